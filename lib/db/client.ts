@@ -1,0 +1,17 @@
+// Creates the Prisma client for DATABASE_URL. Both databases' clients are generated (same models),
+// so one build of the app serves SQLite or PostgreSQL; the app is typed against the SQLite client,
+// and uses only what both support.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "../../generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "../../generated/sqlite/client";
+import { databaseProvider, databaseUrl } from "../database-url";
+
+export type Db = SqliteClient;
+
+export function createPrismaClient(url: string = databaseUrl()): Db {
+  if (databaseProvider(url) === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
+import { localized } from "@/lib/i18n/localized";
+import { getRecommendationPage } from "@/lib/recommendations/queries";
+
+type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
+
+async function load(params: Params) {
+  const { proposalCode, recommendationCode } = await params;
+  return getRecommendationPage(decodeURIComponent(proposalCode), decodeURIComponent(recommendationCode));
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const page = await load(params);
+  if (!page) return {};
+  const locale = await getLocale();
+  const t = await getTranslations("recommendation");
+  const rec = page.recommendation;
+  return {
+    title: t("metaTitle", { code: rec.code, title: localized(locale, rec.titleZh, rec.titleEn) }),
+    description: localized(locale, rec.descriptionZh, rec.descriptionEn),
+  };
+}
+
+export default async function RecommendationPage({ params }: { params: Params }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const page = await load(params);
+  if (!page) notFound();
+  return <RecommendationDetail page={page} />;
+}

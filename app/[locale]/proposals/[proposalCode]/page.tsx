@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, setRequestLocale } from "next-intl/server";
+import { ProposalOverview } from "@/components/proposals/proposal-overview";
+import { localized } from "@/lib/i18n/localized";
+import { getProposalOverview } from "@/lib/proposals/queries";
+
+type Params = Promise<{ locale: string; proposalCode: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { proposalCode } = await params;
+  const overview = await getProposalOverview(decodeURIComponent(proposalCode));
+  if (!overview) return {};
+  const locale = await getLocale();
+  return { title: localized(locale, overview.proposal.titleZh, overview.proposal.titleEn) };
+}
+
+export default async function ProposalPage({ params }: { params: Params }) {
+  const { locale, proposalCode } = await params;
+  setRequestLocale(locale);
+  const overview = await getProposalOverview(decodeURIComponent(proposalCode));
+  if (!overview) notFound();
+  return <ProposalOverview overview={overview} />;
+}

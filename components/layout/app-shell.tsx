@@ -1,0 +1,38 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Link } from "@/lib/i18n/navigation";
+import { LanguageSwitcher } from "./language-switcher";
+import { MainNav } from "./main-nav";
+
+/** The frame of every page: skip link, header with navigation and language, main content, footer. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const t = useTranslations("app");
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700"
+      >
+        {t("skipToContent")}
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="flex items-baseline gap-3">
+            <span className="text-lg font-semibold tracking-wide">{t("name")}</span>
+            <span className="hidden text-sm text-brand-100 md:inline">{t("tagline")}</span>
+          </Link>
+          <div className="flex items-center gap-4">
+            <MainNav />
+            <LanguageSwitcher />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-600">{t("footer")}</div>
+      </footer>
+    </div>
+  );
+}

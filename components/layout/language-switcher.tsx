@@ -1,0 +1,23 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { Link, usePathname } from "@/lib/i18n/navigation";
+
+export function LanguageSwitcher() {
+  const t = useTranslations("nav");
+  const locale = useLocale();
+  const pathname = usePathname();
+  const other = locale === "en" ? "zh-CN" : "en";
+  return (
+    <Link
+      href={pathname}
+      locale={other}
+      hrefLang={other}
+      lang={other}
+      aria-label={t("switchToLabel")}
+      className="rounded-md border border-white/30 px-3 py-1.5 text-sm font-medium text-white hover:bg-white/10"
+    >
+      {t("switchTo")}
+    </Link>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Link, usePathname } from "@/lib/i18n/navigation";
+import { cn } from "@/lib/utils";
+
+// The views of the tracker; the dashboard, table, reports and admin join this list as they are built.
+const NAV_ITEMS = [{ href: "/", key: "overview", matches: (path: string) => path === "/" || path.startsWith("/proposals") }] as const;
+
+export function MainNav() {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")}>
+      <ul className="flex items-center gap-1">
+        {NAV_ITEMS.map((item) => {
+          const active = item.matches(pathname);
+          return (
+            <li key={item.key}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "rounded-md px-3 py-1.5 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white",
+                  active && "bg-white/15 text-white",
+                )}
+              >
+                {t(item.key)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

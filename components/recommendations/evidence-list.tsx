@@ -1,0 +1,52 @@
+import { useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { localized } from "@/lib/i18n/localized";
+import type { RecommendationPage } from "@/lib/recommendations/queries";
+import { cn } from "@/lib/utils";
+import { ExternalLink } from "./external-link";
+
+export function EvidenceList({ evidence }: { evidence: RecommendationPage["evidence"] }) {
+  const t = useTranslations("recommendation");
+  const tKind = useTranslations("evidenceKind");
+  const locale = useLocale();
+  if (evidence.length === 0) return <p className="px-5 py-4 text-slate-600">{t("evidenceEmpty")}</p>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {evidence.map((item) => {
+        const withdrawn = item.withdrawnAt !== null;
+        return (
+          <li key={item.id} className="space-y-1 px-4 py-3 sm:px-5" data-testid="evidence-item">
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge tone="muted">{tKind(item.kind)}</Badge>
+              {item.action && (
+                <span className="text-xs text-slate-500">
+                  {t("evidenceFor")} {item.action.code}
+                </span>
+              )}
+              {withdrawn && <Badge tone="danger">{t("withdrawn")}</Badge>}
+            </div>
+            <ExternalLink
+              href={item.url}
+              className={cn(
+                "font-medium text-brand-700 underline-offset-2 hover:underline",
+                withdrawn && "text-slate-500 line-through",
+              )}
+            >
+              {localized(locale, item.titleZh, item.titleEn)}
+            </ExternalLink>
+            <p className="break-all text-xs text-slate-500">{item.url}</p>
+            {item.publisher && (
+              <p className="text-xs text-slate-600">
+                {t("publisher")}：{item.publisher}
+              </p>
+            )}
+            {item.note && <p className="text-sm text-slate-700">{item.note}</p>}
+            {withdrawn && item.withdrawnReason && (
+              <p className="text-sm text-red-800">{t("withdrawnReason", { reason: item.withdrawnReason })}</p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

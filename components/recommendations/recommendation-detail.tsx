@@ -1,0 +1,124 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { SampleDataNotice } from "@/components/layout/sample-data-notice";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import { Link } from "@/lib/i18n/navigation";
+import { localized } from "@/lib/i18n/localized";
+import { isOverdue } from "@/lib/recommendations/overdue";
+import type { RecommendationPage } from "@/lib/recommendations/queries";
+import { ActionsTable } from "./actions-table";
+import { AgencyList } from "./agency-list";
+import { EvidenceList } from "./evidence-list";
+import { HistoryTimeline } from "./history-timeline";
+import { ReplyPanel } from "./reply-panel";
+import { OverdueBadge, StatusBadge } from "./status-badge";
+
+export function RecommendationDetail({ page }: { page: RecommendationPage }) {
+  const { recommendation: rec, evidence, history, today } = page;
+  const t = useTranslations("recommendation");
+  const locale = useLocale();
+  const format = useFormatter();
+  const title = localized(locale, rec.titleZh, rec.titleEn);
+  const proposalTitle = localized(locale, rec.proposal.titleZh, rec.proposal.titleEn);
+  const source = localized(locale, rec.proposal.sourceReferenceZh ?? "", rec.proposal.sourceReferenceEn);
+
+  return (
+    <div className="space-y-6">
+      {rec.proposal.isSample && <SampleDataNotice />}
+
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">
+        <Link href={`/proposals/${rec.proposal.code}`} className="text-brand-700 underline-offset-2 hover:underline">
+          {locale === "en" ? proposalTitle : `《${proposalTitle}》`}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{rec.code}</span>
+      </nav>
+
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-mono text-lg font-semibold text-brand-700">{rec.code}</span>
+          <StatusBadge status={rec.status} />
+          {isOverdue(rec, today) && <OverdueBadge />}
+        </div>
+        <h1 className="text-2xl font-semibold text-slate-900 sm:text-3xl">{title}</h1>
+      </header>
+
+      <Card>
+        <CardContent>
+          <dl className="grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+            <div className="sm:col-span-2">
+              <dt className="mb-1 text-slate-500">{t("progress")}</dt>
+              <dd>
+                <Progress value={rec.progress} label={t("progressLabel", { title })} />
+              </dd>
+            </div>
+            <div>
+              <dt className="mb-1 text-slate-500">{t("theme")}</dt>
+              <dd>{rec.theme ? localized(locale, rec.theme.nameZh, rec.theme.nameEn) : "—"}</dd>
+            </div>
+            <div>
+              <dt className="mb-1 text-slate-500">
+                {t("startDate")} / {t("dueDate")}
+              </dt>
+              <dd>
+                {rec.startDate ? format.dateTime(rec.startDate, "date") : "—"} –{" "}
+                {rec.dueDate ? format.dateTime(rec.dueDate, "date") : "—"}
+              </dd>
+            </div>
+            <div className="sm:col-span-2 lg:col-span-4">
+              <dt className="mb-1 text-slate-500">{t("agencies")}</dt>
+              <dd>
+                <AgencyList agencies={rec.agencies} />
+              </dd>
+            </div>
+          </dl>
+        </CardContent>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card aria-labelledby="description-heading">
+            <CardHeader>
+              <CardTitle id="description-heading">{t("description")}</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              <p className="leading-relaxed text-slate-800">{localized(locale, rec.descriptionZh, rec.descriptionEn)}</p>
+              <figure className="rounded-md border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
+                <figcaption className="mb-1 text-xs font-medium text-brand-800">{t("sourceQuote")}</figcaption>
+                <blockquote lang="zh-CN" className="leading-relaxed text-slate-900" data-testid="source-quote">
+                  {rec.sourceQuote}
+                </blockquote>
+                {source && (
+                  <p className="mt-2 text-xs text-slate-600">{t("sourceQuoteCite", { source })}</p>
+                )}
+              </figure>
+            </CardContent>
+          </Card>
+
+          <Card aria-labelledby="actions-heading">
+            <CardHeader>
+              <CardTitle id="actions-heading">{t("actions")}</CardTitle>
+            </CardHeader>
+            <ActionsTable actions={rec.actions} today={today} />
+          </Card>
+        </div>
+
+        <ReplyPanel reply={rec} />
+      </div>
+
+      <Card aria-labelledby="evidence-heading">
+        <CardHeader>
+          <CardTitle id="evidence-heading">{t("evidence")}</CardTitle>
+        </CardHeader>
+        <EvidenceList evidence={evidence} />
+      </Card>
+
+      <Card aria-labelledby="history-heading">
+        <CardHeader>
+          <CardTitle id="history-heading">{t("history")}</CardTitle>
+        </CardHeader>
+        <HistoryTimeline history={history} recommendationCode={rec.code} />
+      </Card>
+    </div>
+  );
+}

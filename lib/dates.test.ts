@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "./dates";
+
+describe("Shanghai calendar dates", () => {
+  it("stores a date as midnight in Shanghai (16:00 UTC the day before)", () => {
+    expect(shanghaiDate("2024-01-26").toISOString()).toBe("2024-01-25T16:00:00.000Z");
+  });
+
+  it("reads the Shanghai date of an instant, across the UTC day boundary", () => {
+    expect(toShanghaiDateString(new Date("2024-01-25T15:59:59Z"))).toBe("2024-01-25");
+    expect(toShanghaiDateString(new Date("2024-01-25T16:00:00Z"))).toBe("2024-01-26");
+  });
+
+  it("round-trips every day of a leap year", () => {
+    for (let day = 0; day < 366; day++) {
+      const iso = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+      expect(toShanghaiDateString(shanghaiDate(iso))).toBe(iso);
+    }
+  });
+
+  it("refuses malformed and impossible dates", () => {
+    expect(() => shanghaiDate("2024-1-26")).toThrow(RangeError);
+    expect(() => shanghaiDate("2023-02-29")).toThrow(RangeError);
+    expect(() => shanghaiDate("2024-13-01")).toThrow(RangeError);
+    expect(() => shanghaiDate("")).toThrow(RangeError);
+  });
+
+  it("takes today from the Shanghai clock, not UTC", () => {
+    // 2026-11-28 17:30 UTC is already 2026-11-29 in Shanghai.
+    expect(toShanghaiDateString(shanghaiToday(new Date("2026-11-28T17:30:00Z")))).toBe("2026-11-29");
+  });
+});

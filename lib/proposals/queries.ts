@@ -1,0 +1,110 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { ItemStatus } from "@/lib/db/enums";
+import { shanghaiToday } from "@/lib/dates";
+import { overdueWhere } from "@/lib/recommendations/overdue";
+
+const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
+
+/**
+ * The proposal overview: the proposal, its recommendations with their lead agency and last update,
+ * and the headline figures. `code` picks a proposal; without it, the earliest submitted one.
+ */
+export const getProposalOverview = cache(async (code?: string) => {
+  const proposal = await db.proposal.findFirst({
+    where: code ? { code } : undefined,
+    orderBy: [{ submittedAt: "asc" }, { code: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      officialNumber: true,
+      titleZh: true,
+      titleEn: true,
+      authorZh: true,
+      authorEn: true,
+      congressSessionZh: true,
+      congressSessionEn: true,
+      submittedAt: true,
+      summaryZh: true,
+      summaryEn: true,
+      sourceReferenceZh: true,
+      sourceReferenceEn: true,
+      sourceUrl: true,
+      isSample: true,
+    },
+  });
+  if (!proposal) return null;
+
+  const today = shanghaiToday();
+  const [recommendations, statusCounts, overdueCount, progress, lastUpdates] = await Promise.all([
+    db.recommendation.findMany({
+      where: { proposalId: proposal.id },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: {
+        id: true,
+        code: true,
+        titleZh: true,
+        titleEn: true,
+        status: true,
+        progress: true,
+        dueDate: true,
+        theme: { select: { nameZh: true, nameEn: true } },
+        agencies: { where: { role: "lead" }, select: { agency: agencyName } },
+        _count: { select: { actions: true } },
+      },
+    }),
+    db.recommendation.groupBy({
+      by: ["status"],
+      where: { proposalId: proposal.id },
+      _count: { _all: true },
+    }),
+    db.recommendation.count({ where: { proposalId: proposal.id, ...overdueWhere(today) } }),
+    weightedProgress(proposal.id),
+    lastUpdateByRecommendation(proposal.id),
+  ]);
+
+  const countByStatus = Object.fromEntries(statusCounts.map((row) => [row.status, row._count._all])) as Partial<
+    Record<ItemStatus, number>
+  >;
+
+  return {
+    proposal,
+    today,
+    recommendations: recommendations.map((rec) => ({
+      ...rec,
+      leadAgency: rec.agencies[0]?.agency ?? null,
+      lastUpdateAt: lastUpdates.get(rec.id) ?? null,
+    })),
+    figures: {
+      total: recommendations.length,
+      countByStatus,
+      overdue: overdueCount,
+      weightedProgress: progress,
+    },
+  };
+});
+
+/** Σ weight·progress / Σ weight over the proposal's recommendations, rounded; null when there are none. */
+async function weightedProgress(proposalId: string): Promise<number | null> {
+  const rows = await db.$queryRaw<{ weighted: number | null }[]>`
+    SELECT SUM("weight" * "progress") / NULLIF(SUM("weight"), 0) AS weighted
+    FROM "Recommendation" WHERE "proposalId" = ${proposalId}`;
+  const weighted = rows[0]?.weighted;
+  return weighted === null || weighted === undefined ? null : Math.round(Number(weighted));
+}
+
+/** When each recommendation, or any of its actions, was last updated (latest status update recorded). */
+async function lastUpdateByRecommendation(proposalId: string): Promise<Map<string, Date>> {
+  const rows = await db.$queryRaw<{ recommendationId: string; lastAt: Date | string | number }[]>`
+    SELECT COALESCE(su."recommendationId", a."recommendationId") AS "recommendationId",
+           MAX(su."createdAt") AS "lastAt"
+    FROM "StatusUpdate" su
+    LEFT JOIN "Action" a ON a."id" = su."actionId"
+    JOIN "Recommendation" r ON r."id" = COALESCE(su."recommendationId", a."recommendationId")
+    WHERE r."proposalId" = ${proposalId}
+    GROUP BY COALESCE(su."recommendationId", a."recommendationId")`;
+  return new Map(rows.map((row) => [row.recommendationId, new Date(row.lastAt)]));
+}
+
+export type ProposalOverview = NonNullable<Awaited<ReturnType<typeof getProposalOverview>>>;

@@ -1,0 +1,113 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { shanghaiToday } from "@/lib/dates";
+
+const agencySelect = {
+  select: { role: true, agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } },
+} as const;
+
+/**
+ * Everything the recommendation page shows: the item, its actions, the evidence attached to it or
+ * to any of its actions, and the full history of both, newest first.
+ */
+export const getRecommendationPage = cache(async (proposalCode: string, recommendationCode: string) => {
+  const recommendation = await db.recommendation.findFirst({
+    where: { code: recommendationCode, proposal: { code: proposalCode } },
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      descriptionZh: true,
+      descriptionEn: true,
+      sourceQuote: true,
+      status: true,
+      progress: true,
+      startDate: true,
+      dueDate: true,
+      assignedAt: true,
+      replyDueAt: true,
+      repliedAt: true,
+      replyClass: true,
+      satisfaction: true,
+      proposal: {
+        select: {
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          isSample: true,
+          sourceReferenceZh: true,
+          sourceReferenceEn: true,
+        },
+      },
+      theme: { select: { nameZh: true, nameEn: true } },
+      agencies: agencySelect,
+      actions: {
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          descriptionZh: true,
+          descriptionEn: true,
+          status: true,
+          progress: true,
+          dueDate: true,
+          weight: true,
+          agencies: agencySelect,
+        },
+      },
+    },
+  });
+  if (!recommendation) return null;
+
+  const ofThisRecommendation = {
+    OR: [{ recommendationId: recommendation.id }, { action: { recommendationId: recommendation.id } }],
+  };
+  const [evidence, history] = await Promise.all([
+    db.evidence.findMany({
+      where: ofThisRecommendation,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: {
+        id: true,
+        url: true,
+        titleZh: true,
+        titleEn: true,
+        kind: true,
+        publisher: true,
+        publishedAt: true,
+        note: true,
+        withdrawnAt: true,
+        withdrawnReason: true,
+        action: { select: { code: true } },
+      },
+    }),
+    db.statusUpdate.findMany({
+      where: ofThisRecommendation,
+      orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        statusBefore: true,
+        statusAfter: true,
+        progressBefore: true,
+        progressAfter: true,
+        effectiveDate: true,
+        comment: true,
+        source: true,
+        importFileName: true,
+        createdAt: true,
+        author: { select: { name: true } },
+        action: { select: { code: true, titleZh: true, titleEn: true } },
+        evidence: {
+          select: { evidence: { select: { id: true, url: true, titleZh: true, titleEn: true, withdrawnAt: true } } },
+        },
+      },
+    }),
+  ]);
+
+  return { recommendation, evidence, history, today: shanghaiToday() };
+});
+
+export type RecommendationPage = NonNullable<Awaited<ReturnType<typeof getRecommendationPage>>>;

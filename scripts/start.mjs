@@ -1,0 +1,41 @@
+// `npm start`: apply pending migrations, load the sample data into an empty database, build the app
+// if the sources changed since the last build, then serve it on PORT (default 3000).
+// Set SAMPLE_DATA=off to start on an empty database without the sample.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { migrate, seed } from "./db.mjs";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const nextBin = join("node_modules", "next", "dist", "bin", "next");
+
+migrate();
+if (process.env.SAMPLE_DATA !== "off") seed();
+
+if (buildIsStale()) {
+  console.log("Building the app…");
+  execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+}
+
+const args = [nextBin, "start", "-p", process.env.PORT ?? "3000"];
+const server = spawn(process.execPath, args, { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+/** True when there is no build, or a source file is newer than it. */
+function buildIsStale() {
+  const buildId = join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "messages", "public", "generated", "proxy.ts", "next.config.ts", "package.json"];
+  return sources.some((path) => newestMtime(path) > builtAt);
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const resolve = {
+  alias: {
+    "@/": root,
+    // Outside Next's server bundle "server-only" would throw; the modules are server code either way.
+    "server-only": `${root}tests/server-only-stub.ts`,
+  },
+};
+const integration = (provider: "sqlite" | "postgresql") => ({
+  resolve,
+  test: {
+    name: provider,
+    include: ["tests/integration/**/*.test.ts"],
+    globalSetup: [`tests/integration/global-setup.${provider}.ts`],
+    setupFiles: ["tests/integration/fresh-database.ts"],
+    env: { TZ: "UTC" },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve, test: { name: "unit", include: ["{lib,prisma,components}/**/*.test.ts"], env: { TZ: "UTC" } } },
+      integration("sqlite"),
+      integration("postgresql"),
+    ],
+  },
+});

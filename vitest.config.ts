@@ -25,7 +25,10 @@ const integration = (provider: "sqlite" | "postgresql") => ({
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: "unit", include: ["{lib,prisma,components}/**/*.test.ts"], env: { TZ: "UTC" } } },
+      {
+        resolve,
+        test: { name: "unit", include: ["{lib,prisma,components}/**/*.test.ts"], env: { TZ: "UTC" } },
+      },
       integration("sqlite"),
       integration("postgresql"),
     ],

@@ -46,10 +46,19 @@ function check() {
   const migrations = `prisma/${provider}/migrations`;
   const copy = mkdtempSync(join(tmpdir(), "migrations-"));
   for (const entry of readdirSync(migrations)) {
-    if (!entry.endsWith("_constraints")) cpSync(join(migrations, entry), join(copy, entry), { recursive: true });
+    if (!entry.endsWith("_constraints"))
+      cpSync(join(migrations, entry), join(copy, entry), { recursive: true });
   }
   try {
-    prisma("migrate", "diff", "--from-migrations", copy, "--to-schema", `prisma/${provider}/schema.prisma`, "--exit-code");
+    prisma(
+      "migrate",
+      "diff",
+      "--from-migrations",
+      copy,
+      "--to-schema",
+      `prisma/${provider}/schema.prisma`,
+      "--exit-code",
+    );
   } catch {
     console.error(`\nThe ${provider} migrations do not match prisma/models.prisma: create a migration.`);
     process.exit(1);

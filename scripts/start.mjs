@@ -27,7 +27,17 @@ function buildIsStale() {
   const buildId = join(".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "messages", "public", "generated", "proxy.ts", "next.config.ts", "package.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "messages",
+    "public",
+    "generated",
+    "proxy.ts",
+    "next.config.ts",
+    "package.json",
+  ];
   return sources.some((path) => newestMtime(path) > builtAt);
 }
 

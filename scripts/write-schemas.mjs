@@ -1,7 +1,7 @@
 // Writes prisma/<provider>/schema.prisma from prisma/models.prisma. Prisma forbids env() in a
 // datasource's provider, so each database needs its own schema file; the models stay in one place.
 // `--check` exits 1 when a written schema is out of date (CI runs it).
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

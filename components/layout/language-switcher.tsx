@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 
+/** Switches between Chinese and English on the same page. The visible name is in the other language. */
 export function LanguageSwitcher() {
   const t = useTranslations("nav");
   const locale = useLocale();
@@ -13,11 +14,10 @@ export function LanguageSwitcher() {
       href={pathname}
       locale={other}
       hrefLang={other}
-      lang={other}
-      aria-label={t("switchToLabel")}
       className="rounded-md border border-white/30 px-3 py-1.5 text-sm font-medium text-white hover:bg-white/10"
     >
-      {t("switchTo")}
+      <span lang={other}>{t("switchTo")}</span>
+      <span className="sr-only"> · {t("switchToLabel")}</span>
     </Link>
   );
 }

@@ -5,7 +5,9 @@ import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
 // The views of the tracker; the dashboard, table, reports and admin join this list as they are built.
-const NAV_ITEMS = [{ href: "/", key: "overview", matches: (path: string) => path === "/" || path.startsWith("/proposals") }] as const;
+const NAV_ITEMS = [
+  { href: "/", key: "overview", matches: (path: string) => path === "/" || path.startsWith("/proposals") },
+] as const;
 
 export function MainNav() {
   const t = useTranslations("nav");

@@ -4,8 +4,8 @@ import { OverdueBadge, StatusBadge } from "@/components/recommendations/status-b
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { ItemStatus } from "@/lib/db/enums";
-import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import type { ProposalOverview as Overview } from "@/lib/proposals/queries";
 import { isOverdue } from "@/lib/recommendations/overdue";
 
@@ -40,7 +40,9 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
             </>
           )}
         </dl>
-        <p className="max-w-4xl text-slate-700">{localized(locale, proposal.summaryZh, proposal.summaryEn)}</p>
+        <p className="max-w-4xl text-slate-700">
+          {localized(locale, proposal.summaryZh, proposal.summaryEn)}
+        </p>
       </header>
 
       <section aria-labelledby="figures-heading">
@@ -118,11 +120,21 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
   );
 }
 
-function Figure({ label, value, emphasis = false }: { label: string; value: number | string; emphasis?: boolean }) {
+function Figure({
+  label,
+  value,
+  emphasis = false,
+}: {
+  label: string;
+  value: number | string;
+  emphasis?: boolean;
+}) {
   return (
     <li className="rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
       <p className="text-xs text-slate-600">{label}</p>
-      <p className={`text-xl font-semibold tabular-nums ${emphasis ? "text-red-700" : "text-slate-900"}`}>{value}</p>
+      <p className={`text-xl font-semibold tabular-nums ${emphasis ? "text-red-700" : "text-slate-900"}`}>
+        {value}
+      </p>
     </li>
   );
 }

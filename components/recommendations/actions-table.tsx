@@ -32,7 +32,9 @@ export function ActionsTable({ actions, today }: { actions: Actions; today: Date
           const title = localized(locale, action.titleZh, action.titleEn);
           return (
             <tr key={action.id} data-testid={`action-${action.code}`}>
-              <TableCell className="whitespace-nowrap font-mono text-xs text-slate-600">{action.code}</TableCell>
+              <TableCell className="whitespace-nowrap font-mono text-xs text-slate-600">
+                {action.code}
+              </TableCell>
               <TableCell>
                 <p className="font-medium text-slate-900">{title}</p>
                 <div className="mt-1 text-xs text-slate-600">

@@ -12,7 +12,8 @@ export function AgencyList({ agencies, compact = false }: { agencies: Assignment
   if (agencies.length === 0) return <span>—</span>;
   // Enum order differs between databases, so the lead-first order is set here.
   const sorted = [...agencies].sort(
-    (a, b) => Number(b.role === "lead") - Number(a.role === "lead") || a.agency.nameZh.localeCompare(b.agency.nameZh),
+    (a, b) =>
+      Number(b.role === "lead") - Number(a.role === "lead") || a.agency.nameZh.localeCompare(b.agency.nameZh),
   );
   return (
     <ul className={compact ? "space-y-0.5" : "flex flex-wrap gap-x-4 gap-y-1"}>

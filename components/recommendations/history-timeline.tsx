@@ -25,20 +25,31 @@ export function HistoryTimeline({
         const recordedAt = format.dateTime(entry.createdAt, "dateTime");
         return (
           <li key={entry.id} className="relative border-l-2 border-slate-200 pb-5 pl-5 last:pb-2">
-            <span aria-hidden="true" className="absolute -left-[7px] top-1.5 size-3 rounded-full bg-brand-600" />
+            <span
+              aria-hidden="true"
+              className="absolute -left-[7px] top-1.5 size-3 rounded-full bg-brand-600"
+            />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <time dateTime={entry.effectiveDate.toISOString()} className="font-semibold text-slate-900">
                 {t("effective", { date: format.dateTime(entry.effectiveDate, "date") })}
               </time>
               <span className="font-mono text-xs text-slate-600">
-                {entry.action ? entry.action.code : `${recommendationCode} · ${t("historyItemRecommendation")}`}
+                {entry.action
+                  ? entry.action.code
+                  : `${recommendationCode} · ${t("historyItemRecommendation")}`}
               </span>
               {entry.action && (
-                <span className="text-xs text-slate-600">{localized(locale, entry.action.titleZh, entry.action.titleEn)}</span>
+                <span className="text-xs text-slate-600">
+                  {localized(locale, entry.action.titleZh, entry.action.titleEn)}
+                </span>
               )}
             </div>
             <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm">
-              {entry.statusBefore ? <StatusBadge status={entry.statusBefore} /> : <Badge tone="muted">{t("created")}</Badge>}
+              {entry.statusBefore ? (
+                <StatusBadge status={entry.statusBefore} />
+              ) : (
+                <Badge tone="muted">{t("created")}</Badge>
+              )}
               <ArrowRight aria-hidden="true" className="size-3.5 text-slate-500" />
               <StatusBadge status={entry.statusAfter} />
               <span className="tabular-nums text-slate-700">
@@ -53,7 +64,10 @@ export function HistoryTimeline({
                 <ul className="inline">
                   {entry.evidence.map(({ evidence }) => (
                     <li key={evidence.id} className="mr-3 inline">
-                      <ExternalLink href={evidence.url} className="text-brand-700 underline-offset-2 hover:underline">
+                      <ExternalLink
+                        href={evidence.url}
+                        className="text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {localized(locale, evidence.titleZh, evidence.titleEn)}
                       </ExternalLink>
                     </li>
@@ -62,7 +76,9 @@ export function HistoryTimeline({
               </div>
             )}
             <p className="mt-1 text-xs text-slate-500">
-              {entry.author ? t("recorded", { author: entry.author.name, date: recordedAt }) : t("recordedNoAuthor", { date: recordedAt })}
+              {entry.author
+                ? t("recorded", { author: entry.author.name, date: recordedAt })
+                : t("recordedNoAuthor", { date: recordedAt })}
               {" · "}
               {tSource(entry.source)}
               {entry.importFileName ? ` · ${entry.importFileName}` : ""}

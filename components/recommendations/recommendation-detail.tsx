@@ -2,8 +2,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { Link } from "@/lib/i18n/navigation";
 import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import { isOverdue } from "@/lib/recommendations/overdue";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
 import { ActionsTable } from "./actions-table";
@@ -27,7 +27,10 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
       {rec.proposal.isSample && <SampleDataNotice />}
 
       <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">
-        <Link href={`/proposals/${rec.proposal.code}`} className="text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href={`/proposals/${rec.proposal.code}`}
+          className="text-brand-700 underline-offset-2 hover:underline"
+        >
           {locale === "en" ? proposalTitle : `《${proposalTitle}》`}
         </Link>
         <span aria-hidden="true"> / </span>
@@ -82,15 +85,21 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
               <CardTitle id="description-heading">{t("description")}</CardTitle>
             </CardHeader>
             <CardContent className="space-y-4">
-              <p className="leading-relaxed text-slate-800">{localized(locale, rec.descriptionZh, rec.descriptionEn)}</p>
+              <p className="leading-relaxed text-slate-800">
+                {localized(locale, rec.descriptionZh, rec.descriptionEn)}
+              </p>
               <figure className="rounded-md border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
-                <figcaption className="mb-1 text-xs font-medium text-brand-800">{t("sourceQuote")}</figcaption>
-                <blockquote lang="zh-CN" className="leading-relaxed text-slate-900" data-testid="source-quote">
+                <figcaption className="mb-1 text-xs font-medium text-brand-800">
+                  {t("sourceQuote")}
+                </figcaption>
+                <blockquote
+                  lang="zh-CN"
+                  className="whitespace-pre-line leading-relaxed text-slate-900"
+                  data-testid="source-quote"
+                >
                   {rec.sourceQuote}
                 </blockquote>
-                {source && (
-                  <p className="mt-2 text-xs text-slate-600">{t("sourceQuoteCite", { source })}</p>
-                )}
+                {source && <p className="mt-2 text-xs text-slate-600">{t("sourceQuoteCite", { source })}</p>}
               </figure>
             </CardContent>
           </Card>

@@ -39,7 +39,13 @@ export function ReplyPanel({ reply }: { reply: Reply }) {
           <dt className="text-slate-500">{t("replyClass")}</dt>
           <dd>{reply.replyClass ? tClass(reply.replyClass) : "—"}</dd>
           <dt className="text-slate-500">{t("satisfaction")}</dt>
-          <dd>{satisfaction ? (isSatisfactionKey(satisfaction) ? tSatisfaction(satisfaction) : satisfaction) : "—"}</dd>
+          <dd>
+            {satisfaction
+              ? isSatisfactionKey(satisfaction)
+                ? tSatisfaction(satisfaction)
+                : satisfaction
+              : "—"}
+          </dd>
         </dl>
       </CardContent>
     </Card>

@@ -25,7 +25,12 @@ describe("message catalogues", () => {
 
   it("have no empty strings", () => {
     const empty = (messages: object) =>
-      keys(messages).filter((key) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === "");
+      keys(messages).filter(
+        (key) =>
+          key
+            .split(".")
+            .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) === "",
+      );
     expect(empty(zh)).toEqual([]);
     expect(empty(en)).toEqual([]);
   });

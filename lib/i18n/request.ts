@@ -13,7 +13,14 @@ export default getRequestConfig(async ({ requestLocale }) => {
     formats: {
       dateTime: {
         date: { year: "numeric", month: "short", day: "numeric" },
-        dateTime: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+        dateTime: {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+        },
       },
     },
   };

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
+import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
-import { shanghaiToday } from "@/lib/dates";
 import { overdueWhere } from "@/lib/recommendations/overdue";
 
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
@@ -64,9 +64,9 @@ export const getProposalOverview = cache(async (code?: string) => {
     lastUpdateByRecommendation(proposal.id),
   ]);
 
-  const countByStatus = Object.fromEntries(statusCounts.map((row) => [row.status, row._count._all])) as Partial<
-    Record<ItemStatus, number>
-  >;
+  const countByStatus = Object.fromEntries(
+    statusCounts.map((row) => [row.status, row._count._all]),
+  ) as Partial<Record<ItemStatus, number>>;
 
   return {
     proposal,

@@ -1,10 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { shanghaiToday } from "@/lib/dates";
+import { db } from "@/lib/db";
 
 const agencySelect = {
-  select: { role: true, agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } },
+  select: {
+    role: true,
+    agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
+  },
 } as const;
 
 /**
@@ -101,7 +104,9 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         author: { select: { name: true } },
         action: { select: { code: true, titleZh: true, titleEn: true } },
         evidence: {
-          select: { evidence: { select: { id: true, url: true, titleZh: true, titleEn: true, withdrawnAt: true } } },
+          select: {
+            evidence: { select: { id: true, url: true, titleZh: true, titleEn: true, withdrawnAt: true } },
+          },
         },
       },
     }),

@@ -1,8 +1,8 @@
 // The database itself refuses bad rows, whatever code path writes them. (SQLite reports a trigger's
 // refusal to Prisma as a generic constraint error, so these tests check the refusal and the data.)
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { shanghaiDate } from "@/lib/dates";
+import { db } from "@/lib/db";
 import { createAction, createAgency, createProposal, createRecommendation } from "./factories";
 
 let proposalId: string;
@@ -17,7 +17,9 @@ beforeAll(async () => {
 
 describe("progress and weights", () => {
   it.each([101, -1])("refuses progress %i on recommendations, actions and history", async (progress) => {
-    await expect(db.recommendation.update({ where: { id: recommendationId }, data: { progress } })).rejects.toThrow();
+    await expect(
+      db.recommendation.update({ where: { id: recommendationId }, data: { progress } }),
+    ).rejects.toThrow();
     await expect(db.action.update({ where: { id: actionId }, data: { progress } })).rejects.toThrow();
     await expect(
       db.statusUpdate.create({
@@ -76,7 +78,12 @@ describe("keys", () => {
 
 describe("handling agencies", () => {
   it("allows one lead and any number of co-handlers per recommendation", async () => {
-    const [lead, co1, co2, secondLead] = await Promise.all([createAgency(), createAgency(), createAgency(), createAgency()]);
+    const [lead, co1, co2, secondLead] = await Promise.all([
+      createAgency(),
+      createAgency(),
+      createAgency(),
+      createAgency(),
+    ]);
     const rec = await createRecommendation(proposalId);
     await db.recommendationAgency.createMany({
       data: [
@@ -86,7 +93,9 @@ describe("handling agencies", () => {
       ],
     });
     await expect(
-      db.recommendationAgency.create({ data: { recommendationId: rec.id, agencyId: secondLead.id, role: "lead" } }),
+      db.recommendationAgency.create({
+        data: { recommendationId: rec.id, agencyId: secondLead.id, role: "lead" },
+      }),
     ).rejects.toThrow();
     const action = await createAction(rec.id);
     await db.actionAgency.create({ data: { actionId: action.id, agencyId: lead.id, role: "lead" } });
@@ -162,7 +171,10 @@ describe("history is append-only", () => {
     await expect(
       db.statusUpdateEvidence.deleteMany({ where: { statusUpdateId: update.id } }),
     ).rejects.toThrow();
-    const kept = await db.statusUpdate.findUniqueOrThrow({ where: { id: update.id }, include: { evidence: true } });
+    const kept = await db.statusUpdate.findUniqueOrThrow({
+      where: { id: update.id },
+      include: { evidence: true },
+    });
     expect(kept.comment).toBe("启动");
     expect(kept.evidence).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 // Minimal rows for tests that need their own data rather than the sample.
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
 import { shanghaiDate } from "@/lib/dates";
+import { db } from "@/lib/db";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -18,7 +18,10 @@ export function createProposal(overrides: { code?: string } = {}) {
   });
 }
 
-export function createRecommendation(proposalId: string, overrides: { code?: string; weight?: number; progress?: number } = {}) {
+export function createRecommendation(
+  proposalId: string,
+  overrides: { code?: string; weight?: number; progress?: number } = {},
+) {
   return db.recommendation.create({
     data: {
       proposalId,

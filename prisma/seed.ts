@@ -1,0 +1,415 @@
+// Loads the sample data (prisma/sample-data.ts) into the database DATABASE_URL names.
+//   npx tsx prisma/seed.ts      seeds only an empty database (no proposal yet)
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Prisma } from "../generated/sqlite/client";
+import { shanghaiDate } from "../lib/dates";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import type { ItemStatus } from "../lib/db/enums";
+import {
+  deriveRecommendationHistory,
+  type IsoDate,
+  SAMPLE_AGENCIES,
+  SAMPLE_EVIDENCE,
+  SAMPLE_PROPOSAL,
+  SAMPLE_RECOMMENDATIONS,
+  SAMPLE_THEMES,
+  SAMPLE_USERS,
+  type SampleAction,
+  type SampleRecommendation,
+} from "./sample-data";
+
+type Tx = Prisma.TransactionClient;
+
+export interface SeedOptions {
+  /** Write nothing (and return null) when the database already holds a proposal. */
+  onlyIfEmpty?: boolean;
+}
+
+export interface SeedCounts {
+  themes: number;
+  agencies: number;
+  users: number;
+  proposals: number;
+  recommendations: number;
+  actions: number;
+  statusUpdates: number;
+  evidence: number;
+  evidenceLinks: number;
+}
+
+/** What the status updates of one item (recommendation or action) hang on. */
+type UpdateParent = { recommendationId: string } | { actionId: string };
+
+// Sample records were entered on the working day they describe: at 10:00 Shanghai time, and the
+// roll-up of a recommendation a few minutes after the action updates that caused it.
+const RECORDED_AT_HOUR = 10;
+const ROLL_UP_DELAY_MINUTES = 5;
+// Reference data existed before the first assignment (2024-02-20).
+const REFERENCE_DATA_CREATED_ON: IsoDate = "2024-02-01";
+
+function recordedAt(date: IsoDate, extraMinutes = 0): Date {
+  return new Date(shanghaiDate(date).getTime() + (RECORDED_AT_HOUR * 60 + extraMinutes) * 60_000);
+}
+
+function earliest(dates: readonly IsoDate[]): IsoDate {
+  const [first] = [...dates].sort();
+  if (first === undefined) throw new Error("earliest() needs at least one date");
+  return first;
+}
+
+function lastOf<T>(items: readonly T[]): T | undefined {
+  return items[items.length - 1];
+}
+
+function updateKey(itemCode: string, date: IsoDate): string {
+  return `${itemCode}@${date}`;
+}
+
+/** Writes the sample proposal and everything around it, in one transaction. */
+export async function seedSampleData(db: Db, options: SeedOptions = {}): Promise<SeedCounts | null> {
+  return db.$transaction(
+    async (tx) => {
+      if (options.onlyIfEmpty && (await tx.proposal.count()) > 0) return null;
+      return writeSampleData(tx);
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function writeSampleData(tx: Tx): Promise<SeedCounts> {
+  const referenceCreatedAt = recordedAt(REFERENCE_DATA_CREATED_ON);
+  const themeIds = await createThemes(tx, referenceCreatedAt);
+  const agencyIds = await createAgencies(tx, referenceCreatedAt);
+  const users = await createUsers(tx, agencyIds, referenceCreatedAt);
+  const proposalId = await createProposal(tx, referenceCreatedAt);
+
+  // Status updates by item code and effective date, so that evidence can be linked to the one citing it.
+  const updateIds = new Map<string, string>();
+  // Item ids and authors by item code.
+  const items = new Map<string, { parent: UpdateParent; authorId: string }>();
+
+  for (const [index, recommendation] of SAMPLE_RECOMMENDATIONS.entries()) {
+    const recommendationId = await createRecommendation(tx, {
+      recommendation,
+      sortOrder: index + 1,
+      proposalId,
+      themeIds,
+      agencyIds,
+    });
+    const recommendationAuthor = users.authorFor(recommendation.leadAgencyCode);
+    items.set(recommendation.code, { parent: { recommendationId }, authorId: recommendationAuthor });
+
+    for (const [actionIndex, action] of recommendation.actions.entries()) {
+      const actionId = await createAction(tx, {
+        action,
+        sortOrder: actionIndex + 1,
+        recommendationId,
+        agencyIds,
+      });
+      const authorId = users.authorFor(action.leadAgencyCode);
+      items.set(action.code, { parent: { actionId }, authorId });
+      await createActionHistory(tx, action, { actionId }, authorId, updateIds);
+    }
+    await createRecommendationHistory(
+      tx,
+      recommendation,
+      { recommendationId },
+      recommendationAuthor,
+      updateIds,
+    );
+  }
+
+  const evidenceLinks = await createEvidence(tx, items, updateIds);
+
+  return {
+    themes: themeIds.size,
+    agencies: agencyIds.size,
+    users: SAMPLE_USERS.length,
+    proposals: 1,
+    recommendations: SAMPLE_RECOMMENDATIONS.length,
+    actions: SAMPLE_RECOMMENDATIONS.reduce((sum, recommendation) => sum + recommendation.actions.length, 0),
+    statusUpdates: updateIds.size,
+    evidence: SAMPLE_EVIDENCE.length,
+    evidenceLinks,
+  };
+}
+
+async function createThemes(tx: Tx, createdAt: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const theme of SAMPLE_THEMES) {
+    const { id } = await tx.theme.create({ data: { ...theme, createdAt, updatedAt: createdAt } });
+    ids.set(theme.code, id);
+  }
+  return ids;
+}
+
+async function createAgencies(tx: Tx, createdAt: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const agency of SAMPLE_AGENCIES) {
+    const { id } = await tx.agency.create({ data: { ...agency, createdAt, updatedAt: createdAt } });
+    ids.set(agency.code, id);
+  }
+  return ids;
+}
+
+/** The sample users, and who records the updates of an item: its lead agency's staff member, else the admin. */
+async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Date) {
+  const staffByAgency = new Map<string, string>();
+  let adminId: string | undefined;
+  for (const user of SAMPLE_USERS) {
+    const { id } = await tx.user.create({
+      data: {
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        agencyId: user.agencyCode === null ? null : requireId(agencyIds, user.agencyCode, "agency"),
+        createdAt,
+        updatedAt: createdAt,
+      },
+    });
+    if (user.role === "admin") adminId ??= id;
+    if (user.role === "staff" && user.agencyCode !== null) staffByAgency.set(user.agencyCode, id);
+  }
+  if (adminId === undefined) throw new Error("The sample data needs an admin user");
+  const fallbackAuthorId = adminId;
+  return {
+    authorFor: (leadAgencyCode: string): string => staffByAgency.get(leadAgencyCode) ?? fallbackAuthorId,
+  };
+}
+
+async function createProposal(tx: Tx, createdAt: Date): Promise<string> {
+  const { submittedAt, ...fields } = SAMPLE_PROPOSAL;
+  const { id } = await tx.proposal.create({
+    data: { ...fields, submittedAt: shanghaiDate(submittedAt), createdAt, updatedAt: createdAt },
+  });
+  return id;
+}
+
+function agencyRows(lead: string, coHandlers: readonly string[], agencyIds: Map<string, string>) {
+  return [
+    { agencyId: requireId(agencyIds, lead, "agency"), role: "lead" as const },
+    ...coHandlers.map((code) => ({
+      agencyId: requireId(agencyIds, code, "agency"),
+      role: "co_handler" as const,
+    })),
+  ];
+}
+
+async function createRecommendation(
+  tx: Tx,
+  input: {
+    recommendation: SampleRecommendation;
+    sortOrder: number;
+    proposalId: string;
+    themeIds: Map<string, string>;
+    agencyIds: Map<string, string>;
+  },
+): Promise<string> {
+  const { recommendation: r, sortOrder, proposalId, themeIds, agencyIds } = input;
+  const history = deriveRecommendationHistory(r.actions);
+  const current = lastOf(history);
+  const createdAt = recordedAt(r.assignedAt);
+  const { id } = await tx.recommendation.create({
+    data: {
+      proposalId,
+      code: r.code,
+      sortOrder,
+      titleZh: r.titleZh,
+      titleEn: r.titleEn,
+      descriptionZh: r.descriptionZh,
+      descriptionEn: r.descriptionEn,
+      sourceQuote: r.sourceQuote,
+      themeId: requireId(themeIds, r.themeCode, "theme"),
+      status: current?.status ?? "not_started",
+      progress: current?.progress ?? 0,
+      startDate: shanghaiDate(r.startDate),
+      dueDate: shanghaiDate(r.dueDate),
+      weight: r.weight,
+      assignedAt: shanghaiDate(r.assignedAt),
+      replyDueAt: shanghaiDate(r.replyDueAt),
+      repliedAt: shanghaiDate(r.repliedAt),
+      replyClass: r.replyClass,
+      satisfaction: r.satisfaction,
+      feedbackAt: shanghaiDate(r.feedbackAt),
+      createdAt,
+      updatedAt: current ? recordedAt(current.effectiveDate, ROLL_UP_DELAY_MINUTES) : createdAt,
+    },
+  });
+  await tx.recommendationAgency.createMany({
+    data: agencyRows(r.leadAgencyCode, r.coAgencyCodes, agencyIds).map((row) => ({
+      ...row,
+      recommendationId: id,
+      createdAt,
+    })),
+  });
+  return id;
+}
+
+async function createAction(
+  tx: Tx,
+  input: {
+    action: SampleAction;
+    sortOrder: number;
+    recommendationId: string;
+    agencyIds: Map<string, string>;
+  },
+): Promise<string> {
+  const { action: a, sortOrder, recommendationId, agencyIds } = input;
+  const current = lastOf(a.history);
+  // Some actions were put on the plan before their start date; the record exists from whichever came first.
+  const createdAt = recordedAt(earliest([a.startDate, ...a.history.map((entry) => entry.effectiveDate)]));
+  const { id } = await tx.action.create({
+    data: {
+      recommendationId,
+      code: a.code,
+      sortOrder,
+      titleZh: a.titleZh,
+      titleEn: a.titleEn,
+      descriptionZh: a.descriptionZh,
+      descriptionEn: a.descriptionEn,
+      status: current?.status ?? "not_started",
+      progress: current?.progress ?? 0,
+      startDate: shanghaiDate(a.startDate),
+      dueDate: shanghaiDate(a.dueDate),
+      weight: a.weight,
+      createdAt,
+      updatedAt: current ? recordedAt(current.effectiveDate) : createdAt,
+    },
+  });
+  await tx.actionAgency.createMany({
+    data: agencyRows(a.leadAgencyCode, a.coAgencyCodes, agencyIds).map((row) => ({
+      ...row,
+      actionId: id,
+      createdAt,
+    })),
+  });
+  return id;
+}
+
+interface HistoryStep {
+  effectiveDate: IsoDate;
+  status: ItemStatus;
+  progress: number;
+  comment: string;
+}
+
+/** Appends an item's history, each update recording the state it replaced (none for the first). */
+async function createHistory(
+  tx: Tx,
+  itemCode: string,
+  steps: readonly HistoryStep[],
+  parent: UpdateParent,
+  authorId: string,
+  updateIds: Map<string, string>,
+  extraMinutes = 0,
+): Promise<void> {
+  let previous: HistoryStep | undefined;
+  for (const step of steps) {
+    const { id } = await tx.statusUpdate.create({
+      data: {
+        ...parent,
+        statusBefore: previous?.status ?? null,
+        progressBefore: previous?.progress ?? null,
+        statusAfter: step.status,
+        progressAfter: step.progress,
+        effectiveDate: shanghaiDate(step.effectiveDate),
+        comment: step.comment,
+        source: "seed",
+        authorId,
+        createdAt: recordedAt(step.effectiveDate, extraMinutes),
+      },
+    });
+    updateIds.set(updateKey(itemCode, step.effectiveDate), id);
+    previous = step;
+  }
+}
+
+function createActionHistory(
+  tx: Tx,
+  action: SampleAction,
+  parent: UpdateParent,
+  authorId: string,
+  updateIds: Map<string, string>,
+): Promise<void> {
+  const steps = action.history.map((entry) => ({ ...entry, comment: entry.commentZh }));
+  return createHistory(tx, action.code, steps, parent, authorId, updateIds);
+}
+
+function createRecommendationHistory(
+  tx: Tx,
+  recommendation: SampleRecommendation,
+  parent: UpdateParent,
+  authorId: string,
+  updateIds: Map<string, string>,
+): Promise<void> {
+  const steps = deriveRecommendationHistory(recommendation.actions).map((entry) => ({
+    ...entry,
+    comment: `根据举措 ${entry.actionCodes.join("、")} 的进展汇总更新。`,
+  }));
+  return createHistory(tx, recommendation.code, steps, parent, authorId, updateIds, ROLL_UP_DELAY_MINUTES);
+}
+
+/** Writes the evidence and links each to the status update that cites it; returns the number of links. */
+async function createEvidence(
+  tx: Tx,
+  items: Map<string, { parent: UpdateParent; authorId: string }>,
+  updateIds: Map<string, string>,
+): Promise<number> {
+  let links = 0;
+  for (const evidence of SAMPLE_EVIDENCE) {
+    const { target, citedBy, publishedAt, ...fields } = evidence;
+    const item = items.get(target);
+    if (!item) throw new Error(`Evidence ${evidence.url} targets unknown item ${target}`);
+    const statusUpdateId = updateIds.get(updateKey(target, citedBy));
+    if (!statusUpdateId)
+      throw new Error(`Evidence ${evidence.url}: ${target} has no status update on ${citedBy}`);
+
+    const createdAt = recordedAt(citedBy);
+    const { id } = await tx.evidence.create({
+      data: {
+        ...fields,
+        ...item.parent,
+        publishedAt: publishedAt === null ? null : shanghaiDate(publishedAt),
+        createdById: item.authorId,
+        createdAt,
+        updatedAt: createdAt,
+      },
+    });
+    await tx.statusUpdateEvidence.create({ data: { statusUpdateId, evidenceId: id } });
+    links += 1;
+  }
+  return links;
+}
+
+function requireId(ids: Map<string, string>, code: string, what: string): string {
+  const id = ids.get(code);
+  if (id === undefined) throw new Error(`The sample data names an unknown ${what}: ${code}`);
+  return id;
+}
+
+function summary(counts: SeedCounts): string {
+  return (
+    `seeded sample data: ${counts.proposals} proposal, ${counts.recommendations} recommendations, ` +
+    `${counts.actions} actions, ${counts.statusUpdates} status updates, ${counts.evidence} evidence ` +
+    `(${counts.evidenceLinks} cited), ${counts.themes} themes, ${counts.agencies} agencies, ${counts.users} users`
+  );
+}
+
+async function main(): Promise<void> {
+  const db = createPrismaClient();
+  try {
+    const counts = await seedSampleData(db, { onlyIfEmpty: true });
+    console.log(counts ? summary(counts) : "database already has data; not seeding");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && import.meta.url === pathToFileURL(resolve(invokedPath)).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "./dates";
+import { addMonths, shanghaiDate, shanghaiToday, toShanghaiDateString } from "./dates";
 
 describe("Shanghai calendar dates", () => {
   it("stores a date as midnight in Shanghai (16:00 UTC the day before)", () => {
@@ -28,5 +28,19 @@ describe("Shanghai calendar dates", () => {
   it("takes today from the Shanghai clock, not UTC", () => {
     // 2026-11-28 17:30 UTC is already 2026-11-29 in Shanghai.
     expect(toShanghaiDateString(shanghaiToday(new Date("2026-11-28T17:30:00Z")))).toBe("2026-11-29");
+  });
+});
+
+describe("addMonths", () => {
+  it("keeps the day, or takes the month's last day", () => {
+    expect(addMonths("2024-02-20", 3)).toBe("2024-05-20");
+    expect(addMonths("2024-11-30", 3)).toBe("2025-02-28");
+    expect(addMonths("2023-11-30", 3)).toBe("2024-02-29");
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2024-03-31", -1)).toBe("2024-02-29");
+  });
+
+  it("refuses a malformed date", () => {
+    expect(() => addMonths("2024-02-30", 1)).toThrow(RangeError);
   });
 });

@@ -26,3 +26,15 @@ export function toShanghaiDateString(instant: Date): string {
 export function shanghaiToday(now: Date = new Date()): Date {
   return shanghaiDate(toShanghaiDateString(now));
 }
+
+/** The same day `months` calendar months later ("YYYY-MM-DD"); the month's last day when that day does not exist. */
+export function addMonths(isoDate: string, months: number): string {
+  shanghaiDate(isoDate); // validates
+  const [year = 0, month = 1, day = 1] = isoDate.split("-").map(Number);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = (monthIndex % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+}

@@ -2,10 +2,13 @@
 // functions only, so that tests can check it without a database; prisma/seed.ts writes it.
 //
 // The statuses, progress and dates below are illustrative, not claims about real government progress
-// (the UI labels them 示例数据). Source quotes are copied exactly from
-// /work/shared/source/000_214608048b3aaf65.txt, and evidence links only point to real public pages.
+// (the UI labels them 示例数据). Source quotes are copied exactly from the source text,
+// prisma/sample-source.txt (an interview with the deputy by 机器之心), and evidence links only point
+// to real public pages. prisma/sample-data.test.ts holds the sample to both.
 
 import type { EvidenceKind, ItemStatus, ReplyClass, UserRole } from "../lib/db/enums";
+import { replyDueDate } from "../lib/recommendations/reply-clock";
+import { type RollUpResult, rollUp } from "../lib/recommendations/roll-up";
 
 /** A Shanghai calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -113,17 +116,6 @@ export interface SampleEvidence {
   citedBy: IsoDate;
 }
 
-export interface RollUpInput {
-  status: ItemStatus;
-  progress: number;
-  weight: number;
-}
-
-export interface RollUpResult {
-  status: ItemStatus;
-  progress: number;
-}
-
 /** A change of a recommendation's rolled-up state, and the actions whose updates caused it. */
 export interface DerivedHistoryEntry extends RollUpResult {
   effectiveDate: IsoDate;
@@ -132,33 +124,6 @@ export interface DerivedHistoryEntry extends RollUpResult {
 
 // ---------------------------------------------------------------------------------------------
 // Pure functions
-
-/**
- * The state of a recommendation from the state of its actions. Progress is the weighted mean over the
- * actions that are not 未采纳 (not adopted); the status is completed or not started only when every
- * counted action is, stalled when something is stalled and nothing is moving, in progress otherwise.
- */
-export function rollUp(actions: readonly RollUpInput[]): RollUpResult {
-  if (actions.length === 0) return { status: "not_started", progress: 0 };
-  const counted = actions.filter((action) => action.status !== "not_adopted");
-  if (counted.length === 0) return { status: "not_adopted", progress: 0 };
-
-  const totalWeight = counted.reduce((sum, action) => sum + action.weight, 0);
-  // With all weights at zero, every action counts the same rather than dividing by zero.
-  const progress =
-    totalWeight > 0
-      ? counted.reduce((sum, action) => sum + action.weight * action.progress, 0) / totalWeight
-      : counted.reduce((sum, action) => sum + action.progress, 0) / counted.length;
-
-  return { status: rolledUpStatus(counted.map((action) => action.status)), progress: Math.round(progress) };
-}
-
-function rolledUpStatus(statuses: readonly ItemStatus[]): ItemStatus {
-  if (statuses.every((status) => status === "completed")) return "completed";
-  if (statuses.every((status) => status === "not_started")) return "not_started";
-  if (statuses.includes("stalled") && !statuses.includes("in_progress")) return "stalled";
-  return "in_progress";
-}
 
 /** The state an action had on a date: its last history entry on or before it (not started before any). */
 export function actionStateOn(action: SampleAction, date: IsoDate): RollUpResult {
@@ -192,24 +157,6 @@ export function deriveRecommendationHistory(actions: readonly SampleAction[]): D
     previous = state;
   }
   return derived;
-}
-
-/** The same day `months` calendar months later (the last day of the month when that day does not exist). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = date.split("-").map(Number);
-  if (year === undefined || month === undefined || day === undefined)
-    throw new RangeError(`Not a date: ${date}`);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = (monthIndex % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
-}
-
-/** The statutory reply deadline: 3 months after assignment (交办). */
-export function replyDueDate(assignedAt: IsoDate): IsoDate {
-  return addMonths(assignedAt, 3);
 }
 
 function entry(

@@ -26,7 +26,7 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
         <h1 className="text-2xl font-semibold leading-snug text-slate-900 sm:text-3xl">
           {locale === "en" ? title : `《${title}》`}
         </h1>
-        <dl className="grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr]">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm text-slate-700">
           <dt className="font-medium text-slate-500">{t("author")}</dt>
           <dd>{localized(locale, proposal.authorZh, proposal.authorEn)}</dd>
           <dt className="font-medium text-slate-500">{t("session")}</dt>

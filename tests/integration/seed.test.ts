@@ -1,0 +1,71 @@
+// The sample loads into a freshly migrated database, completely and consistently.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { rollUp } from "@/lib/recommendations/roll-up";
+import { SAMPLE_EVIDENCE, SAMPLE_RECOMMENDATIONS } from "../../prisma/sample-data";
+import { seedSampleData } from "../../prisma/seed";
+
+beforeAll(async () => {
+  const counts = await seedSampleData(db, { onlyIfEmpty: true });
+  expect(counts).not.toBeNull();
+});
+
+describe("sample data", () => {
+  it("is all there", async () => {
+    const actions = SAMPLE_RECOMMENDATIONS.flatMap((rec) => rec.actions);
+    expect(await db.proposal.count()).toBe(1);
+    expect(await db.recommendation.count()).toBe(8);
+    expect(await db.action.count()).toBe(actions.length);
+    expect(await db.evidence.count()).toBe(SAMPLE_EVIDENCE.length);
+    expect(await db.statusUpdateEvidence.count()).toBe(SAMPLE_EVIDENCE.length);
+    expect(await db.statusUpdate.count({ where: { actionId: { not: null } } })).toBe(
+      actions.reduce((sum, action) => sum + action.history.length, 0),
+    );
+    expect(await db.recommendationAgency.count({ where: { role: "lead" } })).toBe(8);
+    expect(await db.user.count()).toBe(4);
+  });
+
+  it("is not loaded twice", async () => {
+    expect(await seedSampleData(db, { onlyIfEmpty: true })).toBeNull();
+    expect(await db.proposal.count()).toBe(1);
+  });
+
+  it("keeps every item's current state equal to the end of its history, and the history chained", async () => {
+    const items = [
+      ...(
+        await db.recommendation.findMany({ select: { id: true, code: true, status: true, progress: true } })
+      ).map((item) => ({ ...item, where: { recommendationId: item.id } })),
+      ...(await db.action.findMany({ select: { id: true, code: true, status: true, progress: true } })).map(
+        (item) => ({ ...item, where: { actionId: item.id } }),
+      ),
+    ];
+    for (const item of items) {
+      const history = await db.statusUpdate.findMany({
+        where: item.where,
+        orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }],
+      });
+      expect(history.length, item.code).toBeGreaterThan(0);
+      expect(history[0]?.statusBefore, item.code).toBeNull();
+      for (let i = 1; i < history.length; i++) {
+        expect(history[i]?.statusBefore, item.code).toBe(history[i - 1]?.statusAfter);
+        expect(history[i]?.progressBefore, item.code).toBe(history[i - 1]?.progressAfter);
+      }
+      expect(history.at(-1)?.statusAfter, item.code).toBe(item.status);
+      expect(history.at(-1)?.progressAfter, item.code).toBe(item.progress);
+    }
+  });
+
+  it("rolls each recommendation up from its actions", async () => {
+    const recommendations = await db.recommendation.findMany({
+      select: {
+        code: true,
+        status: true,
+        progress: true,
+        actions: { select: { status: true, progress: true, weight: true } },
+      },
+    });
+    for (const rec of recommendations) {
+      expect({ status: rec.status, progress: rec.progress }, rec.code).toEqual(rollUp(rec.actions));
+    }
+  });
+});

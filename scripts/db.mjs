@@ -3,7 +3,7 @@
 //   node scripts/db.mjs seed      load the sample data into an empty database
 //   node scripts/db.mjs reset     drop everything, migrate, load the sample data
 //   node scripts/db.mjs check     fail when the committed migrations drift from prisma/models.prisma
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -43,14 +43,17 @@ function reset() {
 // Prisma cannot see the hand-written *_constraints migrations (CHECKs, triggers, partial indexes),
 // and they hold nothing it would compare, so the diff runs on the others.
 function check() {
+  if (provider === "sqlite") mkdirSync(dirname(sqliteFile()), { recursive: true });
   const migrations = `prisma/${provider}/migrations`;
   const copy = mkdtempSync(join(tmpdir(), "migrations-"));
   for (const entry of readdirSync(migrations)) {
     if (!entry.endsWith("_constraints"))
       cpSync(join(migrations, entry), join(copy, entry), { recursive: true });
   }
-  try {
-    prisma(
+  const diff = spawnSync(
+    "npx",
+    [
+      "prisma",
       "migrate",
       "diff",
       "--from-migrations",
@@ -58,13 +61,14 @@ function check() {
       "--to-schema",
       `prisma/${provider}/schema.prisma`,
       "--exit-code",
-    );
-  } catch {
+    ],
+    { stdio: "inherit", env },
+  );
+  rmSync(copy, { recursive: true, force: true });
+  // --exit-code: 0 no difference, 2 a difference, anything else an error.
+  if (diff.status === 2)
     console.error(`\nThe ${provider} migrations do not match prisma/models.prisma: create a migration.`);
-    process.exit(1);
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
+  if (diff.status !== 0) process.exit(1);
 }
 
 const commands = { migrate, seed, reset, check };

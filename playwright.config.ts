@@ -33,8 +33,23 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, grepInvert: /@phone/ },
-    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/ },
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/official.json" },
+      grepInvert: /@phone/,
+      dependencies: ["setup"],
+    },
+    {
+      name: "phone",
+      use: {
+        ...devices["Pixel 7"],
+        viewport: { width: 390, height: 844 },
+        storageState: "e2e/.auth/official.json",
+      },
+      grep: /@phone/,
+      dependencies: ["setup"],
+    },
   ],
   webServer: {
     // A throwaway SQLite database with the sample data, served by the production build.

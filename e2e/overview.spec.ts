@@ -29,7 +29,7 @@ test("switches to English at a click, and back", async ({ page }) => {
   for (const rec of SAMPLE_RECOMMENDATIONS) {
     await expect(page.getByTestId(`recommendation-${rec.code}`)).toContainText(rec.titleEn);
   }
-  await expect(page.getByText("Weighted progress")).toBeVisible();
+  await expect(page.getByText("Overall progress (weighted)")).toBeVisible();
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   await page.getByRole("link", { name: "Switch to the Chinese interface" }).click();
@@ -60,9 +60,18 @@ test("a recommendation row opens its page", async ({ page }) => {
 });
 
 test("fits a phone screen without sideways scrolling @phone", async ({ page }) => {
-  for (const path of ["/zh-CN", "/en", "/zh-CN/proposals/LLM-2024/R1"]) {
+  // A mobile browser widens its layout viewport to overflowing content, so compare with the screen.
+  const screenWidth = page.viewportSize()?.width ?? 0;
+  for (const path of [
+    "/zh-CN",
+    "/en",
+    ...["R1", "R2", "R4"].flatMap((code) => [
+      `/zh-CN/proposals/LLM-2024/${code}`,
+      `/en/proposals/LLM-2024/${code}`,
+    ]),
+  ]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, path).toBeLessThanOrEqual(0);
+    const contentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(contentWidth, path).toBeLessThanOrEqual(screenWidth);
   }
 });

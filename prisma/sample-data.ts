@@ -198,7 +198,7 @@ export const SAMPLE_PROPOSAL: SampleProposal = {
     "applications lead.",
   sourceReferenceZh: "机器之心对第十六届上海市人大代表王延峰教授的专访",
   sourceReferenceEn:
-    "Interview by 机器之心 (Synced) with Prof. Wang Yanfeng, deputy to the 16th Shanghai Municipal People's Congress",
+    "An interview by Synced (机器之心) with Prof. Wang Yanfeng, deputy to the 16th Shanghai Municipal People's Congress",
   // No address of the interview is known; it is never made up.
   sourceUrl: null,
   isSample: true,
@@ -279,9 +279,12 @@ export const SAMPLE_AGENCIES: readonly SampleAgency[] = [
   },
 ];
 
+/** The demo accounts' password, listed in the README and on the sign-in page while the sample is loaded. */
+export const SAMPLE_PASSWORD = "tracker-demo-2024";
+
 // Addresses use the reserved .example domain, so that no sample user can be a real mailbox.
 export const SAMPLE_USERS: readonly SampleUser[] = [
-  { email: "admin@tracker.example", name: "系统管理员", role: "admin", agencyCode: null },
+  { email: "admin@tracker.example", name: "周丽", role: "admin", agencyCode: null },
   { email: "staff.jxw@tracker.example", name: "张敏", role: "staff", agencyCode: "SHEITC" },
   { email: "staff.kw@tracker.example", name: "李强", role: "staff", agencyCode: "STCSM" },
   { email: "official@tracker.example", name: "王主任", role: "official", agencyCode: null },

@@ -2,6 +2,7 @@
 //   npx tsx prisma/seed.ts      seeds only an empty database (no proposal yet)
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { hashPassword } from "better-auth/crypto";
 import type { Prisma } from "../generated/sqlite/client";
 import { shanghaiDate } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
@@ -11,6 +12,7 @@ import {
   type IsoDate,
   SAMPLE_AGENCIES,
   SAMPLE_EVIDENCE,
+  SAMPLE_PASSWORD,
   SAMPLE_PROPOSAL,
   SAMPLE_RECOMMENDATIONS,
   SAMPLE_THEMES,
@@ -111,13 +113,10 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
       items.set(action.code, { parent: { actionId }, authorId });
       await createActionHistory(tx, action, { actionId }, authorId, updateIds);
     }
-    await createRecommendationHistory(
-      tx,
-      recommendation,
-      { recommendationId },
-      recommendationAuthor,
+    await createRecommendationHistory(tx, recommendation, { recommendationId }, recommendationAuthor, {
       updateIds,
-    );
+      items,
+    });
   }
 
   const evidenceLinks = await createEvidence(tx, items, updateIds);
@@ -166,6 +165,17 @@ async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Da
         agencyId: user.agencyCode === null ? null : requireId(agencyIds, user.agencyCode, "agency"),
         createdAt,
         updatedAt: createdAt,
+      },
+    });
+    // The authentication library's credential record (its accountId is the user id), with its own
+    // scrypt hash of the shared demo password.
+    await tx.account.create({
+      data: {
+        id: `credential-${id}`,
+        providerId: "credential",
+        accountId: id,
+        userId: id,
+        password: await hashPassword(SAMPLE_PASSWORD),
       },
     });
     if (user.role === "admin") adminId ??= id;
@@ -291,7 +301,9 @@ interface HistoryStep {
   effectiveDate: IsoDate;
   status: ItemStatus;
   progress: number;
-  comment: string;
+  comment: string | null;
+  /** For a roll-up: the action update that caused it, and who recorded that. */
+  rollUpOf?: { updateId: string; authorId: string };
 }
 
 /** Appends an item's history, each update recording the state it replaced (none for the first). */
@@ -316,7 +328,8 @@ async function createHistory(
         effectiveDate: shanghaiDate(step.effectiveDate),
         comment: step.comment,
         source: "seed",
-        authorId,
+        authorId: step.rollUpOf?.authorId ?? authorId,
+        rollUpOfId: step.rollUpOf?.updateId ?? null,
         createdAt: recordedAt(step.effectiveDate, extraMinutes),
       },
     });
@@ -336,18 +349,36 @@ function createActionHistory(
   return createHistory(tx, action.code, steps, parent, authorId, updateIds);
 }
 
+/**
+ * The recommendation's roll-ups, each linked to the action update that caused it (the last one when
+ * several actions moved that day) and recorded by the same person, as the status form does.
+ */
 function createRecommendationHistory(
   tx: Tx,
   recommendation: SampleRecommendation,
   parent: UpdateParent,
   authorId: string,
-  updateIds: Map<string, string>,
+  known: { updateIds: Map<string, string>; items: Map<string, { authorId: string }> },
 ): Promise<void> {
-  const steps = deriveRecommendationHistory(recommendation.actions).map((entry) => ({
-    ...entry,
-    comment: `根据举措 ${entry.actionCodes.join("、")} 的进展汇总更新。`,
-  }));
-  return createHistory(tx, recommendation.code, steps, parent, authorId, updateIds, ROLL_UP_DELAY_MINUTES);
+  const steps = deriveRecommendationHistory(recommendation.actions).map((entry) => {
+    const cause = lastOf(entry.actionCodes);
+    const updateId = cause && known.updateIds.get(updateKey(cause, entry.effectiveDate));
+    const causeAuthor = cause && known.items.get(cause)?.authorId;
+    return {
+      ...entry,
+      comment: null,
+      rollUpOf: updateId && causeAuthor ? { updateId, authorId: causeAuthor } : undefined,
+    };
+  });
+  return createHistory(
+    tx,
+    recommendation.code,
+    steps,
+    parent,
+    authorId,
+    known.updateIds,
+    ROLL_UP_DELAY_MINUTES,
+  );
 }
 
 /** Writes the evidence and links each to the status update that cites it; returns the number of links. */

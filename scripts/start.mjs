@@ -2,13 +2,15 @@
 // if the sources changed since the last build, then serve it on PORT (default 3000).
 // Set SAMPLE_DATA=off to start on an empty database without the sample.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { migrate, seed } from "./db.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const nextBin = join("node_modules", "next", "dist", "bin", "next");
 
+process.env.BETTER_AUTH_SECRET ||= localAuthSecret();
 migrate();
 if (process.env.SAMPLE_DATA !== "off") seed();
 
@@ -21,6 +23,19 @@ const args = [nextBin, "start", "-p", process.env.PORT ?? "3000"];
 const server = spawn(process.execPath, args, { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
+
+/**
+ * The key that signs session cookies, made once and kept in data/ so that sessions survive a restart.
+ * Several app processes serving one database must share one key: set BETTER_AUTH_SECRET for all.
+ */
+function localAuthSecret() {
+  const file = join("data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync("data", { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 /** True when there is no build, or a source file is newer than it. */
 function buildIsStale() {

@@ -4,12 +4,9 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { getCurrentUser } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({
   params,
@@ -31,11 +28,12 @@ export default async function LocaleLayout({
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
+  const user = await getCurrentUser();
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
-          <AppShell>{children}</AppShell>
+          <AppShell user={user}>{children}</AppShell>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,11 +1,13 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import type { CurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
+import { UserMenu } from "./user-menu";
 
-/** The frame of every page: skip link, header with navigation and language, main content, footer. */
-export function AppShell({ children }: { children: ReactNode }) {
+/** The frame of every page: skip link, header with navigation, user and language, content, footer. */
+export function AppShell({ user, children }: { user: CurrentUser | null; children: ReactNode }) {
   const t = useTranslations("app");
   return (
     <div className="flex min-h-screen flex-col">
@@ -19,10 +21,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="flex items-baseline gap-3">
             <span className="text-lg font-semibold tracking-wide">{t("name")}</span>
-            <span className="hidden text-sm text-brand-100 md:inline">{t("tagline")}</span>
+            <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
-          <div className="flex items-center gap-4">
-            <MainNav />
+          <div className="flex flex-wrap items-center gap-3">
+            {user && <MainNav />}
+            {user && <UserMenu user={user} />}
             <LanguageSwitcher />
           </div>
         </div>

@@ -6,7 +6,7 @@ import { cn } from "@/lib/utils";
 
 // The views of the tracker; the dashboard, table, reports and admin join this list as they are built.
 const NAV_ITEMS = [
-  { href: "/", key: "overview", matches: (path: string) => path === "/" || path.startsWith("/proposals") },
+  { href: "/", key: "overview", section: (path: string) => path === "/" || path.startsWith("/proposals") },
 ] as const;
 
 export function MainNav() {
@@ -16,15 +16,15 @@ export function MainNav() {
     <nav aria-label={t("label")}>
       <ul className="flex items-center gap-1">
         {NAV_ITEMS.map((item) => {
-          const active = item.matches(pathname);
+          const inSection = item.section(pathname);
           return (
             <li key={item.key}>
               <Link
                 href={item.href}
-                aria-current={active ? "page" : undefined}
+                aria-current={pathname === item.href ? "page" : undefined}
                 className={cn(
                   "rounded-md px-3 py-1.5 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white",
-                  active && "bg-white/15 text-white",
+                  inSection && "bg-white/15 text-white",
                 )}
               >
                 {t(item.key)}

@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
 import { OverdueBadge, StatusBadge } from "@/components/recommendations/status-badge";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { ItemStatus } from "@/lib/db/enums";
@@ -78,31 +79,42 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
                 <li key={rec.id} data-testid={`recommendation-${rec.code}`}>
                   <Link
                     href={`/proposals/${proposal.code}/${rec.code}`}
-                    className="grid gap-3 px-4 py-4 hover:bg-slate-50 sm:px-5 md:grid-cols-[minmax(0,1fr)_14rem_12rem] md:items-center"
+                    className="grid gap-3 px-4 py-4 hover:bg-slate-50 sm:px-5 md:grid-cols-[minmax(0,1fr)_13rem_15rem] md:items-center"
                   >
                     <div className="min-w-0 space-y-1">
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="font-mono text-sm font-semibold text-brand-700">{rec.code}</span>
                         <StatusBadge status={rec.status} />
                         {isOverdue(rec, today) && <OverdueBadge />}
+                        {rec.overdueActions > 0 && (
+                          <Badge tone="danger">{t("overdueActions", { count: rec.overdueActions })}</Badge>
+                        )}
                       </div>
                       <p className="font-medium text-slate-900">{recTitle}</p>
                       <p className="text-xs text-slate-500">
                         {rec.theme ? `${localized(locale, rec.theme.nameZh, rec.theme.nameEn)} · ` : ""}
                         {t("actions", { count: rec._count.actions })}
+                        {rec.replyClass ? ` · ${t("replyClassShort", { class: rec.replyClass })}` : ""}
                       </p>
                     </div>
                     <Progress value={rec.progress} label={`${rec.code} ${recTitle}`} />
                     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs text-slate-600">
                       <dt className="text-slate-500">{t("leadAgency")}</dt>
-                      <dd className="truncate">
-                        {rec.leadAgency
-                          ? localized(
+                      <dd>
+                        {rec.leadAgency ? (
+                          <abbr
+                            title={localized(locale, rec.leadAgency.nameZh, rec.leadAgency.nameEn)}
+                            className="no-underline"
+                          >
+                            {localized(
                               locale,
                               rec.leadAgency.shortNameZh ?? rec.leadAgency.nameZh,
                               rec.leadAgency.shortNameEn ?? rec.leadAgency.nameEn,
-                            )
-                          : t("none")}
+                            )}
+                          </abbr>
+                        ) : (
+                          t("none")
+                        )}
                       </dd>
                       <dt className="text-slate-500">{t("dueDate")}</dt>
                       <dd>{rec.dueDate ? format.dateTime(rec.dueDate, "date") : t("none")}</dd>

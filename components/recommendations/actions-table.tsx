@@ -9,54 +9,83 @@ import { OverdueBadge, StatusBadge } from "./status-badge";
 
 type Actions = RecommendationPage["recommendation"]["actions"];
 
+/** The actions of a recommendation: a table on wide screens, a list of cards on phones. */
 export function ActionsTable({ actions, today }: { actions: Actions; today: Date }) {
   const t = useTranslations("recommendation");
   const locale = useLocale();
   const format = useFormatter();
   if (actions.length === 0) return <p className="px-5 py-4 text-slate-600">{t("actionsEmpty")}</p>;
+  const rows = actions.map((action) => ({
+    ...action,
+    title: localized(locale, action.titleZh, action.titleEn),
+    due: action.dueDate ? format.dateTime(action.dueDate, "date") : "—",
+    overdue: isOverdue(action, today),
+  }));
   return (
-    <Table>
-      <thead>
-        <tr>
-          <TableHead scope="col">{t("actionCode")}</TableHead>
-          <TableHead scope="col">{t("actionTitle")}</TableHead>
-          <TableHead scope="col">{t("status")}</TableHead>
-          <TableHead scope="col" className="min-w-36">
-            {t("progress")}
-          </TableHead>
-          <TableHead scope="col">{t("dueDate")}</TableHead>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((action) => {
-          const title = localized(locale, action.titleZh, action.titleEn);
-          return (
-            <tr key={action.id} data-testid={`action-${action.code}`}>
-              <TableCell className="whitespace-nowrap font-mono text-xs text-slate-600">
-                {action.code}
-              </TableCell>
-              <TableCell>
-                <p className="font-medium text-slate-900">{title}</p>
-                <div className="mt-1 text-xs text-slate-600">
-                  <AgencyList agencies={action.agencies} compact />
-                </div>
-              </TableCell>
-              <TableCell>
-                <div className="flex flex-col items-start gap-1">
-                  <StatusBadge status={action.status} />
-                  {isOverdue(action, today) && <OverdueBadge />}
-                </div>
-              </TableCell>
-              <TableCell>
-                <Progress value={action.progress} label={`${action.code} ${title}`} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                {action.dueDate ? format.dateTime(action.dueDate, "date") : "—"}
-              </TableCell>
+    <>
+      <div className="hidden md:block">
+        <Table>
+          <thead>
+            <tr>
+              <TableHead scope="col">{t("actionCode")}</TableHead>
+              <TableHead scope="col">{t("actionTitle")}</TableHead>
+              <TableHead scope="col">{t("status")}</TableHead>
+              <TableHead scope="col" className="min-w-40">
+                {t("progress")}
+              </TableHead>
+              <TableHead scope="col" className="text-right">
+                {t("weight")}
+              </TableHead>
+              <TableHead scope="col">{t("dueDate")}</TableHead>
             </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+          </thead>
+          <tbody>
+            {rows.map((action) => (
+              <tr key={action.id} data-testid={`action-${action.code}`}>
+                <TableCell className="whitespace-nowrap font-mono text-xs text-slate-600">
+                  {action.code}
+                </TableCell>
+                <TableCell>
+                  <p className="font-medium text-slate-900">{action.title}</p>
+                  <div className="mt-1 text-xs text-slate-600">
+                    <AgencyList agencies={action.agencies} />
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <div className="flex flex-col items-start gap-1">
+                    <StatusBadge status={action.status} />
+                    {action.overdue && <OverdueBadge />}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <Progress value={action.progress} label={`${action.code} ${action.title}`} />
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{action.weight}</TableCell>
+                <TableCell className="whitespace-nowrap">{action.due}</TableCell>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <ul className="divide-y divide-slate-100 md:hidden">
+        {rows.map((action) => (
+          <li key={action.id} className="space-y-2 px-4 py-3">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-mono text-xs text-slate-600">{action.code}</span>
+              <StatusBadge status={action.status} />
+              {action.overdue && <OverdueBadge />}
+            </div>
+            <p className="font-medium text-slate-900">{action.title}</p>
+            <Progress value={action.progress} label={`${action.code} ${action.title}`} />
+            <p className="text-xs text-slate-600">
+              {t("dueDate")} {action.due} · {t("weight")} {action.weight}
+            </p>
+            <div className="text-xs text-slate-600">
+              <AgencyList agencies={action.agencies} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

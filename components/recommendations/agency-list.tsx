@@ -6,7 +6,7 @@ import { localized } from "@/lib/i18n/localized";
 type Assignment = { role: AgencyRole; agency: { nameZh: string; nameEn: string | null } };
 
 /** Handling agencies, the lead (主办) first. */
-export function AgencyList({ agencies, compact = false }: { agencies: Assignment[]; compact?: boolean }) {
+export function AgencyList({ agencies }: { agencies: Assignment[] }) {
   const t = useTranslations("agencyRole");
   const locale = useLocale();
   if (agencies.length === 0) return <span>—</span>;
@@ -16,7 +16,7 @@ export function AgencyList({ agencies, compact = false }: { agencies: Assignment
       Number(b.role === "lead") - Number(a.role === "lead") || a.agency.nameZh.localeCompare(b.agency.nameZh),
   );
   return (
-    <ul className={compact ? "space-y-0.5" : "flex flex-wrap gap-x-4 gap-y-1"}>
+    <ul className="flex flex-wrap gap-x-4 gap-y-1">
       {sorted.map(({ role, agency }) => (
         <li key={agency.nameZh} className="flex items-center gap-1.5">
           <Badge tone={role === "lead" ? "info" : "muted"}>{t(role)}</Badge>

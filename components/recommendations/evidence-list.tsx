@@ -19,9 +19,7 @@ export function EvidenceList({ evidence }: { evidence: RecommendationPage["evide
             <div className="flex flex-wrap items-center gap-2">
               <Badge tone="muted">{tKind(item.kind)}</Badge>
               {item.action && (
-                <span className="text-xs text-slate-500">
-                  {t("evidenceFor")} {item.action.code}
-                </span>
+                <span className="text-xs text-slate-500">{t("evidenceFor", { code: item.action.code })}</span>
               )}
               {withdrawn && <Badge tone="danger">{t("withdrawn")}</Badge>}
             </div>
@@ -36,9 +34,7 @@ export function EvidenceList({ evidence }: { evidence: RecommendationPage["evide
             </ExternalLink>
             <p className="break-all text-xs text-slate-500">{item.url}</p>
             {item.publisher && (
-              <p className="text-xs text-slate-600">
-                {t("publisher")}：{item.publisher}
-              </p>
+              <p className="text-xs text-slate-600">{t("publisher", { publisher: item.publisher })}</p>
             )}
             {item.note && <p className="text-sm text-slate-700">{item.note}</p>}
             {withdrawn && item.withdrawnReason && (

@@ -1,12 +1,23 @@
 import { ArrowRight } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import type { ItemStatus } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
 import { ExternalLink } from "./external-link";
 import { StatusBadge } from "./status-badge";
 
-/** Every status update of the recommendation and its actions, newest effective date first. */
+type Change = {
+  statusBefore: ItemStatus | null;
+  statusAfter: ItemStatus;
+  progressBefore: number | null;
+  progressAfter: number;
+};
+
+/**
+ * Every status update of the recommendation and its actions, newest effective date first. The
+ * recommendation's automatic roll-up is shown inside the action update that caused it.
+ */
 export function HistoryTimeline({
   history,
   recommendationCode,
@@ -20,7 +31,7 @@ export function HistoryTimeline({
   const format = useFormatter();
   if (history.length === 0) return <p className="px-5 py-4 text-slate-600">{t("historyEmpty")}</p>;
   return (
-    <ol className="relative space-y-0 px-4 py-2 sm:px-5" data-testid="history">
+    <ol className="px-4 py-2 sm:px-5" data-testid="history">
       {history.map((entry) => {
         const recordedAt = format.dateTime(entry.createdAt, "dateTime");
         return (
@@ -44,23 +55,17 @@ export function HistoryTimeline({
                 </span>
               )}
             </div>
-            <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm">
-              {entry.statusBefore ? (
-                <StatusBadge status={entry.statusBefore} />
-              ) : (
-                <Badge tone="muted">{t("created")}</Badge>
-              )}
-              <ArrowRight aria-hidden="true" className="size-3.5 text-slate-500" />
-              <StatusBadge status={entry.statusAfter} />
-              <span className="tabular-nums text-slate-700">
-                {entry.progressBefore === null ? "" : `${entry.progressBefore}% → `}
-                {entry.progressAfter}%
-              </span>
-            </div>
+            <ChangeLine change={entry} />
             {entry.comment && <p className="mt-1.5 text-sm text-slate-800">{entry.comment}</p>}
+            {entry.rolledUpInto && (
+              <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <span>{t("rollUp", { code: recommendationCode })}</span>
+                <ChangeLine change={entry.rolledUpInto} compact />
+              </div>
+            )}
             {entry.evidence.length > 0 && (
               <div className="mt-1.5 text-sm">
-                <span className="text-slate-500">{t("citedEvidence")}：</span>
+                <span className="text-slate-500">{t("citedEvidence")} </span>
                 <ul className="inline">
                   {entry.evidence.map(({ evidence }) => (
                     <li key={evidence.id} className="mr-3 inline">
@@ -79,13 +84,42 @@ export function HistoryTimeline({
               {entry.author
                 ? t("recorded", { author: entry.author.name, date: recordedAt })
                 : t("recordedNoAuthor", { date: recordedAt })}
-              {" · "}
-              {tSource(entry.source)}
+              {/* The banner already says the sample is sample data; the form and imports are worth naming. */}
+              {entry.source !== "seed" && ` · ${tSource(entry.source)}`}
               {entry.importFileName ? ` · ${entry.importFileName}` : ""}
             </p>
           </li>
         );
       })}
     </ol>
+  );
+}
+
+function ChangeLine({ change, compact = false }: { change: Change; compact?: boolean }) {
+  const t = useTranslations("recommendation");
+  const statusChanged = change.statusBefore !== change.statusAfter;
+  return (
+    <div
+      className={
+        compact ? "flex flex-wrap items-center gap-2" : "mt-1.5 flex flex-wrap items-center gap-2 text-sm"
+      }
+    >
+      {(!compact || statusChanged) && (
+        <>
+          {change.statusBefore ? (
+            <StatusBadge status={change.statusBefore} />
+          ) : (
+            <Badge tone="muted">{t("created")}</Badge>
+          )}
+          <ArrowRight aria-hidden="true" className="size-3.5 text-slate-500" />
+          <span className="sr-only">{t("changedTo")}</span>
+          <StatusBadge status={change.statusAfter} />
+        </>
+      )}
+      <span className="tabular-nums text-slate-700">
+        {change.progressBefore === null ? "" : `${change.progressBefore}% → `}
+        {change.progressAfter}%
+      </span>
+    </div>
   );
 }

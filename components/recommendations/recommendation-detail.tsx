@@ -14,7 +14,7 @@ import { ReplyPanel } from "./reply-panel";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
 export function RecommendationDetail({ page }: { page: RecommendationPage }) {
-  const { recommendation: rec, evidence, history, today } = page;
+  const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
   const locale = useLocale();
   const format = useFormatter();
@@ -49,7 +49,7 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
       <Card>
         <CardContent>
           <dl className="grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
-            <div className="sm:col-span-2">
+            <div className="min-w-0 sm:col-span-2">
               <dt className="mb-1 text-slate-500">{t("progress")}</dt>
               <dd>
                 <Progress value={rec.progress} label={t("progressLabel", { title })} />
@@ -79,41 +79,38 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card aria-labelledby="description-heading">
-            <CardHeader>
-              <CardTitle id="description-heading">{t("description")}</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-4">
-              <p className="leading-relaxed text-slate-800">
-                {localized(locale, rec.descriptionZh, rec.descriptionEn)}
-              </p>
-              <figure className="rounded-md border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
-                <figcaption className="mb-1 text-xs font-medium text-brand-800">
-                  {t("sourceQuote")}
-                </figcaption>
-                <blockquote
-                  lang="zh-CN"
-                  className="whitespace-pre-line leading-relaxed text-slate-900"
-                  data-testid="source-quote"
-                >
-                  {rec.sourceQuote}
-                </blockquote>
-                {source && <p className="mt-2 text-xs text-slate-600">{t("sourceQuoteCite", { source })}</p>}
-              </figure>
-            </CardContent>
-          </Card>
+        <Card aria-labelledby="description-heading" className="min-w-0 lg:col-span-2">
+          <CardHeader>
+            <CardTitle id="description-heading">{t("description")}</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <p className="leading-relaxed text-slate-800">
+              {localized(locale, rec.descriptionZh, rec.descriptionEn)}
+            </p>
+            <figure className="rounded-md border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
+              <figcaption className="mb-1 text-xs font-medium text-brand-800">{t("sourceQuote")}</figcaption>
+              <blockquote
+                lang="zh-CN"
+                className="whitespace-pre-line break-words leading-relaxed text-slate-900"
+                data-testid="source-quote"
+              >
+                {rec.sourceQuote}
+              </blockquote>
+              {source && <p className="mt-2 text-xs text-slate-600">{t("sourceQuoteCite", { source })}</p>}
+            </figure>
+          </CardContent>
+        </Card>
 
-          <Card aria-labelledby="actions-heading">
-            <CardHeader>
-              <CardTitle id="actions-heading">{t("actions")}</CardTitle>
-            </CardHeader>
-            <ActionsTable actions={rec.actions} today={today} />
-          </Card>
-        </div>
-
-        <ReplyPanel reply={rec} />
+        <ReplyPanel reply={rec} satisfaction={satisfaction} today={today} />
       </div>
+
+      <Card aria-labelledby="actions-heading">
+        <CardHeader>
+          <CardTitle id="actions-heading">{t("actions")}</CardTitle>
+          {rec.actions.length > 0 && <p className="mt-1 text-xs text-slate-600">{t("weightNote")}</p>}
+        </CardHeader>
+        <ActionsTable actions={rec.actions} today={today} />
+      </Card>
 
       <Card aria-labelledby="evidence-heading">
         <CardHeader>

@@ -1,6 +1,9 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ReplyClass } from "@/lib/db/enums";
+import { localized } from "@/lib/i18n/localized";
+import { replyClock } from "@/lib/recommendations/reply-clock";
 
 type Reply = {
   assignedAt: Date | null;
@@ -8,45 +11,80 @@ type Reply = {
   repliedAt: Date | null;
   replyClass: ReplyClass | null;
   satisfaction: string | null;
+  feedbackAt: Date | null;
+  rehandlingRepliedAt: Date | null;
 };
+type SatisfactionLevel = { labelZh: string; labelEn: string | null; isDissatisfied: boolean } | null;
 
-const SATISFACTION_KEYS = ["satisfied", "basically_satisfied", "dissatisfied"] as const;
-type SatisfactionKey = (typeof SATISFACTION_KEYS)[number];
-const isSatisfactionKey = (value: string): value is SatisfactionKey =>
-  (SATISFACTION_KEYS as readonly string[]).includes(value);
-
-/** 答复办理: the formal reply, kept apart from implementation progress. */
-export function ReplyPanel({ reply }: { reply: Reply }) {
+/** 答复办理: the formal reply and its clocks, kept apart from implementation progress. */
+export function ReplyPanel({
+  reply,
+  satisfaction,
+  today,
+}: {
+  reply: Reply;
+  satisfaction: SatisfactionLevel;
+  today: Date;
+}) {
   const t = useTranslations("recommendation");
   const tClass = useTranslations("replyClass");
-  const tSatisfaction = useTranslations("satisfaction");
+  const locale = useLocale();
   const format = useFormatter();
   const date = (value: Date | null) => (value ? format.dateTime(value, "date") : "—");
-  const satisfaction = reply.satisfaction;
+  const clock = replyClock(reply, satisfaction?.isDissatisfied ?? false, today);
   return (
-    <Card aria-labelledby="reply-heading" className="self-start">
+    <Card aria-labelledby="reply-heading" className="min-w-0 self-start">
       <CardHeader>
         <CardTitle id="reply-heading">{t("reply")}</CardTitle>
       </CardHeader>
-      <CardContent>
+      <CardContent className="space-y-3">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-slate-500">{t("assignedAt")}</dt>
           <dd>{date(reply.assignedAt)}</dd>
           <dt className="text-slate-500">{t("replyDueAt")}</dt>
           <dd>{date(reply.replyDueAt)}</dd>
           <dt className="text-slate-500">{t("repliedAt")}</dt>
-          <dd>{reply.repliedAt ? date(reply.repliedAt) : t("notReplied")}</dd>
+          <dd className="flex flex-wrap items-center gap-1.5">
+            {reply.repliedAt ? date(reply.repliedAt) : t("notReplied")}
+            {clock.replyOverdueDays !== null && (
+              <Badge tone="danger">{t("replyOverdue", { days: clock.replyOverdueDays })}</Badge>
+            )}
+            {clock.repliedLateDays !== null && (
+              <Badge tone="warning">{t("repliedLate", { days: clock.repliedLateDays })}</Badge>
+            )}
+          </dd>
           <dt className="text-slate-500">{t("replyClass")}</dt>
           <dd>{reply.replyClass ? tClass(reply.replyClass) : "—"}</dd>
           <dt className="text-slate-500">{t("satisfaction")}</dt>
           <dd>
             {satisfaction
-              ? isSatisfactionKey(satisfaction)
-                ? tSatisfaction(satisfaction)
-                : satisfaction
-              : "—"}
+              ? localized(locale, satisfaction.labelZh, satisfaction.labelEn)
+              : (reply.satisfaction ?? "—")}
           </dd>
+          {reply.feedbackAt && (
+            <>
+              <dt className="text-slate-500">{t("feedbackAt")}</dt>
+              <dd>{date(reply.feedbackAt)}</dd>
+            </>
+          )}
+          {clock.rehandlingDueAt && (
+            <>
+              <dt className="text-slate-500">{t("rehandlingDueAt")}</dt>
+              <dd className="flex flex-wrap items-center gap-1.5">
+                {date(clock.rehandlingDueAt)}
+                {reply.rehandlingRepliedAt && (
+                  <Badge tone="success">
+                    {t("rehandlingDone", { date: date(reply.rehandlingRepliedAt) })}
+                  </Badge>
+                )}
+                {clock.rehandlingOverdueDays !== null && (
+                  <Badge tone="danger">{t("rehandlingOverdue", { days: clock.rehandlingOverdueDays })}</Badge>
+                )}
+              </dd>
+            </>
+          )}
         </dl>
+        {clock.followUpRequired && <p className="text-xs text-slate-600">{t("followUp")}</p>}
       </CardContent>
     </Card>
   );

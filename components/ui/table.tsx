@@ -12,7 +12,10 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
   return (
     <th
-      className={cn("border-b border-slate-200 px-3 py-2 text-left font-medium text-slate-600", className)}
+      className={cn(
+        "whitespace-nowrap border-b border-slate-200 px-3 py-2 text-left font-medium text-slate-600",
+        className,
+      )}
       {...props}
     />
   );

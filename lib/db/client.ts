@@ -4,7 +4,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../../generated/postgresql/client";
-import { PrismaClient as SqliteClient } from "../../generated/sqlite/client";
+import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlite/client";
 import { databaseProvider, databaseUrl } from "../database-url";
 
 export type Db = SqliteClient;
@@ -15,3 +15,6 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
   }
   return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
 }
+
+/** The client or an open transaction: what writes that may run inside a larger transaction take. */
+export type DbClient = Db | Prisma.TransactionClient;

@@ -37,32 +37,39 @@ export const getProposalOverview = cache(async (code?: string) => {
   if (!proposal) return null;
 
   const today = shanghaiToday();
-  const [recommendations, statusCounts, overdueCount, progress, lastUpdates] = await Promise.all([
-    db.recommendation.findMany({
-      where: { proposalId: proposal.id },
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-      select: {
-        id: true,
-        code: true,
-        titleZh: true,
-        titleEn: true,
-        status: true,
-        progress: true,
-        dueDate: true,
-        theme: { select: { nameZh: true, nameEn: true } },
-        agencies: { where: { role: "lead" }, select: { agency: agencyName } },
-        _count: { select: { actions: true } },
-      },
-    }),
-    db.recommendation.groupBy({
-      by: ["status"],
-      where: { proposalId: proposal.id },
-      _count: { _all: true },
-    }),
-    db.recommendation.count({ where: { proposalId: proposal.id, ...overdueWhere(today) } }),
-    weightedProgress(proposal.id),
-    lastUpdateByRecommendation(proposal.id),
-  ]);
+  const [recommendations, statusCounts, overdueCount, overdueActions, progress, lastUpdates] =
+    await Promise.all([
+      db.recommendation.findMany({
+        where: { proposalId: proposal.id },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          status: true,
+          progress: true,
+          dueDate: true,
+          replyClass: true,
+          theme: { select: { nameZh: true, nameEn: true } },
+          agencies: { where: { role: "lead" }, select: { agency: agencyName } },
+          _count: { select: { actions: true } },
+        },
+      }),
+      db.recommendation.groupBy({
+        by: ["status"],
+        where: { proposalId: proposal.id },
+        _count: { _all: true },
+      }),
+      db.recommendation.count({ where: { proposalId: proposal.id, ...overdueWhere(today) } }),
+      db.action.groupBy({
+        by: ["recommendationId"],
+        where: { recommendation: { proposalId: proposal.id }, ...overdueWhere(today) },
+        _count: { _all: true },
+      }),
+      weightedProgress(proposal.id),
+      lastUpdateByRecommendation(proposal.id),
+    ]);
 
   const countByStatus = Object.fromEntries(
     statusCounts.map((row) => [row.status, row._count._all]),
@@ -75,6 +82,7 @@ export const getProposalOverview = cache(async (code?: string) => {
       ...rec,
       leadAgency: rec.agencies[0]?.agency ?? null,
       lastUpdateAt: lastUpdates.get(rec.id) ?? null,
+      overdueActions: overdueActions.find((row) => row.recommendationId === rec.id)?._count._all ?? 0,
     })),
     figures: {
       total: recommendations.length,

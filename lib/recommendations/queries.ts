@@ -34,6 +34,8 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
       repliedAt: true,
       replyClass: true,
       satisfaction: true,
+      feedbackAt: true,
+      rehandlingRepliedAt: true,
       proposal: {
         select: {
           code: true,
@@ -69,7 +71,7 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
   const ofThisRecommendation = {
     OR: [{ recommendationId: recommendation.id }, { action: { recommendationId: recommendation.id } }],
   };
-  const [evidence, history] = await Promise.all([
+  const [evidence, history, satisfaction] = await Promise.all([
     db.evidence.findMany({
       where: ofThisRecommendation,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -87,8 +89,9 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         action: { select: { code: true } },
       },
     }),
+    // A roll-up is shown inside the action update that caused it, not as an entry of its own.
     db.statusUpdate.findMany({
-      where: ofThisRecommendation,
+      where: { ...ofThisRecommendation, rollUpOfId: null },
       orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
       select: {
         id: true,
@@ -103,6 +106,9 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         createdAt: true,
         author: { select: { name: true } },
         action: { select: { code: true, titleZh: true, titleEn: true } },
+        rolledUpInto: {
+          select: { statusBefore: true, statusAfter: true, progressBefore: true, progressAfter: true },
+        },
         evidence: {
           select: {
             evidence: { select: { id: true, url: true, titleZh: true, titleEn: true, withdrawnAt: true } },
@@ -110,9 +116,15 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         },
       },
     }),
+    recommendation.satisfaction
+      ? db.satisfactionLevel.findUnique({
+          where: { key: recommendation.satisfaction },
+          select: { labelZh: true, labelEn: true, isDissatisfied: true },
+        })
+      : null,
   ]);
 
-  return { recommendation, evidence, history, today: shanghaiToday() };
+  return { recommendation, evidence, history, satisfaction, today: shanghaiToday() };
 });
 
 export type RecommendationPage = NonNullable<Awaited<ReturnType<typeof getRecommendationPage>>>;

@@ -1,9 +1,60 @@
-import { addMonths } from "../dates";
+// The statutory clocks of a deputy's proposal (DOMAIN.md "How such proposals are handled"):
+// reply within 3 months of assignment (extendable to 6 with approval), answer again within 1 month
+// of a dissatisfied feedback, and follow up items classed B or C until they are resolved.
+import { addMonths, shanghaiDate, toShanghaiDateString } from "../dates";
+import type { ReplyClass } from "../db/enums";
 
-/** 答复期限: an agency replies within 3 months of assignment (交办). */
 export const REPLY_MONTHS = 3;
+export const MAX_EXTENDED_REPLY_MONTHS = 6;
+export const REHANDLING_MONTHS = 1;
 
 /** The statutory reply deadline ("YYYY-MM-DD") for an assignment date. */
 export function replyDueDate(assignedAt: string): string {
   return addMonths(assignedAt, REPLY_MONTHS);
+}
+
+type ReplyFields = {
+  assignedAt: Date | null;
+  replyDueAt: Date | null;
+  repliedAt: Date | null;
+  replyClass: ReplyClass | null;
+  feedbackAt: Date | null;
+  rehandlingRepliedAt: Date | null;
+};
+
+export type ReplyClock = {
+  /** Days past the reply deadline without a reply (today), or null. */
+  replyOverdueDays: number | null;
+  /** Days the reply came after its deadline, or null when on time. */
+  repliedLateDays: number | null;
+  /** When a dissatisfied feedback must be answered again, or null when none is needed. */
+  rehandlingDueAt: Date | null;
+  rehandlingOverdueDays: number | null;
+  /** Classed B or C: to be answered again once resolved (跟踪办理). */
+  followUpRequired: boolean;
+};
+
+const DAY = 86_400_000;
+const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY);
+
+export function replyClock(item: ReplyFields, dissatisfied: boolean, today: Date): ReplyClock {
+  const due = item.replyDueAt;
+  const replyOverdueDays = due && !item.repliedAt && due < today ? daysBetween(due, today) : null;
+  const repliedLateDays =
+    due && item.repliedAt && item.repliedAt > due ? daysBetween(due, item.repliedAt) : null;
+  const rehandlingDueAt =
+    dissatisfied && item.feedbackAt
+      ? shanghaiDate(addMonths(toShanghaiDateString(item.feedbackAt), REHANDLING_MONTHS))
+      : null;
+  const rehandlingOverdueDays =
+    rehandlingDueAt && !item.rehandlingRepliedAt && rehandlingDueAt < today
+      ? daysBetween(rehandlingDueAt, today)
+      : null;
+  return {
+    replyOverdueDays,
+    repliedLateDays,
+    rehandlingDueAt,
+    rehandlingOverdueDays,
+    followUpRequired: item.replyClass === "B" || item.replyClass === "C",
+  };
 }

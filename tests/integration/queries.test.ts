@@ -79,7 +79,12 @@ describe("recommendation page", () => {
 
     expect(page.recommendation.actions.map((a) => a.code)).toEqual(rec.actions.map((a) => a.code).sort());
     expect(page.evidence.length).toBe(await db.evidence.count({ where: mine }));
-    expect(page.history.length).toBe(await db.statusUpdate.count({ where: mine }));
+    // Roll-ups are not entries of their own: they come inside the action update that caused them.
+    expect(page.history.length).toBe(await db.statusUpdate.count({ where: { ...mine, rollUpOfId: null } }));
+    const rollUps = await db.statusUpdate.count({
+      where: { recommendationId: rec.id, rollUpOfId: { not: null } },
+    });
+    expect(page.history.filter((entry) => entry.rolledUpInto).length).toBe(rollUps);
     const dates = page.history.map((entry) => entry.effectiveDate.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(page.history.some((entry) => entry.evidence.length > 0)).toBe(true);

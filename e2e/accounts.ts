@@ -1,0 +1,21 @@
+import { SAMPLE_USERS } from "../prisma/sample-data";
+
+function emailOf(predicate: (user: (typeof SAMPLE_USERS)[number]) => boolean): string {
+  const user = SAMPLE_USERS.find(predicate);
+  if (!user) throw new Error("the sample has no such user");
+  return user.email;
+}
+
+/** The sample's demo accounts, by what the specs use them for. */
+export const DEMO_ACCOUNTS = {
+  admin: emailOf((user) => user.role === "admin"),
+  official: emailOf((user) => user.role === "official"),
+  // Staff of the economy and IT commission, which leads R3 in the sample.
+  staffJxw: emailOf((user) => user.agencyCode === "SHEITC"),
+  // Staff of the science and technology commission.
+  staffKw: emailOf((user) => user.agencyCode === "STCSM"),
+};
+
+export function storageStateFor(role: keyof typeof DEMO_ACCOUNTS): string {
+  return `e2e/.auth/${role}.json`;
+}

@@ -1,0 +1,30 @@
+import type { DbClient } from "@/lib/db/client";
+
+export type AuditInput = {
+  actorId: string | null;
+  /** What happened, as "<entity>.<verb>", e.g. "statusUpdate.record". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends one audit event; call it inside the transaction of the write it describes. */
+export async function recordAudit(db: DbClient, event: AuditInput) {
+  await db.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: toJson(event.before),
+      after: toJson(event.after),
+    },
+  });
+}
+
+// Dates become ISO strings; undefined becomes absent.
+function toJson(value: unknown) {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as object);
+}

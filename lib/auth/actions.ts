@@ -1,0 +1,72 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { safeNextPath } from "./safe-redirect";
+import { getAuth } from "./server";
+import { getCurrentUser } from "./session";
+import { recordSignInAttempt, signInBlockedUntil } from "./throttle";
+
+export type SignInState = { error?: string; email?: string };
+
+const signInSchema = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+  password: z.string().min(1).max(128),
+});
+
+export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const t = await getTranslations("signIn");
+  const locale = await getLocale();
+  const email = String(form.get("email") ?? "").trim();
+  const parsed = signInSchema.safeParse({ email, password: form.get("password") });
+  if (!parsed.success) return { error: t("invalid"), email };
+
+  const requestHeaders = await headers();
+  const key = { email: parsed.data.email, ipAddress: clientAddress(requestHeaders) };
+  const blockedUntil = await signInBlockedUntil(db, key);
+  if (blockedUntil) {
+    const minutes = Math.max(1, Math.ceil((blockedUntil.getTime() - Date.now()) / 60_000));
+    return { error: t("throttled", { minutes }), email };
+  }
+
+  let userId: string;
+  try {
+    const result = await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    userId = result.user.id;
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    await recordSignInAttempt(db, { ...key, succeeded: false });
+    return { error: error.body?.code === "BANNED_USER" ? t("deactivated") : t("wrongCredentials"), email };
+  }
+  await recordSignInAttempt(db, { ...key, succeeded: true });
+  await recordAudit(db, { actorId: userId, action: "session.signIn", entityType: "User", entityId: userId });
+  redirect(safeNextPath(form.get("next"), `/${locale}`));
+}
+
+export async function signOut() {
+  const locale = await getLocale();
+  const user = await getCurrentUser();
+  await getAuth().api.signOut({ headers: await headers() });
+  if (user)
+    await recordAudit(db, {
+      actorId: user.id,
+      action: "session.signOut",
+      entityType: "User",
+      entityId: user.id,
+    });
+  redirect(`/${locale}/sign-in`);
+}
+
+// The first address of X-Forwarded-For, as set by the reverse proxy in front of the app.
+function clientAddress(requestHeaders: Headers): string | null {
+  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || requestHeaders.get("x-real-ip") || null;
+}

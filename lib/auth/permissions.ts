@@ -1,0 +1,38 @@
+import type { AgencyRole, UserRole } from "@/lib/db/enums";
+
+/** The signed-in user, as authorization sees them. */
+export type Actor = { id: string; role: UserRole; agencyId: string | null };
+
+type Assignment = { agencyId: string; role: AgencyRole };
+
+/** Admins manage users, agencies, themes and the feedback scale. */
+export function isAdmin(actor: Actor | null): actor is Actor {
+  return actor?.role === "admin";
+}
+
+/** Staff may change a recommendation when their agency handles it (lead or co-handler); admins always. */
+export function canEditRecommendation(actor: Actor | null, agencies: readonly Assignment[]): boolean {
+  if (!actor) return false;
+  if (actor.role === "admin") return true;
+  return (
+    actor.role === "staff" && actor.agencyId !== null && agencies.some((a) => a.agencyId === actor.agencyId)
+  );
+}
+
+/**
+ * Staff may change an action when their agency handles it, or leads (主办) its recommendation: the
+ * lead agency coordinates all of a recommendation's actions.
+ */
+export function canEditAction(
+  actor: Actor | null,
+  actionAgencies: readonly Assignment[],
+  recommendationAgencies: readonly Assignment[],
+): boolean {
+  if (!actor) return false;
+  if (actor.role === "admin") return true;
+  if (actor.role !== "staff" || actor.agencyId === null) return false;
+  return (
+    actionAgencies.some((a) => a.agencyId === actor.agencyId) ||
+    recommendationAgencies.some((a) => a.role === "lead" && a.agencyId === actor.agencyId)
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { redirect } from "@/lib/i18n/navigation";
+import type { Actor } from "./permissions";
+import { getAuth } from "./server";
+
+export type CurrentUser = Actor & {
+  name: string;
+  email: string;
+  agency: {
+    nameZh: string;
+    nameEn: string | null;
+    shortNameZh: string | null;
+    shortNameEn: string | null;
+  } | null;
+};
+
+/** The signed-in, active user of this request, or null. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.user.id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      agencyId: true,
+      banned: true,
+      agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
+    },
+  });
+  // A deactivated user's sessions are revoked; this guards the moment in between.
+  if (!user || user.banned) return null;
+  const { banned: _banned, ...current } = user;
+  return current;
+});
+
+/** The signed-in user; a signed-out visitor is sent to sign in and brought back afterwards. */
+export async function requireUser(locale: string, returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect({ href: { pathname: "/sign-in", query: { next: returnTo } }, locale });
+  return user as CurrentUser;
+}

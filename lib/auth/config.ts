@@ -4,11 +4,22 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { createAccessControl } from "better-auth/plugins/access";
 import { admin } from "better-auth/plugins/admin";
+import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { databaseProvider, databaseUrl } from "../database-url";
 import type { Db } from "../db/client";
 
 export const SESSION_HOURS = 12;
+
+// The library's user-management rights go to admins only; what staff and officials may change in the
+// tracker is decided by lib/auth/permissions.ts.
+const accessControl = createAccessControl(defaultStatements);
+const roles = {
+  admin: adminAc,
+  staff: accessControl.newRole({ user: [], session: [] }),
+  official: accessControl.newRole({ user: [], session: [] }),
+};
 
 export function createAuth(db: Db) {
   return betterAuth({
@@ -32,7 +43,7 @@ export function createAuth(db: Db) {
       cookiePrefix: "tracker",
     },
     plugins: [
-      admin({ defaultRole: "official", adminRoles: ["admin"] }),
+      admin({ ac: accessControl, roles, defaultRole: "official", adminRoles: ["admin"] }),
       // Lets server actions set the session cookie; must come last.
       nextCookies(),
     ],

@@ -1,7 +1,9 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { buttonVariants } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import { isOverdue } from "@/lib/recommendations/overdue";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
 import { AgencyList } from "./agency-list";
@@ -10,8 +12,20 @@ import { OverdueBadge, StatusBadge } from "./status-badge";
 type Actions = RecommendationPage["recommendation"]["actions"];
 
 /** The actions of a recommendation: a table on wide screens, a list of cards on phones. */
-export function ActionsTable({ actions, today }: { actions: Actions; today: Date }) {
+export function ActionsTable({
+  actions,
+  today,
+  editableIds,
+  itemPath,
+}: {
+  actions: Actions;
+  today: Date;
+  /** Actions the signed-in user may update. */
+  editableIds: string[];
+  itemPath: string;
+}) {
   const t = useTranslations("recommendation");
+  const tForm = useTranslations("statusForm");
   const locale = useLocale();
   const format = useFormatter();
   if (actions.length === 0) return <p className="px-5 py-4 text-slate-600">{t("actionsEmpty")}</p>;
@@ -20,7 +34,17 @@ export function ActionsTable({ actions, today }: { actions: Actions; today: Date
     title: localized(locale, action.titleZh, action.titleEn),
     due: action.dueDate ? format.dateTime(action.dueDate, "date") : "—",
     overdue: isOverdue(action, today),
+    updateLink: editableIds.includes(action.id) ? (
+      <Link
+        href={`${itemPath}/${action.code}/update`}
+        aria-label={tForm("updateAction", { code: action.code })}
+        className={buttonVariants({ variant: "outline", size: "sm" })}
+      >
+        {tForm("update")}
+      </Link>
+    ) : null,
   }));
+  const anyEditable = editableIds.length > 0;
   return (
     <>
       <div className="hidden md:block">
@@ -37,6 +61,11 @@ export function ActionsTable({ actions, today }: { actions: Actions; today: Date
                 {t("weight")}
               </TableHead>
               <TableHead scope="col">{t("dueDate")}</TableHead>
+              {anyEditable && (
+                <TableHead scope="col">
+                  <span className="sr-only">{tForm("update")}</span>
+                </TableHead>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -62,6 +91,7 @@ export function ActionsTable({ actions, today }: { actions: Actions; today: Date
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{action.weight}</TableCell>
                 <TableCell className="whitespace-nowrap">{action.due}</TableCell>
+                {anyEditable && <TableCell>{action.updateLink}</TableCell>}
               </tr>
             ))}
           </tbody>
@@ -83,6 +113,7 @@ export function ActionsTable({ actions, today }: { actions: Actions; today: Date
             <div className="text-xs text-slate-600">
               <AgencyList agencies={action.agencies} />
             </div>
+            {action.updateLink}
           </li>
         ))}
       </ul>

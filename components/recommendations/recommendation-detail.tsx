@@ -1,5 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { localized } from "@/lib/i18n/localized";
@@ -13,10 +14,22 @@ import { HistoryTimeline } from "./history-timeline";
 import { ReplyPanel } from "./reply-panel";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
-export function RecommendationDetail({ page }: { page: RecommendationPage }) {
+export type Editable = { recommendation: boolean; actionIds: string[] };
+
+export function RecommendationDetail({
+  page,
+  editable,
+  saved = false,
+}: {
+  page: RecommendationPage;
+  editable: Editable;
+  saved?: boolean;
+}) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
+  const tForm = useTranslations("statusForm");
   const locale = useLocale();
+  const itemPath = `/proposals/${rec.proposal.code}/${rec.code}`;
   const format = useFormatter();
   const title = localized(locale, rec.titleZh, rec.titleEn);
   const proposalTitle = localized(locale, rec.proposal.titleZh, rec.proposal.titleEn);
@@ -25,6 +38,14 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
   return (
     <div className="space-y-6">
       {rec.proposal.isSample && <SampleDataNotice />}
+      {saved && (
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
+        >
+          {tForm("recorded")}
+        </p>
+      )}
 
       <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">
         <Link
@@ -43,7 +64,14 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
           <StatusBadge status={rec.status} />
           {isOverdue(rec, today) && <OverdueBadge />}
         </div>
-        <h1 className="text-2xl font-semibold text-slate-900 sm:text-3xl">{title}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold text-slate-900 sm:text-3xl">{title}</h1>
+          {editable.recommendation && (
+            <Link href={`${itemPath}/update`} className={buttonVariants()}>
+              {tForm("update")}
+            </Link>
+          )}
+        </div>
       </header>
 
       <Card>
@@ -109,7 +137,12 @@ export function RecommendationDetail({ page }: { page: RecommendationPage }) {
           <CardTitle id="actions-heading">{t("actions")}</CardTitle>
           {rec.actions.length > 0 && <p className="mt-1 text-xs text-slate-600">{t("weightNote")}</p>}
         </CardHeader>
-        <ActionsTable actions={rec.actions} today={today} />
+        <ActionsTable
+          actions={rec.actions}
+          today={today}
+          editableIds={editable.actionIds}
+          itemPath={itemPath}
+        />
       </Card>
 
       <Card aria-labelledby="evidence-heading">

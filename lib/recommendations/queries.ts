@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 
 const agencySelect = {
   select: {
+    agencyId: true,
     role: true,
     agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
   },

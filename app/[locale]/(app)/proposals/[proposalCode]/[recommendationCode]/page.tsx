@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
+import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 
@@ -24,10 +26,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function RecommendationPage({ params }: { params: Params }) {
-  const { locale } = await params;
+export default async function RecommendationPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const { locale, proposalCode, recommendationCode } = await params;
   setRequestLocale(locale);
+  const user = await requireUser(locale, `/${locale}/proposals/${proposalCode}/${recommendationCode}`);
   const page = await load(params);
   if (!page) notFound();
-  return <RecommendationDetail page={page} />;
+  const rec = page.recommendation;
+  const editable = {
+    recommendation: canEditRecommendation(user, rec.agencies),
+    actionIds: rec.actions
+      .filter((action) => canEditAction(user, action.agencies, rec.agencies))
+      .map((a) => a.id),
+  };
+  return <RecommendationDetail page={page} editable={editable} saved={(await searchParams).saved === "1"} />;
 }

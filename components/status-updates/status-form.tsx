@@ -1,0 +1,256 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { StatusBadge } from "@/components/recommendations/status-badge";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/input";
+import { EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import { Link } from "@/lib/i18n/navigation";
+import { type StatusFormState, submitStatusUpdate } from "@/lib/status-updates/actions";
+import { DEFAULT_PROGRESS } from "@/lib/status-updates/schema";
+
+export type StatusFormItem = {
+  type: "recommendation" | "action";
+  id: string;
+  code: string;
+  title: string;
+  version: number;
+  status: ItemStatus;
+  progress: number;
+  progressIsRolledUp: boolean;
+};
+
+type Props = {
+  item: StatusFormItem;
+  evidence: { id: string; title: string; url: string }[];
+  today: string;
+  /** The item's page: where the form returns after saving, and its "back" link. */
+  returnTo: string;
+  backHref: string;
+};
+
+export function StatusForm({ item, evidence, today, returnTo, backHref }: Props) {
+  const t = useTranslations("statusForm");
+  const tStatus = useTranslations("status");
+  const tKind = useTranslations("evidenceKind");
+  const format = useFormatter();
+  const [state, formAction, pending] = useActionState<StatusFormState, FormData>(submitStatusUpdate, {});
+  const [status, setStatus] = useState<ItemStatus>(item.status);
+  const [progress, setProgress] = useState(String(item.progress));
+  const errors = state.fieldErrors ?? {};
+  // After a conflict the next save applies on top of the version the user has now been shown.
+  const version = state.conflict?.version ?? item.version;
+
+  function chooseStatus(next: ItemStatus) {
+    setStatus(next);
+    const proposed = DEFAULT_PROGRESS[next];
+    if (proposed !== undefined) setProgress(String(proposed));
+  }
+
+  // Submitting without React's automatic form reset keeps what the user typed when the server says no.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  const describedBy = (field: string, hint?: string) =>
+    [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form onSubmit={submit} className="space-y-6" noValidate>
+      <input type="hidden" name="itemType" value={item.type} />
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+
+      {state.formError && (
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+        >
+          <p className="font-medium">{state.conflict ? t("conflictTitle") : state.formError}</p>
+          {state.conflict && (
+            <>
+              <p className="mt-1">{state.formError}</p>
+              <p className="mt-1" data-testid="conflict-current">
+                {state.conflict.lastUpdate?.authorName
+                  ? t("conflictBody", {
+                      author: state.conflict.lastUpdate.authorName,
+                      date: format.dateTime(new Date(state.conflict.lastUpdate.createdAt), "dateTime"),
+                      status: tStatus(state.conflict.status),
+                      progress: state.conflict.progress,
+                    })
+                  : t("conflictBodyNoAuthor", {
+                      status: tStatus(state.conflict.status),
+                      progress: state.conflict.progress,
+                    })}
+              </p>
+              <p className="mt-1">{t("conflictHint")}</p>
+            </>
+          )}
+        </div>
+      )}
+      <FieldError id="form-error" messages={errors.form} />
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">{t("status")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {Object.values(ItemStatus).map((value) => (
+            <label
+              key={value}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-600/30"
+            >
+              <input
+                type="radio"
+                name="status"
+                value={value}
+                checked={status === value}
+                onChange={() => chooseStatus(value)}
+                className="accent-brand-600"
+              />
+              <StatusBadge status={value} />
+            </label>
+          ))}
+        </div>
+        <FieldError id="status-error" messages={errors.status} />
+      </fieldset>
+
+      {item.progressIsRolledUp ? (
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+          {t("progressRolledUp", { progress: item.progress })}
+        </p>
+      ) : (
+        <div className="max-w-xs space-y-1.5">
+          <Label htmlFor="progress">{t("progress")}</Label>
+          <Input
+            id="progress"
+            name="progress"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            step={1}
+            value={progress}
+            onChange={(event) => setProgress(event.target.value)}
+            aria-invalid={Boolean(errors.progress)}
+            aria-describedby={describedBy("progress")}
+          />
+          <FieldError id="progress-error" messages={errors.progress} />
+        </div>
+      )}
+
+      <div className="max-w-xs space-y-1.5">
+        <Label htmlFor="effectiveDate">{t("effectiveDate")}</Label>
+        <Input
+          id="effectiveDate"
+          name="effectiveDate"
+          type="date"
+          max={today}
+          defaultValue={today}
+          aria-invalid={Boolean(errors.effectiveDate)}
+          aria-describedby={describedBy("effectiveDate", "effectiveDate-hint")}
+        />
+        <p id="effectiveDate-hint" className="text-xs text-slate-600">
+          {t("effectiveDateHint")}
+        </p>
+        <FieldError id="effectiveDate-error" messages={errors.effectiveDate} />
+      </div>
+
+      <div className="space-y-1.5">
+        <Label htmlFor="comment">{t("comment")}</Label>
+        <Textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          maxLength={2000}
+          aria-invalid={Boolean(errors.comment)}
+          aria-describedby={describedBy("comment", "comment-hint")}
+        />
+        <p id="comment-hint" className="text-xs text-slate-600">
+          {t("commentHint")}
+        </p>
+        <FieldError id="comment-error" messages={errors.comment} />
+      </div>
+
+      <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-700">{t("evidence")}</legend>
+        <div className="space-y-1.5">
+          <p className="text-sm text-slate-700">{t("attachExisting")}</p>
+          {evidence.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("noExisting")}</p>
+          ) : (
+            <ul className="space-y-1">
+              {evidence.map((item) => (
+                <li key={item.id}>
+                  <label className="flex items-start gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="evidenceIds"
+                      value={item.id}
+                      className="mt-1 accent-brand-600"
+                    />
+                    <span>
+                      {item.title} <span className="break-all text-xs text-slate-500">{item.url}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          <FieldError id="evidenceIds-error" messages={errors.evidenceIds} />
+        </div>
+        <div className="space-y-3 border-t border-slate-100 pt-3">
+          <p className="text-sm text-slate-700">{t("addNew")}</p>
+          <div className="grid gap-3 md:grid-cols-[2fr_2fr_1fr]">
+            <div className="space-y-1.5">
+              <Label htmlFor="newEvidenceUrl">{t("newUrl")}</Label>
+              <Input
+                id="newEvidenceUrl"
+                name="newEvidenceUrl"
+                type="url"
+                inputMode="url"
+                placeholder="https://"
+                maxLength={2000}
+                aria-invalid={Boolean(errors.newEvidenceUrl)}
+                aria-describedby={describedBy("newEvidenceUrl")}
+              />
+              <FieldError id="newEvidenceUrl-error" messages={errors.newEvidenceUrl} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="newEvidenceTitle">{t("newTitle")}</Label>
+              <Input
+                id="newEvidenceTitle"
+                name="newEvidenceTitle"
+                maxLength={300}
+                aria-invalid={Boolean(errors.newEvidenceTitle)}
+                aria-describedby={describedBy("newEvidenceTitle")}
+              />
+              <FieldError id="newEvidenceTitle-error" messages={errors.newEvidenceTitle} />
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="newEvidenceKind">{t("newKind")}</Label>
+              <Select id="newEvidenceKind" name="newEvidenceKind" defaultValue="policy_document">
+                {Object.values(EvidenceKind).map((kind) => (
+                  <option key={kind} value={kind}>
+                    {tKind(kind)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </div>
+        </div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+        <Link href={backHref} className={buttonVariants({ variant: "outline" })}>
+          {t("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { toShanghaiDateString } from "@/lib/dates";
+import { localized } from "@/lib/i18n/localized";
+import { getStatusFormItem } from "@/lib/status-updates/queries";
+import { StatusBadge } from "../recommendations/status-badge";
+import { StatusForm } from "./status-form";
+
+/** The status form for a recommendation, or for one of its actions. */
+export async function StatusUpdatePage({
+  proposalCode,
+  recommendationCode,
+  actionCode,
+}: {
+  proposalCode: string;
+  recommendationCode: string;
+  actionCode?: string;
+}) {
+  const locale = await getLocale();
+  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
+  const here = `${itemPath}${actionCode ? `/${actionCode}` : ""}/update`;
+  const user = await requireUser(locale, `/${locale}${here}`);
+  const item = await getStatusFormItem(user, proposalCode, recommendationCode, actionCode);
+  if (!item) notFound();
+
+  const t = await getTranslations("statusForm");
+  const tStatus = await getTranslations("status");
+  const tValidation = await getTranslations("validation");
+  const title = localized(locale, item.titleZh, item.titleEn);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Card>
+        <CardHeader>
+          <p className="text-sm text-brand-700">
+            {item.type === "recommendation"
+              ? t("itemRecommendation", { code: item.code })
+              : t("itemAction", { code: item.code })}
+          </p>
+          <h1 className="mt-1 text-xl font-semibold text-slate-900">
+            {t("title")} · {title}
+          </h1>
+          <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <StatusBadge status={item.status} />
+            {t("current", { status: tStatus(item.status), progress: item.progress })}
+          </p>
+        </CardHeader>
+        <CardContent>
+          {item.canEdit ? (
+            <StatusForm
+              item={{
+                type: item.type,
+                id: item.id,
+                code: item.code,
+                title,
+                version: item.version,
+                status: item.status,
+                progress: item.progress,
+                progressIsRolledUp: item.progressIsRolledUp,
+              }}
+              evidence={item.evidence.map((evidence) => ({
+                id: evidence.id,
+                title: localized(locale, evidence.titleZh, evidence.titleEn),
+                url: evidence.url,
+              }))}
+              today={toShanghaiDateString(new Date())}
+              returnTo={`/${locale}${itemPath}?saved=1#history`}
+              backHref={itemPath}
+            />
+          ) : (
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+            >
+              {tValidation("forbidden")}
+            </p>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

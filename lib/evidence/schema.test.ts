@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { evidenceUrl } from "./schema";
+
+const problem = (url: string) => evidenceUrl.safeParse(url).error?.issues.map((issue) => issue.message);
+
+describe("evidence links", () => {
+  it("accepts http and https links", () => {
+    expect(evidenceUrl.parse(" https://github.com/InternLM/InternLM ")).toBe(
+      "https://github.com/InternLM/InternLM",
+    );
+    expect(evidenceUrl.parse("http://www.shlab.org.cn")).toBe("http://www.shlab.org.cn/");
+  });
+
+  it.each([
+    ["javascript:alert(1)", "urlScheme"],
+    ["data:text/html,<script>alert(1)</script>", "urlScheme"],
+    ["file:///etc/passwd", "urlScheme"],
+    ["ftp://example.org/x", "urlScheme"],
+    ["not a url", "urlInvalid"],
+    ["https://", "urlInvalid"],
+    ["", "required"],
+  ])("refuses %s (%s)", (url, message) => {
+    expect(problem(url)).toEqual([message]);
+  });
+
+  it("refuses links over 2,000 characters", () => {
+    expect(problem(`https://example.org/${"a".repeat(2000)}`)).toContain("urlTooLong");
+  });
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { EvidenceKind } from "@/lib/db/enums";
+
+export const MAX_URL_LENGTH = 2000;
+
+/**
+ * An evidence link: http or https only, so that no `javascript:`, `data:` or `file:` link can ever
+ * be rendered. Error messages are keys of the "validation" messages.
+ */
+export const evidenceUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .transform((value) => new URL(value).toString());
+
+function urlProblem(value: string): string | null {
+  if (value.length === 0) return "required";
+  if (value.length > MAX_URL_LENGTH) return "urlTooLong";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "urlInvalid";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return "urlScheme";
+  return url.hostname ? null : "urlInvalid";
+}
+
+export const evidenceTitle = z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" });
+export const evidenceKind = z.enum(EvidenceKind, { error: "invalid" });

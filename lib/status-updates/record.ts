@@ -1,0 +1,290 @@
+// Recording a status update: the one write path for the status form and, later, spreadsheet imports.
+// In one transaction it checks the user's right and the item's version, writes the item's new state,
+// the append-only StatusUpdate (with its evidence), the recommendation's roll-up when an action moved,
+// and the audit events. Nothing is written unless everything is.
+import { recordAudit } from "@/lib/audit/record";
+import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { shanghaiDate, shanghaiToday } from "@/lib/dates";
+import type { Db, DbClient } from "@/lib/db/client";
+import type { AgencyRole, ItemStatus, UpdateSource } from "@/lib/db/enums";
+import { rollUp } from "@/lib/recommendations/roll-up";
+import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
+
+export type Origin = { source: Extract<UpdateSource, "form" | "import">; importFileName?: string };
+
+/** The item as it stands now, shown to a user whose form was based on an older version. */
+export type CurrentState = {
+  version: number;
+  status: ItemStatus;
+  progress: number;
+  lastUpdate: { authorName: string | null; createdAt: Date; comment: string | null } | null;
+};
+
+export type RecordResult =
+  | { kind: "recorded"; statusUpdateId: string; recommendationId: string }
+  | { kind: "forbidden" }
+  | { kind: "notFound" }
+  | { kind: "conflict"; current: CurrentState }
+  /** Field errors as keys of the "validation" messages. */
+  | { kind: "invalid"; errors: Record<string, string[]> };
+
+type Assignment = { agencyId: string; role: AgencyRole };
+
+type LoadedItem = {
+  id: string;
+  recommendationId: string;
+  version: number;
+  status: ItemStatus;
+  progress: number;
+  startDate: Date | null;
+  /** A recommendation with actions takes its progress from them. */
+  progressIsRolledUp: boolean;
+  allowed: boolean;
+};
+
+const itemWhere = (input: StatusUpdateInput) =>
+  input.itemType === "recommendation" ? { recommendationId: input.itemId } : { actionId: input.itemId };
+
+export async function recordStatusUpdate(
+  db: Db,
+  actor: Actor | null,
+  input: StatusUpdateInput,
+  origin: Origin,
+  now: Date = new Date(),
+): Promise<RecordResult> {
+  if (!actor) return { kind: "forbidden" };
+  return db.$transaction(async (tx) => {
+    const item = await loadItem(tx, actor, input);
+    if (!item) return { kind: "notFound" } as const;
+    if (!item.allowed) return { kind: "forbidden" } as const;
+    if (item.version !== input.version)
+      return { kind: "conflict", current: await currentState(tx, input, item) } as const;
+
+    const progress = item.progressIsRolledUp ? item.progress : (input.progress ?? item.progress);
+    const errors = await validate(tx, input, item, progress, now);
+    if (errors) return { kind: "invalid", errors } as const;
+
+    // Optimistic lock: only the version the user saw may be replaced.
+    const data = { status: input.status, progress, version: { increment: 1 } };
+    const where = { id: item.id, version: input.version };
+    const { count } =
+      input.itemType === "recommendation"
+        ? await tx.recommendation.updateMany({ where, data })
+        : await tx.action.updateMany({ where, data });
+    if (count === 0) return { kind: "conflict", current: await currentState(tx, input, item) } as const;
+
+    const evidenceIds = [...input.evidenceIds];
+    if (input.newEvidenceUrl && input.newEvidenceTitle) {
+      const evidence = await tx.evidence.create({
+        data: {
+          ...itemWhere(input),
+          url: input.newEvidenceUrl,
+          titleZh: input.newEvidenceTitle,
+          kind: input.newEvidenceKind ?? "other",
+          createdById: actor.id,
+        },
+      });
+      evidenceIds.push(evidence.id);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "evidence.create",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind },
+      });
+    }
+
+    const update = await tx.statusUpdate.create({
+      data: {
+        ...itemWhere(input),
+        statusBefore: item.status,
+        statusAfter: input.status,
+        progressBefore: item.progress,
+        progressAfter: progress,
+        effectiveDate: shanghaiDate(input.effectiveDate),
+        comment: input.comment ?? null,
+        source: origin.source,
+        importFileName: origin.importFileName ?? null,
+        authorId: actor.id,
+        evidence: { create: evidenceIds.map((evidenceId) => ({ evidenceId })) },
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "statusUpdate.record",
+      entityType: input.itemType === "recommendation" ? "Recommendation" : "Action",
+      entityId: item.id,
+      before: { status: item.status, progress: item.progress, version: item.version },
+      after: { status: input.status, progress, version: item.version + 1, statusUpdateId: update.id },
+    });
+
+    if (input.itemType === "action")
+      await rollUpRecommendation(tx, actor, item.recommendationId, update.id, input, origin);
+    return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
+  });
+}
+
+async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
+  const assignments = { select: { agencyId: true, role: true } } as const;
+  if (input.itemType === "recommendation") {
+    const rec = await tx.recommendation.findUnique({
+      where: { id: input.itemId },
+      select: {
+        id: true,
+        version: true,
+        status: true,
+        progress: true,
+        startDate: true,
+        agencies: assignments,
+        _count: { select: { actions: true } },
+      },
+    });
+    if (!rec) return null;
+    return {
+      ...rec,
+      recommendationId: rec.id,
+      progressIsRolledUp: rec._count.actions > 0,
+      allowed: canEditRecommendation(actor, rec.agencies as Assignment[]),
+    };
+  }
+  const action = await tx.action.findUnique({
+    where: { id: input.itemId },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      progress: true,
+      startDate: true,
+      recommendationId: true,
+      agencies: assignments,
+      recommendation: { select: { agencies: assignments } },
+    },
+  });
+  if (!action) return null;
+  return {
+    ...action,
+    progressIsRolledUp: false,
+    allowed: canEditAction(
+      actor,
+      action.agencies as Assignment[],
+      action.recommendation.agencies as Assignment[],
+    ),
+  };
+}
+
+async function validate(
+  tx: DbClient,
+  input: StatusUpdateInput,
+  item: LoadedItem,
+  progress: number,
+  now: Date,
+): Promise<Record<string, string[]> | null> {
+  const errors: Record<string, string[]> = {};
+  const add = (field: string, key: string) => {
+    (errors[field] ??= []).push(key);
+  };
+
+  let effective: Date | null = null;
+  try {
+    effective = shanghaiDate(input.effectiveDate);
+  } catch {
+    add("effectiveDate", "dateInvalid");
+  }
+  if (effective) {
+    if (effective > shanghaiToday(now)) add("effectiveDate", "dateInFuture");
+    else if (item.startDate && effective < item.startDate) add("effectiveDate", "dateBeforeStart");
+    else {
+      // The current state is the latest in the history: an update cannot slip in before it.
+      const latest = await tx.statusUpdate.findFirst({
+        where: itemWhere(input),
+        orderBy: { effectiveDate: "desc" },
+        select: { effectiveDate: true },
+      });
+      if (latest && effective < latest.effectiveDate) add("effectiveDate", "dateBeforeLatest");
+    }
+  }
+
+  const statusChanged = input.status !== item.status;
+  if (statusChanged && STATUSES_NEEDING_COMMENT.includes(input.status) && !input.comment)
+    add("comment", "commentRequired");
+  if (!item.progressIsRolledUp && input.progress === undefined) add("progress", "required");
+
+  if (input.evidenceIds.length > 0) {
+    const usable = await tx.evidence.count({
+      where: { id: { in: input.evidenceIds }, ...itemWhere(input), withdrawnAt: null },
+    });
+    if (usable !== new Set(input.evidenceIds).size) add("evidenceIds", "evidenceInvalid");
+  }
+
+  const changes = statusChanged || progress !== item.progress;
+  if (!changes && !input.comment && input.evidenceIds.length === 0 && !input.newEvidenceUrl)
+    add("form", "nothingToRecord");
+  return Object.keys(errors).length ? errors : null;
+}
+
+async function currentState(tx: DbClient, input: StatusUpdateInput, item: LoadedItem): Promise<CurrentState> {
+  const select = { version: true, status: true, progress: true } as const;
+  const now =
+    input.itemType === "recommendation"
+      ? await tx.recommendation.findUniqueOrThrow({ where: { id: item.id }, select })
+      : await tx.action.findUniqueOrThrow({ where: { id: item.id }, select });
+  const last = await tx.statusUpdate.findFirst({
+    where: itemWhere(input),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { createdAt: true, comment: true, author: { select: { name: true } } },
+  });
+  return {
+    ...now,
+    lastUpdate: last
+      ? { authorName: last.author?.name ?? null, createdAt: last.createdAt, comment: last.comment }
+      : null,
+  };
+}
+
+/** Recomputes the recommendation's progress from its actions and records the change, if any. */
+async function rollUpRecommendation(
+  tx: DbClient,
+  actor: Actor,
+  recommendationId: string,
+  causeId: string,
+  input: StatusUpdateInput,
+  origin: Origin,
+) {
+  const rec = await tx.recommendation.findUniqueOrThrow({
+    where: { id: recommendationId },
+    select: {
+      status: true,
+      progress: true,
+      version: true,
+      actions: { select: { status: true, progress: true, weight: true } },
+    },
+  });
+  const { progress } = rollUp(rec.actions);
+  if (progress === rec.progress) return;
+  await tx.recommendation.update({
+    where: { id: recommendationId },
+    data: { progress, version: { increment: 1 } },
+  });
+  await tx.statusUpdate.create({
+    data: {
+      recommendationId,
+      statusBefore: rec.status,
+      statusAfter: rec.status,
+      progressBefore: rec.progress,
+      progressAfter: progress,
+      effectiveDate: shanghaiDate(input.effectiveDate),
+      source: origin.source,
+      importFileName: origin.importFileName ?? null,
+      authorId: actor.id,
+      rollUpOfId: causeId,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "recommendation.rollUp",
+    entityType: "Recommendation",
+    entityId: recommendationId,
+    before: { progress: rec.progress, version: rec.version },
+    after: { progress, version: rec.version + 1, causeStatusUpdateId: causeId },
+  });
+}

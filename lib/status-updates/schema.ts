@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { ItemStatus } from "@/lib/db/enums";
+import { evidenceKind, evidenceTitle, evidenceUrl } from "@/lib/evidence/schema";
+
+/** Moving into one of these needs a comment saying why (or, for completed, how). */
+export const STATUSES_NEEDING_COMMENT: readonly ItemStatus[] = ["stalled", "not_adopted", "completed"];
+
+/** The progress a status proposes in the form; the user may change it. */
+export const DEFAULT_PROGRESS: Partial<Record<ItemStatus, number>> = { not_started: 0, completed: 100 };
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" });
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** What the status form sends. Messages are keys of the "validation" messages. */
+export const statusUpdateInput = z
+  .object({
+    itemType: z.enum(["recommendation", "action"], { error: "invalid" }),
+    itemId: z.string().min(1, { error: "invalid" }),
+    version: z.coerce.number({ error: "invalid" }).int().min(1, { error: "invalid" }),
+    status: z.enum(ItemStatus, { error: "statusInvalid" }),
+    // Absent for a recommendation whose progress is rolled up from its actions.
+    progress: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "progressInvalid" })
+        .int({ error: "progressInvalid" })
+        .min(0, { error: "progressRange" })
+        .max(100, { error: "progressRange" })
+        .optional(),
+    ),
+    effectiveDate: isoDate,
+    comment: z.preprocess(emptyToUndefined, z.string().trim().max(2000, { error: "tooLong" }).optional()),
+    evidenceIds: z.array(z.string().min(1)).max(50, { error: "tooMany" }).default([]),
+    newEvidenceUrl: z.preprocess(emptyToUndefined, evidenceUrl.optional()),
+    newEvidenceTitle: z.preprocess(emptyToUndefined, evidenceTitle.optional()),
+    newEvidenceKind: z.preprocess(emptyToUndefined, evidenceKind.optional()),
+  })
+  .superRefine((input, ctx) => {
+    if (input.newEvidenceUrl && !input.newEvidenceTitle) {
+      ctx.addIssue({ code: "custom", path: ["newEvidenceTitle"], message: "required" });
+    }
+    if (!input.newEvidenceUrl && input.newEvidenceTitle) {
+      ctx.addIssue({ code: "custom", path: ["newEvidenceUrl"], message: "required" });
+    }
+  });
+
+export type StatusUpdateInput = z.infer<typeof statusUpdateInput>;

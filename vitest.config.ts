@@ -19,6 +19,8 @@ const integration = (provider: "sqlite" | "postgresql") => ({
     env: { TZ: "UTC" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-intl imports "next/navigation" without an extension, which Node's ESM loader cannot resolve.
+    server: { deps: { inline: ["next-intl"] } },
   },
 });
 

@@ -1,0 +1,128 @@
+// Every write, called directly as a server action (no UI), as each kind of user. Denied calls must
+// change nothing in the database. Add each new write of the app to WRITES.
+import { beforeAll, describe, expect, it } from "vitest";
+import { signOut } from "@/lib/auth/actions";
+import { createAuth } from "@/lib/auth/config";
+import { db } from "@/lib/db";
+import { submitStatusUpdate } from "@/lib/status-updates/actions";
+import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
+import { seedSampleData } from "../../prisma/seed";
+import { callAction, request } from "./support/request-context";
+
+process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+const auth = createAuth(db);
+
+const ACTORS = ["signedOut", "official", "staffAssigned", "staffOther", "admin"] as const;
+type ActorKind = (typeof ACTORS)[number];
+const cookies: Partial<Record<ActorKind, string>> = {};
+
+// An action of a recommendation the economy commission (staff.jxw) leads and in which the science
+// commission (staff.kw) has no part at all.
+let target: { actionId: string; recommendationId: string };
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  const jxw = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+  const kw = await db.user.findUniqueOrThrow({ where: { email: "staff.kw@tracker.example" } });
+  const action = await db.action.findFirstOrThrow({
+    where: {
+      recommendation: {
+        agencies: {
+          some: { agencyId: jxw.agencyId ?? "", role: "lead" },
+          none: { agencyId: kw.agencyId ?? "" },
+        },
+      },
+      agencies: { none: { agencyId: kw.agencyId ?? "" } },
+    },
+  });
+  target = { actionId: action.id, recommendationId: action.recommendationId };
+
+  const emails: Record<Exclude<ActorKind, "signedOut">, string> = {
+    official: "official@tracker.example",
+    staffAssigned: jxw.email,
+    staffOther: kw.email,
+    admin: "admin@tracker.example",
+  };
+  for (const [kind, email] of Object.entries(emails)) {
+    const { headers } = await auth.api.signInEmail({
+      body: { email, password: SAMPLE_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    cookies[kind as ActorKind] = headers.get("set-cookie")?.split(";")[0];
+  }
+});
+
+function actAs(kind: ActorKind) {
+  request.headers = new Headers(cookies[kind] ? { cookie: cookies[kind] } : {});
+}
+
+/** What a denied call must leave untouched. */
+async function snapshot() {
+  const [action, recommendation, statusUpdates, evidence, audit] = await Promise.all([
+    db.action.findUniqueOrThrow({ where: { id: target.actionId } }),
+    db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } }),
+    db.statusUpdate.count(),
+    db.evidence.count(),
+    db.auditEvent.count(),
+  ]);
+  return { action, recommendation, statusUpdates, evidence, audit };
+}
+
+type Write = {
+  name: string;
+  allowed: Record<ActorKind, boolean>;
+  call: () => Promise<unknown>;
+  /** How a call that went through shows. */
+  succeeded: (outcome: Awaited<ReturnType<typeof callAction>>) => boolean;
+};
+
+const WRITES: Write[] = [
+  {
+    name: "submitStatusUpdate (an action)",
+    allowed: { signedOut: false, official: false, staffAssigned: true, staffOther: false, admin: true },
+    call: async () => {
+      const action = await db.action.findUniqueOrThrow({ where: { id: target.actionId } });
+      const form = new FormData();
+      form.set("itemType", "action");
+      form.set("itemId", action.id);
+      form.set("version", String(action.version));
+      form.set("status", "in_progress");
+      form.set("progress", String(action.progress === 42 ? 43 : 42));
+      form.set("effectiveDate", new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+      form.set("comment", "矩阵测试");
+      form.set("returnTo", "/zh-CN");
+      return submitStatusUpdate({}, form);
+    },
+    succeeded: (outcome) => "redirectedTo" in outcome,
+  },
+];
+
+describe.each(WRITES)("$name", (write) => {
+  it.each(ACTORS)("as %s", async (kind) => {
+    actAs(kind);
+    const before = await snapshot();
+    const outcome = await callAction(write.call);
+    if (write.allowed[kind]) {
+      expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
+      expect((await snapshot()).audit).toBeGreaterThan(before.audit);
+    } else {
+      expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(false);
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+});
+
+describe("signOut", () => {
+  it("ends the session it is called with, and only that", async () => {
+    actAs("official");
+    const official = await db.user.findUniqueOrThrow({ where: { email: "official@tracker.example" } });
+    const sessionsBefore = await db.session.count();
+    expect(await callAction(signOut)).toEqual({ redirectedTo: "/zh-CN/sign-in" });
+    expect(await db.session.count({ where: { userId: official.id } })).toBe(0);
+    expect(await db.session.count()).toBe(sessionsBefore - 1);
+    actAs("signedOut");
+    expect(await callAction(signOut)).toEqual({ redirectedTo: "/zh-CN/sign-in" });
+    expect(await db.session.count()).toBe(sessionsBefore - 1);
+  });
+});

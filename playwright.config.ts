@@ -38,7 +38,15 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/official.json" },
       grepInvert: /@phone/,
+      testIgnore: /\.writes\.spec\.ts/,
       dependencies: ["setup"],
+    },
+    // Specs that change the data run after those that read the sample as shipped.
+    {
+      name: "writes",
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/official.json" },
+      testMatch: /\.writes\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
     },
     {
       name: "phone",

@@ -22,6 +22,7 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API, Next's assets, or files with an extension.
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  // Pages only: not the API, Next's assets or static files. Item codes contain dots ("R3.2"), so
+  // only known file extensions mark a static file.
+  matcher: "/((?!api|_next|_vercel|.*\\.(?:svg|png|jpe?g|gif|webp|ico|txt|xml|json|css|js|map|woff2?)$).*)",
 };

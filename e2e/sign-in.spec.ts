@@ -25,6 +25,11 @@ test("a signed-out visitor is sent to sign in, then back to the page asked for",
   await expect(page).toHaveURL(/\/zh-CN\/sign-in/);
 });
 
+test("every page needs a session, item codes with dots included", async ({ page }) => {
+  await page.goto("/en/proposals/LLM-2024/R3/R3.1/update");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Fproposals%2FLLM-2024%2FR3%2FR3\.1%2Fupdate$/);
+});
+
 test("the sign-in page reads in English, with translated errors", async ({ page }) => {
   await page.goto("/en/sign-in");
   await page.getByLabel("Email").fill("nobody");

@@ -1,0 +1,108 @@
+import { storageStateFor } from "./accounts";
+import { expect, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("staff of the lead agency", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("moves R3 to 推进中 and an action to 60 % with a new evidence link", async ({ page }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R3");
+    await page.getByRole("link", { name: "更新进展" }).first().click();
+    await expect(page).toHaveURL(/\/R3\/update$/);
+    await page.getByLabel("推进中").check();
+    await page.getByLabel("说明").fill("开源生态进入第二阶段建设。");
+    await page.getByRole("button", { name: "保存进展" }).click();
+    await expect(page).toHaveURL(/\/R3\?saved=1/);
+    await expect(page.getByText("进展已保存。")).toBeVisible();
+
+    await page.getByRole("link", { name: "更新举措 R3.2 的进展" }).click();
+    await page.getByLabel("推进中").check();
+    await page.getByLabel("进度（%）").fill("60");
+    await page.getByLabel("说明").fill("社区运营机制调整，重新评估进度。");
+    await page.getByLabel("网址").fill("https://github.com/InternLM/InternLM/releases");
+    await page.getByLabel("标题").fill("书生·浦语版本发布记录");
+    await page.getByLabel("类型").selectOption("repository");
+    await page.getByRole("button", { name: "保存进展" }).click();
+    await expect(page).toHaveURL(/\/R3\?saved=1/);
+
+    const latest = page.getByTestId("history").locator(":scope > li").first();
+    await expect(latest).toContainText("R3.2");
+    await expect(latest).toContainText("→ 60%");
+    await expect(latest).toContainText("张敏");
+    await expect(latest).toContainText("表单录入");
+    await expect(latest.getByRole("link", { name: "书生·浦语版本发布记录" })).toHaveAttribute(
+      "rel",
+      "noopener noreferrer",
+    );
+  });
+
+  test("sees what a bad link is and changes nothing", async ({ page }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R3/R3.1/update");
+    await page.getByLabel("说明").fill("尝试添加不安全链接");
+    await page.getByLabel("网址").fill("javascript:alert(document.cookie)");
+    await page.getByLabel("标题").fill("恶意链接");
+    await page.getByRole("button", { name: "保存进展" }).click();
+    await expect(page.getByText("网址须以 http:// 或 https:// 开头。")).toBeVisible();
+    await expect(page.getByLabel("网址")).toHaveAttribute("aria-invalid", "true");
+    await page.goto("/zh-CN/proposals/LLM-2024/R3");
+    await expect(page.getByText("尝试添加不安全链接")).toHaveCount(0);
+  });
+
+  test("a stale second tab gets the conflict, keeps its input and can re-apply", async ({
+    page,
+    context,
+  }) => {
+    const form = "/zh-CN/proposals/LLM-2024/R3/R3.3/update";
+    const stale = await context.newPage();
+    await stale.goto(form);
+    await page.goto(form);
+
+    await page.getByLabel("说明").fill("第一个标签页的更新。");
+    await page.getByRole("button", { name: "保存进展" }).click();
+    await expect(page).toHaveURL(/\/R3\?saved=1/);
+
+    await stale.getByLabel("说明").fill("第二个标签页的更新。");
+    await stale.getByRole("button", { name: "保存进展" }).click();
+    await expect(stale.getByText("此事项已被他人更新", { exact: true })).toBeVisible();
+    await expect(stale.getByTestId("conflict-current")).toContainText("张敏");
+    await expect(stale.getByLabel("说明")).toHaveValue("第二个标签页的更新。");
+
+    await stale.getByRole("button", { name: "保存进展" }).click();
+    await expect(stale).toHaveURL(/\/R3\?saved=1/);
+    const entries = stale.getByTestId("history").locator(":scope > li");
+    await expect(entries.nth(0)).toContainText("第二个标签页的更新。");
+    await expect(entries.nth(1)).toContainText("第一个标签页的更新。");
+  });
+});
+
+test.describe("an official", () => {
+  test("sees the change and its evidence in the timeline, and cannot edit", async ({ page }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R3");
+    await expect(page.getByRole("link", { name: "更新进展" })).toHaveCount(0);
+    const history = page.getByTestId("history");
+    await expect(history).toContainText("社区运营机制调整，重新评估进度。");
+    await expect(history.getByRole("link", { name: "书生·浦语版本发布记录" })).toBeVisible();
+    await expect(
+      page.getByTestId("evidence-item").filter({ hasText: "书生·浦语版本发布记录" }),
+    ).toBeVisible();
+
+    await page.goto("/zh-CN/proposals/LLM-2024/R3/R3.2/update");
+    await expect(page.getByText(/您无权修改此事项/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "保存进展" })).toHaveCount(0);
+  });
+});
+
+test.describe("in English", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("the form and its errors are translated", async ({ page }) => {
+    await page.goto("/en/proposals/LLM-2024/R5/R5.2/update");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Update progress");
+    await page.getByLabel("Stalled").check();
+    await page.getByRole("button", { name: "Save update" }).click();
+    await expect(
+      page.getByText("A comment is required when the status becomes completed, stalled or not adopted."),
+    ).toBeVisible();
+  });
+});

@@ -15,7 +15,7 @@ const integration = (provider: "sqlite" | "postgresql") => ({
     name: provider,
     include: ["tests/integration/**/*.test.ts"],
     globalSetup: [`tests/integration/global-setup.${provider}.ts`],
-    setupFiles: ["tests/integration/fresh-database.ts"],
+    setupFiles: ["tests/integration/fresh-database.ts", "tests/integration/support/request-context.ts"],
     env: { TZ: "UTC" },
     testTimeout: 30_000,
     hookTimeout: 60_000,

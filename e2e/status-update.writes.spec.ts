@@ -106,3 +106,32 @@ test.describe("in English", () => {
     ).toBeVisible();
   });
 });
+
+test.describe("evidence", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("is added, corrected and withdrawn, and stays in the history as withdrawn", async ({ page }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R3");
+    await page.getByRole("link", { name: "添加佐证材料" }).click();
+    await page.getByLabel("对应事项").selectOption({ label: "建议条目 R3" });
+    await page.getByLabel("网址").fill("https://opendatalab.com/");
+    await page.getByLabel("标题（中文）").fill("开放数据平台（待更正）");
+    await page.getByLabel("类型").selectOption("dataset");
+    await page.getByRole("button", { name: "添加" }).click();
+    await expect(page).toHaveURL(/\/R3\?saved=1/);
+
+    await page.getByRole("link", { name: "编辑佐证材料：开放数据平台（待更正）" }).click();
+    await page.getByLabel("标题（中文）").fill("OpenDataLab 开放数据平台");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+
+    await page.getByLabel("撤回原因").fill("与本条目关联不够直接");
+    await page.getByRole("button", { name: "撤回" }).click();
+    await expect(page.getByText(/已于 .* 撤回：与本条目关联不够直接/)).toBeVisible();
+
+    await page.goto("/zh-CN/proposals/LLM-2024/R3");
+    const item = page.getByTestId("evidence-item").filter({ hasText: "OpenDataLab 开放数据平台" });
+    await expect(item).toContainText("已撤回");
+    await expect(item).toContainText("与本条目关联不够直接");
+  });
+});

@@ -1,12 +1,23 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
 import { cn } from "@/lib/utils";
 import { ExternalLink } from "./external-link";
 
-export function EvidenceList({ evidence }: { evidence: RecommendationPage["evidence"] }) {
+export function EvidenceList({
+  evidence,
+  canChange,
+  itemPath,
+}: {
+  evidence: RecommendationPage["evidence"];
+  /** Whether the signed-in user may edit or withdraw evidence of this item (null: the recommendation). */
+  canChange: (actionId: string | null) => boolean;
+  itemPath: string;
+}) {
   const t = useTranslations("recommendation");
+  const tForm = useTranslations("evidenceForm");
   const tKind = useTranslations("evidenceKind");
   const locale = useLocale();
   if (evidence.length === 0) return <p className="px-5 py-4 text-slate-600">{t("evidenceEmpty")}</p>;
@@ -22,6 +33,15 @@ export function EvidenceList({ evidence }: { evidence: RecommendationPage["evide
                 <span className="text-xs text-slate-500">{t("evidenceFor", { code: item.action.code })}</span>
               )}
               {withdrawn && <Badge tone="danger">{t("withdrawn")}</Badge>}
+              {canChange(item.actionId) && !withdrawn && (
+                <Link
+                  href={`${itemPath}/evidence/${item.id}`}
+                  aria-label={tForm("editLabel", { title: localized(locale, item.titleZh, item.titleEn) })}
+                  className="ml-auto text-xs text-brand-700 underline"
+                >
+                  {tForm("edit")}
+                </Link>
+              )}
             </div>
             <ExternalLink
               href={item.url}

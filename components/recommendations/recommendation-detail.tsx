@@ -28,6 +28,7 @@ export function RecommendationDetail({
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
   const tForm = useTranslations("statusForm");
+  const tEvidence = useTranslations("evidenceForm");
   const locale = useLocale();
   const itemPath = `/proposals/${rec.proposal.code}/${rec.code}`;
   const format = useFormatter();
@@ -146,10 +147,24 @@ export function RecommendationDetail({
       </Card>
 
       <Card aria-labelledby="evidence-heading">
-        <CardHeader>
+        <CardHeader className="flex flex-wrap items-center justify-between gap-2">
           <CardTitle id="evidence-heading">{t("evidence")}</CardTitle>
+          {(editable.recommendation || editable.actionIds.length > 0) && (
+            <Link
+              href={`${itemPath}/evidence/new`}
+              className={buttonVariants({ variant: "outline", size: "sm" })}
+            >
+              {tEvidence("addEvidence")}
+            </Link>
+          )}
         </CardHeader>
-        <EvidenceList evidence={evidence} />
+        <EvidenceList
+          evidence={evidence}
+          itemPath={itemPath}
+          canChange={(actionId) =>
+            actionId ? editable.actionIds.includes(actionId) : editable.recommendation
+          }
+        />
       </Card>
 
       <Card aria-labelledby="history-heading">

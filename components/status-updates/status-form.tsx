@@ -1,10 +1,11 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { Link } from "@/lib/i18n/navigation";
 import { type StatusFormState, submitStatusUpdate } from "@/lib/status-updates/actions";
@@ -35,7 +36,7 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
   const tStatus = useTranslations("status");
   const tKind = useTranslations("evidenceKind");
   const format = useFormatter();
-  const [state, formAction, pending] = useActionState<StatusFormState, FormData>(submitStatusUpdate, {});
+  const { state, onSubmit, pending } = useFormAction<StatusFormState>(submitStatusUpdate, {});
   const [status, setStatus] = useState<ItemStatus>(item.status);
   const [progress, setProgress] = useState(String(item.progress));
   const errors = state.fieldErrors ?? {};
@@ -48,18 +49,11 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
     if (proposed !== undefined) setProgress(String(proposed));
   }
 
-  // Submitting without React's automatic form reset keeps what the user typed when the server says no.
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
-
   const describedBy = (field: string, hint?: string) =>
     [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form onSubmit={submit} className="space-y-6" noValidate>
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
       <input type="hidden" name="itemType" value={item.type} />
       <input type="hidden" name="itemId" value={item.id} />
       <input type="hidden" name="version" value={version} />

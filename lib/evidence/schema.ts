@@ -31,3 +31,42 @@ function urlProblem(value: string): string | null {
 
 export const evidenceTitle = z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" });
 export const evidenceKind = z.enum(EvidenceKind, { error: "invalid" });
+
+const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(max, { error: "tooLong" }).optional(),
+  );
+const optionalDate = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
+    .optional(),
+);
+
+/** The editable description of a piece of evidence (its link itself never changes: withdraw and add anew). */
+export const evidenceDetails = z.object({
+  titleZh: evidenceTitle,
+  titleEn: optionalText(300),
+  kind: evidenceKind,
+  publisher: optionalText(200),
+  publishedAt: optionalDate,
+  note: optionalText(2000),
+  isPublic: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+});
+
+export const evidenceCreateInput = evidenceDetails.extend({
+  /** "recommendation:<id>" or "action:<id>" */
+  target: z.string().regex(/^(recommendation|action):.+$/, { error: "invalid" }),
+  url: evidenceUrl,
+});
+
+export const evidenceEditInput = evidenceDetails.extend({
+  evidenceId: z.string().min(1, { error: "invalid" }),
+});
+
+export const evidenceWithdrawInput = z.object({
+  evidenceId: z.string().min(1, { error: "invalid" }),
+  reason: z.string().trim().min(1, { error: "required" }).max(500, { error: "tooLong" }),
+});

@@ -87,6 +87,7 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         note: true,
         withdrawnAt: true,
         withdrawnReason: true,
+        actionId: true,
         action: { select: { code: true } },
       },
     }),

@@ -181,7 +181,7 @@ async function validate(
 ): Promise<Record<string, string[]> | null> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, key: string) => {
-    (errors[field] ??= []).push(key);
+    errors[field] = [...(errors[field] ?? []), key];
   };
 
   let effective: Date | null = null;

@@ -8,7 +8,7 @@ export function fieldErrorsOf(error: z.ZodError, translate: (key: string) => str
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
     const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
-    (errors[field] ??= []).push(translate(key));
+    errors[field] = [...(errors[field] ?? []), translate(key)];
   }
   return errors;
 }

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
+import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
+import type { FormState } from "@/lib/validation/form-action";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { callAction, request } from "./support/request-context";
@@ -72,15 +74,69 @@ async function snapshot() {
 type Write = {
   name: string;
   allowed: Record<ActorKind, boolean>;
-  call: () => Promise<unknown>;
+  /** Rows the call needs, made before the "nothing changed" snapshot. */
+  prepare?: () => Promise<string>;
+  call: (prepared: string) => Promise<unknown>;
   /** How a call that went through shows. */
   succeeded: (outcome: Awaited<ReturnType<typeof callAction>>) => boolean;
 };
 
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+const STAFF_OF_THE_ITEM = {
+  signedOut: false,
+  official: false,
+  staffAssigned: true,
+  staffOther: false,
+  admin: true,
+};
+const saved = (outcome: Awaited<ReturnType<typeof callAction>>) =>
+  "returned" in outcome && Boolean((outcome.returned as FormState).notice);
+const freshEvidence = async () =>
+  (
+    await db.evidence.create({
+      data: { actionId: target.actionId, url: "https://example.org/e", titleZh: "矩阵佐证" },
+    })
+  ).id;
+
 const WRITES: Write[] = [
   {
+    name: "createEvidence (on an action)",
+    allowed: STAFF_OF_THE_ITEM,
+    call: () =>
+      createEvidence(
+        {},
+        form({
+          target: `action:${target.actionId}`,
+          url: "https://example.org/new",
+          titleZh: "新佐证",
+          kind: "news",
+          returnTo: "/zh-CN",
+        }),
+      ),
+    succeeded: (outcome) => "redirectedTo" in outcome,
+  },
+  {
+    name: "editEvidence",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: freshEvidence,
+    call: (evidenceId) => editEvidence({}, form({ evidenceId, titleZh: "改过的标题", kind: "report" })),
+    succeeded: saved,
+  },
+  {
+    name: "withdrawEvidence",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: freshEvidence,
+    call: (evidenceId) => withdrawEvidence({}, form({ evidenceId, reason: "链接失效" })),
+    succeeded: saved,
+  },
+  {
     name: "submitStatusUpdate (an action)",
-    allowed: { signedOut: false, official: false, staffAssigned: true, staffOther: false, admin: true },
+    allowed: STAFF_OF_THE_ITEM,
     call: async () => {
       const action = await db.action.findUniqueOrThrow({ where: { id: target.actionId } });
       const form = new FormData();
@@ -101,8 +157,9 @@ const WRITES: Write[] = [
 describe.each(WRITES)("$name", (write) => {
   it.each(ACTORS)("as %s", async (kind) => {
     actAs(kind);
+    const prepared = (await write.prepare?.()) ?? "";
     const before = await snapshot();
-    const outcome = await callAction(write.call);
+    const outcome = await callAction(() => write.call(prepared));
     if (write.allowed[kind]) {
       expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
       expect((await snapshot()).audit).toBeGreaterThan(before.audit);

@@ -1,6 +1,7 @@
 // Stands in for the parts of a Next.js request that server actions read: the incoming headers
 // (with the session cookie of whoever is "signing in"), cookies, translations and revalidation.
 // The database, the authentication library and the actions themselves are the real ones.
+// Loaded as a setup file, so that the mocks are in place before any test imports an action.
 import { vi } from "vitest";
 
 export const request = { headers: new Headers() };

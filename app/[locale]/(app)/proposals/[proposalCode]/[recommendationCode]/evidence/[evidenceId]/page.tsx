@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { EvidenceEditForm, EvidenceWithdrawForm } from "@/components/evidence/evidence-forms";
+import { ExternalLink } from "@/components/recommendations/external-link";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { toShanghaiDateString } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { canChangeEvidenceOf } from "@/lib/evidence/access";
+import { getEvidence } from "@/lib/evidence/queries";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+
+type Params = Promise<{
+  locale: string;
+  proposalCode: string;
+  recommendationCode: string;
+  evidenceId: string;
+}>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "evidenceForm" });
+  return { title: t("editTitle") };
+}
+
+export default async function EvidencePage({ params }: { params: Params }) {
+  const { locale, proposalCode, recommendationCode, evidenceId } = await params;
+  setRequestLocale(locale);
+  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
+  const user = await requireUser(locale, `/${locale}${itemPath}/evidence/${evidenceId}`);
+  const evidence = await getEvidence(
+    decodeURIComponent(proposalCode),
+    decodeURIComponent(recommendationCode),
+    decodeURIComponent(evidenceId),
+  );
+  if (!evidence) notFound();
+  const t = await getTranslations("evidenceForm");
+  const tValidation = await getTranslations("validation");
+  const format = await getFormatter();
+  const canChange = await canChangeEvidenceOf(db, user, evidence);
+  const title = localized(locale, evidence.titleZh, evidence.titleEn);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Card>
+        <CardHeader>
+          <p className="text-sm text-brand-700">
+            {evidence.action
+              ? t("forAction", { code: evidence.action.code, title: "" })
+              : t("forRecommendation", { code: recommendationCode })}
+          </p>
+          <h1 className="mt-1 text-xl font-semibold">{title}</h1>
+          <ExternalLink href={evidence.url} className="mt-1 block break-all text-sm text-brand-700 underline">
+            {evidence.url}
+          </ExternalLink>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {evidence.withdrawnAt ? (
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              {t("withdrawnOn", {
+                date: format.dateTime(evidence.withdrawnAt, "date"),
+                reason: evidence.withdrawnReason ?? "",
+              })}
+            </p>
+          ) : canChange ? (
+            <EvidenceEditForm
+              evidenceId={evidence.id}
+              url={evidence.url}
+              values={{
+                titleZh: evidence.titleZh,
+                titleEn: evidence.titleEn ?? "",
+                kind: evidence.kind,
+                publisher: evidence.publisher ?? "",
+                publishedAt: evidence.publishedAt ? toShanghaiDateString(evidence.publishedAt) : "",
+                note: evidence.note ?? "",
+                isPublic: evidence.isPublic,
+              }}
+            />
+          ) : (
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
+              {tValidation("forbidden")}
+            </p>
+          )}
+        </CardContent>
+      </Card>
+      {canChange && !evidence.withdrawnAt && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("withdrawTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <EvidenceWithdrawForm evidenceId={evidence.id} />
+          </CardContent>
+        </Card>
+      )}
+      <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
+        {t("back")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { EvidenceCreateForm } from "@/components/evidence/evidence-forms";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { getEvidenceTargets } from "@/lib/evidence/queries";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+
+type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "evidenceForm" });
+  return { title: t("newTitle") };
+}
+
+export default async function NewEvidencePage({ params }: { params: Params }) {
+  const { locale, proposalCode, recommendationCode } = await params;
+  setRequestLocale(locale);
+  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
+  const user = await requireUser(locale, `/${locale}${itemPath}/evidence/new`);
+  const found = await getEvidenceTargets(
+    user,
+    decodeURIComponent(proposalCode),
+    decodeURIComponent(recommendationCode),
+  );
+  if (!found) notFound();
+  const t = await getTranslations("evidenceForm");
+  const tValidation = await getTranslations("validation");
+  const { recommendation: rec } = found;
+  const targets = [
+    ...(found.recommendationEditable
+      ? [{ value: `recommendation:${rec.id}`, label: t("forRecommendation", { code: rec.code }) }]
+      : []),
+    ...found.editableActions.map((action) => ({
+      value: `action:${action.id}`,
+      label: t("forAction", { code: action.code, title: localized(locale, action.titleZh, action.titleEn) }),
+    })),
+  ];
+  return (
+    <Card className="mx-auto max-w-3xl">
+      <CardHeader>
+        <p className="text-sm text-brand-700">
+          {rec.code} · {localized(locale, rec.titleZh, rec.titleEn)}
+        </p>
+        <h1 className="mt-1 text-xl font-semibold">{t("newTitle")}</h1>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {targets.length > 0 ? (
+          <EvidenceCreateForm targets={targets} returnTo={`/${locale}${itemPath}?saved=1#evidence-heading`} />
+        ) : (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {tValidation("forbidden")}
+          </p>
+        )}
+        <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import type { DbClient } from "@/lib/db/client";
+
+const assignments = { select: { agencyId: true, role: true } } as const;
+
+/** Whether `actor` may attach, edit or withdraw evidence of this recommendation or action. */
+export async function canChangeEvidenceOf(
+  db: DbClient,
+  actor: Actor,
+  target: { recommendationId: string | null; actionId: string | null },
+): Promise<boolean> {
+  if (target.actionId) {
+    const action = await db.action.findUnique({
+      where: { id: target.actionId },
+      select: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
+    });
+    return action !== null && canEditAction(actor, action.agencies, action.recommendation.agencies);
+  }
+  if (target.recommendationId) {
+    const rec = await db.recommendation.findUnique({
+      where: { id: target.recommendationId },
+      select: { agencies: assignments },
+    });
+    return rec !== null && canEditRecommendation(actor, rec.agencies);
+  }
+  return false;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+
+const assignments = { select: { agencyId: true, role: true } } as const;
+
+/** A recommendation and the items (it and its actions) whose evidence `actor` may change. */
+export async function getEvidenceTargets(actor: Actor, proposalCode: string, recommendationCode: string) {
+  const rec = await db.recommendation.findFirst({
+    where: { code: recommendationCode, proposal: { code: proposalCode } },
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      agencies: assignments,
+      actions: {
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, code: true, titleZh: true, titleEn: true, agencies: assignments },
+      },
+    },
+  });
+  if (!rec) return null;
+  return {
+    recommendation: rec,
+    recommendationEditable: canEditRecommendation(actor, rec.agencies),
+    editableActions: rec.actions.filter((action) => canEditAction(actor, action.agencies, rec.agencies)),
+  };
+}
+
+/** One piece of evidence with the item it belongs to, if it is under this recommendation. */
+export async function getEvidence(proposalCode: string, recommendationCode: string, evidenceId: string) {
+  return db.evidence.findFirst({
+    where: {
+      id: evidenceId,
+      OR: [
+        { recommendation: { code: recommendationCode, proposal: { code: proposalCode } } },
+        { action: { recommendation: { code: recommendationCode, proposal: { code: proposalCode } } } },
+      ],
+    },
+    include: { action: { select: { code: true } } },
+  });
+}

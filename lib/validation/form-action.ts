@@ -1,0 +1,42 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
+import { type FieldErrors, fieldErrorsOf, formValues } from "./form";
+
+/** What a form's server action answers when it does not redirect. */
+export type FormState = {
+  formError?: string;
+  fieldErrors?: FieldErrors;
+  /** A short confirmation for forms that stay on the page. */
+  notice?: string;
+};
+
+type Translate = (key: string) => string;
+
+/**
+ * A form's server action: parses the form with `schema` (messages are keys of "validation"),
+ * requires a signed-in user, and hands both to `handler`, which checks the user's right, writes
+ * and audits. Field errors come back translated; nothing is written on bad input.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.infer<S>, user: CurrentUser, t: Translate, form: FormData) => Promise<FormState>,
+  options: { arrays?: readonly string[] } = {},
+) {
+  return async (_previous: FormState, form: FormData): Promise<FormState> => {
+    const t = await getTranslations("validation");
+    const user = await getCurrentUser();
+    if (!user) return { formError: t("forbidden") };
+    const parsed = schema.safeParse(formValues(form, options.arrays));
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
+    return handler(parsed.data, user, t, form);
+  };
+}
+
+/** Field errors from keys, translated. */
+export function fieldErrorsFromKeys(errors: Record<string, string[]>, t: Translate): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, keys]) => [field, keys.map((key) => t(key))]),
+  );
+}

@@ -135,3 +135,31 @@ test.describe("evidence", () => {
     await expect(item).toContainText("与本条目关联不够直接");
   });
 });
+
+test.describe("the reply", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("is recorded by the lead agency within the statutory clock", async ({ page }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R4");
+    await page.getByRole("link", { name: "记录答复" }).click();
+    await expect(page).toHaveURL(/\/R4\/reply$/);
+    await page.getByLabel("答复期限").fill("2024-08-05");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("答复期限超过交办后 3 个月的，须填写延期原因。")).toBeVisible();
+    await page.getByLabel("延期原因").fill("涉及多部门会商，经批准延期。");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+
+    // With the approved extension the reply of 2024-06-18 is no longer late.
+    await page.goto("/zh-CN/proposals/LLM-2024/R4");
+    await expect(page.getByText("2024年8月5日")).toBeVisible();
+    await expect(page.getByText("逾期 13 天答复")).toHaveCount(0);
+  });
+
+  test("is not offered to a co-handling agency", async ({ page }) => {
+    // R2 is led by the science and technology commission; the economy commission co-handles it.
+    await page.goto("/zh-CN/proposals/LLM-2024/R2/reply");
+    await expect(page.getByText(/答复由主办单位记录/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
+  });
+});

@@ -14,6 +14,7 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
   const { proposal, figures, recommendations, today } = overview;
   const t = useTranslations("overview");
   const tStatus = useTranslations("status");
+  const tRec = useTranslations("recommendation");
   const locale = useLocale();
   const format = useFormatter();
   const title = localized(locale, proposal.titleZh, proposal.titleEn);
@@ -88,6 +89,16 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
                         {isOverdue(rec, today) && <OverdueBadge />}
                         {rec.overdueActions > 0 && (
                           <Badge tone="danger">{t("overdueActions", { count: rec.overdueActions })}</Badge>
+                        )}
+                        {rec.replyClock.replyOverdueDays !== null && (
+                          <Badge tone="danger">
+                            {tRec("replyOverdue", { days: rec.replyClock.replyOverdueDays })}
+                          </Badge>
+                        )}
+                        {rec.replyClock.rehandlingOverdueDays !== null && (
+                          <Badge tone="danger">
+                            {tRec("rehandlingOverdue", { days: rec.replyClock.rehandlingOverdueDays })}
+                          </Badge>
                         )}
                       </div>
                       <p className="font-medium text-slate-900">{recTitle}</p>

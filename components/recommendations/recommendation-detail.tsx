@@ -14,7 +14,7 @@ import { HistoryTimeline } from "./history-timeline";
 import { ReplyPanel } from "./reply-panel";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
-export type Editable = { recommendation: boolean; actionIds: string[] };
+export type Editable = { recommendation: boolean; reply: boolean; actionIds: string[] };
 
 export function RecommendationDetail({
   page,
@@ -130,7 +130,12 @@ export function RecommendationDetail({
           </CardContent>
         </Card>
 
-        <ReplyPanel reply={rec} satisfaction={satisfaction} today={today} />
+        <ReplyPanel
+          reply={rec}
+          satisfaction={satisfaction}
+          today={today}
+          editHref={editable.reply ? `${itemPath}/reply` : undefined}
+        />
       </div>
 
       <Card aria-labelledby="actions-heading">

@@ -1,8 +1,10 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import { replyClock } from "@/lib/recommendations/reply-clock";
 
 type Reply = {
@@ -21,21 +23,30 @@ export function ReplyPanel({
   reply,
   satisfaction,
   today,
+  editHref,
 }: {
   reply: Reply;
   satisfaction: SatisfactionLevel;
   today: Date;
+  /** The reply form, for users who may record the reply. */
+  editHref?: string;
 }) {
   const t = useTranslations("recommendation");
   const tClass = useTranslations("replyClass");
+  const tReply = useTranslations("replyForm");
   const locale = useLocale();
   const format = useFormatter();
   const date = (value: Date | null) => (value ? format.dateTime(value, "date") : "—");
   const clock = replyClock(reply, satisfaction?.isDissatisfied ?? false, today);
   return (
     <Card aria-labelledby="reply-heading" className="min-w-0 self-start">
-      <CardHeader>
+      <CardHeader className="flex flex-wrap items-center justify-between gap-2">
         <CardTitle id="reply-heading">{t("reply")}</CardTitle>
+        {editHref && (
+          <Link href={editHref} className={buttonVariants({ variant: "outline", size: "sm" })}>
+            {tReply("edit")}
+          </Link>
+        )}
       </CardHeader>
       <CardContent className="space-y-3">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

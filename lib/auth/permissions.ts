@@ -36,3 +36,14 @@ export function canEditAction(
     recommendationAgencies.some((a) => a.role === "lead" && a.agencyId === actor.agencyId)
   );
 }
+
+/** The formal reply (答复) is the lead agency's (主办) to record; admins may correct it. */
+export function canEditReply(actor: Actor | null, agencies: readonly Assignment[]): boolean {
+  if (!actor) return false;
+  if (actor.role === "admin") return true;
+  return (
+    actor.role === "staff" &&
+    actor.agencyId !== null &&
+    agencies.some((a) => a.role === "lead" && a.agencyId === actor.agencyId)
+  );
+}

@@ -4,6 +4,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
 import { overdueWhere } from "@/lib/recommendations/overdue";
+import { replyClock } from "@/lib/recommendations/reply-clock";
 
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
 
@@ -37,7 +38,7 @@ export const getProposalOverview = cache(async (code?: string) => {
   if (!proposal) return null;
 
   const today = shanghaiToday();
-  const [recommendations, statusCounts, overdueCount, overdueActions, progress, lastUpdates] =
+  const [recommendations, statusCounts, overdueCount, overdueActions, progress, lastUpdates, dissatisfied] =
     await Promise.all([
       db.recommendation.findMany({
         where: { proposalId: proposal.id },
@@ -51,6 +52,12 @@ export const getProposalOverview = cache(async (code?: string) => {
           progress: true,
           dueDate: true,
           replyClass: true,
+          assignedAt: true,
+          replyDueAt: true,
+          repliedAt: true,
+          satisfaction: true,
+          feedbackAt: true,
+          rehandlingRepliedAt: true,
           theme: { select: { nameZh: true, nameEn: true } },
           agencies: { where: { role: "lead" }, select: { agency: agencyName } },
           _count: { select: { actions: true } },
@@ -69,7 +76,9 @@ export const getProposalOverview = cache(async (code?: string) => {
       }),
       weightedProgress(proposal.id),
       lastUpdateByRecommendation(proposal.id),
+      db.satisfactionLevel.findMany({ where: { isDissatisfied: true }, select: { key: true } }),
     ]);
+  const dissatisfiedKeys = new Set(dissatisfied.map((level) => level.key));
 
   const countByStatus = Object.fromEntries(
     statusCounts.map((row) => [row.status, row._count._all]),
@@ -83,6 +92,7 @@ export const getProposalOverview = cache(async (code?: string) => {
       leadAgency: rec.agencies[0]?.agency ?? null,
       lastUpdateAt: lastUpdates.get(rec.id) ?? null,
       overdueActions: overdueActions.find((row) => row.recommendationId === rec.id)?._count._all ?? 0,
+      replyClock: replyClock(rec, rec.satisfaction !== null && dissatisfiedKeys.has(rec.satisfaction), today),
     })),
     figures: {
       total: recommendations.length,

@@ -5,6 +5,7 @@ import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import type { FormState } from "@/lib/validation/form-action";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
@@ -104,6 +105,25 @@ const freshEvidence = async () =>
   ).id;
 
 const WRITES: Write[] = [
+  {
+    name: "saveReply (lead agency only)",
+    allowed: STAFF_OF_THE_ITEM,
+    call: async () => {
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } });
+      return saveReply(
+        {},
+        form({
+          recommendationId: rec.id,
+          version: String(rec.version),
+          assignedAt: "2024-03-05",
+          replyDueAt: "2024-06-05",
+          repliedAt: "2024-06-01",
+          replyClass: rec.replyClass === "A" ? "B" : "A",
+        }),
+      );
+    },
+    succeeded: saved,
+  },
   {
     name: "createEvidence (on an action)",
     allowed: STAFF_OF_THE_ITEM,

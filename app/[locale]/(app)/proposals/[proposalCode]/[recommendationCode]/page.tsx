@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
-import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
@@ -41,6 +41,7 @@ export default async function RecommendationPage({
   const rec = page.recommendation;
   const editable = {
     recommendation: canEditRecommendation(user, rec.agencies),
+    reply: canEditReply(user, rec.agencies),
     actionIds: rec.actions
       .filter((action) => canEditAction(user, action.agencies, rec.agencies))
       .map((a) => a.id),

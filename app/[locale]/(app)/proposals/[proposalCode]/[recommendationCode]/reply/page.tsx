@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ReplyForm } from "@/components/replies/reply-form";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { toShanghaiDateString } from "@/lib/dates";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { getReplyForm } from "@/lib/replies/queries";
+
+type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, recommendationCode } = await params;
+  const t = await getTranslations({ locale, namespace: "replyForm" });
+  return { title: `${t("metaTitle")} · ${decodeURIComponent(recommendationCode)}` };
+}
+
+export default async function ReplyPage({ params }: { params: Params }) {
+  const { locale, proposalCode, recommendationCode } = await params;
+  setRequestLocale(locale);
+  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
+  const user = await requireUser(locale, `/${locale}${itemPath}/reply`);
+  const found = await getReplyForm(
+    user,
+    decodeURIComponent(proposalCode),
+    decodeURIComponent(recommendationCode),
+  );
+  if (!found) notFound();
+  const t = await getTranslations("replyForm");
+  const tValidation = await getTranslations("validation");
+  const { recommendation: rec } = found;
+  const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
+  return (
+    <Card className="mx-auto max-w-3xl">
+      <CardHeader>
+        <p className="text-sm text-brand-700">
+          {rec.code} · {localized(locale, rec.titleZh, rec.titleEn)}
+        </p>
+        <h1 className="mt-1 text-xl font-semibold">{t("title")}</h1>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {found.canEdit ? (
+          <ReplyForm
+            recommendationId={rec.id}
+            version={rec.version}
+            today={toShanghaiDateString(new Date())}
+            levels={found.levels.map((level) => ({
+              key: level.key,
+              label: localized(locale, level.labelZh, level.labelEn),
+            }))}
+            values={{
+              assignedAt: day(rec.assignedAt),
+              replyDueAt: day(rec.replyDueAt),
+              replyExtensionReason: rec.replyExtensionReason ?? "",
+              repliedAt: day(rec.repliedAt),
+              replyClass: rec.replyClass ?? "",
+              satisfaction: rec.satisfaction ?? "",
+              feedbackAt: day(rec.feedbackAt),
+              rehandlingRepliedAt: day(rec.rehandlingRepliedAt),
+            }}
+          />
+        ) : (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {tValidation("forbidden")} {t("forbiddenHint")}
+          </p>
+        )}
+        <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessages } from "@/components/ui/form-messages";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { ReplyClass } from "@/lib/db/enums";
+import { saveReply } from "@/lib/replies/actions";
+import type { FormState } from "@/lib/validation/form-action";
+
+export type ReplyValues = {
+  assignedAt: string;
+  replyDueAt: string;
+  replyExtensionReason: string;
+  repliedAt: string;
+  replyClass: string;
+  satisfaction: string;
+  feedbackAt: string;
+  rehandlingRepliedAt: string;
+};
+
+export function ReplyForm({
+  recommendationId,
+  version,
+  values,
+  levels,
+  today,
+}: {
+  recommendationId: string;
+  version: number;
+  values: ReplyValues;
+  levels: { key: string; label: string }[];
+  today: string;
+}) {
+  const t = useTranslations("replyForm");
+  const tClass = useTranslations("replyClass");
+  const { state, onSubmit, pending } = useFormAction<FormState>(saveReply, {});
+  const errors = state.fieldErrors ?? {};
+  const date = (name: keyof ReplyValues, label: string, hint?: string, max: string | undefined = today) => (
+    <Field name={name} label={label} hint={hint} errors={errors[name]}>
+      {(control) => <Input {...control} type="date" max={max} defaultValue={values[name]} />}
+    </Field>
+  );
+  return (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      <input type="hidden" name="recommendationId" value={recommendationId} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessages state={state} />
+      <div className="grid gap-4 md:grid-cols-2">
+        {date("assignedAt", t("assignedAt"))}
+        {date("replyDueAt", t("replyDueAt"), t("replyDueHint"), undefined)}
+      </div>
+      <Field name="replyExtensionReason" label={t("extensionReason")} errors={errors.replyExtensionReason}>
+        {(control) => (
+          <Textarea {...control} rows={2} maxLength={500} defaultValue={values.replyExtensionReason} />
+        )}
+      </Field>
+      <div className="grid gap-4 md:grid-cols-2">
+        {date("repliedAt", t("repliedAt"))}
+        <Field name="replyClass" label={t("replyClass")} errors={errors.replyClass}>
+          {(control) => (
+            <Select {...control} defaultValue={values.replyClass}>
+              <option value="">{t("none")}</option>
+              {Object.values(ReplyClass).map((value) => (
+                <option key={value} value={value}>
+                  {tClass(value)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field name="satisfaction" label={t("satisfaction")} errors={errors.satisfaction}>
+          {(control) => (
+            <Select {...control} defaultValue={values.satisfaction}>
+              <option value="">{t("none")}</option>
+              {levels.map((level) => (
+                <option key={level.key} value={level.key}>
+                  {level.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        {date("feedbackAt", t("feedbackAt"))}
+      </div>
+      {date("rehandlingRepliedAt", t("rehandlingRepliedAt"), t("rehandlingHint"))}
+      <Button type="submit" disabled={pending}>
+        {pending ? t("saving") : t("save")}
+      </Button>
+    </form>
+  );
+}

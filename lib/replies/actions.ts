@@ -1,0 +1,75 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { recordAudit } from "@/lib/audit/record";
+import { canEditReply } from "@/lib/auth/permissions";
+import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { fieldErrorsFromKeys, formAction } from "@/lib/validation/form-action";
+import { replyRuleErrors } from "./rules";
+import { replyInput } from "./schema";
+
+const REPLY_FIELDS = {
+  assignedAt: true,
+  replyDueAt: true,
+  replyExtensionReason: true,
+  repliedAt: true,
+  replyClass: true,
+  satisfaction: true,
+  feedbackAt: true,
+  rehandlingRepliedAt: true,
+} as const;
+
+/** Records the formal reply of a recommendation and the deputy's feedback (lead agency or admin). */
+export const saveReply = formAction(replyInput, async (input, user, t) => {
+  const satisfaction = input.satisfaction
+    ? await db.satisfactionLevel.findFirst({ where: { key: input.satisfaction, active: true } })
+    : null;
+  const ruleErrors = replyRuleErrors(input, toShanghaiDateString(new Date()), {
+    exists: satisfaction !== null,
+    isDissatisfied: satisfaction?.isDissatisfied ?? false,
+  });
+  if (ruleErrors) return { fieldErrors: fieldErrorsFromKeys(ruleErrors, t) };
+
+  return db.$transaction(async (tx) => {
+    const rec = await tx.recommendation.findUnique({
+      where: { id: input.recommendationId },
+      select: {
+        id: true,
+        version: true,
+        agencies: { select: { agencyId: true, role: true } },
+        ...REPLY_FIELDS,
+      },
+    });
+    if (!rec) return { formError: t("notFound") };
+    if (!canEditReply(user, rec.agencies)) return { formError: t("forbidden") };
+
+    const date = (value?: string) => (value ? shanghaiDate(value) : null);
+    const after = {
+      assignedAt: date(input.assignedAt),
+      replyDueAt: date(input.replyDueAt),
+      replyExtensionReason: input.replyExtensionReason ?? null,
+      repliedAt: date(input.repliedAt),
+      replyClass: input.replyClass ?? null,
+      satisfaction: input.satisfaction ?? null,
+      feedbackAt: date(input.feedbackAt),
+      rehandlingRepliedAt: date(input.rehandlingRepliedAt),
+    };
+    const { count } = await tx.recommendation.updateMany({
+      where: { id: rec.id, version: input.version },
+      data: { ...after, version: { increment: 1 } },
+    });
+    if (count === 0) return { formError: t("conflict") };
+    const { agencies: _agencies, id: _id, version, ...before } = rec;
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "recommendation.reply",
+      entityType: "Recommendation",
+      entityId: rec.id,
+      before: { ...before, version },
+      after: { ...after, version: version + 1 },
+    });
+    revalidatePath("/[locale]", "layout");
+    return { notice: t("saved") };
+  });
+});

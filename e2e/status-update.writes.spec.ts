@@ -163,3 +163,37 @@ test.describe("the reply", () => {
     await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
   });
 });
+
+test.describe("actions of a recommendation", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("are added, reordered and re-weighted by the agency that handles it", async ({ page }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R8");
+    await page.getByRole("link", { name: "管理举措" }).click();
+    await expect(page).toHaveURL(/\/R8\/actions$/);
+
+    await page.getByLabel("名称（中文）").fill("建立大模型应用成效评估机制");
+    await page.getByLabel("主办单位").selectOption({ label: "上海市经济和信息化委员会" });
+    await page.getByRole("checkbox", { name: "上海市经济和信息化委员会" }).check();
+    await page.getByRole("button", { name: "新增" }).click();
+    await expect(page.getByText("主办单位不能同时是协办单位。")).toBeVisible();
+    await page.getByRole("checkbox", { name: "上海市经济和信息化委员会" }).uncheck();
+    await page.getByRole("button", { name: "新增" }).click();
+    await expect(page.getByTestId("manage-R8.4")).toContainText("建立大模型应用成效评估机制");
+
+    await page.getByRole("button", { name: "上移 R8.4" }).click();
+    await expect(page.locator("[data-testid^=manage-]").nth(2)).toHaveAttribute("data-testid", "manage-R8.4");
+
+    await page.getByRole("link", { name: "编辑举措 R8.4" }).click();
+    await expect(page.getByRole("heading", { name: "编辑举措 R8.4" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("权重").fill("2");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+
+    await page.goto("/zh-CN/proposals/LLM-2024/R8");
+    const rows = page.locator("[data-testid^=action-]");
+    await expect(rows.nth(2)).toHaveAttribute("data-testid", "action-R8.4");
+    await expect(rows.nth(2)).toContainText("2");
+  });
+});

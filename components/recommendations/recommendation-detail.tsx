@@ -29,6 +29,7 @@ export function RecommendationDetail({
   const t = useTranslations("recommendation");
   const tForm = useTranslations("statusForm");
   const tEvidence = useTranslations("evidenceForm");
+  const tActions = useTranslations("actionForm");
   const locale = useLocale();
   const itemPath = `/proposals/${rec.proposal.code}/${rec.code}`;
   const format = useFormatter();
@@ -139,9 +140,16 @@ export function RecommendationDetail({
       </div>
 
       <Card aria-labelledby="actions-heading">
-        <CardHeader>
-          <CardTitle id="actions-heading">{t("actions")}</CardTitle>
-          {rec.actions.length > 0 && <p className="mt-1 text-xs text-slate-600">{t("weightNote")}</p>}
+        <CardHeader className="flex flex-wrap items-start justify-between gap-2">
+          <div>
+            <CardTitle id="actions-heading">{t("actions")}</CardTitle>
+            {rec.actions.length > 0 && <p className="mt-1 text-xs text-slate-600">{t("weightNote")}</p>}
+          </div>
+          {editable.recommendation && (
+            <Link href={`${itemPath}/actions`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+              {tActions("manage")}
+            </Link>
+          )}
         </CardHeader>
         <ActionsTable
           actions={rec.actions}

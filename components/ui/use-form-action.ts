@@ -10,7 +10,9 @@ export function useFormAction<S>(action: (state: Awaited<S>, form: FormData) => 
   const [state, dispatch, pending] = useActionState<S, FormData>(action, initial as Awaited<S>);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // The submitter's own name and value count too (e.g. the "up" or "down" button).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(event.currentTarget, submitter);
     startTransition(() => dispatch(data));
   }
   return { state, onSubmit, pending };

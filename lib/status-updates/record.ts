@@ -118,8 +118,15 @@ export async function recordStatusUpdate(
       after: { status: input.status, progress, version: item.version + 1, statusUpdateId: update.id },
     });
 
-    if (input.itemType === "action")
-      await rollUpRecommendation(tx, actor, item.recommendationId, update.id, input, origin);
+    if (input.itemType === "action") {
+      await recordRecommendationRollUp(tx, {
+        actorId: actor.id,
+        recommendationId: item.recommendationId,
+        effectiveDate: shanghaiDate(input.effectiveDate),
+        causeId: update.id,
+        origin,
+      });
+    }
     return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
   });
 }
@@ -241,15 +248,21 @@ async function currentState(tx: DbClient, input: StatusUpdateInput, item: Loaded
   };
 }
 
-/** Recomputes the recommendation's progress from its actions and records the change, if any. */
-async function rollUpRecommendation(
+/**
+ * Recomputes a recommendation's progress from its actions and, when it changed, writes it with a
+ * history record (linked to the action update that caused it, if one did) and an audit event.
+ */
+export async function recordRecommendationRollUp(
   tx: DbClient,
-  actor: Actor,
-  recommendationId: string,
-  causeId: string,
-  input: StatusUpdateInput,
-  origin: Origin,
+  change: {
+    actorId: string;
+    recommendationId: string;
+    effectiveDate: Date;
+    causeId: string | null;
+    origin: Origin;
+  },
 ) {
+  const { actorId, recommendationId, effectiveDate, causeId, origin } = change;
   const rec = await tx.recommendation.findUniqueOrThrow({
     where: { id: recommendationId },
     select: {
@@ -272,15 +285,15 @@ async function rollUpRecommendation(
       statusAfter: rec.status,
       progressBefore: rec.progress,
       progressAfter: progress,
-      effectiveDate: shanghaiDate(input.effectiveDate),
+      effectiveDate,
       source: origin.source,
       importFileName: origin.importFileName ?? null,
-      authorId: actor.id,
+      authorId: actorId,
       rollUpOfId: causeId,
     },
   });
   await recordAudit(tx, {
-    actorId: actor.id,
+    actorId,
     action: "recommendation.rollUp",
     entityType: "Recommendation",
     entityId: recommendationId,

@@ -5,6 +5,7 @@ import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { createAction, editAction, moveAction } from "@/lib/recommendation-actions/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import type { FormState } from "@/lib/validation/form-action";
@@ -39,6 +40,7 @@ beforeAll(async () => {
     },
   });
   target = { actionId: action.id, recommendationId: action.recommendationId };
+  leadAgencyId = jxw.agencyId ?? "";
 
   const emails: Record<Exclude<ActorKind, "signedOut">, string> = {
     official: "official@tracker.example",
@@ -62,14 +64,16 @@ function actAs(kind: ActorKind) {
 
 /** What a denied call must leave untouched. */
 async function snapshot() {
-  const [action, recommendation, statusUpdates, evidence, audit] = await Promise.all([
-    db.action.findUniqueOrThrow({ where: { id: target.actionId } }),
+  const [action, recommendation, actions, assignments, statusUpdates, evidence, audit] = await Promise.all([
+    db.action.findUniqueOrThrow({ where: { id: target.actionId }, include: { agencies: true } }),
     db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } }),
+    db.action.findMany({ where: { recommendationId: target.recommendationId }, orderBy: { id: "asc" } }),
+    db.actionAgency.count(),
     db.statusUpdate.count(),
     db.evidence.count(),
     db.auditEvent.count(),
   ]);
-  return { action, recommendation, statusUpdates, evidence, audit };
+  return { action, recommendation, actions, assignments, statusUpdates, evidence, audit };
 }
 
 type Write = {
@@ -104,7 +108,60 @@ const freshEvidence = async () =>
     })
   ).id;
 
+let leadAgencyId: string;
+
 const WRITES: Write[] = [
+  {
+    name: "createAction",
+    allowed: STAFF_OF_THE_ITEM,
+    call: () =>
+      createAction(
+        {},
+        form({
+          recommendationId: target.recommendationId,
+          code: `M${Math.random().toString(36).slice(2, 8)}`,
+          titleZh: "矩阵新增举措",
+          leadAgencyId,
+          weight: "1",
+          returnTo: "/zh-CN",
+        }),
+      ),
+    succeeded: (outcome) => "redirectedTo" in outcome,
+  },
+  {
+    name: "editAction",
+    allowed: STAFF_OF_THE_ITEM,
+    call: async () => {
+      const action = await db.action.findUniqueOrThrow({ where: { id: target.actionId } });
+      return editAction(
+        {},
+        form({
+          actionId: action.id,
+          version: String(action.version),
+          code: action.code,
+          titleZh: `${action.titleZh}（修订）`,
+          leadAgencyId,
+          weight: String(action.weight === 2 ? 3 : 2),
+        }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "moveAction",
+    allowed: STAFF_OF_THE_ITEM,
+    call: async () => {
+      const first = await db.action.findFirstOrThrow({
+        where: { recommendationId: target.recommendationId },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      });
+      return moveAction(
+        {},
+        form({ actionId: target.actionId, direction: first.id === target.actionId ? "down" : "up" }),
+      );
+    },
+    succeeded: (outcome) => "returned" in outcome && !(outcome.returned as FormState).formError,
+  },
   {
     name: "saveReply (lead agency only)",
     allowed: STAFF_OF_THE_ITEM,

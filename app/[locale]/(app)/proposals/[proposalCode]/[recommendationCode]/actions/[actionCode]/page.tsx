@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ActionForm } from "@/components/recommendation-actions/action-form";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { toShanghaiDateString } from "@/lib/dates";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
+
+type Params = Promise<{
+  locale: string;
+  proposalCode: string;
+  recommendationCode: string;
+  actionCode: string;
+}>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, actionCode } = await params;
+  const t = await getTranslations({ locale, namespace: "actionForm" });
+  return { title: t("editTitle", { code: decodeURIComponent(actionCode) }) };
+}
+
+export default async function EditActionPage({ params }: { params: Params }) {
+  const { locale, proposalCode, recommendationCode, actionCode } = await params;
+  setRequestLocale(locale);
+  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
+  const user = await requireUser(locale, `/${locale}${itemPath}/actions/${actionCode}`);
+  const found = await getActionsForManagement(
+    user,
+    decodeURIComponent(proposalCode),
+    decodeURIComponent(recommendationCode),
+  );
+  const action = found?.recommendation.actions.find((a) => a.code === decodeURIComponent(actionCode));
+  if (!found || !action) notFound();
+  const t = await getTranslations("actionForm");
+  const tValidation = await getTranslations("validation");
+  const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
+  return (
+    <Card className="mx-auto max-w-4xl">
+      <CardHeader>
+        <p className="text-sm text-brand-700">{localized(locale, action.titleZh, action.titleEn)}</p>
+        <h1 className="mt-1 text-xl font-semibold">{t("editTitle", { code: action.code })}</h1>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {found.editableActionIds.includes(action.id) ? (
+          <ActionForm
+            mode="edit"
+            actionId={action.id}
+            version={action.version}
+            agencies={found.agencies.map((agency) => ({
+              id: agency.id,
+              name: localized(locale, agency.nameZh, agency.nameEn),
+            }))}
+            values={{
+              code: action.code,
+              titleZh: action.titleZh,
+              titleEn: action.titleEn ?? "",
+              descriptionZh: action.descriptionZh ?? "",
+              leadAgencyId: action.agencies.find((a) => a.role === "lead")?.agencyId ?? "",
+              coAgencyIds: action.agencies.filter((a) => a.role === "co_handler").map((a) => a.agencyId),
+              startDate: day(action.startDate),
+              dueDate: day(action.dueDate),
+              weight: String(action.weight),
+            }}
+          />
+        ) : (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {tValidation("forbidden")}
+          </p>
+        )}
+        <Link href={`${itemPath}/actions`} className="inline-block text-sm text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ActionForm } from "@/components/recommendation-actions/action-form";
+import { MoveButtons } from "@/components/recommendation-actions/move-buttons";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
+
+type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "actionForm" });
+  return { title: t("manageTitle") };
+}
+
+export default async function ManageActionsPage({ params }: { params: Params }) {
+  const { locale, proposalCode, recommendationCode } = await params;
+  setRequestLocale(locale);
+  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
+  const user = await requireUser(locale, `/${locale}${itemPath}/actions`);
+  const found = await getActionsForManagement(
+    user,
+    decodeURIComponent(proposalCode),
+    decodeURIComponent(recommendationCode),
+  );
+  if (!found) notFound();
+  const t = await getTranslations("actionForm");
+  const tValidation = await getTranslations("validation");
+  const { recommendation: rec } = found;
+  const agencies = found.agencies.map((agency) => ({
+    id: agency.id,
+    name: localized(locale, agency.nameZh, agency.nameEn),
+  }));
+  const nextCode = `${rec.code}.${rec.actions.length + 1}`;
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <Card>
+        <CardHeader>
+          <p className="text-sm text-brand-700">
+            {rec.code} · {localized(locale, rec.titleZh, rec.titleEn)}
+          </p>
+          <h1 className="mt-1 text-xl font-semibold">{t("manageTitle")}</h1>
+        </CardHeader>
+        {found.canManage ? (
+          <ol className="divide-y divide-slate-100">
+            {rec.actions.map((action, index) => (
+              <li
+                key={action.id}
+                className="flex flex-wrap items-center gap-3 px-5 py-3"
+                data-testid={`manage-${action.code}`}
+              >
+                <MoveButtons
+                  actionId={action.id}
+                  code={action.code}
+                  first={index === 0}
+                  last={index === rec.actions.length - 1}
+                />
+                <span className="font-mono text-xs text-slate-600">{action.code}</span>
+                <span className="flex-1 text-sm">{localized(locale, action.titleZh, action.titleEn)}</span>
+                <span className="text-xs text-slate-600">
+                  {t("weight")} {action.weight}
+                </span>
+                {found.editableActionIds.includes(action.id) && (
+                  <Link
+                    href={`${itemPath}/actions/${action.code}`}
+                    aria-label={t("editLabel", { code: action.code })}
+                    className="text-sm text-brand-700 underline"
+                  >
+                    {t("edit")}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <CardContent>
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
+              {tValidation("forbidden")}
+            </p>
+          </CardContent>
+        )}
+      </Card>
+      {found.canManage && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("newTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ActionForm
+              mode="create"
+              recommendationId={rec.id}
+              returnTo={`/${locale}${itemPath}/actions`}
+              agencies={agencies}
+              values={{
+                code: nextCode,
+                titleZh: "",
+                titleEn: "",
+                descriptionZh: "",
+                leadAgencyId: "",
+                coAgencyIds: [],
+                startDate: "",
+                dueDate: "",
+                weight: "1",
+              }}
+            />
+          </CardContent>
+        </Card>
+      )}
+      <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
+        {t("back")}
+      </Link>
+    </div>
+  );
+}

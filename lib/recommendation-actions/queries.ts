@@ -1,0 +1,52 @@
+import "server-only";
+import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+
+/** A recommendation's actions with their agencies, the agencies to choose from, and the user's rights. */
+export async function getActionsForManagement(
+  actor: Actor,
+  proposalCode: string,
+  recommendationCode: string,
+) {
+  const [rec, agencies] = await Promise.all([
+    db.recommendation.findFirst({
+      where: { code: recommendationCode, proposal: { code: proposalCode } },
+      select: {
+        id: true,
+        code: true,
+        titleZh: true,
+        titleEn: true,
+        agencies: { select: { agencyId: true, role: true } },
+        actions: {
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          select: {
+            id: true,
+            code: true,
+            titleZh: true,
+            titleEn: true,
+            descriptionZh: true,
+            startDate: true,
+            dueDate: true,
+            weight: true,
+            version: true,
+            agencies: { select: { agencyId: true, role: true } },
+          },
+        },
+      },
+    }),
+    db.agency.findMany({
+      where: { active: true },
+      orderBy: { code: "asc" },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+  ]);
+  if (!rec) return null;
+  return {
+    recommendation: rec,
+    agencies,
+    canManage: canEditRecommendation(actor, rec.agencies),
+    editableActionIds: rec.actions
+      .filter((a) => canEditAction(actor, a.agencies, rec.agencies))
+      .map((a) => a.id),
+  };
+}

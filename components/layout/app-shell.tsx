@@ -24,7 +24,7 @@ export function AppShell({ user, children }: { user: CurrentUser | null; childre
             <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3">
-            {user && <MainNav />}
+            {user && <MainNav isAdmin={user.role === "admin"} />}
             {user && <UserMenu user={user} />}
             <LanguageSwitcher />
           </div>

@@ -6,16 +6,27 @@ import { cn } from "@/lib/utils";
 
 // The views of the tracker; the dashboard, table, reports and admin join this list as they are built.
 const NAV_ITEMS = [
-  { href: "/", key: "overview", section: (path: string) => path === "/" || path.startsWith("/proposals") },
+  {
+    href: "/",
+    key: "overview",
+    section: (path: string) => path === "/" || path.startsWith("/proposals"),
+    adminOnly: false,
+  },
+  {
+    href: "/admin/users",
+    key: "admin",
+    section: (path: string) => path.startsWith("/admin"),
+    adminOnly: true,
+  },
 ] as const;
 
-export function MainNav() {
+export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")}>
       <ul className="flex items-center gap-1">
-        {NAV_ITEMS.map((item) => {
+        {NAV_ITEMS.filter((item) => isAdmin || !item.adminOnly).map((item) => {
           const inSection = item.section(pathname);
           return (
             <li key={item.key}>

@@ -1,6 +1,17 @@
 // Every write, called directly as a server action (no UI), as each kind of user. Denied calls must
 // change nothing in the database. Add each new write of the app to WRITES.
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createAgency,
+  createSatisfactionLevel,
+  createTheme,
+  createUser,
+  setUserActive,
+  updateAgency,
+  updateSatisfactionLevel,
+  updateTheme,
+  updateUser,
+} from "@/lib/admin/actions";
 import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
@@ -64,16 +75,24 @@ function actAs(kind: ActorKind) {
 
 /** What a denied call must leave untouched. */
 async function snapshot() {
-  const [action, recommendation, actions, assignments, statusUpdates, evidence, audit] = await Promise.all([
-    db.action.findUniqueOrThrow({ where: { id: target.actionId }, include: { agencies: true } }),
-    db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } }),
-    db.action.findMany({ where: { recommendationId: target.recommendationId }, orderBy: { id: "asc" } }),
-    db.actionAgency.count(),
-    db.statusUpdate.count(),
-    db.evidence.count(),
-    db.auditEvent.count(),
-  ]);
-  return { action, recommendation, actions, assignments, statusUpdates, evidence, audit };
+  const [action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference] =
+    await Promise.all([
+      db.action.findUniqueOrThrow({ where: { id: target.actionId }, include: { agencies: true } }),
+      db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } }),
+      db.action.findMany({ where: { recommendationId: target.recommendationId }, orderBy: { id: "asc" } }),
+      db.actionAgency.count(),
+      db.statusUpdate.count(),
+      db.evidence.count(),
+      db.auditEvent.count(),
+      Promise.all([
+        db.user.findMany({ orderBy: { id: "asc" } }),
+        db.account.count(),
+        db.agency.findMany({ orderBy: { id: "asc" } }),
+        db.theme.findMany({ orderBy: { id: "asc" } }),
+        db.satisfactionLevel.findMany({ orderBy: { id: "asc" } }),
+      ]),
+    ]);
+  return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
 }
 
 type Write = {
@@ -109,8 +128,111 @@ const freshEvidence = async () =>
   ).id;
 
 let leadAgencyId: string;
+const ADMIN_ONLY = {
+  signedOut: false,
+  official: false,
+  staffAssigned: false,
+  staffOther: false,
+  admin: true,
+};
+const unique = () => Math.random().toString(36).slice(2, 8);
+const firstId = async (rows: Promise<{ id: string }[]>) => ((await rows)[0] as { id: string }).id;
 
 const WRITES: Write[] = [
+  {
+    name: "createUser",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      createUser(
+        {},
+        form({
+          email: `new-${unique()}@tracker.example`,
+          name: "新用户",
+          role: "official",
+          password: "a-long-password",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "updateUser",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (
+        await db.user.create({
+          data: { email: `u-${unique()}@tracker.example`, name: "待改", role: "official" },
+        })
+      ).id,
+    call: (userId) => updateUser({}, form({ userId, name: "已改", role: "official" })),
+    succeeded: saved,
+  },
+  {
+    name: "setUserActive (deactivate)",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (
+        await db.user.create({
+          data: { email: `d-${unique()}@tracker.example`, name: "待停用", role: "official" },
+        })
+      ).id,
+    call: (userId) => setUserActive({}, form({ userId, active: "false", reason: "离职" })),
+    succeeded: saved,
+  },
+  {
+    name: "createAgency",
+    allowed: ADMIN_ONLY,
+    call: () => createAgency({}, form({ code: `AG${unique()}`, nameZh: `新单位${unique()}` })),
+    succeeded: saved,
+  },
+  {
+    name: "updateAgency",
+    allowed: ADMIN_ONLY,
+    prepare: () => firstId(db.agency.findMany({ orderBy: { code: "asc" }, take: 1 })),
+    call: async (agencyId) => {
+      const agency = await db.agency.findUniqueOrThrow({ where: { id: agencyId } });
+      return updateAgency(
+        {},
+        form({ agencyId, code: agency.code, nameZh: agency.nameZh, shortNameZh: unique(), active: "on" }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "createTheme",
+    allowed: ADMIN_ONLY,
+    call: () => createTheme({}, form({ code: `T${unique()}`, nameZh: `新主题${unique()}`, sortOrder: "9" })),
+    succeeded: saved,
+  },
+  {
+    name: "updateTheme",
+    allowed: ADMIN_ONLY,
+    prepare: () => firstId(db.theme.findMany({ orderBy: { code: "asc" }, take: 1 })),
+    call: async (themeId) => {
+      const theme = await db.theme.findUniqueOrThrow({ where: { id: themeId } });
+      return updateTheme(
+        {},
+        form({ themeId, code: theme.code, nameZh: theme.nameZh, nameEn: unique(), sortOrder: "1" }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "createSatisfactionLevel",
+    allowed: ADMIN_ONLY,
+    call: () => createSatisfactionLevel({}, form({ key: `k_${unique()}`, labelZh: "理解", sortOrder: "4" })),
+    succeeded: saved,
+  },
+  {
+    name: "updateSatisfactionLevel",
+    allowed: ADMIN_ONLY,
+    prepare: () => firstId(db.satisfactionLevel.findMany({ where: { key: "satisfied" } })),
+    call: (levelId) =>
+      updateSatisfactionLevel(
+        {},
+        form({ levelId, labelZh: "满意", labelEn: `Satisfied ${unique()}`, sortOrder: "1", active: "on" }),
+      ),
+    succeeded: saved,
+  },
   {
     name: "createAction",
     allowed: STAFF_OF_THE_ITEM,
@@ -258,5 +380,47 @@ describe("signOut", () => {
     actAs("signedOut");
     expect(await callAction(signOut)).toEqual({ redirectedTo: "/zh-CN/sign-in" });
     expect(await db.session.count()).toBe(sessionsBefore - 1);
+  });
+});
+
+describe("deactivating a user", () => {
+  it("signs them out at once, refuses their sign-in, and keeps their history", async () => {
+    const staff = await db.user.findUniqueOrThrow({ where: { email: "staff.kw@tracker.example" } });
+    const history = await db.statusUpdate.count({ where: { authorId: staff.id } });
+    expect(await db.session.count({ where: { userId: staff.id } })).toBeGreaterThan(0);
+
+    actAs("admin");
+    expect(
+      await callAction(() => setUserActive({}, form({ userId: staff.id, active: "false", reason: "调离" }))),
+    ).toEqual({
+      returned: { notice: "validation.saved" },
+    });
+    expect(await db.session.count({ where: { userId: staff.id } })).toBe(0);
+    await expect(
+      auth.api.signInEmail({
+        body: { email: staff.email, password: SAMPLE_PASSWORD },
+        headers: new Headers(),
+      }),
+    ).rejects.toThrow();
+    expect(await db.statusUpdate.count({ where: { authorId: staff.id } })).toBe(history);
+
+    actAs("admin");
+    await callAction(() => setUserActive({}, form({ userId: staff.id, active: "true" })));
+    await expect(
+      auth.api.signInEmail({
+        body: { email: staff.email, password: SAMPLE_PASSWORD },
+        headers: new Headers(),
+      }),
+    ).resolves.toBeTruthy();
+  });
+
+  it("is refused for one's own account", async () => {
+    actAs("admin");
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+    expect(
+      await callAction(() => setUserActive({}, form({ userId: admin.id, active: "false", reason: "x" }))),
+    ).toEqual({
+      returned: { formError: "validation.cannotDeactivateSelf" },
+    });
   });
 });

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { type FieldSpec, RecordForm } from "@/components/admin/record-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { createAgency, updateAgency } from "@/lib/admin/actions";
+import { listAgencies } from "@/lib/admin/queries";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "admin" });
+  return { title: t("agencies") };
+}
+
+export default async function AdminAgenciesPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [agencies, t] = await Promise.all([listAgencies(), getTranslations("admin")]);
+  const fields = (agency?: Awaited<ReturnType<typeof listAgencies>>[number]): FieldSpec[] => [
+    { kind: "text", name: "code", label: t("code"), value: agency?.code, width: "w-28" },
+    { kind: "text", name: "nameZh", label: t("nameZh"), value: agency?.nameZh, width: "w-72" },
+    { kind: "text", name: "nameEn", label: t("nameEn"), value: agency?.nameEn ?? "", width: "w-72" },
+    {
+      kind: "text",
+      name: "shortNameZh",
+      label: t("shortNameZh"),
+      value: agency?.shortNameZh ?? "",
+      width: "w-36",
+    },
+    {
+      kind: "text",
+      name: "shortNameEn",
+      label: t("shortNameEn"),
+      value: agency?.shortNameEn ?? "",
+      width: "w-36",
+    },
+  ];
+  return (
+    <div className="space-y-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("agencies")}</CardTitle>
+        </CardHeader>
+        <ul className="divide-y divide-slate-100">
+          {agencies.map((agency) => (
+            <li key={agency.id} className="px-5 py-3" data-testid={`agency-${agency.code}`}>
+              <RecordForm
+                action={updateAgency}
+                idPrefix={`agency-${agency.id}`}
+                hidden={{ agencyId: agency.id }}
+                submitLabel={t("save")}
+                fields={[
+                  ...fields(agency),
+                  { kind: "checkbox", name: "active", label: t("active"), checked: agency.active },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("newAgency")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <RecordForm
+            action={createAgency}
+            idPrefix="new-agency"
+            submitLabel={t("create")}
+            fields={fields()}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { type FieldSpec, RecordForm } from "@/components/admin/record-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { createTheme, updateTheme } from "@/lib/admin/actions";
+import { listThemes } from "@/lib/admin/queries";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "admin" });
+  return { title: t("themes") };
+}
+
+export default async function AdminThemesPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [themes, t] = await Promise.all([listThemes(), getTranslations("admin")]);
+  const fields = (theme?: Awaited<ReturnType<typeof listThemes>>[number]): FieldSpec[] => [
+    { kind: "text", name: "code", label: t("code"), value: theme?.code, width: "w-32" },
+    { kind: "text", name: "nameZh", label: t("nameZh"), value: theme?.nameZh, width: "w-60" },
+    { kind: "text", name: "nameEn", label: t("nameEn"), value: theme?.nameEn ?? "", width: "w-72" },
+    {
+      kind: "number",
+      name: "sortOrder",
+      label: t("sortOrder"),
+      value: String(theme?.sortOrder ?? 0),
+      width: "w-20",
+    },
+  ];
+  return (
+    <div className="space-y-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("themes")}</CardTitle>
+        </CardHeader>
+        <ul className="divide-y divide-slate-100">
+          {themes.map((theme) => (
+            <li key={theme.id} className="px-5 py-3" data-testid={`theme-${theme.code}`}>
+              <RecordForm
+                action={updateTheme}
+                idPrefix={`theme-${theme.id}`}
+                hidden={{ themeId: theme.id }}
+                submitLabel={t("save")}
+                fields={fields(theme)}
+              />
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("newTheme")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <RecordForm action={createTheme} idPrefix="new-theme" submitLabel={t("create")} fields={fields()} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { RecordForm } from "@/components/admin/record-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { createUser, setUserActive, updateUser } from "@/lib/admin/actions";
+import { listAgencies, listUsers } from "@/lib/admin/queries";
+import { requireUser } from "@/lib/auth/session";
+import { UserRole } from "@/lib/db/enums";
+import { localized } from "@/lib/i18n/localized";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "admin" });
+  return { title: t("users") };
+}
+
+export default async function AdminUsersPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await requireUser(locale, `/${locale}/admin/users`);
+  const [users, agencies, t, tRole] = await Promise.all([
+    listUsers(),
+    listAgencies(),
+    getTranslations("admin"),
+    getTranslations("user.role"),
+  ]);
+  const roleOptions = Object.values(UserRole).map((role) => ({ value: role, label: tRole(role) }));
+  const agencyOptions = [
+    { value: "", label: t("noAgency") },
+    ...agencies.map((agency) => ({
+      value: agency.id,
+      label: localized(locale, agency.nameZh, agency.nameEn),
+    })),
+  ];
+  return (
+    <div className="space-y-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("users")}</CardTitle>
+        </CardHeader>
+        <ul className="divide-y divide-slate-100">
+          {users.map((user) => (
+            <li key={user.id} className="space-y-2 px-5 py-3" data-testid={`user-${user.email}`}>
+              <p className="text-sm">
+                <span className="font-medium">{user.email}</span> {user.id === me.id && t("you")}{" "}
+                <span className={user.banned ? "text-red-700" : "text-emerald-800"}>
+                  ·{" "}
+                  {user.banned
+                    ? `${t("inactive")}${user.banReason ? `（${user.banReason}）` : ""}`
+                    : t("active")}
+                </span>
+              </p>
+              <RecordForm
+                action={updateUser}
+                idPrefix={`user-${user.id}`}
+                hidden={{ userId: user.id }}
+                submitLabel={t("save")}
+                fields={[
+                  { kind: "text", name: "name", label: t("name"), value: user.name },
+                  { kind: "select", name: "role", label: t("role"), value: user.role, options: roleOptions },
+                  {
+                    kind: "select",
+                    name: "agencyId",
+                    label: t("agency"),
+                    value: user.agencyId ?? "",
+                    options: agencyOptions,
+                    width: "w-64",
+                  },
+                ]}
+              />
+              {user.id !== me.id && (
+                <RecordForm
+                  action={setUserActive}
+                  idPrefix={`active-${user.id}`}
+                  hidden={{ userId: user.id, active: user.banned ? "true" : "false" }}
+                  submitLabel={user.banned ? t("reactivate") : t("deactivate")}
+                  fields={
+                    user.banned ? [] : [{ kind: "text", name: "reason", label: t("reason"), width: "w-64" }]
+                  }
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("newUser")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <RecordForm
+            action={createUser}
+            idPrefix="new-user"
+            submitLabel={t("create")}
+            fields={[
+              { kind: "email", name: "email", label: t("email"), width: "w-64" },
+              { kind: "text", name: "name", label: t("name") },
+              { kind: "select", name: "role", label: t("role"), value: "official", options: roleOptions },
+              {
+                kind: "select",
+                name: "agencyId",
+                label: t("agency"),
+                value: "",
+                options: agencyOptions,
+                width: "w-64",
+              },
+              { kind: "password", name: "password", label: t("password") },
+            ]}
+          />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Link, usePathname } from "@/lib/i18n/navigation";
+import { cn } from "@/lib/utils";
+
+const SECTIONS = ["users", "agencies", "themes", "satisfaction"] as const;
+
+export function AdminNav() {
+  const t = useTranslations("admin");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("title")}>
+      <ul className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
+        {SECTIONS.map((section) => {
+          const href = `/admin/${section}`;
+          return (
+            <li key={section}>
+              <Link
+                href={href}
+                aria-current={pathname === href ? "page" : undefined}
+                className={cn(
+                  "rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100",
+                  pathname === href && "bg-brand-50 font-medium text-brand-800",
+                )}
+              >
+                {t(section)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

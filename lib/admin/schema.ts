@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { UserRole } from "@/lib/db/enums";
+
+const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(max, { error: "tooLong" }).optional(),
+  );
+const requiredText = (max: number) =>
+  z.string().trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+const code = z
+  .string()
+  .trim()
+  .min(1, { error: "required" })
+  .max(30, { error: "tooLong" })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: "codeInvalid" });
+const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
+const id = z.string().min(1, { error: "invalid" });
+
+const userFields = z.object({
+  name: requiredText(100),
+  role: z.enum(UserRole, { error: "invalid" }),
+  agencyId: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+});
+const staffNeedAgency = (input: { role: string; agencyId?: string }, ctx: z.RefinementCtx) => {
+  if (input.role === "staff" && !input.agencyId)
+    ctx.addIssue({ code: "custom", path: ["agencyId"], message: "staffNeedsAgency" });
+};
+
+export const userCreateInput = userFields
+  .extend({
+    email: z
+      .email({ error: "emailInvalid" })
+      .max(254, { error: "tooLong" })
+      .transform((value) => value.toLowerCase()),
+    password: z.string().min(10, { error: "passwordTooShort" }).max(128, { error: "tooLong" }),
+  })
+  .superRefine(staffNeedAgency);
+export const userUpdateInput = userFields.extend({ userId: id }).superRefine(staffNeedAgency);
+export const userActiveInput = z
+  .object({ userId: id, active: z.enum(["true", "false"]), reason: optionalText(300) })
+  .superRefine((input, ctx) => {
+    if (input.active === "false" && !input.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "required" });
+  });
+
+const agencyFields = z.object({
+  code,
+  nameZh: requiredText(100),
+  nameEn: optionalText(200),
+  shortNameZh: optionalText(30),
+  shortNameEn: optionalText(60),
+});
+export const agencyCreateInput = agencyFields;
+export const agencyUpdateInput = agencyFields.extend({ agencyId: id, active: checkbox });
+
+const themeFields = z.object({
+  code,
+  nameZh: requiredText(60),
+  nameEn: optionalText(120),
+  sortOrder: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0).max(9999),
+});
+export const themeCreateInput = themeFields;
+export const themeUpdateInput = themeFields.extend({ themeId: id });
+
+const levelFields = z.object({
+  labelZh: requiredText(20),
+  labelEn: optionalText(60),
+  sortOrder: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0).max(9999),
+  isDissatisfied: checkbox,
+});
+export const levelCreateInput = levelFields.extend({
+  key: z
+    .string()
+    .trim()
+    .min(1, { error: "required" })
+    .max(40, { error: "tooLong" })
+    .regex(/^[a-z0-9_]+$/, { error: "keyInvalid" }),
+});
+export const levelUpdateInput = levelFields.extend({ levelId: id, active: checkbox });

@@ -76,3 +76,16 @@ test.describe("staff", () => {
     expect(response?.status()).toBe(404);
   });
 });
+
+test.describe("the audit log", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("shows who did what, newest first", async ({ page }) => {
+    await page.goto("/zh-CN/admin/audit");
+    const first = page.getByTestId("audit-event").first();
+    await expect(first).toBeVisible();
+    await expect(page.getByTestId("audit-event").filter({ hasText: "user.deactivate" })).toContainText(
+      "借调结束",
+    );
+  });
+});

@@ -18,6 +18,8 @@ test("a signed-out visitor is sent to sign in, then back to the page asked for",
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/zh-CN\/proposals\/LLM-2024\/R5$/);
   await expect(page.getByTestId("current-user")).toContainText("领导/代表");
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === "tracker.session_token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/zh-CN\/sign-in$/);

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
@@ -27,7 +28,6 @@ export async function StatusUpdatePage({
 
   const t = await getTranslations("statusForm");
   const tStatus = await getTranslations("status");
-  const tValidation = await getTranslations("validation");
   const title = localized(locale, item.titleZh, item.titleEn);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -69,12 +69,7 @@ export async function StatusUpdatePage({
               backHref={itemPath}
             />
           ) : (
-            <p
-              role="alert"
-              className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-            >
-              {tValidation("forbidden")}
-            </p>
+            <ForbiddenNotice />
           )}
         </CardContent>
       </Card>

@@ -19,3 +19,21 @@ export function listThemes() {
 export function listSatisfactionLevels() {
   return db.satisfactionLevel.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] });
 }
+
+/** The most recent audit events, newest first. */
+export function listAuditEvents(limit = 200) {
+  return db.auditEvent.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+}

@@ -1,20 +1,13 @@
 import { z } from "zod";
 import { UserRole } from "@/lib/db/enums";
+import { checkbox, optionalText, requiredText } from "@/lib/validation/fields";
 
-const optionalText = (max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(max, { error: "tooLong" }).optional(),
-  );
-const requiredText = (max: number) =>
-  z.string().trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
 const code = z
   .string()
   .trim()
   .min(1, { error: "required" })
   .max(30, { error: "tooLong" })
   .regex(/^[A-Za-z0-9._-]+$/, { error: "codeInvalid" });
-const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
 const id = z.string().min(1, { error: "invalid" });
 
 const userFields = z.object({

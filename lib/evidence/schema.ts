@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EvidenceKind } from "@/lib/db/enums";
+import { checkbox, optionalDate, optionalText } from "@/lib/validation/fields";
 
 export const MAX_URL_LENGTH = 2000;
 
@@ -32,19 +33,6 @@ function urlProblem(value: string): string | null {
 export const evidenceTitle = z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" });
 export const evidenceKind = z.enum(EvidenceKind, { error: "invalid" });
 
-const optionalText = (max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(max, { error: "tooLong" }).optional(),
-  );
-const optionalDate = z.preprocess(
-  (value) => (value === "" || value === null ? undefined : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
-    .optional(),
-);
-
 /** The editable description of a piece of evidence (its link itself never changes: withdraw and add anew). */
 export const evidenceDetails = z.object({
   titleZh: evidenceTitle,
@@ -53,7 +41,7 @@ export const evidenceDetails = z.object({
   publisher: optionalText(200),
   publishedAt: optionalDate,
   note: optionalText(2000),
-  isPublic: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
+  isPublic: checkbox,
 });
 
 export const evidenceCreateInput = evidenceDetails.extend({

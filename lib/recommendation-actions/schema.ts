@@ -1,17 +1,5 @@
 import { z } from "zod";
-
-const optionalText = (max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(max, { error: "tooLong" }).optional(),
-  );
-const optionalDate = z.preprocess(
-  (value) => (value === "" || value === null ? undefined : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
-    .optional(),
-);
+import { optionalDate, optionalText } from "@/lib/validation/fields";
 
 /** An action's own fields, as the create and edit forms send them. */
 export const actionFields = z

@@ -1,18 +1,6 @@
 import { z } from "zod";
 import { ReplyClass } from "@/lib/db/enums";
-
-const optionalDate = z.preprocess(
-  (value) => (value === "" || value === null ? undefined : value),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
-    .optional(),
-);
-const optionalText = (max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(max, { error: "tooLong" }).optional(),
-  );
+import { optionalDate, optionalText } from "@/lib/validation/fields";
 
 /** The reply form. The rules that need the calendar or the feedback scale are in ./rules.ts. */
 export const replyInput = z.object({

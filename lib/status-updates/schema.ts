@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ItemStatus } from "@/lib/db/enums";
 import { evidenceKind, evidenceTitle, evidenceUrl } from "@/lib/evidence/schema";
+import { isoDate } from "@/lib/validation/fields";
 
 /** Moving into one of these needs a comment saying why (or, for completed, how). */
 export const STATUSES_NEEDING_COMMENT: readonly ItemStatus[] = ["stalled", "not_adopted", "completed"];
@@ -8,7 +9,6 @@ export const STATUSES_NEEDING_COMMENT: readonly ItemStatus[] = ["stalled", "not_
 /** The progress a status proposes in the form; the user may change it. */
 export const DEFAULT_PROGRESS: Partial<Record<ItemStatus, number>> = { not_started: 0, completed: 100 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" });
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 /** What the status form sends. Messages are keys of the "validation" messages. */

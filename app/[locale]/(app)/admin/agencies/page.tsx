@@ -1,19 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { type FieldSpec, RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createAgency, updateAgency } from "@/lib/admin/actions";
 import { listAgencies } from "@/lib/admin/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin" });
-  return { title: t("agencies") };
-}
+export const generateMetadata = pageTitle("admin", "agencies");
 
 export default async function AdminAgenciesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,19 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createSatisfactionLevel, updateSatisfactionLevel } from "@/lib/admin/actions";
 import { listSatisfactionLevels } from "@/lib/admin/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin" });
-  return { title: t("satisfaction") };
-}
+export const generateMetadata = pageTitle("admin", "satisfaction");
 
 export default async function AdminSatisfactionPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,19 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { type FieldSpec, RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createTheme, updateTheme } from "@/lib/admin/actions";
 import { listThemes } from "@/lib/admin/queries";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin" });
-  return { title: t("themes") };
-}
+export const generateMetadata = pageTitle("admin", "themes");
 
 export default async function AdminThemesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

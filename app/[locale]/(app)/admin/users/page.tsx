@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,16 +6,9 @@ import { listAgencies, listUsers } from "@/lib/admin/queries";
 import { requireUser } from "@/lib/auth/session";
 import { UserRole } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata({
-  params,
-}: {
-  params: Promise<{ locale: string }>;
-}): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin" });
-  return { title: t("users") };
-}
+export const generateMetadata = pageTitle("admin", "users");
 
 export default async function AdminUsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

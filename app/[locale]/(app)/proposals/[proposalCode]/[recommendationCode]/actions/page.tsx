@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm } from "@/components/recommendation-actions/action-form";
 import { MoveButtons } from "@/components/recommendation-actions/move-buttons";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -29,7 +30,6 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
   );
   if (!found) notFound();
   const t = await getTranslations("actionForm");
-  const tValidation = await getTranslations("validation");
   const { recommendation: rec } = found;
   const agencies = found.agencies.map((agency) => ({
     id: agency.id,
@@ -78,12 +78,7 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
           </ol>
         ) : (
           <CardContent>
-            <p
-              role="alert"
-              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-            >
-              {tValidation("forbidden")}
-            </p>
+            <ForbiddenNotice />
           </CardContent>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ReplyForm } from "@/components/replies/reply-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
@@ -29,7 +30,6 @@ export default async function ReplyPage({ params }: { params: Params }) {
   );
   if (!found) notFound();
   const t = await getTranslations("replyForm");
-  const tValidation = await getTranslations("validation");
   const { recommendation: rec } = found;
   const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
   return (
@@ -62,12 +62,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
             }}
           />
         ) : (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-          >
-            {tValidation("forbidden")} {t("forbiddenHint")}
-          </p>
+          <ForbiddenNotice hint={t("forbiddenHint")} />
         )}
         <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
           {t("back")}

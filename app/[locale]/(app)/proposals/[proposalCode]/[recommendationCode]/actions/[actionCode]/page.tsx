@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm } from "@/components/recommendation-actions/action-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
@@ -35,7 +36,6 @@ export default async function EditActionPage({ params }: { params: Params }) {
   const action = found?.recommendation.actions.find((a) => a.code === decodeURIComponent(actionCode));
   if (!found || !action) notFound();
   const t = await getTranslations("actionForm");
-  const tValidation = await getTranslations("validation");
   const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
   return (
     <Card className="mx-auto max-w-4xl">
@@ -66,12 +66,7 @@ export default async function EditActionPage({ params }: { params: Params }) {
             }}
           />
         ) : (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-          >
-            {tValidation("forbidden")}
-          </p>
+          <ForbiddenNotice />
         )}
         <Link href={`${itemPath}/actions`} className="inline-block text-sm text-brand-700 underline">
           {t("back")}

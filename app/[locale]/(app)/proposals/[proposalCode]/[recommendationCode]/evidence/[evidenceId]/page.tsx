@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { EvidenceEditForm, EvidenceWithdrawForm } from "@/components/evidence/evidence-forms";
 import { ExternalLink } from "@/components/recommendations/external-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -37,7 +38,6 @@ export default async function EvidencePage({ params }: { params: Params }) {
   );
   if (!evidence) notFound();
   const t = await getTranslations("evidenceForm");
-  const tValidation = await getTranslations("validation");
   const format = await getFormatter();
   const canChange = await canChangeEvidenceOf(db, user, evidence);
   const title = localized(locale, evidence.titleZh, evidence.titleEn);
@@ -78,12 +78,7 @@ export default async function EvidencePage({ params }: { params: Params }) {
               }}
             />
           ) : (
-            <p
-              role="alert"
-              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-            >
-              {tValidation("forbidden")}
-            </p>
+            <ForbiddenNotice />
           )}
         </CardContent>
       </Card>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { EvidenceCreateForm } from "@/components/evidence/evidence-forms";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getEvidenceTargets } from "@/lib/evidence/queries";
 import { localized } from "@/lib/i18n/localized";
@@ -28,7 +29,6 @@ export default async function NewEvidencePage({ params }: { params: Params }) {
   );
   if (!found) notFound();
   const t = await getTranslations("evidenceForm");
-  const tValidation = await getTranslations("validation");
   const { recommendation: rec } = found;
   const targets = [
     ...(found.recommendationEditable
@@ -51,12 +51,7 @@ export default async function NewEvidencePage({ params }: { params: Params }) {
         {targets.length > 0 ? (
           <EvidenceCreateForm targets={targets} returnTo={`/${locale}${itemPath}?saved=1#evidence-heading`} />
         ) : (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-          >
-            {tValidation("forbidden")}
-          </p>
+          <ForbiddenNotice />
         )}
         <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
           {t("back")}

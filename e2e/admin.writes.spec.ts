@@ -84,8 +84,6 @@ test.describe("the audit log", () => {
     await page.goto("/zh-CN/admin/audit");
     const first = page.getByTestId("audit-event").first();
     await expect(first).toBeVisible();
-    await expect(page.getByTestId("audit-event").filter({ hasText: "user.deactivate" })).toContainText(
-      "借调结束",
-    );
+    await expect(page.getByTestId("audit-event").filter({ hasText: "停用用户" })).toContainText("借调结束");
   });
 });

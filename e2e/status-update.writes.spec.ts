@@ -64,7 +64,7 @@ test.describe("staff of the lead agency", () => {
 
     await stale.getByLabel("说明").fill("第二个标签页的更新。");
     await stale.getByRole("button", { name: "保存进展" }).click();
-    await expect(stale.getByText("此事项已被他人更新", { exact: true })).toBeVisible();
+    await expect(stale.getByText("此事项已有更新", { exact: true })).toBeVisible();
     await expect(stale.getByTestId("conflict-current")).toContainText("张敏");
     await expect(stale.getByLabel("说明")).toHaveValue("第二个标签页的更新。");
 
@@ -88,7 +88,7 @@ test.describe("an official", () => {
     ).toBeVisible();
 
     await page.goto("/zh-CN/proposals/LLM-2024/R3/R3.2/update");
-    await expect(page.getByText(/您无权修改此事项/)).toBeVisible();
+    await expect(page.getByText("您的账号为只读权限，不能修改办理信息。")).toBeVisible();
     await expect(page.getByRole("button", { name: "保存进展" })).toHaveCount(0);
   });
 });
@@ -133,6 +133,18 @@ test.describe("evidence", () => {
     const item = page.getByTestId("evidence-item").filter({ hasText: "OpenDataLab 开放数据平台" });
     await expect(item).toContainText("已撤回");
     await expect(item).toContainText("与本条目关联不够直接");
+
+    // Evidence cited by an update stays in that update, marked as withdrawn.
+    await page.getByRole("link", { name: "编辑佐证材料：书生·浦语版本发布记录" }).click();
+    await page.getByLabel("撤回原因").fill("链接指向的版本页已调整");
+    await page.getByRole("button", { name: "撤回" }).click();
+    await expect(page.getByText(/撤回：链接指向的版本页已调整/)).toBeVisible();
+    await page.goto("/zh-CN/proposals/LLM-2024/R3");
+    const cited = page
+      .getByTestId("history")
+      .locator(":scope > li")
+      .filter({ hasText: "书生·浦语版本发布记录" });
+    await expect(cited.getByTestId("withdrawn-evidence")).toContainText("撤回");
   });
 });
 
@@ -159,7 +171,7 @@ test.describe("the reply", () => {
   test("is not offered to a co-handling agency", async ({ page }) => {
     // R2 is led by the science and technology commission; the economy commission co-handles it.
     await page.goto("/zh-CN/proposals/LLM-2024/R2/reply");
-    await expect(page.getByText(/答复由主办单位记录/)).toBeVisible();
+    await expect(page.getByText(/答复由主办单位填报/)).toBeVisible();
     await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
   });
 });

@@ -302,8 +302,8 @@ interface HistoryStep {
   status: ItemStatus;
   progress: number;
   comment: string | null;
-  /** For a roll-up: the action update that caused it, and who recorded that. */
-  rollUpOf?: { updateId: string; authorId: string };
+  /** For a roll-up: the action update that caused it, its action, and who recorded it. */
+  rollUpOf?: { updateId: string; authorId: string; actionCode: string };
 }
 
 /** Appends an item's history, each update recording the state it replaced (none for the first). */
@@ -330,6 +330,8 @@ async function createHistory(
         source: "seed",
         authorId: step.rollUpOf?.authorId ?? authorId,
         rollUpOfId: step.rollUpOf?.updateId ?? null,
+        rollUpCause: step.rollUpOf ? "action_update" : null,
+        rollUpActionCode: step.rollUpOf?.actionCode ?? null,
         createdAt: recordedAt(step.effectiveDate, extraMinutes),
       },
     });
@@ -367,7 +369,8 @@ function createRecommendationHistory(
     return {
       ...entry,
       comment: null,
-      rollUpOf: updateId && causeAuthor ? { updateId, authorId: causeAuthor } : undefined,
+      rollUpOf:
+        updateId && causeAuthor && cause ? { updateId, authorId: causeAuthor, actionCode: cause } : undefined,
     };
   });
   return createHistory(

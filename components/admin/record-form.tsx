@@ -40,10 +40,10 @@ export function RecordForm({
   fields: FieldSpec[];
   submitLabel: string;
 }) {
-  const { state, onSubmit, pending } = useFormAction<FormState>(action, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(action, {});
   const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-2" noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

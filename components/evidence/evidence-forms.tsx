@@ -36,7 +36,8 @@ function DetailsFields({ values, errors }: { values?: EvidenceValues; errors: Re
       <div className="grid gap-4 md:grid-cols-3">
         <Field name="kind" label={t("kind")} errors={errors.kind}>
           {(control) => (
-            <Select {...control} defaultValue={values?.kind ?? "policy_document"}>
+            <Select {...control} defaultValue={values?.kind ?? ""}>
+              <option value="">{t("chooseKind")}</option>
               {Object.values(EvidenceKind).map((kind) => (
                 <option key={kind} value={kind}>
                   {tKind(kind)}
@@ -76,10 +77,10 @@ export function EvidenceCreateForm({
   returnTo: string;
 }) {
   const t = useTranslations("evidenceForm");
-  const { state, onSubmit, pending } = useFormAction<FormState>(createEvidence, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(createEvidence, {});
   const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="returnTo" value={returnTo} />
       <FormMessages state={state} />
       <Field name="target" label={t("for")} errors={errors.target}>
@@ -116,10 +117,10 @@ export function EvidenceEditForm({
   values: EvidenceValues;
 }) {
   const t = useTranslations("evidenceForm");
-  const { state, onSubmit, pending } = useFormAction<FormState>(editEvidence, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(editEvidence, {});
   const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <FormMessages state={state} />
       <div className="space-y-1">
@@ -137,9 +138,9 @@ export function EvidenceEditForm({
 
 export function EvidenceWithdrawForm({ evidenceId }: { evidenceId: string }) {
   const t = useTranslations("evidenceForm");
-  const { state, onSubmit, pending } = useFormAction<FormState>(withdrawEvidence, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(withdrawEvidence, {});
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-3" noValidate>
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <FormMessages state={state} />
       <p className="text-sm text-slate-600">{t("withdrawHint")}</p>

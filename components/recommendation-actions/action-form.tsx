@@ -32,14 +32,14 @@ type Props = {
 /** The fields of an action (举措), to add one or to edit it. */
 export function ActionForm(props: Props) {
   const t = useTranslations("actionForm");
-  const { state, onSubmit, pending } = useFormAction<FormState>(
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(
     props.mode === "create" ? createAction : editAction,
     {},
   );
   const errors = state.fieldErrors ?? {};
   const { values, agencies } = props;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
       {props.mode === "create" ? (
         <>
           <input type="hidden" name="recommendationId" value={props.recommendationId} />

@@ -20,9 +20,9 @@ export function MoveButtons({
   last: boolean;
 }) {
   const t = useTranslations("actionForm");
-  const { state, onSubmit, pending } = useFormAction<FormState>(moveAction, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(moveAction, {});
   return (
-    <form onSubmit={onSubmit} className="flex items-center gap-1">
+    <form ref={form} onSubmit={onSubmit} className="flex items-center gap-1">
       <input type="hidden" name="actionId" value={actionId} />
       <Button
         type="submit"

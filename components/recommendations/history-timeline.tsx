@@ -57,6 +57,11 @@ export function HistoryTimeline({
             </div>
             <ChangeLine change={entry} />
             {entry.comment && <p className="mt-1.5 text-sm text-slate-800">{entry.comment}</p>}
+            {entry.rollUpCause && entry.rollUpCause !== "action_update" && entry.rollUpActionCode && (
+              <p className="mt-1.5 text-sm text-slate-700">
+                {t(`rollUpCause.${entry.rollUpCause}`, { code: entry.rollUpActionCode })}
+              </p>
+            )}
             {entry.rolledUpInto && (
               <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <span>{t("rollUp", { code: recommendationCode })}</span>
@@ -71,10 +76,19 @@ export function HistoryTimeline({
                     <li key={evidence.id} className="mr-3 inline">
                       <ExternalLink
                         href={evidence.url}
-                        className="text-brand-700 underline-offset-2 hover:underline"
+                        className={
+                          evidence.withdrawnAt
+                            ? "text-slate-500 line-through"
+                            : "text-brand-700 underline-offset-2 hover:underline"
+                        }
                       >
                         {localized(locale, evidence.titleZh, evidence.titleEn)}
                       </ExternalLink>
+                      {evidence.withdrawnAt && (
+                        <span className="ml-1 text-xs text-red-800" data-testid="withdrawn-evidence">
+                          {t("withdrawnOn", { date: format.dateTime(evidence.withdrawnAt, "date") })}
+                        </span>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -15,6 +15,7 @@ type Reply = {
   satisfaction: string | null;
   feedbackAt: Date | null;
   rehandlingRepliedAt: Date | null;
+  followUpRepliedAt: Date | null;
 };
 type SatisfactionLevel = { labelZh: string; labelEn: string | null; isDissatisfied: boolean } | null;
 
@@ -95,7 +96,14 @@ export function ReplyPanel({
             </>
           )}
         </dl>
-        {clock.followUpRequired && <p className="text-xs text-slate-600">{t("followUp")}</p>}
+        {clock.followUpRequired &&
+          (reply.followUpRepliedAt ? (
+            <p className="text-xs text-emerald-800">
+              {t("followUpDone", { date: date(reply.followUpRepliedAt) })}
+            </p>
+          ) : (
+            <p className="text-xs text-slate-600">{t("followUp")}</p>
+          ))}
       </CardContent>
     </Card>
   );

@@ -19,6 +19,7 @@ export type ReplyValues = {
   satisfaction: string;
   feedbackAt: string;
   rehandlingRepliedAt: string;
+  followUpRepliedAt: string;
 };
 
 export function ReplyForm({
@@ -36,7 +37,7 @@ export function ReplyForm({
 }) {
   const t = useTranslations("replyForm");
   const tClass = useTranslations("replyClass");
-  const { state, onSubmit, pending } = useFormAction<FormState>(saveReply, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(saveReply, {});
   const errors = state.fieldErrors ?? {};
   const date = (name: keyof ReplyValues, label: string, hint?: string, max: string | undefined = today) => (
     <Field name={name} label={label} hint={hint} errors={errors[name]}>
@@ -44,7 +45,7 @@ export function ReplyForm({
     </Field>
   );
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-5" noValidate>
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <input type="hidden" name="version" value={version} />
       <FormMessages state={state} />
@@ -87,7 +88,10 @@ export function ReplyForm({
         </Field>
         {date("feedbackAt", t("feedbackAt"))}
       </div>
-      {date("rehandlingRepliedAt", t("rehandlingRepliedAt"), t("rehandlingHint"))}
+      <div className="grid gap-4 md:grid-cols-2">
+        {date("rehandlingRepliedAt", t("rehandlingRepliedAt"), t("rehandlingHint"))}
+        {date("followUpRepliedAt", t("followUpRepliedAt"), t("followUpHint"))}
+      </div>
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}
       </Button>

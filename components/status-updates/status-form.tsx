@@ -36,7 +36,7 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
   const tStatus = useTranslations("status");
   const tKind = useTranslations("evidenceKind");
   const format = useFormatter();
-  const { state, onSubmit, pending } = useFormAction<StatusFormState>(submitStatusUpdate, {});
+  const { state, onSubmit, pending, form } = useFormAction<StatusFormState>(submitStatusUpdate, {});
   const [status, setStatus] = useState<ItemStatus>(item.status);
   const [progress, setProgress] = useState(String(item.progress));
   const errors = state.fieldErrors ?? {};
@@ -53,7 +53,7 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
     [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-6" noValidate>
       <input type="hidden" name="itemType" value={item.type} />
       <input type="hidden" name="itemId" value={item.id} />
       <input type="hidden" name="version" value={version} />
@@ -225,13 +225,21 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
             </div>
             <div className="space-y-1.5">
               <Label htmlFor="newEvidenceKind">{t("newKind")}</Label>
-              <Select id="newEvidenceKind" name="newEvidenceKind" defaultValue="policy_document">
+              <Select
+                id="newEvidenceKind"
+                name="newEvidenceKind"
+                defaultValue=""
+                aria-invalid={Boolean(errors.newEvidenceKind)}
+                aria-describedby={describedBy("newEvidenceKind")}
+              >
+                <option value="">{t("chooseKind")}</option>
                 {Object.values(EvidenceKind).map((kind) => (
                   <option key={kind} value={kind}>
                     {tKind(kind)}
                   </option>
                 ))}
               </Select>
+              <FieldError id="newEvidenceKind-error" messages={errors.newEvidenceKind} />
             </div>
           </div>
         </div>

@@ -65,7 +65,7 @@ export async function StatusUpdatePage({
                 url: evidence.url,
               }))}
               today={toShanghaiDateString(new Date())}
-              returnTo={`/${locale}${itemPath}?saved=1#history`}
+              returnTo={`/${locale}${itemPath}?saved=1#history-heading`}
               backHref={itemPath}
             />
           ) : (

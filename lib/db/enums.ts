@@ -4,6 +4,7 @@ export {
   EvidenceKind,
   ItemStatus,
   ReplyClass,
+  RollUpCause,
   UpdateSource,
   UserRole,
 } from "../../generated/sqlite/enums";

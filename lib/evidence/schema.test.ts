@@ -27,3 +27,25 @@ describe("evidence links", () => {
     expect(problem(`https://example.org/${"a".repeat(2000)}`)).toContain("urlTooLong");
   });
 });
+
+describe("the status form's new evidence", () => {
+  it("needs no kind without a link, and a kind with one", async () => {
+    const { statusUpdateInput } = await import("../status-updates/schema");
+    const base = {
+      itemType: "action",
+      itemId: "a",
+      version: "1",
+      status: "in_progress",
+      progress: "5",
+      effectiveDate: "2026-11-28",
+    };
+    expect(statusUpdateInput.safeParse({ ...base, newEvidenceKind: "" }).success).toBe(true);
+    const withLink = statusUpdateInput.safeParse({
+      ...base,
+      newEvidenceUrl: "https://e.org",
+      newEvidenceTitle: "t",
+      newEvidenceKind: "",
+    });
+    expect(withLink.error?.issues.map((issue) => issue.message)).toEqual(["kindRequired"]);
+  });
+});

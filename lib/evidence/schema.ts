@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toShanghaiDateString } from "@/lib/dates";
 import { EvidenceKind } from "@/lib/db/enums";
 import { checkbox, optionalDate, optionalText } from "@/lib/validation/fields";
 
@@ -31,7 +32,12 @@ function urlProblem(value: string): string | null {
 }
 
 export const evidenceTitle = z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" });
-export const evidenceKind = z.enum(EvidenceKind, { error: "invalid" });
+const noKind = (value: unknown) => (value === "" ? undefined : value);
+export const evidenceKind = z.preprocess(noKind, z.enum(EvidenceKind, { error: "kindRequired" }));
+export const optionalEvidenceKind = z.preprocess(
+  noKind,
+  z.enum(EvidenceKind, { error: "kindRequired" }).optional(),
+);
 
 /** The editable description of a piece of evidence (its link itself never changes: withdraw and add anew). */
 export const evidenceDetails = z.object({
@@ -39,7 +45,9 @@ export const evidenceDetails = z.object({
   titleEn: optionalText(300),
   kind: evidenceKind,
   publisher: optionalText(200),
-  publishedAt: optionalDate,
+  publishedAt: optionalDate.refine((value) => !value || value <= toShanghaiDateString(new Date()), {
+    error: "dateInFuture",
+  }),
   note: optionalText(2000),
   isPublic: checkbox,
 });

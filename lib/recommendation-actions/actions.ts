@@ -73,7 +73,7 @@ export const createAction = formAction(
         actorId: user.id,
         recommendationId: rec.id,
         effectiveDate: shanghaiToday(),
-        causeId: null,
+        cause: { kind: "action_added", actionCode: action.code },
         origin: { source: "form" },
       });
       return null;
@@ -135,7 +135,7 @@ export const editAction = formAction(
           actorId: user.id,
           recommendationId: action.recommendationId,
           effectiveDate: shanghaiToday(),
-          causeId: null,
+          cause: { kind: "action_weight", actionCode: input.code },
           origin: { source: "form" },
         });
       }

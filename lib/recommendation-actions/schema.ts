@@ -17,9 +17,10 @@ export const actionFields = z
     coAgencyIds: z.array(z.string().min(1)).max(20, { error: "tooMany" }).default([]),
     startDate: optionalDate,
     dueDate: optionalDate,
+    // Weights are relative; a weight of 0 would silently drop an action from its recommendation's progress.
     weight: z.coerce
       .number({ error: "weightInvalid" })
-      .min(0, { error: "weightInvalid" })
+      .gt(0, { error: "weightInvalid" })
       .max(100, { error: "weightInvalid" }),
   })
   .superRefine((input, ctx) => {

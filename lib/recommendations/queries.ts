@@ -37,6 +37,7 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
       satisfaction: true,
       feedbackAt: true,
       rehandlingRepliedAt: true,
+      followUpRepliedAt: true,
       proposal: {
         select: {
           code: true,
@@ -106,6 +107,8 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         source: true,
         importFileName: true,
         createdAt: true,
+        rollUpCause: true,
+        rollUpActionCode: true,
         author: { select: { name: true } },
         action: { select: { code: true, titleZh: true, titleEn: true } },
         rolledUpInto: {

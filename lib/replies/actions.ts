@@ -18,6 +18,7 @@ const REPLY_FIELDS = {
   satisfaction: true,
   feedbackAt: true,
   rehandlingRepliedAt: true,
+  followUpRepliedAt: true,
 } as const;
 
 /** Records the formal reply of a recommendation and the deputy's feedback (lead agency or admin). */
@@ -54,6 +55,7 @@ export const saveReply = formAction(replyInput, async (input, user, t) => {
       satisfaction: input.satisfaction ?? null,
       feedbackAt: date(input.feedbackAt),
       rehandlingRepliedAt: date(input.rehandlingRepliedAt),
+      followUpRepliedAt: date(input.followUpRepliedAt),
     };
     const { count } = await tx.recommendation.updateMany({
       where: { id: rec.id, version: input.version },

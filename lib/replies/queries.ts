@@ -21,6 +21,7 @@ export async function getReplyForm(actor: Actor, proposalCode: string, recommend
         satisfaction: true,
         feedbackAt: true,
         rehandlingRepliedAt: true,
+        followUpRepliedAt: true,
         agencies: { select: { agencyId: true, role: true } },
       },
     }),

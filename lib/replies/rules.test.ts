@@ -80,3 +80,18 @@ describe("reply rules", () => {
     });
   });
 });
+
+describe("follow-up replies", () => {
+  const replied = { ...base, repliedAt: "2024-05-01", replyClass: "B" as const };
+  it("are recorded for classes B and C after the reply", () => {
+    expect(replyRuleErrors({ ...replied, followUpRepliedAt: "2025-03-01" }, today, null)).toBeNull();
+    expect(replyRuleErrors({ ...replied, followUpRepliedAt: "2024-04-01" }, today, null)).toEqual({
+      followUpRepliedAt: ["followUpBeforeReply"],
+    });
+    expect(
+      replyRuleErrors({ ...replied, replyClass: "A", followUpRepliedAt: "2025-03-01" }, today, null),
+    ).toEqual({
+      followUpRepliedAt: ["followUpNeedsClassBC"],
+    });
+  });
+});

@@ -1,6 +1,7 @@
 // The handling rules of DOMAIN.md, as checks on the reply form: reply due 3 months after assignment,
 // extendable to at most 6 with a reason; a reply has a class; feedback follows a reply; a second
-// answer follows only a dissatisfied feedback; nothing is dated in the future.
+// answer follows only a dissatisfied feedback; a follow-up reply only a class B or C one; nothing is
+// dated in the future.
 import { addMonths } from "@/lib/dates";
 import { MAX_EXTENDED_REPLY_MONTHS, replyDueDate } from "@/lib/recommendations/reply-clock";
 import type { ReplyInput } from "./schema";
@@ -17,7 +18,13 @@ export function replyRuleErrors(
   const add = (field: string, key: string) => {
     errors[field] = [...(errors[field] ?? []), key];
   };
-  for (const field of ["assignedAt", "repliedAt", "feedbackAt", "rehandlingRepliedAt"] as const) {
+  for (const field of [
+    "assignedAt",
+    "repliedAt",
+    "feedbackAt",
+    "rehandlingRepliedAt",
+    "followUpRepliedAt",
+  ] as const) {
     const value = input[field];
     if (value && value > today) add(field, "dateInFuture");
   }
@@ -49,6 +56,12 @@ export function replyRuleErrors(
     if (!satisfaction?.isDissatisfied) add("rehandlingRepliedAt", "rehandlingNeedsDissatisfied");
     else if (feedbackAt && rehandlingRepliedAt < feedbackAt)
       add("rehandlingRepliedAt", "rehandlingBeforeFeedback");
+  }
+  if (input.followUpRepliedAt) {
+    if (input.replyClass !== "B" && input.replyClass !== "C")
+      add("followUpRepliedAt", "followUpNeedsClassBC");
+    else if (repliedAt && input.followUpRepliedAt < repliedAt)
+      add("followUpRepliedAt", "followUpBeforeReply");
   }
   return Object.keys(errors).length ? errors : null;
 }

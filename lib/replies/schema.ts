@@ -17,6 +17,7 @@ export const replyInput = z.object({
   satisfaction: optionalText(50),
   feedbackAt: optionalDate,
   rehandlingRepliedAt: optionalDate,
+  followUpRepliedAt: optionalDate,
 });
 
 export type ReplyInput = z.infer<typeof replyInput>;

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient } from "@/lib/db/client";
-import type { AgencyRole, ItemStatus, UpdateSource } from "@/lib/db/enums";
+import type { AgencyRole, ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
 
@@ -32,6 +32,7 @@ type Assignment = { agencyId: string; role: AgencyRole };
 
 type LoadedItem = {
   id: string;
+  code: string;
   recommendationId: string;
   version: number;
   status: ItemStatus;
@@ -123,7 +124,7 @@ export async function recordStatusUpdate(
         actorId: actor.id,
         recommendationId: item.recommendationId,
         effectiveDate: shanghaiDate(input.effectiveDate),
-        causeId: update.id,
+        cause: { kind: "action_update", actionCode: item.code, statusUpdateId: update.id },
         origin,
       });
     }
@@ -138,6 +139,7 @@ async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): P
       where: { id: input.itemId },
       select: {
         id: true,
+        code: true,
         version: true,
         status: true,
         progress: true,
@@ -158,6 +160,7 @@ async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): P
     where: { id: input.itemId },
     select: {
       id: true,
+      code: true,
       version: true,
       status: true,
       progress: true,
@@ -258,11 +261,13 @@ export async function recordRecommendationRollUp(
     actorId: string;
     recommendationId: string;
     effectiveDate: Date;
-    causeId: string | null;
+    /** What moved it: an action's update (its id), a new action, or a changed weight. */
+    cause: { kind: RollUpCause; actionCode: string; statusUpdateId?: string };
     origin: Origin;
   },
 ) {
-  const { actorId, recommendationId, effectiveDate, causeId, origin } = change;
+  const { actorId, recommendationId, effectiveDate, cause, origin } = change;
+  const causeId = cause.statusUpdateId ?? null;
   const rec = await tx.recommendation.findUniqueOrThrow({
     where: { id: recommendationId },
     select: {
@@ -290,6 +295,8 @@ export async function recordRecommendationRollUp(
       importFileName: origin.importFileName ?? null,
       authorId: actorId,
       rollUpOfId: causeId,
+      rollUpCause: cause.kind,
+      rollUpActionCode: cause.actionCode,
     },
   });
   await recordAudit(tx, {
@@ -298,6 +305,6 @@ export async function recordRecommendationRollUp(
     entityType: "Recommendation",
     entityId: recommendationId,
     before: { progress: rec.progress, version: rec.version },
-    after: { progress, version: rec.version + 1, causeStatusUpdateId: causeId },
+    after: { progress, version: rec.version + 1, cause },
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ItemStatus } from "@/lib/db/enums";
-import { evidenceKind, evidenceTitle, evidenceUrl } from "@/lib/evidence/schema";
+import { evidenceTitle, evidenceUrl, optionalEvidenceKind } from "@/lib/evidence/schema";
 import { isoDate } from "@/lib/validation/fields";
 
 /** Moving into one of these needs a comment saying why (or, for completed, how). */
@@ -33,11 +33,14 @@ export const statusUpdateInput = z
     evidenceIds: z.array(z.string().min(1)).max(50, { error: "tooMany" }).default([]),
     newEvidenceUrl: z.preprocess(emptyToUndefined, evidenceUrl.optional()),
     newEvidenceTitle: z.preprocess(emptyToUndefined, evidenceTitle.optional()),
-    newEvidenceKind: z.preprocess(emptyToUndefined, evidenceKind.optional()),
+    newEvidenceKind: optionalEvidenceKind,
   })
   .superRefine((input, ctx) => {
     if (input.newEvidenceUrl && !input.newEvidenceTitle) {
       ctx.addIssue({ code: "custom", path: ["newEvidenceTitle"], message: "required" });
+    }
+    if (input.newEvidenceUrl && !input.newEvidenceKind) {
+      ctx.addIssue({ code: "custom", path: ["newEvidenceKind"], message: "kindRequired" });
     }
     if (!input.newEvidenceUrl && input.newEvidenceTitle) {
       ctx.addIssue({ code: "custom", path: ["newEvidenceUrl"], message: "required" });

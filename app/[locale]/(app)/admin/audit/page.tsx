@@ -41,10 +41,13 @@ export default async function AdminAuditPage({ params }: { params: Promise<{ loc
               </TableCell>
               <TableCell className="text-xs">{event.actor ? event.actor.name : t("system")}</TableCell>
               <TableCell className="text-xs">
-                <span className="font-mono">{event.action}</span>
+                {t.has(`auditAction.${event.action}`) ? t(`auditAction.${event.action}`) : event.action}
                 <br />
                 <span className="text-slate-500">
-                  {event.entityType} {event.entityId}
+                  {t.has(`entityType.${event.entityType}`)
+                    ? t(`entityType.${event.entityType}`)
+                    : event.entityType}{" "}
+                  <span className="font-mono">{event.entityId}</span>
                 </span>
               </TableCell>
               <TableCell className="max-w-xs break-all font-mono text-xs text-slate-600">

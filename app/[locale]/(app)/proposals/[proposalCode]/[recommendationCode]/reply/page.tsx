@@ -59,10 +59,11 @@ export default async function ReplyPage({ params }: { params: Params }) {
               satisfaction: rec.satisfaction ?? "",
               feedbackAt: day(rec.feedbackAt),
               rehandlingRepliedAt: day(rec.rehandlingRepliedAt),
+              followUpRepliedAt: day(rec.followUpRepliedAt),
             }}
           />
         ) : (
-          <ForbiddenNotice hint={t("forbiddenHint")} />
+          <ForbiddenNotice staffReason={t("forbiddenHint")} />
         )}
         <Link href={itemPath} className="inline-block text-sm text-brand-700 underline">
           {t("back")}

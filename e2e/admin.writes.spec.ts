@@ -34,7 +34,7 @@ test.describe("an admin", () => {
 
     const row = page.getByTestId("user-new.staff@tracker.example");
     await row.getByLabel("停用原因").fill("借调结束");
-    await row.getByRole("button", { name: "停用" }).click();
+    await row.getByRole("button", { name: "停用 new.staff@tracker.example" }).click();
     await expect(row).toContainText("已停用（借调结束）");
 
     await newcomer.reload();

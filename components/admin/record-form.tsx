@@ -33,12 +33,15 @@ export function RecordForm({
   hidden = {},
   fields,
   submitLabel,
+  submitAriaLabel,
 }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   idPrefix: string;
   hidden?: Record<string, string>;
   fields: FieldSpec[];
   submitLabel: string;
+  /** The button's accessible name where the visible label repeats on every row ("保存"). */
+  submitAriaLabel?: string;
 }) {
   const { state, onSubmit, pending, form } = useFormAction<FormState>(action, {});
   const errors = state.fieldErrors ?? {};
@@ -104,7 +107,14 @@ export function RecordForm({
             </div>
           );
         })}
-        <Button type="submit" size="sm" variant="outline" disabled={pending} className="mb-0.5">
+        <Button
+          type="submit"
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          className="mb-0.5"
+          aria-label={submitAriaLabel}
+        >
           {submitLabel}
         </Button>
       </div>

@@ -40,10 +40,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
               <p className="text-sm">
                 <span className="font-medium">{user.email}</span> {user.id === me.id && t("you")}{" "}
                 <span className={user.banned ? "text-red-700" : "text-emerald-800"}>
-                  ·{" "}
-                  {user.banned
-                    ? `${t("inactive")}${user.banReason ? `（${user.banReason}）` : ""}`
-                    : t("active")}
+                  · {user.banned ? t("inactiveWithReason", { reason: user.banReason ?? "—" }) : t("active")}
                 </span>
               </p>
               <RecordForm
@@ -51,6 +48,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                 idPrefix={`user-${user.id}`}
                 hidden={{ userId: user.id }}
                 submitLabel={t("save")}
+                submitAriaLabel={t("saveFor", { name: user.email })}
                 fields={[
                   { kind: "text", name: "name", label: t("name"), value: user.name },
                   { kind: "select", name: "role", label: t("role"), value: user.role, options: roleOptions },
@@ -70,6 +68,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                   idPrefix={`active-${user.id}`}
                   hidden={{ userId: user.id, active: user.banned ? "true" : "false" }}
                   submitLabel={user.banned ? t("reactivate") : t("deactivate")}
+                  submitAriaLabel={`${user.banned ? t("reactivate") : t("deactivate")} ${user.email}`}
                   fields={
                     user.banned ? [] : [{ kind: "text", name: "reason", label: t("reason"), width: "w-64" }]
                   }

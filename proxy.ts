@@ -13,7 +13,14 @@ const SIGN_IN = /^\/[^/]+\/sign-in\/?$/;
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const locale = routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
-  if (locale && !SIGN_IN.test(pathname) && !getSessionCookie(request, { cookiePrefix: "tracker" })) {
+  // A server action answers a signed-out caller itself ("sign in again"), keeping the form's input.
+  const serverAction = request.method === "POST" && request.headers.has("next-action");
+  if (
+    locale &&
+    !serverAction &&
+    !SIGN_IN.test(pathname) &&
+    !getSessionCookie(request, { cookiePrefix: "tracker" })
+  ) {
     const signIn = new URL(`/${locale}/sign-in`, request.url);
     signIn.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(signIn);

@@ -209,3 +209,16 @@ test.describe("actions of a recommendation", () => {
     await expect(rows.nth(2)).toContainText("2");
   });
 });
+
+test.describe("a session that ends while a form is open", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("gets a clear message and keeps what was typed", async ({ page, context }) => {
+    await page.goto("/zh-CN/proposals/LLM-2024/R3/R3.1/update");
+    await page.getByLabel("说明").fill("会话结束前填写的内容");
+    await context.clearCookies();
+    await page.getByRole("button", { name: "保存进展" }).click();
+    await expect(page.getByText("登录已失效，请重新登录后再提交。")).toBeVisible();
+    await expect(page.getByLabel("说明")).toHaveValue("会话结束前填写的内容");
+  });
+});

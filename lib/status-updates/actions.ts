@@ -29,7 +29,9 @@ export async function submitStatusUpdate(
   const parsed = statusUpdateInput.safeParse(formValues(form, ["evidenceIds"]));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
 
-  const result = await recordStatusUpdate(db, await getCurrentUser(), parsed.data, { source: "form" });
+  const user = await getCurrentUser();
+  if (!user) return { formError: t("signedOut") };
+  const result = await recordStatusUpdate(db, user, parsed.data, { source: "form" });
   switch (result.kind) {
     case "forbidden":
       return { formError: t("forbidden") };

@@ -27,7 +27,7 @@ export function formAction<S extends z.ZodType>(
   return async (_previous: FormState, form: FormData): Promise<FormState> => {
     const t = await getTranslations("validation");
     const user = await getCurrentUser();
-    if (!user) return { formError: t("forbidden") };
+    if (!user) return { formError: t("signedOut") };
     const parsed = schema.safeParse(formValues(form, options.arrays));
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
     return handler(parsed.data, user, t, form);

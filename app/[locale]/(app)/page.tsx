@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
+import { requireUser } from "@/lib/auth/session";
 import { getProposalOverview } from "@/lib/proposals/queries";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ export async function generateMetadata({
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
+  await requireUser(locale, `/${locale}`);
   const overview = await getProposalOverview();
   if (!overview) {
     const t = await getTranslations("overview");

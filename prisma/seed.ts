@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "better-auth/crypto";
 import type { Prisma } from "../generated/sqlite/client";
+import { recordAudit } from "../lib/audit/record";
 import { shanghaiDate } from "../lib/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import type { ItemStatus } from "../lib/db/enums";
@@ -121,7 +122,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
 
   const evidenceLinks = await createEvidence(tx, items, updateIds);
 
-  return {
+  const counts = {
     themes: themeIds.size,
     agencies: agencyIds.size,
     users: SAMPLE_USERS.length,
@@ -132,6 +133,15 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
     evidence: SAMPLE_EVIDENCE.length,
     evidenceLinks,
   };
+  // Loading the sample is a write like any other: the audit log says when it happened.
+  await recordAudit(tx, {
+    actorId: null,
+    action: "sample.load",
+    entityType: "Proposal",
+    entityId: proposalId,
+    after: counts,
+  });
+  return counts;
 }
 
 async function createThemes(tx: Tx, createdAt: Date): Promise<Map<string, string>> {

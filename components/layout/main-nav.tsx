@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
-// The views of the tracker; the dashboard, table, reports and admin join this list as they are built.
+// The views of the tracker; the dashboard and reports join this list as they are built.
 const NAV_ITEMS = [
   {
     href: "/",
@@ -12,6 +12,7 @@ const NAV_ITEMS = [
     section: (path: string) => path === "/" || path.startsWith("/proposals"),
     adminOnly: false,
   },
+  { href: "/table", key: "table", section: (path: string) => path.startsWith("/table"), adminOnly: false },
   {
     href: "/admin/users",
     key: "admin",

@@ -1,0 +1,258 @@
+"use client";
+
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type SortingState,
+  useReactTable,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Link, usePathname, useRouter } from "@/lib/i18n/navigation";
+import { cn } from "@/lib/utils";
+
+export type DataTableState = {
+  page: number;
+  perPage: number;
+  sort: string;
+  dir: "asc" | "desc";
+  hidden: string[];
+  density: "comfortable" | "compact";
+};
+
+type Props<Row extends { id: string; href: string }> = {
+  columns: ColumnDef<Row>[];
+  data: Row[];
+  total: number;
+  pageCount: number;
+  state: DataTableState;
+  pageSizes: readonly number[];
+  /** Columns the user may hide, with their labels. */
+  hideable: { id: string; label: string }[];
+  caption: string;
+};
+
+/**
+ * The one table of the app, on @tanstack/react-table: the server pages, sorts and filters (its state
+ * lives in the URL); the table renders, links each row to its item, and offers column visibility and
+ * density. Column ids double as URL sort keys.
+ */
+export function DataTable<Row extends { id: string; href: string }>({
+  columns,
+  data,
+  total,
+  pageCount,
+  state,
+  pageSizes,
+  hideable,
+  caption,
+}: Props<Row>) {
+  const t = useTranslations("dataTable");
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+
+  const sorting: SortingState = [{ id: state.sort, desc: state.dir === "desc" }];
+  const columnVisibility: VisibilityState = Object.fromEntries(state.hidden.map((id) => [id, false]));
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, columnVisibility },
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    pageCount,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+  });
+
+  /** The current URL with some keys changed (undefined or empty removes a key). */
+  function hrefWith(changes: Record<string, string | undefined>) {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === "") next.delete(key);
+      else next.set(key, value);
+    }
+    const query = next.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  }
+  const go = (changes: Record<string, string | undefined>) =>
+    router.push(hrefWith(changes), { scroll: false });
+
+  function toggleColumn(id: string) {
+    const hidden = state.hidden.includes(id) ? state.hidden.filter((h) => h !== id) : [...state.hidden, id];
+    go({ hide: hidden.join(",") || undefined });
+  }
+
+  const cellPadding = state.density === "compact" ? "px-3 py-1" : "px-3 py-2.5";
+  const first = total === 0 ? 0 : (state.page - 1) * state.perPage + 1;
+  const last = Math.min(total, state.page * state.perPage);
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <p aria-live="polite" data-testid="table-count">
+          {t("showing", { first, last, total })}
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <details className="relative">
+            <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5">
+              {t("columns")}
+            </summary>
+            <fieldset className="absolute right-0 z-10 mt-1 w-48 space-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+              <legend className="sr-only">{t("columns")}</legend>
+              {hideable.map((column) => (
+                <label key={column.id} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={!state.hidden.includes(column.id)}
+                    onChange={() => toggleColumn(column.id)}
+                    className="accent-brand-600"
+                  />
+                  {column.label}
+                </label>
+              ))}
+            </fieldset>
+          </details>
+          <label className="flex items-center gap-2">
+            {t("density")}
+            <select
+              value={state.density}
+              onChange={(event) => go({ density: event.target.value === "compact" ? "compact" : undefined })}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+            >
+              <option value="comfortable">{t("comfortable")}</option>
+              <option value="compact">{t("compact")}</option>
+            </select>
+          </label>
+        </div>
+      </div>
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sortable = header.column.columnDef.enableSorting !== false;
+                  const active = state.sort === header.column.id;
+                  const ariaSort = active ? (state.dir === "asc" ? "ascending" : "descending") : undefined;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={ariaSort}
+                      className="whitespace-nowrap border-b border-slate-200 px-3 py-2 text-left font-medium text-slate-600"
+                    >
+                      {sortable ? (
+                        <Link
+                          href={hrefWith({
+                            sort: header.column.id,
+                            dir: active && state.dir === "asc" ? "desc" : "asc",
+                            page: undefined,
+                          })}
+                          scroll={false}
+                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                        >
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          {active ? (
+                            state.dir === "asc" ? (
+                              <ArrowUp aria-hidden="true" className="size-3.5" />
+                            ) : (
+                              <ArrowDown aria-hidden="true" className="size-3.5" />
+                            )
+                          ) : (
+                            <ArrowUpDown aria-hidden="true" className="size-3.5 text-slate-400" />
+                          )}
+                        </Link>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-600">
+                  {t("empty")}
+                </td>
+              </tr>
+            ) : (
+              table.getRowModel().rows.map((row) => (
+                <tr
+                  key={row.id}
+                  data-testid="table-row"
+                  className="cursor-pointer border-b border-slate-100 hover:bg-slate-50"
+                  // The code cell holds the row's link for keyboards; a click anywhere on the row follows it.
+                  onClick={(event) => {
+                    if ((event.target as HTMLElement).closest("a, button, input, select")) return;
+                    router.push(row.original.href);
+                  }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={cn("align-top", cellPadding)}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <label className="flex items-center gap-2">
+          {t("perPage")}
+          <select
+            value={state.perPage}
+            onChange={(event) => go({ perPage: event.target.value, page: undefined })}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          >
+            {pageSizes.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-center gap-2">
+          <PageLink
+            href={hrefWith({ page: String(state.page - 1) })}
+            disabled={state.page <= 1}
+            label={t("previous")}
+          />
+          <span>{t("page", { page: Math.min(state.page, pageCount), pageCount })}</span>
+          <PageLink
+            href={hrefWith({ page: String(state.page + 1) })}
+            disabled={state.page >= pageCount}
+            label={t("next")}
+          />
+        </div>
+      </nav>
+    </div>
+  );
+}
+
+function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
+  if (disabled) {
+    return <span className="rounded-md border border-slate-200 px-3 py-1.5 text-slate-500">{label}</span>;
+  }
+  return (
+    <Link
+      href={href}
+      scroll={false}
+      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+    >
+      {label}
+    </Link>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { DataTable } from "@/components/data-table/data-table";
+import { OverdueBadge, StatusBadge } from "@/components/recommendations/status-badge";
+import { Progress } from "@/components/ui/progress";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { isOverdue } from "@/lib/recommendations/overdue";
+import type { TrackingPage, TrackingRow } from "@/lib/tracking/queries";
+import { HIDEABLE_COLUMNS, PAGE_SIZES, type TrackingParams } from "@/lib/tracking/search-params";
+
+export function TrackingTable({ page, params }: { page: TrackingPage; params: TrackingParams }) {
+  const t = useTranslations("tracking");
+  const tClass = useTranslations("replyClass");
+  const locale = useLocale();
+  const format = useFormatter();
+  const today = new Date(page.today);
+  const name = (zh: string, en: string | null) => localized(locale, zh, en);
+
+  const columns: ColumnDef<TrackingRow>[] = [
+    {
+      id: "code",
+      header: t("code"),
+      cell: ({ row }) => (
+        <Link
+          href={row.original.href}
+          className="font-mono text-xs font-semibold text-brand-700 underline-offset-2 hover:underline"
+        >
+          {row.original.code}
+        </Link>
+      ),
+    },
+    {
+      id: "title",
+      header: t("itemTitle"),
+      cell: ({ row }) => name(row.original.titleZh, row.original.titleEn),
+    },
+    {
+      id: "status",
+      header: t("status"),
+      cell: ({ row }) => (
+        <div className="flex flex-col items-start gap-1">
+          <StatusBadge status={row.original.status} />
+          {isOverdue(
+            { status: row.original.status, dueDate: row.original.dueDate && new Date(row.original.dueDate) },
+            today,
+          ) && <OverdueBadge />}
+        </div>
+      ),
+    },
+    {
+      id: "progress",
+      header: t("progress"),
+      cell: ({ row }) => (
+        <Progress
+          value={row.original.progress}
+          label={`${row.original.code} ${t("progress")}`}
+          className="min-w-32"
+        />
+      ),
+    },
+    {
+      id: "theme",
+      header: t("theme"),
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.theme ? name(row.original.theme.nameZh, row.original.theme.nameEn) : "—",
+    },
+    {
+      id: "leadAgency",
+      header: t("leadAgency"),
+      enableSorting: false,
+      cell: ({ row }) => {
+        const agency = row.original.leadAgency;
+        return agency ? name(agency.shortNameZh ?? agency.nameZh, agency.shortNameEn ?? agency.nameEn) : "—";
+      },
+    },
+    {
+      id: "replyClass",
+      header: t("replyClass"),
+      enableSorting: false,
+      cell: ({ row }) => (row.original.replyClass ? tClass(row.original.replyClass) : "—"),
+    },
+    {
+      id: "dueDate",
+      header: t("dueDate"),
+      cell: ({ row }) =>
+        row.original.dueDate ? format.dateTime(new Date(row.original.dueDate), "date") : "—",
+    },
+    {
+      id: "updatedAt",
+      header: t("updatedAt"),
+      cell: ({ row }) => format.dateTime(new Date(row.original.updatedAt), "date"),
+    },
+  ];
+
+  return (
+    <DataTable
+      columns={columns}
+      data={page.rows}
+      total={page.total}
+      pageCount={page.pageCount}
+      caption={params.kind === "action" ? t("captionActions") : t("captionRecommendations")}
+      pageSizes={PAGE_SIZES}
+      hideable={HIDEABLE_COLUMNS.map((id) => ({ id, label: t(id) }))}
+      state={{
+        page: params.page,
+        perPage: params.perPage,
+        sort: params.sort,
+        dir: params.dir,
+        hidden: params.hide,
+        density: params.density,
+      }}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseTrackingParams, trackingQuery } from "./search-params";
+
+describe("the tracking table's URL state", () => {
+  it("falls back to defaults for anything missing or malformed", () => {
+    expect(
+      parseTrackingParams({ page: "-3", perPage: "7", sort: "drop table", status: "done,in_progress" }),
+    ).toMatchObject({
+      page: 1,
+      perPage: 25,
+      sort: "code",
+      status: ["in_progress"],
+      kind: "recommendation",
+    });
+  });
+
+  it("round-trips through the query string, leaving defaults out", () => {
+    const state = parseTrackingParams({
+      kind: "action",
+      status: "stalled,completed",
+      overdue: "1",
+      q: "开源",
+      page: "2",
+    });
+    const query = trackingQuery(state);
+    expect(query).toBe("kind=action&page=2&status=stalled%2Ccompleted&overdue=1&q=%E5%BC%80%E6%BA%90");
+    expect(parseTrackingParams(Object.fromEntries(new URLSearchParams(query)))).toEqual(state);
+  });
+});

@@ -1,0 +1,66 @@
+// The tracking table's query against a brute-force filter of the same rows.
+import { beforeAll, describe, expect, it } from "vitest";
+import { shanghaiToday } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { isOverdue } from "@/lib/recommendations/overdue";
+import { getTrackingPage } from "@/lib/tracking/queries";
+import { parseTrackingParams } from "@/lib/tracking/search-params";
+import { seedSampleData } from "../../prisma/seed";
+
+beforeAll(async () => {
+  await seedSampleData(db);
+});
+
+describe("tracking table query", () => {
+  it("finds Chinese substrings in titles, descriptions and evidence titles", async () => {
+    const q = "开源";
+    const actions = await db.action.findMany({ include: { evidence: true } });
+    const expected = actions
+      .filter(
+        (a) =>
+          a.titleZh.includes(q) ||
+          (a.descriptionZh ?? "").includes(q) ||
+          a.evidence.some((e) => e.titleZh.includes(q)),
+      )
+      .map((a) => a.code)
+      .sort();
+    expect(expected.length).toBeGreaterThan(1);
+    const page = await getTrackingPage(parseTrackingParams({ kind: "action", q, perPage: "100" }));
+    expect(page.rows.map((row) => row.code).sort()).toEqual(expected);
+    expect(page.total).toBe(expected.length);
+  });
+
+  it("combines status, overdue and agency filters, and counts every match across pages", async () => {
+    const agency = await db.agency.findFirstOrThrow({ where: { code: "STCSM" } });
+    const params = parseTrackingParams({
+      kind: "action",
+      status: "in_progress,stalled",
+      agency: agency.id,
+      perPage: "25",
+    });
+    const all = await db.action.findMany({ include: { agencies: true } });
+    const expected = all.filter(
+      (a) =>
+        ["in_progress", "stalled"].includes(a.status) && a.agencies.some((x) => x.agencyId === agency.id),
+    );
+    const page = await getTrackingPage(params);
+    expect(page.total).toBe(expected.length);
+
+    const today = shanghaiToday();
+    const overdue = await getTrackingPage(
+      parseTrackingParams({ kind: "action", overdue: "1", perPage: "100" }),
+    );
+    expect(overdue.total).toBe(all.filter((a) => isOverdue(a, today)).length);
+  });
+
+  it("sorts and pages on the server", async () => {
+    const first = await getTrackingPage(
+      parseTrackingParams({ kind: "action", sort: "progress", dir: "desc", perPage: "25" }),
+    );
+    const progress = first.rows.map((row) => row.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => b - a));
+    const second = await getTrackingPage(parseTrackingParams({ kind: "action", page: "2", perPage: "25" }));
+    expect(first.total).toBe(await db.action.count());
+    expect(second.rows.length).toBe(Math.max(0, first.total - 25));
+  });
+});

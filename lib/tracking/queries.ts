@@ -6,6 +6,19 @@ import type { TrackingParams } from "./search-params";
 
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
 
+// The columns both kinds of item share.
+const itemSelect = {
+  id: true,
+  code: true,
+  titleZh: true,
+  titleEn: true,
+  status: true,
+  progress: true,
+  dueDate: true,
+  updatedAt: true,
+  agencies: { where: { role: "lead" }, select: { agency: agencyName } },
+} as const;
+
 function dueRange(params: TrackingParams) {
   if (!params.dueFrom && !params.dueTo) return {};
   const range: { gte?: Date; lte?: Date } = {};
@@ -84,15 +97,7 @@ export async function getTrackingPage(params: TrackingParams) {
         skip,
         take: params.perPage,
         select: {
-          id: true,
-          code: true,
-          titleZh: true,
-          titleEn: true,
-          status: true,
-          progress: true,
-          dueDate: true,
-          updatedAt: true,
-          agencies: { where: { role: "lead" }, select: { agency: agencyName } },
+          ...itemSelect,
           recommendation: {
             select: {
               code: true,
@@ -108,19 +113,12 @@ export async function getTrackingPage(params: TrackingParams) {
       total,
       pageCount: Math.max(1, Math.ceil(total / params.perPage)),
       today,
-      rows: rows.map((row) => ({
-        id: row.id,
-        code: row.code,
-        titleZh: row.titleZh,
-        titleEn: row.titleEn,
-        status: row.status,
-        progress: row.progress,
-        dueDate: row.dueDate,
-        updatedAt: row.updatedAt,
-        replyClass: row.recommendation.replyClass,
-        theme: row.recommendation.theme,
-        leadAgency: row.agencies[0]?.agency ?? null,
-        href: `/proposals/${row.recommendation.proposal.code}/${row.recommendation.code}`,
+      rows: rows.map(({ recommendation, agencies, ...row }) => ({
+        ...row,
+        replyClass: recommendation.replyClass,
+        theme: recommendation.theme,
+        leadAgency: agencies[0]?.agency ?? null,
+        href: `/proposals/${recommendation.proposal.code}/${recommendation.code}`,
       })),
     };
   }
@@ -139,17 +137,9 @@ export async function getTrackingPage(params: TrackingParams) {
       skip,
       take: params.perPage,
       select: {
-        id: true,
-        code: true,
-        titleZh: true,
-        titleEn: true,
-        status: true,
-        progress: true,
-        dueDate: true,
-        updatedAt: true,
+        ...itemSelect,
         replyClass: true,
         theme: { select: { nameZh: true, nameEn: true } },
-        agencies: { where: { role: "lead" }, select: { agency: agencyName } },
         proposal: { select: { code: true } },
       },
     }),
@@ -158,19 +148,10 @@ export async function getTrackingPage(params: TrackingParams) {
     total,
     pageCount: Math.max(1, Math.ceil(total / params.perPage)),
     today,
-    rows: rows.map((row) => ({
-      id: row.id,
-      code: row.code,
-      titleZh: row.titleZh,
-      titleEn: row.titleEn,
-      status: row.status,
-      progress: row.progress,
-      dueDate: row.dueDate,
-      updatedAt: row.updatedAt,
-      replyClass: row.replyClass,
-      theme: row.theme,
-      leadAgency: row.agencies[0]?.agency ?? null,
-      href: `/proposals/${row.proposal.code}/${row.code}`,
+    rows: rows.map(({ proposal, agencies, ...row }) => ({
+      ...row,
+      leadAgency: agencies[0]?.agency ?? null,
+      href: `/proposals/${proposal.code}/${row.code}`,
     })),
   };
 }

@@ -4,7 +4,8 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
+import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { Link } from "@/lib/i18n/navigation";
@@ -48,9 +49,6 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
     const proposed = DEFAULT_PROGRESS[next];
     if (proposed !== undefined) setProgress(String(proposed));
   }
-
-  const describedBy = (field: string, hint?: string) =>
-    [errors[field] ? `${field}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
 
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-6" noValidate>
@@ -116,57 +114,35 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
           {t("progressRolledUp", { progress: item.progress })}
         </p>
       ) : (
-        <div className="max-w-xs space-y-1.5">
-          <Label htmlFor="progress">{t("progress")}</Label>
-          <Input
-            id="progress"
-            name="progress"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={100}
-            step={1}
-            value={progress}
-            onChange={(event) => setProgress(event.target.value)}
-            aria-invalid={Boolean(errors.progress)}
-            aria-describedby={describedBy("progress")}
-          />
-          <FieldError id="progress-error" messages={errors.progress} />
-        </div>
+        <Field name="progress" label={t("progress")} errors={errors.progress} className="max-w-xs">
+          {(control) => (
+            <Input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              value={progress}
+              onChange={(event) => setProgress(event.target.value)}
+            />
+          )}
+        </Field>
       )}
 
-      <div className="max-w-xs space-y-1.5">
-        <Label htmlFor="effectiveDate">{t("effectiveDate")}</Label>
-        <Input
-          id="effectiveDate"
-          name="effectiveDate"
-          type="date"
-          max={today}
-          defaultValue={today}
-          aria-invalid={Boolean(errors.effectiveDate)}
-          aria-describedby={describedBy("effectiveDate", "effectiveDate-hint")}
-        />
-        <p id="effectiveDate-hint" className="text-xs text-slate-600">
-          {t("effectiveDateHint")}
-        </p>
-        <FieldError id="effectiveDate-error" messages={errors.effectiveDate} />
-      </div>
+      <Field
+        name="effectiveDate"
+        label={t("effectiveDate")}
+        hint={t("effectiveDateHint")}
+        errors={errors.effectiveDate}
+        className="max-w-xs"
+      >
+        {(control) => <Input {...control} type="date" max={today} defaultValue={today} />}
+      </Field>
 
-      <div className="space-y-1.5">
-        <Label htmlFor="comment">{t("comment")}</Label>
-        <Textarea
-          id="comment"
-          name="comment"
-          rows={3}
-          maxLength={2000}
-          aria-invalid={Boolean(errors.comment)}
-          aria-describedby={describedBy("comment", "comment-hint")}
-        />
-        <p id="comment-hint" className="text-xs text-slate-600">
-          {t("commentHint")}
-        </p>
-        <FieldError id="comment-error" messages={errors.comment} />
-      </div>
+      <Field name="comment" label={t("comment")} hint={t("commentHint")} errors={errors.comment}>
+        {(control) => <Textarea {...control} rows={3} maxLength={2000} />}
+      </Field>
 
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-700">{t("evidence")}</legend>
@@ -198,49 +174,26 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
         <div className="space-y-3 border-t border-slate-100 pt-3">
           <p className="text-sm text-slate-700">{t("addNew")}</p>
           <div className="grid gap-3 md:grid-cols-[2fr_2fr_1fr]">
-            <div className="space-y-1.5">
-              <Label htmlFor="newEvidenceUrl">{t("newUrl")}</Label>
-              <Input
-                id="newEvidenceUrl"
-                name="newEvidenceUrl"
-                type="url"
-                inputMode="url"
-                placeholder="https://"
-                maxLength={2000}
-                aria-invalid={Boolean(errors.newEvidenceUrl)}
-                aria-describedby={describedBy("newEvidenceUrl")}
-              />
-              <FieldError id="newEvidenceUrl-error" messages={errors.newEvidenceUrl} />
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="newEvidenceTitle">{t("newTitle")}</Label>
-              <Input
-                id="newEvidenceTitle"
-                name="newEvidenceTitle"
-                maxLength={300}
-                aria-invalid={Boolean(errors.newEvidenceTitle)}
-                aria-describedby={describedBy("newEvidenceTitle")}
-              />
-              <FieldError id="newEvidenceTitle-error" messages={errors.newEvidenceTitle} />
-            </div>
-            <div className="space-y-1.5">
-              <Label htmlFor="newEvidenceKind">{t("newKind")}</Label>
-              <Select
-                id="newEvidenceKind"
-                name="newEvidenceKind"
-                defaultValue=""
-                aria-invalid={Boolean(errors.newEvidenceKind)}
-                aria-describedby={describedBy("newEvidenceKind")}
-              >
-                <option value="">{t("chooseKind")}</option>
-                {Object.values(EvidenceKind).map((kind) => (
-                  <option key={kind} value={kind}>
-                    {tKind(kind)}
-                  </option>
-                ))}
-              </Select>
-              <FieldError id="newEvidenceKind-error" messages={errors.newEvidenceKind} />
-            </div>
+            <Field name="newEvidenceUrl" label={t("newUrl")} errors={errors.newEvidenceUrl}>
+              {(control) => (
+                <Input {...control} type="url" inputMode="url" placeholder="https://" maxLength={2000} />
+              )}
+            </Field>
+            <Field name="newEvidenceTitle" label={t("newTitle")} errors={errors.newEvidenceTitle}>
+              {(control) => <Input {...control} maxLength={300} />}
+            </Field>
+            <Field name="newEvidenceKind" label={t("newKind")} errors={errors.newEvidenceKind}>
+              {(control) => (
+                <Select {...control} defaultValue="">
+                  <option value="">{t("chooseKind")}</option>
+                  {Object.values(EvidenceKind).map((kind) => (
+                    <option key={kind} value={kind}>
+                      {tKind(kind)}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
           </div>
         </div>
       </fieldset>

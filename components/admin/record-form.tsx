@@ -74,7 +74,7 @@ export function RecordForm({
             );
           }
           return (
-            <div key={field.name} className={`space-y-1 ${field.width ?? "w-44"}`}>
+            <div key={field.name} className={`w-full space-y-1 ${field.width ?? "sm:w-44"}`}>
               <Label htmlFor={id} className="text-xs">
                 {field.label}
               </Label>

@@ -12,22 +12,22 @@ export default async function AdminAgenciesPage({ params }: { params: Promise<{ 
   setRequestLocale(locale);
   const [agencies, t] = await Promise.all([listAgencies(), getTranslations("admin")]);
   const fields = (agency?: Awaited<ReturnType<typeof listAgencies>>[number]): FieldSpec[] => [
-    { kind: "text", name: "code", label: t("code"), value: agency?.code, width: "w-28" },
-    { kind: "text", name: "nameZh", label: t("nameZh"), value: agency?.nameZh, width: "w-72" },
-    { kind: "text", name: "nameEn", label: t("nameEn"), value: agency?.nameEn ?? "", width: "w-72" },
+    { kind: "text", name: "code", label: t("code"), value: agency?.code, width: "sm:w-28" },
+    { kind: "text", name: "nameZh", label: t("nameZh"), value: agency?.nameZh, width: "sm:w-72" },
+    { kind: "text", name: "nameEn", label: t("nameEn"), value: agency?.nameEn ?? "", width: "sm:w-72" },
     {
       kind: "text",
       name: "shortNameZh",
       label: t("shortNameZh"),
       value: agency?.shortNameZh ?? "",
-      width: "w-36",
+      width: "sm:w-36",
     },
     {
       kind: "text",
       name: "shortNameEn",
       label: t("shortNameEn"),
       value: agency?.shortNameEn ?? "",
-      width: "w-36",
+      width: "sm:w-36",
     },
   ];
   return (

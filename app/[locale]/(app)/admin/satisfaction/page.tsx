@@ -27,20 +27,26 @@ export default async function AdminSatisfactionPage({ params }: { params: Promis
                 hidden={{ levelId: level.id }}
                 submitLabel={t("save")}
                 fields={[
-                  { kind: "text", name: "labelZh", label: t("labelZh"), value: level.labelZh, width: "w-32" },
+                  {
+                    kind: "text",
+                    name: "labelZh",
+                    label: t("labelZh"),
+                    value: level.labelZh,
+                    width: "sm:w-32",
+                  },
                   {
                     kind: "text",
                     name: "labelEn",
                     label: t("labelEn"),
                     value: level.labelEn ?? "",
-                    width: "w-48",
+                    width: "sm:w-48",
                   },
                   {
                     kind: "number",
                     name: "sortOrder",
                     label: t("sortOrder"),
                     value: String(level.sortOrder),
-                    width: "w-20",
+                    width: "sm:w-20",
                   },
                   {
                     kind: "checkbox",
@@ -65,10 +71,10 @@ export default async function AdminSatisfactionPage({ params }: { params: Promis
             idPrefix="new-level"
             submitLabel={t("create")}
             fields={[
-              { kind: "text", name: "key", label: t("key"), width: "w-40" },
-              { kind: "text", name: "labelZh", label: t("labelZh"), width: "w-32" },
-              { kind: "text", name: "labelEn", label: t("labelEn"), width: "w-48" },
-              { kind: "number", name: "sortOrder", label: t("sortOrder"), value: "9", width: "w-20" },
+              { kind: "text", name: "key", label: t("key"), width: "sm:w-40" },
+              { kind: "text", name: "labelZh", label: t("labelZh"), width: "sm:w-32" },
+              { kind: "text", name: "labelEn", label: t("labelEn"), width: "sm:w-48" },
+              { kind: "number", name: "sortOrder", label: t("sortOrder"), value: "9", width: "sm:w-20" },
               { kind: "checkbox", name: "isDissatisfied", label: t("isDissatisfied") },
             ]}
           />

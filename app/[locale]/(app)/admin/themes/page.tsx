@@ -12,15 +12,15 @@ export default async function AdminThemesPage({ params }: { params: Promise<{ lo
   setRequestLocale(locale);
   const [themes, t] = await Promise.all([listThemes(), getTranslations("admin")]);
   const fields = (theme?: Awaited<ReturnType<typeof listThemes>>[number]): FieldSpec[] => [
-    { kind: "text", name: "code", label: t("code"), value: theme?.code, width: "w-32" },
-    { kind: "text", name: "nameZh", label: t("nameZh"), value: theme?.nameZh, width: "w-60" },
-    { kind: "text", name: "nameEn", label: t("nameEn"), value: theme?.nameEn ?? "", width: "w-72" },
+    { kind: "text", name: "code", label: t("code"), value: theme?.code, width: "sm:w-32" },
+    { kind: "text", name: "nameZh", label: t("nameZh"), value: theme?.nameZh, width: "sm:w-60" },
+    { kind: "text", name: "nameEn", label: t("nameEn"), value: theme?.nameEn ?? "", width: "sm:w-72" },
     {
       kind: "number",
       name: "sortOrder",
       label: t("sortOrder"),
       value: String(theme?.sortOrder ?? 0),
-      width: "w-20",
+      width: "sm:w-20",
     },
   ];
   return (

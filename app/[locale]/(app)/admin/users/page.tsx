@@ -58,7 +58,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                     label: t("agency"),
                     value: user.agencyId ?? "",
                     options: agencyOptions,
-                    width: "w-64",
+                    width: "sm:w-64",
                   },
                 ]}
               />
@@ -70,7 +70,9 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                   submitLabel={user.banned ? t("reactivate") : t("deactivate")}
                   submitAriaLabel={`${user.banned ? t("reactivate") : t("deactivate")} ${user.email}`}
                   fields={
-                    user.banned ? [] : [{ kind: "text", name: "reason", label: t("reason"), width: "w-64" }]
+                    user.banned
+                      ? []
+                      : [{ kind: "text", name: "reason", label: t("reason"), width: "sm:w-64" }]
                   }
                 />
               )}
@@ -88,7 +90,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
             idPrefix="new-user"
             submitLabel={t("create")}
             fields={[
-              { kind: "email", name: "email", label: t("email"), width: "w-64" },
+              { kind: "email", name: "email", label: t("email"), width: "sm:w-64" },
               { kind: "text", name: "name", label: t("name") },
               { kind: "select", name: "role", label: t("role"), value: "official", options: roleOptions },
               {
@@ -97,7 +99,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                 label: t("agency"),
                 value: "",
                 options: agencyOptions,
-                width: "w-64",
+                width: "sm:w-64",
               },
               { kind: "password", name: "password", label: t("password") },
             ]}

@@ -10,6 +10,19 @@ const evidenceOfItem = {
   select: { id: true, titleZh: true, titleEn: true, url: true },
 } as const;
 
+// What the form shows and checks of either kind of item.
+const formItem = {
+  id: true,
+  code: true,
+  titleZh: true,
+  titleEn: true,
+  version: true,
+  status: true,
+  progress: true,
+  agencies: assignments,
+  evidence: evidenceOfItem,
+} as const;
+
 /**
  * What the status form needs about a recommendation, or one of its actions when `actionCode` is
  * given: its current state and version, the evidence it can cite, and whether `actor` may change it.
@@ -18,18 +31,7 @@ export const getStatusFormItem = cache(
   async (actor: Actor, proposalCode: string, recommendationCode: string, actionCode?: string) => {
     const rec = await db.recommendation.findFirst({
       where: { code: recommendationCode, proposal: { code: proposalCode } },
-      select: {
-        id: true,
-        code: true,
-        titleZh: true,
-        titleEn: true,
-        version: true,
-        status: true,
-        progress: true,
-        agencies: assignments,
-        evidence: evidenceOfItem,
-        _count: { select: { actions: true } },
-      },
+      select: { ...formItem, _count: { select: { actions: true } } },
     });
     if (!rec) return null;
     if (actionCode === undefined) {
@@ -43,17 +45,7 @@ export const getStatusFormItem = cache(
     }
     const action = await db.action.findFirst({
       where: { code: actionCode, recommendationId: rec.id },
-      select: {
-        id: true,
-        code: true,
-        titleZh: true,
-        titleEn: true,
-        version: true,
-        status: true,
-        progress: true,
-        agencies: assignments,
-        evidence: evidenceOfItem,
-      },
+      select: formItem,
     });
     if (!action) return null;
     return {

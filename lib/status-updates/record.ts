@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient } from "@/lib/db/client";
-import type { AgencyRole, ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
+import type { ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
 
@@ -27,8 +27,6 @@ export type RecordResult =
   | { kind: "conflict"; current: CurrentState }
   /** Field errors as keys of the "validation" messages. */
   | { kind: "invalid"; errors: Record<string, string[]> };
-
-type Assignment = { agencyId: string; role: AgencyRole };
 
 type LoadedItem = {
   id: string;
@@ -132,53 +130,41 @@ export async function recordStatusUpdate(
   });
 }
 
+const assignments = { select: { agencyId: true, role: true } } as const;
+// What the write needs of either kind of item.
+const itemState = {
+  id: true,
+  code: true,
+  version: true,
+  status: true,
+  progress: true,
+  startDate: true,
+  agencies: assignments,
+} as const;
+
 async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
-  const assignments = { select: { agencyId: true, role: true } } as const;
   if (input.itemType === "recommendation") {
     const rec = await tx.recommendation.findUnique({
       where: { id: input.itemId },
-      select: {
-        id: true,
-        code: true,
-        version: true,
-        status: true,
-        progress: true,
-        startDate: true,
-        agencies: assignments,
-        _count: { select: { actions: true } },
-      },
+      select: { ...itemState, _count: { select: { actions: true } } },
     });
     if (!rec) return null;
     return {
       ...rec,
       recommendationId: rec.id,
       progressIsRolledUp: rec._count.actions > 0,
-      allowed: canEditRecommendation(actor, rec.agencies as Assignment[]),
+      allowed: canEditRecommendation(actor, rec.agencies),
     };
   }
   const action = await tx.action.findUnique({
     where: { id: input.itemId },
-    select: {
-      id: true,
-      code: true,
-      version: true,
-      status: true,
-      progress: true,
-      startDate: true,
-      recommendationId: true,
-      agencies: assignments,
-      recommendation: { select: { agencies: assignments } },
-    },
+    select: { ...itemState, recommendationId: true, recommendation: { select: { agencies: assignments } } },
   });
   if (!action) return null;
   return {
     ...action,
     progressIsRolledUp: false,
-    allowed: canEditAction(
-      actor,
-      action.agencies as Assignment[],
-      action.recommendation.agencies as Assignment[],
-    ),
+    allowed: canEditAction(actor, action.agencies, action.recommendation.agencies),
   };
 }
 

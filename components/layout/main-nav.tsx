@@ -4,8 +4,14 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
-// The views of the tracker; the dashboard and reports join this list as they are built.
+// The views of the tracker; reports join this list as they are built.
 const NAV_ITEMS = [
+  {
+    href: "/dashboard",
+    key: "dashboard",
+    section: (path: string) => path.startsWith("/dashboard"),
+    adminOnly: false,
+  },
   {
     href: "/",
     key: "overview",

@@ -70,7 +70,12 @@ export function ActionsTable({
           </thead>
           <tbody>
             {rows.map((action) => (
-              <tr key={action.id} data-testid={`action-${action.code}`}>
+              <tr
+                key={action.id}
+                id={`action-${action.code}`}
+                data-testid={`action-${action.code}`}
+                className="scroll-mt-20 target:bg-amber-50"
+              >
                 <TableCell className="whitespace-nowrap font-mono text-xs text-slate-600">
                   {action.code}
                 </TableCell>

@@ -3,11 +3,11 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
-import { OverdueBadge, StatusBadge } from "@/components/recommendations/status-badge";
+import { StatusBadge } from "@/components/recommendations/status-badge";
+import { HealthBadge } from "@/components/tracking/health-badge";
 import { Progress } from "@/components/ui/progress";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { isOverdue } from "@/lib/recommendations/overdue";
 import type { TrackingPage, TrackingRow } from "@/lib/tracking/queries";
 import { HIDEABLE_COLUMNS, PAGE_SIZES, type TrackingParams } from "@/lib/tracking/search-params";
 
@@ -16,7 +16,6 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
   const tClass = useTranslations("replyClass");
   const locale = useLocale();
   const format = useFormatter();
-  const today = new Date(page.today);
   const name = (zh: string, en: string | null) => localized(locale, zh, en);
 
   const columns: ColumnDef<TrackingRow>[] = [
@@ -40,15 +39,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
     {
       id: "status",
       header: t("status"),
-      cell: ({ row }) => (
-        <div className="flex flex-col items-start gap-1">
-          <StatusBadge status={row.original.status} />
-          {isOverdue(
-            { status: row.original.status, dueDate: row.original.dueDate && new Date(row.original.dueDate) },
-            today,
-          ) && <OverdueBadge />}
-        </div>
-      ),
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
     },
     {
       id: "progress",
@@ -60,6 +51,11 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
           className="min-w-32"
         />
       ),
+    },
+    {
+      id: "health",
+      header: t("health"),
+      cell: ({ row }) => <HealthBadge health={row.original.health} />,
     },
     {
       id: "theme",

@@ -5,15 +5,28 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../../generated/postgresql/client";
 import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlite/client";
-import { databaseProvider, databaseUrl } from "../database-url";
+import { type DatabaseProvider, databaseProvider, databaseUrl } from "../database-url";
 
 export type Db = SqliteClient;
 
+// Which database each client talks to, for the few queries written in SQL whose dialects differ.
+const providers = new WeakMap<object, DatabaseProvider>();
+
 export function createPrismaClient(url: string = databaseUrl()): Db {
-  if (databaseProvider(url) === "postgresql") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
-  }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  const provider = databaseProvider(url);
+  const client =
+    provider === "postgresql"
+      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db)
+      : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  providers.set(client, provider);
+  return client;
+}
+
+/** The database of a client made by createPrismaClient. */
+export function providerOf(db: Db): DatabaseProvider {
+  const provider = providers.get(db);
+  if (!provider) throw new Error("Not a client made by createPrismaClient");
+  return provider;
 }
 
 /** The client or an open transaction: what writes that may run inside a larger transaction take. */

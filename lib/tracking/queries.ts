@@ -1,167 +1,158 @@
-import "server-only";
-import { shanghaiDate, shanghaiToday } from "@/lib/dates";
-import { db } from "@/lib/db";
-import { overdueWhere } from "@/lib/recommendations/overdue";
-import type { TrackingParams } from "./search-params";
+import { shanghaiToday } from "@/lib/dates";
+import { type Db, providerOf } from "@/lib/db/client";
+import type { ItemStatus } from "@/lib/db/enums";
+import { Prisma } from "../../generated/sqlite/client";
+import type { Health } from "./health";
+import { filteredItems, itemScope } from "./item-sql";
+import type { ItemFilters, TrackingParams } from "./search-params";
+
+const { sql, raw } = Prisma;
 
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
 
-// The columns both kinds of item share.
-const itemSelect = {
-  id: true,
-  code: true,
-  titleZh: true,
-  titleEn: true,
-  status: true,
-  progress: true,
-  dueDate: true,
-  updatedAt: true,
-  agencies: { where: { role: "lead" }, select: { agency: agencyName } },
-} as const;
+// Health sorts from worst to best.
+const HEALTH_RANK = `CASE i."health" WHEN 'overdue' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'behind' THEN 2
+  WHEN 'on_track' THEN 3 ELSE 4 END`;
 
-function dueRange(params: TrackingParams) {
-  if (!params.dueFrom && !params.dueTo) return {};
-  const range: { gte?: Date; lte?: Date } = {};
-  try {
-    if (params.dueFrom) range.gte = shanghaiDate(params.dueFrom);
-    if (params.dueTo) range.lte = shanghaiDate(params.dueTo);
-  } catch {
-    return {};
-  }
-  return { dueDate: range };
-}
+const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
+  code: `i."code"`,
+  title: `i."titleZh"`,
+  status: `i."status"`,
+  progress: `i."progress"`,
+  health: HEALTH_RANK,
+  dueDate: `i."dueDate"`,
+  updatedAt: `i."updatedAt"`,
+};
 
-/** Filters shared by both kinds of item; search matches titles, descriptions, codes and evidence titles. */
-function commonWhere(params: TrackingParams, today: Date) {
-  const q = params.q;
-  return {
-    ...(params.status.length ? { status: { in: params.status } } : {}),
-    ...(params.overdue ? overdueWhere(today) : {}),
-    ...dueRange(params),
-    ...(q
-      ? {
-          OR: [
-            { code: { contains: q } },
-            { titleZh: { contains: q } },
-            { titleEn: { contains: q } },
-            { descriptionZh: { contains: q } },
-            { evidence: { some: { titleZh: { contains: q } } } },
-          ],
-        }
-      : {}),
-  };
-}
+/** What the item SQL says of a row: its id, and its state and health on the view's day. */
+export type ItemStateRow = { id: string; status: ItemStatus; progress: number | bigint; health: Health };
 
-function orderBy(params: TrackingParams) {
-  const dir = params.dir;
-  switch (params.sort) {
-    case "title":
-      return [{ titleZh: dir }, { id: "asc" as const }];
-    case "status":
-      return [{ status: dir }, { id: "asc" as const }];
-    case "progress":
-      return [{ progress: dir }, { id: "asc" as const }];
-    case "dueDate":
-      return [{ dueDate: dir }, { id: "asc" as const }];
-    case "updatedAt":
-      return [{ updatedAt: dir }, { id: "asc" as const }];
-    default:
-      return [{ code: dir }, { id: "asc" as const }];
-  }
-}
+export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "perPage" | "sort" | "dir">;
 
-/** One page of recommendations or actions for the tracking table, with the total that matches. */
-export async function getTrackingPage(params: TrackingParams) {
-  const today = shanghaiToday();
-  const skip = (params.page - 1) * params.perPage;
-  const common = commonWhere(params, today);
-
-  if (params.kind === "action") {
-    const where = {
-      ...common,
-      ...(params.agency ? { agencies: { some: { agencyId: params.agency } } } : {}),
-      ...(params.theme || params.replyClass
-        ? {
-            recommendation: {
-              ...(params.theme ? { themeId: params.theme } : {}),
-              ...(params.replyClass ? { replyClass: params.replyClass } : {}),
-            },
-          }
-        : {}),
-    };
-    const [total, rows] = await db.$transaction([
-      db.action.count({ where }),
-      db.action.findMany({
-        where,
-        orderBy: orderBy(params),
-        skip,
-        take: params.perPage,
-        select: {
-          ...itemSelect,
-          recommendation: {
-            select: {
-              code: true,
-              replyClass: true,
-              theme: { select: { nameZh: true, nameEn: true } },
-              proposal: { select: { code: true } },
-            },
-          },
-        },
-      }),
-    ]);
-    return {
-      total,
-      pageCount: Math.max(1, Math.ceil(total / params.perPage)),
-      today,
-      rows: rows.map(({ recommendation, agencies, ...row }) => ({
-        ...row,
-        replyClass: recommendation.replyClass,
-        theme: recommendation.theme,
-        leadAgency: agencies[0]?.agency ?? null,
-        href: `/proposals/${recommendation.proposal.code}/${recommendation.code}`,
-      })),
-    };
-  }
-
-  const where = {
-    ...common,
-    ...(params.agency ? { agencies: { some: { agencyId: params.agency } } } : {}),
-    ...(params.theme ? { themeId: params.theme } : {}),
-    ...(params.replyClass ? { replyClass: params.replyClass } : {}),
-  };
-  const [total, rows] = await db.$transaction([
-    db.recommendation.count({ where }),
-    db.recommendation.findMany({
-      where,
-      orderBy: orderBy(params),
-      skip,
-      take: params.perPage,
-      select: {
-        ...itemSelect,
-        replyClass: true,
-        theme: { select: { nameZh: true, nameEn: true } },
-        proposal: { select: { code: true } },
-      },
-    }),
+/**
+ * One page of recommendations or actions for the table and the API, with the total that matches. The
+ * filtering, sorting and paging run in one SQL statement (health and the as-of state are computed
+ * there); the page's rows are then loaded with their names.
+ */
+export async function getTrackingPage(db: Db, params: TrackingPageParams, today: Date = shanghaiToday()) {
+  const scope = itemScope(providerOf(db), params, today);
+  const items = filteredItems(scope, params);
+  const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
+  // Items without a due date come last either way, on both databases.
+  const order = sql`${raw(SORT_COLUMNS[params.sort])} ${direction} NULLS LAST, i."id" ASC`;
+  const [counted, pageRows] = await Promise.all([
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`,
+    db.$queryRaw<ItemStateRow[]>`
+      SELECT i."id", i."status", i."progress", i."health" FROM ${items}
+      ORDER BY ${order}
+      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
   ]);
+  const total = Number(counted[0]?.total ?? 0);
+  const rows = await withDetails(db, params.kind, pageRows);
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / params.perPage)),
-    today,
-    rows: rows.map(({ proposal, agencies, ...row }) => ({
-      ...row,
-      leadAgency: agencies[0]?.agency ?? null,
-      href: `/proposals/${proposal.code}/${row.code}`,
-    })),
+    day: scope.day,
+    asOf: scope.asOf,
+    rows,
   };
+}
+
+/** Rows from the item SQL, in their order, with their names and links. */
+export async function withDetails(db: Db, kind: ItemFilters["kind"], stateRows: ItemStateRow[]) {
+  const details = await loadRows(
+    db,
+    kind,
+    stateRows.map((row) => row.id),
+  );
+  return stateRows.flatMap((row) => {
+    const detail = details.get(row.id);
+    if (!detail) return [];
+    return [{ ...detail, status: row.status, progress: Number(row.progress), health: row.health }];
+  });
+}
+
+/** The names and links of rows, by id. */
+async function loadRows(db: Db, kind: ItemFilters["kind"], ids: string[]) {
+  const common = {
+    id: true,
+    code: true,
+    titleZh: true,
+    titleEn: true,
+    status: true,
+    progress: true,
+    startDate: true,
+    dueDate: true,
+    updatedAt: true,
+  } as const;
+  if (kind === "action") {
+    const actions = await db.action.findMany({
+      where: { id: { in: ids } },
+      select: {
+        ...common,
+        agencies: { where: { role: "lead" }, select: { agency: agencyName } },
+        recommendation: {
+          select: {
+            code: true,
+            replyClass: true,
+            theme: { select: { nameZh: true, nameEn: true } },
+            proposal: { select: { code: true } },
+          },
+        },
+      },
+    });
+    return new Map(
+      actions.map(({ recommendation, agencies, ...row }) => [
+        row.id,
+        {
+          ...row,
+          kind: "action" as const,
+          recommendationCode: recommendation.code,
+          proposalCode: recommendation.proposal.code,
+          replyClass: recommendation.replyClass,
+          theme: recommendation.theme,
+          leadAgency: agencies[0]?.agency ?? null,
+          href: `/proposals/${recommendation.proposal.code}/${recommendation.code}#action-${row.code}`,
+        },
+      ]),
+    );
+  }
+  const recommendations = await db.recommendation.findMany({
+    where: { id: { in: ids } },
+    select: {
+      ...common,
+      replyClass: true,
+      agencies: { where: { role: "lead" }, select: { agency: agencyName } },
+      theme: { select: { nameZh: true, nameEn: true } },
+      proposal: { select: { code: true } },
+    },
+  });
+  return new Map(
+    recommendations.map(({ proposal, agencies, ...row }) => [
+      row.id,
+      {
+        ...row,
+        kind: "recommendation" as const,
+        recommendationCode: row.code,
+        proposalCode: proposal.code,
+        leadAgency: agencies[0]?.agency ?? null,
+        href: `/proposals/${proposal.code}/${row.code}`,
+      },
+    ]),
+  );
 }
 
 export type TrackingPage = Awaited<ReturnType<typeof getTrackingPage>>;
 export type TrackingRow = TrackingPage["rows"][number];
 
-/** The choices of the filter form. */
-export async function getTrackingFilterOptions() {
-  const [themes, agencies] = await Promise.all([
+/** The choices of the filter forms. */
+export async function getFilterOptions(db: Db) {
+  const [proposals, themes, agencies] = await Promise.all([
+    db.proposal.findMany({
+      orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
+      select: { code: true, titleZh: true, titleEn: true },
+      take: 500,
+    }),
     db.theme.findMany({
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, nameZh: true, nameEn: true },
@@ -172,5 +163,7 @@ export async function getTrackingFilterOptions() {
       select: { id: true, nameZh: true, nameEn: true },
     }),
   ]);
-  return { themes, agencies };
+  return { proposals, themes, agencies };
 }
+
+export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;

@@ -25,7 +25,7 @@ describe("tracking table query", () => {
       .map((a) => a.code)
       .sort();
     expect(expected.length).toBeGreaterThan(1);
-    const page = await getTrackingPage(parseTrackingParams({ kind: "action", q, perPage: "100" }));
+    const page = await getTrackingPage(db, parseTrackingParams({ kind: "action", q, perPage: "100" }));
     expect(page.rows.map((row) => row.code).sort()).toEqual(expected);
     expect(page.total).toBe(expected.length);
   });
@@ -43,11 +43,12 @@ describe("tracking table query", () => {
       (a) =>
         ["in_progress", "stalled"].includes(a.status) && a.agencies.some((x) => x.agencyId === agency.id),
     );
-    const page = await getTrackingPage(params);
+    const page = await getTrackingPage(db, params);
     expect(page.total).toBe(expected.length);
 
     const today = shanghaiToday();
     const overdue = await getTrackingPage(
+      db,
       parseTrackingParams({ kind: "action", overdue: "1", perPage: "100" }),
     );
     expect(overdue.total).toBe(all.filter((a) => isOverdue(a, today)).length);
@@ -55,11 +56,15 @@ describe("tracking table query", () => {
 
   it("sorts and pages on the server", async () => {
     const first = await getTrackingPage(
+      db,
       parseTrackingParams({ kind: "action", sort: "progress", dir: "desc", perPage: "25" }),
     );
     const progress = first.rows.map((row) => row.progress);
     expect(progress).toEqual([...progress].sort((a, b) => b - a));
-    const second = await getTrackingPage(parseTrackingParams({ kind: "action", page: "2", perPage: "25" }));
+    const second = await getTrackingPage(
+      db,
+      parseTrackingParams({ kind: "action", page: "2", perPage: "25" }),
+    );
     expect(first.total).toBe(await db.action.count());
     expect(second.rows.length).toBe(Math.max(0, first.total - 25));
   });

@@ -1,9 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { TrackingFilters } from "@/components/tracking/tracking-filters";
+import { AsOfNotice } from "@/components/tracking/as-of-notice";
+import { ItemFilterForm } from "@/components/tracking/item-filters";
 import { TrackingTable } from "@/components/tracking/tracking-table";
 import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getTrackingFilterOptions, getTrackingPage } from "@/lib/tracking/queries";
+import { getFilterOptions, getTrackingPage } from "@/lib/tracking/queries";
 import { parseTrackingParams, trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("tracking", "title");
@@ -21,14 +23,26 @@ export default async function TrackingTablePage({
   const query = trackingQuery(state);
   await requireUser(locale, `/${locale}/table${query ? `?${query}` : ""}`);
   const [page, options, t] = await Promise.all([
-    getTrackingPage(state),
-    getTrackingFilterOptions(),
+    getTrackingPage(db, state),
+    getFilterOptions(db),
     getTranslations("tracking"),
   ]);
+  // The view's own settings survive a new filter.
+  const keep: Record<string, string> = { sort: state.sort, dir: state.dir };
+  if (state.hide.length) keep.hide = state.hide.join(",");
+  if (state.density !== "comfortable") keep.density = state.density;
+  if (state.perPage !== 25) keep.perPage = String(state.perPage);
+  if (state.recommendation) keep.recommendation = state.recommendation;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <TrackingFilters params={state} themes={options.themes} agencies={options.agencies} />
+      <ItemFilterForm filters={state} options={options} keep={keep} resetHref="/table" />
+      {state.asOf && (
+        <AsOfNotice
+          asOf={state.asOf}
+          resetHref={`/table?${trackingQuery({ ...state, asOf: undefined, page: 1 })}`}
+        />
+      )}
       <TrackingTable page={page} params={state} />
     </div>
   );

@@ -1,0 +1,70 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { AsOfNotice } from "@/components/tracking/as-of-notice";
+import { ItemFilterForm } from "@/components/tracking/item-filters";
+import { Input, Label } from "@/components/ui/input";
+import { requireUser } from "@/lib/auth/session";
+import { parseDashboardParams } from "@/lib/dashboard/params";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { db } from "@/lib/db";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { getFilterOptions } from "@/lib/tracking/queries";
+import { trackingQuery } from "@/lib/tracking/search-params";
+
+export const generateMetadata = pageTitle("dashboard", "metaTitle");
+
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const raw = await searchParams;
+  const state = parseDashboardParams(raw);
+  const query = new URLSearchParams(
+    Object.entries(raw).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
+  ).toString();
+  await requireUser(locale, `/${locale}/dashboard${query ? `?${query}` : ""}`);
+  const [dashboard, options, satisfactionLevels, t] = await Promise.all([
+    getDashboard(db, state),
+    getFilterOptions(db),
+    db.satisfactionLevel.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { key: true, labelZh: true, labelEn: true, isDissatisfied: true },
+    }),
+    getTranslations("dashboard"),
+  ]);
+  const keep: Record<string, string> = {};
+  if (state.recommendation) keep.recommendation = state.recommendation;
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
+      </header>
+      <ItemFilterForm filters={state} options={options} keep={keep} resetHref="/dashboard">
+        <div className="grid grid-cols-2 gap-2">
+          <div className="space-y-1">
+            <Label htmlFor="from">{t("periodFrom")}</Label>
+            <Input id="from" name="from" type="date" defaultValue={state.from} />
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="to">{t("periodTo")}</Label>
+            <Input id="to" name="to" type="date" defaultValue={state.to} />
+          </div>
+        </div>
+      </ItemFilterForm>
+      {state.asOf && (
+        <AsOfNotice
+          asOf={state.asOf}
+          resetHref={`/dashboard?${trackingQuery({ ...state, asOf: undefined })}`}
+        />
+      )}
+      <DashboardView dashboard={dashboard} params={state} satisfactionLevels={satisfactionLevels} />
+    </div>
+  );
+}

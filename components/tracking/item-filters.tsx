@@ -1,0 +1,206 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { buttonVariants } from "@/components/ui/button";
+import { Input, Label, Select } from "@/components/ui/input";
+import { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { HEALTH } from "@/lib/tracking/health";
+import type { FilterOptions } from "@/lib/tracking/queries";
+import type { ItemFilters } from "@/lib/tracking/search-params";
+
+// A select lists proposals up to this many; beyond it the field takes a typed code with suggestions.
+const PROPOSAL_SELECT_LIMIT = 50;
+
+/**
+ * The filters of the table and the dashboard, as a plain GET form: submitting it puts them in the URL
+ * (and starts at page 1), so a filtered view can be bookmarked or shared, and it works before any
+ * script has loaded. `keep` carries the view's own settings (sort, columns…) across a new filter.
+ */
+export async function ItemFilterForm({
+  filters,
+  options,
+  keep = {},
+  resetHref,
+  children,
+}: {
+  filters: ItemFilters;
+  options: FilterOptions;
+  keep?: Record<string, string>;
+  resetHref: "/table" | "/dashboard";
+  children?: ReactNode;
+}) {
+  const t = await getTranslations("tracking");
+  const tStatus = await getTranslations("status");
+  const tHealth = await getTranslations("health");
+  const tClass = await getTranslations("replyClass");
+  const locale = await getLocale();
+  const name = (zh: string, en: string | null) => localized(locale, zh, en);
+  return (
+    <search aria-label={t("filtersLabel")}>
+      <form method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        {Object.entries(keep).map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <div className="grid gap-3 md:grid-cols-4">
+          <div className="space-y-1">
+            <Label htmlFor="kind">{t("kind")}</Label>
+            <Select id="kind" name="kind" defaultValue={filters.kind}>
+              <option value="recommendation">{t("kindRecommendation")}</option>
+              <option value="action">{t("kindAction")}</option>
+            </Select>
+          </div>
+          <div className="space-y-1 md:col-span-3">
+            <Label htmlFor="q">{t("search")}</Label>
+            <Input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filters.q}
+              maxLength={100}
+              placeholder={t("searchHint")}
+            />
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="proposal">{t("proposal")}</Label>
+            {options.proposals.length <= PROPOSAL_SELECT_LIMIT ? (
+              <Select id="proposal" name="proposal" defaultValue={filters.proposal ?? ""}>
+                <option value="">{t("all")}</option>
+                {options.proposals.map((proposal) => (
+                  <option key={proposal.code} value={proposal.code}>
+                    {proposal.code} · {name(proposal.titleZh, proposal.titleEn)}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <>
+                <Input id="proposal" name="proposal" list="proposal-codes" defaultValue={filters.proposal} />
+                <datalist id="proposal-codes">
+                  {options.proposals.map((proposal) => (
+                    <option key={proposal.code} value={proposal.code}>
+                      {name(proposal.titleZh, proposal.titleEn)}
+                    </option>
+                  ))}
+                </datalist>
+              </>
+            )}
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="theme">{t("theme")}</Label>
+            <Select id="theme" name="theme" defaultValue={filters.theme ?? ""}>
+              <option value="">{t("all")}</option>
+              {options.themes.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {name(theme.nameZh, theme.nameEn)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid grid-cols-[3fr_2fr] gap-2 md:col-span-2">
+            <div className="space-y-1">
+              <Label htmlFor="agency">{t("agency")}</Label>
+              <Select id="agency" name="agency" defaultValue={filters.agency ?? ""}>
+                <option value="">{t("all")}</option>
+                {options.agencies.map((agency) => (
+                  <option key={agency.id} value={agency.id}>
+                    {name(agency.nameZh, agency.nameEn)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="space-y-1">
+              <Label htmlFor="agencyRole">{t("agencyRole")}</Label>
+              <Select id="agencyRole" name="agencyRole" defaultValue={filters.agencyRole}>
+                <option value="any">{t("agencyRoleAny")}</option>
+                <option value="lead">{t("agencyRoleLead")}</option>
+              </Select>
+            </div>
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="replyClass">{t("replyClass")}</Label>
+            <Select id="replyClass" name="replyClass" defaultValue={filters.replyClass ?? ""}>
+              <option value="">{t("all")}</option>
+              {Object.values(ReplyClass).map((value) => (
+                <option key={value} value={value}>
+                  {tClass(value)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid grid-cols-2 gap-2">
+            <div className="space-y-1">
+              <Label htmlFor="dueFrom">{t("dueFrom")}</Label>
+              <Input id="dueFrom" name="dueFrom" type="date" defaultValue={filters.dueFrom} />
+            </div>
+            <div className="space-y-1">
+              <Label htmlFor="dueTo">{t("dueTo")}</Label>
+              <Input id="dueTo" name="dueTo" type="date" defaultValue={filters.dueTo} />
+            </div>
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="asOf">{t("asOf")}</Label>
+            <Input
+              id="asOf"
+              name="asOf"
+              type="date"
+              defaultValue={filters.asOf}
+              aria-describedby="asOf-hint"
+            />
+            <p id="asOf-hint" className="text-xs text-slate-600">
+              {t("asOfHint")}
+            </p>
+          </div>
+          {children}
+        </div>
+        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("status")}</legend>
+          {Object.values(ItemStatus).map((status) => (
+            <label key={status} className="flex items-center gap-1.5">
+              <input
+                type="checkbox"
+                name="status"
+                value={status}
+                defaultChecked={filters.status.includes(status)}
+                className="accent-brand-600"
+              />
+              {tStatus(status)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("health")}</legend>
+          {HEALTH.map((health) => (
+            <label key={health} className="flex items-center gap-1.5">
+              <input
+                type="checkbox"
+                name="health"
+                value={health}
+                defaultChecked={filters.health.includes(health)}
+                className="accent-brand-600"
+              />
+              {tHealth(health)}
+            </label>
+          ))}
+          <label className="flex items-center gap-1.5">
+            <input
+              type="checkbox"
+              name="mismatch"
+              value="1"
+              defaultChecked={filters.mismatch}
+              className="accent-brand-600"
+            />
+            {t("mismatchOnly")}
+          </label>
+        </fieldset>
+        <div className="flex gap-2">
+          <button type="submit" className={buttonVariants({ size: "sm" })}>
+            {t("apply")}
+          </button>
+          <Link href={resetHref} className={buttonVariants({ size: "sm", variant: "outline" })}>
+            {t("reset")}
+          </Link>
+        </div>
+      </form>
+    </search>
+  );
+}

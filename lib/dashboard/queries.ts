@@ -1,0 +1,290 @@
+// Every figure of the officials' dashboard, aggregated in the database over the items the filters
+// select (lib/tracking/item-sql.ts), now or as of a past day.
+import { shanghaiDate, shanghaiToday } from "@/lib/dates";
+import { type Db, providerOf } from "@/lib/db/client";
+import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import { HEALTH, type Health } from "@/lib/tracking/health";
+import { filteredItems, type ItemScope, itemScope, replyMismatchSql } from "@/lib/tracking/item-sql";
+import { type ItemStateRow, withDetails } from "@/lib/tracking/queries";
+import { Prisma } from "../../generated/sqlite/client";
+import { type DashboardParams, monthsBetween, resolvePeriod } from "./params";
+
+const { sql, raw } = Prisma;
+
+const DAY_MS = 86_400_000;
+const LIST_LENGTH = 10;
+const FEED_LENGTH = 12;
+export const DUE_SOON_DAYS = 30;
+
+/** Numbers come back as number, bigint or decimal depending on the database and the function. */
+const num = (value: unknown) => Number(value ?? 0);
+
+/** The Shanghai month ("YYYY-MM") of a stored date. */
+function monthOf(provider: ItemScope["provider"], column: string) {
+  return raw(
+    provider === "sqlite"
+      ? `strftime('%Y-%m', ${column}, '+8 hours')`
+      : `to_char(${column} + INTERVAL '8 hours', 'YYYY-MM')`,
+  );
+}
+
+export async function getDashboard(db: Db, params: DashboardParams, today: Date = shanghaiToday()) {
+  const provider = providerOf(db);
+  const scope = itemScope(provider, params, today);
+  const items = filteredItems(scope, params);
+  const period = resolvePeriod(params, scope.day);
+  const periodStart = shanghaiDate(period.from);
+  const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
+  const soon = new Date(scope.day.getTime() + DUE_SOON_DAYS * DAY_MS);
+  const foreignKey = raw(params.kind === "action" ? `su."actionId"` : `su."recommendationId"`);
+  const singleProposal = Boolean(params.proposal) || (await db.proposal.count()) <= 1;
+  const groupKey = raw(singleProposal ? `i."recommendationId"` : `i."themeId"`);
+
+  const [byStatusHealth, byGroup, byAgency, replies, changes, itemsByMonth, overdue, dueSoon, feed] =
+    await Promise.all([
+      db.$queryRaw<{ status: ItemStatus; health: Health; items: unknown; progress: unknown }[]>`
+        SELECT i."status", i."health", COUNT(*) AS "items", SUM(i."progress") AS "progress"
+        FROM ${items} GROUP BY i."status", i."health"`,
+      db.$queryRaw<{ key: string | null; items: unknown; progress: unknown; completed: unknown }[]>`
+        SELECT ${groupKey} AS "key", COUNT(*) AS "items", SUM(i."progress") AS "progress",
+          SUM(CASE WHEN i."status" = 'completed' THEN 1 ELSE 0 END) AS "completed"
+        FROM ${items} GROUP BY ${groupKey}`,
+      db.$queryRaw<
+        { key: string | null; items: unknown; progress: unknown; completed: unknown; overdue: unknown }[]
+      >`
+        SELECT i."leadAgencyId" AS "key", COUNT(*) AS "items", SUM(i."progress") AS "progress",
+          SUM(CASE WHEN i."status" = 'completed' THEN 1 ELSE 0 END) AS "completed",
+          SUM(CASE WHEN i."health" = 'overdue' THEN 1 ELSE 0 END) AS "overdue"
+        FROM ${items} GROUP BY i."leadAgencyId"`,
+      // Replies belong to recommendations: for actions, to the recommendations they serve.
+      db.$queryRaw<
+        {
+          replyClass: ReplyClass | null;
+          satisfaction: string | null;
+          state: string;
+          mismatch: unknown;
+          items: unknown;
+        }[]
+      >`
+        SELECT i."replyClass", i."satisfaction",
+          CASE WHEN i."repliedAt" IS NOT NULL THEN 'replied'
+               WHEN i."assignedAt" IS NULL THEN 'unassigned'
+               WHEN i."replyDueAt" < ${scope.day} THEN 'overdue'
+               ELSE 'awaiting' END AS "state",
+          CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
+          COUNT(*) AS "items"
+        FROM ${filteredItems(scope, { ...params, kind: "recommendation" })}
+        GROUP BY 1, 2, 3, 4`,
+      // The history appends each item's updates in order, each starting from the one before, so a
+      // month's change is the sum of its updates' differences (see the invariant in status-updates/record.ts).
+      db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
+        SELECT ${monthOf(provider, `su."effectiveDate"`)} AS "month",
+          SUM(su."progressAfter" - COALESCE(su."progressBefore", 0)) AS "progress",
+          SUM(CASE WHEN su."statusAfter" = 'completed' THEN 1 ELSE 0 END
+            - CASE WHEN su."statusBefore" = 'completed' THEN 1 ELSE 0 END) AS "completed"
+        FROM "StatusUpdate" su
+        WHERE ${foreignKey} IN (SELECT i."id" FROM ${items}) AND su."effectiveDate" < ${periodEnd}
+        GROUP BY 1`,
+      // An item counts from the month its proposal was submitted.
+      db.$queryRaw<{ month: string; items: unknown }[]>`
+        SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
+        FROM ${items} JOIN "Proposal" p ON p."id" = i."proposalId"
+        GROUP BY 1`,
+      db.$queryRaw<ItemStateRow[]>`
+        SELECT i."id", i."status", i."progress", i."health" FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}
+        ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
+      db.$queryRaw<ItemStateRow[]>`
+        SELECT i."id", i."status", i."progress", i."health" FROM ${filteredItems(
+          scope,
+          params,
+          sql`i."status" NOT IN ('completed', 'not_adopted') AND i."dueDate" >= ${scope.day} AND i."dueDate" <= ${soon}`,
+        )}
+        ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
+      db.$queryRaw<{ id: string }[]>`
+        SELECT su."id" FROM "StatusUpdate" su
+        WHERE ${foreignKey} IN (SELECT i."id" FROM ${items})
+          AND su."effectiveDate" >= ${periodStart} AND su."effectiveDate" < ${periodEnd}
+        ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`,
+    ]);
+
+  // Headline figures, status and health.
+  const statusCounts = new Map<ItemStatus, number>();
+  const healthCounts = new Map<Health, number>(HEALTH.map((health) => [health, 0]));
+  let total = 0;
+  let progressSum = 0;
+  for (const row of byStatusHealth) {
+    const count = num(row.items);
+    total += count;
+    progressSum += num(row.progress);
+    statusCounts.set(row.status, (statusCounts.get(row.status) ?? 0) + count);
+    healthCounts.set(row.health, (healthCounts.get(row.health) ?? 0) + count);
+  }
+
+  const [groupNames, agencyNames, overdueItems, dueSoonItems, feedUpdates] = await Promise.all([
+    singleProposal
+      ? db.recommendation.findMany({
+          where: { id: { in: byGroup.flatMap((row) => (row.key ? [row.key] : [])) } },
+          select: { id: true, code: true, titleZh: true, titleEn: true, sortOrder: true },
+        })
+      : db.theme.findMany({
+          where: { id: { in: byGroup.flatMap((row) => (row.key ? [row.key] : [])) } },
+          select: { id: true, code: true, nameZh: true, nameEn: true, sortOrder: true },
+        }),
+    db.agency.findMany({
+      where: { id: { in: byAgency.flatMap((row) => (row.key ? [row.key] : [])) } },
+      select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
+    }),
+    withDetails(db, params.kind, overdue),
+    withDetails(db, params.kind, dueSoon),
+    db.statusUpdate.findMany({
+      where: { id: { in: feed.map((row) => row.id) } },
+      select: {
+        id: true,
+        statusBefore: true,
+        statusAfter: true,
+        progressBefore: true,
+        progressAfter: true,
+        effectiveDate: true,
+        createdAt: true,
+        comment: true,
+        rollUpCause: true,
+        author: { select: { name: true } },
+        recommendation: {
+          select: { code: true, titleZh: true, titleEn: true, proposal: { select: { code: true } } },
+        },
+        action: {
+          select: {
+            code: true,
+            titleZh: true,
+            titleEn: true,
+            recommendation: { select: { code: true, proposal: { select: { code: true } } } },
+          },
+        },
+      },
+    }),
+  ]);
+
+  const groupById = new Map(
+    groupNames.map((group) =>
+      "titleZh" in group
+        ? [
+            group.id,
+            { code: group.code, nameZh: group.titleZh, nameEn: group.titleEn, sortOrder: group.sortOrder },
+          ]
+        : [
+            group.id,
+            { code: group.code, nameZh: group.nameZh, nameEn: group.nameEn, sortOrder: group.sortOrder },
+          ],
+    ),
+  );
+  const groups = byGroup
+    .map((row) => ({
+      id: row.key,
+      ...(row.key ? groupById.get(row.key) : undefined),
+      items: num(row.items),
+      completed: num(row.completed),
+      averageProgress: num(row.progress) / Math.max(1, num(row.items)),
+    }))
+    .sort(
+      (a, b) =>
+        (a.sortOrder ?? Infinity) - (b.sortOrder ?? Infinity) || (a.code ?? "").localeCompare(b.code ?? ""),
+    );
+
+  const agencyById = new Map(agencyNames.map((agency) => [agency.id, agency]));
+  const agencies = byAgency
+    .map((row) => ({
+      id: row.key,
+      agency: row.key ? (agencyById.get(row.key) ?? null) : null,
+      items: num(row.items),
+      completed: num(row.completed),
+      overdue: num(row.overdue),
+      averageProgress: num(row.progress) / Math.max(1, num(row.items)),
+    }))
+    .sort((a, b) => b.items - a.items || (a.agency?.nameZh ?? "").localeCompare(b.agency?.nameZh ?? ""));
+
+  // Replies.
+  const replyClasses = new Map<ReplyClass, number>();
+  const satisfaction = new Map<string, number>();
+  const replyStates = { replied: 0, awaiting: 0, overdue: 0, unassigned: 0 };
+  let mismatched = 0;
+  for (const row of replies) {
+    const count = num(row.items);
+    if (row.replyClass) replyClasses.set(row.replyClass, (replyClasses.get(row.replyClass) ?? 0) + count);
+    if (row.satisfaction)
+      satisfaction.set(row.satisfaction, (satisfaction.get(row.satisfaction) ?? 0) + count);
+    replyStates[row.state as keyof typeof replyStates] += count;
+    if (num(row.mismatch)) mismatched += count;
+  }
+
+  // Progress over time: running sums of the monthly changes, from before the period to each month's end.
+  const months = monthsBetween(period.from, period.to);
+  const firstMonth = months[0] ?? "";
+  const progressByMonth = new Map<string, number>();
+  const completedByMonth = new Map<string, number>();
+  let progressRunning = 0;
+  let completedRunning = 0;
+  for (const row of changes) {
+    if (row.month < firstMonth) {
+      progressRunning += num(row.progress);
+      completedRunning += num(row.completed);
+    } else {
+      progressByMonth.set(row.month, num(row.progress));
+      completedByMonth.set(row.month, num(row.completed));
+    }
+  }
+  const itemsByMonthMap = new Map(itemsByMonth.map((row) => [row.month, num(row.items)]));
+  let itemsRunning = itemsByMonth.reduce(
+    (sum, row) => (row.month < firstMonth ? sum + num(row.items) : sum),
+    0,
+  );
+  const timeline = months.map((month) => {
+    progressRunning += progressByMonth.get(month) ?? 0;
+    completedRunning += completedByMonth.get(month) ?? 0;
+    itemsRunning += itemsByMonthMap.get(month) ?? 0;
+    return {
+      month,
+      items: itemsRunning,
+      completed: completedRunning,
+      averageProgress: itemsRunning ? progressRunning / itemsRunning : 0,
+    };
+  });
+
+  const feedById = new Map(feedUpdates.map((update) => [update.id, update]));
+
+  return {
+    day: scope.day,
+    asOf: scope.asOf,
+    kind: params.kind,
+    period,
+    headline: {
+      items: total,
+      completed: statusCounts.get("completed") ?? 0,
+      inProgress: statusCounts.get("in_progress") ?? 0,
+      stalled: statusCounts.get("stalled") ?? 0,
+      notStarted: statusCounts.get("not_started") ?? 0,
+      notAdopted: statusCounts.get("not_adopted") ?? 0,
+      overdue: healthCounts.get("overdue") ?? 0,
+      averageProgress: total ? progressSum / total : 0,
+    },
+    status: [...statusCounts].map(([status, items]) => ({ status, items })),
+    health: HEALTH.map((health) => ({ health, items: healthCounts.get(health) ?? 0 })),
+    groupedBy: singleProposal ? ("recommendation" as const) : ("theme" as const),
+    groups,
+    agencies,
+    replies: {
+      ...replyStates,
+      classes: [...replyClasses].map(([replyClass, items]) => ({ replyClass, items })),
+      satisfaction: [...satisfaction].map(([key, items]) => ({ key, items })),
+      mismatched,
+    },
+    timeline,
+    overdue: overdueItems,
+    dueSoon: dueSoonItems,
+    changes: feed.flatMap((row) => {
+      const update = feedById.get(row.id);
+      return update ? [update] : [];
+    }),
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,0 +1,179 @@
+// The items a view shows, as SQL: the table, the dashboard and the API all read recommendations or
+// actions through `itemsSql`, so that a chart segment and the table rows behind it always agree.
+// Health and the as-of state are computed here, in the database, because they filter, sort and
+// group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
+import type { DatabaseProvider } from "@/lib/database-url";
+import { shanghaiDate } from "@/lib/dates";
+import { Prisma } from "../../generated/sqlite/client";
+import type { ItemFilters } from "./search-params";
+
+const { sql, join, empty, raw } = Prisma;
+type Sql = Prisma.Sql;
+
+export type ItemScope = {
+  provider: DatabaseProvider;
+  /** The day the view describes (today, or the as-of day), as midnight in Shanghai. */
+  day: Date;
+  /** Set when the state is to be reconstructed from the history instead of read from the items. */
+  asOf: Date | null;
+};
+
+const DAY_MS = 86_400_000;
+
+/** The day a view describes, and whether it looks back. */
+export function itemScope(
+  provider: DatabaseProvider,
+  filters: Pick<ItemFilters, "asOf">,
+  today: Date,
+): ItemScope {
+  const asOf = filters.asOf ? shanghaiDate(filters.asOf) : null;
+  return { provider, day: asOf ?? today, asOf };
+}
+
+/** Seconds since the epoch of a timestamp column. */
+function epochSeconds(provider: DatabaseProvider, column: string): Sql {
+  return raw(provider === "sqlite" ? `unixepoch(${column})` : `EXTRACT(EPOCH FROM ${column})`);
+}
+
+/**
+ * Status and progress of each item: the current values, or on an as-of day the latest update effective
+ * by then (none yet: not started). Reply facts count only once they had happened by that day.
+ */
+function stateColumns(scope: ItemScope, kind: ItemFilters["kind"]): { columns: Sql; joins: Sql } {
+  const item = kind === "action" ? "a" : "r";
+  const foreignKey = kind === "action" ? `"actionId"` : `"recommendationId"`;
+  if (!scope.asOf) {
+    return {
+      columns: sql`CAST(${raw(item)}."status" AS TEXT) AS "status", ${raw(item)}."progress" AS "progress",
+        CAST(r."replyClass" AS TEXT) AS "replyClass", r."repliedAt" AS "repliedAt",
+        r."assignedAt" AS "assignedAt", r."satisfaction" AS "satisfaction"`,
+      joins: empty,
+    };
+  }
+  const endOfDay = new Date(scope.asOf.getTime() + DAY_MS);
+  return {
+    columns: sql`COALESCE(CAST(s."statusAfter" AS TEXT), 'not_started') AS "status",
+      COALESCE(s."progressAfter", 0) AS "progress",
+      CASE WHEN r."repliedAt" < ${endOfDay} THEN CAST(r."replyClass" AS TEXT) END AS "replyClass",
+      CASE WHEN r."repliedAt" < ${endOfDay} THEN r."repliedAt" END AS "repliedAt",
+      CASE WHEN r."assignedAt" < ${endOfDay} THEN r."assignedAt" END AS "assignedAt",
+      CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."satisfaction" END AS "satisfaction"`,
+    joins: sql`
+      JOIN "Proposal" p ON p."id" = r."proposalId" AND p."submittedAt" < ${endOfDay}
+      LEFT JOIN "StatusUpdate" s ON s."id" = (
+        SELECT su."id" FROM "StatusUpdate" su
+        WHERE su.${raw(foreignKey)} = ${raw(item)}."id" AND su."effectiveDate" <= ${scope.asOf}
+        ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC
+        LIMIT 1)`,
+  };
+}
+
+/** Recommendations or actions with the columns every view needs, before health. */
+function baseItems(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
+  const state = stateColumns(scope, kind);
+  if (kind === "action") {
+    return sql`
+      SELECT a."id" AS "id", a."recommendationId" AS "recommendationId", a."code" AS "code",
+        a."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
+        ${state.columns}, a."startDate" AS "startDate", a."dueDate" AS "dueDate", a."updatedAt" AS "updatedAt",
+        (SELECT x."agencyId" FROM "ActionAgency" x WHERE x."actionId" = a."id" AND x."role" = 'lead') AS "leadAgencyId"
+      FROM "Action" a
+      JOIN "Recommendation" r ON r."id" = a."recommendationId"
+      ${state.joins}`;
+  }
+  return sql`
+    SELECT r."id" AS "id", r."id" AS "recommendationId", r."code" AS "code",
+      r."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
+      ${state.columns}, r."startDate" AS "startDate", r."dueDate" AS "dueDate", r."updatedAt" AS "updatedAt",
+      (SELECT x."agencyId" FROM "RecommendationAgency" x WHERE x."recommendationId" = r."id" AND x."role" = 'lead') AS "leadAgencyId"
+    FROM "Recommendation" r
+    ${state.joins}`;
+}
+
+/** health.ts's rule, in SQL, on the columns of baseItems. */
+function healthColumn(scope: ItemScope): Sql {
+  const daySeconds = Math.floor(scope.day.getTime() / 1000);
+  const start = epochSeconds(scope.provider, `b."startDate"`);
+  const due = epochSeconds(scope.provider, `b."dueDate"`);
+  const elapsed = sql`(CAST(${daySeconds} AS BIGINT) - ${start})`;
+  const actual = sql`(20 * b."progress" * (${due} - ${start}))`;
+  return sql`CASE
+    WHEN b."status" = 'not_adopted' THEN 'not_applicable'
+    WHEN b."status" = 'completed' THEN 'on_track'
+    WHEN b."dueDate" IS NULL THEN 'not_applicable'
+    WHEN b."dueDate" < ${scope.day} THEN 'overdue'
+    WHEN b."startDate" IS NULL THEN 'not_applicable'
+    WHEN ${elapsed} <= 0 THEN 'on_track'
+    WHEN ${actual} >= 19 * 100 * ${elapsed} THEN 'on_track'
+    WHEN ${actual} >= 17 * 100 * ${elapsed} THEN 'behind'
+    ELSE 'at_risk'
+  END`;
+}
+
+/** All items of a kind, with health: a subquery to select from `AS i`. */
+export function itemsSql(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
+  return sql`(SELECT b.*, ${healthColumn(scope)} AS "health" FROM (${baseItems(scope, kind)}) b)`;
+}
+
+/**
+ * The reply and the progress disagree: a class A reply (solved, adopted) with less than half done,
+ * or a class C/D reply (later, for reference) on an item marked completed.
+ */
+export const replyMismatchSql = sql`((i."replyClass" = 'A' AND i."progress" < 50)
+  OR (i."replyClass" IN ('C', 'D') AND i."status" = 'completed'))`;
+
+/** Escapes LIKE's wildcards so that the text is matched as typed. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * Ids of items whose search text contains `q`. SQLite's trigram index answers substrings of three
+ * characters or more; shorter ones scan the documents. PostgreSQL's trigram index serves ILIKE.
+ */
+function searchSql(provider: DatabaseProvider, q: string): Sql {
+  if (provider === "postgresql") {
+    return sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" ILIKE ${likePattern(q)}`;
+  }
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replaceAll('"', '""')}"`;
+    return sql`SELECT d."itemId" FROM "SearchIndex" f JOIN "SearchDocument" d ON d."id" = f."rowid"
+      WHERE "SearchIndex" MATCH ${phrase}`;
+  }
+  return sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" LIKE ${likePattern(q)} ESCAPE '\\'`;
+}
+
+/** The WHERE clause of the filters, on items selected `AS i` from itemsSql. */
+export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] = []): Sql {
+  const conditions: Sql[] = [...extra];
+  if (filters.proposal) {
+    conditions.push(sql`i."proposalId" IN (SELECT "id" FROM "Proposal" WHERE "code" = ${filters.proposal})`);
+  }
+  if (filters.recommendation) conditions.push(sql`i."recommendationId" = ${filters.recommendation}`);
+  if (filters.theme) conditions.push(sql`i."themeId" = ${filters.theme}`);
+  if (filters.agency) {
+    const lead = filters.agencyRole === "lead" ? sql`AND x."role" = 'lead'` : empty;
+    conditions.push(
+      filters.kind === "action"
+        ? sql`EXISTS (SELECT 1 FROM "ActionAgency" x WHERE x."actionId" = i."id" AND x."agencyId" = ${filters.agency} ${lead})`
+        : sql`EXISTS (SELECT 1 FROM "RecommendationAgency" x WHERE x."recommendationId" = i."id" AND x."agencyId" = ${filters.agency} ${lead})`,
+    );
+  }
+  if (filters.status.length) conditions.push(sql`i."status" IN (${join(filters.status)})`);
+  if (filters.health.length) conditions.push(sql`i."health" IN (${join(filters.health)})`);
+  if (filters.overdue) conditions.push(sql`i."health" = 'overdue'`);
+  if (filters.replyClass) conditions.push(sql`i."replyClass" = ${filters.replyClass}`);
+  if (filters.mismatch) conditions.push(replyMismatchSql);
+  if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);
+  if (filters.dueTo) conditions.push(sql`i."dueDate" <= ${shanghaiDate(filters.dueTo)}`);
+  if (filters.q) conditions.push(sql`i."id" IN (${searchSql(scope.provider, filters.q)})`);
+  return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
+}
+
+/**
+ * The filtered items, and any further conditions on them: `SELECT … FROM ${filteredItems(…)}` reads
+ * them as `i`.
+ */
+export function filteredItems(scope: ItemScope, filters: ItemFilters, ...extra: Sql[]): Sql {
+  return sql`${itemsSql(scope, filters.kind)} i ${filterSql(scope, filters, extra)}`;
+}

@@ -88,7 +88,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       // An item counts from the month its proposal was submitted.
       db.$queryRaw<{ month: string; items: unknown }[]>`
         SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
-        FROM ${items} JOIN "Proposal" p ON p."id" = i."proposalId"
+        FROM (SELECT i."proposalId" FROM ${items}) f JOIN "Proposal" p ON p."id" = f."proposalId"
         GROUP BY 1`,
       db.$queryRaw<ItemStateRow[]>`
         SELECT i."id", i."status", i."progress", i."health" FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}

@@ -70,10 +70,13 @@ export function CategoryBars({
             name={valueLabel}
             isAnimationActive={false}
             shape={(props: unknown) => {
-              const bar = props as { payload: BarDatum } & Record<string, unknown>;
+              const bar = props as { x: number; y: number; width: number; height: number; payload: BarDatum };
               return (
                 <Rectangle
-                  {...bar}
+                  x={bar.x}
+                  y={bar.y}
+                  width={bar.width}
+                  height={bar.height}
                   fill={bar.payload.color}
                   className={bar.payload.href ? "cursor-pointer" : undefined}
                   data-segment={bar.payload.key}

@@ -315,16 +315,17 @@ export async function DashboardView({
             ))}
             <div className="rounded-md bg-amber-50 p-3">
               <dt className="text-sm text-amber-900">{t("mismatch")}</dt>
-              <dd className="text-xl font-semibold tabular-nums">
+              <dd>
                 <Link
                   href={replyHref({ mismatch: true })}
-                  className="underline-offset-2 hover:underline"
+                  className="text-xl font-semibold tabular-nums underline-offset-2 hover:underline"
                   data-testid="mismatch-link"
                 >
                   {format.number(dashboard.replies.mismatched)}
                 </Link>
+
+                <p className="text-xs text-amber-900">{t("mismatchHint")}</p>
               </dd>
-              <p className="text-xs text-amber-900">{t("mismatchHint")}</p>
             </div>
           </dl>
           <div className="grid gap-6 lg:grid-cols-2">

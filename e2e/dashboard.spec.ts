@@ -1,0 +1,81 @@
+import { SAMPLE_RECOMMENDATIONS } from "../prisma/sample-data";
+import { expect, seriousAxeViolations, test } from "./fixtures";
+
+const stalledActions = SAMPLE_RECOMMENDATIONS.flatMap((rec) => rec.actions).filter(
+  (action) => action.history.at(-1)?.status === "stalled",
+);
+const figure = (page: import("@playwright/test").Page, key: string) =>
+  page.getByTestId(`figure-${key}`).locator("[data-value]");
+
+test("filters live in the URL and survive a reload; axe finds nothing serious", async ({ page }) => {
+  await page.goto("/zh-CN/dashboard");
+  await expect(page.getByRole("heading", { name: "总览", level: 1 })).toBeVisible();
+  await expect(figure(page, "items")).toHaveText(String(SAMPLE_RECOMMENDATIONS.length));
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  await page.getByLabel("事项类型").selectOption("action");
+  await page.getByRole("checkbox", { name: "受阻" }).check();
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/kind=action/);
+  await expect(page).toHaveURL(/status=stalled/);
+  await expect(figure(page, "items")).toHaveText(String(stalledActions.length));
+
+  await page.reload();
+  await expect(figure(page, "items")).toHaveText(String(stalledActions.length));
+  await expect(page.getByRole("checkbox", { name: "受阻" })).toBeChecked();
+  await expect(page.getByLabel("事项类型")).toHaveValue("action");
+});
+
+test("clicking a chart segment opens the table filtered to it", async ({ page }) => {
+  await page.goto("/zh-CN/dashboard");
+  const overdueCount = await figure(page, "overdue").textContent();
+  await page.getByTestId("chart-health").locator('[data-segment="overdue"]').click();
+  await expect(page).toHaveURL(/\/zh-CN\/table\?health=overdue$/);
+  await expect(page.getByTestId("table-row")).toHaveCount(Number(overdueCount));
+  await expect(page.getByRole("checkbox", { name: "逾期" })).toBeChecked();
+
+  // The same view without a mouse: the chart's data table carries the links.
+  await page.goto("/zh-CN/dashboard");
+  const status = page.getByTestId("chart-status");
+  await status.locator("summary").click();
+  await status.getByRole("link", { name: "推进中" }).click();
+  await expect(page).toHaveURL(/\/zh-CN\/table\?status=in_progress$/);
+});
+
+test("the as-of date shows the state on that day, rebuilt from the history", async ({ page }) => {
+  await page.goto("/en/dashboard");
+  const completedToday = await figure(page, "completed").textContent();
+  const progressToday = await figure(page, "averageProgress").textContent();
+  await page.getByLabel("As of").fill("2025-06-30");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/asOf=2025-06-30/);
+  await expect(page.getByTestId("as-of-notice")).toContainText("Jun 30, 2025");
+  // On 30 June 2025 nothing was completed yet and the average progress was lower.
+  await expect(figure(page, "completed")).toHaveText("0");
+  expect(completedToday).not.toBe("0");
+  const progressThen = await figure(page, "averageProgress").textContent();
+  expect(Number.parseInt(progressThen ?? "", 10)).toBeLessThan(Number.parseInt(progressToday ?? "", 10));
+  // The timeline ends on that day.
+  await page.getByTestId("chart-timeline").locator("summary").click();
+  await expect(page.getByTestId("chart-timeline").getByRole("row").last()).toContainText("2025-06");
+
+  await page.getByRole("link", { name: "Back to today" }).click();
+  await expect(page).not.toHaveURL(/asOf=/);
+  await expect(figure(page, "completed")).toHaveText(completedToday ?? "");
+});
+
+for (const locale of ["zh-CN", "en"] as const) {
+  test(`screenshot of the dashboard in ${locale}`, async ({ page }, testInfo) => {
+    await page.goto(`/${locale}/dashboard`);
+    await expect(page.getByTestId("chart-timeline").locator(".recharts-line")).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-${locale}.png`), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+}
+
+test("the dashboard fits a phone screen @phone", async ({ page }) => {
+  await page.goto("/zh-CN/dashboard");
+  await expect(figure(page, "items")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

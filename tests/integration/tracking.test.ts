@@ -68,4 +68,29 @@ describe("tracking table query", () => {
     expect(first.total).toBe(await db.action.count());
     expect(second.rows.length).toBe(Math.max(0, first.total - 25));
   });
+
+  it("keeps the search index current as titles change and evidence is added", async () => {
+    const search = async (q: string) =>
+      (await getTrackingPage(db, parseTrackingParams({ kind: "action", q, perPage: "100" }))).rows.map(
+        (row) => row.code,
+      );
+    const action = await db.action.findFirstOrThrow({ where: { code: "R2.1" } });
+    // Two characters (scanned), three or more (trigram index), and LIKE's wildcards taken literally.
+    for (const q of ["骆驼", "骆驼祥子", "50%_折"]) expect(await search(q)).toEqual([]);
+
+    await db.action.update({ where: { id: action.id }, data: { titleZh: "骆驼祥子计划 50%_折扣" } });
+    expect(await search("骆驼")).toEqual(["R2.1"]);
+    expect(await search("骆驼祥子")).toEqual(["R2.1"]);
+    expect(await search("50%_折")).toEqual(["R2.1"]);
+    expect(await search("50%折")).toEqual([]);
+
+    await db.action.update({ where: { id: action.id }, data: { titleZh: "另一个名称" } });
+    expect(await search("骆驼祥子")).toEqual([]);
+
+    await db.evidence.create({
+      data: { actionId: action.id, url: "https://example.org/x", titleZh: "茶馆话剧演出纪要" },
+    });
+    expect(await search("话剧演出")).toEqual(["R2.1"]);
+    expect(await search("话剧")).toEqual(["R2.1"]);
+  });
 });

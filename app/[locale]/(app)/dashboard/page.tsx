@@ -5,7 +5,7 @@ import { ItemFilterForm } from "@/components/tracking/item-filters";
 import { Input, Label } from "@/components/ui/input";
 import { requireUser } from "@/lib/auth/session";
 import { parseDashboardParams } from "@/lib/dashboard/params";
-import { getDashboard } from "@/lib/dashboard/queries";
+import { getDashboardCached } from "@/lib/dashboard/cache";
 import { db } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getFilterOptions } from "@/lib/tracking/queries";
@@ -29,7 +29,7 @@ export default async function DashboardPage({
   ).toString();
   await requireUser(locale, `/${locale}/dashboard${query ? `?${query}` : ""}`);
   const [dashboard, options, satisfactionLevels, t] = await Promise.all([
-    getDashboard(db, state),
+    getDashboardCached(db, state),
     getFilterOptions(db),
     db.satisfactionLevel.findMany({
       where: { active: true },

@@ -23,7 +23,7 @@ describe("the tracking table's URL state", () => {
       page: "2",
     });
     const query = trackingQuery(state);
-    expect(query).toBe("kind=action&page=2&status=stalled%2Ccompleted&overdue=1&q=%E5%BC%80%E6%BA%90");
+    expect(query).toBe("kind=action&status=stalled%2Ccompleted&overdue=1&q=%E5%BC%80%E6%BA%90&page=2");
     expect(parseTrackingParams(Object.fromEntries(new URLSearchParams(query)))).toEqual(state);
   });
 });

@@ -8,6 +8,8 @@ import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlit
 import { databaseProvider, databaseUrl } from "../database-url";
 
 export type Db = SqliteClient;
+/** The model's query types (where, select…), the same for both databases. */
+export type { Prisma };
 
 export function createPrismaClient(url: string = databaseUrl()): Db {
   if (databaseProvider(url) === "postgresql") {

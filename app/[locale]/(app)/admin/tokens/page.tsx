@@ -29,7 +29,11 @@ export default async function AdminTokensPage({ params }: { params: Promise<{ lo
   const now = new Date();
   return (
     <div className="space-y-4">
-      <p className="max-w-3xl text-sm text-slate-700">{t("hint")}</p>
+      <p className="max-w-3xl text-sm text-slate-700">
+        {t.rich("hint", {
+          code: (chunks) => <code className="rounded bg-slate-100 px-1 font-mono text-xs">{chunks}</code>,
+        })}
+      </p>
       <Card>
         <CardHeader>
           <CardTitle>{t("newToken")}</CardTitle>

@@ -60,7 +60,8 @@ export default async function AdminTokensPage({ params }: { params: Promise<{ lo
                 <TableHead scope="col">{t("lastUsedAt")}</TableHead>
                 <TableHead scope="col">{t("expiresAt")}</TableHead>
                 <TableHead scope="col">{t("status")}</TableHead>
-                <TableHead scope="col">
+                {/* relative: keeps the hidden label inside the table's scrolling box on phones */}
+                <TableHead scope="col" className="relative">
                   <span className="sr-only">{t("revoke")}</span>
                 </TableHead>
               </tr>
@@ -73,10 +74,11 @@ export default async function AdminTokensPage({ params }: { params: Promise<{ lo
                     <TableCell className="font-medium">{token.name}</TableCell>
                     <TableCell className="whitespace-nowrap font-mono text-xs">{token.prefix}…</TableCell>
                     <TableCell className="text-xs">
-                      {t("createdBy", {
-                        name: token.createdBy.name,
-                        date: format.dateTime(token.createdAt, "dateTime"),
-                      })}
+                      <span className="whitespace-nowrap">
+                        {format.dateTime(token.createdAt, "dateTime")}
+                      </span>
+                      <br />
+                      <span className="text-slate-600">{token.createdBy.name}</span>
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-xs">
                       {token.lastUsedAt ? format.dateTime(token.lastUsedAt, "dateTime") : t("never")}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
-const SECTIONS = ["users", "agencies", "themes", "satisfaction", "audit"] as const;
+const SECTIONS = ["users", "agencies", "themes", "satisfaction", "tokens", "audit"] as const;
 
 export function AdminNav() {
   const t = useTranslations("admin");

@@ -47,6 +47,7 @@ export async function DashboardView({
   const tStatus = await getTranslations("status");
   const tHealth = await getTranslations("health");
   const tClass = await getTranslations("replyClass");
+  const tHealthHint = await getTranslations("healthHint");
   const locale = await getLocale();
   const format = await getFormatter();
   const name = (zh: string, en: string | null | undefined) => localized(locale, zh, en ?? null);
@@ -212,7 +213,7 @@ export async function DashboardView({
         <ChartFigure
           id="health"
           title={t("healthTitle")}
-          description={t("healthDescription")}
+          description={tHealthHint("rule")}
           summary={t("chartLabel", { title: t("healthTitle"), summary: summaryOf(healthBars) })}
           columns={[t("category"), t("count"), t("share")]}
           rows={countRows(healthBars)}

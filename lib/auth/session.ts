@@ -18,8 +18,14 @@ export type CurrentUser = Actor & {
 };
 
 /** The signed-in, active user of this request, or null. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userOfSession(await headers()));
+
+/**
+ * The active user whose session cookie is among these request headers, or null. Route handlers
+ * pass their request's headers; pages and server actions go through getCurrentUser.
+ */
+export async function userOfSession(requestHeaders: Headers): Promise<CurrentUser | null> {
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = await db.user.findUnique({
     where: { id: session.user.id },
@@ -37,7 +43,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!user || user.banned) return null;
   const { banned: _banned, ...current } = user;
   return current;
-});
+}
 
 /** The signed-in user; a signed-out visitor is sent to sign in and brought back afterwards. */
 export async function requireUser(locale: string, returnTo: string): Promise<CurrentUser> {

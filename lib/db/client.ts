@@ -8,6 +8,8 @@ import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlit
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "../database-url";
 
 export type Db = SqliteClient;
+/** The model's query types (where, select…), the same for both databases. */
+export type { Prisma };
 
 // Which database each client talks to, for the few queries written in SQL whose dialects differ.
 const providers = new WeakMap<object, DatabaseProvider>();

@@ -2,12 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/client";
 
 const agencySelect = {
   select: {
     agencyId: true,
     role: true,
-    agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
+    agency: { select: { code: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
   },
 } as const;
 
@@ -15,9 +16,16 @@ const agencySelect = {
  * Everything the recommendation page shows: the item, its actions, the evidence attached to it or
  * to any of its actions, and the full history of both, newest first.
  */
-export const getRecommendationPage = cache(async (proposalCode: string, recommendationCode: string) => {
+export const getRecommendationPage = cache((proposalCode: string, recommendationCode: string) =>
+  loadRecommendationPage({ code: recommendationCode, proposal: { code: proposalCode } }),
+);
+
+/** The same, found by the recommendation's id (the API's address for it). */
+export const getRecommendationPageById = cache((id: string) => loadRecommendationPage({ id }));
+
+async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
   const recommendation = await db.recommendation.findFirst({
-    where: { code: recommendationCode, proposal: { code: proposalCode } },
+    where,
     select: {
       id: true,
       code: true,
@@ -30,8 +38,11 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
       progress: true,
       startDate: true,
       dueDate: true,
+      weight: true,
+      updatedAt: true,
       assignedAt: true,
       replyDueAt: true,
+      replyExtensionReason: true,
       repliedAt: true,
       replyClass: true,
       satisfaction: true,
@@ -40,6 +51,7 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
       followUpRepliedAt: true,
       proposal: {
         select: {
+          id: true,
           code: true,
           titleZh: true,
           titleEn: true,
@@ -48,7 +60,7 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
           sourceReferenceEn: true,
         },
       },
-      theme: { select: { nameZh: true, nameEn: true } },
+      theme: { select: { code: true, nameZh: true, nameEn: true } },
       agencies: agencySelect,
       actions: {
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
@@ -61,8 +73,10 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
           descriptionEn: true,
           status: true,
           progress: true,
+          startDate: true,
           dueDate: true,
           weight: true,
+          updatedAt: true,
           agencies: agencySelect,
         },
       },
@@ -86,6 +100,8 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
         publisher: true,
         publishedAt: true,
         note: true,
+        isPublic: true,
+        createdAt: true,
         withdrawnAt: true,
         withdrawnReason: true,
         actionId: true,
@@ -130,6 +146,6 @@ export const getRecommendationPage = cache(async (proposalCode: string, recommen
   ]);
 
   return { recommendation, evidence, history, satisfaction, today: shanghaiToday() };
-});
+}
 
 export type RecommendationPage = NonNullable<Awaited<ReturnType<typeof getRecommendationPage>>>;

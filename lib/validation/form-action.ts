@@ -17,14 +17,15 @@ type Translate = (key: string) => string;
 /**
  * A form's server action: parses the form with `schema` (messages are keys of "validation"),
  * requires a signed-in user, and hands both to `handler`, which checks the user's right, writes
- * and audits. Field errors come back translated; nothing is written on bad input.
+ * and audits. Field errors come back translated; nothing is written on bad input. A handler may
+ * answer more than a FormState (R), e.g. a secret shown once.
  */
-export function formAction<S extends z.ZodType>(
+export function formAction<S extends z.ZodType, R extends FormState = FormState>(
   schema: S,
-  handler: (input: z.infer<S>, user: CurrentUser, t: Translate, form: FormData) => Promise<FormState>,
+  handler: (input: z.infer<S>, user: CurrentUser, t: Translate, form: FormData) => Promise<R>,
   options: { arrays?: readonly string[] } = {},
 ) {
-  return async (_previous: FormState, form: FormData): Promise<FormState> => {
+  return async (_previous: R | FormState, form: FormData): Promise<R | FormState> => {
     const t = await getTranslations("validation");
     const user = await getCurrentUser();
     if (!user) return { formError: t("signedOut") };

@@ -1,5 +1,6 @@
-// Every write, called directly as a server action (no UI), as each kind of user. Denied calls must
-// change nothing in the database. Add each new write of the app to WRITES.
+// Every write, called directly as a server action (no UI), as each kind of user, and with an admin's
+// API token (which only reads: it must be refused everywhere). Denied calls must change nothing in the
+// database. Add each new write of the app to WRITES.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createAgency,
@@ -12,6 +13,8 @@ import {
   updateTheme,
   updateUser,
 } from "@/lib/admin/actions";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions";
+import { generateApiToken } from "@/lib/api-tokens/token";
 import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
@@ -27,9 +30,11 @@ import { callAction, request } from "./support/request-context";
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const auth = createAuth(db);
 
-const ACTORS = ["signedOut", "official", "staffAssigned", "staffOther", "admin"] as const;
+const ACTORS = ["signedOut", "official", "staffAssigned", "staffOther", "admin", "adminApiToken"] as const;
 type ActorKind = (typeof ACTORS)[number];
 const cookies: Partial<Record<ActorKind, string>> = {};
+let adminId: string;
+let adminApiToken: string;
 
 // An action of a recommendation the economy commission (staff.jxw) leads and in which the science
 // commission (staff.kw) has no part at all.
@@ -53,7 +58,7 @@ beforeAll(async () => {
   target = { actionId: action.id, recommendationId: action.recommendationId };
   leadAgencyId = jxw.agencyId ?? "";
 
-  const emails: Record<Exclude<ActorKind, "signedOut">, string> = {
+  const emails: Record<Exclude<ActorKind, "signedOut" | "adminApiToken">, string> = {
     official: "official@tracker.example",
     staffAssigned: jxw.email,
     staffOther: kw.email,
@@ -67,9 +72,17 @@ beforeAll(async () => {
     });
     cookies[kind as ActorKind] = headers.get("set-cookie")?.split(";")[0];
   }
+  adminId = (await db.user.findUniqueOrThrow({ where: { email: emails.admin } })).id;
+  const { token, prefix, tokenHash } = generateApiToken();
+  await db.apiToken.create({ data: { name: "矩阵令牌", prefix, tokenHash, createdById: adminId } });
+  adminApiToken = token;
 });
 
 function actAs(kind: ActorKind) {
+  if (kind === "adminApiToken") {
+    request.headers = new Headers({ authorization: `Bearer ${adminApiToken}` });
+    return;
+  }
   request.headers = new Headers(cookies[kind] ? { cookie: cookies[kind] } : {});
 }
 
@@ -90,6 +103,17 @@ async function snapshot() {
         db.agency.findMany({ orderBy: { id: "asc" } }),
         db.theme.findMany({ orderBy: { id: "asc" } }),
         db.satisfactionLevel.findMany({ orderBy: { id: "asc" } }),
+        db.apiToken.findMany({
+          orderBy: { id: "asc" },
+          select: {
+            id: true,
+            name: true,
+            tokenHash: true,
+            revokedAt: true,
+            revokedById: true,
+            expiresAt: true,
+          },
+        }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -117,6 +141,7 @@ const STAFF_OF_THE_ITEM = {
   staffAssigned: true,
   staffOther: false,
   admin: true,
+  adminApiToken: false,
 };
 const saved = (outcome: Awaited<ReturnType<typeof callAction>>) =>
   "returned" in outcome && Boolean((outcome.returned as FormState).notice);
@@ -134,6 +159,7 @@ const ADMIN_ONLY = {
   staffAssigned: false,
   staffOther: false,
   admin: true,
+  adminApiToken: false,
 };
 const unique = () => Math.random().toString(36).slice(2, 8);
 const firstId = async (rows: Promise<{ id: string }[]>) => ((await rows)[0] as { id: string }).id;
@@ -231,6 +257,24 @@ const WRITES: Write[] = [
         {},
         form({ levelId, labelZh: "满意", labelEn: `Satisfied ${unique()}`, sortOrder: "1", active: "on" }),
       ),
+    succeeded: saved,
+  },
+  {
+    name: "createApiToken",
+    allowed: ADMIN_ONLY,
+    call: () => createApiToken({}, form({ name: `矩阵新令牌${unique()}` })),
+    succeeded: (outcome) =>
+      "returned" in outcome && typeof (outcome.returned as { token?: string }).token === "string",
+  },
+  {
+    name: "revokeApiToken",
+    allowed: ADMIN_ONLY,
+    prepare: async () => {
+      const { prefix, tokenHash } = generateApiToken();
+      return (await db.apiToken.create({ data: { name: "待吊销", prefix, tokenHash, createdById: adminId } }))
+        .id;
+    },
+    call: (tokenId) => revokeApiToken({}, form({ tokenId })),
     succeeded: saved,
   },
   {

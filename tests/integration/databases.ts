@@ -1,9 +1,11 @@
 // Real databases for integration tests: every test file gets its own fresh database, copied from a
-// template that the real migrations built from empty (Prisma's `migrate deploy`).
+// template that the real migrations built from empty (Prisma's `migrate deploy`). Each run names its
+// databases after itself and removes only its own (and runs' left over for hours), so that test runs
+// from several checkouts can share one server.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 
 export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:54329/postgres";
@@ -25,23 +27,43 @@ function uniqueName() {
   return `${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 }
 
+// A run's name starts with its start time, so that runs left over by a crash can be told by age.
+const STALE_RUN_MS = 6 * 3600_000;
+const runStartedAt = (run: string) => Number.parseInt(run.split("_")[0] ?? "", 36);
+
+/** The run a template belongs to: its databases are named "<prefix><run>_…". */
+function runOf(templateUrl: string, prefix: string): string {
+  const name = templateUrl.startsWith("file:")
+    ? (templateUrl.split("/").at(-2) ?? "")
+    : new URL(templateUrl).pathname.slice(1 + prefix.length);
+  return name.split("_").slice(0, 2).join("_");
+}
+
 // SQLite ------------------------------------------------------------------------------------------
 
 export function createSqliteTemplate(): string {
-  mkdirSync(SQLITE_DIR, { recursive: true });
-  const file = join(SQLITE_DIR, `template_${uniqueName()}.db`);
+  const dir = join(SQLITE_DIR, uniqueName());
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "template.db");
   migrateDeploy(`file:${file}`);
   return `file:${file}`;
 }
 
 export function createSqliteDatabase(templateUrl: string): string {
-  const file = join(SQLITE_DIR, `${uniqueName()}.db`);
+  const file = join(dirname(templateUrl.slice("file:".length)), `${uniqueName()}.db`);
   copyFileSync(templateUrl.slice("file:".length), file);
   return `file:${file}`;
 }
 
-export function removeSqliteDatabases() {
-  rmSync(SQLITE_DIR, { recursive: true, force: true });
+/** Removes this run's files (the template's folder), and those of runs left over for hours. */
+export function removeSqliteDatabases(templateUrl?: string) {
+  if (templateUrl) rmSync(dirname(templateUrl.slice("file:".length)), { recursive: true, force: true });
+  if (!existsSync(SQLITE_DIR)) return;
+  for (const run of readdirSync(SQLITE_DIR)) {
+    const started = runStartedAt(run);
+    if (!Number.isFinite(started) || Date.now() - started > STALE_RUN_MS)
+      rmSync(join(SQLITE_DIR, run), { recursive: true, force: true });
+  }
 }
 
 // PostgreSQL --------------------------------------------------------------------------------------
@@ -70,7 +92,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 export async function createPostgresTemplate(): Promise<string> {
-  const name = `${PG_PREFIX}template_${uniqueName()}`;
+  const name = `${PG_PREFIX}${uniqueName()}_template`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(postgresAdminUrl(), name);
   migrateDeploy(url);
@@ -79,17 +101,25 @@ export async function createPostgresTemplate(): Promise<string> {
 
 export async function createPostgresDatabase(templateUrl: string): Promise<string> {
   const template = new URL(templateUrl).pathname.slice(1);
-  const name = `${PG_PREFIX}${uniqueName()}`;
+  const name = `${PG_PREFIX}${runOf(templateUrl, PG_PREFIX)}_${randomBytes(6).toString("hex")}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return withDatabase(postgresAdminUrl(), name);
 }
 
-export async function dropPostgresDatabases() {
+/** Drops this run's databases (those of the template's run), and those of runs left over for hours. */
+export async function dropPostgresDatabases(templateUrl?: string) {
+  const run = templateUrl ? runOf(templateUrl, PG_PREFIX) : null;
   await admin(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE $1",
       [`${PG_PREFIX}%`],
     );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows) {
+      const databaseRun = datname.slice(PG_PREFIX.length).split("_").slice(0, 2).join("_");
+      const started = runStartedAt(databaseRun);
+      const stale = !Number.isFinite(started) || Date.now() - started > STALE_RUN_MS;
+      if (databaseRun === run || stale)
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
   });
 }

@@ -3,6 +3,7 @@ import { createPostgresTemplate, dropPostgresDatabases } from "./databases";
 
 export default async function setup(project: TestProject) {
   await dropPostgresDatabases();
-  project.provide("templateDatabaseUrl", await createPostgresTemplate());
-  return () => dropPostgresDatabases();
+  const template = await createPostgresTemplate();
+  project.provide("templateDatabaseUrl", template);
+  return () => dropPostgresDatabases(template);
 }

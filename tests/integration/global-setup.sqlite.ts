@@ -3,6 +3,7 @@ import { createSqliteTemplate, removeSqliteDatabases } from "./databases";
 
 export default function setup(project: TestProject) {
   removeSqliteDatabases();
-  project.provide("templateDatabaseUrl", createSqliteTemplate());
-  return () => removeSqliteDatabases();
+  const template = createSqliteTemplate();
+  project.provide("templateDatabaseUrl", template);
+  return () => removeSqliteDatabases(template);
 }

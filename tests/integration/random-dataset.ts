@@ -52,7 +52,10 @@ export async function createRandomDataset(db: Db, seed = 42, today = shanghaiDat
   const submissions = ["2023-06-15", "2024-01-26", "2025-03-05"];
   let clock = shanghaiDate("2023-01-01").getTime();
   // Every history row gets its own creation time, so that the order of the history is never a tie.
-  const tick = () => new Date((clock += 60_000));
+  const tick = () => {
+    clock += 60_000;
+    return new Date(clock);
+  };
 
   for (const [p, submitted] of submissions.entries()) {
     const proposal = await db.proposal.create({

@@ -1,0 +1,48 @@
+import "server-only";
+import { verifyApiToken } from "@/lib/api-tokens/token";
+import { userOfSession } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { UserRole } from "@/lib/db/enums";
+import { apiTranslator } from "./i18n";
+import { apiLocale } from "./locale";
+import { apiError } from "./responses";
+
+/** Who is calling the API. Everyone who may call it may read everything; nobody may write through it. */
+export type ApiCaller =
+  | { kind: "session"; userId: string; name: string; role: UserRole }
+  | { kind: "token"; tokenId: string; tokenName: string; createdById: string };
+
+const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
+
+/**
+ * The caller of an API request: an `Authorization: Bearer <token>` made by an admin (not revoked, not
+ * expired), or else the app's own session cookie. Anything else is answered with a 401, which the
+ * caller returns as is:
+ *
+ *     const caller = await authenticateApiRequest(request);
+ *     if (caller instanceof Response) return caller;
+ *
+ * A request that sends an Authorization header is judged by it alone, never by a cookie beside it.
+ */
+export async function authenticateApiRequest(request: Request): Promise<ApiCaller | Response> {
+  const locale = apiLocale(request.headers.get("accept-language"));
+  const t = apiTranslator(locale);
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const secret = BEARER.exec(authorization)?.[1];
+    const token = secret ? await verifyApiToken(db, secret) : null;
+    if (token) {
+      return { kind: "token", tokenId: token.tokenId, tokenName: token.name, createdById: token.createdById };
+    }
+    return apiError(401, "unauthorized", t("error.invalidToken"), {
+      locale,
+      headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' },
+    });
+  }
+  const user = await userOfSession(request.headers);
+  if (user) return { kind: "session", userId: user.id, name: user.name, role: user.role };
+  return apiError(401, "unauthorized", t("error.unauthorized"), {
+    locale,
+    headers: { "WWW-Authenticate": 'Bearer realm="api"' },
+  });
+}

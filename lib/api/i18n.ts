@@ -1,0 +1,21 @@
+import { createTranslator } from "next-intl";
+import type { Locale } from "@/lib/i18n/routing";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+
+const MESSAGES: Record<Locale, Record<string, unknown>> = { "zh-CN": zh, en };
+
+/** Messages of the "api" namespace; keys may be dynamic (a schema's own message key), so they are strings. */
+export type ApiTranslator = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
+
+/** The API's messages in a locale, outside of a page render (route handlers have no next-intl request). */
+export function apiTranslator(locale: Locale): ApiTranslator {
+  return createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    namespace: "api",
+  }) as unknown as ApiTranslator;
+}

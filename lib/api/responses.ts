@@ -1,0 +1,98 @@
+// The API's JSON answers: never cached, in the caller's language, errors in one shape.
+import { z } from "zod";
+import type { Locale } from "@/lib/i18n/routing";
+import { namedSchema } from "./components";
+import type { ApiTranslator } from "./i18n";
+
+export const API_ERROR_CODES = ["unauthorized", "invalid_parameter", "not_found", "internal_error"] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const apiErrorSchema = namedSchema(
+  "Error",
+  z
+    .object({
+      error: z.object({
+        code: z.enum(API_ERROR_CODES),
+        message: z
+          .string()
+          .describe("For people, in the language of Accept-Language (zh-CN by default, en)."),
+        issues: z
+          .array(z.object({ parameter: z.string(), message: z.string() }))
+          .optional()
+          .describe("With invalid_parameter: what is wrong with each parameter."),
+      }),
+    })
+    .describe("Every error answer."),
+);
+export type ApiIssue = { parameter: string; message: string };
+
+export function apiJson(
+  body: unknown,
+  { status = 200, locale, headers }: { status?: number; locale: Locale; headers?: Record<string, string> },
+): Response {
+  return Response.json(body, {
+    status,
+    headers: { "Cache-Control": "no-store", "Content-Language": locale, ...headers },
+  });
+}
+
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  options: { locale: Locale; issues?: ApiIssue[]; headers?: Record<string, string> },
+): Response {
+  const error = options.issues ? { code, message, issues: options.issues } : { code, message };
+  return apiJson({ error }, { status, locale: options.locale, headers: options.headers });
+}
+
+/** The 400 answer for query (or path) parameters that failed their schema. */
+export function invalidParameters(error: z.ZodError, t: ApiTranslator, locale: Locale): Response {
+  return apiError(400, "invalid_parameter", t("error.invalidParameters"), {
+    locale,
+    issues: parameterIssues(error, t),
+  });
+}
+
+/**
+ * One entry per parameter and problem, in words. A schema's message that is a key of "api.issue"
+ * (e.g. `{ error: "dateInvalid" }`) is used as is; otherwise the message follows the kind of problem.
+ */
+export function parameterIssues(error: z.ZodError, t: ApiTranslator): ApiIssue[] {
+  const issues: ApiIssue[] = [];
+  const add = (parameter: string, message: string) => {
+    if (!issues.some((issue) => issue.parameter === parameter && issue.message === message))
+      issues.push({ parameter, message });
+  };
+  for (const issue of error.issues) {
+    // The first path segment is the parameter; deeper ones are items of a list ("status.1").
+    const parameter = String(issue.path[0] ?? "");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add(parameter ? `${parameter}.${key}` : key, t("issue.unknownParameter"));
+    } else {
+      add(parameter, issueMessage(issue, t));
+    }
+  }
+  return issues;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, t: ApiTranslator): string {
+  if (/^[a-zA-Z]+$/.test(issue.message) && t.has(`issue.${issue.message}`))
+    return t(`issue.${issue.message}`);
+  switch (issue.code) {
+    case "invalid_type":
+      return t("issue.invalidType", {
+        expected: issue.expected === "int" ? "integer" : String(issue.expected),
+      });
+    case "too_small":
+      return t("issue.tooSmall", { origin: issue.origin, minimum: Number(issue.minimum) });
+    case "too_big":
+      return t("issue.tooBig", { origin: issue.origin, maximum: Number(issue.maximum) });
+    case "invalid_value":
+      return t("issue.invalidValue", { values: issue.values.map(String).join(", ") });
+    case "invalid_format":
+      return t("issue.invalidFormat", { format: issue.format });
+    default:
+      return t("issue.invalid");
+  }
+}

@@ -17,13 +17,4 @@ export function queryValues(url: URL): Record<string, string> {
   return values;
 }
 
-/**
- * A list parameter written "a,b,c"; every item must be valid (unlike the table's URL, which drops
- * what it does not know, the API says what is wrong). Documented as an array.
- */
-export function commaList<T extends z.ZodType>(item: T) {
-  return z.preprocess(
-    (value) => (typeof value === "string" ? value.split(",").map((part) => part.trim()) : value),
-    z.array(item),
-  );
-}
+export { commaList } from "@/lib/tracking/search-params";

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { buildOpenApiDocument, defineApiRoute } from "./openapi";
 import { recommendationDetailRoute } from "./recommendation-detail";
+import { recommendationListRoute, summaryRoute } from "./tracking";
 
 export const openApiDocumentRoute = defineApiRoute({
   path: "/api/v1/openapi.json",
@@ -15,7 +16,12 @@ export const openApiDocumentRoute = defineApiRoute({
   responseDescription: "The OpenAPI 3.1 document of the API.",
 });
 
-export const API_ROUTES = [openApiDocumentRoute, recommendationDetailRoute] as const;
+export const API_ROUTES = [
+  openApiDocumentRoute,
+  recommendationListRoute,
+  recommendationDetailRoute,
+  summaryRoute,
+] as const;
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 

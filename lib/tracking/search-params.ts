@@ -2,7 +2,7 @@
 // reload. One definition serves the pages, which never fail on a bad value (it falls back to its
 // default), and the read API, which answers a bad value with a 400.
 import { z } from "zod";
-import { shanghaiDate } from "../dates";
+import { shanghaiDate, toShanghaiDateString } from "../dates";
 import { ItemStatus, ReplyClass } from "../db/enums";
 import { HEALTH } from "./health";
 
@@ -40,38 +40,68 @@ export const isoDay = z
     }
   }, "date");
 
-/** A comma-separated list, e.g. status=stalled,in_progress. */
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .transform((value) => value.split(",").filter(Boolean))
-    .pipe(z.array(item));
+/**
+ * A list written "a,b,c" (status=stalled,in_progress); every item must be valid. Documented as an
+ * array in the API's OpenAPI document.
+ */
+export function commaList<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : value,
+    z.array(item),
+  );
+}
+
+/** A day that is not in the future (Shanghai). */
+const pastDay = isoDay.refine((value) => value <= toShanghaiDateString(new Date()), "pastDate");
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
 const id = z.string().trim().min(1).max(100);
 
 /** The filters shared by the table, the dashboard and the API. */
 export const itemFilterShape = {
-  kind: z.enum(ITEM_KINDS).default("recommendation"),
-  /** A proposal's code. */
-  proposal: id.optional(),
-  /** A recommendation's id: its actions, or itself. */
-  recommendation: id.optional(),
-  theme: id.optional(),
-  agency: id.optional(),
-  /** Whether `agency` must lead the item or may take any part in it. */
-  agencyRole: z.enum(AGENCY_ROLES).default("any"),
-  status: csv(z.enum(ItemStatus)).default([]),
-  health: csv(z.enum(HEALTH)).default([]),
-  overdue: flag.default(false),
-  replyClass: z.enum(ReplyClass).optional(),
-  /** Reply class and progress disagree (see reply-mismatch in item-sql.ts). */
-  mismatch: flag.default(false),
-  dueFrom: isoDay.optional(),
-  dueTo: isoDay.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
-  /** Show the state on this past day, reconstructed from the history. */
-  asOf: isoDay.optional(),
+  kind: z
+    .enum(ITEM_KINDS)
+    .default("recommendation")
+    .describe("Recommendations (建议条目) or their actions (举措)."),
+  proposal: id.optional().describe("A proposal's code, e.g. LLM-2024."),
+  recommendation: id.optional().describe("A recommendation's id: that recommendation, or its actions."),
+  theme: id.optional().describe("A theme's id."),
+  agency: id.optional().describe("An agency's id: items it handles."),
+  agencyRole: z
+    .enum(AGENCY_ROLES)
+    .default("any")
+    .describe("Whether `agency` must lead the item (lead) or may take any part in it (any)."),
+  status: commaList(z.enum(ItemStatus)).default([]).describe("Statuses, comma-separated."),
+  health: commaList(z.enum(HEALTH))
+    .default([])
+    .describe(
+      "Health, comma-separated: actual ÷ expected progress from the start and due dates; on_track ≥ 95 %, behind 85–95 %, at_risk below 85 %, overdue past due and open, not_applicable without a schedule or not adopted.",
+    ),
+  overdue: flag.default(false).describe("1: only items past their due date and still open."),
+  replyClass: z.enum(ReplyClass).optional().describe("The reply's class, A–D."),
+  mismatch: flag
+    .default(false)
+    .describe(
+      "1: only items whose reply class and progress disagree (class A below 50 %, class C/D completed).",
+    ),
+  dueFrom: isoDay.optional().describe("Due on or after this day (YYYY-MM-DD)."),
+  dueTo: isoDay.optional().describe("Due on or before this day (YYYY-MM-DD)."),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("Text in the code, titles, descriptions or evidence titles (substring, Chinese or English)."),
+  asOf: pastDay
+    .optional()
+    .describe("Show the state at the end of this past day (YYYY-MM-DD), rebuilt from the history."),
 };
 
 export const itemFilters = z.object(itemFilterShape);
@@ -87,7 +117,7 @@ export const trackingShape = {
     .default(25),
   sort: z.enum(SORTABLE_COLUMNS).default("code"),
   dir: z.enum(["asc", "desc"]).default("asc"),
-  hide: csv(z.enum(HIDEABLE_COLUMNS)).default([]),
+  hide: commaList(z.enum(HIDEABLE_COLUMNS)).default([]),
   density: z.enum(["comfortable", "compact"]).default("comfortable"),
 };
 

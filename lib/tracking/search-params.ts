@@ -183,6 +183,18 @@ export function trackingQuery(params: Partial<TrackingParams>): string {
   return query.toString();
 }
 
+/** Whether any filter narrows the items down (beyond their kind, the day and the period). */
+export function hasItemFilters(filters: ItemFilters): boolean {
+  const defaults = itemFilters.parse({});
+  return Object.entries(filters).some(
+    ([key, value]) =>
+      key in itemFilterShape &&
+      key !== "kind" &&
+      key !== "asOf" &&
+      JSON.stringify(value) !== JSON.stringify(defaults[key as keyof ItemFilters]),
+  );
+}
+
 /** Only the filters of a state (what a chart link or an export carries over). */
 export function pickFilters(params: Partial<ItemFilters>): Partial<ItemFilters> {
   return Object.fromEntries(

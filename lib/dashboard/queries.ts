@@ -33,7 +33,7 @@ function monthOf(provider: ItemScope["provider"], column: string) {
 
 export async function getDashboard(db: Db, params: DashboardParams, today: Date = shanghaiToday()) {
   const provider = providerOf(db);
-  const scope = itemScope(provider, params, today);
+  const scope = await itemScope(db, params, today);
   const items = filteredItems(scope, params);
   const period = resolvePeriod(params, scope.day);
   const periodStart = shanghaiDate(period.from);

@@ -4,6 +4,7 @@
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
+import { type Db, providerOf } from "@/lib/db/client";
 import { Prisma } from "../../generated/sqlite/client";
 import type { ItemFilters } from "./search-params";
 
@@ -16,18 +17,22 @@ export type ItemScope = {
   day: Date;
   /** Set when the state is to be reconstructed from the history instead of read from the items. */
   asOf: Date | null;
+  /** The ids of the items whose text contains the search, when there is one. */
+  search: Sql | null;
 };
 
 const DAY_MS = 86_400_000;
 
-/** The day a view describes, and whether it looks back. */
-export function itemScope(
-  provider: DatabaseProvider,
-  filters: Pick<ItemFilters, "asOf">,
+/** The day a view describes, whether it looks back, and what its search finds. */
+export async function itemScope(
+  db: Db,
+  filters: Pick<ItemFilters, "asOf" | "q">,
   today: Date,
-): ItemScope {
+): Promise<ItemScope> {
+  const provider = providerOf(db);
   const asOf = filters.asOf ? shanghaiDate(filters.asOf) : null;
-  return { provider, day: asOf ?? today, asOf };
+  const search = filters.q ? await searchSql(db, provider, filters.q) : null;
+  return { provider, day: asOf ?? today, asOf, search };
 }
 
 /** Seconds since the epoch of a timestamp column. */
@@ -76,7 +81,7 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
       SELECT a."id" AS "id", a."recommendationId" AS "recommendationId", a."code" AS "code",
         a."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
         ${state.columns}, a."startDate" AS "startDate", a."dueDate" AS "dueDate", a."updatedAt" AS "updatedAt",
-        (SELECT x."agencyId" FROM "ActionAgency" x WHERE x."actionId" = a."id" AND x."role" = 'lead') AS "leadAgencyId"
+        a."leadAgencyId" AS "leadAgencyId"
       FROM "Action" a
       JOIN "Recommendation" r ON r."id" = a."recommendationId"
       ${state.joins}`;
@@ -85,7 +90,7 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
     SELECT r."id" AS "id", r."id" AS "recommendationId", r."code" AS "code",
       r."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
       ${state.columns}, r."startDate" AS "startDate", r."dueDate" AS "dueDate", r."updatedAt" AS "updatedAt",
-      (SELECT x."agencyId" FROM "RecommendationAgency" x WHERE x."recommendationId" = r."id" AND x."role" = 'lead') AS "leadAgencyId"
+      r."leadAgencyId" AS "leadAgencyId"
     FROM "Recommendation" r
     ${state.joins}`;
 }
@@ -127,19 +132,33 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+// A one- or two-character search goes through the trigrams that start with it, up to this many;
+// beyond, scanning the documents is quicker.
+const MAX_SEARCH_TERMS = 200;
+const LAST_CHARACTER = "\u{10FFFF}";
+
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const matching = (query: string) =>
+  sql`SELECT d."itemId" FROM "SearchIndex" f JOIN "SearchDocument" d ON d."id" = f."rowid"
+    WHERE "SearchIndex" MATCH ${query}`;
+
 /**
  * Ids of items whose search text contains `q`. SQLite's trigram index answers substrings of three
- * characters or more; shorter ones scan the documents. PostgreSQL's trigram index serves ILIKE.
+ * characters or more directly; a shorter one is looked up through the indexed trigrams that begin
+ * with it (every document ends in two spaces, so each occurrence begins one), and scanned for only
+ * when there are too many of those. PostgreSQL's trigram index serves ILIKE.
  */
-function searchSql(provider: DatabaseProvider, q: string): Sql {
+async function searchSql(db: Db, provider: DatabaseProvider, q: string): Promise<Sql> {
   if (provider === "postgresql") {
     return sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" ILIKE ${likePattern(q)}`;
   }
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replaceAll('"', '""')}"`;
-    return sql`SELECT d."itemId" FROM "SearchIndex" f JOIN "SearchDocument" d ON d."id" = f."rowid"
-      WHERE "SearchIndex" MATCH ${phrase}`;
-  }
+  if ([...q].length >= 3) return matching(quoted(q));
+  const prefix = q.toLowerCase();
+  const terms = await db.$queryRaw<{ term: string }[]>`
+    SELECT "term" FROM "SearchTerms" WHERE "term" >= ${prefix} AND "term" < ${prefix + LAST_CHARACTER}
+    LIMIT ${MAX_SEARCH_TERMS + 1}`;
+  if (terms.length === 0) return sql`SELECT NULL WHERE 0`;
+  if (terms.length <= MAX_SEARCH_TERMS) return matching(terms.map(({ term }) => quoted(term)).join(" OR "));
   return sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" LIKE ${likePattern(q)} ESCAPE '\\'`;
 }
 
@@ -151,12 +170,13 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   }
   if (filters.recommendation) conditions.push(sql`i."recommendationId" = ${filters.recommendation}`);
   if (filters.theme) conditions.push(sql`i."themeId" = ${filters.theme}`);
-  if (filters.agency) {
-    const lead = filters.agencyRole === "lead" ? sql`AND x."role" = 'lead'` : empty;
+  if (filters.agency && filters.agencyRole === "lead")
+    conditions.push(sql`i."leadAgencyId" = ${filters.agency}`);
+  else if (filters.agency) {
     conditions.push(
       filters.kind === "action"
-        ? sql`EXISTS (SELECT 1 FROM "ActionAgency" x WHERE x."actionId" = i."id" AND x."agencyId" = ${filters.agency} ${lead})`
-        : sql`EXISTS (SELECT 1 FROM "RecommendationAgency" x WHERE x."recommendationId" = i."id" AND x."agencyId" = ${filters.agency} ${lead})`,
+        ? sql`EXISTS (SELECT 1 FROM "ActionAgency" x WHERE x."actionId" = i."id" AND x."agencyId" = ${filters.agency})`
+        : sql`EXISTS (SELECT 1 FROM "RecommendationAgency" x WHERE x."recommendationId" = i."id" AND x."agencyId" = ${filters.agency})`,
     );
   }
   if (filters.status.length) conditions.push(sql`i."status" IN (${join(filters.status)})`);
@@ -166,7 +186,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);
   if (filters.dueTo) conditions.push(sql`i."dueDate" <= ${shanghaiDate(filters.dueTo)}`);
-  if (filters.q) conditions.push(sql`i."id" IN (${searchSql(scope.provider, filters.q)})`);
+  if (scope.search) conditions.push(sql`i."id" IN (${scope.search})`);
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
 }
 

@@ -1,5 +1,5 @@
 import { shanghaiToday } from "@/lib/dates";
-import { type Db, providerOf } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Health } from "./health";
@@ -35,19 +35,24 @@ export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "pe
  * there); the page's rows are then loaded with their names.
  */
 export async function getTrackingPage(db: Db, params: TrackingPageParams, today: Date = shanghaiToday()) {
-  const scope = itemScope(providerOf(db), params, today);
+  const scope = await itemScope(db, params, today);
   const items = filteredItems(scope, params);
   const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
   // Items without a due date come last either way, on both databases.
   const order = sql`${raw(SORT_COLUMNS[params.sort])} ${direction} NULLS LAST, i."id" ASC`;
-  const [counted, pageRows] = await Promise.all([
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`,
-    db.$queryRaw<ItemStateRow[]>`
-      SELECT i."id", i."status", i."progress", i."health" FROM ${items}
-      ORDER BY ${order}
-      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
+  // One pass finds the page and counts every match (the window runs before LIMIT); only a page past
+  // the end, which has no row to carry the count, needs a second.
+  const pageRows = await db.$queryRaw<(ItemStateRow & { total: number | bigint })[]>`
+    SELECT i."id", i."status", i."progress", i."health", COUNT(*) OVER () AS "total" FROM ${items}
+    ORDER BY ${order}
+    LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
+  const total = Number(
+    pageRows[0]?.total ??
+      (params.page > 1
+        ? ((await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`)[0]
+            ?.total ?? 0)
+        : 0),
+  );
   const rows = await withDetails(db, params.kind, pageRows);
   return {
     total,

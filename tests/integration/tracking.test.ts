@@ -92,5 +92,28 @@ describe("tracking table query", () => {
     });
     expect(await search("话剧演出")).toEqual(["R2.1"]);
     expect(await search("话剧")).toEqual(["R2.1"]);
+    expect(await search("茶")).toEqual(["R2.1"]);
+    // At the very end of a text too.
+    expect(await search("纪要")).toEqual(["R2.1"]);
+    expect(await search("要")).toContain("R2.1");
+  });
+
+  it("finds a single character that begins more trigrams than the index is asked for", async () => {
+    const action = await db.action.findFirstOrThrow({ where: { code: "R3.1" } });
+    const characters = Array.from({ length: 250 }, (_, index) => String.fromCodePoint(0x4e00 + index));
+    await db.evidence.createMany({
+      data: characters.map((character) => ({
+        actionId: action.id,
+        url: "https://example.org/y",
+        titleZh: `鼋${character}报道`,
+      })),
+    });
+    // Its trigram sorts after all of those above: a search through only the first ones would miss it.
+    const other = await db.action.findFirstOrThrow({ where: { code: "R2.2" } });
+    await db.evidence.create({
+      data: { actionId: other.id, url: "https://example.org/z", titleZh: "鼋龥纪念" },
+    });
+    const page = await getTrackingPage(db, parseTrackingParams({ kind: "action", q: "鼋", perPage: "100" }));
+    expect(page.rows.map((row) => row.code).sort()).toEqual(["R2.2", "R3.1"]);
   });
 });

@@ -3,7 +3,9 @@
 -- Substring search in Chinese (no word boundaries) over titles, descriptions and evidence titles.
 -- One search document per recommendation, action and evidence link, kept current by triggers and
 -- indexed by an FTS5 trigram index; "itemId" is the recommendation or action the text belongs to.
--- The explicit INTEGER PRIMARY KEY keeps the index rowids stable through VACUUM.
+-- The explicit INTEGER PRIMARY KEY keeps the index rowids stable through VACUUM. Every text ends in
+-- two spaces, so that each occurrence of a one- or two-character query starts one of the index's
+-- trigrams; "SearchTerms" lists them, and lib/tracking/item-sql.ts searches by them.
 CREATE TABLE "SearchDocument" (
     "id" INTEGER NOT NULL PRIMARY KEY,
     "sourceId" TEXT NOT NULL UNIQUE,
@@ -11,6 +13,7 @@ CREATE TABLE "SearchDocument" (
     "text" TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE "SearchIndex" USING fts5("text", content='SearchDocument', content_rowid='id', tokenize='trigram');
+CREATE VIRTUAL TABLE "SearchTerms" USING fts5vocab('SearchIndex', 'row');
 
 CREATE TRIGGER "SearchDocument_index_insert" AFTER INSERT ON "SearchDocument" BEGIN
   INSERT INTO "SearchIndex" ("rowid", "text") VALUES (new."id", new."text");
@@ -25,11 +28,11 @@ END;
 
 CREATE TRIGGER "Recommendation_search_insert" AFTER INSERT ON "Recommendation" BEGIN
   INSERT INTO "SearchDocument" ("sourceId", "itemId", "text") VALUES (new."id", new."id",
-    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || new."descriptionZh" || ' ' || COALESCE(new."descriptionEn", ''));
+    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || new."descriptionZh" || ' ' || COALESCE(new."descriptionEn", '') || '  ');
 END;
 CREATE TRIGGER "Recommendation_search_update" AFTER UPDATE OF "code", "titleZh", "titleEn", "descriptionZh", "descriptionEn" ON "Recommendation" BEGIN
   UPDATE "SearchDocument" SET "text" =
-    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || new."descriptionZh" || ' ' || COALESCE(new."descriptionEn", '')
+    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || new."descriptionZh" || ' ' || COALESCE(new."descriptionEn", '') || '  '
   WHERE "sourceId" = new."id";
 END;
 CREATE TRIGGER "Recommendation_search_delete" AFTER DELETE ON "Recommendation" BEGIN
@@ -38,11 +41,11 @@ END;
 
 CREATE TRIGGER "Action_search_insert" AFTER INSERT ON "Action" BEGIN
   INSERT INTO "SearchDocument" ("sourceId", "itemId", "text") VALUES (new."id", new."id",
-    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || COALESCE(new."descriptionZh", '') || ' ' || COALESCE(new."descriptionEn", ''));
+    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || COALESCE(new."descriptionZh", '') || ' ' || COALESCE(new."descriptionEn", '') || '  ');
 END;
 CREATE TRIGGER "Action_search_update" AFTER UPDATE OF "code", "titleZh", "titleEn", "descriptionZh", "descriptionEn" ON "Action" BEGIN
   UPDATE "SearchDocument" SET "text" =
-    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || COALESCE(new."descriptionZh", '') || ' ' || COALESCE(new."descriptionEn", '')
+    new."code" || ' ' || new."titleZh" || ' ' || COALESCE(new."titleEn", '') || ' ' || COALESCE(new."descriptionZh", '') || ' ' || COALESCE(new."descriptionEn", '') || '  '
   WHERE "sourceId" = new."id";
 END;
 CREATE TRIGGER "Action_search_delete" AFTER DELETE ON "Action" BEGIN
@@ -51,19 +54,19 @@ END;
 
 CREATE TRIGGER "Evidence_search_insert" AFTER INSERT ON "Evidence" BEGIN
   INSERT INTO "SearchDocument" ("sourceId", "itemId", "text") VALUES (new."id",
-    COALESCE(new."recommendationId", new."actionId"), new."titleZh" || ' ' || COALESCE(new."titleEn", ''));
+    COALESCE(new."recommendationId", new."actionId"), new."titleZh" || ' ' || COALESCE(new."titleEn", '') || '  ');
 END;
 CREATE TRIGGER "Evidence_search_update" AFTER UPDATE OF "titleZh", "titleEn" ON "Evidence" BEGIN
-  UPDATE "SearchDocument" SET "text" = new."titleZh" || ' ' || COALESCE(new."titleEn", '')
+  UPDATE "SearchDocument" SET "text" = new."titleZh" || ' ' || COALESCE(new."titleEn", '') || '  '
   WHERE "sourceId" = new."id";
 END;
 
 INSERT INTO "SearchDocument" ("sourceId", "itemId", "text")
-  SELECT "id", "id", "code" || ' ' || "titleZh" || ' ' || COALESCE("titleEn", '') || ' ' || "descriptionZh" || ' ' || COALESCE("descriptionEn", '')
+  SELECT "id", "id", "code" || ' ' || "titleZh" || ' ' || COALESCE("titleEn", '') || ' ' || "descriptionZh" || ' ' || COALESCE("descriptionEn", '') || '  '
   FROM "Recommendation";
 INSERT INTO "SearchDocument" ("sourceId", "itemId", "text")
-  SELECT "id", "id", "code" || ' ' || "titleZh" || ' ' || COALESCE("titleEn", '') || ' ' || COALESCE("descriptionZh", '') || ' ' || COALESCE("descriptionEn", '')
+  SELECT "id", "id", "code" || ' ' || "titleZh" || ' ' || COALESCE("titleEn", '') || ' ' || COALESCE("descriptionZh", '') || ' ' || COALESCE("descriptionEn", '') || '  '
   FROM "Action";
 INSERT INTO "SearchDocument" ("sourceId", "itemId", "text")
-  SELECT "id", COALESCE("recommendationId", "actionId"), "titleZh" || ' ' || COALESCE("titleEn", '')
+  SELECT "id", COALESCE("recommendationId", "actionId"), "titleZh" || ' ' || COALESCE("titleEn", '') || '  '
   FROM "Evidence";

@@ -40,19 +40,14 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
   const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
   // Items without a due date come last either way, on both databases.
   const order = sql`${raw(SORT_COLUMNS[params.sort])} ${direction} NULLS LAST, i."id" ASC`;
-  // One pass finds the page and counts every match (the window runs before LIMIT); only a page past
-  // the end, which has no row to carry the count, needs a second.
-  const pageRows = await db.$queryRaw<(ItemStateRow & { total: number | bigint })[]>`
-    SELECT i."id", i."status", i."progress", i."health", COUNT(*) OVER () AS "total" FROM ${items}
-    ORDER BY ${order}
-    LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
-  const total = Number(
-    pageRows[0]?.total ??
-      (params.page > 1
-        ? ((await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`)[0]
-            ?.total ?? 0)
-        : 0),
-  );
+  const [counted, pageRows] = await Promise.all([
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`,
+    db.$queryRaw<ItemStateRow[]>`
+      SELECT i."id", i."status", i."progress", i."health" FROM ${items}
+      ORDER BY ${order}
+      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
+  ]);
+  const total = Number(counted[0]?.total ?? 0);
   const rows = await withDetails(db, params.kind, pageRows);
   return {
     total,

@@ -2,6 +2,7 @@
 // and, where it has one, its target. Cases without an app function yet measure only their floor.
 import { shanghaiDate, shanghaiToday } from "../../lib/dates";
 import { stateAsOf } from "../../lib/history/as-of";
+import { getProposalOverview } from "../../lib/proposals/queries";
 import { getTrackingPage } from "../../lib/tracking/queries";
 import { parseTrackingParams } from "../../lib/tracking/search-params";
 import { type BenchCase, type BenchContext, benchCase, type Fixtures } from "./context";
@@ -60,6 +61,11 @@ export function benchCases(ctx: BenchContext): BenchCase[] {
       floor: () => allStatesAsOfFloor(ctx, shanghaiDate(AS_OF)),
     }),
 
+    benchCase({
+      name: "overview of the first proposal (today's /zh-CN)",
+      group: "dashboard",
+      app: () => getProposalOverview(),
+    }),
     benchCase({
       name: "dashboard aggregates (national)",
       group: "dashboard",

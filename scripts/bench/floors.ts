@@ -60,10 +60,12 @@ export async function trackingPageFloor(
     args.push(due.to);
   }
   if (params.q) {
+    // The evidence titles as one uncorrelated subquery, scanned once: a correlated EXISTS inside the
+    // OR (what Prisma writes for `some`) is probed for every item, 2–3× slower on both databases.
     const evidenceParent = action ? "actionId" : "recommendationId";
     where.push(`(${item}."code" LIKE ? OR ${item}."titleZh" LIKE ? OR ${item}."titleEn" LIKE ?
       OR ${item}."descriptionZh" LIKE ?
-      OR EXISTS (SELECT 1 FROM "Evidence" e WHERE e."${evidenceParent}" = ${item}."id" AND e."titleZh" LIKE ?))`);
+      OR ${item}."id" IN (SELECT e."${evidenceParent}" FROM "Evidence" e WHERE e."titleZh" LIKE ?))`);
     const pattern = `%${params.q}%`;
     args.push(pattern, pattern, pattern, pattern, pattern);
   }
@@ -90,6 +92,9 @@ export async function trackingPageFloor(
     ? `LEFT JOIN "ActionAgency" la ON la."actionId" = page."id" AND la."role" = 'lead'`
     : `LEFT JOIN "RecommendationAgency" la ON la."recommendationId" = page."id" AND la."role" = 'lead'`;
 
+  // A search reads every item anyway: counting the matches in the same pass saves a second scan.
+  // Without one, a separate count is cheaper than carrying a window over every row.
+  const countInPage = Boolean(params.q);
   // The page's 50 items first, from the item table alone (plus the recommendation an action filters
   // on), then what the rows show, joined to those 50 only.
   const rows = await ctx.sql(
@@ -97,9 +102,11 @@ export async function trackingPageFloor(
             page."dueDate", page."updatedAt", r."code" AS "recommendationCode", r."replyClass",
             p."code" AS "proposalCode", th."nameZh" AS "themeZh", th."nameEn" AS "themeEn",
             ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", ag."shortNameZh", ag."shortNameEn"
+            ${countInPage ? `, page."total"` : ""}
      FROM (
        SELECT ${item}."id", ${item}."code", ${item}."titleZh", ${item}."titleEn", ${item}."status",
               ${item}."progress", ${item}."dueDate", ${item}."updatedAt", r."id" AS "recommendationId"
+              ${countInPage ? `, COUNT(*) OVER () AS "total"` : ""}
        FROM ${from}
        ${whereSql}
        ORDER BY ${order(item)}
@@ -113,11 +120,13 @@ export async function trackingPageFloor(
      ORDER BY ${order("page")}`,
     [...args, params.perPage, (params.page - 1) * params.perPage],
   );
+  const ids = rows.map((row) => String(row.id));
+  if (countInPage && rows[0]) return { total: Number(rows[0].total), ids, rows };
   const [counted] = await ctx.sql<{ n: number | bigint }>(
     `SELECT COUNT(*) AS n FROM ${from} ${whereSql}`,
     args,
   );
-  return { total: Number(counted?.n ?? 0), ids: rows.map((row) => String(row.id)), rows };
+  return { total: Number(counted?.n ?? 0), ids, rows };
 }
 
 function dueRange(params: TrackingParams): { from?: Date; to?: Date } {
@@ -172,8 +181,28 @@ export async function proposalStateAsOfFloor(
   return toStates(rows);
 }
 
-/** The state of every item (all proposals) at the end of `asOf`. */
+/**
+ * The state of every item (all proposals) at the end of `asOf`. Each database has its own fastest
+ * form: PostgreSQL ranks the history in one pass (~1.3× faster there than seeking); SQLite seeks each
+ * item's latest update through its (item, effectiveDate) index (~3× faster there than ranking).
+ */
 export async function allStatesAsOfFloor(ctx: BenchContext, asOf: Date): Promise<ItemStates> {
+  if (ctx.provider === "sqlite") {
+    const latest = (parent: string, item: string) =>
+      `(SELECT su."id" FROM "StatusUpdate" su WHERE su."${parent}" = ${item}."id" AND su."effectiveDate" <= ?
+        ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT 1)`;
+    const rows = await ctx.sql<StateRow>(
+      `SELECT latest."itemId", su."statusAfter" AS "status", su."progressAfter" AS "progress"
+       FROM (
+         SELECT r."id" AS "itemId", ${latest("recommendationId", "r")} AS "updateId" FROM "Recommendation" r
+         UNION ALL
+         SELECT a."id", ${latest("actionId", "a")} FROM "Action" a
+       ) latest
+       JOIN "StatusUpdate" su ON su."id" = latest."updateId"`,
+      [asOf, asOf],
+    );
+    return toStates(rows);
+  }
   const rows = await ctx.sql<StateRow>(
     `SELECT "itemId", "status", "progress" FROM (
        SELECT COALESCE("recommendationId", "actionId") AS "itemId", "statusAfter" AS "status",

@@ -188,7 +188,14 @@ async function load(
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.durationSeconds, headers: { cookie } },
+      // A slow page answers late rather than not at all: 30 s before a request counts as an error.
+      {
+        url,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        timeout: 30,
+        headers: { cookie },
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));

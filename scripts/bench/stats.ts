@@ -103,4 +103,4 @@ function width(text: string): number {
 }
 
 export const ms = (value: number | undefined | null) =>
-  value === undefined || value === null ? "-" : value.toFixed(1);
+  value === undefined || value === null || Number.isNaN(value) ? "-" : value.toFixed(1);

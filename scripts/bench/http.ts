@@ -49,6 +49,7 @@ const BENCH_USER = { email: "bench@national.example", name: "基准测试", pass
 // Fixed, so that sessions made by one run stay valid for the next; the bench server only.
 const BENCH_SECRET = "bench-only-secret-not-for-production-0123456789";
 const NEXT_BIN = join("node_modules", "next", "dist", "bin", "next");
+export const WARM_UP_REQUESTS = 3;
 
 export function hasBuild(): boolean {
   return existsSync(join(".next", "BUILD_ID"));
@@ -67,11 +68,11 @@ export async function benchHttp(
     const idle = serverRss(server);
     const results: HttpResult[] = [];
     for (const page of pages) {
-      await expectSignedInPage(origin + page.path, cookie);
       options.log(
         `  ${page.name}: warming up, then ${options.durationSeconds} s at ${options.connections} connections…`,
       );
-      await load(origin + page.path, cookie, { ...options, durationSeconds: 2 });
+      // One request at a time, so that no backlog of slow warm-up requests is left for the measured run.
+      for (let i = 0; i < WARM_UP_REQUESTS; i++) await expectSignedInPage(origin + page.path, cookie);
       let peak = 0;
       const sampler = setInterval(() => {
         peak = Math.max(peak, serverRss(server) ?? 0);

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
 import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
-import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild } from "./http";
+import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild, WARM_UP_REQUESTS } from "./http";
 import type { MeasureOptions, MeasureResult } from "./measure";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
@@ -206,7 +206,10 @@ function printReport(reports: DatabaseReport[]) {
     if (report.httpSkipped) httpRows.push([report.provider, `(skipped: ${report.httpSkipped})`]);
   }
   if (httpRows.length) {
-    log(`\nHTTP (${values.connections} connections, ${values.duration} s per page, after a 2 s warm-up)\n`);
+    log(
+      `\nHTTP (${values.connections} connections, ${values.duration} s per page, after ${WARM_UP_REQUESTS} ` +
+        "sequential warm-up requests; requests unanswered at the end are not counted)\n",
+    );
     log(
       formatTable(
         ["db", "page", "req/s", "median ms", "p95 ms", "non-2xx/errors", "server RSS peak", "target", "pass"],

@@ -194,6 +194,7 @@ function printReport(reports: DatabaseReport[]) {
       httpRows.push([
         report.provider,
         result.name,
+        String(result.requests),
         result.requestsPerSecond.toFixed(1),
         ms(result.medianMs),
         ms(result.p95Ms),
@@ -212,7 +213,18 @@ function printReport(reports: DatabaseReport[]) {
     );
     log(
       formatTable(
-        ["db", "page", "req/s", "median ms", "p95 ms", "non-2xx/errors", "server RSS peak", "target", "pass"],
+        [
+          "db",
+          "page",
+          "answered",
+          "req/s",
+          "median ms",
+          "p95 ms",
+          "non-2xx/errors",
+          "server RSS peak",
+          "target",
+          "pass",
+        ],
         httpRows,
       ),
     );

@@ -6,7 +6,7 @@
 //   --filter TEXT            only the cases whose name or group contains TEXT
 //   --regenerate             make the dataset anew even when the stored one matches
 //   --no-http                skip the HTTP load (it needs `npx next build` first; --build runs it)
-//   --duration 10 --connections 10 --port 3200
+//   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
 // Writes bench-results/bench-<timestamp>.json. PostgreSQL: BENCH_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:54329/tracker_bench; the database is created and replaced as needed).
 import { execFileSync, spawn } from "node:child_process";
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     regenerate: { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
     build: { type: "boolean", default: false },
-    duration: { type: "string", default: "10" },
+    duration: { type: "string" },
     connections: { type: "string", default: "10" },
     port: { type: "string", default: "3200" },
   },
@@ -45,6 +45,7 @@ if (values.db && !["sqlite", "postgresql"].includes(values.db)) {
   process.exit(2);
 }
 const scale = Number(values.scale);
+const durationSeconds = values.duration ? Number(values.duration) : scale < 1 ? 3 : 10;
 const measureOptions: MeasureOptions = {
   runs: Number(values.runs),
   warmup: Number(values.warmup),
@@ -98,7 +99,7 @@ for (const provider of providers) {
     try {
       httpResults = await benchHttp(database.url, HTTP_PAGES, {
         port: Number(values.port),
-        durationSeconds: Number(values.duration),
+        durationSeconds,
         connections: Number(values.connections),
         log,
       });
@@ -208,7 +209,7 @@ function printReport(reports: DatabaseReport[]) {
   }
   if (httpRows.length) {
     log(
-      `\nHTTP (${values.connections} connections, ${values.duration} s per page, after ${WARM_UP_REQUESTS} ` +
+      `\nHTTP (${values.connections} connections, ${durationSeconds} s per page, after ${WARM_UP_REQUESTS} ` +
         "sequential warm-up requests; requests unanswered at the end are not counted)\n",
     );
     log(

@@ -49,15 +49,16 @@ class SqliteWriter implements BulkWriter {
 
   constructor(url: string) {
     this.db = new Database(url.slice("file:".length).split("?")[0] ?? "");
-    // Load-time settings: the app's own connections keep SQLite's defaults (finish() restores the
-    // journal mode, which is stored in the file). Foreign keys stay checked, as Prisma's connections do.
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = OFF");
-    this.db.pragma("cache_size = -262144");
+    // Foreign keys stay checked, as Prisma's connections check them.
     this.db.pragma("foreign_keys = ON");
   }
 
   async begin() {
+    // Load-time settings only: finish() restores the journal mode (stored in the file), so that the
+    // app's connections find SQLite's defaults.
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = OFF");
+    this.db.pragma("cache_size = -262144");
     this.db.exec("BEGIN");
   }
 

@@ -1,6 +1,7 @@
 // The national-scale generator at a tiny scale, checked with SQL on both databases: proportional
 // counts, the constraints, the history chain the app relies on, and that the app reads it back.
-import { beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { addMonths, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { rollUp } from "@/lib/recommendations/roll-up";
@@ -15,6 +16,7 @@ import {
   NATIONAL_SIZES,
   readDatasetInfo,
 } from "../../scripts/national/generate";
+import { createPostgresDatabase, createSqliteDatabase } from "./databases";
 
 const SCALE = 0.005;
 let result: GenerateResult;
@@ -56,6 +58,28 @@ describe("national dataset generator", () => {
     } finally {
       await writer.close();
     }
+  });
+
+  it("is deterministic: the same seed writes the same rows into another database", async () => {
+    const template = inject("templateDatabaseUrl");
+    const other = template.startsWith("file:")
+      ? createSqliteDatabase(template)
+      : await createPostgresDatabase(template);
+    await generateNationalDataset(other, { scale: SCALE });
+    const [here, there] = await Promise.all(
+      [process.env.DATABASE_URL ?? "", other].map(async (url) => {
+        const reader = openBulkWriter(url);
+        try {
+          const hash = createHash("sha256");
+          for (const table of ["Proposal", "Recommendation", "Action", "Evidence", "StatusUpdate"])
+            hash.update(JSON.stringify(await reader.query(`SELECT * FROM "${table}" ORDER BY "id"`)));
+          return hash.digest("hex");
+        } finally {
+          await reader.close();
+        }
+      }),
+    );
+    expect(there).toBe(here);
   });
 
   it("appends each item's history in order, each update starting from the previous one", async () => {

@@ -1,0 +1,232 @@
+// The built app under HTTP load: `next start` on the benchmark database, a signed-in official's
+// session cookie made by the authentication library directly, and autocannon against the pages.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { createAuth } from "../../lib/auth/config";
+import { createPrismaClient } from "../../lib/db/client";
+import { percentile, round } from "./stats";
+
+export interface HttpPage {
+  name: string;
+  path: string;
+  /** Shown as pass/fail columns. */
+  target?: { minRequestsPerSecond?: number; maxP95Ms?: number };
+}
+
+export interface HttpOptions {
+  port: number;
+  durationSeconds: number;
+  connections: number;
+  log: (message: string) => void;
+}
+
+export interface HttpResult {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  requests: number;
+  medianMs: number;
+  p95Ms: number;
+  non2xx: number;
+  errors: number;
+  /** Resident memory of the server's processes: after start, and the peak under load. */
+  serverRssMb: { idle: number | null; peak: number | null };
+  targets: { label: string; pass: boolean }[];
+}
+
+export const HTTP_PAGES: HttpPage[] = [
+  { name: "dashboard /zh-CN", path: "/zh-CN", target: { minRequestsPerSecond: 50, maxP95Ms: 200 } },
+  {
+    name: "table: search + status, 50 rows",
+    path: `/zh-CN/table?${new URLSearchParams({ q: "大模型", status: "in_progress,stalled", perPage: "50" })}`,
+  },
+  { name: "table: no filter, 50 rows", path: "/zh-CN/table?perPage=50" },
+];
+
+const BENCH_USER = { email: "bench@national.example", name: "基准测试", password: "bench-password-2026" };
+// Fixed, so that sessions made by one run stay valid for the next; the bench server only.
+const BENCH_SECRET = "bench-only-secret-not-for-production-0123456789";
+const NEXT_BIN = join("node_modules", "next", "dist", "bin", "next");
+export const WARM_UP_REQUESTS = 3;
+
+export function hasBuild(): boolean {
+  return existsSync(join(".next", "BUILD_ID"));
+}
+
+export async function benchHttp(
+  url: string,
+  pages: readonly HttpPage[],
+  options: HttpOptions,
+): Promise<HttpResult[]> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const cookie = await signIn(url, origin);
+  const server = startServer(url, options.port, origin);
+  try {
+    await waitUntilHealthy(origin, server);
+    const idle = serverRss(server);
+    const results: HttpResult[] = [];
+    for (const page of pages) {
+      options.log(
+        `  ${page.name}: warming up, then ${options.durationSeconds} s at ${options.connections} connections…`,
+      );
+      // One request at a time, so that no backlog of slow warm-up requests is left for the measured run.
+      for (let i = 0; i < WARM_UP_REQUESTS; i++) await expectSignedInPage(origin + page.path, cookie);
+      let peak = 0;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, serverRss(server) ?? 0);
+      }, 250);
+      const measured = await load(origin + page.path, cookie, options).finally(() => clearInterval(sampler));
+      const targets: HttpResult["targets"] = [];
+      if (page.target?.minRequestsPerSecond !== undefined)
+        targets.push({
+          label: `≥${page.target.minRequestsPerSecond} req/s`,
+          pass: measured.requestsPerSecond >= page.target.minRequestsPerSecond,
+        });
+      if (page.target?.maxP95Ms !== undefined)
+        targets.push({
+          label: `p95 ≤${page.target.maxP95Ms} ms`,
+          pass: measured.p95Ms <= page.target.maxP95Ms,
+        });
+      const result = {
+        name: page.name,
+        path: page.path,
+        ...measured,
+        serverRssMb: { idle, peak: peak || null },
+        targets,
+      };
+      options.log(
+        `  ${page.name}: ${result.requestsPerSecond} req/s, median ${result.medianMs} ms, p95 ${result.p95Ms} ms` +
+          (result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""),
+      );
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await stopServer(server);
+  }
+}
+
+/** An official's session, signed in through the library with the secret the server gets. */
+async function signIn(url: string, origin: string): Promise<string> {
+  // createAuth reads these from the environment, as the server will.
+  process.env.DATABASE_URL = url;
+  process.env.BETTER_AUTH_SECRET = BENCH_SECRET;
+  process.env.BETTER_AUTH_URL = origin;
+  const db = createPrismaClient(url);
+  try {
+    const auth = createAuth(db);
+    if (!(await db.user.findUnique({ where: { email: BENCH_USER.email } })))
+      await auth.api.createUser({ body: { ...BENCH_USER, role: "official" } });
+    const response = await auth.api.signInEmail({
+      body: { email: BENCH_USER.email, password: BENCH_USER.password },
+      asResponse: true,
+    });
+    if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+    const cookies = response.headers.getSetCookie().map((header) => header.split(";")[0]);
+    if (!cookies.length) throw new Error("sign-in set no cookie");
+    return cookies.join("; ");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function startServer(url: string, port: number, origin: string): ChildProcess {
+  // Its own process group, so that stopping it stops next-server's children too.
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      SAMPLE_DATA: "off",
+      BETTER_AUTH_SECRET: BENCH_SECRET,
+      BETTER_AUTH_URL: origin,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return server;
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.pid === undefined || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid, "SIGTERM");
+  const timeout = setTimeout(() => server.pid && process.kill(-server.pid, "SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timeout);
+}
+
+async function waitUntilHealthy(origin: string, server: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${origin}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not answer ${origin}/api/health within 60 s`);
+}
+
+/** Refuses to measure a redirect to the sign-in page or an error page. */
+async function expectSignedInPage(url: string, cookie: string) {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200 (signed in?)`);
+  await response.text();
+}
+
+async function load(
+  url: string,
+  cookie: string,
+  options: Pick<HttpOptions, "durationSeconds" | "connections">,
+): Promise<Pick<HttpResult, "requestsPerSecond" | "requests" | "medianMs" | "p95Ms" | "non2xx" | "errors">> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      // A slow page answers late rather than not at all: 30 s before a request counts as an error.
+      {
+        url,
+        connections: options.connections,
+        duration: options.durationSeconds,
+        timeout: 30,
+        headers: { cookie },
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  return {
+    requestsPerSecond: round(result.requests.total / options.durationSeconds, 1),
+    requests: result.requests.total,
+    medianMs: times.length ? round(percentile(times, 50), 1) : Number.NaN,
+    p95Ms: times.length ? round(percentile(times, 95), 1) : Number.NaN,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Resident memory of every process in the server's group (Linux /proc), in MB; null elsewhere. */
+function serverRss(server: ChildProcess): number | null {
+  if (server.pid === undefined || !existsSync("/proc")) return null;
+  let kilobytes = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (in parentheses): state, ppid, pgrp, …
+      const group = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      if (group !== server.pid) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      kilobytes += Number(rss?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kilobytes ? Math.round(kilobytes / 1024) : null;
+}

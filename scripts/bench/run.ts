@@ -1,0 +1,251 @@
+// `npm run bench -- [options]`: the app's queries and pages against the national dataset, on SQLite and
+// PostgreSQL, each case beside its floor (the same result from hand-written SQL).
+//   --db sqlite|postgresql   one database only (default: both)
+//   --scale 0.01             a smaller dataset (kept apart from the national one), e.g. a smoke run
+//   --runs 20 --warmup 3     timed runs per case after warm-up (a case stops after --max-seconds 30)
+//   --filter TEXT            only the cases whose name or group contains TEXT
+//   --regenerate             make the dataset anew even when the stored one matches
+//   --no-http                skip the HTTP load (it needs `npx next build` first; --build runs it)
+//   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
+// Writes bench-results/bench-<timestamp>.json. PostgreSQL: BENCH_POSTGRES_URL (default
+// postgresql://postgres@127.0.0.1:54329/tracker_bench; the database is created and replaced as needed).
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
+import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
+import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild, WARM_UP_REQUESTS } from "./http";
+import type { MeasureOptions, MeasureResult } from "./measure";
+import { formatTable, ms, type Provider, passMark } from "./stats";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    scale: { type: "string", default: "1" },
+    seed: { type: "string", default: String(DEFAULT_SEED) },
+    runs: { type: "string", default: "20" },
+    warmup: { type: "string", default: "3" },
+    "max-seconds": { type: "string", default: "30" },
+    filter: { type: "string" },
+    regenerate: { type: "boolean", default: false },
+    "no-http": { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
+    duration: { type: "string" },
+    connections: { type: "string", default: "10" },
+    port: { type: "string", default: "3200" },
+  },
+});
+
+const providers: Provider[] =
+  values.db === "sqlite" || values.db === "postgresql" ? [values.db] : ["sqlite", "postgresql"];
+if (values.db && !["sqlite", "postgresql"].includes(values.db)) {
+  console.error("--db must be sqlite or postgresql");
+  process.exit(2);
+}
+const scale = Number(values.scale);
+const durationSeconds = values.duration ? Number(values.duration) : scale < 1 ? 3 : 10;
+const measureOptions: MeasureOptions = {
+  runs: Number(values.runs),
+  warmup: Number(values.warmup),
+  maxSecondsPerCase: Number(values["max-seconds"]),
+  filter: values.filter,
+};
+const log = (message: string) => console.log(message);
+
+interface DatabaseReport {
+  provider: Provider;
+  database: { url: string; info: BenchDatabase["info"]; generatedMs: GenerateResult["elapsedMs"] | null };
+  measure: MeasureResult | null;
+  http: HttpResult[] | null;
+  httpSkipped: string | null;
+  /** The machine's 1-minute load average before and after: other work on it skews the numbers. */
+  loadAverage: { before: number; after: number };
+}
+
+const started = new Date();
+const reports: DatabaseReport[] = [];
+let http = !values["no-http"];
+if (http && !hasBuild()) {
+  if (values.build) {
+    log("Building the app (next build)…");
+    execFileSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], {
+      stdio: "inherit",
+    });
+  } else {
+    log("No build of the app (.next/BUILD_ID): skipping HTTP. Run `npx next build` first, or pass --build.");
+    http = false;
+  }
+}
+
+for (const provider of providers) {
+  log(`\n== ${provider} ==`);
+  const loadBefore = loadavg()[0] ?? 0;
+  const database = await ensureBenchDatabase(provider, {
+    scale,
+    seed: Number(values.seed),
+    regenerate: values.regenerate,
+    log,
+  });
+  log(
+    `${provider}: measuring ${measureOptions.runs} runs per case after ${measureOptions.warmup} warm-up runs…`,
+  );
+  const measure = await measureInChild(database.url);
+  let httpResults: HttpResult[] | null = null;
+  let httpSkipped: string | null = http ? null : "no build or --no-http";
+  if (http && !values.filter) {
+    log(`${provider}: HTTP load on the built app at port ${values.port}…`);
+    try {
+      httpResults = await benchHttp(database.url, HTTP_PAGES, {
+        port: Number(values.port),
+        durationSeconds,
+        connections: Number(values.connections),
+        log,
+      });
+    } catch (error) {
+      httpSkipped = error instanceof Error ? error.message : String(error);
+      log(`${provider}: HTTP failed: ${httpSkipped}`);
+    }
+  }
+  reports.push({
+    provider,
+    database: { url: database.url, info: database.info, generatedMs: database.generated?.elapsedMs ?? null },
+    measure,
+    http: httpResults,
+    httpSkipped,
+    loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
+  });
+}
+
+printReport(reports);
+mkdirSync("bench-results", { recursive: true });
+const file = join("bench-results", `bench-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ startedAt: started.toISOString(), options: { ...values, scale }, reports }, null, 2)}\n`,
+);
+log(`\nWrote ${file}`);
+
+/** Runs measure.ts for one database in its own process (see there why) and reads its result. */
+async function measureInChild(url: string): Promise<MeasureResult | null> {
+  const directory = mkdtempSync(join(tmpdir(), "bench-"));
+  const resultFile = join(directory, "result.json");
+  // The same loader (tsx) and the "react-server" condition, under which `server-only` is empty.
+  const execArgv = process.execArgv.some((arg) => arg.startsWith("--conditions"))
+    ? process.execArgv
+    : [...process.execArgv, "--conditions=react-server"];
+  const child = spawn(
+    process.execPath,
+    [...execArgv, "scripts/bench/measure.ts", resultFile, JSON.stringify(measureOptions)],
+    { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" },
+  );
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  try {
+    if (code !== 0) {
+      log(`measuring failed (exit code ${code})`);
+      return null;
+    }
+    return JSON.parse(readFileSync(resultFile, "utf8")) as MeasureResult;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function printReport(reports: DatabaseReport[]) {
+  const rows: string[][] = [];
+  for (const report of reports) {
+    for (const result of report.measure?.cases ?? []) {
+      rows.push([
+        report.provider,
+        result.name,
+        ms(result.app?.medianMs),
+        ms(result.app?.p95Ms),
+        ms(result.floor?.medianMs),
+        ms(result.floor?.p95Ms),
+        result.ratio === null ? "-" : `${result.ratio.toFixed(2)}×`,
+        result.error ? `error: ${result.error}` : (result.check ?? "-"),
+        result.targets.map((target) => target.label).join(", ") || "-",
+        result.targets.map((target) => passMark(target.pass)).join(", ") || "-",
+      ]);
+    }
+  }
+  log("\nQueries (ms; app = the app's function through Prisma, floor = hand-written SQL, same client)\n");
+  log(
+    formatTable(
+      [
+        "db",
+        "case",
+        "app med",
+        "app p95",
+        "floor med",
+        "floor p95",
+        "app/floor",
+        "same result",
+        "target",
+        "pass",
+      ],
+      rows,
+    ),
+  );
+
+  const httpRows: string[][] = [];
+  for (const report of reports) {
+    for (const result of report.http ?? []) {
+      httpRows.push([
+        report.provider,
+        result.name,
+        String(result.requests),
+        result.requestsPerSecond.toFixed(1),
+        ms(result.medianMs),
+        ms(result.p95Ms),
+        String(result.non2xx + result.errors),
+        result.serverRssMb.peak === null ? "-" : `${result.serverRssMb.peak} MB`,
+        result.targets.map((target) => target.label).join(", ") || "-",
+        result.targets.map((target) => passMark(target.pass)).join(", ") || "-",
+      ]);
+    }
+    if (report.httpSkipped) httpRows.push([report.provider, `(skipped: ${report.httpSkipped})`]);
+  }
+  if (httpRows.length) {
+    log(
+      `\nHTTP (${values.connections} connections, ${durationSeconds} s per page, after ${WARM_UP_REQUESTS} ` +
+        "sequential warm-up requests; requests unanswered at the end are not counted)\n",
+    );
+    log(
+      formatTable(
+        [
+          "db",
+          "page",
+          "answered",
+          "req/s",
+          "median ms",
+          "p95 ms",
+          "non-2xx/errors",
+          "server RSS peak",
+          "target",
+          "pass",
+        ],
+        httpRows,
+      ),
+    );
+  }
+
+  log("\nDatasets and memory\n");
+  log(
+    formatTable(
+      ["db", "dataset", "generated in", "measuring process peak RSS", "load avg before/after"],
+      reports.map((report) => [
+        report.provider,
+        `national v${report.database.info.version}, scale ${report.database.info.scale}, ` +
+          `${report.database.info.counts.statusUpdates} status updates`,
+        report.database.generatedMs ? `${(report.database.generatedMs.total / 1000).toFixed(1)} s` : "reused",
+        report.measure ? `${report.measure.maxRssMb} MB` : "-",
+        `${report.loadAverage.before.toFixed(1)} / ${report.loadAverage.after.toFixed(1)}`,
+      ]),
+    ),
+  );
+  log(
+    `\nThis process (generator, HTTP client) peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
+}

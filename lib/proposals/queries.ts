@@ -114,14 +114,21 @@ async function weightedProgress(proposalId: string): Promise<number | null> {
 
 /** When each recommendation, or any of its actions, was last updated (latest status update recorded). */
 async function lastUpdateByRecommendation(proposalId: string): Promise<Map<string, Date>> {
+  // From the proposal's items through each one's history index: joining the whole history to the
+  // items instead reads every update of every proposal.
   const rows = await db.$queryRaw<{ recommendationId: string; lastAt: Date | string | number }[]>`
-    SELECT COALESCE(su."recommendationId", a."recommendationId") AS "recommendationId",
-           MAX(su."createdAt") AS "lastAt"
-    FROM "StatusUpdate" su
-    LEFT JOIN "Action" a ON a."id" = su."actionId"
-    JOIN "Recommendation" r ON r."id" = COALESCE(su."recommendationId", a."recommendationId")
-    WHERE r."proposalId" = ${proposalId}
-    GROUP BY COALESCE(su."recommendationId", a."recommendationId")`;
+    SELECT "recommendationId", MAX("lastAt") AS "lastAt" FROM (
+      SELECT su."recommendationId" AS "recommendationId", su."createdAt" AS "lastAt"
+      FROM "Recommendation" r JOIN "StatusUpdate" su ON su."recommendationId" = r."id"
+      WHERE r."proposalId" = ${proposalId}
+      UNION ALL
+      SELECT a."recommendationId", su."createdAt"
+      FROM "Recommendation" r
+      JOIN "Action" a ON a."recommendationId" = r."id"
+      JOIN "StatusUpdate" su ON su."actionId" = a."id"
+      WHERE r."proposalId" = ${proposalId}
+    ) updates
+    GROUP BY "recommendationId"`;
   return new Map(rows.map((row) => [row.recommendationId, new Date(row.lastAt)]));
 }
 

@@ -1,16 +1,17 @@
 // The registry of measured cases. Add a case here: its app function, its floor (scripts/bench/floors.ts)
-// and, where it has one, its target. Cases without an app function yet measure only their floor.
+// and, where it has one, its target.
+import { getDashboardCached } from "../../lib/dashboard/cache";
+import { parseDashboardParams } from "../../lib/dashboard/params";
+import { getDashboard } from "../../lib/dashboard/queries";
 import { shanghaiDate, shanghaiToday } from "../../lib/dates";
-import { stateAsOf } from "../../lib/history/as-of";
-import { getProposalOverview } from "../../lib/proposals/queries";
 import { getTrackingPage } from "../../lib/tracking/queries";
 import { parseTrackingParams } from "../../lib/tracking/search-params";
 import { type BenchCase, type BenchContext, benchCase, type Fixtures } from "./context";
 import {
-  allStatesAsOfFloor,
-  dashboardAggregatesFloor,
+  dashboardFloor,
   type ItemStates,
   proposalStateAsOfFloor,
+  statusCountsAsOfFloor,
   trackingPageFloor,
 } from "./floors";
 
@@ -19,14 +20,15 @@ const AS_OF = "2024-06-30";
 
 export function benchCases(ctx: BenchContext): BenchCase[] {
   const { db, fixtures } = ctx;
+  const today = shanghaiToday();
 
   const table = (name: string, query: Record<string, string>) => {
     const params = parseTrackingParams({ perPage: "50", ...query });
     return benchCase({
       name: `table: ${name}`,
       group: "table page (getTrackingPage)",
-      app: () => getTrackingPage(params),
-      floor: () => trackingPageFloor(ctx, params, shanghaiToday()),
+      app: () => getTrackingPage(db, params, today),
+      floor: () => trackingPageFloor(ctx, params, today),
       same: (app, floor) =>
         app.total !== floor.total
           ? `total ${app.total} ≠ ${floor.total}`
@@ -45,32 +47,75 @@ export function benchCases(ctx: BenchContext): BenchCase[] {
     table("search 大模型 (3 chars)", { q: "大模型" }),
     table("search 脑机接口 (rare)", { q: "脑机接口" }),
     table("sort by due date desc", { sort: "dueDate", dir: "desc" }),
+    table("sort by health", { sort: "health" }),
     table(`deep page ${fixtures.deepPage}`, { page: String(fixtures.deepPage) }),
     table("actions: overdue + search 养老", { kind: "action", overdue: "1", q: "养老" }),
 
     benchCase({
-      name: `as-of ${AS_OF}: one proposal`,
-      group: "history (stateAsOf)",
-      app: () => stateAsOf(db, fixtures.busiestProposalId, shanghaiDate(AS_OF)),
-      floor: () => proposalStateAsOfFloor(ctx, fixtures.busiestProposalId, shanghaiDate(AS_OF)),
-      same: sameStates,
+      name: "dashboard aggregates (national, every recommendation)",
+      group: "dashboard (getDashboard)",
+      app: () => getDashboard(db, parseDashboardParams({}), today),
+      floor: () => dashboardFloor(ctx, today),
+      same: (app, floor) =>
+        app.headline.items !== floor.items ||
+        app.headline.completed !== floor.completed ||
+        app.headline.overdue !== floor.overdue ||
+        Math.abs(app.headline.averageProgress - floor.averageProgress) > 1e-9 ||
+        app.health.some((row) => row.items !== (floor.health[row.health] ?? 0)) ||
+        app.replies.replied !== floor.replied ||
+        app.timeline.at(-1)?.completed !== floor.timelineEnd.completed
+          ? `app ${JSON.stringify(app.headline)} ≠ floor ${JSON.stringify(floor)}`
+          : null,
+      target: [{ maxRatio: 1.5 }, { maxMedianMs: 150, onlyOn: "sqlite" }],
     }),
     benchCase({
-      name: `as-of ${AS_OF}: every item`,
-      group: "history (stateAsOf)",
-      floor: () => allStatesAsOfFloor(ctx, shanghaiDate(AS_OF)),
+      name: "dashboard from the cache (what the page serves)",
+      group: "dashboard (getDashboard)",
+      app: () => getDashboardCached(db, parseDashboardParams({}), today),
     }),
 
     benchCase({
-      name: "overview of the first proposal (today's /zh-CN)",
-      group: "dashboard",
-      app: () => getProposalOverview(),
+      name: `as-of ${AS_OF}: dashboard of every recommendation`,
+      group: "history (as-of reconstruction)",
+      app: () => getDashboard(db, parseDashboardParams({ asOf: AS_OF }), today),
+      floor: () => statusCountsAsOfFloor(ctx, shanghaiDate(AS_OF)),
+      same: (app, floor) => {
+        const counts = Object.fromEntries(app.status.map((row) => [row.status, row.items]));
+        return JSON.stringify(sortKeys(counts)) === JSON.stringify(sortKeys(floor))
+          ? null
+          : `${JSON.stringify(counts)} ≠ ${JSON.stringify(floor)}`;
+      },
     }),
     benchCase({
-      name: "dashboard aggregates (national)",
-      group: "dashboard",
-      floor: () => dashboardAggregatesFloor(ctx, shanghaiToday()),
-      target: [{ maxRatio: 1.5 }, { maxMedianMs: 150, onlyOn: "sqlite" }],
+      name: `as-of ${AS_OF}: one proposal's items`,
+      group: "history (as-of reconstruction)",
+      app: async () => {
+        const states: ItemStates = new Map();
+        for (const kind of ["recommendation", "action"] as const) {
+          const page = await getTrackingPage(
+            db,
+            parseTrackingParams({
+              kind,
+              proposal: fixtures.busiestProposalCode,
+              asOf: AS_OF,
+              perPage: "100",
+            }),
+            today,
+          );
+          for (const row of page.rows) states.set(row.id, { status: row.status, progress: row.progress });
+        }
+        return states;
+      },
+      floor: () => proposalStateAsOfFloor(ctx, fixtures.busiestProposalId, shanghaiDate(AS_OF)),
+      // The app also lists the items not started by then; the floor only those with an update.
+      same: (app, floor) => {
+        for (const [id, state] of floor) {
+          const other = app.get(id);
+          if (!other || other.status !== state.status || other.progress !== state.progress)
+            return `${id}: ${JSON.stringify(state)} ≠ ${JSON.stringify(other)}`;
+        }
+        return null;
+      },
     }),
   ];
 }
@@ -78,15 +123,18 @@ export function benchCases(ctx: BenchContext): BenchCase[] {
 /** Picks the ids and sizes the cases need from whatever dataset is loaded. */
 export async function loadFixtures(ctx: Pick<BenchContext, "db" | "sql">): Promise<Fixtures> {
   const theme = await ctx.db.theme.findFirst({ where: { code: "AI" }, select: { id: true } });
-  const [busiest] = await ctx.sql<{ proposalId: string }>(
-    `SELECT r."proposalId" FROM "Recommendation" r LEFT JOIN "Action" a ON a."recommendationId" = r."id"
-     GROUP BY r."proposalId" ORDER BY COUNT(*) DESC, r."proposalId" LIMIT 1`,
+  const [busiest] = await ctx.sql<{ proposalId: string; code: string }>(
+    `SELECT r."proposalId", p."code" FROM "Recommendation" r
+     JOIN "Proposal" p ON p."id" = r."proposalId"
+     LEFT JOIN "Action" a ON a."recommendationId" = r."id"
+     GROUP BY r."proposalId", p."code" ORDER BY COUNT(*) DESC, r."proposalId" LIMIT 1`,
   );
   const recommendations = await ctx.db.recommendation.count();
   if (!theme || !busiest) throw new Error("The benchmark database holds no national dataset.");
   return {
     themeId: theme.id,
     busiestProposalId: busiest.proposalId,
+    busiestProposalCode: busiest.code,
     deepPage: Math.max(1, Math.floor((recommendations / 50) * 0.75)),
   };
 }
@@ -97,12 +145,5 @@ function sameList(app: readonly string[], floor: readonly string[]): string | nu
   return at === -1 ? null : `row ${at + 1}: ${app[at]} ≠ ${floor[at]}`;
 }
 
-function sameStates(app: ItemStates, floor: ItemStates): string | null {
-  if (app.size !== floor.size) return `${app.size} items ≠ ${floor.size}`;
-  for (const [id, state] of app) {
-    const other = floor.get(id);
-    if (!other || other.status !== state.status || other.progress !== state.progress)
-      return `${id}: ${JSON.stringify(state)} ≠ ${JSON.stringify(other)}`;
-  }
-  return null;
-}
+const sortKeys = (record: Record<string, number>) =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

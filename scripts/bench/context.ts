@@ -18,8 +18,9 @@ export interface BenchContext {
 export interface Fixtures {
   /** The theme with code "AI" (人工智能与大模型). */
   themeId: string;
-  /** The proposal with the most recommendations and actions. */
+  /** The proposal with the most recommendations and actions, and its code. */
   busiestProposalId: string;
+  busiestProposalCode: string;
   /** A page three quarters down the unfiltered recommendation list (50 per page). */
   deepPage: number;
 }

@@ -13,21 +13,63 @@ const CLOSED = `('completed', 'not_adopted')`;
 export interface TrackingFloor {
   total: number;
   ids: string[];
-  rows: Record<string, unknown>[];
 }
 
 const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
-  code: "code",
-  title: "titleZh",
-  status: "status",
-  progress: "progress",
-  dueDate: "dueDate",
-  updatedAt: "updatedAt",
+  code: `i."code"`,
+  title: `i."titleZh"`,
+  status: `i."status"`,
+  progress: `i."progress"`,
+  health: `i."healthRank"`,
+  dueDate: `i."dueDate"`,
+  updatedAt: `i."updatedAt"`,
 };
 
+/** Seconds since the epoch of a timestamp column, in each database's words. */
+const epoch = (ctx: BenchContext, column: string) =>
+  ctx.provider === "sqlite" ? `unixepoch(${column})` : `EXTRACT(EPOCH FROM ${column})`;
+
 /**
- * One page of the tracking table and the number of matches: the page with its lead agency, theme and
- * proposal joined in, and a count, as lib/tracking/queries.ts `getTrackingPage` filters and sorts.
+ * The health rule (lib/tracking/health.ts) over an item's columns, as a rank (0 overdue … 4 not
+ * applicable) and as a name, written out by hand.
+ */
+function healthSql(ctx: BenchContext, item: string, daySeconds: number) {
+  const start = epoch(ctx, `${item}."startDate"`);
+  const due = epoch(ctx, `${item}."dueDate"`);
+  const elapsed = `(${daySeconds} - ${start})`;
+  const actual = `(20 * ${item}."progress" * (${due} - ${start}))`;
+  const cases = [
+    [`${item}."status" = 'not_adopted'`, "not_applicable"],
+    [`${item}."status" = 'completed'`, "on_track"],
+    [`${item}."dueDate" IS NULL`, "not_applicable"],
+    [`${item}."dueDate" < ?`, "overdue"],
+    [`${item}."startDate" IS NULL`, "not_applicable"],
+    [`${elapsed} <= 0`, "on_track"],
+    [`${actual} >= 1900 * ${elapsed}`, "on_track"],
+    [`${actual} >= 1700 * ${elapsed}`, "behind"],
+  ];
+  return `CASE ${cases.map(([when, then]) => `WHEN ${when} THEN '${then}'`).join(" ")} ELSE 'at_risk' END`;
+}
+
+/** Item ids whose search document contains `q`, through the search index, as the app searches. */
+async function searchIds(ctx: BenchContext, q: string): Promise<{ sql: string; args: unknown[] }> {
+  if (ctx.provider === "postgresql") {
+    return { sql: `SELECT "itemId" FROM "SearchDocument" WHERE "text" ILIKE ?`, args: [`%${q}%`] };
+  }
+  const match = `SELECT d."itemId" FROM "SearchIndex" f JOIN "SearchDocument" d ON d."id" = f."rowid" WHERE "SearchIndex" MATCH ?`;
+  if ([...q].length >= 3) return { sql: match, args: [`"${q}"`] };
+  const terms = await ctx.sql<{ term: string }>(
+    `SELECT "term" FROM "SearchTerms" WHERE "term" >= ? AND "term" < ? LIMIT 201`,
+    [q.toLowerCase(), `${q.toLowerCase()}\u{10FFFF}`],
+  );
+  if (terms.length > 200)
+    return { sql: `SELECT "itemId" FROM "SearchDocument" WHERE "text" LIKE ?`, args: [`%${q}%`] };
+  return { sql: match, args: [terms.map(({ term }) => `"${term}"`).join(" OR ") || '"\u0001"'] };
+}
+
+/**
+ * One page of the tracking table (ids in order) and the number of matches, as lib/tracking/queries.ts
+ * `getTrackingPage` filters and sorts: health computed per item, search through the index.
  */
 export async function trackingPageFloor(
   ctx: BenchContext,
@@ -35,109 +77,42 @@ export async function trackingPageFloor(
   today: Date,
 ): Promise<TrackingFloor> {
   const action = params.kind === "action";
-  const item = action ? "a" : "r";
+  const t = action ? "a" : "r";
+  const daySeconds = Math.floor(today.getTime() / 1000);
   const from = action
     ? `"Action" a JOIN "Recommendation" r ON r."id" = a."recommendationId"`
     : `"Recommendation" r`;
   const where: string[] = [];
   const args: unknown[] = [];
-
   if (params.status.length) {
-    where.push(`${item}."status" IN (${params.status.map(() => "?").join(", ")})`);
+    where.push(`i."status" IN (${params.status.map(() => "?").join(", ")})`);
     args.push(...params.status);
   }
-  if (params.overdue) {
-    where.push(`${item}."dueDate" < ? AND ${item}."status" NOT IN ${CLOSED}`);
-    args.push(today);
-  }
-  const due = dueRange(params);
-  if (due.from) {
-    where.push(`${item}."dueDate" >= ?`);
-    args.push(due.from);
-  }
-  if (due.to) {
-    where.push(`${item}."dueDate" <= ?`);
-    args.push(due.to);
-  }
-  if (params.q) {
-    // The evidence titles as one uncorrelated subquery, scanned once: a correlated EXISTS inside the
-    // OR (what Prisma writes for `some`) is probed for every item, 2–3× slower on both databases.
-    const evidenceParent = action ? "actionId" : "recommendationId";
-    where.push(`(${item}."code" LIKE ? OR ${item}."titleZh" LIKE ? OR ${item}."titleEn" LIKE ?
-      OR ${item}."descriptionZh" LIKE ?
-      OR ${item}."id" IN (SELECT e."${evidenceParent}" FROM "Evidence" e WHERE e."titleZh" LIKE ?))`);
-    const pattern = `%${params.q}%`;
-    args.push(pattern, pattern, pattern, pattern, pattern);
-  }
-  if (params.agency) {
-    where.push(
-      action
-        ? `EXISTS (SELECT 1 FROM "ActionAgency" x WHERE x."actionId" = a."id" AND x."agencyId" = ?)`
-        : `EXISTS (SELECT 1 FROM "RecommendationAgency" x WHERE x."recommendationId" = r."id" AND x."agencyId" = ?)`,
-    );
-    args.push(params.agency);
-  }
   if (params.theme) {
-    where.push(`r."themeId" = ?`);
+    where.push(`i."themeId" = ?`);
     args.push(params.theme);
   }
-  if (params.replyClass) {
-    where.push(`r."replyClass" = ?`);
-    args.push(params.replyClass);
+  if (params.overdue) where.push(`i."health" = 'overdue'`);
+  if (params.q) {
+    const search = await searchIds(ctx, params.q);
+    where.push(`i."id" IN (${search.sql})`);
+    args.push(...search.args);
   }
+  const items = `(
+    SELECT ${t}."id", ${t}."code", ${t}."titleZh", CAST(${t}."status" AS TEXT) AS "status", ${t}."progress",
+           ${t}."dueDate", ${t}."updatedAt", r."themeId", ${healthSql(ctx, t, daySeconds)} AS "health"
+    FROM ${from}) i`;
   const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const direction = params.dir === "desc" ? "DESC" : "ASC";
-  const order = (alias: string) => `${alias}."${SORT_COLUMNS[params.sort]}" ${direction}, ${alias}."id" ASC`;
-  const lead = action
-    ? `LEFT JOIN "ActionAgency" la ON la."actionId" = page."id" AND la."role" = 'lead'`
-    : `LEFT JOIN "RecommendationAgency" la ON la."recommendationId" = page."id" AND la."role" = 'lead'`;
-
-  // A search reads every item anyway: counting the matches in the same pass saves a second scan.
-  // Without one, a separate count is cheaper than carrying a window over every row.
-  const countInPage = Boolean(params.q);
-  // The page's 50 items first, from the item table alone (plus the recommendation an action filters
-  // on), then what the rows show, joined to those 50 only.
-  const rows = await ctx.sql(
-    `SELECT page."id", page."code", page."titleZh", page."titleEn", page."status", page."progress",
-            page."dueDate", page."updatedAt", r."code" AS "recommendationCode", r."replyClass",
-            p."code" AS "proposalCode", th."nameZh" AS "themeZh", th."nameEn" AS "themeEn",
-            ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", ag."shortNameZh", ag."shortNameEn"
-            ${countInPage ? `, page."total"` : ""}
-     FROM (
-       SELECT ${item}."id", ${item}."code", ${item}."titleZh", ${item}."titleEn", ${item}."status",
-              ${item}."progress", ${item}."dueDate", ${item}."updatedAt", r."id" AS "recommendationId"
-              ${countInPage ? `, COUNT(*) OVER () AS "total"` : ""}
-       FROM ${from}
-       ${whereSql}
-       ORDER BY ${order(item)}
-       LIMIT ? OFFSET ?
-     ) page
-     JOIN "Recommendation" r ON r."id" = page."recommendationId"
-     JOIN "Proposal" p ON p."id" = r."proposalId"
-     LEFT JOIN "Theme" th ON th."id" = r."themeId"
-     ${lead}
-     LEFT JOIN "Agency" ag ON ag."id" = la."agencyId"
-     ORDER BY ${order("page")}`,
-    [...args, params.perPage, (params.page - 1) * params.perPage],
-  );
-  const ids = rows.map((row) => String(row.id));
-  if (countInPage && rows[0]) return { total: Number(rows[0].total), ids, rows };
-  const [counted] = await ctx.sql<{ n: number | bigint }>(
-    `SELECT COUNT(*) AS n FROM ${from} ${whereSql}`,
-    args,
-  );
-  return { total: Number(counted?.n ?? 0), ids, rows };
-}
-
-function dueRange(params: TrackingParams): { from?: Date; to?: Date } {
-  try {
-    return {
-      from: params.dueFrom ? shanghaiDate(params.dueFrom) : undefined,
-      to: params.dueTo ? shanghaiDate(params.dueTo) : undefined,
-    };
-  } catch {
-    return {};
-  }
+  const [ids, counted] = await Promise.all([
+    ctx.sql<{ id: string }>(
+      `SELECT i."id" FROM ${items} ${whereSql}
+       ORDER BY ${SORT_COLUMNS[params.sort]} ${direction} NULLS LAST, i."id" ASC LIMIT ? OFFSET ?`,
+      [today, ...args, params.perPage, (params.page - 1) * params.perPage],
+    ),
+    ctx.sql<{ n: number | bigint }>(`SELECT COUNT(*) AS "n" FROM ${items} ${whereSql}`, [today, ...args]),
+  ]);
+  return { total: Number(counted[0]?.n ?? 0), ids: ids.map((row) => row.id) };
 }
 
 // History as of a day --------------------------------------------------------------------------
@@ -218,83 +193,114 @@ export async function allStatesAsOfFloor(ctx: BenchContext, asOf: Date): Promise
   return toStates(rows);
 }
 
+/**
+ * How many recommendations were in each status at the end of `asOf` (proposals submitted by then),
+ * each one's state its latest update effective by then, found through its (item, effectiveDate)
+ * index; what the as-of dashboard counts.
+ */
+export async function statusCountsAsOfFloor(ctx: BenchContext, asOf: Date): Promise<Record<string, number>> {
+  const endOfDay = new Date(asOf.getTime() + 86_400_000);
+  const rows = await ctx.sql<{ status: string | null; n: number | bigint }>(
+    `SELECT CAST(su."statusAfter" AS TEXT) AS "status", COUNT(*) AS "n"
+     FROM "Recommendation" r
+     JOIN "Proposal" p ON p."id" = r."proposalId" AND p."submittedAt" < ?
+     LEFT JOIN "StatusUpdate" su ON su."id" = (
+       SELECT x."id" FROM "StatusUpdate" x WHERE x."recommendationId" = r."id" AND x."effectiveDate" <= ?
+       ORDER BY x."effectiveDate" DESC, x."createdAt" DESC, x."id" DESC LIMIT 1)
+     GROUP BY 1`,
+    [endOfDay, asOf],
+  );
+  return Object.fromEntries(rows.map((row) => [row.status ?? "not_started", Number(row.n)]));
+}
+
 // Dashboard aggregates -------------------------------------------------------------------------
 
 export interface DashboardFloor {
-  recommendations: { byStatus: Record<string, number>; overdue: number; weightedProgress: number | null };
-  actions: { byStatus: Record<string, number>; overdue: number };
-  byTheme: { themeId: string | null; status: string; n: number }[];
-  byLeadAgency: { agencyId: string; total: number; overdue: number }[];
+  items: number;
+  completed: number;
+  overdue: number;
+  averageProgress: number;
+  health: Record<string, number>;
+  replied: number;
+  timelineEnd: { completed: number; averageProgress: number };
 }
 
 /**
- * National headline figures over every recommendation and action: counts by status, overdue, the
- * weighted progress, recommendations by theme and status, and each lead agency's load and overdue
- * count. (A guess at what the dashboard will show: adjust with the app function.) One pass over each
- * table, grouped finely in SQL and folded here; on SQLite a full scan (NOT INDEXED) beats the index
- * walks its planner would pick, which read the wide rows in random order.
+ * The dashboard's figures over every recommendation (lib/dashboard/queries.ts `getDashboard` with no
+ * filter): status, health, theme and lead agency in one grouped pass; replies; the timeline from the
+ * daily history totals; the overdue and due-soon lists; the latest changes.
  */
-export async function dashboardAggregatesFloor(ctx: BenchContext, today: Date): Promise<DashboardFloor> {
-  const notIndexed = ctx.provider === "sqlite" ? " NOT INDEXED" : "";
-  const overdue = (alias: string) =>
-    `SUM(CASE WHEN ${alias}."dueDate" < ? AND ${alias}."status" NOT IN ${CLOSED} THEN 1 ELSE 0 END)`;
-  const recommendations = await ctx.sql<{
-    themeId: string | null;
-    status: string;
-    agencyId: string | null;
-    n: number | bigint;
-    overdue: number | bigint;
-    weighted: number | null;
-    weight: number | null;
-  }>(
-    `SELECT r."themeId", r."status", la."agencyId", COUNT(*) AS "n", ${overdue("r")} AS "overdue",
-            SUM(r."weight" * r."progress") AS "weighted", SUM(r."weight") AS "weight"
-     FROM "Recommendation" r${notIndexed}
-     LEFT JOIN "RecommendationAgency" la ON la."recommendationId" = r."id" AND la."role" = 'lead'
-     GROUP BY r."themeId", r."status", la."agencyId"`,
-    [today],
-  );
-  const actions = await ctx.sql<{ status: string; n: number | bigint; overdue: number | bigint }>(
-    `SELECT a."status", COUNT(*) AS "n", ${overdue("a")} AS "overdue" FROM "Action" a${notIndexed} GROUP BY a."status"`,
-    [today],
-  );
-
-  const add = <K>(map: Map<K, number>, key: K, value: number) => map.set(key, (map.get(key) ?? 0) + value);
-  const byStatus = new Map<string, number>();
-  const byTheme = new Map<string, { themeId: string | null; status: string; n: number }>();
-  const byAgency = new Map<string, { agencyId: string; total: number; overdue: number }>();
-  let overdueRecommendations = 0;
-  let weighted = 0;
-  let weight = 0;
-  for (const row of recommendations) {
+export async function dashboardFloor(ctx: BenchContext, today: Date): Promise<DashboardFloor> {
+  const daySeconds = Math.floor(today.getTime() / 1000);
+  const month = (column: string) =>
+    ctx.provider === "sqlite"
+      ? `strftime('%Y-%m', ${column}, '+8 hours')`
+      : `to_char(${column} + INTERVAL '8 hours', 'YYYY-MM')`;
+  const soon = new Date(today.getTime() + 30 * 86_400_000);
+  const [facts, replies, timeline] = await Promise.all([
+    ctx.sql<{ status: string; health: string; n: number | bigint; progress: number | bigint }>(
+      `SELECT r."status", ${healthSql(ctx, "r", daySeconds)} AS "health", r."themeId", r."leadAgencyId",
+              COUNT(*) AS "n", SUM(r."progress") AS "progress"
+       FROM "Recommendation" r GROUP BY 1, 2, 3, 4`,
+      [today],
+    ),
+    ctx.sql<{ replied: number | bigint }>(
+      `SELECT CASE WHEN r."repliedAt" IS NOT NULL THEN 1 ELSE 0 END AS "replied", r."replyClass", r."satisfaction",
+              COUNT(*) AS "n"
+       FROM "Recommendation" r GROUP BY 1, 2, 3`,
+    ),
+    ctx.sql<{ month: string; progress: number | bigint; completed: number | bigint }>(
+      `SELECT ${month(`"day"`)} AS "month", SUM("progressChange") AS "progress", SUM("completedChange") AS "completed"
+       FROM "HistoryDay" WHERE "kind" = 'recommendation' GROUP BY 1`,
+    ),
+    ctx.sql(
+      `SELECT ${month(`p."submittedAt"`)} AS "month", COUNT(*) FROM "Recommendation" r
+       JOIN "Proposal" p ON p."id" = r."proposalId" GROUP BY 1`,
+    ),
+    ctx.sql(
+      `SELECT r."id" FROM "Recommendation" r WHERE r."dueDate" < ? AND r."status" NOT IN ${CLOSED}
+       ORDER BY r."dueDate", r."id" LIMIT 10`,
+      [today],
+    ),
+    ctx.sql(
+      `SELECT r."id" FROM "Recommendation" r WHERE r."status" NOT IN ${CLOSED} AND r."dueDate" >= ? AND r."dueDate" <= ?
+       ORDER BY r."dueDate", r."id" LIMIT 10`,
+      [today, soon],
+    ),
+    ctx.sql(
+      `SELECT su."id" FROM "StatusUpdate" su WHERE su."recommendationId" IS NOT NULL
+       ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT 12`,
+    ),
+  ]);
+  let items = 0;
+  let completed = 0;
+  let progress = 0;
+  const health: Record<string, number> = {};
+  for (const row of facts) {
     const n = Number(row.n);
-    const late = Number(row.overdue);
-    add(byStatus, row.status, n);
-    overdueRecommendations += late;
-    weighted += Number(row.weighted ?? 0);
-    weight += Number(row.weight ?? 0);
-    const themeKey = `${row.themeId}|${row.status}`;
-    const theme = byTheme.get(themeKey) ?? { themeId: row.themeId, status: row.status, n: 0 };
-    theme.n += n;
-    byTheme.set(themeKey, theme);
-    if (row.agencyId) {
-      const agency = byAgency.get(row.agencyId) ?? { agencyId: row.agencyId, total: 0, overdue: 0 };
-      agency.total += n;
-      agency.overdue += late;
-      byAgency.set(row.agencyId, agency);
-    }
+    items += n;
+    progress += Number(row.progress);
+    if (row.status === "completed") completed += n;
+    health[row.health] = (health[row.health] ?? 0) + n;
   }
+  const replied = replies.reduce(
+    (sum, row) => sum + (Number(row.replied) ? Number((row as { n?: unknown }).n) : 0),
+    0,
+  );
+  const totals = timeline.reduce(
+    (sum, row) => ({
+      progress: sum.progress + Number(row.progress),
+      completed: sum.completed + Number(row.completed),
+    }),
+    { progress: 0, completed: 0 },
+  );
   return {
-    recommendations: {
-      byStatus: Object.fromEntries(byStatus),
-      overdue: overdueRecommendations,
-      weightedProgress: weight > 0 ? Math.round(weighted / weight) : null,
-    },
-    actions: {
-      byStatus: Object.fromEntries(actions.map((row) => [row.status, Number(row.n)])),
-      overdue: actions.reduce((sum, row) => sum + Number(row.overdue), 0),
-    },
-    byTheme: [...byTheme.values()],
-    byLeadAgency: [...byAgency.values()],
+    items,
+    completed,
+    overdue: health.overdue ?? 0,
+    averageProgress: items ? progress / items : 0,
+    health,
+    replied,
+    timelineEnd: { completed: totals.completed, averageProgress: items ? totals.progress / items : 0 },
   };
 }

@@ -37,7 +37,16 @@ export interface HttpResult {
 }
 
 export const HTTP_PAGES: HttpPage[] = [
-  { name: "dashboard /zh-CN", path: "/zh-CN", target: { minRequestsPerSecond: 50, maxP95Ms: 200 } },
+  {
+    name: "dashboard /zh-CN/dashboard",
+    path: "/zh-CN/dashboard",
+    target: { minRequestsPerSecond: 50, maxP95Ms: 200 },
+  },
+  { name: "API /api/v1/summary", path: "/api/v1/summary" },
+  {
+    name: "API /api/v1/recommendations?q=人工智能",
+    path: `/api/v1/recommendations?${new URLSearchParams({ q: "人工智能" })}`,
+  },
   {
     name: "table: search + status, 50 rows",
     path: `/zh-CN/table?${new URLSearchParams({ q: "大模型", status: "in_progress,stalled", perPage: "50" })}`,

@@ -6,11 +6,8 @@ import { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { HEALTH } from "@/lib/tracking/health";
-import type { FilterOptions } from "@/lib/tracking/queries";
+import { type FilterOptions, PROPOSAL_CHOICES } from "@/lib/tracking/queries";
 import type { ItemFilters } from "@/lib/tracking/search-params";
-
-// A select lists proposals up to this many; beyond it the field takes a typed code with suggestions.
-const PROPOSAL_SELECT_LIMIT = 50;
 
 /**
  * The filters of the table and the dashboard, as a plain GET form: submitting it puts them in the URL
@@ -63,7 +60,7 @@ export async function ItemFilterForm({
           </div>
           <div className="space-y-1">
             <Label htmlFor="proposal">{t("proposal")}</Label>
-            {options.proposals.length <= PROPOSAL_SELECT_LIMIT ? (
+            {options.proposals.length <= PROPOSAL_CHOICES ? (
               <Select id="proposal" name="proposal" defaultValue={filters.proposal ?? ""}>
                 <option value="">{t("all")}</option>
                 {options.proposals.map((proposal) => (
@@ -73,16 +70,13 @@ export async function ItemFilterForm({
                 ))}
               </Select>
             ) : (
-              <>
-                <Input id="proposal" name="proposal" list="proposal-codes" defaultValue={filters.proposal} />
-                <datalist id="proposal-codes">
-                  {options.proposals.map((proposal) => (
-                    <option key={proposal.code} value={proposal.code}>
-                      {name(proposal.titleZh, proposal.titleEn)}
-                    </option>
-                  ))}
-                </datalist>
-              </>
+              <Input
+                id="proposal"
+                name="proposal"
+                defaultValue={filters.proposal}
+                placeholder={t("proposalCodeHint")}
+                maxLength={100}
+              />
             )}
           </div>
           <div className="space-y-1">

@@ -4,7 +4,13 @@ import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import { type Db, providerOf } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { HEALTH, type Health } from "@/lib/tracking/health";
-import { filteredItems, type ItemScope, itemScope, replyMismatchSql } from "@/lib/tracking/item-sql";
+import {
+  filteredColumn,
+  filteredItems,
+  type ItemScope,
+  itemScope,
+  replyMismatchSql,
+} from "@/lib/tracking/item-sql";
 import { type ItemStateRow, withDetails } from "@/lib/tracking/queries";
 import { hasItemFilters } from "@/lib/tracking/search-params";
 import { Prisma } from "../../generated/sqlite/client";
@@ -87,7 +93,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
             SUM(CASE WHEN su."statusAfter" = 'completed' THEN 1 ELSE 0 END
               - CASE WHEN su."statusBefore" = 'completed' THEN 1 ELSE 0 END) AS "completed"
           FROM "StatusUpdate" su
-          WHERE ${foreignKey} IN (SELECT i."id" FROM ${items}) AND su."effectiveDate" < ${periodEnd}
+          WHERE ${foreignKey} IN (${filteredColumn(scope, params)}) AND su."effectiveDate" < ${periodEnd}
           GROUP BY 1`
       : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
           SELECT ${monthOf(provider, `h."day"`)} AS "month", SUM(h."progressChange") AS "progress",
@@ -98,7 +104,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
     // An item counts from the month its proposal was submitted.
     db.$queryRaw<{ month: string; items: unknown }[]>`
       SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
-      FROM (SELECT i."proposalId" FROM ${items}) f JOIN "Proposal" p ON p."id" = f."proposalId"
+      FROM (${filteredColumn(scope, params, "proposalId")}) f JOIN "Proposal" p ON p."id" = f."proposalId"
       GROUP BY 1`,
     db.$queryRaw<ItemStateRow[]>`
       SELECT i."id", i."status", i."progress", i."health" FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}
@@ -145,7 +151,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   const walkByDate = raw(provider === "sqlite" && total > FEW_ITEMS ? "+" : "");
   const feed = await db.$queryRaw<{ id: string }[]>`
     SELECT su."id" FROM "StatusUpdate" su
-    WHERE ${walkByDate}${foreignKey} IN (SELECT i."id" FROM ${items})
+    WHERE ${walkByDate}${foreignKey} IN (${filteredColumn(scope, params)})
       AND su."effectiveDate" >= ${periodStart} AND su."effectiveDate" < ${periodEnd}
     ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`;
 

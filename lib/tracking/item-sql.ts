@@ -44,7 +44,11 @@ function epochSeconds(provider: DatabaseProvider, column: string): Sql {
  * Status and progress of each item: the current values, or on an as-of day the latest update effective
  * by then (none yet: not started). Reply facts count only once they had happened by that day.
  */
-function stateColumns(scope: ItemScope, kind: ItemFilters["kind"]): { columns: Sql; joins: Sql } {
+function stateColumns(
+  scope: ItemScope,
+  kind: ItemFilters["kind"],
+  withState: boolean,
+): { columns: Sql; joins: Sql } {
   const item = kind === "action" ? "a" : "r";
   const foreignKey = kind === "action" ? `"actionId"` : `"recommendationId"`;
   if (!scope.asOf) {
@@ -56,26 +60,34 @@ function stateColumns(scope: ItemScope, kind: ItemFilters["kind"]): { columns: S
     };
   }
   const endOfDay = new Date(scope.asOf.getTime() + DAY_MS);
+  // Looking up every item's latest update is the costly part: left out where nothing reads the state.
+  const state = withState
+    ? {
+        columns: sql`COALESCE(CAST(s."statusAfter" AS TEXT), 'not_started')`,
+        progress: sql`COALESCE(s."progressAfter", 0)`,
+        join: sql`LEFT JOIN "StatusUpdate" s ON s."id" = (
+          SELECT su."id" FROM "StatusUpdate" su
+          WHERE su.${raw(foreignKey)} = ${raw(item)}."id" AND su."effectiveDate" <= ${scope.asOf}
+          ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC
+          LIMIT 1)`,
+      }
+    : { columns: sql`NULL`, progress: sql`NULL`, join: empty };
   return {
-    columns: sql`COALESCE(CAST(s."statusAfter" AS TEXT), 'not_started') AS "status",
-      COALESCE(s."progressAfter", 0) AS "progress",
+    columns: sql`${state.columns} AS "status",
+      ${state.progress} AS "progress",
       CASE WHEN r."repliedAt" < ${endOfDay} THEN CAST(r."replyClass" AS TEXT) END AS "replyClass",
       CASE WHEN r."repliedAt" < ${endOfDay} THEN r."repliedAt" END AS "repliedAt",
       CASE WHEN r."assignedAt" < ${endOfDay} THEN r."assignedAt" END AS "assignedAt",
       CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."satisfaction" END AS "satisfaction"`,
     joins: sql`
       JOIN "Proposal" p ON p."id" = r."proposalId" AND p."submittedAt" < ${endOfDay}
-      LEFT JOIN "StatusUpdate" s ON s."id" = (
-        SELECT su."id" FROM "StatusUpdate" su
-        WHERE su.${raw(foreignKey)} = ${raw(item)}."id" AND su."effectiveDate" <= ${scope.asOf}
-        ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC
-        LIMIT 1)`,
+      ${state.join}`,
   };
 }
 
 /** Recommendations or actions with the columns every view needs, before health. */
-function baseItems(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
-  const state = stateColumns(scope, kind);
+function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true): Sql {
+  const state = stateColumns(scope, kind, withState);
   if (kind === "action") {
     return sql`
       SELECT a."id" AS "id", a."recommendationId" AS "recommendationId", a."code" AS "code",
@@ -196,4 +208,19 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
  */
 export function filteredItems(scope: ItemScope, filters: ItemFilters, ...extra: Sql[]): Sql {
   return sql`${itemsSql(scope, filters.kind)} i ${filterSql(scope, filters, extra)}`;
+}
+
+/**
+ * A column (the id, by default) of the filtered items, for `… IN (${…})`: without their state when
+ * no filter reads it, which on an as-of day spares looking up every item's history.
+ */
+export function filteredColumn(
+  scope: ItemScope,
+  filters: ItemFilters,
+  column: "id" | "proposalId" = "id",
+): Sql {
+  const readsState =
+    filters.status.length > 0 || filters.health.length > 0 || filters.overdue || filters.mismatch;
+  const items = readsState ? itemsSql(scope, filters.kind) : sql`(${baseItems(scope, filters.kind, false)})`;
+  return sql`SELECT i.${raw(`"${column}"`)} FROM ${items} i ${filterSql(scope, filters)}`;
 }

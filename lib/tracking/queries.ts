@@ -40,14 +40,28 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
   const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
   // Items without a due date come last either way, on both databases.
   const order = sql`${raw(SORT_COLUMNS[params.sort])} ${direction} NULLS LAST, i."id" ASC`;
-  const [counted, pageRows] = await Promise.all([
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`,
-    db.$queryRaw<ItemStateRow[]>`
-      SELECT i."id", i."status", i."progress", i."health" FROM ${items}
-      ORDER BY ${order}
-      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
+  const page = sql`LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
+  const count = () => db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`;
+  let total: number;
+  let pageRows: ItemStateRow[];
+  if (params.q) {
+    // A search finds its items once: counting them in the same statement saves finding them again.
+    // (Without one, a separate count is cheaper than carrying a window over every item.)
+    const rows = await db.$queryRaw<(ItemStateRow & { total: number | bigint })[]>`
+      SELECT i."id", i."status", i."progress", i."health", COUNT(*) OVER () AS "total" FROM ${items}
+      ORDER BY ${order} ${page}`;
+    // A page past the end has no row to carry the count.
+    total = Number(rows[0]?.total ?? (params.page > 1 ? ((await count())[0]?.total ?? 0) : 0));
+    pageRows = rows;
+  } else {
+    const [counted, rows] = await Promise.all([
+      count(),
+      db.$queryRaw<ItemStateRow[]>`
+        SELECT i."id", i."status", i."progress", i."health" FROM ${items} ORDER BY ${order} ${page}`,
+    ]);
+    total = Number(counted[0]?.total ?? 0);
+    pageRows = rows;
+  }
   const rows = await withDetails(db, params.kind, pageRows);
   return {
     total,
@@ -145,13 +159,17 @@ async function loadRows(db: Db, kind: ItemFilters["kind"], ids: string[]) {
 export type TrackingPage = Awaited<ReturnType<typeof getTrackingPage>>;
 export type TrackingRow = TrackingPage["rows"][number];
 
+/** A filter form lists proposals up to this many, and takes a typed code beyond. */
+export const PROPOSAL_CHOICES = 50;
+
 /** The choices of the filter forms. */
 export async function getFilterOptions(db: Db) {
   const [proposals, themes, agencies] = await Promise.all([
+    // Up to a list's worth; beyond it, the form asks for a code instead.
     db.proposal.findMany({
       orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
       select: { code: true, titleZh: true, titleEn: true },
-      take: 500,
+      take: PROPOSAL_CHOICES + 1,
     }),
     db.theme.findMany({
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],

@@ -20,7 +20,7 @@ const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
   title: `i."titleZh"`,
   status: `i."status"`,
   progress: `i."progress"`,
-  health: `i."healthRank"`,
+  health: `CASE i."health" WHEN 'overdue' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'behind' THEN 2 WHEN 'on_track' THEN 3 ELSE 4 END`,
   dueDate: `i."dueDate"`,
   updatedAt: `i."updatedAt"`,
 };

@@ -1,5 +1,6 @@
 // `npm start`: apply pending migrations, load the sample data into an empty database, build the app
-// if the sources changed since the last build, then serve it on PORT (default 3000).
+// if the sources changed since the last build, then serve it on PORT (default 3000) with
+// WEB_CONCURRENCY processes (default 1; see serve.mjs).
 // Set SAMPLE_DATA=off to start on an empty database without the sample.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,8 +20,7 @@ if (buildIsStale()) {
   execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
 }
 
-const args = [nextBin, "start", "-p", process.env.PORT ?? "3000"];
-const server = spawn(process.execPath, args, { stdio: "inherit" });
+const server = spawn(process.execPath, [join("scripts", "serve.mjs")], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -42,12 +42,12 @@ export async function ChartFigure({
           <details className="text-sm">
             <summary className="cursor-pointer text-brand-700 hover:underline">{t("chartTable")}</summary>
             <div className="mt-2 overflow-x-auto">
-              <table className="w-full border-collapse text-left">
+              <table className="w-full border-collapse text-left [&_td]:px-2 [&_td]:py-1 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1">
                 <caption className="sr-only">{title}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-slate-600">
                     {columns.map((column) => (
-                      <th key={column} scope="col" className="px-2 py-1 font-medium">
+                      <th key={column} scope="col" className="font-medium">
                         {column}
                       </th>
                     ))}
@@ -56,7 +56,7 @@ export async function ChartFigure({
                 <tbody>
                   {rows.map((row) => (
                     <tr key={row.key} className="border-b border-slate-100">
-                      <th scope="row" className="px-2 py-1 font-normal">
+                      <th scope="row" className="font-normal">
                         {row.href ? (
                           <Link href={row.href} className="text-brand-700 underline-offset-2 hover:underline">
                             {row.label}
@@ -67,9 +67,7 @@ export async function ChartFigure({
                       </th>
                       {row.values.map((value, index) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                        <td key={index} className="px-2 py-1 tabular-nums">
-                          {value}
-                        </td>
+                        <td key={index}>{value}</td>
                       ))}
                     </tr>
                   ))}

@@ -228,7 +228,7 @@ export async function DashboardView({
             summary: summaryOf(groupBars, true),
           })}
           columns={[t("category"), t("avgProgress"), t("completedCount"), t("count")]}
-          rows={dashboard.groups.map((group, index) => ({
+          rows={dashboard.groups.slice(0, GROUP_BARS).map((group, index) => ({
             key: group.id ?? "none",
             label:
               byRecommendation && group.nameZh
@@ -251,7 +251,7 @@ export async function DashboardView({
           description={t("byAgencyNote", { count: AGENCY_BARS })}
           summary={t("chartLabel", { title: t("byAgency"), summary: summaryOf(agencyBars, true) })}
           columns={[t("category"), t("avgProgress"), t("completedCount"), t("overdue"), t("count")]}
-          rows={dashboard.agencies.map((row) => ({
+          rows={dashboard.agencies.slice(0, AGENCY_BARS).map((row) => ({
             key: row.id ?? "none",
             label: row.agency ? name(row.agency.nameZh, row.agency.nameEn) : t("noAgency"),
             values: [pct(row.averageProgress), row.completed, row.overdue, row.items],

@@ -84,8 +84,13 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
   });
   if (!recommendation) return null;
 
+  // By the actions' ids rather than through the action relation, so that both sides of the OR use
+  // their own index instead of scanning every row of every proposal.
   const ofThisRecommendation = {
-    OR: [{ recommendationId: recommendation.id }, { action: { recommendationId: recommendation.id } }],
+    OR: [
+      { recommendationId: recommendation.id },
+      { actionId: { in: recommendation.actions.map((action) => action.id) } },
+    ],
   };
   const [evidence, history, satisfaction] = await Promise.all([
     db.evidence.findMany({
@@ -108,9 +113,10 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         action: { select: { code: true } },
       },
     }),
-    // A roll-up is shown inside the action update that caused it, not as an entry of its own.
     db.statusUpdate.findMany({
-      where: { ...ofThisRecommendation, rollUpOfId: null },
+      // Roll-ups are left out below, not here: a condition on rollUpOfId leads SQLite's planner to its
+      // unique index, which every row but the roll-ups shares as NULL, instead of the items' indexes.
+      where: ofThisRecommendation,
       orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
       select: {
         id: true,
@@ -125,6 +131,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         createdAt: true,
         rollUpCause: true,
         rollUpActionCode: true,
+        rollUpOfId: true,
         author: { select: { name: true } },
         action: { select: { code: true, titleZh: true, titleEn: true } },
         rolledUpInto: {
@@ -145,7 +152,14 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       : null,
   ]);
 
-  return { recommendation, evidence, history, satisfaction, today: shanghaiToday() };
+  return {
+    recommendation,
+    evidence,
+    // A roll-up is shown inside the action update that caused it, not as an entry of its own.
+    history: history.filter((update) => update.rollUpOfId === null),
+    satisfaction,
+    today: shanghaiToday(),
+  };
 }
 
 export type RecommendationPage = NonNullable<Awaited<ReturnType<typeof getRecommendationPage>>>;

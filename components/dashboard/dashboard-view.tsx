@@ -153,7 +153,7 @@ export async function DashboardView({
   }));
 
   const summaryOf = (bars: BarDatum[], asPercent = false) =>
-    bars.map((bar) => `${bar.label} ${asPercent ? pct(bar.value) : bar.value}`).join("；");
+    bars.map((bar) => `${bar.label} ${asPercent ? pct(bar.value) : bar.value}`).join(t("listSeparator"));
   const countRows = (bars: BarDatum[]) =>
     bars.map((bar) => ({
       key: bar.key,
@@ -270,11 +270,14 @@ export async function DashboardView({
           title: t("timelineTitle"),
           summary: dashboard.timeline
             .filter((_, index, all) => index === 0 || index === all.length - 1)
-            .map(
-              (point) =>
-                `${point.month} ${t("completedCount")} ${point.completed}，${t("avgProgress")} ${pct(point.averageProgress)}`,
+            .map((point) =>
+              t("timelinePoint", {
+                month: point.month,
+                completed: point.completed,
+                progress: pct(point.averageProgress),
+              }),
             )
-            .join("；"),
+            .join(t("listSeparator")),
         })}
         columns={[t("month"), t("completedCount"), t("avgProgress"), t("count")]}
         rows={dashboard.timeline.map((point) => ({

@@ -197,6 +197,16 @@ async function validate(
         select: { effectiveDate: true },
       });
       if (latest && effective < latest.effectiveDate) add("effectiveDate", "dateBeforeLatest");
+      else if (input.itemType === "action") {
+        // An action's update rolls up into its recommendation's history, which is also kept in order.
+        const recommendationLatest = await tx.statusUpdate.findFirst({
+          where: { recommendationId: item.recommendationId },
+          orderBy: { effectiveDate: "desc" },
+          select: { effectiveDate: true },
+        });
+        if (recommendationLatest && effective < recommendationLatest.effectiveDate)
+          add("effectiveDate", "dateBeforeRecommendationLatest");
+      }
     }
   }
 
@@ -265,15 +275,18 @@ export async function recordRecommendationRollUp(
   });
   const { progress } = rollUp(rec.actions);
   if (progress === rec.progress) return;
+  // The status stays the lead agency's to set, except that a completed recommendation whose actions
+  // are no longer all done is open again.
+  const status = rec.status === "completed" && progress < 100 ? "in_progress" : rec.status;
   await tx.recommendation.update({
     where: { id: recommendationId },
-    data: { progress, version: { increment: 1 } },
+    data: { progress, status, version: { increment: 1 } },
   });
   await tx.statusUpdate.create({
     data: {
       recommendationId,
       statusBefore: rec.status,
-      statusAfter: rec.status,
+      statusAfter: status,
       progressBefore: rec.progress,
       progressAfter: progress,
       effectiveDate,
@@ -290,7 +303,7 @@ export async function recordRecommendationRollUp(
     action: "recommendation.rollUp",
     entityType: "Recommendation",
     entityId: recommendationId,
-    before: { progress: rec.progress, version: rec.version },
-    after: { progress, version: rec.version + 1, cause },
+    before: { status: rec.status, progress: rec.progress, version: rec.version },
+    after: { status, progress, version: rec.version + 1, cause },
   });
 }

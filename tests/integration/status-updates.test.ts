@@ -199,6 +199,69 @@ describe("recording a status update", () => {
     expect(result).toMatchObject({ kind: "invalid", errors: { effectiveDate: ["dateBeforeLatest"] } });
   });
 
+  it("refuses an action's update dated before its recommendation's latest update", async () => {
+    // An action whose recommendation changed after the action last did (rolled up from another one).
+    const DAY = 86_400_000;
+    const latest = async (where: { actionId: string } | { recommendationId: string }) =>
+      (await db.statusUpdate.findFirst({ where, orderBy: { effectiveDate: "desc" } }))?.effectiveDate;
+    let item: Awaited<ReturnType<typeof action>> | undefined;
+    let between = "";
+    for (const candidate of await db.action.findMany({ include: { recommendation: true } })) {
+      const [own, parent] = [
+        await latest({ actionId: candidate.id }),
+        await latest({ recommendationId: candidate.recommendationId }),
+      ];
+      if (own && parent && parent.getTime() - own.getTime() >= 2 * DAY) {
+        item = candidate;
+        between = new Date(own.getTime() + DAY + 8 * 3600_000).toISOString().slice(0, 10);
+        break;
+      }
+    }
+    if (!item) throw new Error("the sample has an action updated before its recommendation");
+    const before = await db.statusUpdate.count();
+    const result = await recordStatusUpdate(
+      db,
+      admin,
+      input(item, { progress: 65, effectiveDate: between }),
+      { source: "form" },
+      NOW,
+    );
+    expect(result).toMatchObject({
+      kind: "invalid",
+      errors: { effectiveDate: ["dateBeforeRecommendationLatest"] },
+    });
+    expect(await db.statusUpdate.count()).toBe(before);
+  });
+
+  it("reopens a completed recommendation when one of its actions is no longer done", async () => {
+    const completed = await db.recommendation.findFirstOrThrow({
+      where: { status: "completed", actions: { some: { status: "completed" } } },
+      include: { actions: { where: { status: "completed" } } },
+    });
+    const done = completed.actions[0];
+    if (!done) throw new Error("sample has a completed action");
+    const result = await recordStatusUpdate(
+      db,
+      admin,
+      input(done, { status: "in_progress", progress: 90, comment: "发现遗留问题，重新推进" }),
+      { source: "form" },
+      NOW,
+    );
+    expect(result.kind).toBe("recorded");
+    const after = await db.recommendation.findUniqueOrThrow({ where: { id: completed.id } });
+    expect(after.status).toBe("in_progress");
+    expect(after.progress).toBeLessThan(100);
+    const rollUp = await db.statusUpdate.findFirstOrThrow({
+      where: { recommendationId: completed.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(rollUp).toMatchObject({
+      statusBefore: "completed",
+      statusAfter: "in_progress",
+      rollUpCause: "action_update",
+    });
+  });
+
   it("keeps a rolled-up recommendation's progress when its status is set", async () => {
     const rec = await db.recommendation.findFirstOrThrow({ where: { code: "R7" } });
     const result = await recordStatusUpdate(

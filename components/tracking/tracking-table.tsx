@@ -88,7 +88,8 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
     {
       id: "updatedAt",
       header: t("updatedAt"),
-      cell: ({ row }) => format.dateTime(new Date(row.original.updatedAt), "date"),
+      cell: ({ row }) =>
+        row.original.updatedAt ? format.dateTime(new Date(row.original.updatedAt), "date") : "—",
     },
   ];
 

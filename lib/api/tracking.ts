@@ -43,7 +43,9 @@ const trackedItemSchema = namedSchema(
       health,
       startDate: calendarDateSchema.nullable(),
       dueDate: calendarDateSchema.nullable(),
-      updatedAt: instantSchema,
+      updatedAt: instantSchema
+        .nullable()
+        .describe("When it last changed; as of a past day, when its latest update then took effect."),
       replyClass: z.enum(ReplyClass).nullable(),
       theme: named.nullable(),
       leadAgency: agency.nullable(),

@@ -11,7 +11,7 @@ import {
   itemScope,
   replyMismatchSql,
 } from "@/lib/tracking/item-sql";
-import { type ItemStateRow, withDetails } from "@/lib/tracking/queries";
+import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
 import { hasItemFilters } from "@/lib/tracking/search-params";
 import { Prisma } from "../../generated/sqlite/client";
 import { type DashboardParams, monthsBetween, resolvePeriod } from "./params";
@@ -107,10 +107,10 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       FROM (${filteredColumn(scope, params, "proposalId")}) f JOIN "Proposal" p ON p."id" = f."proposalId"
       GROUP BY 1`,
     db.$queryRaw<ItemStateRow[]>`
-      SELECT i."id", i."status", i."progress", i."health" FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}
+      SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}
       ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
     db.$queryRaw<ItemStateRow[]>`
-      SELECT i."id", i."status", i."progress", i."health" FROM ${filteredItems(
+      SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(
         scope,
         params,
         sql`i."status" NOT IN ('completed', 'not_adopted') AND i."dueDate" >= ${scope.day} AND i."dueDate" <= ${soon}`,

@@ -54,6 +54,7 @@ function stateColumns(
   if (!scope.asOf) {
     return {
       columns: sql`CAST(${raw(item)}."status" AS TEXT) AS "status", ${raw(item)}."progress" AS "progress",
+        ${raw(item)}."updatedAt" AS "updatedAt",
         CAST(r."replyClass" AS TEXT) AS "replyClass", r."repliedAt" AS "repliedAt",
         r."assignedAt" AS "assignedAt", r."satisfaction" AS "satisfaction"`,
       joins: empty,
@@ -65,16 +66,19 @@ function stateColumns(
     ? {
         columns: sql`COALESCE(CAST(s."statusAfter" AS TEXT), 'not_started')`,
         progress: sql`COALESCE(s."progressAfter", 0)`,
+        // "Last changed", on that day: when its latest update then took effect.
+        updatedAt: sql`s."effectiveDate"`,
         join: sql`LEFT JOIN "StatusUpdate" s ON s."id" = (
           SELECT su."id" FROM "StatusUpdate" su
           WHERE su.${raw(foreignKey)} = ${raw(item)}."id" AND su."effectiveDate" <= ${scope.asOf}
           ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC
           LIMIT 1)`,
       }
-    : { columns: sql`NULL`, progress: sql`NULL`, join: empty };
+    : { columns: sql`NULL`, progress: sql`NULL`, updatedAt: sql`NULL`, join: empty };
   return {
     columns: sql`${state.columns} AS "status",
       ${state.progress} AS "progress",
+      ${state.updatedAt} AS "updatedAt",
       CASE WHEN r."repliedAt" < ${endOfDay} THEN CAST(r."replyClass" AS TEXT) END AS "replyClass",
       CASE WHEN r."repliedAt" < ${endOfDay} THEN r."repliedAt" END AS "repliedAt",
       CASE WHEN r."assignedAt" < ${endOfDay} THEN r."assignedAt" END AS "assignedAt",
@@ -92,7 +96,7 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
     return sql`
       SELECT a."id" AS "id", a."recommendationId" AS "recommendationId", a."code" AS "code",
         a."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
-        ${state.columns}, a."startDate" AS "startDate", a."dueDate" AS "dueDate", a."updatedAt" AS "updatedAt",
+        ${state.columns}, a."startDate" AS "startDate", a."dueDate" AS "dueDate",
         a."leadAgencyId" AS "leadAgencyId"
       FROM "Action" a
       JOIN "Recommendation" r ON r."id" = a."recommendationId"
@@ -101,7 +105,7 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
   return sql`
     SELECT r."id" AS "id", r."id" AS "recommendationId", r."code" AS "code",
       r."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
-      ${state.columns}, r."startDate" AS "startDate", r."dueDate" AS "dueDate", r."updatedAt" AS "updatedAt",
+      ${state.columns}, r."startDate" AS "startDate", r."dueDate" AS "dueDate",
       r."leadAgencyId" AS "leadAgencyId"
     FROM "Recommendation" r
     ${state.joins}`;

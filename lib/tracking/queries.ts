@@ -1,6 +1,6 @@
 import { shanghaiToday } from "@/lib/dates";
 import type { Db } from "@/lib/db/client";
-import type { ItemStatus } from "@/lib/db/enums";
+import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Health } from "./health";
 import { filteredItems, itemScope } from "./item-sql";
@@ -24,8 +24,18 @@ const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
   updatedAt: `i."updatedAt"`,
 };
 
-/** What the item SQL says of a row: its id, and its state and health on the view's day. */
-export type ItemStateRow = { id: string; status: ItemStatus; progress: number | bigint; health: Health };
+/** What the item SQL says of a row: its id, and its state, health and reply on the view's day. */
+export type ItemStateRow = {
+  id: string;
+  status: ItemStatus;
+  progress: number | bigint;
+  health: Health;
+  replyClass: ReplyClass | null;
+  updatedAt: Date | string | null;
+};
+
+/** The columns of ItemStateRow, selected from items read as `i`. */
+export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."updatedAt"`;
 
 export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "perPage" | "sort" | "dir">;
 
@@ -53,7 +63,7 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
     // A search finds its items once: counting them in the same statement saves finding them again.
     // (Without one, a separate count is cheaper than carrying a window over every item.)
     const rows = await db.$queryRaw<(ItemStateRow & { total: number | bigint })[]>`
-      SELECT i."id", i."status", i."progress", i."health", COUNT(*) OVER () AS "total" FROM ${items}
+      SELECT ${ITEM_STATE_COLUMNS}, COUNT(*) OVER () AS "total" FROM ${items}
       ORDER BY ${order} ${page}`;
     // A page past the end has no row to carry the count.
     total = Number(rows[0]?.total ?? (params.page > 1 ? ((await count())[0]?.total ?? 0) : 0));
@@ -62,7 +72,7 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
     const [counted, rows] = await Promise.all([
       count(),
       db.$queryRaw<ItemStateRow[]>`
-        SELECT i."id", i."status", i."progress", i."health" FROM ${items} ORDER BY ${order} ${page}`,
+        SELECT ${ITEM_STATE_COLUMNS} FROM ${items} ORDER BY ${order} ${page}`,
     ]);
     total = Number(counted[0]?.total ?? 0);
     pageRows = rows;
@@ -87,7 +97,17 @@ export async function withDetails(db: Db, kind: ItemFilters["kind"], stateRows: 
   return stateRows.flatMap((row) => {
     const detail = details.get(row.id);
     if (!detail) return [];
-    return [{ ...detail, status: row.status, progress: Number(row.progress), health: row.health }];
+    // State, reply and last change as the SQL has them: on an as-of day, as they were then.
+    return [
+      {
+        ...detail,
+        status: row.status,
+        progress: Number(row.progress),
+        health: row.health,
+        replyClass: row.replyClass,
+        updatedAt: row.updatedAt === null ? null : new Date(row.updatedAt),
+      },
+    ];
   });
 }
 

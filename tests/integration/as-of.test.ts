@@ -1,7 +1,7 @@
 // The as-of reconstruction (lib/tracking/item-sql.ts) against the recorded sample history and the
 // current values.
 import { beforeAll, describe, expect, it } from "vitest";
-import { shanghaiToday, toShanghaiDateString } from "@/lib/dates";
+import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { getTrackingPage } from "@/lib/tracking/queries";
 import { parseTrackingParams } from "@/lib/tracking/search-params";
@@ -51,6 +51,33 @@ describe("state as of a day", () => {
         );
       }
     }
+  });
+
+  it("shows a reply and the last change only from the day they happened", async () => {
+    const replied = await db.recommendation.findFirstOrThrow({ where: { repliedAt: { not: null } } });
+    const repliedOn = toShanghaiDateString(replied.repliedAt ?? new Date());
+    const row = async (day: string) =>
+      (await getTrackingPage(db, parseTrackingParams({ asOf: day, perPage: "100" }))).rows.find(
+        (r) => r.id === replied.id,
+      );
+    expect((await row(previousDay(repliedOn)))?.replyClass).toBeNull();
+    expect((await row(repliedOn))?.replyClass).toBe(replied.replyClass);
+    const filtered = await getTrackingPage(
+      db,
+      parseTrackingParams({
+        asOf: previousDay(repliedOn),
+        replyClass: replied.replyClass ?? "A",
+        perPage: "100",
+      }),
+    );
+    expect(filtered.rows.map((r) => r.id)).not.toContain(replied.id);
+
+    // Last changed, then: the effective date of the latest update by that day.
+    const latest = await db.statusUpdate.findFirstOrThrow({
+      where: { recommendationId: replied.id, effectiveDate: { lte: shanghaiDate(repliedOn) } },
+      orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
+    });
+    expect((await row(repliedOn))?.updatedAt).toEqual(latest.effectiveDate);
   });
 
   it("shows nothing before the proposal was submitted", async () => {

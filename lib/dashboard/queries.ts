@@ -12,7 +12,7 @@ import {
   replyMismatchSql,
 } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
-import { hasItemFilters } from "@/lib/tracking/search-params";
+import { hasItemFilters, itemFilters } from "@/lib/tracking/search-params";
 import { Prisma } from "../../generated/sqlite/client";
 import { type DashboardParams, monthsBetween, resolvePeriod } from "./params";
 
@@ -49,6 +49,15 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   const singleProposal = Boolean(params.proposal) || (await db.proposal.count()) <= 1;
   const groupKey = raw(singleProposal ? `i."recommendationId"` : `i."themeId"`);
 
+  const replyItems =
+    params.kind === "action"
+      ? filteredItems(
+          scope,
+          itemFilters.parse({ kind: "recommendation" }),
+          sql`i."id" IN (${filteredColumn(scope, params, "recommendationId")})`,
+        )
+      : items;
+
   const [facts, replies, changes, itemsByMonth, overdue, dueSoon] = await Promise.all([
     // One pass over the items gives the headline, the distributions and both groupings.
     db.$queryRaw<
@@ -81,7 +90,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
              ELSE 'awaiting' END AS "state",
         CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
         COUNT(*) AS "items"
-      FROM ${filteredItems(scope, { ...params, kind: "recommendation" })}
+      FROM ${replyItems}
       GROUP BY 1, 2, 3, 4`,
     // The history appends each item's updates in order, each starting from the one before, so a
     // month's change is the sum of its updates' differences. Over all items, the daily totals

@@ -206,7 +206,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);
   if (filters.dueTo) conditions.push(sql`i."dueDate" <= ${shanghaiDate(filters.dueTo)}`);
-  if (scope.search) conditions.push(sql`i."id" IN (${scope.search})`);
+  if (filters.q && scope.search) conditions.push(sql`i."id" IN (${scope.search})`);
   return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
 }
 
@@ -225,7 +225,7 @@ export function filteredItems(scope: ItemScope, filters: ItemFilters, ...extra: 
 export function filteredColumn(
   scope: ItemScope,
   filters: ItemFilters,
-  column: "id" | "proposalId" = "id",
+  column: "id" | "proposalId" | "recommendationId" = "id",
 ): Sql {
   const readsState =
     filters.status.length > 0 || filters.health.length > 0 || filters.overdue || filters.mismatch;

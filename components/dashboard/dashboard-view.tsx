@@ -62,34 +62,36 @@ export async function DashboardView({
 
   const { headline } = dashboard;
   const figures = [
+    // A segment links to the table only when it has items: its link adds its own filter to the
+    // dashboard's, and an empty segment's would contradict them.
     { key: "items", label: t("items"), value: format.number(headline.items), href: tableHref({}) },
     {
       key: "completed",
       label: t("completed"),
       value: format.number(headline.completed),
       note: t("ofItems", { percent: share(headline.completed) }),
-      href: tableHref({ status: ["completed"] }),
+      href: headline.completed ? tableHref({ status: ["completed"] }) : null,
     },
     {
       key: "inProgress",
       label: t("inProgress"),
       value: format.number(headline.inProgress),
       note: t("ofItems", { percent: share(headline.inProgress) }),
-      href: tableHref({ status: ["in_progress"] }),
+      href: headline.inProgress ? tableHref({ status: ["in_progress"] }) : null,
     },
     {
       key: "stalled",
       label: t("stalled"),
       value: format.number(headline.stalled),
       note: t("ofItems", { percent: share(headline.stalled) }),
-      href: tableHref({ status: ["stalled"] }),
+      href: headline.stalled ? tableHref({ status: ["stalled"] }) : null,
     },
     {
       key: "overdue",
       label: t("overdue"),
       value: format.number(headline.overdue),
       note: t("ofItems", { percent: share(headline.overdue) }),
-      href: tableHref({ health: ["overdue"] }),
+      href: headline.overdue ? tableHref({ health: ["overdue"] }) : null,
     },
     {
       key: "averageProgress",
@@ -99,21 +101,22 @@ export async function DashboardView({
     },
   ];
 
-  const statusBars: BarDatum[] = dashboard.status
-    .sort((a, b) => statusOrder(a.status) - statusOrder(b.status))
-    .map(({ status, items }) => ({
+  const statusBars: BarDatum[] = STATUS_ORDER.map((status) => {
+    const items = dashboard.status.find((row) => row.status === status)?.items ?? 0;
+    return {
       key: status,
       label: tStatus(status),
       value: items,
       color: STATUS_COLORS[status],
-      href: tableHref({ status: [status] }),
-    }));
+      href: items ? tableHref({ status: [status] }) : null,
+    };
+  });
   const healthBars: BarDatum[] = dashboard.health.map(({ health, items }) => ({
     key: health,
     label: tHealth(health),
     value: items,
     color: HEALTH_COLORS[health],
-    href: tableHref({ health: [health] }),
+    href: items ? tableHref({ health: [health] }) : null,
   }));
   const byRecommendation = dashboard.groupedBy === "recommendation";
   const groupBars: BarDatum[] = dashboard.groups.slice(0, GROUP_BARS).map((group) => ({
@@ -134,16 +137,23 @@ export async function DashboardView({
       : t("noAgency"),
     value: Math.round(row.averageProgress),
     color: PROGRESS_COLOR,
-    href: row.id ? tableHref({ agency: row.id, agencyRole: "lead" }) : null,
+    href: row.id ? tableHref({ leadAgency: row.id }) : null,
   }));
-  const replyHref = (changes: Partial<TrackingParams>) => tableHref({ kind: "recommendation", ...changes });
-  const classBars: BarDatum[] = (["A", "B", "C", "D"] as const).map((replyClass) => ({
-    key: replyClass,
-    label: replyClass,
-    value: dashboard.replies.classes.find((row) => row.replyClass === replyClass)?.items ?? 0,
-    color: CLASS_COLORS[replyClass],
-    href: replyHref({ replyClass }),
-  }));
+  // The table can show the replies' recommendations only when they are the dashboard's items; of an
+  // action view, they are the recommendations those actions serve, which no filter of the table says.
+  const replyHref = (count: number, changes: Partial<TrackingParams>) =>
+    count && dashboard.kind === "recommendation" ? tableHref(changes) : null;
+  const mismatchHref = replyHref(dashboard.replies.mismatched, { mismatch: true });
+  const classBars: BarDatum[] = (["A", "B", "C", "D"] as const).map((replyClass) => {
+    const items = dashboard.replies.classes.find((row) => row.replyClass === replyClass)?.items ?? 0;
+    return {
+      key: replyClass,
+      label: replyClass,
+      value: items,
+      color: CLASS_COLORS[replyClass],
+      href: replyHref(items, { replyClass }),
+    };
+  });
   const satisfactionBars: BarDatum[] = satisfactionLevels.map((level) => ({
     key: level.key,
     label: name(level.labelZh, level.labelEn),
@@ -182,21 +192,35 @@ export async function DashboardView({
           {t("headline")}
         </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {figures.map((figure) => (
-            <li key={figure.key}>
-              <Link
-                href={figure.href}
-                data-testid={`figure-${figure.key}`}
-                className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-400 hover:shadow"
-              >
+          {figures.map((figure) => {
+            const content = (
+              <>
                 <span className="block text-sm text-slate-600">{figure.label}</span>
                 <span className="mt-1 block text-2xl font-semibold tabular-nums text-slate-900" data-value>
                   {figure.value}
                 </span>
                 {figure.note && <span className="block text-xs text-slate-600">{figure.note}</span>}
-              </Link>
-            </li>
-          ))}
+              </>
+            );
+            const box = "block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
+            return (
+              <li key={figure.key}>
+                {figure.href ? (
+                  <Link
+                    href={figure.href}
+                    data-testid={`figure-${figure.key}`}
+                    className={`${box} hover:border-brand-400 hover:shadow`}
+                  >
+                    {content}
+                  </Link>
+                ) : (
+                  <div data-testid={`figure-${figure.key}`} className={box}>
+                    {content}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
 
@@ -255,7 +279,7 @@ export async function DashboardView({
             key: row.id ?? "none",
             label: row.agency ? name(row.agency.nameZh, row.agency.nameEn) : t("noAgency"),
             values: [pct(row.averageProgress), row.completed, row.overdue, row.items],
-            href: row.id ? tableHref({ agency: row.id, agencyRole: "lead" }) : null,
+            href: row.id ? tableHref({ leadAgency: row.id }) : null,
           }))}
         >
           <CategoryBars data={agencyBars} valueLabel={t("avgProgress")} asPercent labelWidth={120} />
@@ -320,14 +344,19 @@ export async function DashboardView({
             <div className="rounded-md bg-amber-50 p-3">
               <dt className="text-sm text-amber-900">{t("mismatch")}</dt>
               <dd>
-                <Link
-                  href={replyHref({ mismatch: true })}
-                  className="text-xl font-semibold tabular-nums underline-offset-2 hover:underline"
-                  data-testid="mismatch-link"
-                >
-                  {format.number(dashboard.replies.mismatched)}
-                </Link>
-
+                {mismatchHref ? (
+                  <Link
+                    href={mismatchHref}
+                    className="text-xl font-semibold tabular-nums underline-offset-2 hover:underline"
+                    data-testid="mismatch-link"
+                  >
+                    {format.number(dashboard.replies.mismatched)}
+                  </Link>
+                ) : (
+                  <span className="text-xl font-semibold tabular-nums" data-testid="mismatch-count">
+                    {format.number(dashboard.replies.mismatched)}
+                  </span>
+                )}
                 <p className="text-xs text-amber-900">{t("mismatchHint")}</p>
               </dd>
             </div>

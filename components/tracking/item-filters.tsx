@@ -90,25 +90,27 @@ export async function ItemFilterForm({
               ))}
             </Select>
           </div>
-          <div className="grid grid-cols-[3fr_2fr] gap-2 md:col-span-2">
-            <div className="space-y-1">
-              <Label htmlFor="agency">{t("agency")}</Label>
-              <Select id="agency" name="agency" defaultValue={filters.agency ?? ""}>
-                <option value="">{t("all")}</option>
-                {options.agencies.map((agency) => (
-                  <option key={agency.id} value={agency.id}>
-                    {name(agency.nameZh, agency.nameEn)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="space-y-1">
-              <Label htmlFor="agencyRole">{t("agencyRole")}</Label>
-              <Select id="agencyRole" name="agencyRole" defaultValue={filters.agencyRole}>
-                <option value="any">{t("agencyRoleAny")}</option>
-                <option value="lead">{t("agencyRoleLead")}</option>
-              </Select>
-            </div>
+          <div className="space-y-1">
+            <Label htmlFor="agency">{t("agency")}</Label>
+            <Select id="agency" name="agency" defaultValue={filters.agency ?? ""}>
+              <option value="">{t("all")}</option>
+              {options.agencies.map((agency) => (
+                <option key={agency.id} value={agency.id}>
+                  {name(agency.nameZh, agency.nameEn)}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="leadAgency">{t("leadAgencyFilter")}</Label>
+            <Select id="leadAgency" name="leadAgency" defaultValue={filters.leadAgency ?? ""}>
+              <option value="">{t("all")}</option>
+              {options.agencies.map((agency) => (
+                <option key={agency.id} value={agency.id}>
+                  {name(agency.nameZh, agency.nameEn)}
+                </option>
+              ))}
+            </Select>
           </div>
           <div className="space-y-1">
             <Label htmlFor="replyClass">{t("replyClass")}</Label>

@@ -190,9 +190,8 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   }
   if (filters.recommendation) conditions.push(sql`i."recommendationId" = ${filters.recommendation}`);
   if (filters.theme) conditions.push(sql`i."themeId" = ${filters.theme}`);
-  if (filters.agency && filters.agencyRole === "lead")
-    conditions.push(sql`i."leadAgencyId" = ${filters.agency}`);
-  else if (filters.agency) {
+  if (filters.leadAgency) conditions.push(sql`i."leadAgencyId" = ${filters.leadAgency}`);
+  if (filters.agency) {
     conditions.push(
       filters.kind === "action"
         ? sql`EXISTS (SELECT 1 FROM "ActionAgency" x WHERE x."actionId" = i."id" AND x."agencyId" = ${filters.agency})`

@@ -7,7 +7,6 @@ import { ItemStatus, ReplyClass } from "../db/enums";
 import { HEALTH } from "./health";
 
 export const ITEM_KINDS = ["recommendation", "action"] as const;
-export const AGENCY_ROLES = ["any", "lead"] as const;
 export const SORTABLE_COLUMNS = [
   "code",
   "title",
@@ -72,11 +71,8 @@ export const itemFilterShape = {
   proposal: id.optional().describe("A proposal's code, e.g. LLM-2024."),
   recommendation: id.optional().describe("A recommendation's id: that recommendation, or its actions."),
   theme: id.optional().describe("A theme's id."),
-  agency: id.optional().describe("An agency's id: items it handles."),
-  agencyRole: z
-    .enum(AGENCY_ROLES)
-    .default("any")
-    .describe("Whether `agency` must lead the item (lead) or may take any part in it (any)."),
+  agency: id.optional().describe("An agency's id: items it handles, as lead or co-handler."),
+  leadAgency: id.optional().describe("An agency's id: items it leads (主办)."),
   status: commaList(z.enum(ItemStatus)).default([]).describe("Statuses, comma-separated."),
   health: commaList(z.enum(HEALTH))
     .default([])

@@ -185,10 +185,8 @@ function bruteItems(params: DashboardParams): View[] {
       if (p.proposal && item.proposalCode !== p.proposal) return false;
       if (p.recommendation && item.recommendationId !== p.recommendation) return false;
       if (p.theme && item.themeId !== p.theme) return false;
-      if (
-        p.agency &&
-        !item.agencies.some((a) => a.agencyId === p.agency && (p.agencyRole === "any" || a.role === "lead"))
-      )
+      if (p.agency && !item.agencies.some((a) => a.agencyId === p.agency)) return false;
+      if (p.leadAgency && !item.agencies.some((a) => a.agencyId === p.leadAgency && a.role === "lead"))
         return false;
       if (p.status.length && !p.status.includes(item.status)) return false;
       if (p.health.length && !p.health.includes(item.health)) return false;
@@ -246,10 +244,12 @@ describe("dashboard aggregates equal a brute-force computation", () => {
   it.each(VIEWS)("for %j", async (query) => {
     const theme = await db.theme.findFirstOrThrow({ where: { code: "T1" } });
     const agency = await db.agency.findFirstOrThrow({ where: { code: "AG2" } });
+    const theOther = await db.agency.findFirstOrThrow({ where: { code: "AG3" } });
     for (const extra of [
       {},
       { theme: theme.id },
-      { agency: agency.id, agencyRole: "lead" },
+      { leadAgency: agency.id },
+      { leadAgency: agency.id, agency: theOther.id },
       { agency: agency.id },
     ]) {
       const params = parseDashboardParams({ ...query, ...extra });

@@ -24,6 +24,11 @@ test("filters live in the URL and survive a reload; axe finds nothing serious", 
   await expect(figure(page, "items")).toHaveText(String(stalledActions.length));
   await expect(page.getByRole("checkbox", { name: "受阻" })).toBeChecked();
   await expect(page.getByLabel("事项类型")).toHaveValue("action");
+
+  // The other language shows the same view.
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/dashboard\?.*kind=action/);
+  await expect(figure(page, "items")).toHaveText(String(stalledActions.length));
 });
 
 test("clicking a chart segment opens the table filtered to it", async ({ page }) => {
@@ -33,6 +38,14 @@ test("clicking a chart segment opens the table filtered to it", async ({ page })
   await expect(page).toHaveURL(/\/zh-CN\/table\?health=overdue$/);
   await expect(page.getByTestId("table-row")).toHaveCount(Number(overdueCount));
   await expect(page.getByRole("checkbox", { name: "逾期" })).toBeChecked();
+
+  // A recommendation's bar: a filter the form has no field for, said above the table.
+  await page.goto("/zh-CN/dashboard");
+  await page.getByTestId("chart-groups").locator("[data-segment]").first().click();
+  await expect(page).toHaveURL(/\/zh-CN\/table\?recommendation=/);
+  await expect(page.getByTestId("recommendation-filter")).toContainText("R1");
+  await page.getByTestId("recommendation-filter").getByRole("link").click();
+  await expect(page).toHaveURL(/\/zh-CN\/table$/);
 
   // The same view without a mouse: the chart's data table carries the links.
   await page.goto("/zh-CN/dashboard");

@@ -54,3 +54,9 @@ test("columns can be hidden and the choice is kept in the URL", async ({ page })
   await expect(page).toHaveURL(/hide=theme/);
   await expect(page.getByRole("columnheader", { name: "主题" })).toHaveCount(0);
 });
+
+test("a page past the end shows the last page", async ({ page }) => {
+  await page.goto("/zh-CN/table?page=5");
+  await expect(page).toHaveURL(/\/zh-CN\/table$/);
+  await expect(page.getByTestId("table-row")).toHaveCount(8);
+});

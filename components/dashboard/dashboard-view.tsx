@@ -209,7 +209,7 @@ export async function DashboardView({
                   <Link
                     href={figure.href}
                     data-testid={`figure-${figure.key}`}
-                    className={`${box} hover:border-brand-400 hover:shadow`}
+                    className={`${box} hover:border-brand-600 hover:shadow`}
                   >
                     {content}
                   </Link>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { toShanghaiDateString } from "@/lib/dates";
 import { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -140,6 +141,7 @@ export async function ItemFilterForm({
               name="asOf"
               type="date"
               defaultValue={filters.asOf}
+              max={toShanghaiDateString(new Date())}
               aria-describedby="asOf-hint"
             />
             <p id="asOf-hint" className="text-xs text-slate-600">

@@ -1,14 +1,14 @@
 // The dashboard's view: the items' filters plus the period its timeline and change feed cover.
 import { z } from "zod";
 import { addMonths, toShanghaiDateString } from "../dates";
-import { isoDay, itemFilterShape, parseLeniently } from "../tracking/search-params";
+import { itemFilterShape, parseLeniently, pastDay } from "../tracking/search-params";
 
 export const dashboardShape = {
   ...itemFilterShape,
   /** First day of the period (default: 24 months before its end). */
-  from: isoDay.optional(),
+  from: pastDay.optional().describe("First day of the period of the timeline and the changes (YYYY-MM-DD)."),
   /** Last day of the period (default: the day the dashboard describes). */
-  to: isoDay.optional(),
+  to: pastDay.optional().describe("Last day of that period (YYYY-MM-DD); by default the day shown."),
 };
 
 export const dashboardParams = z.object(dashboardShape);

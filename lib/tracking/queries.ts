@@ -17,7 +17,9 @@ const HEALTH_RANK = `CASE i."health" WHEN 'overdue' THEN 0 WHEN 'at_risk' THEN 1
 const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
   code: `i."code"`,
   title: `i."titleZh"`,
-  status: `i."status"`,
+  // The order of the workflow, not of the words.
+  status: `CASE i."status" WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'stalled' THEN 2
+    WHEN 'completed' THEN 3 ELSE 4 END`,
   progress: `i."progress"`,
   health: HEALTH_RANK,
   dueDate: `i."dueDate"`,
@@ -53,7 +55,7 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
   // PostgreSQL sorts it several times faster than by its locale's rules.
   const binary = raw(scope.provider === "postgresql" ? ` COLLATE "C"` : "");
   const column = raw(SORT_COLUMNS[params.sort]);
-  const textual = ["code", "title", "status"].includes(params.sort);
+  const textual = ["code", "title"].includes(params.sort);
   const order = sql`${column}${textual ? binary : empty} ${direction} NULLS LAST, i."id"${binary} ASC`;
   const page = sql`LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
   const count = () => db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`;
@@ -210,3 +212,14 @@ export async function getFilterOptions(db: Db) {
 }
 
 export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;
+
+/** How a recommendation filter reads: the recommendation's code and title. */
+export async function recommendationLabel(db: Db, id: string, locale: string): Promise<string | null> {
+  const recommendation = await db.recommendation.findUnique({
+    where: { id },
+    select: { code: true, titleZh: true, titleEn: true, proposal: { select: { code: true } } },
+  });
+  if (!recommendation) return null;
+  const title = locale === "en" && recommendation.titleEn ? recommendation.titleEn : recommendation.titleZh;
+  return `${recommendation.proposal.code} ${recommendation.code} ${title}`;
+}

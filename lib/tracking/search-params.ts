@@ -57,7 +57,7 @@ export function commaList<T extends z.ZodType>(item: T) {
 }
 
 /** A day that is not in the future (Shanghai). */
-const pastDay = isoDay.refine((value) => value <= toShanghaiDateString(new Date()), "pastDate");
+export const pastDay = isoDay.refine((value) => value <= toShanghaiDateString(new Date()), "pastDate");
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
 const id = z.string().trim().min(1).max(100);

@@ -18,7 +18,7 @@ export interface TrackingFloor {
 const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
   code: `i."code"`,
   title: `i."titleZh"`,
-  status: `i."status"`,
+  status: `CASE i."status" WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'stalled' THEN 2 WHEN 'completed' THEN 3 ELSE 4 END`,
   progress: `i."progress"`,
   health: `CASE i."health" WHEN 'overdue' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'behind' THEN 2 WHEN 'on_track' THEN 3 ELSE 4 END`,
   dueDate: `i."dueDate"`,

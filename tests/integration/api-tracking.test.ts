@@ -103,9 +103,13 @@ describe("GET /api/v1/summary", () => {
     }
   });
 
-  it("refuses a period that is not a date", async () => {
-    const response = await summary("from=last-year");
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).error.issues[0]?.parameter).toBe("from");
+  it("refuses a period that is not a date, ends in the future or ends before it starts", async () => {
+    for (const query of ["from=last-year", "to=2999-01-01", "from=2026-01-01&to=2025-01-01"]) {
+      const response = await summary(query);
+      expect(response.status, query).toBe(400);
+      const issue = ((await response.json()) as ErrorBody).error.issues[0];
+      expect(issue?.parameter, query).toBe(query.startsWith("to") ? "to" : "from");
+      expect(issue?.message, query).not.toBe("");
+    }
   });
 });

@@ -44,9 +44,20 @@ describe("dashboard cache", () => {
     expect(await db.dashboardCache.count()).toBe(1);
   });
 
+  it("is not served once an author of a listed change is renamed", async () => {
+    const first = await getDashboardCached(db, params, today);
+    const author = first.changes.find((change) => change.author)?.author;
+    expect(author).toBeDefined();
+    const user = await db.user.findFirstOrThrow({ where: { name: author?.name } });
+    await db.user.update({ where: { id: user.id }, data: { name: `${user.name}（改名）` } });
+    const after = await getDashboardCached(other, params, today);
+    expect(after.changes.some((change) => change.author?.name === `${user.name}（改名）`)).toBe(true);
+  });
+
   it("keeps one entry per view and per day", async () => {
     await getDashboardCached(db, parseDashboardParams({ kind: "action" }), today);
     await getDashboardCached(db, params, new Date(today.getTime() + 86_400_000));
     expect(await db.dashboardCache.count()).toBe(3);
+    // (the view of today, refreshed after the rename, and the two new ones)
   });
 });

@@ -2,13 +2,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { AsOfNotice } from "@/components/tracking/as-of-notice";
 import { ItemFilterForm } from "@/components/tracking/item-filters";
+import { RecommendationFilter } from "@/components/tracking/recommendation-filter";
 import { Input, Label } from "@/components/ui/input";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboardCached } from "@/lib/dashboard/cache";
 import { parseDashboardParams } from "@/lib/dashboard/params";
 import { db } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getFilterOptions } from "@/lib/tracking/queries";
+import { getFilterOptions, recommendationLabel } from "@/lib/tracking/queries";
 import { trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("dashboard", "metaTitle");
@@ -38,6 +39,9 @@ export default async function DashboardPage({
     }),
     getTranslations("dashboard"),
   ]);
+  const filterLabel = state.recommendation
+    ? await recommendationLabel(db, state.recommendation, locale)
+    : null;
   const keep: Record<string, string> = {};
   if (state.recommendation) keep.recommendation = state.recommendation;
   return (
@@ -58,6 +62,12 @@ export default async function DashboardPage({
           </div>
         </div>
       </ItemFilterForm>
+      {filterLabel && (
+        <RecommendationFilter
+          label={filterLabel}
+          removeHref={`/dashboard?${trackingQuery({ ...state, recommendation: undefined })}`}
+        />
+      )}
       {state.asOf && (
         <AsOfNotice
           asOf={state.asOf}

@@ -1,11 +1,13 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AsOfNotice } from "@/components/tracking/as-of-notice";
 import { ItemFilterForm } from "@/components/tracking/item-filters";
+import { RecommendationFilter } from "@/components/tracking/recommendation-filter";
 import { TrackingTable } from "@/components/tracking/tracking-table";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { redirect } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getFilterOptions, getTrackingPage } from "@/lib/tracking/queries";
+import { getFilterOptions, getTrackingPage, recommendationLabel } from "@/lib/tracking/queries";
 import { parseTrackingParams, trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("tracking", "title");
@@ -27,6 +29,13 @@ export default async function TrackingTablePage({
     getFilterOptions(db),
     getTranslations("tracking"),
   ]);
+  const filterLabel = state.recommendation
+    ? await recommendationLabel(db, state.recommendation, locale)
+    : null;
+  // A page past the end (the filters changed, items went away) shows the last one instead.
+  if (state.page > page.pageCount) {
+    redirect({ href: `/table?${trackingQuery({ ...state, page: page.pageCount })}`, locale });
+  }
   // The view's own settings survive a new filter.
   const keep: Record<string, string> = { sort: state.sort, dir: state.dir };
   if (state.hide.length) keep.hide = state.hide.join(",");

@@ -3,7 +3,8 @@ import { StatusBadge } from "@/components/recommendations/status-badge";
 import { HealthBadge } from "@/components/tracking/health-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { DashboardParams } from "@/lib/dashboard/params";
-import type { Dashboard } from "@/lib/dashboard/queries";
+import { type Dashboard, DUE_SOON_DAYS } from "@/lib/dashboard/queries";
+import { toShanghaiDateString } from "@/lib/dates";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -13,7 +14,7 @@ import { ChartFigure } from "./chart-figure";
 import { type BarDatum, CategoryBars, TimelineChart } from "./charts";
 
 const STATUS_COLORS: Record<ItemStatus, string> = {
-  not_started: "#94a3b8",
+  not_started: "#6b7280",
   in_progress: "#2563eb",
   completed: "#16a34a",
   stalled: "#d97706",
@@ -24,7 +25,7 @@ const HEALTH_COLORS: Record<Health, string> = {
   behind: "#d97706",
   at_risk: "#dc2626",
   overdue: "#7f1d1d",
-  not_applicable: "#94a3b8",
+  not_applicable: "#78716c",
 };
 const CLASS_COLORS: Record<ReplyClass, string> = { A: "#16a34a", B: "#2563eb", C: "#d97706", D: "#64748b" };
 const PROGRESS_COLOR = "#1d4ed8";
@@ -143,6 +144,21 @@ export async function DashboardView({
   // action view, they are the recommendations those actions serve, which no filter of the table says.
   const replyHref = (count: number, changes: Partial<TrackingParams>) =>
     count && dashboard.kind === "recommendation" ? tableHref(changes) : null;
+  // Open items due within 30 days, within the dashboard's own due range and statuses.
+  const soonFrom = toShanghaiDateString(dashboard.day);
+  const soonTo = toShanghaiDateString(new Date(dashboard.day.getTime() + DUE_SOON_DAYS * DAY_MS));
+  const openStatuses = (["not_started", "in_progress", "stalled"] as const).filter(
+    (status) => !params.status.length || params.status.includes(status),
+  );
+  const dueSoonHref = dashboard.dueSoon.length
+    ? tableHref({
+        dueFrom: params.dueFrom && params.dueFrom > soonFrom ? params.dueFrom : soonFrom,
+        dueTo: params.dueTo && params.dueTo < soonTo ? params.dueTo : soonTo,
+        status: [...openStatuses],
+        sort: "dueDate",
+        dir: "asc",
+      })
+    : null;
   const mismatchHref = replyHref(dashboard.replies.mismatched, { mismatch: true });
   const classBars: BarDatum[] = (["A", "B", "C", "D"] as const).map((replyClass) => {
     const items = dashboard.replies.classes.find((row) => row.replyClass === replyClass)?.items ?? 0;
@@ -420,8 +436,8 @@ export async function DashboardView({
               ? t("dueIn", { days: Math.round((item.dueDate.getTime() - dashboard.day.getTime()) / DAY_MS) })
               : "",
           }))}
-          moreHref={null}
-          moreLabel=""
+          moreHref={dueSoonHref}
+          moreLabel={t("openInTable")}
         />
         <Card>
           <CardHeader>
@@ -455,7 +471,7 @@ export async function DashboardView({
                       </p>
                       <p>
                         <Link
-                          href={`/proposals/${proposal}/${recommendationCode}`}
+                          href={`/proposals/${proposal}/${recommendationCode}${change.action ? `#action-${item.code}` : ""}`}
                           className="font-mono text-xs font-semibold text-brand-700 hover:underline"
                         >
                           {item.code}
@@ -545,4 +561,3 @@ async function ItemList({
 }
 
 const STATUS_ORDER: ItemStatus[] = ["not_started", "in_progress", "stalled", "completed", "not_adopted"];
-const statusOrder = (status: ItemStatus) => STATUS_ORDER.indexOf(status);

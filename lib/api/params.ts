@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * A request's query as plain values for a route's query schema. A repeated parameter's values are
  * joined with commas (status=a&status=b is status=a,b, as the tracking table's links write lists);

@@ -1,7 +1,6 @@
 // The floors: each case's result computed by hand-written SQL, the way one would write it without an
 // ORM, on both databases (the same SQL where possible). All in one place, so that when an app function
 // is replaced its floor is easy to find and adjust.
-import { shanghaiDate } from "../../lib/dates";
 import type { ItemStatus } from "../../lib/db/enums";
 import type { TrackingParams } from "../../lib/tracking/search-params";
 import type { BenchContext } from "./context";

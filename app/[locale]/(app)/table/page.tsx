@@ -46,6 +46,12 @@ export default async function TrackingTablePage({
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ItemFilterForm filters={state} options={options} keep={keep} resetHref="/table" />
+      {filterLabel && (
+        <RecommendationFilter
+          label={filterLabel}
+          removeHref={`/table?${trackingQuery({ ...state, recommendation: undefined, page: 1 })}`}
+        />
+      )}
       {state.asOf && (
         <AsOfNotice
           asOf={state.asOf}

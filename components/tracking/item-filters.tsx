@@ -91,28 +91,19 @@ export async function ItemFilterForm({
               ))}
             </Select>
           </div>
-          <div className="space-y-1">
-            <Label htmlFor="agency">{t("agency")}</Label>
-            <Select id="agency" name="agency" defaultValue={filters.agency ?? ""}>
-              <option value="">{t("all")}</option>
-              {options.agencies.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {name(agency.nameZh, agency.nameEn)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="space-y-1">
-            <Label htmlFor="leadAgency">{t("leadAgencyFilter")}</Label>
-            <Select id="leadAgency" name="leadAgency" defaultValue={filters.leadAgency ?? ""}>
-              <option value="">{t("all")}</option>
-              {options.agencies.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {name(agency.nameZh, agency.nameEn)}
-                </option>
-              ))}
-            </Select>
-          </div>
+          {(["agency", "leadAgency"] as const).map((field) => (
+            <div key={field} className="space-y-1">
+              <Label htmlFor={field}>{t(field === "agency" ? "agency" : "leadAgencyFilter")}</Label>
+              <Select id={field} name={field} defaultValue={filters[field] ?? ""}>
+                <option value="">{t("all")}</option>
+                {options.agencies.map((agency) => (
+                  <option key={agency.id} value={agency.id}>
+                    {name(agency.nameZh, agency.nameEn)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          ))}
           <div className="space-y-1">
             <Label htmlFor="replyClass">{t("replyClass")}</Label>
             <Select id="replyClass" name="replyClass" defaultValue={filters.replyClass ?? ""}>

@@ -162,10 +162,15 @@ const matching = (query: string) =>
  * Ids of items whose search text contains `q`. SQLite's trigram index answers substrings of three
  * characters or more directly; a shorter one is looked up through the indexed trigrams that begin
  * with it (every document ends in two spaces, so each occurrence begins one), and scanned for only
- * when there are too many of those. PostgreSQL's trigram index serves ILIKE.
+ * when there are too many of those. PostgreSQL's trigram index serves LIKE of three characters or
+ * more, and an index of the documents' two-character pieces serves two.
  */
 async function searchSql(db: Db, provider: DatabaseProvider, q: string): Promise<Sql> {
   if (provider === "postgresql") {
+    if ([...q].length === 2) {
+      return sql`SELECT d."itemId" FROM "SearchDocument" d
+        WHERE "search_bigrams"(d."text") @> ARRAY[${q.toLowerCase()}]::text[]`;
+    }
     // Text without letter case (Chinese) needs no case folding, which costs ILIKE a third of its time.
     const caseless = q.toLowerCase() === q.toUpperCase();
     return caseless

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Health } from "./health";
-import { filteredItems, itemScope } from "./item-sql";
+import { filteredItems, itemScope, itemsSql } from "./item-sql";
 import type { ItemFilters, TrackingParams } from "./search-params";
 
 const { sql, raw, empty } = Prisma;
@@ -73,8 +73,12 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
   } else {
     const [counted, rows] = await Promise.all([
       count(),
+      // The page's ids first, then their columns: PostgreSQL would otherwise work out health and the
+      // rest for every row the offset skips.
       db.$queryRaw<ItemStateRow[]>`
-        SELECT ${ITEM_STATE_COLUMNS} FROM ${items} ORDER BY ${order} ${page}`,
+        SELECT ${ITEM_STATE_COLUMNS} FROM ${itemsSql(scope, params.kind)} i
+        WHERE i."id" IN (SELECT i."id" FROM ${items} ORDER BY ${order} ${page})
+        ORDER BY ${order}`,
     ]);
     total = Number(counted[0]?.total ?? 0);
     pageRows = rows;

@@ -164,7 +164,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       AND su."effectiveDate" >= ${periodStart} AND su."effectiveDate" < ${periodEnd}
     ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`;
 
-  const [groupNames, agencyNames, overdueItems, dueSoonItems, feedUpdates] = await Promise.all([
+  const overdueIds = new Set(overdue.map((row) => row.id));
+  const [groupNames, agencyNames, listedItems, feedUpdates] = await Promise.all([
     singleProposal
       ? db.recommendation.findMany({
           where: { id: { in: [...byGroup.keys()].flatMap((key) => (key ? [key] : [])) } },
@@ -178,8 +179,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       where: { id: { in: [...byAgency.keys()].flatMap((key) => (key ? [key] : [])) } },
       select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
     }),
-    withDetails(db, params.kind, overdue),
-    withDetails(db, params.kind, dueSoon),
+    // Both lists' names in one load (an item is overdue or due soon, never both).
+    withDetails(db, params.kind, [...overdue, ...dueSoon]),
     db.statusUpdate.findMany({
       where: { id: { in: feed.map((row) => row.id) } },
       select: {
@@ -322,8 +323,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       mismatched,
     },
     timeline,
-    overdue: overdueItems,
-    dueSoon: dueSoonItems,
+    overdue: listedItems.filter((item) => overdueIds.has(item.id)),
+    dueSoon: listedItems.filter((item) => !overdueIds.has(item.id)),
     changes: feed.flatMap((row) => {
       const update = feedById.get(row.id);
       return update ? [update] : [];

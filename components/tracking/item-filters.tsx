@@ -144,42 +144,27 @@ export async function ItemFilterForm({
         <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("status")}</legend>
           {Object.values(ItemStatus).map((status) => (
-            <label key={status} className="flex items-center gap-1.5">
-              <input
-                type="checkbox"
-                name="status"
-                value={status}
-                defaultChecked={filters.status.includes(status)}
-                className="accent-brand-600"
-              />
-              {tStatus(status)}
-            </label>
+            <Check
+              key={status}
+              name="status"
+              value={status}
+              checked={filters.status.includes(status)}
+              label={tStatus(status)}
+            />
           ))}
         </fieldset>
         <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("health")}</legend>
           {HEALTH.map((health) => (
-            <label key={health} className="flex items-center gap-1.5">
-              <input
-                type="checkbox"
-                name="health"
-                value={health}
-                defaultChecked={filters.health.includes(health)}
-                className="accent-brand-600"
-              />
-              {tHealth(health)}
-            </label>
-          ))}
-          <label className="flex items-center gap-1.5">
-            <input
-              type="checkbox"
-              name="mismatch"
-              value="1"
-              defaultChecked={filters.mismatch}
-              className="accent-brand-600"
+            <Check
+              key={health}
+              name="health"
+              value={health}
+              checked={filters.health.includes(health)}
+              label={tHealth(health)}
             />
-            {t("mismatchOnly")}
-          </label>
+          ))}
+          <Check name="mismatch" value="1" checked={filters.mismatch} label={t("mismatchOnly")} />
         </fieldset>
         <div className="flex gap-2">
           <button type="submit" className={buttonVariants({ size: "sm" })}>
@@ -191,5 +176,31 @@ export async function ItemFilterForm({
         </div>
       </form>
     </search>
+  );
+}
+
+/** One checkbox of the form; checked ones send name=value (lists repeat the name). */
+function Check({
+  name,
+  value,
+  checked,
+  label,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  label: string;
+}) {
+  return (
+    <label className="flex items-center gap-1.5">
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        defaultChecked={checked}
+        className="accent-brand-600"
+      />
+      {label}
+    </label>
   );
 }

@@ -5,9 +5,14 @@ import { Link } from "@/lib/i18n/navigation";
 
 export type FallbackRow = { key: string; label: string; values: (string | number)[]; href: string | null };
 
+/** How the dashboard draws its figures: as charts, or as tables of the same data (`show=tables`). */
+export type FigureDisplay = "charts" | "tables";
+
 /**
- * A chart with its title, a one-sentence summary for screen readers, and the same data as a table
- * (with the links the chart's segments open), for keyboards, screen readers and copying.
+ * A chart with its title and a one-sentence summary for screen readers; or, in the tables display, the
+ * same data as a table with the links the chart's segments open, for keyboards, screen readers and
+ * copying. Each figure links to itself in the other display. The tables are a display of their own
+ * rather than hidden under every chart: the page then carries only what is shown.
  */
 export async function ChartFigure({
   id,
@@ -16,6 +21,8 @@ export async function ChartFigure({
   summary,
   columns,
   rows,
+  display,
+  switchHref,
   children,
 }: {
   id: string;
@@ -24,12 +31,21 @@ export async function ChartFigure({
   summary: string;
   columns: string[];
   rows: FallbackRow[];
+  display: FigureDisplay;
+  /** This figure in the other display. */
+  switchHref: string;
   children: ReactNode;
 }) {
   const t = await getTranslations("dashboard");
   return (
     <Card>
-      <figure aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`} data-testid={`chart-${id}`}>
+      <figure
+        id={`figure-${id}`}
+        className="scroll-mt-4"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-summary`}
+        data-testid={`chart-${id}`}
+      >
         <CardHeader>
           <CardTitle id={`${id}-title`}>{title}</CardTitle>
           {description && <p className="mt-0.5 text-xs text-slate-600">{description}</p>}
@@ -38,11 +54,11 @@ export async function ChartFigure({
           <p id={`${id}-summary`} className="sr-only">
             {summary}
           </p>
-          {children}
-          <details className="text-sm">
-            <summary className="cursor-pointer text-brand-700 hover:underline">{t("chartTable")}</summary>
-            <div className="mt-2 overflow-x-auto">
-              <table className="w-full border-collapse text-left [&_td]:px-2 [&_td]:py-1 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1">
+          {display === "charts" ? (
+            children
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1">
                 <caption className="sr-only">{title}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-slate-600">
@@ -74,7 +90,10 @@ export async function ChartFigure({
                 </tbody>
               </table>
             </div>
-          </details>
+          )}
+          <Link href={switchHref} className="inline-block text-sm text-brand-700 hover:underline" data-switch>
+            {display === "charts" ? t("showTable") : t("showChart")}
+          </Link>
         </CardContent>
       </figure>
     </Card>

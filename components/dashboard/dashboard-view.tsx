@@ -10,7 +10,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { Health } from "@/lib/tracking/health";
 import { pickFilters, type TrackingParams, trackingQuery } from "@/lib/tracking/search-params";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure, type FigureDisplay } from "./chart-figure";
 import { type BarDatum, CategoryBars, TimelineChart } from "./charts";
 
 const STATUS_COLORS: Record<ItemStatus, string> = {
@@ -39,9 +39,11 @@ export async function DashboardView({
   dashboard,
   params,
   satisfactionLevels,
+  display,
 }: {
   dashboard: Dashboard;
   params: DashboardParams;
+  display: FigureDisplay;
   satisfactionLevels: SatisfactionLevel[];
 }) {
   const t = await getTranslations("dashboard");
@@ -60,6 +62,13 @@ export async function DashboardView({
   const filters = pickFilters(params);
   const tableHref = (changes: Partial<TrackingParams>) =>
     `/table?${trackingQuery({ ...filters, ...changes })}`;
+
+  // A figure in the other display, scrolled to.
+  const figureHref = (id: string) => {
+    const query = new URLSearchParams(trackingQuery(params));
+    if (display === "charts") query.set("show", "tables");
+    return `/dashboard?${query}#figure-${id}`;
+  };
 
   const { headline } = dashboard;
   const figures = [
@@ -243,6 +252,8 @@ export async function DashboardView({
       <div className="grid gap-6 lg:grid-cols-2">
         <ChartFigure
           id="status"
+          display={display}
+          switchHref={figureHref("status")}
           title={t("statusTitle")}
           summary={t("chartLabel", { title: t("statusTitle"), summary: summaryOf(statusBars) })}
           columns={[t("category"), t("count"), t("share")]}
@@ -252,6 +263,8 @@ export async function DashboardView({
         </ChartFigure>
         <ChartFigure
           id="health"
+          display={display}
+          switchHref={figureHref("health")}
           title={t("healthTitle")}
           description={tHealthHint("rule")}
           summary={t("chartLabel", { title: t("healthTitle"), summary: summaryOf(healthBars) })}
@@ -262,6 +275,8 @@ export async function DashboardView({
         </ChartFigure>
         <ChartFigure
           id="groups"
+          display={display}
+          switchHref={figureHref("groups")}
           title={byRecommendation ? t("byRecommendation") : t("byTheme")}
           summary={t("chartLabel", {
             title: byRecommendation ? t("byRecommendation") : t("byTheme"),
@@ -287,6 +302,8 @@ export async function DashboardView({
         </ChartFigure>
         <ChartFigure
           id="agencies"
+          display={display}
+          switchHref={figureHref("agencies")}
           title={t("byAgency")}
           description={t("byAgencyNote", { count: AGENCY_BARS })}
           summary={t("chartLabel", { title: t("byAgency"), summary: summaryOf(agencyBars, true) })}
@@ -304,6 +321,8 @@ export async function DashboardView({
 
       <ChartFigure
         id="timeline"
+        display={display}
+        switchHref={figureHref("timeline")}
         title={t("timelineTitle")}
         description={t("timelineDescription")}
         summary={t("chartLabel", {
@@ -380,6 +399,8 @@ export async function DashboardView({
           <div className="grid gap-6 lg:grid-cols-2">
             <ChartFigure
               id="reply-classes"
+              display={display}
+              switchHref={figureHref("reply-classes")}
               title={t("replyClasses")}
               summary={t("chartLabel", { title: t("replyClasses"), summary: summaryOf(classBars) })}
               columns={[t("category"), t("count")]}
@@ -394,6 +415,8 @@ export async function DashboardView({
             </ChartFigure>
             <ChartFigure
               id="satisfaction"
+              display={display}
+              switchHref={figureHref("satisfaction")}
               title={t("satisfaction")}
               summary={t("chartLabel", { title: t("satisfaction"), summary: summaryOf(satisfactionBars) })}
               columns={[t("category"), t("count")]}

@@ -1,9 +1,14 @@
 // The built app under HTTP load: `next start` on the benchmark database, a signed-in official's
-// session cookie made by the authentication library directly, and autocannon against the pages.
+// session cookie made by the authentication library directly, and load against the pages. A page with a
+// rate gets it as an open loop (loadtest): one request every 1/rate s, on a new connection whenever none
+// is free, timed from when it was due to go. autocannon's own rate sends each second's share back to back
+// at the start of the second, a burst that measures the server at full load, not at that rate. Pages
+// without a rate are loaded as fast as they are answered, by autocannon.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { type LoadTestOptions, loadTest } from "loadtest";
 import { createAuth } from "../../lib/auth/config";
 import { createPrismaClient } from "../../lib/db/client";
 import { percentile, round } from "./stats";
@@ -66,6 +71,8 @@ const BENCH_SECRET = "bench-only-secret-not-for-production-0123456789";
 const SERVE = join("scripts", "serve.mjs");
 const WEB_CONCURRENCY = 2;
 export const WARM_UP_REQUESTS = 3;
+/** Then load as fast as answered, not measured: a fresh server's processes are slow until compiled hot. */
+export const WARM_UP_SECONDS = 3;
 
 export function hasBuild(): boolean {
   return existsSync(join(".next", "BUILD_ID"));
@@ -85,17 +92,20 @@ export async function benchHttp(
     const results: HttpResult[] = [];
     for (const page of pages) {
       options.log(
-        `  ${page.name}: warming up, then ${options.durationSeconds} s at ${options.connections} connections…`,
+        `  ${page.name}: warming up, then ${options.durationSeconds} s ` +
+          (page.rate ? `at ${page.rate} requests a second…` : `at ${options.connections} connections…`),
       );
       // One request at a time, so that no backlog of slow warm-up requests is left for the measured run.
       for (let i = 0; i < WARM_UP_REQUESTS; i++) await expectSignedInPage(origin + page.path, cookie);
+      await load(origin + page.path, cookie, { ...options, durationSeconds: WARM_UP_SECONDS });
       let peak = 0;
       const sampler = setInterval(() => {
         peak = Math.max(peak, serverRss(server) ?? 0);
       }, 250);
-      const measured = await load(origin + page.path, cookie, { ...options, rate: page.rate }).finally(() =>
-        clearInterval(sampler),
-      );
+      const measured = await (page.rate
+        ? loadAtRate(origin + page.path, cookie, page.rate, options.durationSeconds)
+        : load(origin + page.path, cookie, options)
+      ).finally(() => clearInterval(sampler));
       const targets: HttpResult["targets"] = [];
       if (page.target?.minRequestsPerSecond !== undefined)
         targets.push({
@@ -201,11 +211,17 @@ async function expectSignedInPage(url: string, cookie: string) {
   await response.text();
 }
 
+type LoadResult = Pick<
+  HttpResult,
+  "requestsPerSecond" | "requests" | "medianMs" | "p95Ms" | "non2xx" | "errors"
+>;
+
+/** As fast as answered, on a fixed number of connections. */
 async function load(
   url: string,
   cookie: string,
-  options: Pick<HttpOptions, "durationSeconds" | "connections"> & { rate?: number },
-): Promise<Pick<HttpResult, "requestsPerSecond" | "requests" | "medianMs" | "p95Ms" | "non2xx" | "errors">> {
+  options: Pick<HttpOptions, "durationSeconds" | "connections">,
+): Promise<LoadResult> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -216,7 +232,6 @@ async function load(
         duration: options.durationSeconds,
         timeout: 30,
         headers: { cookie },
-        ...(options.rate ? { overallRate: options.rate } : {}),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
@@ -229,6 +244,46 @@ async function load(
     p95Ms: times.length ? round(percentile(times, 95), 1) : Number.NaN,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+  };
+}
+
+/** `rate` requests a second, evenly spaced, for the duration, each timed until its whole answer is in. */
+async function loadAtRate(
+  url: string,
+  cookie: string,
+  rate: number,
+  durationSeconds: number,
+): Promise<LoadResult> {
+  const times: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const options: LoadTestOptions = {
+      url,
+      requestsPerSecond: rate,
+      // A number of requests rather than seconds: the run ends when the last one is answered.
+      maxRequests: rate * durationSeconds,
+      agentKeepAlive: true,
+      timeout: 30_000,
+      headers: { cookie },
+      quiet: true,
+      statusCallback: (error, result: { statusCode: number; requestElapsed: number } | undefined) => {
+        if (!result) errors++;
+        else if (result.statusCode < 200 || result.statusCode > 299) non2xx++;
+        else if (!error) times.push(result.requestElapsed);
+      },
+    };
+    loadTest(options, (error: Error | null) => (error ? reject(error) : resolve()));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    requestsPerSecond: round(times.length / seconds, 1),
+    requests: times.length + non2xx + errors,
+    medianMs: times.length ? round(percentile(times, 50), 1) : Number.NaN,
+    p95Ms: times.length ? round(percentile(times, 95), 1) : Number.NaN,
+    non2xx,
+    errors,
   };
 }
 

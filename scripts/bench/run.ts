@@ -3,7 +3,7 @@
 //   --db sqlite|postgresql   one database only (default: both)
 //   --scale 0.01             a smaller dataset (kept apart from the national one), e.g. a smoke run
 //   --runs 20 --warmup 3     timed runs per case after warm-up (a case stops after --max-seconds 30)
-//   --filter TEXT            only the cases whose name or group contains TEXT
+//   --filter TEXT            only the cases (and HTTP pages) whose name or group contains TEXT
 //   --regenerate             make the dataset anew even when the stored one matches
 //   --no-http                skip the HTTP load (it needs `npx next build` first; --build runs it)
 //   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
 import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
-import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild, WARM_UP_REQUESTS } from "./http";
+import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild, WARM_UP_REQUESTS, WARM_UP_SECONDS } from "./http";
 import type { MeasureOptions, MeasureResult } from "./measure";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
@@ -94,10 +94,11 @@ for (const provider of providers) {
   const measure = await measureInChild(database.url);
   let httpResults: HttpResult[] | null = null;
   let httpSkipped: string | null = http ? null : "no build or --no-http";
-  if (http && !values.filter) {
+  const pages = HTTP_PAGES.filter((page) => !values.filter || page.name.includes(values.filter));
+  if (http && pages.length) {
     log(`${provider}: HTTP load on the built app at port ${values.port}…`);
     try {
-      httpResults = await benchHttp(database.url, HTTP_PAGES, {
+      httpResults = await benchHttp(database.url, pages, {
         port: Number(values.port),
         durationSeconds,
         connections: Number(values.connections),
@@ -209,8 +210,9 @@ function printReport(reports: DatabaseReport[]) {
   }
   if (httpRows.length) {
     log(
-      `\nHTTP (${values.connections} connections, ${durationSeconds} s per page, after ${WARM_UP_REQUESTS} ` +
-        "sequential warm-up requests; requests unanswered at the end are not counted)\n",
+      `\nHTTP (${durationSeconds} s per page after ${WARM_UP_REQUESTS} sequential requests and ${WARM_UP_SECONDS} s ` +
+        `of unmeasured load; "offered": that many requests a second, evenly spaced, all answered; the rest: ` +
+        `${values.connections} connections as fast as answered, requests unanswered at the end not counted)\n`,
     );
     log(
       formatTable(

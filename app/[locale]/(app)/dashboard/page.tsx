@@ -25,6 +25,8 @@ export default async function DashboardPage({
   setRequestLocale(locale);
   const raw = await searchParams;
   const state = parseDashboardParams(raw);
+  // How the figures are drawn is the page's own choice: the figures, their cache and the API ignore it.
+  const display = raw.show === "tables" ? "tables" : "charts";
   const query = new URLSearchParams(
     Object.entries(raw).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
   ).toString();
@@ -74,7 +76,12 @@ export default async function DashboardPage({
           resetHref={`/dashboard?${trackingQuery({ ...state, asOf: undefined })}`}
         />
       )}
-      <DashboardView dashboard={dashboard} params={state} satisfactionLevels={satisfactionLevels} />
+      <DashboardView
+        dashboard={dashboard}
+        params={state}
+        satisfactionLevels={satisfactionLevels}
+        display={display}
+      />
     </div>
   );
 }

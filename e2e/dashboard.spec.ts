@@ -47,12 +47,19 @@ test("clicking a chart segment opens the table filtered to it", async ({ page })
   await page.getByTestId("recommendation-filter").getByRole("link").click();
   await expect(page).toHaveURL(/\/zh-CN\/table$/);
 
-  // The same view without a mouse: the chart's data table carries the links.
+  // The same view without a mouse: the chart's table, one link away, carries the links.
   await page.goto("/zh-CN/dashboard");
+  await page.getByTestId("chart-status").getByRole("link", { name: "以表格查看" }).click();
+  await expect(page).toHaveURL(/\/zh-CN\/dashboard\?show=tables#figure-status$/);
   const status = page.getByTestId("chart-status");
-  await status.locator("summary").click();
+  await expect(status.locator(".recharts-wrapper")).toHaveCount(0);
+  await expect(status.getByRole("row")).toHaveCount(6);
   await status.getByRole("link", { name: "推进中" }).click();
   await expect(page).toHaveURL(/\/zh-CN\/table\?status=in_progress$/);
+  await page.goBack();
+  await page.getByTestId("chart-status").getByRole("link", { name: "以图表查看" }).click();
+  await expect(page).toHaveURL(/\/zh-CN\/dashboard#figure-status$/);
+  await expect(page.getByTestId("chart-status").locator(".recharts-wrapper")).toBeVisible();
 });
 
 test("the as-of date shows the state on that day, rebuilt from the history", async ({ page }) => {
@@ -68,8 +75,9 @@ test("the as-of date shows the state on that day, rebuilt from the history", asy
   expect(completedToday).not.toBe("0");
   const progressThen = await figure(page, "averageProgress").textContent();
   expect(Number.parseInt(progressThen ?? "", 10)).toBeLessThan(Number.parseInt(progressToday ?? "", 10));
-  // The timeline ends on that day.
-  await page.getByTestId("chart-timeline").locator("summary").click();
+  // The timeline ends on that day; its table keeps the day.
+  await page.getByTestId("chart-timeline").getByRole("link", { name: "View as a table" }).click();
+  await expect(page).toHaveURL(/asOf=2025-06-30&show=tables#figure-timeline$/);
   await expect(page.getByTestId("chart-timeline").getByRole("row").last()).toContainText("2025-06");
 
   await page.getByRole("link", { name: "Back to today" }).click();
@@ -82,6 +90,11 @@ for (const locale of ["zh-CN", "en"] as const) {
     await page.goto(`/${locale}/dashboard`);
     await expect(page.getByTestId("chart-timeline").locator(".recharts-line")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`dashboard-${locale}.png`), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The figures as tables.
+    await page.goto(`/${locale}/dashboard?show=tables`);
+    await expect(page.getByTestId("chart-timeline").getByRole("table")).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-tables-${locale}.png`), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 }

@@ -37,12 +37,69 @@ function monthOf(provider: ItemScope["provider"], column: string) {
   );
 }
 
+type FactRow = { groupKey: string | null; agencyKey: string | null; items: unknown };
+
+/** How many items the grouped facts count. */
+const sumOf = (facts: FactRow[]) => facts.reduce((sum, row) => sum + num(row.items), 0);
+
+/** The distinct non-null keys of one grouping. */
+const keysOf = (facts: FactRow[], key: "groupKey" | "agencyKey") => [
+  ...new Set(facts.flatMap((row) => (row[key] ? [row[key]] : []))),
+];
+
+/** The latest status updates of the items within the period, newest first, with what the feed shows. */
+async function latestChanges(
+  db: Db,
+  scope: ItemScope,
+  params: DashboardParams,
+  period: { from: string; to: string },
+  walkByDate: boolean,
+) {
+  const foreignKey = raw(params.kind === "action" ? `su."actionId"` : `su."recommendationId"`);
+  const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT su."id" FROM "StatusUpdate" su
+    WHERE ${raw(walkByDate ? "+" : "")}${foreignKey} IN (${filteredColumn(scope, params)})
+      AND su."effectiveDate" >= ${shanghaiDate(period.from)} AND su."effectiveDate" < ${periodEnd}
+    ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`;
+  const updates = await db.statusUpdate.findMany({
+    where: { id: { in: ids.map((row) => row.id) } },
+    select: {
+      id: true,
+      statusBefore: true,
+      statusAfter: true,
+      progressBefore: true,
+      progressAfter: true,
+      effectiveDate: true,
+      createdAt: true,
+      comment: true,
+      rollUpCause: true,
+      author: { select: { name: true } },
+      recommendation: {
+        select: { code: true, titleZh: true, titleEn: true, proposal: { select: { code: true } } },
+      },
+      action: {
+        select: {
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          recommendation: { select: { code: true, proposal: { select: { code: true } } } },
+        },
+      },
+    },
+  });
+  const byId = new Map(updates.map((update) => [update.id, update]));
+  return ids.flatMap((row) => {
+    const update = byId.get(row.id);
+    return update ? [update] : [];
+  });
+}
+
 export async function getDashboard(db: Db, params: DashboardParams, today: Date = shanghaiToday()) {
   const provider = providerOf(db);
   const scope = await itemScope(db, params, today);
   const items = filteredItems(scope, params);
   const period = resolvePeriod(params, scope.day);
-  const periodStart = shanghaiDate(period.from);
   const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
   const soon = new Date(scope.day.getTime() + DUE_SOON_DAYS * DAY_MS);
   const foreignKey = raw(params.kind === "action" ? `su."actionId"` : `su."recommendationId"`);
@@ -58,63 +115,24 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
         )
       : items;
 
-  const [facts, replies, changes, itemsByMonth, overdue, dueSoon] = await Promise.all([
-    // One pass over the items gives the headline, the distributions and both groupings.
-    db.$queryRaw<
-      {
-        status: ItemStatus;
-        health: Health;
-        groupKey: string | null;
-        agencyKey: string | null;
-        items: unknown;
-        progress: unknown;
-      }[]
-    >`
-      SELECT i."status", i."health", ${groupKey} AS "groupKey", i."leadAgencyId" AS "agencyKey",
-        COUNT(*) AS "items", SUM(i."progress") AS "progress"
-      FROM ${items} GROUP BY 1, 2, 3, 4`,
-    // Replies belong to recommendations: for actions, to the recommendations they serve.
-    db.$queryRaw<
-      {
-        replyClass: ReplyClass | null;
-        satisfaction: string | null;
-        state: string;
-        mismatch: unknown;
-        items: unknown;
-      }[]
-    >`
-      SELECT i."replyClass", i."satisfaction",
-        CASE WHEN i."repliedAt" IS NOT NULL THEN 'replied'
-             WHEN i."assignedAt" IS NULL THEN 'unassigned'
-             WHEN i."replyDueAt" < ${scope.day} THEN 'overdue'
-             ELSE 'awaiting' END AS "state",
-        CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
-        COUNT(*) AS "items"
-      FROM ${replyItems}
-      GROUP BY 1, 2, 3, 4`,
-    // The history appends each item's updates in order, each starting from the one before, so a
-    // month's change is the sum of its updates' differences. Over all items, the daily totals
-    // HistoryDay keeps give the same sums at a fraction of the cost.
-    hasItemFilters(params)
-      ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
-          SELECT ${monthOf(provider, `su."effectiveDate"`)} AS "month",
-            SUM(su."progressAfter" - COALESCE(su."progressBefore", 0)) AS "progress",
-            SUM(CASE WHEN su."statusAfter" = 'completed' THEN 1 ELSE 0 END
-              - CASE WHEN su."statusBefore" = 'completed' THEN 1 ELSE 0 END) AS "completed"
-          FROM "StatusUpdate" su
-          WHERE ${foreignKey} IN (${filteredColumn(scope, params)}) AND su."effectiveDate" < ${periodEnd}
-          GROUP BY 1`
-      : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
-          SELECT ${monthOf(provider, `h."day"`)} AS "month", SUM(h."progressChange") AS "progress",
-            SUM(h."completedChange") AS "completed"
-          FROM "HistoryDay" h
-          WHERE h."kind" = ${params.kind} AND h."day" < ${periodEnd}
-          GROUP BY 1`,
-    // An item counts from the month its proposal was submitted.
-    db.$queryRaw<{ month: string; items: unknown }[]>`
-      SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
-      FROM (${filteredColumn(scope, params, "proposalId")}) f JOIN "Proposal" p ON p."id" = f."proposalId"
-      GROUP BY 1`,
+  // One pass over the items gives the headline, the distributions and both groupings.
+  const factsQuery = db.$queryRaw<
+    {
+      status: ItemStatus;
+      health: Health;
+      groupKey: string | null;
+      agencyKey: string | null;
+      items: unknown;
+      progress: unknown;
+    }[]
+  >`
+    SELECT i."status", i."health", ${groupKey} AS "groupKey", i."leadAgencyId" AS "agencyKey",
+      COUNT(*) AS "items", SUM(i."progress") AS "progress"
+    FROM ${items} GROUP BY 1, 2, 3, 4`;
+
+  // Each chain of queries starts as soon as what it needs is in. On PostgreSQL they run side by side on
+  // the pool's connections; SQLite runs one at a time whatever the order.
+  const lists = Promise.all([
     db.$queryRaw<ItemStateRow[]>`
       SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}
       ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
@@ -125,7 +143,90 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
         sql`i."status" NOT IN ('completed', 'not_adopted') AND i."dueDate" >= ${scope.day} AND i."dueDate" <= ${soon}`,
       )}
       ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
-  ]);
+  ]).then(async ([overdue, dueSoon]) => {
+    // Both lists' names in one load (an item is overdue or due soon, never both).
+    const listed = await withDetails(db, params.kind, [...overdue, ...dueSoon]);
+    const overdueIds = new Set(overdue.map((row) => row.id));
+    return {
+      overdue: listed.filter((item) => overdueIds.has(item.id)),
+      dueSoon: listed.filter((item) => !overdueIds.has(item.id)),
+    };
+  });
+  // The latest changes: over many items, walking the history backwards by date finds them soonest;
+  // over a few, looking up each item's history is faster. SQLite needs telling which (the unary plus
+  // keeps it off the item index), so there the walk waits for the count.
+  const latest =
+    provider === "sqlite"
+      ? factsQuery.then((facts) => latestChanges(db, scope, params, period, sumOf(facts) > FEW_ITEMS))
+      : latestChanges(db, scope, params, period, false);
+  const names = factsQuery.then(async (facts) => {
+    const [groupNames, agencyNames] = await Promise.all([
+      singleProposal
+        ? db.recommendation.findMany({
+            where: { id: { in: keysOf(facts, "groupKey") } },
+            select: { id: true, code: true, titleZh: true, titleEn: true, sortOrder: true },
+          })
+        : db.theme.findMany({
+            where: { id: { in: keysOf(facts, "groupKey") } },
+            select: { id: true, code: true, nameZh: true, nameEn: true, sortOrder: true },
+          }),
+      db.agency.findMany({
+        where: { id: { in: keysOf(facts, "agencyKey") } },
+        select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
+      }),
+    ]);
+    return { groupNames, agencyNames };
+  });
+
+  const [facts, replies, changes, itemsByMonth, { overdue, dueSoon }, feed, { groupNames, agencyNames }] =
+    await Promise.all([
+      factsQuery,
+      // Replies belong to recommendations: for actions, to the recommendations they serve.
+      db.$queryRaw<
+        {
+          replyClass: ReplyClass | null;
+          satisfaction: string | null;
+          state: string;
+          mismatch: unknown;
+          items: unknown;
+        }[]
+      >`
+        SELECT i."replyClass", i."satisfaction",
+          CASE WHEN i."repliedAt" IS NOT NULL THEN 'replied'
+               WHEN i."assignedAt" IS NULL THEN 'unassigned'
+               WHEN i."replyDueAt" < ${scope.day} THEN 'overdue'
+               ELSE 'awaiting' END AS "state",
+          CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
+          COUNT(*) AS "items"
+        FROM ${replyItems}
+        GROUP BY 1, 2, 3, 4`,
+      // The history appends each item's updates in order, each starting from the one before, so a
+      // month's change is the sum of its updates' differences. Over all items, the daily totals
+      // HistoryDay keeps give the same sums at a fraction of the cost.
+      hasItemFilters(params)
+        ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
+            SELECT ${monthOf(provider, `su."effectiveDate"`)} AS "month",
+              SUM(su."progressAfter" - COALESCE(su."progressBefore", 0)) AS "progress",
+              SUM(CASE WHEN su."statusAfter" = 'completed' THEN 1 ELSE 0 END
+                - CASE WHEN su."statusBefore" = 'completed' THEN 1 ELSE 0 END) AS "completed"
+            FROM "StatusUpdate" su
+            WHERE ${foreignKey} IN (${filteredColumn(scope, params)}) AND su."effectiveDate" < ${periodEnd}
+            GROUP BY 1`
+        : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
+            SELECT ${monthOf(provider, `h."day"`)} AS "month", SUM(h."progressChange") AS "progress",
+              SUM(h."completedChange") AS "completed"
+            FROM "HistoryDay" h
+            WHERE h."kind" = ${params.kind} AND h."day" < ${periodEnd}
+            GROUP BY 1`,
+      // An item counts from the month its proposal was submitted.
+      db.$queryRaw<{ month: string; items: unknown }[]>`
+        SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
+        FROM (${filteredColumn(scope, params, "proposalId")}) f JOIN "Proposal" p ON p."id" = f."proposalId"
+        GROUP BY 1`,
+      lists,
+      latest,
+      names,
+    ]);
 
   // Headline figures, status, health, and the two groupings.
   const statusCounts = new Map<ItemStatus, number>();
@@ -153,61 +254,6 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
     add(byGroup, row.groupKey, row);
     add(byAgency, row.agencyKey, row);
   }
-
-  // The latest changes: over many items, walking the history backwards by date finds them soonest;
-  // over a few, looking up each item's history is faster (SQLite needs telling: the unary plus keeps
-  // it off the item index).
-  const walkByDate = raw(provider === "sqlite" && total > FEW_ITEMS ? "+" : "");
-  const feed = await db.$queryRaw<{ id: string }[]>`
-    SELECT su."id" FROM "StatusUpdate" su
-    WHERE ${walkByDate}${foreignKey} IN (${filteredColumn(scope, params)})
-      AND su."effectiveDate" >= ${periodStart} AND su."effectiveDate" < ${periodEnd}
-    ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`;
-
-  const overdueIds = new Set(overdue.map((row) => row.id));
-  const [groupNames, agencyNames, listedItems, feedUpdates] = await Promise.all([
-    singleProposal
-      ? db.recommendation.findMany({
-          where: { id: { in: [...byGroup.keys()].flatMap((key) => (key ? [key] : [])) } },
-          select: { id: true, code: true, titleZh: true, titleEn: true, sortOrder: true },
-        })
-      : db.theme.findMany({
-          where: { id: { in: [...byGroup.keys()].flatMap((key) => (key ? [key] : [])) } },
-          select: { id: true, code: true, nameZh: true, nameEn: true, sortOrder: true },
-        }),
-    db.agency.findMany({
-      where: { id: { in: [...byAgency.keys()].flatMap((key) => (key ? [key] : [])) } },
-      select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
-    }),
-    // Both lists' names in one load (an item is overdue or due soon, never both).
-    withDetails(db, params.kind, [...overdue, ...dueSoon]),
-    db.statusUpdate.findMany({
-      where: { id: { in: feed.map((row) => row.id) } },
-      select: {
-        id: true,
-        statusBefore: true,
-        statusAfter: true,
-        progressBefore: true,
-        progressAfter: true,
-        effectiveDate: true,
-        createdAt: true,
-        comment: true,
-        rollUpCause: true,
-        author: { select: { name: true } },
-        recommendation: {
-          select: { code: true, titleZh: true, titleEn: true, proposal: { select: { code: true } } },
-        },
-        action: {
-          select: {
-            code: true,
-            titleZh: true,
-            titleEn: true,
-            recommendation: { select: { code: true, proposal: { select: { code: true } } } },
-          },
-        },
-      },
-    }),
-  ]);
 
   const groupById = new Map(
     groupNames.map((group) =>
@@ -294,8 +340,6 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
     };
   });
 
-  const feedById = new Map(feedUpdates.map((update) => [update.id, update]));
-
   return {
     day: scope.day,
     asOf: scope.asOf,
@@ -323,12 +367,9 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       mismatched,
     },
     timeline,
-    overdue: listedItems.filter((item) => overdueIds.has(item.id)),
-    dueSoon: listedItems.filter((item) => !overdueIds.has(item.id)),
-    changes: feed.flatMap((row) => {
-      const update = feedById.get(row.id);
-      return update ? [update] : [];
-    }),
+    overdue,
+    dueSoon,
+    changes: feed,
   };
 }
 

@@ -1,7 +1,7 @@
 // The registry of measured cases. Add a case here: its app function, its floor (scripts/bench/floors.ts)
 // and, where it has one, its target.
 import { getDashboardCached } from "../../lib/dashboard/cache";
-import { parseDashboardParams } from "../../lib/dashboard/params";
+import { parseDashboardParams, resolvePeriod } from "../../lib/dashboard/params";
 import { getDashboard } from "../../lib/dashboard/queries";
 import { shanghaiDate, shanghaiToday } from "../../lib/dates";
 import { getTrackingPage } from "../../lib/tracking/queries";
@@ -21,6 +21,12 @@ const AS_OF = "2024-06-30";
 export function benchCases(ctx: BenchContext): BenchCase[] {
   const { db, fixtures } = ctx;
   const today = shanghaiToday();
+  // The dashboard's default period, which its change feed covers.
+  const period = resolvePeriod({}, today);
+  const defaultPeriod = {
+    from: shanghaiDate(period.from),
+    end: new Date(shanghaiDate(period.to).getTime() + 86_400_000),
+  };
 
   const table = (name: string, query: Record<string, string>) => {
     const params = parseTrackingParams({ perPage: "50", ...query });
@@ -55,17 +61,24 @@ export function benchCases(ctx: BenchContext): BenchCase[] {
       name: "dashboard aggregates (national, every recommendation)",
       group: "dashboard (getDashboard)",
       app: () => getDashboard(db, parseDashboardParams({}), today),
-      floor: () => dashboardFloor(ctx, today),
-      same: (app, floor) =>
-        app.headline.items !== floor.items ||
-        app.headline.completed !== floor.completed ||
-        app.headline.overdue !== floor.overdue ||
-        Math.abs(app.headline.averageProgress - floor.averageProgress) > 1e-9 ||
-        app.health.some((row) => row.items !== (floor.health[row.health] ?? 0)) ||
-        app.replies.replied !== floor.replied ||
-        app.timeline.at(-1)?.completed !== floor.timelineEnd.completed
-          ? `app ${JSON.stringify(app.headline)} ≠ floor ${JSON.stringify(floor)}`
-          : null,
+      floor: () => dashboardFloor(ctx, today, defaultPeriod),
+      same: (app, floor) => {
+        const ids = (list: { id: string }[]) => list.map((item) => item.id).join();
+        const differs =
+          app.headline.items !== floor.items ||
+          app.headline.completed !== floor.completed ||
+          app.headline.overdue !== floor.overdue ||
+          Math.abs(app.headline.averageProgress - floor.averageProgress) > 1e-9 ||
+          app.health.some((row) => row.items !== (floor.health[row.health] ?? 0)) ||
+          (["replied", "awaiting", "overdue", "unassigned", "mismatched"] as const).some(
+            (key) => app.replies[key] !== floor.replies[key],
+          ) ||
+          app.timeline.at(-1)?.completed !== floor.timelineEnd.completed ||
+          ids(app.overdue) !== floor.overdueIds.join() ||
+          ids(app.dueSoon) !== floor.dueSoonIds.join() ||
+          ids(app.changes) !== floor.changeIds.join();
+        return differs ? `app ${JSON.stringify(app.headline)} ≠ floor ${JSON.stringify(floor)}` : null;
+      },
       target: [{ maxRatio: 1.5 }, { maxMedianMs: 150, onlyOn: "sqlite" }],
     }),
     benchCase({

@@ -220,33 +220,57 @@ export interface DashboardFloor {
   overdue: number;
   averageProgress: number;
   health: Record<string, number>;
-  replied: number;
+  replies: { replied: number; awaiting: number; overdue: number; unassigned: number; mismatched: number };
   timelineEnd: { completed: number; averageProgress: number };
+  /** The ids of the overdue list, the due-soon list and the change feed, in order. */
+  overdueIds: string[];
+  dueSoonIds: string[];
+  changeIds: string[];
 }
 
 /**
  * The dashboard's figures over every recommendation (lib/dashboard/queries.ts `getDashboard` with no
- * filter): status, health, theme and lead agency in one grouped pass; replies; the timeline from the
- * daily history totals; the overdue and due-soon lists; the latest changes.
+ * filter), with the names it shows: status, health, theme and lead agency in one grouped pass, then the
+ * themes' and agencies' names; replies by class, satisfaction, state and mismatch; the timeline from the
+ * daily history totals; items by month of submission; the overdue and due-soon lists and the latest
+ * changes in the period, each with its names.
  */
-export async function dashboardFloor(ctx: BenchContext, today: Date): Promise<DashboardFloor> {
+export async function dashboardFloor(
+  ctx: BenchContext,
+  today: Date,
+  period: { from: Date; end: Date },
+): Promise<DashboardFloor> {
   const daySeconds = Math.floor(today.getTime() / 1000);
   const month = (column: string) =>
     ctx.provider === "sqlite"
       ? `strftime('%Y-%m', ${column}, '+8 hours')`
       : `to_char(${column} + INTERVAL '8 hours', 'YYYY-MM')`;
   const soon = new Date(today.getTime() + 30 * 86_400_000);
-  const [facts, replies, timeline] = await Promise.all([
+  const listColumns = `r."id", r."code", r."titleZh", r."titleEn", r."status", r."progress", r."startDate",
+    r."dueDate", r."updatedAt", r."replyClass", p."code" AS "proposalCode", t."nameZh" AS "themeZh",
+    t."nameEn" AS "themeEn", a."nameZh" AS "agencyZh", a."nameEn" AS "agencyEn", a."shortNameZh", a."shortNameEn"
+    FROM "Recommendation" r JOIN "Proposal" p ON p."id" = r."proposalId"
+    LEFT JOIN "Theme" t ON t."id" = r."themeId" LEFT JOIN "Agency" a ON a."id" = r."leadAgencyId"`;
+  type Row = Record<string, unknown>;
+  const [facts, replies, timeline, , overdueList, dueSoonList, changes] = await Promise.all([
     ctx.sql<{ status: string; health: string; n: number | bigint; progress: number | bigint }>(
-      `SELECT r."status", ${healthSql(ctx, "r", daySeconds)} AS "health", r."themeId", r."leadAgencyId",
-              COUNT(*) AS "n", SUM(r."progress") AS "progress"
-       FROM "Recommendation" r GROUP BY 1, 2, 3, 4`,
+      `SELECT f.*, t."code", t."nameZh", t."nameEn", t."sortOrder", a."nameZh" AS "agencyZh",
+         a."nameEn" AS "agencyEn", a."shortNameZh", a."shortNameEn"
+       FROM (SELECT r."status", ${healthSql(ctx, "r", daySeconds)} AS "health", r."themeId", r."leadAgencyId",
+               COUNT(*) AS "n", SUM(r."progress") AS "progress"
+             FROM "Recommendation" r GROUP BY 1, 2, 3, 4) f
+       LEFT JOIN "Theme" t ON t."id" = f."themeId" LEFT JOIN "Agency" a ON a."id" = f."leadAgencyId"`,
       [today],
     ),
-    ctx.sql<{ replied: number | bigint }>(
-      `SELECT CASE WHEN r."repliedAt" IS NOT NULL THEN 1 ELSE 0 END AS "replied", r."replyClass", r."satisfaction",
-              COUNT(*) AS "n"
-       FROM "Recommendation" r GROUP BY 1, 2, 3`,
+    ctx.sql<{ state: string; mismatch: number | bigint; n: number | bigint }>(
+      `SELECT r."replyClass", r."satisfaction",
+         CASE WHEN r."repliedAt" IS NOT NULL THEN 'replied' WHEN r."assignedAt" IS NULL THEN 'unassigned'
+              WHEN r."replyDueAt" < ? THEN 'overdue' ELSE 'awaiting' END AS "state",
+         CASE WHEN (r."replyClass" = 'A' AND r."progress" < 50)
+                OR (r."replyClass" IN ('C', 'D') AND r."status" = 'completed') THEN 1 ELSE 0 END AS "mismatch",
+         COUNT(*) AS "n"
+       FROM "Recommendation" r GROUP BY 1, 2, 3, 4`,
+      [today],
     ),
     ctx.sql<{ month: string; progress: number | bigint; completed: number | bigint }>(
       `SELECT ${month(`"day"`)} AS "month", SUM("progressChange") AS "progress", SUM("completedChange") AS "completed"
@@ -256,19 +280,25 @@ export async function dashboardFloor(ctx: BenchContext, today: Date): Promise<Da
       `SELECT ${month(`p."submittedAt"`)} AS "month", COUNT(*) FROM "Recommendation" r
        JOIN "Proposal" p ON p."id" = r."proposalId" GROUP BY 1`,
     ),
-    ctx.sql(
-      `SELECT r."id" FROM "Recommendation" r WHERE r."dueDate" < ? AND r."status" NOT IN ${CLOSED}
+    ctx.sql<Row>(
+      `SELECT ${listColumns} WHERE r."dueDate" < ? AND r."status" NOT IN ${CLOSED}
        ORDER BY r."dueDate", r."id" LIMIT 10`,
       [today],
     ),
-    ctx.sql(
-      `SELECT r."id" FROM "Recommendation" r WHERE r."status" NOT IN ${CLOSED} AND r."dueDate" >= ? AND r."dueDate" <= ?
+    ctx.sql<Row>(
+      `SELECT ${listColumns} WHERE r."status" NOT IN ${CLOSED} AND r."dueDate" >= ? AND r."dueDate" <= ?
        ORDER BY r."dueDate", r."id" LIMIT 10`,
       [today, soon],
     ),
-    ctx.sql(
-      `SELECT su."id" FROM "StatusUpdate" su WHERE su."recommendationId" IS NOT NULL
+    ctx.sql<Row>(
+      `SELECT su."id", su."statusBefore", su."statusAfter", su."progressBefore", su."progressAfter",
+         su."effectiveDate", su."createdAt", su."comment", su."rollUpCause", u."name" AS "authorName",
+         r."code", r."titleZh", r."titleEn", p."code" AS "proposalCode"
+       FROM "StatusUpdate" su JOIN "User" u ON u."id" = su."authorId"
+       JOIN "Recommendation" r ON r."id" = su."recommendationId" JOIN "Proposal" p ON p."id" = r."proposalId"
+       WHERE su."effectiveDate" >= ? AND su."effectiveDate" < ?
        ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT 12`,
+      [period.from, period.end],
     ),
   ]);
   let items = 0;
@@ -282,10 +312,11 @@ export async function dashboardFloor(ctx: BenchContext, today: Date): Promise<Da
     if (row.status === "completed") completed += n;
     health[row.health] = (health[row.health] ?? 0) + n;
   }
-  const replied = replies.reduce(
-    (sum, row) => sum + (Number(row.replied) ? Number((row as { n?: unknown }).n) : 0),
-    0,
-  );
+  const replyFigures = { replied: 0, awaiting: 0, overdue: 0, unassigned: 0, mismatched: 0 };
+  for (const row of replies) {
+    replyFigures[row.state as keyof typeof replyFigures] += Number(row.n);
+    if (Number(row.mismatch)) replyFigures.mismatched += Number(row.n);
+  }
   const totals = timeline.reduce(
     (sum, row) => ({
       progress: sum.progress + Number(row.progress),
@@ -299,7 +330,10 @@ export async function dashboardFloor(ctx: BenchContext, today: Date): Promise<Da
     overdue: health.overdue ?? 0,
     averageProgress: items ? progress / items : 0,
     health,
-    replied,
+    replies: replyFigures,
     timelineEnd: { completed: totals.completed, averageProgress: items ? totals.progress / items : 0 },
+    overdueIds: overdueList.map((row) => String(row.id)),
+    dueSoonIds: dueSoonList.map((row) => String(row.id)),
+    changeIds: changes.map((row) => String(row.id)),
   };
 }

@@ -9,6 +9,7 @@ import {
   filteredItems,
   type ItemScope,
   itemScope,
+  overdueSql,
   replyMismatchSql,
 } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
@@ -134,7 +135,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   // the pool's connections; SQLite runs one at a time whatever the order.
   const lists = Promise.all([
     db.$queryRaw<ItemStateRow[]>`
-      SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(scope, params, sql`i."health" = 'overdue'`)}
+      SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(scope, params, overdueSql(scope))}
       ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
     db.$queryRaw<ItemStateRow[]>`
       SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(

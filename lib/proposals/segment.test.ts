@@ -310,6 +310,34 @@ describe("nested numbering", () => {
     expect(segmentation.parts[4]?.text).toContain("（2）汇集跨学科专家");
   });
 
+  it("keeps 一是…二是… inside every recommendation's paragraph in that recommendation", () => {
+    const text = RECOMMENDATIONS.map(
+      (rec, i) => `${chinese(i + 1)}、${rec.title}。一是${rec.body.replace(/\n/g, "")}；二是加强统筹。`,
+    ).join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.levels).toEqual(["chinese"]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES);
+  });
+
+  it("keeps points listed under each recommendation's own text in that recommendation", () => {
+    const text = RECOMMENDATIONS.map(
+      (rec, i) => `（${chinese(i + 1)}）${rec.title}。${rec.body}\n1. 制定方案。\n2. 组织实施。`,
+    ).join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.levels).toEqual(["chinese-paren"]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES);
+    expect(segmentation.parts[7]?.text.endsWith("\n1. 制定方案。\n2. 组织实施。")).toBe(true);
+  });
+
+  it("takes the points under short headings as the recommendations, whatever the heading's style", () => {
+    const text =
+      "1. 基础模型\n（1）集中力量研发基础大模型。\n（2）算力与科研资源支持。\n2. 开源生态\n（1）完全开源开放。\n（2）产业联盟与行业融合。";
+    const segmentation = segment(text);
+    expect(segmentation.levels).toEqual(["arabic", "arabic-paren"]);
+    expect(segmentation.sections.map((section) => section.title)).toEqual(["基础模型", "开源生态"]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES.slice(0, 4));
+  });
+
   it("keeps a list with details under the first of three items a flat list", () => {
     const text =
       "1. 集中力量研发基础大模型。\n（1）遴选团队。\n（2）统筹资源。\n2. 算力与科研资源支持。\n3. 完全开源开放。";

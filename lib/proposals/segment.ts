@@ -379,8 +379,21 @@ interface Item {
   nested: Run | null;
 }
 
+/**
+ * Whether an item heads a list of recommendations rather than detailing one: the list starts a
+ * line, under a heading of one short line, or under any heading at the 一、 level, which official
+ * writing keeps for sections. "一是…；二是…" inside a paragraph, or points under a recommendation's
+ * own text, are details.
+ */
+function headsList(text: string, item: Marker, list: Run): boolean {
+  if (text[list[0].start - 1] !== "\n") return false;
+  if (item.style === "chinese") return true;
+  const heading = text.slice(item.textStart, list[0].start).trim();
+  return !heading.includes("\n") && Array.from(heading).length <= MAX_TITLE_LENGTH;
+}
+
 /** The items of a sequence, each up to the next marker (the last up to `end`), with any list nested in it. */
-function itemsOf(run: Run, markers: readonly Marker[], end: number): Item[] {
+function itemsOf(text: string, run: Run, markers: readonly Marker[], end: number): Item[] {
   const continueAt = new Map<MarkerStyle, number>();
   return run.map((marker, i) => {
     const itemEnd = run[i + 1]?.start ?? end;
@@ -389,13 +402,13 @@ function itemsOf(run: Run, markers: readonly Marker[], end: number): Item[] {
     // Some writers number the items of all sections in one sequence: （三） may open section 二.
     continueAt.clear();
     if (nested) continueAt.set(nested[0].style, lastOf(nested).value + 1);
-    return { marker, end: itemEnd, nested };
+    return { marker, end: itemEnd, nested: nested && headsList(text, marker, nested) ? nested : null };
   });
 }
 
 /**
- * Whether the sequence's items are section headings over the recommendations: most of them hold a
- * nested list. Under 一、 (the heading level of official writing) half of them are enough.
+ * Whether the sequence's items are section headings over the recommendations: most of them head a
+ * list. Under 一、 (the heading level of official writing) half of them are enough.
  */
 function areSections(run: Run, items: readonly Item[]): boolean {
   const withList = items.filter((item) => item.nested).length;
@@ -433,7 +446,7 @@ function layOut(text: string, markers: readonly Marker[], end: number): Layout {
       parts: whole.text ? [{ ...whole, section: null }] : [],
     };
   }
-  const items = itemsOf(run, markers, end);
+  const items = itemsOf(text, run, markers, end);
   if (!areSections(run, items)) {
     const parts = items.map((item) => ({
       ...numberedPiece(text, item.marker, item.marker.start, item.end),

@@ -294,6 +294,32 @@ describe("nested numbering", () => {
     expect(segmentation.preamble?.text).toContain("（二）算力受限");
   });
 
+  it("reads a whole proposal: situation and problems as background, eight measures, a signature", () => {
+    const text = [
+      `${SAMPLE_PROPOSAL.titleZh}`,
+      "领衔代表：王延峰",
+      "一、基本情况",
+      "ChatGPT 掀起的通用人工智能热潮仍在快速向前,产业竞争关键要素日渐明确,中美在通用人工智能领域的竞争也进入更高的战略层面。",
+      "二、存在的问题",
+      "（一）研发力量分散。零散和低效的努力难以取得领先地位。",
+      "（二）算力受限。由于算力等资源的限制,青年科学家往往未能充分参与大模型的主流创新研究。",
+      "三、意见建议",
+      ...SAMPLE_RECOMMENDATIONS.map((rec, i) => `（${chinese(i + 1)}）${rec.titleZh}。${rec.descriptionZh}`),
+      "",
+      "建议人：王延峰",
+      "2024年1月",
+    ].join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.levels).toEqual(["chinese", "chinese-paren"]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES);
+    expect(segmentation.parts.map((part) => part.text)).toEqual(
+      SAMPLE_RECOMMENDATIONS.map((rec) => `${rec.titleZh}。${rec.descriptionZh}`),
+    );
+    expect(segmentation.sections.map((section) => section.title)).toEqual(["意见建议"]);
+    expect(segmentation.preamble?.text).toMatch(/^关于上海.*（二）算力受限。.*$/s);
+    expect(segmentation.closing?.text).toBe("建议人：王延峰\n2024年1月");
+  });
+
   it("keeps details numbered inside one recommendation in that recommendation", () => {
     // R4 lists its fields as 一是…二是…, R5 as (1)(2), R7 as ①②; the recommendations stay eight.
     const details: Record<number, string> = {
@@ -410,6 +436,21 @@ describe("preamble, closing and prose", () => {
     expect(segmentation.parts[0]).toMatchObject({ code: "R1", marker: "", number: null, text, start: 0 });
     expect(segmentation.parts[0]?.title).toBe("大模型市场的 “赢者通吃” 特性强化了国内研发策略调整的必要性");
     expect(segment(" \r\n　").parts).toEqual([]);
+  });
+
+  it("splits 首先…其次…最后 and 第一…第二…最后, but not 最后一公里", () => {
+    const words = segment("首先，要集中力量。其次，要开源。最后，要以应用为导向。");
+    expect(words.parts.map((part) => [part.marker, part.number, part.title])).toEqual([
+      ["首先，", 1, "要集中力量"],
+      ["其次，", 2, "要开源"],
+      ["最后，", 3, "要以应用为导向"],
+    ]);
+    const ordinals = segment(
+      `${numbered((n) => `第${chinese(n)}，`)}\n最后，打通最后一公里。最后一公里很难。`,
+    );
+    expect(ordinals.parts.map((part) => part.title)).toEqual([...TITLES, "打通最后一公里"]);
+    expect(ordinals.parts[8]?.number).toBe(9);
+    expect(segment("最后，一句话。").parts[0]?.marker).toBe("");
   });
 
   it("splits the source's own 首先…其次…第三 answer into its three points", () => {

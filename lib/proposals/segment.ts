@@ -118,6 +118,8 @@ function parseArabicNumber(digits: string): number {
 const CIRCLED_ONE = 0x2460; // ①
 /** Words that number the first three points of an argument. */
 const SEQUENCE_WORDS = ["首先", "其次", "再次"];
+/** The value a marker takes when it ends whatever sequence it is in (最后，): one more than the last. */
+const NEXT_AND_LAST = 0;
 
 // ---------------------------------------------------------------------------------------------
 // Markers
@@ -172,11 +174,14 @@ const STYLE_SPECS: readonly StyleSpec[] = [
   },
   {
     style: "ordinal",
-    // 第一， 第二、 第三：, and 首先 / 其次 / 再次 for the first three ("首先，…其次…第三，…").
-    // The punctuation after 第N is required, so "第一个", "第一次" and "第一批" are prose.
-    pattern: new RegExp(`(?:第(${CHINESE_NUMBER})[，,、：:]|(首先|其次|再次)[，,、]?)`, "y"),
-    value: (match) =>
-      match[1] ? parseChineseNumber(match[1]) : SEQUENCE_WORDS.indexOf(match[2] ?? "") + 1 || null,
+    // 第一， 第二、 第三：, 首先 / 其次 / 再次 for the first three ("首先，…其次…第三，…"), and 最后，
+    // for the last. The punctuation after 第N and 最后 is required: "第一个", "第一次" and "最后一公里" are prose.
+    pattern: new RegExp(`(?:第(${CHINESE_NUMBER})[，,、：:]|(首先|其次|再次)[，,、]?|(最后)[，,、])`, "y"),
+    value: (match) => {
+      if (match[1]) return parseChineseNumber(match[1]);
+      if (match[3]) return NEXT_AND_LAST;
+      return SEQUENCE_WORDS.indexOf(match[2] ?? "") + 1 || null;
+    },
   },
   {
     style: "enumerative",
@@ -227,7 +232,7 @@ function readMarker(text: string, position: number): Marker | null {
     if (!match) continue;
     const value = spec.value(match);
     const textStart = skipSpace(text, position + match[0].length);
-    if (value === null || value < 1 || textStart >= text.length) continue;
+    if (value === null || value < 0 || textStart >= text.length) continue;
     return { style: spec.style, rank, value, text: match[0], start: position, textStart };
   }
   return null;
@@ -253,21 +258,32 @@ function lastOf(run: Run): Marker {
  * The sequences the markers form. A marker continues the latest sequence of its style that ends
  * one below it; a 1 (or the number `continueAt` allows for its style) starts a new one; any other
  * marker is prose and ignored. So a stray "3." cannot break a list, and nested lists that restart
- * at 1 under each heading are each their own sequence.
+ * at 1 under each heading are each their own sequence. 最后 ends the latest sequence of its style.
  */
 function findRuns(markers: readonly Marker[], continueAt?: ReadonlyMap<MarkerStyle, number>): Run[] {
   const runs: Marker[][] = [];
+  const ended = new Set<Marker[]>();
   for (const marker of markers) {
-    let latest: Marker[] | undefined;
-    for (const run of runs) {
-      const last = run.at(-1);
-      if (last?.style !== marker.style || last.value !== marker.value - 1) continue;
-      if (!latest || (latest.at(-1)?.start ?? 0) < last.start) latest = run;
-    }
-    if (latest) latest.push(marker);
+    const latest = latestRun(runs, marker, ended);
+    if (latest && marker.value === NEXT_AND_LAST) {
+      latest.push({ ...marker, value: (latest.at(-1)?.value ?? 0) + 1 });
+      ended.add(latest);
+    } else if (latest) latest.push(marker);
     else if (marker.value === 1 || continueAt?.get(marker.style) === marker.value) runs.push([marker]);
   }
   return runs.filter((run): run is Run => run.length >= 2);
+}
+
+/** The sequence `marker` would continue: of its style, not ended, ending one below it; the latest such. */
+function latestRun(runs: readonly Marker[][], marker: Marker, ended: ReadonlySet<Marker[]>): Marker[] | null {
+  let latest: Marker[] | null = null;
+  for (const run of runs) {
+    const last = run.at(-1);
+    if (!last || last.style !== marker.style || ended.has(run)) continue;
+    if (marker.value !== NEXT_AND_LAST && last.value !== marker.value - 1) continue;
+    if (!latest || (latest.at(-1)?.start ?? 0) < last.start) latest = run;
+  }
+  return latest;
 }
 
 /**
@@ -342,8 +358,8 @@ function findClosing(text: string, after: number, end: number): number | null {
 
 /** A heading over the recommendations themselves. */
 const RECOMMENDATION_HEADING = /建议|对策|措施|举措/;
-/** A heading over the background the recommendations answer: problems, present state, significance. */
-const BACKGROUND_HEADING = /问题|现状|背景|形势|意义|原因|不足|短板|挑战/;
+/** A heading over the background the recommendations answer: the situation, problems, significance. */
+const BACKGROUND_HEADING = /情况|问题|现状|背景|形势|意义|原因|不足|短板|挑战|差距/;
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let trimmed = end;

@@ -1,5 +1,5 @@
 // Assisted entry: the pasted text of a proposal, split into its recommendations by the numbering
-// conventions of Chinese official writing (一、 / （一） / 1. / （1） / ① / 第一，or 首先…其次 / 一是).
+// conventions of Chinese official writing (一、 / （一） / 1. / （1） / ① / 第一，or 首先…最后 / 一是).
 // Deterministic and offline: a few regular expressions and rules, no model. The admin reviews the
 // proposed split (merge, split, remove) before anything is saved, so the rules favour a split that
 // is easy to correct over a clever one.
@@ -12,7 +12,7 @@ export const MARKER_STYLES = [
   "arabic-paren", // （1） (1)
   "arabic-half-paren", // 1） 1)
   "circled", // ①
-  "ordinal", // 第一， (and 首先，其次，)
+  "ordinal", // 第一， (and 首先，其次，再次，最后，)
   "enumerative", // 一是
 ] as const;
 export type MarkerStyle = (typeof MARKER_STYLES)[number];

@@ -252,6 +252,33 @@ describe("nested numbering", () => {
     expect(segmentation.parts.map((part) => part.section)).toEqual([0, 0, 0, 1, 1, 2, 2, 2]);
   });
 
+  it("takes a section's list after a line that introduces it", () => {
+    const text = [
+      "一、基础模型与算力",
+      "为此，建议如下：",
+      "（一）集中力量研发基础大模型。应集中力量办大事。",
+      "（二）算力与科研资源支持。提供充足的算力。",
+      "二、开源生态",
+      "（一）完全开源开放。实施完全开源开放的策略。",
+      "（二）产业联盟与行业融合。借鉴美国万亿参数联盟的模式。",
+    ].join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.sections.map((section) => [section.title, section.text])).toEqual([
+      ["基础模型与算力", "基础模型与算力\n为此，建议如下："],
+      ["开源生态", "开源生态"],
+    ]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES.slice(0, 4));
+  });
+
+  it("keeps points under each 一、 recommendation's own text in that recommendation", () => {
+    const text = RECOMMENDATIONS.map(
+      (rec, i) => `${chinese(i + 1)}、${rec.title}。${rec.body}\n1. 制定方案。\n2. 组织实施。`,
+    ).join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.levels).toEqual(["chinese"]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES);
+  });
+
   it("takes a section without a list as a recommendation of its own", () => {
     const text = [
       "一、基础模型与算力",

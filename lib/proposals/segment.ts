@@ -395,17 +395,20 @@ interface Item {
   nested: Run | null;
 }
 
+/** A line that introduces a list: it ends with a colon ("为此，建议如下："). */
+const LIST_INTRODUCTION = /[：:]$/;
+
 /**
  * Whether an item heads a list of recommendations rather than detailing one: the list starts a
- * line, under a heading of one short line, or under any heading at the 一、 level, which official
- * writing keeps for sections. "一是…；二是…" inside a paragraph, or points under a recommendation's
- * own text, are details.
+ * line, and what stands before it is a heading of one short line, perhaps followed by a line that
+ * introduces the list. "一是…；二是…" inside a paragraph, or points under a recommendation's own
+ * text, are details.
  */
 function headsList(text: string, item: Marker, list: Run): boolean {
   if (text[list[0].start - 1] !== "\n") return false;
-  if (item.style === "chinese") return true;
-  const heading = text.slice(item.textStart, list[0].start).trim();
-  return !heading.includes("\n") && Array.from(heading).length <= MAX_TITLE_LENGTH;
+  const [heading = "", ...rest] = text.slice(item.textStart, list[0].start).trim().split("\n");
+  if (Array.from(heading).length > MAX_TITLE_LENGTH) return false;
+  return rest.length === 0 || (rest.length === 1 && LIST_INTRODUCTION.test(rest[0] ?? ""));
 }
 
 /** The items of a sequence, each up to the next marker (the last up to `end`), with any list nested in it. */

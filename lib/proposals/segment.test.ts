@@ -348,6 +348,41 @@ describe("nested numbering", () => {
     expect(segmentation.closing?.text).toBe("建议人：王延峰\n2024年1月");
   });
 
+  it("leaves situation and problems written as prose in the preamble, before the listed measures", () => {
+    const text = [
+      "一、基本情况",
+      "中美在通用人工智能领域的竞争也进入更高的战略层面。",
+      "二、存在的主要问题",
+      "零散和低效的努力难以取得领先地位。",
+      "三、对策建议",
+      "（一）集中力量研发基础大模型。应集中力量办大事。",
+      "（二）算力与科研资源支持。提供充足的算力。",
+      "（三）完全开源开放。实施完全开源开放的策略。",
+    ].join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES.slice(0, 3));
+    expect(segmentation.sections.map((section) => section.title)).toEqual(["对策建议"]);
+    expect(segmentation.preamble?.text).toMatch(/^一、基本情况\n.*\n二、存在的主要问题\n零散/);
+  });
+
+  it("does not take a recommendation that solves a problem for background", () => {
+    const text = [
+      "一、解决研发力量分散问题",
+      "（一）集中力量研发基础大模型。应集中力量办大事。",
+      "（二）算力与科研资源支持。提供充足的算力。",
+      "二、完善开源生态措施",
+      "（一）完全开源开放。实施完全开源开放的策略。",
+      "（二）产业联盟与行业融合。借鉴美国万亿参数联盟的模式。",
+    ].join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.preamble).toBeNull();
+    expect(segmentation.sections.map((section) => section.title)).toEqual([
+      "解决研发力量分散问题",
+      "完善开源生态措施",
+    ]);
+    expect(segmentation.parts.map((part) => part.title)).toEqual(TITLES.slice(0, 4));
+  });
+
   it("keeps details numbered inside one recommendation in that recommendation", () => {
     // R4 lists its fields as 一是…二是…, R5 as (1)(2), R7 as ①②; the recommendations stay eight.
     const details: Record<number, string> = {

@@ -356,10 +356,14 @@ function findClosing(text: string, after: number, end: number): number | null {
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-/** A heading over the recommendations themselves. */
+/** A heading over the recommendations themselves (三、意见建议, 二、对策措施). */
 const RECOMMENDATION_HEADING = /建议|对策|措施|举措/;
-/** A heading over the background the recommendations answer: the situation, problems, significance. */
-const BACKGROUND_HEADING = /情况|问题|现状|背景|形势|意义|原因|不足|短板|挑战|差距/;
+/**
+ * A heading over the background the recommendations answer: the situation, the problems met, their
+ * causes (一、基本情况, 二、存在的主要问题). Narrow on purpose: "解决算力不足问题" is a recommendation.
+ */
+const BACKGROUND_HEADING =
+  /基本情况|现状|背景|形势|存在的?(?:主要|突出)?问题|面临的|主要问题|问题(?:与|和)?(?:分析|挑战|原因)|原因分析|^问题$|^(?:重要)?意义$/;
 
 function trimmedEnd(text: string, start: number, end: number): number {
   let trimmed = end;
@@ -435,8 +439,8 @@ function areSections(run: Run, items: readonly Item[]): boolean {
 }
 
 /**
- * How many leading sections are background (一、存在的问题 before 二、对策建议): those whose headings
- * speak of problems or the present state, when a later heading speaks of recommendations.
+ * How many leading items are background (一、存在的问题 before 二、对策建议): those whose headings
+ * speak of the situation or the problems, when the heading after them speaks of recommendations.
  */
 function backgroundSections(text: string, items: readonly Item[]): number {
   const headings = items.map((item) => numberedPiece(text, item.marker, item.marker.start, item.end).title);
@@ -465,19 +469,20 @@ function layOut(text: string, markers: readonly Marker[], end: number): Layout {
       parts: whole.text ? [{ ...whole, section: null }] : [],
     };
   }
-  const items = itemsOf(text, run, markers, end);
+  const all = itemsOf(text, run, markers, end);
+  const items = all.slice(backgroundSections(text, all));
+  const preambleEnd = items[0]?.marker.start ?? run[0].start;
   if (!areSections(run, items)) {
     const parts = items.map((item) => ({
       ...numberedPiece(text, item.marker, item.marker.start, item.end),
       section: null,
     }));
-    return { levels: [run[0].style], preambleEnd: run[0].start, sections: [], parts };
+    return { levels: [run[0].style], preambleEnd, sections: [], parts };
   }
-  const kept = items.slice(backgroundSections(text, items));
   const levels = new Set<MarkerStyle>([run[0].style]);
   const sections: ProposalSection[] = [];
   const parts: Layout["parts"] = [];
-  for (const item of kept) {
+  for (const item of items) {
     if (!item.nested) {
       parts.push({ ...numberedPiece(text, item.marker, item.marker.start, item.end), section: null });
       continue;
@@ -490,7 +495,7 @@ function layOut(text: string, markers: readonly Marker[], end: number): Layout {
       parts.push({ ...numberedPiece(text, marker, marker.start, partEnd), section });
     });
   }
-  return { levels: [...levels], preambleEnd: kept[0]?.marker.start ?? 0, sections, parts };
+  return { levels: [...levels], preambleEnd, sections, parts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,6 +508,8 @@ function layOut(text: string, markers: readonly Marker[], end: number): Layout {
  *   1. 2. …, 第一，第二，…), counted only where a marker opens a line or a sentence and continues the
  *   numbering; when those items are section headings over nested lists, the nested items are the
  *   recommendations and the headings are kept as `sections`.
+ * - Leading items headed as background (一、基本情况, 二、存在的问题) before a heading of recommendations
+ *   (三、对策建议) belong to the preamble.
  * - Text before the first part is the preamble; a closing (以上建议…, 特此建议, 此致, 建议人：…, a date)
  *   after the last part's heading is the closing.
  * - Text without any numbering is one part, so that the admin can split it by hand; empty text has none.

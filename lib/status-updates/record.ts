@@ -5,7 +5,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
-import type { Db, DbClient } from "@/lib/db/client";
+import type { Db, DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
@@ -52,82 +52,94 @@ export async function recordStatusUpdate(
   now: Date = new Date(),
 ): Promise<RecordResult> {
   if (!actor) return { kind: "forbidden" };
-  return db.$transaction(async (tx) => {
-    const item = await loadItem(tx, actor, input);
-    if (!item) return { kind: "notFound" } as const;
-    if (!item.allowed) return { kind: "forbidden" } as const;
-    if (item.version !== input.version)
-      return { kind: "conflict", current: await currentState(tx, input, item) } as const;
+  return db.$transaction((tx) => recordStatusUpdateIn(tx, actor, input, origin, now));
+}
 
-    const progress = item.progressIsRolledUp ? item.progress : (input.progress ?? item.progress);
-    const errors = await validate(tx, input, item, progress, now);
-    if (errors) return { kind: "invalid", errors } as const;
+/**
+ * The same inside a transaction the caller holds, which an import uses to record many updates all or
+ * nothing; a result other than "recorded" has written nothing of its own.
+ */
+export async function recordStatusUpdateIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: StatusUpdateInput,
+  origin: Origin,
+  now: Date = new Date(),
+): Promise<RecordResult> {
+  const item = await loadItem(tx, actor, input);
+  if (!item) return { kind: "notFound" } as const;
+  if (!item.allowed) return { kind: "forbidden" } as const;
+  if (item.version !== input.version)
+    return { kind: "conflict", current: await currentState(tx, input, item) } as const;
 
-    // Optimistic lock: only the version the user saw may be replaced.
-    const data = { status: input.status, progress, version: { increment: 1 } };
-    const where = { id: item.id, version: input.version };
-    const { count } =
-      input.itemType === "recommendation"
-        ? await tx.recommendation.updateMany({ where, data })
-        : await tx.action.updateMany({ where, data });
-    if (count === 0) return { kind: "conflict", current: await currentState(tx, input, item) } as const;
+  const progress = item.progressIsRolledUp ? item.progress : (input.progress ?? item.progress);
+  const errors = await validate(tx, input, item, now);
+  if (errors) return { kind: "invalid", errors } as const;
 
-    const evidenceIds = [...input.evidenceIds];
-    if (input.newEvidenceUrl && input.newEvidenceTitle) {
-      const evidence = await tx.evidence.create({
-        data: {
-          ...itemWhere(input),
-          url: input.newEvidenceUrl,
-          titleZh: input.newEvidenceTitle,
-          kind: input.newEvidenceKind ?? "other",
-          createdById: actor.id,
-        },
-      });
-      evidenceIds.push(evidence.id);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "evidence.create",
-        entityType: "Evidence",
-        entityId: evidence.id,
-        after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind },
-      });
-    }
+  // Optimistic lock: only the version the user saw may be replaced.
+  const data = { status: input.status, progress, version: { increment: 1 } };
+  const where = { id: item.id, version: input.version };
+  const { count } =
+    input.itemType === "recommendation"
+      ? await tx.recommendation.updateMany({ where, data })
+      : await tx.action.updateMany({ where, data });
+  if (count === 0) return { kind: "conflict", current: await currentState(tx, input, item) } as const;
 
-    const update = await tx.statusUpdate.create({
+  const evidenceIds = [...input.evidenceIds];
+  if (input.newEvidenceUrl && input.newEvidenceTitle) {
+    const evidence = await tx.evidence.create({
       data: {
         ...itemWhere(input),
-        statusBefore: item.status,
-        statusAfter: input.status,
-        progressBefore: item.progress,
-        progressAfter: progress,
-        effectiveDate: shanghaiDate(input.effectiveDate),
-        comment: input.comment ?? null,
-        source: origin.source,
-        importFileName: origin.importFileName ?? null,
-        authorId: actor.id,
-        evidence: { create: evidenceIds.map((evidenceId) => ({ evidenceId })) },
+        url: input.newEvidenceUrl,
+        titleZh: input.newEvidenceTitle,
+        kind: input.newEvidenceKind ?? "other",
+        createdById: actor.id,
       },
     });
+    evidenceIds.push(evidence.id);
     await recordAudit(tx, {
       actorId: actor.id,
-      action: "statusUpdate.record",
-      entityType: input.itemType === "recommendation" ? "Recommendation" : "Action",
-      entityId: item.id,
-      before: { status: item.status, progress: item.progress, version: item.version },
-      after: { status: input.status, progress, version: item.version + 1, statusUpdateId: update.id },
+      action: "evidence.create",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind },
     });
+  }
 
-    if (input.itemType === "action") {
-      await recordRecommendationRollUp(tx, {
-        actorId: actor.id,
-        recommendationId: item.recommendationId,
-        effectiveDate: shanghaiDate(input.effectiveDate),
-        cause: { kind: "action_update", actionCode: item.code, statusUpdateId: update.id },
-        origin,
-      });
-    }
-    return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
+  const update = await tx.statusUpdate.create({
+    data: {
+      ...itemWhere(input),
+      statusBefore: item.status,
+      statusAfter: input.status,
+      progressBefore: item.progress,
+      progressAfter: progress,
+      effectiveDate: shanghaiDate(input.effectiveDate),
+      comment: input.comment ?? null,
+      source: origin.source,
+      importFileName: origin.importFileName ?? null,
+      authorId: actor.id,
+      evidence: { create: evidenceIds.map((evidenceId) => ({ evidenceId })) },
+    },
   });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "statusUpdate.record",
+    entityType: input.itemType === "recommendation" ? "Recommendation" : "Action",
+    entityId: item.id,
+    before: { status: item.status, progress: item.progress, version: item.version },
+    after: { status: input.status, progress, version: item.version + 1, statusUpdateId: update.id },
+  });
+
+  if (input.itemType === "action") {
+    await recordRecommendationRollUp(tx, {
+      actorId: actor.id,
+      recommendationId: item.recommendationId,
+      effectiveDate: shanghaiDate(input.effectiveDate),
+      cause: { kind: "action_update", actionCode: item.code, statusUpdateId: update.id },
+      origin,
+    });
+  }
+  return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
 }
 
 const assignments = { select: { agencyId: true, role: true } } as const;
@@ -168,13 +180,26 @@ async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): P
   };
 }
 
-async function validate(
-  tx: DbClient,
-  input: StatusUpdateInput,
-  item: LoadedItem,
-  progress: number,
+/** What the rules need to know of an item besides the update itself. */
+export type ItemFacts = Pick<LoadedItem, "status" | "progress" | "startDate" | "progressIsRolledUp"> & {
+  kind: StatusUpdateInput["itemType"];
+  /** The effective day of the item's latest update, and of its recommendation's (for an action). */
+  latestEffective: Date | null;
+  recommendationLatestEffective: Date | null;
+};
+
+/**
+ * The rules of a status update, apart from rights, versions and cited evidence: the form's and an
+ * import's, in one place. Field errors as keys of the "validation" messages; empty when it may be made.
+ */
+export function statusUpdateProblems(
+  input: Pick<StatusUpdateInput, "status" | "progress" | "effectiveDate" | "comment"> & {
+    /** Whether the update cites or adds evidence, which alone makes it worth recording. */
+    hasEvidence: boolean;
+  },
+  item: ItemFacts,
   now: Date,
-): Promise<Record<string, string[]> | null> {
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, key: string) => {
     errors[field] = [...(errors[field] ?? []), key];
@@ -189,42 +214,60 @@ async function validate(
   if (effective) {
     if (effective > shanghaiToday(now)) add("effectiveDate", "dateInFuture");
     else if (item.startDate && effective < item.startDate) add("effectiveDate", "dateBeforeStart");
-    else {
-      // The current state is the latest in the history: an update cannot slip in before it.
-      const latest = await tx.statusUpdate.findFirst({
-        where: itemWhere(input),
-        orderBy: { effectiveDate: "desc" },
-        select: { effectiveDate: true },
-      });
-      if (latest && effective < latest.effectiveDate) add("effectiveDate", "dateBeforeLatest");
-      else if (input.itemType === "action") {
-        // An action's update rolls up into its recommendation's history, which is also kept in order.
-        const recommendationLatest = await tx.statusUpdate.findFirst({
-          where: { recommendationId: item.recommendationId },
-          orderBy: { effectiveDate: "desc" },
-          select: { effectiveDate: true },
-        });
-        if (recommendationLatest && effective < recommendationLatest.effectiveDate)
-          add("effectiveDate", "dateBeforeRecommendationLatest");
-      }
-    }
+    // The current state is the latest in the history: an update cannot slip in before it.
+    else if (item.latestEffective && effective < item.latestEffective)
+      add("effectiveDate", "dateBeforeLatest");
+    // An action's update rolls up into its recommendation's history, which is also kept in order.
+    else if (
+      item.kind === "action" &&
+      item.recommendationLatestEffective &&
+      effective < item.recommendationLatestEffective
+    )
+      add("effectiveDate", "dateBeforeRecommendationLatest");
   }
 
+  const progress = item.progressIsRolledUp ? item.progress : (input.progress ?? item.progress);
   const statusChanged = input.status !== item.status;
   if (statusChanged && STATUSES_NEEDING_COMMENT.includes(input.status) && !input.comment)
     add("comment", "commentRequired");
   if (!item.progressIsRolledUp && input.progress === undefined) add("progress", "required");
 
+  const changes = statusChanged || progress !== item.progress;
+  if (!changes && !input.comment && !input.hasEvidence) add("form", "nothingToRecord");
+  return errors;
+}
+
+async function validate(
+  tx: DbClient,
+  input: StatusUpdateInput,
+  item: LoadedItem,
+  now: Date,
+): Promise<Record<string, string[]> | null> {
+  const latestOf = async (where: { recommendationId: string } | { actionId: string }) =>
+    (
+      await tx.statusUpdate.findFirst({
+        where,
+        orderBy: { effectiveDate: "desc" },
+        select: { effectiveDate: true },
+      })
+    )?.effectiveDate ?? null;
+  const errors = statusUpdateProblems(
+    { ...input, hasEvidence: input.evidenceIds.length > 0 || Boolean(input.newEvidenceUrl) },
+    {
+      ...item,
+      kind: input.itemType,
+      latestEffective: await latestOf(itemWhere(input)),
+      recommendationLatestEffective:
+        input.itemType === "action" ? await latestOf({ recommendationId: item.recommendationId }) : null,
+    },
+    now,
+  );
   if (input.evidenceIds.length > 0) {
     const usable = await tx.evidence.count({
       where: { id: { in: input.evidenceIds }, ...itemWhere(input), withdrawnAt: null },
     });
-    if (usable !== new Set(input.evidenceIds).size) add("evidenceIds", "evidenceInvalid");
+    if (usable !== new Set(input.evidenceIds).size) errors.evidenceIds = ["evidenceInvalid"];
   }
-
-  const changes = statusChanged || progress !== item.progress;
-  if (!changes && !input.comment && input.evidenceIds.length === 0 && !input.newEvidenceUrl)
-    add("form", "nothingToRecord");
   return Object.keys(errors).length ? errors : null;
 }
 

@@ -1,0 +1,392 @@
+// The dry run: what each row of an import would change, and every problem, without writing anything.
+// The rules are the status form's (statusUpdateProblems); rights, versions and the items come from the
+// database in a few bulk reads, not one read per row.
+import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { toShanghaiDateString } from "@/lib/dates";
+import type { DbClient } from "@/lib/db/client";
+import type { ItemStatus } from "@/lib/db/enums";
+import { evidenceTitle, evidenceUrl } from "@/lib/evidence/schema";
+import { statusUpdateProblems } from "@/lib/status-updates/record";
+import type { StatusUpdateInput } from "@/lib/status-updates/schema";
+import { readDay, readProgress, readStatus, readText, readVersion } from "./cells";
+import type { ImportField, ImportRow } from "./columns";
+
+const MAX_COMMENT = 2000;
+const CHUNK = 500;
+
+/** A problem of one cell (or of the row, field "row"), as a key of the "import.problem" messages. */
+export type RowProblem = {
+  field: ImportField | "row";
+  key: string;
+  values?: Record<string, string | number>;
+};
+
+type State = { status: ItemStatus; progress: number };
+
+export type PlannedRow = {
+  sheet: string | null;
+  row: number;
+  kind: "recommendation" | "action";
+  /** proposal / recommendation / action codes, as in the file. */
+  label: string;
+  item: { id: string; titleZh: string; titleEn: string | null; href: string } | null;
+  before: State | null;
+  after: State | null;
+  effectiveDate: string | null;
+  comment: string | null;
+  evidence: { url: string; title: string } | null;
+  /** update: would be recorded; unchanged: nothing to record (or recorded already); problem: see problems. */
+  outcome: "update" | "unchanged" | "problem";
+  problems: RowProblem[];
+  /** What the apply records for an "update" row. */
+  input: StatusUpdateInput | null;
+};
+
+export type ImportPlan = {
+  rows: PlannedRow[];
+  counts: { update: number; unchanged: number; problem: number };
+};
+
+type LoadedItem = {
+  id: string;
+  kind: "recommendation" | "action";
+  recommendationId: string;
+  titleZh: string;
+  titleEn: string | null;
+  href: string;
+  version: number;
+  status: ItemStatus;
+  progress: number;
+  startDate: Date | null;
+  progressIsRolledUp: boolean;
+  allowed: boolean;
+  latestEffective: Date | null;
+  /** For an action: its recommendation's latest update. */
+  recommendationLatest: Date | null;
+};
+
+export async function planImport(
+  db: DbClient,
+  actor: Actor,
+  rows: ImportRow[],
+  now: Date = new Date(),
+): Promise<ImportPlan> {
+  const items = await loadItems(db, actor, rows);
+  const today = toShanghaiDateString(now);
+
+  // An item named by more than one row: which row is meant is not for the import to guess.
+  const rowsPerItem = new Map<string, number>();
+  for (const row of rows) {
+    const key = itemKey(row);
+    if (key) rowsPerItem.set(key, (rowsPerItem.get(key) ?? 0) + 1);
+  }
+  // An action's update must not predate its recommendation's, including one this file records.
+  const recommendationDays = new Map<string, string>();
+  for (const row of rows) {
+    const item = items.get(itemKey(row) ?? "");
+    const day = readDay(row.values.effectiveDate ?? null);
+    if (item?.kind === "recommendation" && (day === null || "value" in day))
+      recommendationDays.set(item.id, day?.value ?? today);
+  }
+
+  const planned = rows.map((row) => planRow(row, items, rowsPerItem, recommendationDays, today, now));
+  const counts = { update: 0, unchanged: 0, problem: 0 };
+  for (const row of planned) counts[row.outcome]++;
+  return { rows: planned, counts };
+}
+
+function planRow(
+  row: ImportRow,
+  items: Map<string, LoadedItem>,
+  rowsPerItem: Map<string, number>,
+  recommendationDays: Map<string, string>,
+  today: string,
+  now: Date,
+): PlannedRow {
+  const { values } = row;
+  const problems: RowProblem[] = [];
+  const key = itemKey(row);
+  const kind = readText(values.recommendation ?? null) ? "action" : "recommendation";
+  const label = [values.proposal, values.recommendation, values.code]
+    .map((cell) => readText(cell ?? null))
+    .filter(Boolean)
+    .join(" / ");
+  const base = { sheet: row.sheet, row: row.row, kind, label } as const;
+  const item = key ? items.get(key) : undefined;
+
+  if (!key) problems.push({ field: "code", key: "itemMissing" });
+  else if (!item) problems.push({ field: "code", key: "unknownItem" });
+  else if (!item.allowed) problems.push({ field: "code", key: "notYourItem" });
+  if (key && (rowsPerItem.get(key) ?? 0) > 1) problems.push({ field: "row", key: "duplicateItem" });
+
+  const status = readStatus(values.status ?? null);
+  const progress = readProgress(values.progress ?? null);
+  const day = readDay(values.effectiveDate ?? null);
+  const version = readVersion(values.version ?? null);
+  const comment = readText(values.comment ?? null);
+  const url = readText(values.evidenceUrl ?? null);
+  const title = readText(values.evidenceTitle ?? null);
+  if (status && "problem" in status) problems.push({ field: "status", key: status.problem });
+  if (progress && "problem" in progress) problems.push({ field: "progress", key: progress.problem });
+  if (day && "problem" in day) problems.push({ field: "effectiveDate", key: day.problem });
+  if (!version) problems.push({ field: "version", key: "versionMissing" });
+  else if ("problem" in version) problems.push({ field: "version", key: version.problem });
+  if (comment && comment.length > MAX_COMMENT)
+    problems.push({ field: "comment", key: "tooLong", values: { max: MAX_COMMENT } });
+  let evidence: PlannedRow["evidence"] = null;
+  if (url || title) {
+    const checkedUrl = evidenceUrl.safeParse(url ?? "");
+    const checkedTitle = evidenceTitle.safeParse(title ?? "");
+    if (!checkedUrl.success)
+      problems.push({ field: "evidenceUrl", key: checkedUrl.error.issues[0]?.message ?? "urlInvalid" });
+    if (!checkedTitle.success)
+      problems.push({ field: "evidenceTitle", key: checkedTitle.error.issues[0]?.message ?? "required" });
+    if (checkedUrl.success && checkedTitle.success)
+      evidence = { url: checkedUrl.data, title: checkedTitle.data };
+  }
+
+  const effectiveDate = day === null ? today : "value" in day ? day.value : null;
+  const described = {
+    ...base,
+    item: item ? { id: item.id, titleZh: item.titleZh, titleEn: item.titleEn, href: item.href } : null,
+    effectiveDate,
+    comment,
+    evidence,
+  };
+  if (!item || !item.allowed)
+    return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
+
+  const before = { status: item.status, progress: item.progress };
+  const after = {
+    status: status && "value" in status ? status.value : item.status,
+    progress: item.progressIsRolledUp
+      ? item.progress
+      : progress && "value" in progress
+        ? progress.value
+        : item.progress,
+  };
+  if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress)
+    problems.push({ field: "progress", key: "progressRolledUp" });
+  const changes = after.status !== before.status || after.progress !== before.progress;
+
+  if (version && "value" in version && version.value !== item.version) {
+    // Changed since the export. Already in the state the row asks for (this file applied before, or the
+    // same change made by hand): nothing to do; otherwise the row would overwrite someone's update.
+    if (!changes)
+      return {
+        ...described,
+        before,
+        after,
+        outcome: problems.length ? "problem" : "unchanged",
+        problems,
+        input: null,
+      };
+    problems.push({ field: "version", key: "versionConflict", values: { version: item.version } });
+  }
+
+  if (effectiveDate && problems.length === 0) {
+    const recommendationDay =
+      item.kind === "action" ? recommendationDays.get(item.recommendationId) : undefined;
+    const rules = statusUpdateProblems(
+      {
+        status: after.status,
+        progress: after.progress,
+        effectiveDate,
+        comment: comment ?? undefined,
+        hasEvidence: evidence !== null,
+      },
+      {
+        ...item,
+        recommendationLatestEffective: latest(item.recommendationLatest, recommendationDay),
+      },
+      now,
+    );
+    if (rules.form?.includes("nothingToRecord"))
+      return { ...described, before, after, outcome: "unchanged", problems, input: null };
+    for (const [field, keys] of Object.entries(rules))
+      for (const ruleKey of keys) problems.push({ field: fieldOfRule(field), key: ruleKey });
+  }
+  if (problems.length) return { ...described, before, after, outcome: "problem", problems, input: null };
+  return {
+    ...described,
+    before,
+    after,
+    outcome: "update",
+    problems,
+    input: {
+      itemType: item.kind,
+      itemId: item.id,
+      version: item.version,
+      status: after.status,
+      progress: item.progressIsRolledUp ? undefined : after.progress,
+      effectiveDate: effectiveDate ?? today,
+      comment: comment ?? undefined,
+      evidenceIds: [],
+      newEvidenceUrl: evidence?.url,
+      newEvidenceTitle: evidence?.title,
+      newEvidenceKind: evidence ? "other" : undefined,
+    },
+  };
+}
+
+/** The row's item as proposal / (recommendation /) code; null when a code is missing. */
+function itemKey(row: ImportRow): string | null {
+  const proposal = readText(row.values.proposal ?? null);
+  const recommendation = readText(row.values.recommendation ?? null);
+  const code = readText(row.values.code ?? null);
+  if (!proposal || !code) return null;
+  return recommendation ? keyOf(proposal, recommendation, code) : keyOf(proposal, code);
+}
+
+const keyOf = (...codes: string[]) => codes.join("\u0000");
+
+/** The later of a stored day and a day this file records ("YYYY-MM-DD"). */
+function latest(stored: Date | null, recorded: string | undefined): Date | null {
+  if (!recorded) return stored;
+  const day = new Date(`${recorded}T00:00:00+08:00`);
+  return stored && stored > day ? stored : day;
+}
+
+/** The status rules name the form's fields; "form" is the row as a whole. */
+const fieldOfRule = (field: string): RowProblem["field"] =>
+  field === "form" ? "row" : (field as ImportField);
+
+function chunks<T>(values: T[]): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < values.length; index += CHUNK) result.push(values.slice(index, index + CHUNK));
+  return result;
+}
+
+const assignments = { select: { agencyId: true, role: true } } as const;
+
+/** Every item the rows name, by itemKey, with what the rules and rights need. */
+async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise<Map<string, LoadedItem>> {
+  const named = rows.flatMap((row) => {
+    const proposal = readText(row.values.proposal ?? null);
+    const code = readText(row.values.code ?? null);
+    if (!proposal || !code) return [];
+    return [{ proposal, recommendation: readText(row.values.recommendation ?? null), code }];
+  });
+  const proposals = new Map<string, string>();
+  for (const codes of chunks([...new Set(named.map((name) => name.proposal))])) {
+    for (const proposal of await db.proposal.findMany({
+      where: { code: { in: codes } },
+      select: { id: true, code: true },
+    }))
+      proposals.set(proposal.id, proposal.code);
+  }
+  const recommendationCodes = [...new Set(named.map((name) => name.recommendation ?? name.code))];
+  const recommendations = (
+    await Promise.all(
+      chunks(recommendationCodes).map((codes) =>
+        db.recommendation.findMany({
+          where: { proposalId: { in: [...proposals.keys()] }, code: { in: codes } },
+          select: {
+            id: true,
+            code: true,
+            proposalId: true,
+            titleZh: true,
+            titleEn: true,
+            version: true,
+            status: true,
+            progress: true,
+            startDate: true,
+            agencies: assignments,
+            _count: { select: { actions: true } },
+          },
+        }),
+      ),
+    )
+  ).flat();
+  const recommendationByKey = new Map(
+    recommendations.map((rec) => [keyOf(proposals.get(rec.proposalId) ?? "", rec.code), rec]),
+  );
+  const actionParents = [
+    ...new Set(
+      named.flatMap((name) =>
+        name.recommendation
+          ? [recommendationByKey.get(keyOf(name.proposal, name.recommendation))?.id ?? ""]
+          : [],
+      ),
+    ),
+  ].filter(Boolean);
+  const actionCodes = [...new Set(named.flatMap((name) => (name.recommendation ? [name.code] : [])))];
+  const actions = (
+    await Promise.all(
+      chunks(actionCodes).map((codes) =>
+        db.action.findMany({
+          where: { recommendationId: { in: actionParents }, code: { in: codes } },
+          select: {
+            id: true,
+            code: true,
+            recommendationId: true,
+            titleZh: true,
+            titleEn: true,
+            version: true,
+            status: true,
+            progress: true,
+            startDate: true,
+            agencies: assignments,
+          },
+        }),
+      ),
+    )
+  ).flat();
+
+  const latestOf = async (kind: "recommendationId" | "actionId", ids: string[]) => {
+    const days = new Map<string, Date>();
+    for (const part of chunks(ids)) {
+      const groups = await db.statusUpdate.groupBy({
+        by: [kind],
+        where: { [kind]: { in: part } },
+        _max: { effectiveDate: true },
+      });
+      for (const group of groups) {
+        const id = group[kind];
+        if (id && group._max.effectiveDate) days.set(id, group._max.effectiveDate);
+      }
+    }
+    return days;
+  };
+  const [recommendationLatest, actionLatest] = await Promise.all([
+    latestOf(
+      "recommendationId",
+      recommendations.map((rec) => rec.id),
+    ),
+    latestOf(
+      "actionId",
+      actions.map((action) => action.id),
+    ),
+  ]);
+
+  const items = new Map<string, LoadedItem>();
+  const recommendationById = new Map(recommendations.map((rec) => [rec.id, rec]));
+  for (const [key, rec] of recommendationByKey) {
+    const proposalCode = proposals.get(rec.proposalId) ?? "";
+    items.set(key, {
+      ...rec,
+      kind: "recommendation",
+      recommendationId: rec.id,
+      href: `/proposals/${proposalCode}/${rec.code}`,
+      progressIsRolledUp: rec._count.actions > 0,
+      allowed: canEditRecommendation(actor, rec.agencies),
+      latestEffective: recommendationLatest.get(rec.id) ?? null,
+      recommendationLatest: null,
+    });
+  }
+  for (const action of actions) {
+    const parent = recommendationById.get(action.recommendationId);
+    if (!parent) continue;
+    const proposalCode = proposals.get(parent.proposalId) ?? "";
+    items.set(keyOf(proposalCode, parent.code, action.code), {
+      ...action,
+      kind: "action",
+      href: `/proposals/${proposalCode}/${parent.code}#action-${action.code}`,
+      progressIsRolledUp: false,
+      allowed: canEditAction(actor, action.agencies, parent.agencies),
+      latestEffective: actionLatest.get(action.id) ?? null,
+      recommendationLatest: recommendationLatest.get(parent.id) ?? null,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,313 @@
+// Importing status updates from spreadsheets on the real database: reading files as people make them,
+// the dry run's every problem, all-or-nothing apply, idempotence and rights.
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
+import { applyImport } from "@/lib/import/apply";
+import { createImportBatch, getImportBatch } from "@/lib/import/batch";
+import zh from "@/messages/zh-CN.json";
+import { seedSampleData } from "../../prisma/seed";
+
+const NOW = new Date("2026-11-29T04:00:00Z");
+const PROPOSAL = "LLM-2024";
+let staffJxw: Actor;
+let staffKw: Actor;
+let admin: Actor;
+let official: Actor;
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  const actor = (email: string) =>
+    db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, agencyId: true } });
+  [staffJxw, staffKw, admin, official] = await Promise.all([
+    actor("staff.jxw@tracker.example"),
+    actor("staff.kw@tracker.example"),
+    actor("admin@tracker.example"),
+    actor("official@tracker.example"),
+  ]);
+});
+
+const action = (code: string) => db.action.findFirstOrThrow({ where: { code } });
+
+const HEADER = [
+  "建议编号",
+  "建议条目编号",
+  "编号",
+  "状态",
+  "进度（%）",
+  "生效日期",
+  "情况说明",
+  "材料网址",
+  "材料标题",
+  "版本",
+];
+type Line = (string | number | null)[];
+
+/** One action's row in the template's Chinese layout. */
+async function actionLine(
+  code: string,
+  changes: {
+    status?: string;
+    progress?: number | string;
+    date?: string;
+    comment?: string;
+    url?: string;
+    title?: string;
+    version?: number;
+  } = {},
+): Promise<Line> {
+  const item = await action(code);
+  return [
+    PROPOSAL,
+    code.split(".")[0] ?? "",
+    code,
+    changes.status ?? zh.status[item.status],
+    changes.progress ?? item.progress,
+    changes.date ?? "2026-11-28",
+    changes.comment ?? null,
+    changes.url ?? null,
+    changes.title ?? null,
+    changes.version ?? item.version,
+  ];
+}
+
+const csv = (lines: Line[], separator = ",") =>
+  [HEADER, ...lines]
+    .map((line) =>
+      line.map((cell) => (cell === null ? "" : `"${String(cell).replaceAll('"', '""')}"`)).join(separator),
+    )
+    .join("\r\n");
+
+async function upload(actor: Actor, name: string, bytes: Uint8Array, database: Db = db) {
+  const result = await createImportBatch(database, actor, { name, bytes });
+  if (result.kind !== "created") throw new Error(`upload refused: ${JSON.stringify(result)}`);
+  const view = await getImportBatch(database, actor, result.batchId, NOW);
+  if (!view?.plan) throw new Error("no plan");
+  return { batchId: result.batchId, plan: view.plan };
+}
+
+const utf8 = (text: string, bom = false) => new TextEncoder().encode(`${bom ? "\ufeff" : ""}${text}`);
+
+describe("reading files", () => {
+  it("reads UTF-8 with and without BOM, GBK, and semicolons", async () => {
+    const line = await actionLine("R4.3", { progress: 65, comment: "部署完成，进入试运行" });
+    for (const bytes of [
+      utf8(csv([line])),
+      utf8(csv([line]), true),
+      new Uint8Array(iconv.encode(csv([line]), "gbk")),
+      utf8(csv([line], ";")),
+    ]) {
+      const { plan } = await upload(staffJxw, "进展.csv", bytes);
+      expect(plan.rows).toHaveLength(1);
+      expect(plan.rows[0]).toMatchObject({
+        outcome: "update",
+        label: `${PROPOSAL} / R4 / R4.3`,
+        after: { status: "in_progress", progress: 65 },
+        comment: "部署完成，进入试运行",
+      });
+    }
+  });
+
+  it("reads .xlsx with typed or text dates and percentage cells, ignoring empty trailing rows", async () => {
+    const item = await action("R4.3");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("事项");
+    sheet.addRow(HEADER);
+    sheet.addRow([
+      PROPOSAL,
+      "R2",
+      "R2.2",
+      "推进中",
+      0.7,
+      new Date(Date.UTC(2026, 10, 27)),
+      null,
+      null,
+      null,
+      item.version,
+    ]);
+    sheet.getCell("E2").numFmt = "0%";
+    sheet.addRow([]);
+    sheet.addRow([null, null, null]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { plan } = await upload(staffJxw, "进展.xlsx", bytes);
+    expect(plan.rows).toHaveLength(1);
+    expect(plan.rows[0]).toMatchObject({
+      outcome: "update",
+      effectiveDate: "2026-11-27",
+      after: { progress: 70 },
+    });
+  });
+
+  it("refuses files that are not spreadsheets, empty ones and ones without an item sheet", async () => {
+    const refused = (bytes: Uint8Array) => createImportBatch(db, staffJxw, { name: "x", bytes });
+    expect(await refused(new Uint8Array())).toMatchObject({ kind: "file", problem: "empty" });
+    expect(await refused(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toMatchObject({
+      kind: "file",
+      problem: "notSpreadsheet",
+    });
+    expect(await refused(new Uint8Array([0, 1, 2, 0, 5]))).toMatchObject({
+      kind: "file",
+      problem: "notSpreadsheet",
+    });
+    expect(await refused(utf8("名称,数量\r\n苹果,3"))).toMatchObject({
+      kind: "file",
+      problem: "noItemSheet",
+    });
+    expect(await refused(new Uint8Array(10 * 1024 * 1024 + 1))).toMatchObject({
+      kind: "file",
+      problem: "tooLarge",
+    });
+  });
+});
+
+describe("the dry run", () => {
+  it("names every problem by row and column, and writes nothing", async () => {
+    const before = await db.statusUpdate.count();
+    const lines: Line[] = [
+      [PROPOSAL, "R9", "R9.9", "推进中", 10, "2026-11-28", null, null, null, 1], // unknown item
+      await actionLine("R2.3"), // STCSM's: not staff.jxw's
+      await actionLine("R2.2", { status: "快完成了" }),
+      await actionLine("R3.1", { progress: 120 }),
+      await actionLine("R3.2", { date: "2026-02-30" }),
+      await actionLine("R4.2", { url: "javascript:alert(1)", title: "证据" }),
+      await actionLine("R8.1", { version: (await action("R8.1")).version + 1, progress: 99 }), // changed since the export
+      await actionLine("R4.1", { progress: 30 }),
+      await actionLine("R4.1", { progress: 40 }), // the same item twice
+    ];
+    const { plan } = await upload(staffJxw, "问题.csv", utf8(csv(lines)));
+    const problems = plan.rows.map((row) => row.problems.map((problem) => `${problem.field}:${problem.key}`));
+    expect(problems).toEqual([
+      ["code:unknownItem"],
+      ["code:notYourItem"],
+      ["status:statusInvalid"],
+      ["progress:progressRange"],
+      ["effectiveDate:dateInvalid"],
+      ["evidenceUrl:urlScheme"],
+      ["version:versionConflict"],
+      ["row:duplicateItem"],
+      ["row:duplicateItem"],
+    ]);
+    expect(plan.rows.map((row) => row.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(plan.counts).toEqual({ update: 0, unchanged: 0, problem: 9 });
+    expect(await db.statusUpdate.count()).toBe(before);
+  });
+
+  it("applies the form's rules: a comment for a stalled item, no day before the latest update", async () => {
+    const lines = [
+      await actionLine("R2.2", { status: "受阻", comment: "" }),
+      await actionLine("R3.1", { progress: 80, date: "2020-01-01" }),
+    ];
+    const { plan } = await upload(staffJxw, "规则.csv", utf8(csv(lines)));
+    expect(plan.rows.map((row) => row.problems.map((problem) => `${problem.field}:${problem.key}`))).toEqual([
+      ["comment:commentRequired"],
+      ["effectiveDate:dateBeforeStart"],
+    ]);
+  });
+});
+
+describe("applying", () => {
+  it("records every row as an imported update, once: uploading the file again changes nothing", async () => {
+    const lines = [
+      await actionLine("R4.3", { progress: 85, comment: "导入：措施印发" }),
+      await actionLine("R8.2", { progress: 75 }),
+    ];
+    const file = utf8(csv(lines));
+    const { batchId, plan } = await upload(staffJxw, "第一批.csv", file);
+    expect(plan.counts).toEqual({ update: 2, unchanged: 0, problem: 0 });
+    expect(await applyImport(db, staffJxw, batchId, NOW)).toEqual({ kind: "applied", recorded: 2 });
+
+    const updates = await db.statusUpdate.findMany({
+      where: { importFileName: "第一批.csv", actionId: { not: null } },
+    });
+    expect(updates).toHaveLength(2);
+    expect(updates.every((update) => update.source === "import" && update.authorId === staffJxw.id)).toBe(
+      true,
+    );
+    expect(await action("R4.3")).toMatchObject({ progress: 85 });
+    // The recommendation rolled up, as after the form.
+    expect(
+      await db.statusUpdate.count({ where: { rollUpOfId: { in: updates.map((update) => update.id) } } }),
+    ).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "import.apply", entityId: batchId } })).toBe(1);
+
+    // Applying twice, or the same file again, records nothing more.
+    expect(await applyImport(db, staffJxw, batchId, NOW)).toEqual({ kind: "alreadyApplied" });
+    const again = await upload(staffJxw, "第一批.csv", file);
+    expect(again.plan.counts).toEqual({ update: 0, unchanged: 2, problem: 0 });
+    expect(await applyImport(db, staffJxw, again.batchId, NOW)).toEqual({ kind: "applied", recorded: 0 });
+    expect(
+      await db.statusUpdate.count({ where: { importFileName: "第一批.csv", actionId: { not: null } } }),
+    ).toBe(2);
+  });
+
+  it("applies nothing while a row conflicts, and nothing when a row fails part-way", async () => {
+    const r33 = await action("R3.3");
+    const lines = [
+      await actionLine("R3.3", { status: "推进中", progress: 90 }),
+      await actionLine("R4.2", { progress: 56 }),
+    ];
+    const { batchId } = await upload(staffJxw, "冲突.csv", utf8(csv(lines)));
+    // Someone changes R4.2 between the dry run and the apply.
+    await db.action.update({
+      where: { id: (await action("R4.2")).id },
+      data: { version: { increment: 1 }, progress: 41 },
+    });
+    const blocked = await applyImport(db, staffJxw, batchId, NOW);
+    expect(blocked.kind).toBe("problems");
+    expect(await action("R3.3")).toMatchObject({
+      status: r33.status,
+      progress: r33.progress,
+      version: r33.version,
+    });
+
+    // A database failure on the second row rolls back the first.
+    const second = await upload(
+      staffJxw,
+      "失败.csv",
+      utf8(
+        csv([
+          await actionLine("R3.3", { status: "推进中", progress: 91 }),
+          await actionLine("R4.2", { progress: 57 }),
+        ]),
+      ),
+    );
+    let created = 0;
+    const failing = db.$extends({
+      query: {
+        statusUpdate: {
+          async create({ args, query }) {
+            // Each row writes its own update and its recommendation's roll-up: the third is row 2's.
+            if (++created === 3) throw new Error("injected failure");
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Db;
+    await expect(applyImport(failing, staffJxw, second.batchId, NOW)).rejects.toThrow("injected failure");
+    expect(await action("R3.3")).toMatchObject({
+      status: r33.status,
+      progress: r33.progress,
+      version: r33.version,
+    });
+    expect(await db.statusUpdate.count({ where: { importFileName: "失败.csv" } })).toBe(0);
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: second.batchId } })).toMatchObject({
+      appliedAt: null,
+    });
+  });
+
+  it("is for admins and staff: officials may not upload or apply", async () => {
+    const file = utf8(csv([await actionLine("R2.3", { status: "推进中", progress: 66 })]));
+    expect(await createImportBatch(db, official, { name: "x.csv", bytes: file })).toEqual({
+      kind: "forbidden",
+    });
+    const { batchId, plan } = await upload(staffKw, "科委.csv", file);
+    expect(plan.counts.update).toBe(1);
+    expect(await applyImport(db, official, batchId, NOW)).toEqual({ kind: "forbidden" });
+    // Someone else's batch is not found for them.
+    expect(await applyImport(db, admin, batchId, NOW)).toEqual({ kind: "notFound" });
+    expect(await applyImport(db, staffKw, batchId, NOW)).toEqual({ kind: "applied", recorded: 1 });
+  });
+});

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { canImport } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
@@ -24,7 +25,7 @@ export function AppShell({ user, children }: { user: CurrentUser | null; childre
             <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3">
-            {user && <MainNav isAdmin={user.role === "admin"} />}
+            {user && <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />}
             {user && <UserMenu user={user} />}
             <LanguageSwitcher />
           </div>

@@ -20,6 +20,13 @@ const NAV_ITEMS = [
   },
   { href: "/table", key: "table", section: (path: string) => path.startsWith("/table"), adminOnly: false },
   {
+    href: "/import",
+    key: "import",
+    section: (path: string) => path.startsWith("/import"),
+    adminOnly: false,
+    importersOnly: true,
+  },
+  {
     href: "/admin/users",
     key: "admin",
     section: (path: string) => path.startsWith("/admin"),
@@ -27,13 +34,15 @@ const NAV_ITEMS = [
   },
 ] as const;
 
-export function MainNav({ isAdmin }: { isAdmin: boolean }) {
+export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")}>
       <ul className="flex items-center gap-1">
-        {NAV_ITEMS.filter((item) => isAdmin || !item.adminOnly).map((item) => {
+        {NAV_ITEMS.filter(
+          (item) => (isAdmin || !item.adminOnly) && (mayImport || !("importersOnly" in item)),
+        ).map((item) => {
           const inSection = item.section(pathname);
           return (
             <li key={item.key}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, canEditAction, canEditRecommendation, isAdmin } from "./permissions";
+import { type Actor, canEditAction, canEditRecommendation, canImport, isAdmin } from "./permissions";
 
 const admin: Actor = { id: "a", role: "admin", agencyId: null };
 const official: Actor = { id: "o", role: "official", agencyId: "JXW" };
@@ -34,5 +34,13 @@ describe("who may change what", () => {
     expect(canEditAction(staffJxw, action, r3)).toBe(true);
     expect(canEditAction(staffJxw, action, [{ agencyId: "JXW", role: "co_handler" }])).toBe(false);
     expect(canEditAction(official, action, r3)).toBe(false);
+  });
+
+  it("lets admins and staff with an agency import; officials and signed-out visitors not", () => {
+    expect(canImport(admin)).toBe(true);
+    expect(canImport(staffJxw)).toBe(true);
+    expect(canImport(staffWithoutAgency)).toBe(false);
+    expect(canImport(official)).toBe(false);
+    expect(canImport(null)).toBe(false);
   });
 });

@@ -47,3 +47,11 @@ export function canEditReply(actor: Actor | null, agencies: readonly Assignment[
     agencies.some((a) => a.role === "lead" && a.agencyId === actor.agencyId)
   );
 }
+
+/**
+ * Importing status updates from a spreadsheet: admins, and staff for the items their agency handles
+ * (the dry run names the rows that are not theirs).
+ */
+export function canImport(actor: Actor | null): actor is Actor {
+  return actor !== null && (actor.role === "admin" || (actor.role === "staff" && actor.agencyId !== null));
+}

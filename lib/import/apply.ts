@@ -2,10 +2,9 @@
 // the status form's own write path, all in one transaction: one row that fails (a conflict, a rule, a
 // right, the database) and nothing of the file is written.
 import { recordAudit } from "@/lib/audit/record";
-import type { Actor } from "@/lib/auth/permissions";
+import { type Actor, canImport } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type RecordResult, recordStatusUpdateIn } from "@/lib/status-updates/record";
-import { canImport } from "./batch";
 import type { ImportRow } from "./columns";
 import { type ImportPlan, type PlannedRow, planImport } from "./plan";
 

@@ -1,14 +1,10 @@
 // An import from upload to dry run: who may import, reading the file, keeping its rows in the database
 // (any app process can then show and apply them), and the dry run of a stored file.
-import type { Actor } from "@/lib/auth/permissions";
+import { type Actor, canImport } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { hasItemSheet, type ImportRow, itemRows } from "./columns";
 import { type FileProblem, ImportFileError, MAX_ROWS, readSpreadsheet } from "./file";
 import { type ImportPlan, planImport } from "./plan";
-
-/** Admins, and staff for the items their agency handles (the dry run says which rows are not theirs). */
-export const canImport = (actor: Actor | null): actor is Actor =>
-  actor !== null && (actor.role === "admin" || (actor.role === "staff" && actor.agencyId !== null));
 
 export type UploadResult =
   | { kind: "created"; batchId: string }

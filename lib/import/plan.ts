@@ -206,7 +206,18 @@ function planRow(
     for (const [field, keys] of Object.entries(rules))
       for (const ruleKey of keys) problems.push({ field: fieldOfRule(field), key: ruleKey });
   }
-  if (problems.length) return { ...described, before, after, outcome: "problem", problems, input: null };
+  if (problems.length) {
+    // A status or progress the file has but nobody can read is no "after" to show.
+    const unreadable = problems.some((problem) => problem.field === "status" || problem.field === "progress");
+    return {
+      ...described,
+      before,
+      after: unreadable ? null : after,
+      outcome: "problem",
+      problems,
+      input: null,
+    };
+  }
   return {
     ...described,
     before,

@@ -1,0 +1,168 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ApplyButton } from "@/components/import/apply-button";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { getImportBatch } from "@/lib/import/batch";
+import type { PlannedRow } from "@/lib/import/plan";
+
+export const generateMetadata = pageTitle("import", "batch.metaTitle");
+
+// Beyond the rows with problems, the first rows show what the file does; the counts say the rest.
+const SHOWN_ROWS = 200;
+const OUTCOME_TONE = { update: "info", unchanged: "muted", problem: "danger" } as const;
+
+export default async function ImportBatchPage({
+  params,
+}: {
+  params: Promise<{ locale: string; id: string }>;
+}) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const user = await requireUser(locale, `/${locale}/import/${id}`);
+  const batch = await getImportBatch(db, user, id);
+  if (!batch) notFound();
+  const [t, tStatus, tValidation, format] = await Promise.all([
+    getTranslations("import"),
+    getTranslations("status"),
+    getTranslations("validation"),
+    getFormatter(),
+  ]);
+  const plan = batch.plan;
+  const rows = plan ? plan.rows.filter((row, index) => row.outcome === "problem" || index < SHOWN_ROWS) : [];
+  const problem = (key: string, values?: Record<string, string | number>) =>
+    t.has(`problem.${key}`) ? t(`problem.${key}`, values) : tValidation(key);
+  const where = (row: PlannedRow) =>
+    row.sheet ? t("sheetRow", { sheet: row.sheet, row: row.row }) : String(row.row);
+
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("batch.title")}</h1>
+        <p className="text-sm text-slate-600">
+          {t("batch.file", { fileName: batch.fileName, date: format.dateTime(batch.createdAt, "dateTime") })}
+        </p>
+      </header>
+      <Card>
+        <CardContent className="space-y-3 py-4">
+          {batch.appliedAt ? (
+            <p
+              role="status"
+              className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            >
+              {t("batch.applied", {
+                count: batch.appliedCount ?? 0,
+                date: format.dateTime(batch.appliedAt, "dateTime"),
+              })}
+            </p>
+          ) : plan ? (
+            <>
+              <p className="font-medium" data-testid="import-counts">
+                {t("batch.counts", plan.counts)}
+              </p>
+              {plan.counts.problem > 0 ? (
+                <p
+                  role="alert"
+                  className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+                >
+                  {t("batch.blocked", { count: plan.counts.problem })}
+                </p>
+              ) : plan.counts.update > 0 ? (
+                <ApplyButton batchId={batch.id} count={plan.counts.update} />
+              ) : (
+                <p className="text-sm text-slate-600">{t("batch.nothing")}</p>
+              )}
+            </>
+          ) : null}
+          <Link href="/import" className="inline-block text-sm text-brand-700 hover:underline">
+            {t("batch.reupload")}
+          </Link>
+        </CardContent>
+      </Card>
+      {plan && (
+        <>
+          {rows.length < plan.rows.length && (
+            <p className="text-sm text-slate-600">
+              {t("batch.shown", { shown: SHOWN_ROWS, total: plan.rows.length })}
+            </p>
+          )}
+          <Table data-testid="import-plan">
+            <thead>
+              <tr>
+                <TableHead>{t("table.row")}</TableHead>
+                <TableHead>{t("table.item")}</TableHead>
+                <TableHead>{t("table.change")}</TableHead>
+                <TableHead>{t("table.date")}</TableHead>
+                <TableHead>{t("table.details")}</TableHead>
+                <TableHead>{t("table.result")}</TableHead>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={`${row.sheet}-${row.row}`}
+                  data-outcome={row.outcome}
+                  className={row.outcome === "problem" ? "bg-red-50/60" : undefined}
+                >
+                  <TableCell className="tabular-nums">{where(row)}</TableCell>
+                  <TableCell>
+                    <span className="font-mono text-xs">{row.label}</span>
+                    {row.item && (
+                      <Link href={row.item.href} className="block text-brand-700 hover:underline">
+                        {localized(locale, row.item.titleZh, row.item.titleEn)}
+                      </Link>
+                    )}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {row.before && row.after && (
+                      <>
+                        {tStatus(row.before.status)} {row.before.progress}% → {tStatus(row.after.status)}{" "}
+                        {row.after.progress}%
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap tabular-nums">{row.effectiveDate}</TableCell>
+                  <TableCell className="max-w-xs">
+                    {row.comment && <p>{row.comment}</p>}
+                    {row.evidence && (
+                      <a
+                        href={row.evidence.url}
+                        className="text-brand-700 underline"
+                        rel="noreferrer noopener"
+                        target="_blank"
+                      >
+                        {row.evidence.title}
+                      </a>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcome.${row.outcome}`)}</Badge>
+                    {row.problems.length > 0 && (
+                      <ul className="mt-1 space-y-0.5 text-xs text-red-800">
+                        {row.problems.map((item) => (
+                          <li key={`${item.field}-${item.key}`}>
+                            <span className="font-medium">
+                              {item.field === "row" ? t("wholeRow") : t(`column.${item.field}`)}
+                            </span>
+                            {t("fieldSeparator")}
+                            {problem(item.key, item.values)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </div>
+  );
+}

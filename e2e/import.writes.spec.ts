@@ -1,0 +1,76 @@
+import { storageStateFor } from "./accounts";
+import { expect, seriousAxeViolations, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+const HEADER = "建议编号,建议条目编号,编号,状态,进度（%）,生效日期,情况说明,版本";
+const file = (lines: string[]) => ({
+  name: "十一月进展.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(`\ufeff${[HEADER, ...lines].join("\r\n")}`),
+});
+
+test.describe("staff import a spreadsheet", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("see the preview with a problem, fix it, apply, and find the updates in the history", async ({
+    page,
+  }) => {
+    await page.goto("/zh-CN/import");
+    await expect(page.getByRole("heading", { name: "批量导入进展", level: 1 })).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // R4.3 and R8.2 are the sample's versions 1; 120 % is no progress.
+    await page
+      .getByLabel(/^文件/)
+      .setInputFiles(
+        file([
+          "LLM-2024,R4,R4.3,推进中,120,2026-11-20,联合攻关完成中期检查,1",
+          "LLM-2024,R8,R8.2,推进中,70,2026-11-20,,1",
+        ]),
+      );
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await expect(page).toHaveURL(/\/zh-CN\/import\/[a-z0-9]+$/);
+    await expect(page.getByTestId("import-counts")).toHaveText("1 行将更新 · 0 行无变化 · 1 行有问题");
+    const bad = page.locator('[data-outcome="problem"]');
+    await expect(bad).toContainText("R4.3");
+    await expect(bad).toContainText("进度（%）：进度应在 0–100 之间");
+    await expect(page.getByRole("button", { name: /应用/ })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath("import-preview-problem.png"), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The fixed file.
+    await page.getByRole("link", { name: "上传其他文件" }).click();
+    await page
+      .getByLabel(/^文件/)
+      .setInputFiles(
+        file([
+          "LLM-2024,R4,R4.3,推进中,62,2026-11-20,联合攻关完成中期检查,1",
+          "LLM-2024,R8,R8.2,推进中,70,2026-11-20,,1",
+        ]),
+      );
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await expect(page.getByTestId("import-counts")).toHaveText("2 行将更新 · 0 行无变化 · 0 行有问题");
+    await expect(page.locator('[data-outcome="update"]').first()).toContainText("推进中 50% → 推进中 62%");
+    await page.screenshot({ path: test.info().outputPath("import-preview.png"), fullPage: true });
+    await page.getByRole("button", { name: "应用 2 条更新" }).click();
+    await expect(page.getByRole("status")).toContainText("应用 2 条更新");
+
+    await page.goto("/zh-CN/proposals/LLM-2024/R4");
+    const latest = page.getByTestId("history").locator(":scope > li").first();
+    await expect(latest).toContainText("R4.3");
+    await expect(latest).toContainText("→ 62%");
+    await expect(latest).toContainText("批量导入");
+    await expect(latest).toContainText("联合攻关完成中期检查");
+  });
+});
+
+test.describe("officials", () => {
+  test("have no import page", async ({ page }) => {
+    await page.goto("/zh-CN/import");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "只有管理员和承办单位工作人员可以导入。" }),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "批量导入" })).toHaveCount(0);
+  });
+});

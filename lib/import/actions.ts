@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { applyImport } from "./apply";
+
+export type ApplyState = { message?: string };
+
+/** The preview's "apply" button: the dry run again, then every row in one transaction. */
+export async function applyImportBatch(_previous: ApplyState, form: FormData): Promise<ApplyState> {
+  const t = await getTranslations("import");
+  const user = await getCurrentUser();
+  if (!user) return { message: t("error.signedOut") };
+  const result = await applyImport(db, user, String(form.get("batchId") ?? ""));
+  switch (result.kind) {
+    case "applied":
+      revalidatePath("/[locale]", "layout");
+      return {};
+    case "failed":
+      return {
+        message: t("result.failed", {
+          where: result.row.sheet
+            ? t("sheetRow", { sheet: result.row.sheet, row: result.row.row })
+            : t("sheetRow", { sheet: "CSV", row: result.row.row }),
+          label: result.row.label,
+        }),
+      };
+    default:
+      revalidatePath("/[locale]", "layout");
+      return { message: t(`result.${result.kind}`) };
+  }
+}

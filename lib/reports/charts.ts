@@ -1,0 +1,280 @@
+// The report's three charts as PNG images: a Vega specification drawn to SVG without a browser, then
+// rasterised by resvg with the shipped CJK font (no system fonts, no network).
+import { crc32, deflateSync } from "node:zlib";
+import { Resvg } from "@resvg/resvg-js";
+import * as vega from "vega";
+import type { ReportData } from "./data";
+import { FONT_FAMILY, REGULAR_FONT_PATH } from "./fonts";
+import type { ReportLabels } from "./labels";
+
+// The dashboard's colours, so that a status looks the same on screen and on paper.
+const STATUS_COLORS: Record<string, string> = {
+  not_started: "#6b7280",
+  in_progress: "#2563eb",
+  completed: "#16a34a",
+  stalled: "#d97706",
+  not_adopted: "#64748b",
+};
+const STATUS_ORDER = ["not_started", "in_progress", "stalled", "completed", "not_adopted"];
+// About the PDF's text width (1 px = 0.75 pt).
+const WIDTH = 640;
+// Rasterised at 3× so that print stays sharp.
+export const CHART_SCALE = 3;
+
+const config = {
+  font: FONT_FAMILY,
+  axis: {
+    labelFont: FONT_FAMILY,
+    titleFont: FONT_FAMILY,
+    labelFontSize: 11,
+    titleFontSize: 11,
+    labelColor: "#334155",
+  },
+  legend: { labelFont: FONT_FAMILY, labelFontSize: 11 },
+  text: { font: FONT_FAMILY },
+};
+
+async function toPng(spec: vega.Spec): Promise<Buffer> {
+  const view = new vega.View(vega.parse(spec), { renderer: "none" });
+  const svg = await view.toSVG();
+  view.finalize();
+  const image = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: CHART_SCALE },
+    background: "white",
+    font: { fontFiles: [REGULAR_FONT_PATH], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  });
+  const rendered = image.render();
+  return opaquePng(rendered.pixels, rendered.width, rendered.height);
+  return opaquePng(rendered.pixels, rendered.width, rendered.height);
+}
+
+/**
+ * An RGB PNG of RGBA pixels on white (resvg's own PNG keeps an alpha channel, which pdfkit would
+ * separate pixel by pixel in JavaScript: a second per chart; an RGB PNG goes into the PDF as it is).
+ */
+function opaquePng(rgba: Buffer, width: number, height: number): Buffer {
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    const out = y * (1 + width * 3);
+    rows[out] = 0; // filter: none
+    for (let x = 0, from = y * width * 4, to = out + 1; x < width; x++, from += 4, to += 3) {
+      rows[to] = rgba[from] as number;
+      rows[to + 1] = rgba[from + 1] as number;
+      rows[to + 2] = rgba[from + 2] as number;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 2; // colour type: RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const LABEL_SIZE = 11;
+
+/**
+ * The width of a label, in pixels. Vega without a browser guesses text widths from Latin letters and
+ * would clip Chinese labels; with autosize "none" the charts' margins come from this instead.
+ */
+function labelWidth(text: string): number {
+  return [...text].reduce(
+    (sum, char) => sum + ((char.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6) * LABEL_SIZE,
+    0,
+  );
+}
+
+/** Horizontal bars: one per category, with its value written at the end. */
+function barSpec(
+  rows: { label: string; value: number; color: string }[],
+  options: { max?: number; suffix?: string },
+): vega.Spec {
+  const left = Math.ceil(Math.max(0, ...rows.map((row) => labelWidth(row.label)))) + 12;
+  return {
+    width: WIDTH - left,
+    height: Math.max(1, rows.length) * 20,
+    autosize: { type: "none" },
+    padding: { left, right: 40, top: 6, bottom: 26 },
+    config,
+    data: [{ name: "rows", values: rows }],
+    scales: [
+      { name: "y", type: "band", domain: { data: "rows", field: "label" }, range: "height", padding: 0.25 },
+      {
+        name: "x",
+        type: "linear",
+        domain: options.max ? [0, options.max] : { data: "rows", field: "value" },
+        range: "width",
+        nice: true,
+        zero: true,
+      },
+    ],
+    axes: [
+      { orient: "left", scale: "y", ticks: false, domain: false, labelLimit: 0 },
+      { orient: "bottom", scale: "x", tickCount: 5, grid: true, gridColor: "#e2e8f0", format: "d" },
+    ],
+    marks: [
+      {
+        type: "rect",
+        from: { data: "rows" },
+        encode: {
+          enter: {
+            y: { scale: "y", field: "label" },
+            height: { scale: "y", band: 1 },
+            x: { scale: "x", value: 0 },
+            x2: { scale: "x", field: "value" },
+            fill: { field: "color" },
+          },
+        },
+      },
+      {
+        type: "text",
+        from: { data: "rows" },
+        encode: {
+          enter: {
+            y: { scale: "y", field: "label", band: 0.5 },
+            x: { scale: "x", field: "value", offset: 4 },
+            baseline: { value: "middle" },
+            fontSize: { value: 11 },
+            fill: { value: "#0f172a" },
+            text: { signal: `format(datum.value, 'd') + '${options.suffix ?? ""}'` },
+          },
+        },
+      },
+    ],
+  };
+}
+
+/** Completed items (bars) and average progress (line) month by month. */
+function timelineSpec(data: ReportData, labels: ReportLabels): vega.Spec {
+  const rows = data.timeline.map((point) => ({
+    month: point.month,
+    completed: point.completed,
+    progress: Math.round(point.averageProgress * 10) / 10,
+  }));
+  const completedLabel = labels.doc("timelineCompleted");
+  const progressLabel = labels.doc("timelineProgress");
+  return {
+    width: WIDTH - 60,
+    height: 150,
+    autosize: { type: "none" },
+    padding: { left: 50, right: 50, top: 8, bottom: 52 },
+    config,
+    data: [{ name: "rows", values: rows }],
+    scales: [
+      { name: "x", type: "band", domain: { data: "rows", field: "month" }, range: "width", padding: 0.2 },
+      {
+        name: "items",
+        type: "linear",
+        domain: [0, Math.max(1, data.headline.items)],
+        range: "height",
+        nice: true,
+      },
+      { name: "progress", type: "linear", domain: [0, 100], range: "height" },
+    ],
+    axes: [
+      {
+        orient: "bottom",
+        scale: "x",
+        labelAngle: -45,
+        labelAlign: "right",
+        // Every month would crowd the axis: label about a dozen.
+        values: rows
+          .filter((_, index) => index % Math.max(1, Math.ceil(rows.length / 12)) === 0)
+          .map((row) => row.month),
+      },
+      // Each axis title in its series' colour stands in for a legend.
+      {
+        orient: "left",
+        scale: "items",
+        title: completedLabel,
+        titleColor: "#15803d",
+        tickCount: 5,
+        format: "d",
+      },
+      {
+        orient: "right",
+        scale: "progress",
+        title: progressLabel,
+        tickCount: 5,
+        grid: true,
+        gridColor: "#e2e8f0",
+      },
+    ],
+    marks: [
+      {
+        type: "rect",
+        from: { data: "rows" },
+        encode: {
+          enter: {
+            x: { scale: "x", field: "month" },
+            width: { scale: "x", band: 1 },
+            y: { scale: "items", field: "completed" },
+            y2: { scale: "items", value: 0 },
+            fill: { value: "#16a34a" },
+            opacity: { value: 0.7 },
+          },
+        },
+      },
+      {
+        type: "line",
+        from: { data: "rows" },
+        encode: {
+          enter: {
+            x: { scale: "x", field: "month", band: 0.5 },
+            y: { scale: "progress", field: "progress" },
+            stroke: { value: "#1d4ed8" },
+            strokeWidth: { value: 2 },
+          },
+        },
+      },
+    ],
+  };
+}
+
+export type ReportCharts = { status: Buffer; progress: Buffer; timeline: Buffer } | null;
+
+/** The three charts, or null when the proposal has no items to chart. */
+export async function renderReportCharts(data: ReportData, labels: ReportLabels): Promise<ReportCharts> {
+  if (data.headline.items === 0) return null;
+  const statusItems = new Map(data.status.map((row) => [row.status as string, row.items]));
+  const [status, progress, timeline] = await Promise.all([
+    toPng(
+      barSpec(
+        STATUS_ORDER.map((status) => ({
+          label: labels.status(status),
+          value: statusItems.get(status) ?? 0,
+          color: STATUS_COLORS[status] ?? "#64748b",
+        })),
+        {},
+      ),
+    ),
+    toPng(
+      barSpec(
+        data.progressByRecommendation.map((row) => ({
+          label: `${row.code} ${truncate(labels.title(row), labels.locale === "en" ? 32 : 18)}`,
+          value: Math.round(row.averageProgress),
+          color: "#2563eb",
+        })),
+        { max: 100, suffix: "%" },
+      ),
+    ),
+    toPng(timelineSpec(data, labels)),
+  ]);
+  return { status, progress, timeline };
+}
+
+const truncate = (text: string, length: number) =>
+  [...text].length > length ? `${[...text].slice(0, length).join("")}…` : text;

@@ -47,3 +47,8 @@ export function canEditReply(actor: Actor | null, agencies: readonly Assignment[
     agencies.some((a) => a.role === "lead" && a.agencyId === actor.agencyId)
   );
 }
+
+/** Progress reports (PDF, Word) are for every signed-in role: officials, staff and admins. */
+export function canMakeReports(actor: Actor | null): actor is Actor {
+  return actor !== null && (["official", "staff", "admin"] as const).includes(actor.role);
+}

@@ -45,7 +45,6 @@ async function toPng(spec: vega.Spec): Promise<Buffer> {
   });
   const rendered = image.render();
   return opaquePng(rendered.pixels, rendered.width, rendered.height);
-  return opaquePng(rendered.pixels, rendered.width, rendered.height);
 }
 
 /**

@@ -41,6 +41,10 @@ const FONTS = {
   },
 } as const;
 
+// Tables and pictures do not keep the body's exact line pitch (it would clip a picture).
+const TABLE_LINE = { line: 300, lineRule: "auto" } as const;
+const SINGLE_LINE = { line: 240, lineRule: "auto" } as const;
+
 const font = (eastAsia: string, latin: string) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
 
 /** 1 → 一, 12 → 十二: the numbering of an official document's sections. */
@@ -65,6 +69,7 @@ function table(columns: { header: string; width: number }[], rows: Cell[][], lab
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [
         new Paragraph({
+          spacing: TABLE_LINE,
           children: [
             typeof content === "string"
               ? new TextRun({ text: content, bold: header, size })
@@ -101,6 +106,7 @@ function chartImage(png: Buffer) {
   const scale = Math.min(1, CONTENT_PIXELS / width);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    spacing: SINGLE_LINE,
     children: [
       new ImageRun({
         type: "png",
@@ -360,7 +366,8 @@ export async function renderReportDocx(
       default: {
         document: {
           run: { font: font(fonts.body, fonts.latin), size: english ? 24 : 32 },
-          paragraph: { spacing: { line: english ? 300 : 560, lineRule: "auto" } },
+          // 28 pt exactly: the line pitch of an official document (22 lines a page).
+          paragraph: { spacing: english ? { line: 300, lineRule: "auto" } : { line: 560, lineRule: "exact" } },
         },
         title: {
           run: { font: font(fonts.title, fonts.title), size: 44, bold: true, color: "000000" },

@@ -206,6 +206,7 @@ export async function getReportData(
   // What moved: items whose status or progress differs between the two days, in report order.
   type Moved = {
     kind: ItemKind;
+    /** The item's code as lists show it (an action's with its recommendation's). */
     code: string;
     recommendationCode: string;
     titleZh: string;
@@ -233,7 +234,7 @@ export async function getReportData(
       if (changed(actionBefore, action))
         moved.push({
           kind: "action",
-          code: action.code,
+          code: actionCode(action.code, section.code),
           recommendationCode: section.code,
           ...names(action),
           before: actionBefore,
@@ -260,7 +261,7 @@ export async function getReportData(
       .filter((action) => action.health === "overdue")
       .map((action) => ({
         kind: "action" as const,
-        code: action.code,
+        code: actionCode(action.code, section.code),
         recommendationCode: section.code,
         ...names(action),
         dueDate: action.dueDate,
@@ -289,6 +290,10 @@ export async function getReportData(
     satisfactionLevels,
   };
 }
+
+/** An action as lists name it: its code with its recommendation's, unless the code already says it. */
+const actionCode = (code: string, recommendationCode: string) =>
+  !code.startsWith(recommendationCode) ? `${recommendationCode} ${code}` : code;
 
 const names = (item: { titleZh: string; titleEn: string | null }) => ({
   titleZh: item.titleZh,

@@ -313,7 +313,7 @@ export async function renderReportDocx(
               { header: t("dueDate"), width: 20 },
             ],
             data.overdue.map((item) => [
-              item.kind === "action" ? `${item.recommendationCode} ${item.code}` : item.code,
+              item.code,
               labels.title(item),
               labels.status(item.status),
               labels.percent(item.progress),
@@ -343,7 +343,7 @@ export async function renderReportDocx(
             { header: t("progress"), width: 22 },
           ],
           data.moved.map((item) => [
-            item.kind === "action" ? `${item.recommendationCode} ${item.code}` : item.code,
+            item.code,
             labels.title(item),
             `${labels.status(item.before.status)} → ${labels.status(item.after.status)}`,
             `${labels.percent(item.before.progress)} → ${labels.percent(item.after.progress)}`,
@@ -367,7 +367,9 @@ export async function renderReportDocx(
         document: {
           run: { font: font(fonts.body, fonts.latin), size: english ? 24 : 32 },
           // 28 pt exactly: the line pitch of an official document (22 lines a page).
-          paragraph: { spacing: english ? { line: 300, lineRule: "auto" } : { line: 560, lineRule: "exact" } },
+          paragraph: {
+            spacing: english ? { line: 300, lineRule: "auto" } : { line: 560, lineRule: "exact" },
+          },
         },
         title: {
           run: { font: font(fonts.title, fonts.title), size: 44, bold: true, color: "000000" },

@@ -1,20 +1,17 @@
-import "server-only";
-import { createTranslator } from "use-intl/core";
 // GET /api/reports?proposal=…&asOf=…&compareTo=…&locale=zh-CN|en&format=pdf|docx: the report file for
 // a signed-in official, staff member or admin. Bad input is a 400 in JSON that says what is wrong, and
 // no file.
-import { apiTranslator } from "@/lib/api/i18n";
+import "server-only";
 import { apiLocale } from "@/lib/api/locale";
 import { queryValues } from "@/lib/api/params";
-import { type ApiIssue, apiError, parameterIssues } from "@/lib/api/responses";
+import { type ApiIssue, apiError } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
 import { getReportData } from "./data";
 import { renderReportDocx } from "./docx";
+import { reportIssues, reportTranslator, unknownProposalIssue } from "./issues";
 import { renderReportPdf } from "./pdf";
 import { reportRequest } from "./schema";
 
@@ -22,16 +19,6 @@ const CONTENT_TYPES = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
-
-/** The report's messages, falling back to the API's for the generic problems (bad date, bad value…). */
-function reportTranslator(locale: Locale) {
-  const reports = createTranslator({ locale, messages: locale === "en" ? en : zh, namespace: "reports" });
-  const api = apiTranslator(locale);
-  const has = (key: string) => reports.has(key as "title") || api.has(key);
-  const t = (key: string, values?: Record<string, string | number>) =>
-    reports.has(key as "title") ? reports(key as "title", values) : api(key, values);
-  return Object.assign(t, { has, reports });
-}
 
 function invalid(locale: Locale, issues: ApiIssue[]) {
   const t = reportTranslator(locale);
@@ -61,13 +48,11 @@ export async function handleReportRequest(request: Request): Promise<Response> {
   if (!canMakeReports(user)) return apiError(403, "unauthorized", t.reports("error.forbidden"), { locale });
 
   const parsed = reportRequest.safeParse(values);
-  if (!parsed.success) return invalid(locale, parameterIssues(parsed.error, t));
+  if (!parsed.success) return invalid(locale, reportIssues(parsed.error, locale));
   const params = parsed.data;
   const data = await getReportData(db, params);
   if (!data) {
-    return invalid(locale, [
-      { parameter: "proposal", message: t.reports("issue.unknownProposal", { code: params.proposal }) },
-    ]);
+    return invalid(locale, [unknownProposalIssue(params.proposal, locale)]);
   }
   const file =
     params.format === "pdf" ? await renderReportPdf(data, params) : await renderReportDocx(data, params);

@@ -332,7 +332,7 @@ export async function renderReportPdf(
           { header: t("dueDate"), width: 20 },
         ],
         data.overdue.map((item) => [
-          item.kind === "action" ? `${item.recommendationCode} ${item.code}` : item.code,
+          item.code,
           labels.title(item),
           labels.status(item.status),
           labels.percent(item.progress),
@@ -353,7 +353,7 @@ export async function renderReportPdf(
         { header: t("progress"), width: 22 },
       ],
       data.moved.map((item) => [
-        item.kind === "action" ? `${item.recommendationCode} ${item.code}` : item.code,
+        item.code,
         labels.title(item),
         `${labels.status(item.before.status)} → ${labels.status(item.after.status)}`,
         `${labels.percent(item.before.progress)} → ${labels.percent(item.after.progress)}`,

@@ -132,7 +132,7 @@ export async function renderReportDocx(
   const body = (text: string) => new Paragraph({ indent, children: [new TextRun(text)] });
   const sectionNumber = (index: number) => (english ? `${index}. ` : `${chineseNumber(index)}、`);
   const subNumber = (index: number) => (english ? `${index}. ` : `（${chineseNumber(index)}）`);
-  const list = (items: string[]) => (items.length ? items.join(english ? ", " : "、") : t("none"));
+  const list = (items: string[]) => (items.length ? items.join(labels.comma) : t("none"));
 
   const title =
     data.proposal.titleZh.endsWith("建议") || english ? "officialTitleOfProposal" : "officialTitle";
@@ -243,13 +243,15 @@ export async function renderReportDocx(
           ],
           labels,
         ),
-        body(`${t("leadAgency")}：${list(item.leadAgencies.map(labels.agency))}`),
-        body(`${t("coAgencies")}：${list(item.coAgencies.map(labels.agency))}`),
+        body(`${t("leadAgency")}${labels.colon}${list(item.leadAgencies.map(labels.agency))}`),
+        body(`${t("coAgencies")}${labels.colon}${list(item.coAgencies.map(labels.agency))}`),
       );
       if (item.latestComment) {
         children.push(
           body(
-            `${t("latestComment")}（${labels.date(item.latestComment.effectiveDate)}）：${item.latestComment.comment}`,
+            english
+              ? `${t("latestComment")} (${labels.date(item.latestComment.effectiveDate)}): ${item.latestComment.comment}`
+              : `${t("latestComment")}（${labels.date(item.latestComment.effectiveDate)}）：${item.latestComment.comment}`,
           ),
         );
       }
@@ -277,7 +279,10 @@ export async function renderReportDocx(
         );
       }
       children.push(
-        new Paragraph({ indent, children: [new TextRun({ text: `${t("evidence")}：`, bold: true })] }),
+        new Paragraph({
+          indent,
+          children: [new TextRun({ text: `${t("evidence")}${labels.colon}`, bold: true })],
+        }),
         ...(item.evidence.length
           ? item.evidence.map(
               (link) =>

@@ -34,6 +34,10 @@ export function reportLabels(locale: Locale, data: ReportData) {
   return {
     locale,
     doc,
+    /** "Label: value" in English, "标签：值" in Chinese. */
+    colon: english ? ": " : "：",
+    /** Between the items of a list. */
+    comma: english ? ", " : "、",
     status: (status: string) => t(`status.${status}` as "status.completed"),
     health: (health: string) => t(`health.${health}` as "health.on_track"),
     replyClass: (replyClass: string | null) =>

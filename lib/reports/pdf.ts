@@ -44,10 +44,14 @@ function paragraph(doc: Doc, text: string, options: { color?: string; size?: num
 }
 
 /** "Label: value" lines of a section, label in bold. */
-function facts(doc: Doc, rows: [string, string][]) {
+function facts(doc: Doc, labels: ReportLabels, rows: [string, string][]) {
   for (const [label, value] of rows) {
     keepSpace(doc, 16);
-    doc.font("bold").fontSize(10).fillColor(MUTED).text(`${label}：`, MARGIN, doc.y, { continued: true });
+    doc
+      .font("bold")
+      .fontSize(10)
+      .fillColor(MUTED)
+      .text(`${label}${labels.colon}`, MARGIN, doc.y, { continued: true });
     doc.font("regular").fillColor(INK).text(value, { width: CONTENT_WIDTH, lineGap: 1.5 });
   }
 }
@@ -149,7 +153,7 @@ function cover(doc: Doc, data: ReportData, labels: ReportLabels, generatedAt: Da
       .font("bold")
       .fontSize(12)
       .fillColor(MUTED)
-      .text(`${label}：`, MARGIN + 60, doc.y, { continued: true });
+      .text(`${label}${labels.colon}`, MARGIN + 60, doc.y, { continued: true });
     doc
       .font("regular")
       .fillColor(INK)
@@ -201,8 +205,8 @@ function section(doc: Doc, item: ReportData["sections"][number], labels: ReportL
   const { doc: t } = labels;
   heading(doc, `${item.code}  ${labels.title(item)}`, 13);
   const names = (agencies: { nameZh: string; nameEn: string | null }[]) =>
-    agencies.length ? agencies.map(labels.agency).join(labels.locale === "en" ? ", " : "、") : t("none");
-  facts(doc, [
+    agencies.length ? agencies.map(labels.agency).join(labels.comma) : t("none");
+  facts(doc, labels, [
     [t("status"), labels.status(item.status)],
     [t("progress"), labels.percent(item.progress)],
     [t("health"), labels.health(item.health)],
@@ -213,7 +217,7 @@ function section(doc: Doc, item: ReportData["sections"][number], labels: ReportL
     [t("satisfaction"), labels.satisfaction(item.satisfaction)],
   ]);
   if (item.latestComment) {
-    facts(doc, [
+    facts(doc, labels, [
       [t("latestComment"), `${labels.date(item.latestComment.effectiveDate)}  ${item.latestComment.comment}`],
     ]);
   }
@@ -244,7 +248,7 @@ function section(doc: Doc, item: ReportData["sections"][number], labels: ReportL
     .font("bold")
     .fontSize(10)
     .fillColor(MUTED)
-    .text(`${t("evidence")}：`, MARGIN, doc.y);
+    .text(`${t("evidence")}${labels.colon}`, MARGIN, doc.y);
   if (item.evidence.length === 0) paragraph(doc, t("none"), { size: 10 });
   for (const link of item.evidence) {
     keepSpace(doc, 28);

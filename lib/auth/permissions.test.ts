@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, canEditAction, canEditRecommendation, isAdmin } from "./permissions";
+import { type Actor, canEditAction, canEditRecommendation, canMakeReports, isAdmin } from "./permissions";
 
 const admin: Actor = { id: "a", role: "admin", agencyId: null };
 const official: Actor = { id: "o", role: "official", agencyId: "JXW" };
@@ -34,5 +34,13 @@ describe("who may change what", () => {
     expect(canEditAction(staffJxw, action, r3)).toBe(true);
     expect(canEditAction(staffJxw, action, [{ agencyId: "JXW", role: "co_handler" }])).toBe(false);
     expect(canEditAction(official, action, r3)).toBe(false);
+  });
+});
+
+describe("who may make reports", () => {
+  it("lets every signed-in role make reports, and no signed-out visitor", () => {
+    for (const actor of [admin, official, staffJxw, staffWithoutAgency])
+      expect(canMakeReports(actor)).toBe(true);
+    expect(canMakeReports(null)).toBe(false);
   });
 });

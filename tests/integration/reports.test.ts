@@ -3,7 +3,7 @@
 // with pdftoppm (poppler-utils), the Word document unzipped — through the download route as Next
 // calls it, with its 400s and 401.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -181,6 +181,11 @@ describe("the PDF", () => {
       expect(text).toContain(withoutSpace(`${section.code} ${section.titleZh}状态：${statusLabel}`));
     }
     expect(text).toContain("第1页，共");
+    // Evidence links are live links in the PDF.
+    const bytes = readFileSync(file).toString("latin1");
+    for (const link of data?.sections.flatMap((section) => section.evidence) ?? [])
+      expect(bytes).toContain(`/URI (${link.url})`);
+    expect(data?.sections.some((section) => section.evidence.length > 0)).toBe(true);
     expect(text).toContain(withoutSpace(zh.reports.document.sampleNotice));
 
     // Page 1 drawn: its Chinese title must be ink (glyphs), which the eye checks too; a missing font

@@ -61,7 +61,7 @@ type Cell = string | { text: string; link: string };
 function table(columns: { header: string; width: number }[], rows: Cell[][], labels: ReportLabels) {
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const widths = columns.map((column) => Math.round((column.width / total) * CONTENT_TWIPS));
-  const size = labels.locale === "en" ? 20 : 24; // 10 pt / 小四
+  const size = labels.locale === "en" ? 18 : 24; // 9 pt / 小四
   const cell = (content: Cell, index: number, header: boolean) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
@@ -260,11 +260,11 @@ export async function renderReportDocx(
           table(
             [
               { header: t("code"), width: 9 },
-              { header: t("actions"), width: 40 },
-              { header: t("status"), width: 12 },
-              { header: t("progress"), width: 10 },
-              { header: t("health"), width: 10 },
-              { header: t("dueDate"), width: 19 },
+              { header: t("actions"), width: 34 },
+              { header: t("status"), width: 13 },
+              { header: t("progress"), width: 12 },
+              { header: t("health"), width: 11 },
+              { header: t("dueDate"), width: 21 },
             ],
             item.actions.map((action) => [
               action.code,
@@ -294,7 +294,9 @@ export async function renderReportDocx(
                       children: [new TextRun({ text: labels.title(link), style: "Hyperlink" })],
                     }),
                     new TextRun({
-                      text: `（${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join("，")}）`,
+                      text: english
+                        ? ` (${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join(", ")})`
+                        : `（${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join("，")}）`,
                     }),
                   ],
                 }),
@@ -377,7 +379,7 @@ export async function renderReportDocx(
           },
         },
         title: {
-          run: { font: font(fonts.title, fonts.title), size: 44, bold: true, color: "000000" },
+          run: { font: font(fonts.title, fonts.title), size: english ? 36 : 44, bold: true, color: "000000" },
           paragraph: { spacing: { before: 240, after: 480 } },
         },
         heading1: {

@@ -103,9 +103,9 @@ export async function getReportData(
         titleZh: true,
         titleEn: true,
         dueDate: true,
+        // The agencies as assigned now, as the dashboard and the table group them (assignments keep
+        // no history of their own).
         agencies: {
-          // Who handled it then: assignments made after the day are not shown.
-          where: { createdAt: { lt: endOfDay } },
           orderBy: [{ role: "asc" }, { createdAt: "asc" }],
           select: { role: true, agency: agencyName },
         },

@@ -87,3 +87,15 @@ test.describe("signed out", () => {
     expect(response.headers()["content-disposition"]).toBeUndefined();
   });
 });
+
+test("the Reports page fits a phone screen @phone", async ({ page }) => {
+  // A mobile browser widens its layout viewport to overflowing content, so compare with the screen.
+  const screenWidth = page.viewportSize()?.width ?? 0;
+  for (const path of [`/zh-CN/reports?${REPORT}`, `/en/reports?${REPORT}&locale=en`]) {
+    await page.goto(path);
+    await expect(page.getByTestId("report-preview")).toBeVisible();
+    const contentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(contentWidth, path).toBeLessThanOrEqual(screenWidth);
+  }
+  await page.screenshot({ path: "test-results/reports-phone.png", fullPage: true });
+});

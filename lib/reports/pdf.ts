@@ -56,6 +56,34 @@ function facts(doc: Doc, labels: ReportLabels, rows: [string, string][]) {
   }
 }
 
+/** Short facts four to a row, each its label above its value. */
+function grid(doc: Doc, cells: [string, string][]) {
+  const perRow = 4;
+  const width = CONTENT_WIDTH / perRow;
+  for (let start = 0; start < cells.length; start += perRow) {
+    const row = cells.slice(start, start + perRow);
+    doc.font("regular").fontSize(10);
+    const height = 14 + Math.max(...row.map(([, value]) => doc.heightOfString(value, { width: width - 8 })));
+    keepSpace(doc, height + 4);
+    const top = doc.y;
+    row.forEach(([label, value], index) => {
+      const x = MARGIN + index * width;
+      doc
+        .font("regular")
+        .fontSize(8.5)
+        .fillColor(MUTED)
+        .text(label, x, top, { width: width - 8 });
+      doc
+        .font("bold")
+        .fontSize(10)
+        .fillColor(INK)
+        .text(value, x, top + 12, { width: width - 8 });
+    });
+    doc.x = MARGIN;
+    doc.y = top + height + 4;
+  }
+}
+
 /** A table with a header row that is repeated on every page it runs onto. */
 function table(doc: Doc, columns: Column[], rows: Cell[][]) {
   const padding = 3;
@@ -206,15 +234,17 @@ function section(doc: Doc, item: ReportData["sections"][number], labels: ReportL
   heading(doc, `${item.code}  ${labels.title(item)}`, 13);
   const names = (agencies: { nameZh: string; nameEn: string | null }[]) =>
     agencies.length ? agencies.map(labels.agency).join(labels.comma) : t("none");
-  facts(doc, labels, [
+  grid(doc, [
     [t("status"), labels.status(item.status)],
     [t("progress"), labels.percent(item.progress)],
     [t("health"), labels.health(item.health)],
     [t("dueDate"), labels.date(item.dueDate)],
-    [t("leadAgency"), names(item.leadAgencies)],
-    [t("coAgencies"), names(item.coAgencies)],
     [t("replyClass"), labels.replyClass(item.replyClass)],
     [t("satisfaction"), labels.satisfaction(item.satisfaction)],
+  ]);
+  facts(doc, labels, [
+    [t("leadAgency"), names(item.leadAgencies)],
+    [t("coAgencies"), names(item.coAgencies)],
   ]);
   if (item.latestComment) {
     facts(doc, labels, [

@@ -173,12 +173,24 @@ describe("the PDF", () => {
     expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(
       /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/,
     );
-    const text = withoutSpace(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+    // -layout keeps each line of the page together, so that a row of facts reads in order.
+    const text = withoutSpace(
+      execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }),
+    );
     expect(text).toContain("《关于上海加快建设具有全球影响力的大模型创新集聚区的建议》进展报告");
     const data = await getReportData(db, { proposal: PROPOSAL, asOf: AS_OF, compareTo: COMPARE_TO });
-    for (const section of data?.sections ?? []) {
-      const statusLabel = zh.status[section.status];
-      expect(text).toContain(withoutSpace(`${section.code} ${section.titleZh}状态：${statusLabel}`));
+    // Each recommendation's section: its heading (code and title), then its status among its facts.
+    const sections = data?.sections ?? [];
+    const headings = sections.map((section) => withoutSpace(`${section.code} ${section.titleZh}`));
+    const body = text.slice(text.indexOf(withoutSpace(zh.reports.document.recommendations)));
+    for (const [index, section] of sections.entries()) {
+      const start = body.indexOf(headings[index] ?? "");
+      expect(start, section.code).toBeGreaterThan(-1);
+      const next = index + 1 < headings.length ? body.indexOf(headings[index + 1] ?? "", start) : undefined;
+      const sectionText = body.slice(start, next);
+      expect(sectionText, section.code).toContain(
+        `状态进度健康度完成期限${zh.status[section.status]}${section.progress}%`,
+      );
     }
     expect(text).toContain("第1页，共");
     // Evidence links are live links in the PDF.
@@ -201,9 +213,9 @@ describe("the PDF", () => {
     const english = await download({ proposal: PROPOSAL, asOf: AS_OF, format: "pdf", locale: "en" });
     const file = join(scratch, "english.pdf");
     writeFileSync(file, Buffer.from(await english.arrayBuffer()));
-    const text = withoutSpace(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }));
+    const text = withoutSpace(execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }));
     expect(text).toContain(withoutSpace("Progress report: Proposal on accelerating Shanghai's build-up"));
-    expect(text).toContain("Status:Inprogress");
+    expect(text).toContain("StatusProgressHealthDueInprogress33%");
 
     const empty = await download({ proposal: emptyProposal, format: "pdf" });
     expect(empty.status).toBe(200);

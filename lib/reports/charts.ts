@@ -1,7 +1,7 @@
 // The report's three charts as PNG images: a Vega specification drawn to SVG without a browser, then
-// rasterised by resvg with the shipped CJK font (no system fonts, no network).
-import { crc32, deflateSync } from "node:zlib";
-import { Resvg } from "@resvg/resvg-js";
+// rasterised by resvg with the shipped CJK font (no system fonts, no network) in a child process.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import * as vega from "vega";
 import type { ReportData } from "./data";
 import { FONT_FAMILY, REGULAR_FONT_PATH } from "./fonts";
@@ -34,53 +34,40 @@ const config = {
   text: { font: FONT_FAMILY },
 };
 
-async function toPng(spec: vega.Spec): Promise<Buffer> {
+async function toSvg(spec: vega.Spec): Promise<string> {
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   const svg = await view.toSVG();
   view.finalize();
-  const image = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: CHART_SCALE },
-    background: "white",
-    font: { fontFiles: [REGULAR_FONT_PATH], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
-  });
-  const rendered = image.render();
-  return opaquePng(rendered.pixels, rendered.width, rendered.height);
+  return svg;
 }
 
-/**
- * An RGB PNG of RGBA pixels on white (resvg's own PNG keeps an alpha channel, which pdfkit would
- * separate pixel by pixel in JavaScript: a second per chart; an RGB PNG goes into the PDF as it is).
- */
-function opaquePng(rgba: Buffer, width: number, height: number): Buffer {
-  const rows = Buffer.alloc(height * (1 + width * 3));
-  for (let y = 0; y < height; y++) {
-    const out = y * (1 + width * 3);
-    rows[out] = 0; // filter: none
-    for (let x = 0, from = y * width * 4, to = out + 1; x < width; x++, from += 4, to += 3) {
-      rows[to] = rgba[from] as number;
-      rows[to + 1] = rgba[from + 1] as number;
-      rows[to + 2] = rgba[from + 2] as number;
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const typed = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bits per channel
-  header[9] = 2; // colour type: RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(rows)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+const RASTERIZE_SCRIPT = join(process.cwd(), "lib", "reports", "rasterize.mjs");
+const RASTERIZE_TIMEOUT_MS = 30_000;
+
+/** The SVGs as PNGs, drawn by rasterize.mjs in a child process (see there why). */
+function toPngs(svgs: string[]): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RASTERIZE_SCRIPT], {
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: RASTERIZE_TIMEOUT_MS,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code !== 0) {
+        reject(new Error(`rasterize.mjs ended with ${signal ?? code}: ${Buffer.concat(err).toString()}`));
+        return;
+      }
+      const { pngs } = JSON.parse(Buffer.concat(out).toString("utf8")) as { pngs: string[] };
+      resolve(pngs.map((png) => Buffer.from(png, "base64")));
+    });
+    child.stdin.end(
+      JSON.stringify({ svgs, scale: CHART_SCALE, fontFile: REGULAR_FONT_PATH, fontFamily: FONT_FAMILY }),
+    );
+  });
 }
 
 const LABEL_SIZE = 11;
@@ -249,8 +236,8 @@ export type ReportCharts = { status: Buffer; progress: Buffer; timeline: Buffer 
 export async function renderReportCharts(data: ReportData, labels: ReportLabels): Promise<ReportCharts> {
   if (data.headline.items === 0) return null;
   const statusItems = new Map(data.status.map((row) => [row.status as string, row.items]));
-  const [status, progress, timeline] = await Promise.all([
-    toPng(
+  const svgs = await Promise.all([
+    toSvg(
       barSpec(
         STATUS_ORDER.map((status) => ({
           label: labels.status(status),
@@ -260,7 +247,7 @@ export async function renderReportCharts(data: ReportData, labels: ReportLabels)
         {},
       ),
     ),
-    toPng(
+    toSvg(
       barSpec(
         data.progressByRecommendation.map((row) => ({
           label: `${row.code} ${truncate(labels.title(row), labels.locale === "en" ? 32 : 18)}`,
@@ -270,8 +257,10 @@ export async function renderReportCharts(data: ReportData, labels: ReportLabels)
         { max: 100, suffix: "%" },
       ),
     ),
-    toPng(timelineSpec(data, labels)),
+    toSvg(timelineSpec(data, labels)),
   ]);
+  const [status, progress, timeline] = await toPngs(svgs);
+  if (!status || !progress || !timeline) throw new Error("rasterize.mjs returned too few images");
   return { status, progress, timeline };
 }
 

@@ -48,6 +48,8 @@ export default async function ReportsPage({
   });
   // The newest proposal until another is chosen, so that the page opens on a preview.
   values.proposal ??= proposals[0]?.code;
+  // The report in the interface's language until another is chosen.
+  values.locale ??= locale;
   let issues: ApiIssue[] = [];
   let preview: {
     data: NonNullable<Awaited<ReturnType<typeof getReportData>>>;

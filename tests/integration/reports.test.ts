@@ -204,6 +204,9 @@ describe("the PDF", () => {
     // would draw nothing or boxes, and pdffonts shows the embedded subset.
     execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "1", file, join(scratch, "page")]);
     expect(statSync(join(scratch, "page-1.png")).size).toBeGreaterThan(5_000);
+    // resvg, which never frees a render's pixels, draws the charts in a child process, never in this one.
+    const report = process.report.getReport() as unknown as { sharedObjects: string[] };
+    expect(report.sharedObjects.filter((file) => file.includes("resvg"))).toEqual([]);
     expect(execFileSync("pdffonts", [file], { encoding: "utf8" })).toMatch(
       /NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/,
     );

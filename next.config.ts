@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The report renderers read data files of their own packages at run time (pdfkit's font metrics,
+  // fontkit's tables): they run from node_modules rather than the bundle, and so does Vega, large.
+  serverExternalPackages: ["pdfkit", "fontkit", "vega"],
   async headers() {
     return [
       {

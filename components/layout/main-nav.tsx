@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
-// The views of the tracker; reports join this list as they are built.
+// The views of the tracker.
 const NAV_ITEMS = [
   {
     href: "/dashboard",
@@ -19,6 +19,12 @@ const NAV_ITEMS = [
     adminOnly: false,
   },
   { href: "/table", key: "table", section: (path: string) => path.startsWith("/table"), adminOnly: false },
+  {
+    href: "/reports",
+    key: "reports",
+    section: (path: string) => path.startsWith("/reports"),
+    adminOnly: false,
+  },
   {
     href: "/import",
     key: "import",

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, canEditAction, canEditRecommendation, canImport, isAdmin } from "./permissions";
+import {
+  type Actor,
+  canEditAction,
+  canEditRecommendation,
+  canImport,
+  canMakeReports,
+  isAdmin,
+} from "./permissions";
 
 const admin: Actor = { id: "a", role: "admin", agencyId: null };
 const official: Actor = { id: "o", role: "official", agencyId: "JXW" };
@@ -42,5 +49,13 @@ describe("who may change what", () => {
     expect(canImport(staffWithoutAgency)).toBe(false);
     expect(canImport(official)).toBe(false);
     expect(canImport(null)).toBe(false);
+  });
+});
+
+describe("who may make reports", () => {
+  it("lets every signed-in role make reports, and no signed-out visitor", () => {
+    for (const actor of [admin, official, staffJxw, staffWithoutAgency])
+      expect(canMakeReports(actor)).toBe(true);
+    expect(canMakeReports(null)).toBe(false);
   });
 });

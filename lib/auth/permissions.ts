@@ -55,3 +55,8 @@ export function canEditReply(actor: Actor | null, agencies: readonly Assignment[
 export function canImport(actor: Actor | null): actor is Actor {
   return actor !== null && (actor.role === "admin" || (actor.role === "staff" && actor.agencyId !== null));
 }
+
+/** Progress reports (PDF, Word) are for every signed-in role: officials, staff and admins. */
+export function canMakeReports(actor: Actor | null): actor is Actor {
+  return actor !== null && (["official", "staff", "admin"] as const).includes(actor.role);
+}

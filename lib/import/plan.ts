@@ -153,7 +153,7 @@ function planRow(
     comment,
     evidence,
   };
-  if (!item || !item.allowed)
+  if (!item?.allowed)
     return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
 
   const before = { status: item.status, progress: item.progress };

@@ -3,7 +3,10 @@
 import { getDashboardCached } from "../../lib/dashboard/cache";
 import { parseDashboardParams, resolvePeriod } from "../../lib/dashboard/params";
 import { getDashboard } from "../../lib/dashboard/queries";
-import { shanghaiDate, shanghaiToday } from "../../lib/dates";
+import { addMonths, shanghaiDate, shanghaiToday, toShanghaiDateString } from "../../lib/dates";
+import { getReportData } from "../../lib/reports/data";
+import { renderReportDocx } from "../../lib/reports/docx";
+import { renderReportPdf } from "../../lib/reports/pdf";
 import { getTrackingPage } from "../../lib/tracking/queries";
 import { parseTrackingParams } from "../../lib/tracking/search-params";
 import { type BenchCase, type BenchContext, benchCase, type Fixtures } from "./context";
@@ -43,6 +46,24 @@ export function benchCases(ctx: BenchContext): BenchCase[] {
               floor.ids,
             ),
       target: { maxP95Ms: 50 },
+    });
+  };
+
+  // A progress report as the download route makes it: the content as of today, then the file.
+  const report = (format: "pdf" | "docx") => {
+    const asOf = toShanghaiDateString(today);
+    const params = { proposal: fixtures.reportProposalCode, asOf, compareTo: addMonths(asOf, -1) };
+    return benchCase({
+      name: `report: ${format.toUpperCase()} of ${fixtures.reportProposalCode}`,
+      group: "progress report (getReportData + render)",
+      app: async () => {
+        const data = await getReportData(db, params, today);
+        if (!data) throw new Error(`no proposal ${params.proposal}`);
+        return format === "pdf"
+          ? renderReportPdf(data, { locale: "zh-CN" })
+          : renderReportDocx(data, { locale: "zh-CN" });
+      },
+      target: { maxP95Ms: 3000 },
     });
   };
 
@@ -130,6 +151,8 @@ export function benchCases(ctx: BenchContext): BenchCase[] {
         return null;
       },
     }),
+    report("pdf"),
+    report("docx"),
   ];
 }
 
@@ -144,7 +167,10 @@ export async function loadFixtures(ctx: Pick<BenchContext, "db" | "sql">): Promi
   );
   const recommendations = await ctx.db.recommendation.count();
   if (!theme || !busiest) throw new Error("The benchmark database holds no national dataset.");
+  // The sample proposal where the dataset holds it (the national one does not), else the busiest.
+  const sample = await ctx.db.proposal.findUnique({ where: { code: "LLM-2024" }, select: { code: true } });
   return {
+    reportProposalCode: sample?.code ?? busiest.code,
     themeId: theme.id,
     busiestProposalId: busiest.proposalId,
     busiestProposalCode: busiest.code,

@@ -21,6 +21,8 @@ export interface Fixtures {
   /** The proposal with the most recommendations and actions, and its code. */
   busiestProposalId: string;
   busiestProposalCode: string;
+  /** The proposal the report cases print: the sample's LLM-2024 if present, else the busiest. */
+  reportProposalCode: string;
   /** A page three quarters down the unfiltered recommendation list (50 per page). */
   deepPage: number;
 }

@@ -1,0 +1,5 @@
+import { handleReportRequest } from "@/lib/reports/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleReportRequest;

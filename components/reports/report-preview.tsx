@@ -1,0 +1,190 @@
+import { Download } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SampleDataNotice } from "@/components/layout/sample-data-notice";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableCell, TableHead } from "@/components/ui/table";
+import { shanghaiDate } from "@/lib/dates";
+import type { ReportData } from "@/lib/reports/data";
+import type { ReportParams } from "@/lib/reports/schema";
+
+/** The report's figures on screen, from the same content the files are made of, and the downloads. */
+export async function ReportPreview({
+  data,
+  params,
+  locale,
+}: {
+  data: ReportData;
+  params: ReportParams;
+  locale: string;
+}) {
+  const t = await getTranslations("reports");
+  const tStatus = await getTranslations("status");
+  const tHealth = await getTranslations("health");
+  const tReply = await getTranslations("replyClass");
+  const format = await getFormatter();
+  const day = (value: string) => format.dateTime(shanghaiDate(value), "date");
+  const english = locale === "en";
+  const title = (item: { titleZh: string; titleEn: string | null }) =>
+    english && item.titleEn ? item.titleEn : item.titleZh;
+  const agency = (item: { nameZh: string; nameEn: string | null }) =>
+    english && item.nameEn ? item.nameEn : item.nameZh;
+  const satisfaction = new Map(
+    data.satisfactionLevels.map((level) => [
+      level.key,
+      english && level.labelEn ? level.labelEn : level.labelZh,
+    ]),
+  );
+  const query = new URLSearchParams({
+    proposal: params.proposal,
+    asOf: params.asOf,
+    compareTo: params.compareTo,
+    locale: params.locale,
+  });
+  const h = data.headline;
+  const figures: [string, string][] = [
+    [t("document.items"), String(h.items)],
+    [t("document.completed"), String(h.completed)],
+    [t("document.inProgress"), String(h.inProgress)],
+    [t("document.stalled"), String(h.stalled)],
+    [t("document.notStarted"), String(h.notStarted)],
+    [t("document.overdue"), String(h.overdue)],
+    [t("document.averageProgress"), `${Math.round(h.averageProgress)}%`],
+  ];
+  return (
+    <section aria-labelledby="report-preview-title" className="space-y-4" data-testid="report-preview">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="report-preview-title" className="text-lg font-semibold">
+            {t("preview.title", { asOf: day(params.asOf) })}
+          </h2>
+          <p className="text-sm text-slate-700">
+            {data.proposal.code} · {title(data.proposal)}
+          </p>
+        </div>
+        <div className="flex flex-col items-end gap-1">
+          <div className="flex gap-2">
+            <a href={`/api/reports?${query}&format=pdf`} download className={buttonVariants()}>
+              <Download aria-hidden className="size-4" />
+              {t("form.downloadPdf")}
+            </a>
+            <a
+              href={`/api/reports?${query}&format=docx`}
+              download
+              className={buttonVariants({ variant: "outline" })}
+            >
+              <Download aria-hidden className="size-4" />
+              {t("form.downloadDocx")}
+            </a>
+          </div>
+          <p className="text-xs text-slate-600">
+            {t("preview.downloadHint", { language: t(`languages.${params.locale}`) })}
+          </p>
+        </div>
+      </div>
+      {data.proposal.isSample && <SampleDataNotice />}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("document.headline")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {data.sections.length === 0 ? (
+            <p>{t("document.noItems")}</p>
+          ) : (
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+              {figures.map(([label, value]) => (
+                <div key={label} className="rounded-md border border-slate-200 px-3 py-2">
+                  <dt className="text-xs text-slate-600">{label}</dt>
+                  <dd className="text-xl font-semibold">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </CardContent>
+      </Card>
+
+      {data.sections.length > 0 && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("preview.previewRecommendations", { asOf: day(params.asOf) })}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Table data-testid="report-recommendations">
+              <thead>
+                <tr>
+                  <TableHead scope="col">{t("document.code")}</TableHead>
+                  <TableHead scope="col">{t("document.titleColumn")}</TableHead>
+                  <TableHead scope="col">{t("document.status")}</TableHead>
+                  <TableHead scope="col">{t("document.progress")}</TableHead>
+                  <TableHead scope="col">{t("document.health")}</TableHead>
+                  <TableHead scope="col">{t("document.leadAgency")}</TableHead>
+                  <TableHead scope="col">{t("document.replyClass")}</TableHead>
+                  <TableHead scope="col">{t("document.satisfaction")}</TableHead>
+                </tr>
+              </thead>
+              <tbody>
+                {data.sections.map((item) => (
+                  <tr key={item.id}>
+                    <TableCell className="font-medium">{item.code}</TableCell>
+                    <TableCell>{title(item)}</TableCell>
+                    <TableCell>{tStatus(item.status)}</TableCell>
+                    <TableCell>{item.progress}%</TableCell>
+                    <TableCell>{tHealth(item.health)}</TableCell>
+                    <TableCell>{item.leadAgencies.map(agency).join(english ? ", " : "、") || "—"}</TableCell>
+                    <TableCell>
+                      {item.replyClass ? tReply(item.replyClass) : t("document.notReplied")}
+                    </TableCell>
+                    <TableCell>
+                      {item.satisfaction
+                        ? (satisfaction.get(item.satisfaction) ?? item.satisfaction)
+                        : t("document.noFeedback")}
+                    </TableCell>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </CardContent>
+        </Card>
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            {t("preview.previewMoved", { from: day(params.compareTo), to: day(params.asOf) })}
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          {data.moved.length === 0 ? (
+            <p>{t("document.movedNone")}</p>
+          ) : (
+            <Table data-testid="report-moved">
+              <thead>
+                <tr>
+                  <TableHead scope="col">{t("document.code")}</TableHead>
+                  <TableHead scope="col">{t("document.titleColumn")}</TableHead>
+                  <TableHead scope="col">{t("document.status")}</TableHead>
+                  <TableHead scope="col">{t("document.progress")}</TableHead>
+                </tr>
+              </thead>
+              <tbody>
+                {data.moved.map((item) => (
+                  <tr key={`${item.kind}-${item.recommendationCode}-${item.code}`}>
+                    <TableCell className="whitespace-nowrap font-medium">{item.code}</TableCell>
+                    <TableCell>{title(item)}</TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {tStatus(item.before.status)} → {tStatus(item.after.status)}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">
+                      {item.before.progress}% → {item.after.progress}%
+                    </TableCell>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { SAMPLE_RECOMMENDATIONS } from "../prisma/sample-data";
+import { expect, seriousAxeViolations, test } from "./fixtures";
+
+const REPORT = "proposal=LLM-2024&asOf=2025-06-30&compareTo=2025-01-31";
+
+test("the Reports page previews a past day in Chinese and downloads the PDF and the Word file", async ({
+  page,
+}) => {
+  await page.goto("/zh-CN/dashboard");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "报告" }).click();
+  await expect(page).toHaveURL(/\/zh-CN\/reports$/);
+  await expect(page.getByRole("heading", { name: "报告", level: 1 })).toBeVisible();
+  // The newest proposal is chosen and previewed at once.
+  await expect(page.getByLabel("建议")).toHaveValue("LLM-2024");
+  await expect(page.getByTestId("report-preview")).toBeVisible();
+
+  await page.getByLabel("截至日期").fill("2025-06-30");
+  await page.getByLabel("对比日期").fill("2025-01-31");
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect(page).toHaveURL(/asOf=2025-06-30/);
+  await expect(page.getByRole("heading", { name: "预览：截至2025年6月30日" })).toBeVisible();
+  await expect(page.getByTestId("report-recommendations").locator("tbody tr")).toHaveCount(
+    SAMPLE_RECOMMENDATIONS.length,
+  );
+  await expect(page.getByTestId("report-moved").locator("tbody tr").first()).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/reports-zh.png", fullPage: true });
+
+  const pdf = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载 PDF" }).click();
+  const pdfFile = await pdf;
+  expect(pdfFile.suggestedFilename()).toBe("LLM-2024-进展报告-2025-06-30.pdf");
+  const pdfBytes = readFileSync((await pdfFile.path()) ?? "");
+  expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
+  // The built app draws its three charts too (in a child process it starts from the app's folder).
+  expect(pdfBytes.toString("latin1").match(/\/Subtype \/Image/g)).toHaveLength(3);
+
+  const docx = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载 Word" }).click();
+  const docxFile = await docx;
+  expect(docxFile.suggestedFilename()).toBe("LLM-2024-进展报告-2025-06-30.docx");
+  // A .docx is a zip file.
+  expect(
+    readFileSync((await docxFile.path()) ?? "")
+      .subarray(0, 2)
+      .toString(),
+  ).toBe("PK");
+});
+
+test("in English, the preview and the report's language; bad settings say what is wrong", async ({
+  page,
+}) => {
+  // The report's language follows the interface's until another is chosen.
+  await page.goto(`/en/reports?${REPORT}`);
+  await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Preview: as of Jun 30, 2025" })).toBeVisible();
+  await expect(page.getByLabel("Report language")).toHaveValue("en");
+  await expect(page.getByTestId("report-recommendations")).toContainText(
+    "Concentrate on 1–2 foundation models",
+  );
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/reports-en.png", fullPage: true });
+
+  const english = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download PDF" }).click();
+  expect((await english).suggestedFilename()).toBe("LLM-2024-progress-report-2025-06-30.pdf");
+
+  await page.getByLabel("Compare with").fill("2025-07-31");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).toContainText(
+    "Must be before the as-of day.",
+  );
+  await expect(page.getByLabel("Compare with")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("report-preview")).toHaveCount(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a visitor is sent to sign in, and the download answers 401", async ({ page, request }) => {
+    await page.goto(`/zh-CN/reports?${REPORT}`);
+    await expect(page).toHaveURL(/\/zh-CN\/sign-in\?next=/);
+    const response = await request.get(`/api/reports?${REPORT}&format=pdf`);
+    expect(response.status()).toBe(401);
+    expect(response.headers()["content-disposition"]).toBeUndefined();
+  });
+});
+
+test("the Reports page fits a phone screen @phone", async ({ page }) => {
+  // A mobile browser widens its layout viewport to overflowing content, so compare with the screen.
+  const screenWidth = page.viewportSize()?.width ?? 0;
+  for (const path of [`/zh-CN/reports?${REPORT}`, `/en/reports?${REPORT}&locale=en`]) {
+    await page.goto(path);
+    await expect(page.getByTestId("report-preview")).toBeVisible();
+    const contentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(contentWidth, path).toBeLessThanOrEqual(screenWidth);
+  }
+  await page.screenshot({ path: "test-results/reports-phone.png", fullPage: true });
+});

@@ -1,0 +1,304 @@
+// The content of a progress report (进展报告) on one proposal, as of a day: everything the PDF, the
+// Word document and the Reports page's preview show, read from the database and reconstructed from
+// the history exactly as the dashboard and the table do (lib/tracking/item-sql.ts). No rendering here.
+
+import { getDashboard } from "@/lib/dashboard/queries";
+import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
+import type { Db } from "@/lib/db/client";
+import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import type { Health } from "@/lib/tracking/health";
+import { filteredItems, itemScope } from "@/lib/tracking/item-sql";
+import { ITEM_STATE_COLUMNS, type ItemStateRow } from "@/lib/tracking/queries";
+import { itemFilters } from "@/lib/tracking/search-params";
+import type { ReportParams } from "./schema";
+
+const DAY_MS = 86_400_000;
+/** Evidence links listed per recommendation, the newest first. */
+export const KEY_EVIDENCE = 5;
+
+type ItemKind = "recommendation" | "action";
+type ItemState = { status: ItemStatus; progress: number; health: Health };
+
+/** Every item of the proposal (recommendations or actions) with its state at the end of `day`. */
+async function statesOn(db: Db, kind: ItemKind, proposal: string, day: string, today: Date) {
+  const filters = itemFilters.parse({ kind, proposal, asOf: day });
+  const scope = await itemScope(db, filters, today);
+  const rows = await db.$queryRaw<(ItemStateRow & { repliedAt: unknown; satisfaction: string | null })[]>`
+    SELECT ${ITEM_STATE_COLUMNS}, i."repliedAt", i."satisfaction" FROM ${filteredItems(scope, filters)}`;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        status: row.status,
+        progress: Number(row.progress),
+        health: row.health,
+        replyClass: row.replyClass,
+        repliedAt: row.repliedAt === null ? null : new Date(row.repliedAt as string | Date),
+        satisfaction: row.satisfaction,
+        updatedAt: row.updatedAt === null ? null : new Date(row.updatedAt),
+      },
+    ]),
+  );
+}
+
+const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
+
+/**
+ * The report's content, or null when no proposal has that code. `asOf` and `compareTo` are
+ * "YYYY-MM-DD" Shanghai days, the comparison day before the as-of day (the schema sees to both).
+ */
+export async function getReportData(
+  db: Db,
+  params: Pick<ReportParams, "proposal" | "asOf" | "compareTo">,
+  today: Date = shanghaiToday(),
+) {
+  const proposal = await db.proposal.findUnique({
+    where: { code: params.proposal },
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      authorZh: true,
+      authorEn: true,
+      congressSessionZh: true,
+      congressSessionEn: true,
+      submittedAt: true,
+      isSample: true,
+    },
+  });
+  if (!proposal) return null;
+  const asOfDay = shanghaiDate(params.asOf);
+  const endOfDay = new Date(asOfDay.getTime() + DAY_MS);
+
+  // The timeline runs from the month the proposal was submitted to the as-of day.
+  const submitted = new Date(Math.min(proposal.submittedAt.getTime(), asOfDay.getTime()));
+  const dashboardParams = {
+    ...itemFilters.parse({ kind: "recommendation", proposal: proposal.code, asOf: params.asOf }),
+    from: toShanghaiDateString(submitted),
+    to: params.asOf,
+  };
+
+  const [
+    dashboard,
+    recommendationsNow,
+    recommendationsBefore,
+    actionsNow,
+    actionsBefore,
+    recommendations,
+    comments,
+    satisfactionLevels,
+  ] = await Promise.all([
+    getDashboard(db, dashboardParams, today),
+    statesOn(db, "recommendation", proposal.code, params.asOf, today),
+    statesOn(db, "recommendation", proposal.code, params.compareTo, today),
+    statesOn(db, "action", proposal.code, params.asOf, today),
+    statesOn(db, "action", proposal.code, params.compareTo, today),
+    db.recommendation.findMany({
+      where: { proposalId: proposal.id },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: {
+        id: true,
+        code: true,
+        titleZh: true,
+        titleEn: true,
+        dueDate: true,
+        // The agencies as assigned now, as the dashboard and the table group them (assignments keep
+        // no history of their own).
+        agencies: {
+          orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+          select: { role: true, agency: agencyName },
+        },
+        actions: {
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          select: { id: true, code: true, titleZh: true, titleEn: true, dueDate: true },
+        },
+      },
+    }),
+    // The latest comment of each recommendation by the day (the history is short per item).
+    db.statusUpdate.findMany({
+      where: {
+        recommendation: { proposalId: proposal.id },
+        comment: { not: null },
+        effectiveDate: { lte: asOfDay },
+      },
+      orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      select: { recommendationId: true, comment: true, effectiveDate: true },
+    }),
+    db.satisfactionLevel.findMany({ select: { key: true, labelZh: true, labelEn: true } }),
+  ]);
+
+  // Evidence known by the day and not yet withdrawn then, on the recommendation or its actions.
+  const actionToRecommendation = new Map(
+    recommendations.flatMap((rec) => rec.actions.map((action) => [action.id, rec.id] as const)),
+  );
+  const evidence = await db.evidence.findMany({
+    where: {
+      OR: [
+        { recommendationId: { in: recommendations.map((rec) => rec.id) } },
+        { actionId: { in: [...actionToRecommendation.keys()] } },
+      ],
+      createdAt: { lt: endOfDay },
+      AND: [{ OR: [{ withdrawnAt: null }, { withdrawnAt: { gte: endOfDay } }] }],
+    },
+    orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      recommendationId: true,
+      actionId: true,
+      url: true,
+      titleZh: true,
+      titleEn: true,
+      kind: true,
+      publisher: true,
+      publishedAt: true,
+    },
+  });
+
+  const latestComment = new Map<string, { comment: string; effectiveDate: Date }>();
+  for (const update of comments) {
+    if (update.recommendationId && update.comment && !latestComment.has(update.recommendationId))
+      latestComment.set(update.recommendationId, {
+        comment: update.comment,
+        effectiveDate: update.effectiveDate,
+      });
+  }
+  const evidenceOf = new Map<string, typeof evidence>();
+  for (const link of evidence) {
+    const recommendationId = link.recommendationId ?? actionToRecommendation.get(link.actionId ?? "");
+    if (!recommendationId) continue;
+    const list = evidenceOf.get(recommendationId) ?? [];
+    if (list.length < KEY_EVIDENCE) list.push(link);
+    evidenceOf.set(recommendationId, list);
+  }
+
+  const sections = recommendations.flatMap((rec) => {
+    // A recommendation exists in the report only if the proposal existed by the day.
+    const state = recommendationsNow.get(rec.id);
+    if (!state) return [];
+    return [
+      {
+        id: rec.id,
+        code: rec.code,
+        titleZh: rec.titleZh,
+        titleEn: rec.titleEn,
+        dueDate: rec.dueDate,
+        ...state,
+        leadAgencies: rec.agencies
+          .filter((a) => a.role === ("lead" satisfies AgencyRole))
+          .map((a) => a.agency),
+        coAgencies: rec.agencies
+          .filter((a) => a.role === ("co_handler" satisfies AgencyRole))
+          .map((a) => a.agency),
+        evidence: (evidenceOf.get(rec.id) ?? []).map(({ recommendationId: _r, actionId: _a, ...link }) => ({
+          ...link,
+          kind: link.kind as EvidenceKind,
+        })),
+        latestComment: latestComment.get(rec.id) ?? null,
+        actions: rec.actions.flatMap((action) => {
+          const actionState = actionsNow.get(action.id);
+          return actionState ? [{ ...action, ...actionState }] : [];
+        }),
+      },
+    ];
+  });
+
+  // What moved: items whose status or progress differs between the two days, in report order.
+  type Moved = {
+    kind: ItemKind;
+    /** The item's code as lists show it (an action's with its recommendation's). */
+    code: string;
+    recommendationCode: string;
+    titleZh: string;
+    titleEn: string | null;
+    before: ItemState;
+    after: ItemState;
+  };
+  const moved: Moved[] = [];
+  const notYet: ItemState = { status: "not_started", progress: 0, health: "not_applicable" };
+  const changed = (before: ItemState, after: ItemState) =>
+    before.status !== after.status || before.progress !== after.progress;
+  for (const section of sections) {
+    const before = recommendationsBefore.get(section.id) ?? notYet;
+    if (changed(before, section))
+      moved.push({
+        kind: "recommendation",
+        code: section.code,
+        recommendationCode: section.code,
+        ...names(section),
+        before,
+        after: section,
+      });
+    for (const action of section.actions) {
+      const actionBefore = actionsBefore.get(action.id) ?? notYet;
+      if (changed(actionBefore, action))
+        moved.push({
+          kind: "action",
+          code: actionCode(action.code, section.code),
+          recommendationCode: section.code,
+          ...names(action),
+          before: actionBefore,
+          after: action,
+        });
+    }
+  }
+
+  const overdue = sections.flatMap((section) => [
+    ...(section.health === "overdue"
+      ? [
+          {
+            kind: "recommendation" as const,
+            code: section.code,
+            recommendationCode: section.code,
+            ...names(section),
+            dueDate: section.dueDate,
+            status: section.status,
+            progress: section.progress,
+          },
+        ]
+      : []),
+    ...section.actions
+      .filter((action) => action.health === "overdue")
+      .map((action) => ({
+        kind: "action" as const,
+        code: actionCode(action.code, section.code),
+        recommendationCode: section.code,
+        ...names(action),
+        dueDate: action.dueDate,
+        status: action.status,
+        progress: action.progress,
+      })),
+  ]);
+
+  return {
+    proposal,
+    asOf: params.asOf,
+    compareTo: params.compareTo,
+    headline: dashboard.headline,
+    status: dashboard.status,
+    progressByRecommendation: dashboard.groups.map((group) => ({
+      code: group.code ?? "",
+      titleZh: group.nameZh ?? "",
+      titleEn: group.nameEn ?? null,
+      averageProgress: group.averageProgress,
+    })),
+    timeline: dashboard.timeline,
+    replies: dashboard.replies,
+    sections,
+    moved,
+    overdue,
+    satisfactionLevels,
+  };
+}
+
+/** An action as lists name it: its code with its recommendation's, unless the code already says it. */
+const actionCode = (code: string, recommendationCode: string) =>
+  !code.startsWith(recommendationCode) ? `${recommendationCode} ${code}` : code;
+
+const names = (item: { titleZh: string; titleEn: string | null }) => ({
+  titleZh: item.titleZh,
+  titleEn: item.titleEn,
+});
+
+export type ReportData = NonNullable<Awaited<ReturnType<typeof getReportData>>>;
+export type ReportSection = ReportData["sections"][number];

@@ -1,0 +1,75 @@
+// The workbook, written as it goes (exceljs' streaming writer, without shared strings, which would keep
+// every text in memory until the end): one sheet per part, each with a bold filled header row that stays
+// in view, column widths and an autofilter; days and moments are Excel dates, progress a percentage.
+import { PassThrough } from "node:stream";
+import { setTimeout as delay } from "node:timers/promises";
+import ExcelJS from "exceljs";
+import { xlsxCell } from "./cells";
+import type { CellType, ExportTable } from "./columns";
+import type { ExportPart } from "./params";
+import type { ExportRowOf } from "./rows";
+
+const NUMBER_FORMATS: Partial<Record<CellType, string>> = {
+  percent: "0%",
+  day: "yyyy-mm-dd",
+  instant: "yyyy-mm-dd hh:mm:ss",
+};
+// Excel's limit of rows in a sheet, header included.
+export const XLSX_MAX_ROWS = 1_048_576;
+// The writer does not wait for the download: past this much unread output it pauses between batches.
+const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+
+export type XlsxSheet<P extends ExportPart = ExportPart> = {
+  table: ExportTable<P>;
+  batches: () => AsyncIterable<ExportRowOf[P][]>;
+};
+
+export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGenerator<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = creator;
+  const pending = () =>
+    output.readableLength + (workbook as unknown as { zip: { readableLength: number } }).zip.readableLength;
+
+  const writing = (async () => {
+    // Sheets one after another: the zip holds one entry open at a time, and a second sheet's rows
+    // would wait in memory until the first is done.
+    for (const { table, batches } of sheets) {
+      const sheet = workbook.addWorksheet(table.title.slice(0, 31), {
+        views: [{ state: "frozen", ySplit: 1 }],
+      });
+      sheet.columns = table.columns.map((column) => ({
+        width: column.width,
+        style: NUMBER_FORMATS[column.type] ? { numFmt: NUMBER_FORMATS[column.type] } : {},
+      }));
+      const header = sheet.addRow(table.columns.map((column) => column.header));
+      header.eachCell((cell) => {
+        cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E4E8C" } };
+        cell.numFmt = "@";
+        cell.alignment = { vertical: "middle" };
+      });
+      header.commit();
+      let lastRow = 1;
+      for await (const rows of batches()) {
+        for (const row of rows) {
+          sheet.addRow(table.columns.map((column) => xlsxCell(column.type, column.value(row)))).commit();
+        }
+        lastRow += rows.length;
+        if (lastRow >= XLSX_MAX_ROWS) throw new RangeError(`The sheet ${table.part} has too many rows`);
+        while (pending() > HIGH_WATER_BYTES) await delay(5);
+      }
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: table.columns.length } };
+      sheet.commit();
+    }
+    await workbook.commit();
+  })();
+  writing.catch((error: unknown) => output.destroy(error as Error));
+
+  for await (const chunk of output) yield chunk as Uint8Array;
+  await writing;
+}

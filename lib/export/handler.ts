@@ -11,14 +11,10 @@ import { apiError, invalidParameters } from "@/lib/api/responses";
 import { shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
-import { exportTable } from "./columns";
-import { csvChunks } from "./csv";
+import { prepareExport } from "./export";
 import { exportTranslator } from "./i18n";
-import { jsonChunks } from "./json";
-import { type ExportFormat, type ExportPart, type ExportQuery, exportParts, exportQuery } from "./params";
-import { exportBatches, openExportView } from "./rows";
+import { type ExportFormat, type ExportPart, type ExportQuery, exportQuery } from "./params";
 import { pullStream } from "./stream";
-import { xlsxChunks } from "./xlsx";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -29,9 +25,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** The API's messages, with the export's own parameter problems ("export.issue.*") among them. */
 function exportApiTranslator(locale: Locale): ApiTranslator {
   const api = apiTranslator(locale);
-  const all = exportTranslator(locale) as ReturnType<typeof exportTranslator> & { has(key: string): boolean };
+  const all = exportTranslator(locale);
   const translate = (key: string, values?: Record<string, string | number>) =>
-    all.has(`export.${key}`) ? all(`export.${key}`, values) : api(key, values);
+    all.has(`export.${key}`) ? all(`export.${key}`) : api(key, values);
   return Object.assign(translate, { has: (key: string) => all.has(`export.${key}`) || api.has(key) });
 }
 
@@ -63,22 +59,7 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     if (!parsed.success) return invalidParameters(parsed.error, t, locale);
     const query = parsed.data;
 
-    const view = await openExportView(db, query, today);
-    const parts = exportParts(query);
-    const messages = exportTranslator(locale);
-    const tables = parts.map((part) => exportTable(part, query.kind, locale, messages));
-    const batches = (part: ExportPart) => exportBatches(db, view, part);
-    const first = tables[0];
-    if (!first) throw new Error("An export has at least one part");
-    const chunks =
-      query.format === "csv"
-        ? csvChunks(first, batches(first.part))
-        : query.format === "json"
-          ? jsonChunks(batches(first.part))
-          : xlsxChunks(
-              tables.map((table) => ({ table, batches: () => batches(table.part) })),
-              messages("export.appName"),
-            );
+    const { chunks, view, parts, messages } = await prepareExport(db, query, locale, today);
     const day = view.scope.asOf ?? today;
     return new Response(pullStream(chunks), {
       headers: {

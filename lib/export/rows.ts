@@ -4,18 +4,44 @@
 import "server-only";
 import { Prisma } from "@/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
-import type { EvidenceKind, ItemStatus, UpdateSource } from "@/lib/db/enums";
+import type { EvidenceKind, ItemStatus, ReplyClass, UpdateSource } from "@/lib/db/enums";
+import type { Health } from "@/lib/tracking/health";
 import { filteredItems, type ItemScope, itemScope, itemsSql } from "@/lib/tracking/item-sql";
-import { ITEM_STATE_COLUMNS, type ItemStateRow, itemOrderSql, withDetails } from "@/lib/tracking/queries";
+import { itemOrderSql } from "@/lib/tracking/queries";
 import type { ExportPart, ExportQuery } from "./params";
 
-const { sql, join } = Prisma;
+const { sql, join, raw } = Prisma;
 
-/** Items per batch: one IN list, and at most a few tens of thousands of history rows behind it. */
-export const EXPORT_BATCH = 1000;
+/**
+ * Items per batch: each statement binds the batch's ids, and SQLite through Prisma takes at most 999
+ * bound values; a batch of a national view holds a few thousand evidence or history rows.
+ */
+export const EXPORT_BATCH = 500;
 const DAY_MS = 86_400_000;
 
-export type ExportItem = Awaited<ReturnType<typeof withDetails>>[number];
+type Named = { nameZh: string; nameEn: string | null };
+
+/** A recommendation or action as the table shows it, with its state on the view's day. */
+export type ExportItem = {
+  id: string;
+  kind: ExportQuery["kind"];
+  proposalCode: string;
+  recommendationCode: string;
+  code: string;
+  titleZh: string;
+  titleEn: string | null;
+  status: ItemStatus;
+  progress: number;
+  health: Health;
+  theme: Named | null;
+  leadAgency: Named | null;
+  replyClass: ReplyClass | null;
+  startDate: Date | null;
+  dueDate: Date | null;
+  updatedAt: Date | null;
+  /** The item's page in the app, after the locale. */
+  href: string;
+};
 
 export type ExportEvidence = {
   id: string;
@@ -78,60 +104,138 @@ function* chunks<T>(list: T[], size: number): Generator<T[]> {
   for (let start = 0; start < list.length; start += size) yield list.slice(start, start + size);
 }
 
-/** Items of a kind with their state on the view's day, in the order of `ids`. */
-async function itemsInOrder(db: Db, scope: ItemScope, kind: ExportQuery["kind"], ids: string[]) {
-  const states = await db.$queryRaw<ItemStateRow[]>`
-    SELECT ${ITEM_STATE_COLUMNS} FROM ${itemsSql(scope, kind)} i WHERE i."id" IN (${join(ids)})`;
+type EvidenceSqlRow = Omit<ExportEvidence, "publishedAt" | "createdAt"> & {
+  publishedAt: Date | string | null;
+  createdAt: Date | string;
+};
+
+type HistorySqlRow = Omit<
+  ExportHistory,
+  "effectiveDate" | "createdAt" | "progressBefore" | "progressAfter"
+> & {
+  effectiveDate: Date | string;
+  createdAt: Date | string;
+  progressBefore: number | bigint | null;
+  progressAfter: number | bigint;
+};
+
+type ItemSqlRow = {
+  id: string;
+  proposalCode: string;
+  recommendationCode: string;
+  code: string;
+  titleZh: string;
+  titleEn: string | null;
+  status: ItemStatus;
+  progress: number | bigint;
+  health: Health;
+  themeZh: string | null;
+  themeEn: string | null;
+  agencyZh: string | null;
+  agencyEn: string | null;
+  replyClass: ReplyClass | null;
+  startDate: Date | string | null;
+  dueDate: Date | string | null;
+  updatedAt: Date | string | null;
+  /** Where the item sits: its own place in the view, or its recommendation's and then its order. */
+  place: string;
+  sortOrder: number | bigint;
+};
+
+// Raw queries answer a timestamp as a Date on PostgreSQL and as text on SQLite.
+const dateOf = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+/**
+ * Items of a kind with their state on the view's day and their names, in one statement (the item SQL
+ * joined to the names): loading the names through relations would take several times as long.
+ */
+async function itemRows(
+  db: Db,
+  scope: ItemScope,
+  kind: ExportQuery["kind"],
+  by: "id" | "recommendationId",
+  ids: string[],
+): Promise<ExportItem[]> {
+  const table = kind === "action" ? `"Action"` : `"Recommendation"`;
+  const rows = await db.$queryRaw<ItemSqlRow[]>`
+    SELECT i."id", p."code" AS "proposalCode", r."code" AS "recommendationCode", i."code", i."titleZh",
+      x."titleEn", i."status", i."progress", i."health", t."nameZh" AS "themeZh", t."nameEn" AS "themeEn",
+      ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."startDate", i."dueDate",
+      i."updatedAt", i.${raw(`"${by}"`)} AS "place", x."sortOrder"
+    FROM ${itemsSql(scope, kind)} i
+    JOIN ${raw(table)} x ON x."id" = i."id"
+    JOIN "Recommendation" r ON r."id" = i."recommendationId"
+    JOIN "Proposal" p ON p."id" = r."proposalId"
+    LEFT JOIN "Theme" t ON t."id" = i."themeId"
+    LEFT JOIN "Agency" ag ON ag."id" = i."leadAgencyId"
+    WHERE i.${raw(`"${by}"`)} IN (${join(ids)})`;
   const position = new Map(ids.map((id, index) => [id, index]));
-  states.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-  return withDetails(db, kind, states);
+  return byPlace(rows, (row) => [position.get(row.place) ?? 0, Number(row.sortOrder), row.code, row.id]).map(
+    (row) => ({
+      id: row.id,
+      kind,
+      proposalCode: row.proposalCode,
+      recommendationCode: row.recommendationCode,
+      code: row.code,
+      titleZh: row.titleZh,
+      titleEn: row.titleEn,
+      status: row.status,
+      progress: Number(row.progress),
+      health: row.health,
+      theme: row.themeZh === null ? null : { nameZh: row.themeZh, nameEn: row.themeEn },
+      leadAgency: row.agencyZh === null ? null : { nameZh: row.agencyZh, nameEn: row.agencyEn },
+      replyClass: row.replyClass,
+      startDate: dateOf(row.startDate),
+      dueDate: dateOf(row.dueDate),
+      updatedAt: dateOf(row.updatedAt),
+      href:
+        kind === "action"
+          ? `/proposals/${row.proposalCode}/${row.recommendationCode}#action-${row.code}`
+          : `/proposals/${row.proposalCode}/${row.code}`,
+    }),
+  );
 }
 
-/** Where each item of a batch belongs, and the codes its evidence and history rows carry. */
-async function batchCodes(db: Db, kind: ExportQuery["kind"], ids: string[]) {
-  const actions =
-    kind === "action"
-      ? await db.action.findMany({
-          where: { id: { in: ids } },
-          select: { id: true, code: true, sortOrder: true, recommendationId: true },
-        })
-      : await db.action.findMany({
-          where: { recommendationId: { in: ids } },
-          select: { id: true, code: true, sortOrder: true, recommendationId: true },
-        });
-  const recommendationIds = kind === "action" ? [...new Set(actions.map((a) => a.recommendationId))] : ids;
-  const recommendations = await db.recommendation.findMany({
-    where: { id: { in: recommendationIds } },
-    select: { id: true, code: true, proposal: { select: { code: true } } },
-  });
-  const recommendationById = new Map(recommendations.map((r) => [r.id, r]));
-  const actionById = new Map(actions.map((a) => [a.id, a]));
-  const position = new Map(ids.map((id, index) => [id, index]));
-  /** Rows sort by their item's place in the view, the recommendation's own rows before its actions'. */
-  const place = (recommendationId: string | null, actionId: string | null): [number, number] => {
-    const action = actionId ? actionById.get(actionId) : undefined;
-    if (kind === "action") return [position.get(actionId ?? "") ?? 0, 0];
-    return [
-      position.get(recommendationId ?? action?.recommendationId ?? "") ?? 0,
-      action ? 1 + action.sortOrder : 0,
-    ];
-  };
-  const codes = (recommendationId: string | null, actionId: string | null) => {
-    const action = actionId ? actionById.get(actionId) : undefined;
-    const recommendation = recommendationById.get(recommendationId ?? action?.recommendationId ?? "");
-    return {
-      proposalCode: recommendation?.proposal.code ?? "",
-      recommendationCode: recommendation?.code ?? "",
-      actionCode: action?.code ?? null,
-    };
-  };
-  // Evidence and history of the batch's items: a recommendation's own and its actions'.
-  const owners =
-    kind === "action"
-      ? { actionId: { in: ids } }
-      : { OR: [{ recommendationId: { in: ids } }, { actionId: { in: actions.map((a) => a.id) } }] };
-  return { place, codes, owners };
+/**
+ * Rows of a table that belong to the batch's items (evidence, status updates), with their owners' codes:
+ * a recommendation's own and its actions' (one statement each, with a plain IN list: an OR across the
+ * two is several times slower), or an action's. `place` and `sortOrder` say where each row belongs.
+ */
+async function ownedRows<Row>(
+  db: Db,
+  kind: ExportQuery["kind"],
+  ids: string[],
+  table: string,
+  columns: Prisma.Sql,
+  condition: Prisma.Sql,
+): Promise<(Row & OwnerColumns)[]> {
+  const from = raw(`"${table}" o`);
+  const ofActions = (where: Prisma.Sql) => sql`
+    SELECT ${columns}, p."code" AS "proposalCode", r."code" AS "recommendationCode", a."code" AS "actionCode",
+      ${raw(kind === "action" ? `a."id"` : `r."id"`)} AS "place", a."sortOrder" AS "sortOrder"
+    FROM ${from} JOIN "Action" a ON a."id" = o."actionId"
+    JOIN "Recommendation" r ON r."id" = a."recommendationId" JOIN "Proposal" p ON p."id" = r."proposalId"
+    WHERE ${where} AND ${condition}`;
+  if (kind === "action") return db.$queryRaw(ofActions(sql`o."actionId" IN (${join(ids)})`));
+  const [own, actions] = await Promise.all([
+    db.$queryRaw<(Row & OwnerColumns)[]>`
+      SELECT ${columns}, p."code" AS "proposalCode", r."code" AS "recommendationCode", NULL AS "actionCode",
+        r."id" AS "place", -1 AS "sortOrder"
+      FROM ${from} JOIN "Recommendation" r ON r."id" = o."recommendationId"
+      JOIN "Proposal" p ON p."id" = r."proposalId"
+      WHERE o."recommendationId" IN (${join(ids)}) AND ${condition}`,
+    db.$queryRaw<(Row & OwnerColumns)[]>(ofActions(sql`a."recommendationId" IN (${join(ids)})`)),
+  ]);
+  return [...own, ...actions];
 }
+
+type OwnerColumns = {
+  proposalCode: string;
+  recommendationCode: string;
+  actionCode: string | null;
+  place: string;
+  sortOrder: number | bigint;
+};
 
 /** Rows in the order of their keys, compared one after another. */
 function byPlace<T>(rows: T[], key: (row: T) => (number | string)[]): T[] {
@@ -159,84 +263,58 @@ export async function* exportBatches<P extends ExportPart>(
   // On an as-of day, what had happened by its end.
   const endOfDay = scope.asOf ? new Date(scope.asOf.getTime() + DAY_MS) : null;
   for (const ids of chunks(view.ids, batchSize)) {
+    const position = new Map(ids.map((id, index) => [id, index]));
     if (part === "items") {
-      yield (await itemsInOrder(db, scope, kind, ids)) as ExportRowOf[P][];
+      yield (await itemRows(db, scope, kind, "id", ids)) as ExportRowOf[P][];
     } else if (part === "actions") {
-      const rows = await db.$queryRaw<(ItemStateRow & { recommendationId: string; sortOrder: number })[]>`
-        SELECT ${ITEM_STATE_COLUMNS}, i."recommendationId", a."sortOrder"
-        FROM ${itemsSql(scope, "action")} i JOIN "Action" a ON a."id" = i."id"
-        WHERE i."recommendationId" IN (${join(ids)})`;
-      const position = new Map(ids.map((id, index) => [id, index]));
-      const ordered = byPlace(rows, (row) => [
-        position.get(row.recommendationId) ?? 0,
-        Number(row.sortOrder),
-        row.id,
-      ]);
-      yield (await withDetails(db, "action", ordered)) as ExportRowOf[P][];
+      yield (await itemRows(db, scope, "action", "recommendationId", ids)) as ExportRowOf[P][];
     } else if (part === "evidence") {
-      const { place, codes, owners } = await batchCodes(db, kind, ids);
-      const evidence = await db.evidence.findMany({
-        where: {
-          AND: [
-            owners,
-            endOfDay
-              ? {
-                  createdAt: { lt: endOfDay },
-                  OR: [{ withdrawnAt: null }, { withdrawnAt: { gte: endOfDay } }],
-                }
-              : { withdrawnAt: null },
-          ],
-        },
-        select: {
-          id: true,
-          recommendationId: true,
-          actionId: true,
-          titleZh: true,
-          titleEn: true,
-          kind: true,
-          url: true,
-          publisher: true,
-          publishedAt: true,
-          note: true,
-          createdAt: true,
-        },
-      });
-      yield byPlace(evidence, (row) => [
-        ...place(row.recommendationId, row.actionId),
-        row.createdAt.getTime(),
+      const withdrawn = endOfDay
+        ? sql`o."createdAt" < ${endOfDay} AND (o."withdrawnAt" IS NULL OR o."withdrawnAt" >= ${endOfDay})`
+        : sql`o."withdrawnAt" IS NULL`;
+      const rows = await ownedRows<EvidenceSqlRow>(
+        db,
+        kind,
+        ids,
+        "Evidence",
+        sql`o."id", o."titleZh", o."titleEn", CAST(o."kind" AS TEXT) AS "kind", o."url", o."publisher",
+          o."publishedAt", o."note", o."createdAt"`,
+        withdrawn,
+      );
+      yield byPlace(rows, (row) => [
+        position.get(row.place) ?? 0,
+        Number(row.sortOrder),
+        new Date(row.createdAt).getTime(),
         row.id,
-      ]).map(({ recommendationId, actionId, ...row }) => ({
+      ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
         ...row,
-        ...codes(recommendationId, actionId),
+        publishedAt: dateOf(row.publishedAt),
+        createdAt: new Date(row.createdAt),
       })) as ExportRowOf[P][];
     } else {
-      const { place, codes, owners } = await batchCodes(db, kind, ids);
-      const updates = await db.statusUpdate.findMany({
-        where: endOfDay ? { AND: [owners, { effectiveDate: { lt: endOfDay } }] } : owners,
-        select: {
-          id: true,
-          recommendationId: true,
-          actionId: true,
-          effectiveDate: true,
-          statusBefore: true,
-          statusAfter: true,
-          progressBefore: true,
-          progressAfter: true,
-          comment: true,
-          source: true,
-          author: { select: { name: true } },
-          createdAt: true,
-        },
-      });
-      yield byPlace(updates, (row) => [
-        ...place(row.recommendationId, row.actionId),
-        row.effectiveDate.getTime(),
-        row.createdAt.getTime(),
+      const rows = await ownedRows<HistorySqlRow>(
+        db,
+        kind,
+        ids,
+        "StatusUpdate",
+        sql`o."id", o."effectiveDate", CAST(o."statusBefore" AS TEXT) AS "statusBefore",
+          CAST(o."statusAfter" AS TEXT) AS "statusAfter", o."progressBefore", o."progressAfter", o."comment",
+          CAST(o."source" AS TEXT) AS "source",
+          (SELECT u."name" FROM "User" u WHERE u."id" = o."authorId") AS "author", o."createdAt"`,
+        endOfDay ? sql`o."effectiveDate" < ${endOfDay}` : sql`1 = 1`,
+      );
+      yield byPlace(rows, (row) => [
+        position.get(row.place) ?? 0,
+        Number(row.sortOrder),
+        new Date(row.effectiveDate).getTime(),
+        new Date(row.createdAt).getTime(),
         row.id,
-      ]).map(({ recommendationId, actionId, author, ...row }) => ({
+      ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
         ...row,
-        author: author?.name ?? null,
-        ...codes(recommendationId, actionId),
+        effectiveDate: new Date(row.effectiveDate),
+        progressBefore: row.progressBefore === null ? null : Number(row.progressBefore),
+        progressAfter: Number(row.progressAfter),
+        createdAt: new Date(row.createdAt),
       })) as ExportRowOf[P][];
     }
   }

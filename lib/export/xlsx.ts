@@ -2,7 +2,7 @@
 // every text in memory until the end): one sheet per part, each with a bold filled header row that stays
 // in view, column widths and an autofilter; days and moments are Excel dates, progress a percentage.
 import { PassThrough } from "node:stream";
-import { setTimeout as delay } from "node:timers/promises";
+import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import { xlsxCell } from "./cells";
 import type { CellType, ExportTable } from "./columns";
@@ -61,6 +61,9 @@ export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGe
         }
         lastRow += rows.length;
         if (lastRow >= XLSX_MAX_ROWS) throw new RangeError(`The sheet ${table.part} has too many rows`);
+        // SQLite answers without leaving the thread: without a turn of the event loop here, the zip's
+        // compression (done off the thread) would wait for the whole workbook and hold it in memory.
+        await nextTurn();
         while (pending() > HIGH_WATER_BYTES) await delay(5);
       }
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: table.columns.length } };

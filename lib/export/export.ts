@@ -9,13 +9,27 @@ import { type ExportPart, type ExportQuery, exportParts } from "./params";
 import { exportBatches, openExportView } from "./rows";
 import { xlsxChunks } from "./xlsx";
 
-/** An export's view, and its file as chunks that load and write the rows as they are read. */
-export async function prepareExport(db: Db, query: ExportQuery, locale: Locale, today: Date) {
+/**
+ * An export's view, and its file as chunks that load and write the rows as they are read; `onRows` hears
+ * of each batch of rows loaded.
+ */
+export async function prepareExport(
+  db: Db,
+  query: ExportQuery,
+  locale: Locale,
+  today: Date,
+  onRows?: (count: number) => void,
+) {
   const view = await openExportView(db, query, today);
   const parts = exportParts(query);
   const messages = exportTranslator(locale);
   const tables = parts.map((part) => exportTable(part, query.kind, locale, messages));
-  const batches = (part: ExportPart) => exportBatches(db, view, part);
+  async function* batches<P extends ExportPart>(part: P) {
+    for await (const rows of exportBatches(db, view, part)) {
+      onRows?.(rows.length);
+      yield rows;
+    }
+  }
   const first = tables[0];
   if (!first) throw new Error("An export has at least one part");
   const chunks =

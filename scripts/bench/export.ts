@@ -23,12 +23,6 @@ export interface ExportRunResult {
   baselineRssMb: number;
 }
 
-const peak: Record<string, number> = {};
-setInterval(() => {
-  for (const [k, v] of Object.entries(process.memoryUsage())) peak[k] = Math.max(peak[k] ?? 0, Math.round(v / 1048576));
-}, 20).unref();
-process.on("exit", () => console.error(peak));
-
 async function main() {
   const [resultFile, queryString] = process.argv.slice(2);
   if (!resultFile || queryString === undefined) throw new Error("usage: export.ts RESULT_FILE QUERY");
@@ -38,20 +32,20 @@ async function main() {
   const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 
   const started = performance.now();
-  const { chunks, view } = await prepareExport(db, query, "zh-CN", shanghaiToday());
+  let rows = 0;
+  const { chunks, view } = await prepareExport(db, query, "zh-CN", shanghaiToday(), (count) => {
+    rows += count;
+  });
   let bytes = 0;
   let firstByteMs = 0;
-  let lineEnds = 0;
   for await (const chunk of chunks) {
     if (!bytes) firstByteMs = performance.now() - started;
     bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
-    // Rows of a CSV (its header aside): every record ends in CRLF and no field of these holds one.
-    if (typeof chunk === "string") lineEnds += chunk.split("\r\n").length - 1;
   }
   const totalMs = performance.now() - started;
   const result: ExportRunResult = {
     query: queryString,
-    rows: query.format === "csv" ? lineEnds - 1 : -1,
+    rows,
     items: view.ids.length,
     bytes,
     firstByteMs: Math.round(firstByteMs),

@@ -117,10 +117,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
         selected,
         onChange: setSelected,
         pageLabel: tExport("selectPage"),
-        rowLabel: (row) =>
-          tExport("selectRow", {
-            code: `${row.recommendationCode === row.code ? "" : `${row.recommendationCode} `}${row.code}`,
-          }),
+        rowLabel: (row) => tExport("selectRow", { code: row.code }),
       }}
       toolbar={
         <ExportMenu

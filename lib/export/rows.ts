@@ -13,10 +13,11 @@ import type { ExportPart, ExportQuery } from "./params";
 const { sql, join, raw } = Prisma;
 
 /**
- * Items per batch: each statement binds the batch's ids, and SQLite through Prisma takes at most 999
- * bound values; a batch of a national view holds a few thousand evidence or history rows.
+ * Items per batch. Each statement binds the batch's ids: SQLite through Prisma takes at most 999 bound
+ * values; PostgreSQL takes more, and answers a batch of 2,000 in much less than 4 × the time of 500 (a
+ * national batch then holds some 12,000 evidence links or 50,000 status updates).
  */
-export const EXPORT_BATCH = 500;
+export const EXPORT_BATCH = { sqlite: 500, postgresql: 2000 } as const;
 const DAY_MS = 86_400_000;
 
 type Named = { nameZh: string; nameEn: string | null };
@@ -257,7 +258,7 @@ export async function* exportBatches<P extends ExportPart>(
   db: Db,
   view: ExportView,
   part: P,
-  batchSize = EXPORT_BATCH,
+  batchSize: number = EXPORT_BATCH[view.scope.provider],
 ): AsyncGenerator<ExportRowOf[P][]> {
   const { scope, kind } = view;
   // On an as-of day, what had happened by its end.

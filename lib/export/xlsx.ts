@@ -35,6 +35,10 @@ export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGe
   const pending = () =>
     output.readableLength + (workbook as unknown as { zip: { readableLength: number } }).zip.readableLength;
 
+  // Set when the reader stops early (a cancelled download): the writer then stops loading rows.
+  let stopped = false;
+  // The reader reports errors; without a listener, one raised after it stopped would end the process.
+  output.on("error", () => {});
   const writing = (async () => {
     // Sheets one after another: the zip holds one entry open at a time, and a second sheet's rows
     // would wait in memory until the first is done.
@@ -56,6 +60,7 @@ export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGe
       header.commit();
       let lastRow = 1;
       for await (const rows of batches()) {
+        if (stopped) return;
         for (const row of rows) {
           sheet.addRow(table.columns.map((column) => xlsxCell(column.type, column.value(row)))).commit();
         }
@@ -64,7 +69,7 @@ export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGe
         // SQLite answers without leaving the thread: without a turn of the event loop here, the zip's
         // compression (done off the thread) would wait for the whole workbook and hold it in memory.
         await nextTurn();
-        while (pending() > HIGH_WATER_BYTES) await delay(5);
+        while (!stopped && pending() > HIGH_WATER_BYTES) await delay(5);
       }
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: table.columns.length } };
       sheet.commit();
@@ -73,6 +78,10 @@ export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGe
   })();
   writing.catch((error: unknown) => output.destroy(error as Error));
 
-  for await (const chunk of output) yield chunk as Uint8Array;
-  await writing;
+  try {
+    for await (const chunk of output) yield chunk as Uint8Array;
+    await writing;
+  } finally {
+    stopped = true;
+  }
 }

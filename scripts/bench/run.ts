@@ -19,7 +19,16 @@ import { parseArgs } from "node:util";
 import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
 import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
 import { benchExports, EXPORT_CASES, type ExportCaseResult } from "./export-cases";
-import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild, WARM_UP_REQUESTS, WARM_UP_SECONDS } from "./http";
+import {
+  benchHttp,
+  benchHttpExports,
+  HTTP_PAGES,
+  type HttpExportResult,
+  type HttpResult,
+  hasBuild,
+  WARM_UP_REQUESTS,
+  WARM_UP_SECONDS,
+} from "./http";
 import type { MeasureOptions, MeasureResult } from "./measure";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
@@ -64,6 +73,7 @@ interface DatabaseReport {
   database: { url: string; info: BenchDatabase["info"]; generatedMs: GenerateResult["elapsedMs"] | null };
   measure: MeasureResult | null;
   exports: ExportCaseResult[] | null;
+  httpExports: HttpExportResult[] | null;
   http: HttpResult[] | null;
   httpSkipped: string | null;
   /** The machine's 1-minute load average before and after: other work on it skews the numbers. */
@@ -124,11 +134,22 @@ for (const provider of providers) {
       log(`${provider}: HTTP failed: ${httpSkipped}`);
     }
   }
+  let httpExports: HttpExportResult[] | null = null;
+  const exportCases = EXPORT_CASES.filter((bench) => !values.filter || bench.name.includes(values.filter));
+  if (http && !values["no-export"] && exportCases.length) {
+    log(`${provider}: exports over HTTP from the built app (one process) at port ${values.port}…`);
+    try {
+      httpExports = await benchHttpExports(database.url, exportCases, { port: Number(values.port), log });
+    } catch (error) {
+      log(`${provider}: exports over HTTP failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   reports.push({
     provider,
     database: { url: database.url, info: database.info, generatedMs: database.generated?.elapsedMs ?? null },
     measure,
     exports,
+    httpExports,
     http: httpResults,
     httpSkipped,
     loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
@@ -220,6 +241,21 @@ function printReport(reports: DatabaseReport[]) {
         result.baselineRssMb === null ? "-" : `${result.baselineRssMb} MB`,
         result.error ? `error: ${result.error}` : bench ? `≤${bench.maxMs} ms, ≤${bench.maxRssMb} MB` : "-",
         `${passMark(result.pass.time)}, ${passMark(result.pass.memory)}`,
+      ]);
+    }
+  }
+  for (const report of reports) {
+    for (const result of report.httpExports ?? []) {
+      exportRows.push([
+        report.provider,
+        `${result.name} (HTTP${result.status === 200 ? "" : ` ${result.status}`})`,
+        "-",
+        ms(result.totalMs),
+        ms(result.firstByteMs),
+        result.serverRssMb.peak === null ? "-" : `${result.serverRssMb.peak} MB`,
+        result.serverRssMb.idle === null ? "-" : `${result.serverRssMb.idle} MB`,
+        "-",
+        "-",
       ]);
     }
   }

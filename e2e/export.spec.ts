@@ -15,8 +15,18 @@ test("exports the current view as CSV with Chinese headers", async ({ page }) =>
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.screenshot({ path: "test-results/export-menu-zh.png" });
 
+  // Held back for a moment, so that the running export shows.
+  await page.route("**/api/export?**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: /^CSV/ }).click();
+  await expect(page.getByTestId("export-status")).toContainText(
+    `正在导出 ${stalledActions.length} 项（CSV）`,
+  );
+  await expect(page.getByRole("button", { name: "取消" })).toBeVisible();
+  await page.screenshot({ path: "test-results/export-running-zh.png" });
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^建议落实追踪-actions-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = await readFile((await download.path()) ?? "");

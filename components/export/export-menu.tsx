@@ -41,6 +41,7 @@ export function ExportMenu({
   const [scope, setScope] = useState<"view" | "selected">("view");
   const [status, setStatus] = useState<Status>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
   const useSelection = scope === "selected" && selectedIds.length > 0;
 
   async function download(format: ExportFormat) {
@@ -50,6 +51,11 @@ export function ExportMenu({
     if (useSelection) params.set("ids", selectedIds.join(","));
     const controller = new AbortController();
     abort.current = controller;
+    // The menu closes so that the status line beside it, and the table, are in view.
+    if (menu.current) {
+      menu.current.open = false;
+      menu.current.querySelector("summary")?.focus();
+    }
     setStatus({ state: "running", format, items: null, bytes: 0 });
     try {
       const response = await fetch(`/api/export?${params}`, { signal: controller.signal });
@@ -100,7 +106,7 @@ export function ExportMenu({
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <details className="relative">
+      <details ref={menu} className="relative">
         <summary className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5">
           <Download aria-hidden="true" className="size-4" />
           {t("menu")}

@@ -11,8 +11,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_PARTS = ["items", "actions", "evidence", "history"] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 
-/** At most this many selected rows (a table page holds at most 100). */
-export const MAX_SELECTED = 1000;
+/** At most this many selected rows: a table page holds at most 100, and SQLite binds at most 999 values. */
+export const MAX_SELECTED = 500;
 
 export const exportQuery = z
   .object({

@@ -417,6 +417,8 @@ describe("GET /api/export refuses", () => {
     expect(twoParts.status).toBe(400);
     expect(JSON.stringify(await twoParts.json())).toContain("CSV 和 JSON 每次只能导出一个部分");
     expect((await get("format=xlsx&kind=action&part=actions")).status).toBe(400);
+    const tooMany = Array.from({ length: 501 }, (_, index) => `id${index}`).join(",");
+    expect((await get(`format=csv&ids=${tooMany}`)).status).toBe(400);
   });
 
   it("an API token made by an admin may export too", async () => {

@@ -72,6 +72,17 @@ test("exports only the selected rows as a workbook with English headers", async 
   await expect(page.getByTestId("export-status")).toContainText("Exported: proposal-tracker-recommendations");
 });
 
+test("the export menu fits a phone screen @phone", async ({ page }) => {
+  await page.goto("/zh-CN/table");
+  await page.locator("summary", { hasText: "导出" }).click();
+  const button = page.getByRole("button", { name: /^Excel/ });
+  await expect(button).toBeVisible();
+  const box = await button.boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box && box.x >= 0 && box.x + box.width <= width).toBe(true);
+  await page.screenshot({ path: "test-results/export-menu-phone.png" });
+});
+
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 

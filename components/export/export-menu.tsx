@@ -111,7 +111,7 @@ export function ExportMenu({
           <Download aria-hidden="true" className="size-4" />
           {t("menu")}
         </summary>
-        <div className="absolute right-0 z-10 mt-1 w-80 space-y-3 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <div className="absolute left-0 z-10 mt-1 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-md sm:right-0 sm:left-auto border border-slate-200 bg-white p-3 shadow-lg">
           <fieldset className="space-y-1">
             <legend className="sr-only">{t("menu")}</legend>
             <label className="flex items-center gap-2">

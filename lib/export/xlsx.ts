@@ -14,7 +14,7 @@ const NUMBER_FORMATS: Partial<Record<CellType, string>> = {
   day: "yyyy-mm-dd",
   instant: "yyyy-mm-dd hh:mm:ss",
 };
-// Excel's limit of rows in a sheet, header included.
+// Excel's limit of rows in a sheet, header included: a longer table goes on in a sheet "… (2)".
 export const XLSX_MAX_ROWS = 1_048_576;
 // The writer does not wait for the download: past this much unread output it pauses between batches.
 const HIGH_WATER_BYTES = 4 * 1024 * 1024;
@@ -24,7 +24,11 @@ export type XlsxSheet<P extends ExportPart = ExportPart> = {
   batches: () => AsyncIterable<ExportRowOf[P][]>;
 };
 
-export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGenerator<Uint8Array> {
+export async function* xlsxChunks(
+  sheets: XlsxSheet[],
+  creator: string,
+  maxRows: number = XLSX_MAX_ROWS,
+): AsyncGenerator<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
@@ -39,40 +43,57 @@ export async function* xlsxChunks(sheets: XlsxSheet[], creator: string): AsyncGe
   let stopped = false;
   // The reader reports errors; without a listener, one raised after it stopped would end the process.
   output.on("error", () => {});
+
+  /** A sheet with its header row; `part` > 1 continues a table that outgrew Excel's rows per sheet. */
+  function openSheet(table: ExportTable, part: number) {
+    const suffix = part > 1 ? ` (${part})` : "";
+    const sheet = workbook.addWorksheet(`${table.title.slice(0, 31 - suffix.length)}${suffix}`, {
+      views: [{ state: "frozen", ySplit: 1 }],
+    });
+    sheet.columns = table.columns.map((column) => ({
+      width: column.width,
+      style: NUMBER_FORMATS[column.type] ? { numFmt: NUMBER_FORMATS[column.type] } : {},
+    }));
+    const header = sheet.addRow(table.columns.map((column) => column.header));
+    header.eachCell((cell) => {
+      cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E4E8C" } };
+      cell.numFmt = "@";
+      cell.alignment = { vertical: "middle" };
+    });
+    header.commit();
+    return sheet;
+  }
+  function closeSheet(sheet: ExcelJS.Worksheet, rows: number, columns: number) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows, column: columns } };
+    sheet.commit();
+  }
+
   const writing = (async () => {
     // Sheets one after another: the zip holds one entry open at a time, and a second sheet's rows
     // would wait in memory until the first is done.
     for (const { table, batches } of sheets) {
-      const sheet = workbook.addWorksheet(table.title.slice(0, 31), {
-        views: [{ state: "frozen", ySplit: 1 }],
-      });
-      sheet.columns = table.columns.map((column) => ({
-        width: column.width,
-        style: NUMBER_FORMATS[column.type] ? { numFmt: NUMBER_FORMATS[column.type] } : {},
-      }));
-      const header = sheet.addRow(table.columns.map((column) => column.header));
-      header.eachCell((cell) => {
-        cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E4E8C" } };
-        cell.numFmt = "@";
-        cell.alignment = { vertical: "middle" };
-      });
-      header.commit();
+      let part = 1;
+      let sheet = openSheet(table, part);
       let lastRow = 1;
       for await (const rows of batches()) {
         if (stopped) return;
         for (const row of rows) {
+          if (lastRow === maxRows) {
+            closeSheet(sheet, lastRow, table.columns.length);
+            part += 1;
+            sheet = openSheet(table, part);
+            lastRow = 1;
+          }
           sheet.addRow(table.columns.map((column) => xlsxCell(column.type, column.value(row)))).commit();
+          lastRow += 1;
         }
-        lastRow += rows.length;
-        if (lastRow >= XLSX_MAX_ROWS) throw new RangeError(`The sheet ${table.part} has too many rows`);
         // SQLite answers without leaving the thread: without a turn of the event loop here, the zip's
         // compression (done off the thread) would wait for the whole workbook and hold it in memory.
         await nextTurn();
         while (!stopped && pending() > HIGH_WATER_BYTES) await delay(5);
       }
-      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: table.columns.length } };
-      sheet.commit();
+      closeSheet(sheet, lastRow, table.columns.length);
     }
     await workbook.commit();
   })();

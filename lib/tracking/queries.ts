@@ -123,7 +123,7 @@ export async function withDetails(db: Db, kind: ItemFilters["kind"], stateRows: 
 }
 
 /** The names and links of rows, by id. */
-export async function loadRows(db: Db, kind: ItemFilters["kind"], ids: string[]) {
+async function loadRows(db: Db, kind: ItemFilters["kind"], ids: string[]) {
   const common = {
     id: true,
     code: true,

@@ -42,13 +42,13 @@ export function ExportMenu({
   const [status, setStatus] = useState<Status>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
-  const useSelection = scope === "selected" && selectedIds.length > 0;
+  const exportsSelection = scope === "selected" && selectedIds.length > 0;
 
   async function download(format: ExportFormat) {
     const params = new URLSearchParams(query);
     params.set("format", format);
     params.set("locale", locale);
-    if (useSelection) params.set("ids", selectedIds.join(","));
+    if (exportsSelection) params.set("ids", selectedIds.join(","));
     const controller = new AbortController();
     abort.current = controller;
     // The menu closes so that the status line beside it, and the table, are in view.
@@ -118,7 +118,7 @@ export function ExportMenu({
               <input
                 type="radio"
                 name="export-scope"
-                checked={!useSelection}
+                checked={!exportsSelection}
                 onChange={() => setScope("view")}
                 className="accent-brand-600"
               />
@@ -128,7 +128,7 @@ export function ExportMenu({
               <input
                 type="radio"
                 name="export-scope"
-                checked={useSelection}
+                checked={exportsSelection}
                 disabled={selectedIds.length === 0}
                 onChange={() => setScope("selected")}
                 className="accent-brand-600"
@@ -157,7 +157,7 @@ export function ExportMenu({
       <p role="status" aria-live="polite" data-testid="export-status" className="text-slate-700">
         {status.state === "running" &&
           t("running", {
-            items: status.items ?? (useSelection ? selectedIds.length : total),
+            items: status.items ?? (exportsSelection ? selectedIds.length : total),
             format: t(status.format),
             size: size(status.bytes),
           })}

@@ -4,6 +4,7 @@ import {
   type ColumnDef,
   flexRender,
   getCoreRowModel,
+  type RowSelectionState,
   type SortingState,
   useReactTable,
   type VisibilityState,
@@ -11,6 +12,7 @@ import {
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Link, usePathname, useRouter } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
@@ -33,6 +35,16 @@ type Props<Row extends { id: string; href: string }> = {
   /** Columns the user may hide, with their labels. */
   hideable: { id: string; label: string }[];
   caption: string;
+  /** Opt-in: a checkbox on each row (and one for the page), the selection kept by the caller by row id. */
+  selection?: {
+    selected: RowSelectionState;
+    onChange: (selected: RowSelectionState) => void;
+    /** The accessible names of the page's and a row's checkbox. */
+    pageLabel: string;
+    rowLabel: (row: Row) => string;
+  };
+  /** Controls shown beside the row count (e.g. an export menu). */
+  toolbar?: ReactNode;
 };
 
 /**
@@ -49,6 +61,8 @@ export function DataTable<Row extends { id: string; href: string }>({
   pageSizes,
   hideable,
   caption,
+  selection,
+  toolbar,
 }: Props<Row>) {
   const t = useTranslations("dataTable");
   const router = useRouter();
@@ -57,10 +71,40 @@ export function DataTable<Row extends { id: string; href: string }>({
 
   const sorting: SortingState = [{ id: state.sort, desc: state.dir === "desc" }];
   const columnVisibility: VisibilityState = Object.fromEntries(state.hidden.map((id) => [id, false]));
+  const selectColumn: ColumnDef<Row> = {
+    id: "select",
+    enableSorting: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label={selection?.pageLabel}
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(input) => {
+          if (input) input.indeterminate = table.getIsSomePageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+        className="size-4 accent-brand-600"
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={selection?.rowLabel(row.original)}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+        className="size-4 accent-brand-600"
+      />
+    ),
+  };
   const table = useReactTable({
     data,
-    columns,
-    state: { sorting, columnVisibility },
+    columns: selection ? [selectColumn, ...columns] : columns,
+    state: { sorting, columnVisibility, rowSelection: selection?.selected ?? {} },
+    enableRowSelection: Boolean(selection),
+    onRowSelectionChange: (updater) => {
+      if (!selection) return;
+      selection.onChange(typeof updater === "function" ? updater(selection.selected) : updater);
+    },
     manualPagination: true,
     manualSorting: true,
     manualFiltering: true,
@@ -98,6 +142,7 @@ export function DataTable<Row extends { id: string; href: string }>({
           {t("showing", { first, last, total })}
         </p>
         <div className="flex flex-wrap items-center gap-3">
+          {toolbar}
           <details className="relative">
             <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5">
               {t("columns")}
@@ -181,7 +226,10 @@ export function DataTable<Row extends { id: string; href: string }>({
           <tbody>
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-600">
+                <td
+                  colSpan={table.getVisibleLeafColumns().length}
+                  className="px-3 py-6 text-center text-slate-600"
+                >
                   {t("empty")}
                 </td>
               </tr>

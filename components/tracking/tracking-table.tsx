@@ -1,19 +1,30 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportMenu } from "@/components/export/export-menu";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { HealthBadge } from "@/components/tracking/health-badge";
 import { Progress } from "@/components/ui/progress";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { TrackingPage, TrackingRow } from "@/lib/tracking/queries";
-import { HIDEABLE_COLUMNS, PAGE_SIZES, type TrackingParams } from "@/lib/tracking/search-params";
+import {
+  HIDEABLE_COLUMNS,
+  PAGE_SIZES,
+  pickFilters,
+  type TrackingParams,
+  trackingQuery,
+} from "@/lib/tracking/search-params";
 
 export function TrackingTable({ page, params }: { page: TrackingPage; params: TrackingParams }) {
   const t = useTranslations("tracking");
   const tClass = useTranslations("replyClass");
+  const tExport = useTranslations("export");
+  // Selected rows of this page (the page is remade, selection and all, when the view changes).
+  const [selected, setSelected] = useState<RowSelectionState>({});
   const locale = useLocale();
   const format = useFormatter();
   const name = (zh: string, en: string | null) => localized(locale, zh, en);
@@ -102,6 +113,19 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       caption={params.kind === "action" ? t("captionActions") : t("captionRecommendations")}
       pageSizes={PAGE_SIZES}
       hideable={HIDEABLE_COLUMNS.map((id) => ({ id, label: t(id) }))}
+      selection={{
+        selected,
+        onChange: setSelected,
+        pageLabel: tExport("selectPage"),
+        rowLabel: (row) => tExport("selectRow", { code: row.code }),
+      }}
+      toolbar={
+        <ExportMenu
+          query={trackingQuery({ ...pickFilters(params), sort: params.sort, dir: params.dir })}
+          total={page.total}
+          selectedIds={Object.keys(selected).filter((id) => selected[id])}
+        />
+      }
       state={{
         page: params.page,
         perPage: params.perPage,

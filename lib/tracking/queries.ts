@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { Prisma } from "../../generated/sqlite/client";
 import type { Health } from "./health";
-import { filteredItems, itemScope, itemsSql } from "./item-sql";
+import { filteredItems, type ItemScope, itemScope, itemsSql } from "./item-sql";
 import type { ItemFilters, TrackingParams } from "./search-params";
 
 const { sql, raw, empty } = Prisma;
@@ -39,6 +39,18 @@ export type ItemStateRow = {
 /** The columns of ItemStateRow, selected from items read as `i`. */
 export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."updatedAt"`;
 
+/** The table's order of items read as `i`, for ORDER BY; ties broken by id so that it is total. */
+export function itemOrderSql(scope: ItemScope, params: Pick<TrackingParams, "sort" | "dir">): Prisma.Sql {
+  const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
+  // Items without a due date come last either way, on both databases.
+  // Text sorts by code point on both databases (SQLite's only order): the same order everywhere, and
+  // PostgreSQL sorts it several times faster than by its locale's rules.
+  const binary = raw(scope.provider === "postgresql" ? ` COLLATE "C"` : "");
+  const column = raw(SORT_COLUMNS[params.sort]);
+  const textual = ["code", "title"].includes(params.sort);
+  return sql`${column}${textual ? binary : empty} ${direction} NULLS LAST, i."id"${binary} ASC`;
+}
+
 export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "perPage" | "sort" | "dir">;
 
 /**
@@ -49,14 +61,7 @@ export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "pe
 export async function getTrackingPage(db: Db, params: TrackingPageParams, today: Date = shanghaiToday()) {
   const scope = await itemScope(db, params, today);
   const items = filteredItems(scope, params);
-  const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
-  // Items without a due date come last either way, on both databases.
-  // Text sorts by code point on both databases (SQLite's only order): the same order everywhere, and
-  // PostgreSQL sorts it several times faster than by its locale's rules.
-  const binary = raw(scope.provider === "postgresql" ? ` COLLATE "C"` : "");
-  const column = raw(SORT_COLUMNS[params.sort]);
-  const textual = ["code", "title"].includes(params.sort);
-  const order = sql`${column}${textual ? binary : empty} ${direction} NULLS LAST, i."id"${binary} ASC`;
+  const order = itemOrderSql(scope, params);
   const page = sql`LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
   const count = () => db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`;
   let total: number;

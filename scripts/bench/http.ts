@@ -160,13 +160,13 @@ async function signIn(url: string, origin: string): Promise<string> {
   }
 }
 
-function startServer(url: string, port: number, origin: string): ChildProcess {
+function startServer(url: string, port: number, origin: string, processes?: number): ChildProcess {
   // Its own process group, so that stopping it stops next-server's children too.
   const server = spawn(process.execPath, [SERVE], {
     env: {
       ...process.env,
       PORT: String(port),
-      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? String(WEB_CONCURRENCY),
+      WEB_CONCURRENCY: String(processes ?? process.env.WEB_CONCURRENCY ?? WEB_CONCURRENCY),
       DATABASE_URL: url,
       SAMPLE_DATA: "off",
       BETTER_AUTH_SECRET: BENCH_SECRET,
@@ -288,7 +288,7 @@ async function loadAtRate(
 }
 
 /** Resident memory of every process in the server's group (Linux /proc), in MB; null elsewhere. */
-function serverRss(server: ChildProcess): number | null {
+function serverRss(server: ChildProcess, of: "all" | "largest" = "all"): number | null {
   if (server.pid === undefined || !existsSync("/proc")) return null;
   let kilobytes = 0;
   for (const entry of readdirSync("/proc")) {
@@ -298,11 +298,81 @@ function serverRss(server: ChildProcess): number | null {
       // Fields after the command name (in parentheses): state, ppid, pgrp, …
       const group = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
       if (group !== server.pid) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
-      kilobytes += Number(rss?.[1] ?? 0);
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1] ?? 0);
+      kilobytes = of === "all" ? kilobytes + rss : Math.max(kilobytes, rss);
     } catch {
       // the process ended meanwhile
     }
   }
   return kilobytes ? Math.round(kilobytes / 1024) : null;
+}
+
+export interface HttpExportResult {
+  name: string;
+  query: string;
+  status: number;
+  bytes: number;
+  firstByteMs: number;
+  totalMs: number;
+  /** The largest process of the server (the one that answers), before the exports and at its peak. */
+  serverRssMb: { idle: number | null; peak: number | null };
+}
+
+/**
+ * Each export downloaded once from the built app served by one process, as a browser would: the time to
+ * its first byte and to its last, and the serving process's memory meanwhile.
+ */
+export async function benchHttpExports(
+  url: string,
+  cases: readonly { name: string; query: string }[],
+  options: { port: number; log: (message: string) => void },
+): Promise<HttpExportResult[]> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const cookie = await signIn(url, origin);
+  const server = startServer(url, options.port, origin, 1);
+  try {
+    await waitUntilHealthy(origin, server);
+    // The route's first answer loads its code: not part of an export's time.
+    await (await fetch(`${origin}/api/export?format=csv&ids=none`, { headers: { cookie } })).arrayBuffer();
+    const idle = serverRss(server, "largest");
+    const results: HttpExportResult[] = [];
+    for (const bench of cases) {
+      let peak = 0;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, serverRss(server, "largest") ?? 0);
+      }, 100);
+      const started = performance.now();
+      let firstByteMs = 0;
+      let bytes = 0;
+      const response = await fetch(`${origin}/api/export?${bench.query}`, { headers: { cookie } });
+      try {
+        const reader = response.body?.getReader();
+        for (;;) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) break;
+          if (!bytes) firstByteMs = performance.now() - started;
+          bytes += chunk.value.byteLength;
+        }
+      } finally {
+        clearInterval(sampler);
+      }
+      const result = {
+        name: bench.name,
+        query: bench.query,
+        status: response.status,
+        bytes,
+        firstByteMs: Math.round(firstByteMs),
+        totalMs: Math.round(performance.now() - started),
+        serverRssMb: { idle, peak: peak || null },
+      };
+      options.log(
+        `  ${bench.name} over HTTP: ${result.status}, ${result.totalMs} ms (first byte ${result.firstByteMs} ms), ` +
+          `server process RSS ${idle} MB idle, ${peak} MB peak`,
+      );
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await stopServer(server);
+  }
 }

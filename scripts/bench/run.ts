@@ -5,6 +5,8 @@
 //   --runs 20 --warmup 3     timed runs per case after warm-up (a case stops after --max-seconds 30)
 //   --filter TEXT            only the cases (and HTTP pages) whose name or group contains TEXT
 //   --regenerate             make the dataset anew even when the stored one matches
+//   --no-export              skip the exports (each of ≥ 100,000 rows, in a process of its own)
+//   --export-runs 3          runs per export case
 //   --no-http                skip the HTTP load (it needs `npx next build` first; --build runs it)
 //   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
 // Writes bench-results/bench-<timestamp>.json. PostgreSQL: BENCH_POSTGRES_URL (default
@@ -16,7 +18,17 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
 import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
-import { benchHttp, HTTP_PAGES, type HttpResult, hasBuild, WARM_UP_REQUESTS, WARM_UP_SECONDS } from "./http";
+import { benchExports, EXPORT_CASES, type ExportCaseResult } from "./export-cases";
+import {
+  benchHttp,
+  benchHttpExports,
+  HTTP_PAGES,
+  type HttpExportResult,
+  type HttpResult,
+  hasBuild,
+  WARM_UP_REQUESTS,
+  WARM_UP_SECONDS,
+} from "./http";
 import type { MeasureOptions, MeasureResult } from "./measure";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
@@ -31,6 +43,8 @@ const { values } = parseArgs({
     filter: { type: "string" },
     regenerate: { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
+    "no-export": { type: "boolean", default: false },
+    "export-runs": { type: "string", default: "3" },
     build: { type: "boolean", default: false },
     duration: { type: "string" },
     connections: { type: "string", default: "10" },
@@ -58,6 +72,8 @@ interface DatabaseReport {
   provider: Provider;
   database: { url: string; info: BenchDatabase["info"]; generatedMs: GenerateResult["elapsedMs"] | null };
   measure: MeasureResult | null;
+  exports: ExportCaseResult[] | null;
+  httpExports: HttpExportResult[] | null;
   http: HttpResult[] | null;
   httpSkipped: string | null;
   /** The machine's 1-minute load average before and after: other work on it skews the numbers. */
@@ -92,6 +108,15 @@ for (const provider of providers) {
     `${provider}: measuring ${measureOptions.runs} runs per case after ${measureOptions.warmup} warm-up runs…`,
   );
   const measure = await measureInChild(database.url);
+  let exports: ExportCaseResult[] | null = null;
+  if (!values["no-export"]) {
+    log(`${provider}: exports, ${values["export-runs"]} runs each, each in a process of its own…`);
+    exports = await benchExports(database.url, {
+      runs: Number(values["export-runs"]),
+      filter: values.filter,
+      log,
+    });
+  }
   let httpResults: HttpResult[] | null = null;
   let httpSkipped: string | null = http ? null : "no build or --no-http";
   const pages = HTTP_PAGES.filter((page) => !values.filter || page.name.includes(values.filter));
@@ -109,10 +134,22 @@ for (const provider of providers) {
       log(`${provider}: HTTP failed: ${httpSkipped}`);
     }
   }
+  let httpExports: HttpExportResult[] | null = null;
+  const exportCases = EXPORT_CASES.filter((bench) => !values.filter || bench.name.includes(values.filter));
+  if (http && !values["no-export"] && exportCases.length) {
+    log(`${provider}: exports over HTTP from the built app (one process) at port ${values.port}…`);
+    try {
+      httpExports = await benchHttpExports(database.url, exportCases, { port: Number(values.port), log });
+    } catch (error) {
+      log(`${provider}: exports over HTTP failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   reports.push({
     provider,
     database: { url: database.url, info: database.info, generatedMs: database.generated?.elapsedMs ?? null },
     measure,
+    exports,
+    httpExports,
     http: httpResults,
     httpSkipped,
     loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
@@ -189,6 +226,50 @@ function printReport(reports: DatabaseReport[]) {
       rows,
     ),
   );
+
+  const exportRows: string[][] = [];
+  for (const report of reports) {
+    for (const result of report.exports ?? []) {
+      const bench = EXPORT_CASES.find((item) => item.name === result.name);
+      exportRows.push([
+        report.provider,
+        result.name,
+        String(result.rows ?? "-"),
+        ms(result.medianMs ?? undefined),
+        ms(result.medianFirstByteMs ?? undefined),
+        result.maxRssMb === null ? "-" : `${result.maxRssMb} MB`,
+        result.baselineRssMb === null ? "-" : `${result.baselineRssMb} MB`,
+        result.error ? `error: ${result.error}` : bench ? `≤${bench.maxMs} ms, ≤${bench.maxRssMb} MB` : "-",
+        `${passMark(result.pass.time)}, ${passMark(result.pass.memory)}`,
+      ]);
+    }
+  }
+  for (const report of reports) {
+    for (const result of report.httpExports ?? []) {
+      exportRows.push([
+        report.provider,
+        `${result.name} (HTTP${result.status === 200 ? "" : ` ${result.status}`})`,
+        "-",
+        ms(result.totalMs),
+        ms(result.firstByteMs),
+        result.serverRssMb.peak === null ? "-" : `${result.serverRssMb.peak} MB`,
+        result.serverRssMb.idle === null ? "-" : `${result.serverRssMb.idle} MB`,
+        "-",
+        "-",
+      ]);
+    }
+  }
+  if (exportRows.length) {
+    log(
+      "\nExports (median of the runs; peak RSS of the exporting process, and that process before it began)\n",
+    );
+    log(
+      formatTable(
+        ["db", "export", "rows", "total ms", "first byte ms", "peak RSS", "RSS at rest", "target", "pass"],
+        exportRows,
+      ),
+    );
+  }
 
   const httpRows: string[][] = [];
   for (const report of reports) {

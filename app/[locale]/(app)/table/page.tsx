@@ -58,7 +58,7 @@ export default async function TrackingTablePage({
           resetHref={`/table?${trackingQuery({ ...state, asOf: undefined, page: 1 })}`}
         />
       )}
-      <TrackingTable page={page} params={state} />
+      <TrackingTable key={query} page={page} params={state} />
     </div>
   );
 }

@@ -1,0 +1,181 @@
+"use client";
+
+import { Download } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import type { ExportFormat } from "@/lib/export/params";
+
+const FORMATS: ExportFormat[] = ["csv", "xlsx", "json"];
+
+type Status =
+  | { state: "idle" }
+  | { state: "running"; format: ExportFormat; items: number | null; bytes: number }
+  | { state: "done"; fileName: string }
+  | { state: "failed"; message: string }
+  | { state: "cancelled" };
+
+/** The file name the server gave (RFC 5987 `filename*`, else the plain one). */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/**
+ * Exports the table's view (its filters and sort), or only the selected rows, as CSV, a workbook or
+ * JSON. The file streams from GET /api/export; meanwhile a status line says how much has arrived, and
+ * the export can be cancelled.
+ */
+export function ExportMenu({
+  query,
+  total,
+  selectedIds,
+}: {
+  /** The view's query string: filters and sort. */
+  query: string;
+  total: number;
+  selectedIds: string[];
+}) {
+  const t = useTranslations("export");
+  const locale = useLocale();
+  const [scope, setScope] = useState<"view" | "selected">("view");
+  const [status, setStatus] = useState<Status>({ state: "idle" });
+  const abort = useRef<AbortController | null>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const exportsSelection = scope === "selected" && selectedIds.length > 0;
+
+  async function download(format: ExportFormat) {
+    const params = new URLSearchParams(query);
+    params.set("format", format);
+    params.set("locale", locale);
+    if (exportsSelection) params.set("ids", selectedIds.join(","));
+    const controller = new AbortController();
+    abort.current = controller;
+    // The menu closes so that the status line beside it, and the table, are in view.
+    if (menu.current) {
+      menu.current.open = false;
+      menu.current.querySelector("summary")?.focus();
+    }
+    setStatus({ state: "running", format, items: null, bytes: 0 });
+    try {
+      const response = await fetch(`/api/export?${params}`, { signal: controller.signal });
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string; issues?: { message: string }[] };
+        } | null;
+        const issues = body?.error?.issues?.map((issue) => issue.message).join(" ") ?? "";
+        setStatus({
+          state: "failed",
+          message: `${body?.error?.message ?? response.statusText} ${issues}`.trim(),
+        });
+        return;
+      }
+      const items = Number(response.headers.get("x-export-items") ?? Number.NaN);
+      const reader = response.body.getReader();
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        bytes += value.byteLength;
+        setStatus({ state: "running", format, items: Number.isNaN(items) ? null : items, bytes });
+      }
+      const fileName = fileNameOf(response.headers.get("content-disposition"), `export.${format}`);
+      const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The browser has the file once the click is handled.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ state: "done", fileName });
+    } catch (error) {
+      if (controller.signal.aborted) setStatus({ state: "cancelled" });
+      else setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  const running = status.state === "running";
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <details ref={menu} className="relative">
+        <summary className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5">
+          <Download aria-hidden="true" className="size-4" />
+          {t("menu")}
+        </summary>
+        <div className="absolute left-0 z-10 mt-1 w-80 max-w-[calc(100vw-2rem)] space-y-3 rounded-md sm:right-0 sm:left-auto border border-slate-200 bg-white p-3 shadow-lg">
+          <fieldset className="space-y-1">
+            <legend className="sr-only">{t("menu")}</legend>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="export-scope"
+                checked={!exportsSelection}
+                onChange={() => setScope("view")}
+                className="accent-brand-600"
+              />
+              {t("view", { total })}
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="export-scope"
+                checked={exportsSelection}
+                disabled={selectedIds.length === 0}
+                onChange={() => setScope("selected")}
+                className="accent-brand-600"
+              />
+              {t("selected", { count: selectedIds.length })}
+            </label>
+            {selectedIds.length === 0 && <p className="text-xs text-slate-600">{t("selectedNone")}</p>}
+          </fieldset>
+          <fieldset className="space-y-1">
+            <legend className="text-xs font-medium text-slate-600">{t("formats")}</legend>
+            {FORMATS.map((format) => (
+              <button
+                key={format}
+                type="button"
+                disabled={running}
+                onClick={() => download(format)}
+                className="flex w-full flex-col items-start rounded-md border border-slate-200 px-3 py-1.5 text-left hover:bg-slate-50 disabled:opacity-50"
+              >
+                <span className="font-medium">{t(format)}</span>
+                <span className="text-xs text-slate-600">{t(`${format}Hint`)}</span>
+              </button>
+            ))}
+          </fieldset>
+        </div>
+      </details>
+      <p role="status" aria-live="polite" data-testid="export-status" className="text-slate-700">
+        {status.state === "running" &&
+          t("running", {
+            items: status.items ?? (exportsSelection ? selectedIds.length : total),
+            format: t(status.format),
+            size: size(status.bytes),
+          })}
+        {status.state === "done" && t("done", { fileName: status.fileName })}
+        {status.state === "failed" && (
+          <span className="text-red-700">{t("failed", { message: status.message })}</span>
+        )}
+        {status.state === "cancelled" && t("cancelled")}
+      </p>
+      {running && (
+        <button
+          type="button"
+          onClick={() => abort.current?.abort()}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+        >
+          {t("cancel")}
+        </button>
+      )}
+    </div>
+  );
+}

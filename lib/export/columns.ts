@@ -1,0 +1,110 @@
+// The columns of each part of an export, shared by CSV, the workbook and JSON: what a cell holds (its
+// raw value, which JSON keeps), how a person reads it (status names, agency names in their language),
+// and its type, which the workbook keeps (dates as dates, progress as a percentage).
+
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/routing";
+import type { ExportTranslator } from "./i18n";
+import type { ExportPart, ExportQuery } from "./params";
+import type { ExportItem, ExportRowOf } from "./rows";
+
+/** text: free text (neutralised in spreadsheets); day: a Shanghai calendar day; instant: a moment. */
+export type CellType = "text" | "number" | "percent" | "day" | "instant";
+export type CellValue = string | number | Date | null;
+
+export type ExportColumn<Row> = {
+  id: string;
+  header: string;
+  type: CellType;
+  /** Width in characters, for the workbook. */
+  width: number;
+  value: (row: Row) => CellValue;
+};
+
+export type ExportTable<P extends ExportPart = ExportPart> = {
+  part: P;
+  /** The sheet's name and the file name's part, in the user's language. */
+  title: string;
+  columns: ExportColumn<ExportRowOf[P]>[];
+};
+
+type Named = { nameZh: string; nameEn: string | null } | null;
+
+export function exportTable<P extends ExportPart>(
+  part: P,
+  kind: ExportQuery["kind"],
+  locale: Locale,
+  t: ExportTranslator,
+): ExportTable<P> {
+  const name = (named: Named) => (named ? localized(locale, named.nameZh, named.nameEn) : null);
+  const column = <Row>(id: string, type: CellType, width: number, value: (row: Row) => CellValue) => ({
+    id,
+    header: t(`export.column.${id}`),
+    type,
+    width,
+    value,
+  });
+  const status = (value: string | null) => (value ? t(`status.${value}`) : null);
+
+  const itemColumns = (itemKind: ExportQuery["kind"]): ExportColumn<ExportItem>[] => [
+    column("proposal", "text", 12, (row: ExportItem) => row.proposalCode),
+    ...(itemKind === "action"
+      ? [column("recommendation", "text", 10, (row: ExportItem) => row.recommendationCode)]
+      : []),
+    column("code", "text", 10, (row: ExportItem) => row.code),
+    column("titleZh", "text", 40, (row: ExportItem) => row.titleZh),
+    column("titleEn", "text", 40, (row: ExportItem) => row.titleEn),
+    column("status", "text", 10, (row: ExportItem) => status(row.status)),
+    column("progress", "percent", 9, (row: ExportItem) => row.progress),
+    column("health", "text", 10, (row: ExportItem) => t(`health.${row.health}`)),
+    column("theme", "text", 20, (row: ExportItem) => name(row.theme)),
+    column("leadAgency", "text", 24, (row: ExportItem) => name(row.leadAgency)),
+    column("replyClass", "text", 8, (row: ExportItem) => row.replyClass),
+    column("startDate", "day", 12, (row: ExportItem) => row.startDate),
+    column("dueDate", "day", 12, (row: ExportItem) => row.dueDate),
+    column("updatedAt", "instant", 20, (row: ExportItem) => row.updatedAt),
+  ];
+
+  type Evidence = ExportRowOf["evidence"];
+  type History = ExportRowOf["history"];
+  const owner = <
+    Row extends { proposalCode: string; recommendationCode: string; actionCode: string | null },
+  >() => [
+    column("proposal", "text", 12, (row: Row) => row.proposalCode),
+    column("recommendation", "text", 10, (row: Row) => row.recommendationCode),
+    column("action", "text", 10, (row: Row) => row.actionCode),
+  ];
+
+  const tables: { [K in ExportPart]: () => ExportColumn<ExportRowOf[K]>[] } = {
+    items: () => itemColumns(kind),
+    actions: () => itemColumns("action"),
+    evidence: () => [
+      ...owner<Evidence>(),
+      column("evidenceTitleZh", "text", 40, (row: Evidence) => row.titleZh),
+      column("evidenceTitleEn", "text", 40, (row: Evidence) => row.titleEn),
+      column("evidenceKind", "text", 12, (row: Evidence) => t(`evidenceKind.${row.kind}`)),
+      column("url", "text", 40, (row: Evidence) => row.url),
+      column("publisher", "text", 20, (row: Evidence) => row.publisher),
+      column("publishedAt", "day", 12, (row: Evidence) => row.publishedAt),
+      column("note", "text", 30, (row: Evidence) => row.note),
+      column("createdAt", "instant", 20, (row: Evidence) => row.createdAt),
+    ],
+    history: () => [
+      ...owner<History>(),
+      column("effectiveDate", "day", 12, (row: History) => row.effectiveDate),
+      column("statusBefore", "text", 10, (row: History) => status(row.statusBefore)),
+      column("statusAfter", "text", 10, (row: History) => status(row.statusAfter)),
+      column("progressBefore", "percent", 9, (row: History) => row.progressBefore),
+      column("progressAfter", "percent", 9, (row: History) => row.progressAfter),
+      column("comment", "text", 40, (row: History) => row.comment),
+      column("source", "text", 10, (row: History) => t(`updateSource.${row.source}`)),
+      column("author", "text", 16, (row: History) => row.author),
+      column("createdAt", "instant", 20, (row: History) => row.createdAt),
+    ],
+  };
+  const title =
+    part === "items"
+      ? t(kind === "action" ? "export.part.actions" : "export.part.items")
+      : t(`export.part.${part}`);
+  return { part, title, columns: tables[part]() as ExportColumn<ExportRowOf[P]>[] };
+}

@@ -1,0 +1,45 @@
+// An export from its parsed query: the route handler streams it, the benchmark times it.
+import type { Db } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/routing";
+import { exportTable } from "./columns";
+import { csvChunks } from "./csv";
+import { exportTranslator } from "./i18n";
+import { jsonChunks } from "./json";
+import { type ExportPart, type ExportQuery, exportParts } from "./params";
+import { exportBatches, openExportView } from "./rows";
+import { xlsxChunks } from "./xlsx";
+
+/**
+ * An export's view, and its file as chunks that load and write the rows as they are read; `onRows` hears
+ * of each batch of rows loaded.
+ */
+export async function prepareExport(
+  db: Db,
+  query: ExportQuery,
+  locale: Locale,
+  today: Date,
+  onRows?: (count: number) => void,
+) {
+  const view = await openExportView(db, query, today);
+  const parts = exportParts(query);
+  const messages = exportTranslator(locale);
+  const tables = parts.map((part) => exportTable(part, query.kind, locale, messages));
+  async function* batches<P extends ExportPart>(part: P) {
+    for await (const rows of exportBatches(db, view, part)) {
+      onRows?.(rows.length);
+      yield rows;
+    }
+  }
+  const first = tables[0];
+  if (!first) throw new Error("An export has at least one part");
+  const chunks =
+    query.format === "csv"
+      ? csvChunks(first, batches(first.part))
+      : query.format === "json"
+        ? jsonChunks(batches(first.part))
+        : xlsxChunks(
+            tables.map((table) => ({ table, batches: () => batches(table.part) })),
+            messages("export.appName"),
+          );
+  return { chunks, view, parts, messages };
+}

@@ -1,0 +1,81 @@
+// GET /api/export: the tracking table's view (or its selected rows) as CSV, a workbook or JSON. Checks
+// the caller and every parameter before the first byte (a bad request gets a 400 and no file), then
+// streams: the rows are loaded a batch at a time as the download reads them.
+import "server-only";
+import { authenticateApiRequest } from "@/lib/api/auth";
+import type { ApiTranslator } from "@/lib/api/i18n";
+import { apiTranslator } from "@/lib/api/i18n";
+import { apiLocale } from "@/lib/api/locale";
+import { queryValues } from "@/lib/api/params";
+import { apiError, invalidParameters } from "@/lib/api/responses";
+import { shanghaiToday, toShanghaiDateString } from "@/lib/dates";
+import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/routing";
+import { prepareExport } from "./export";
+import { exportTranslator } from "./i18n";
+import { type ExportFormat, type ExportPart, type ExportQuery, exportQuery } from "./params";
+import { pullStream } from "./stream";
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+};
+
+/** The API's messages, with the export's own parameter problems ("export.issue.*") among them. */
+function exportApiTranslator(locale: Locale): ApiTranslator {
+  const api = apiTranslator(locale);
+  const all = exportTranslator(locale);
+  const translate = (key: string, values?: Record<string, string | number>) =>
+    all.has(`export.${key}`) ? all(`export.${key}`) : api(key, values);
+  return Object.assign(translate, { has: (key: string) => all.has(`export.${key}`) || api.has(key) });
+}
+
+/** e.g. 建议落实追踪-recommendations-2026-11-29.csv, or …-actions-evidence-… for one part. */
+export function exportFileName(query: ExportQuery, parts: ExportPart[], day: Date, appName: string): string {
+  const kind = query.kind === "action" ? "actions" : "recommendations";
+  const part = query.format !== "xlsx" && parts[0] !== "items" ? `-${parts[0]}` : "";
+  const selected = query.ids ? "-selected" : "";
+  return `${appName}-${kind}${part}${selected}-${toShanghaiDateString(day)}.${query.format}`;
+}
+
+function contentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export async function handleExport(request: Request, today: Date = shanghaiToday()): Promise<Response> {
+  const values = queryValues(new URL(request.url));
+  const locale: Locale =
+    values.locale === "en" || values.locale === "zh-CN"
+      ? values.locale
+      : apiLocale(request.headers.get("accept-language"));
+  const t = exportApiTranslator(locale);
+  try {
+    // Any signed-in person (official, staff, admin) or an admin-made API token may export.
+    const caller = await authenticateApiRequest(request);
+    if (caller instanceof Response) return caller;
+    const parsed = exportQuery.safeParse(values);
+    if (!parsed.success) return invalidParameters(parsed.error, t, locale);
+    const query = parsed.data;
+
+    const { chunks, view, parts, messages } = await prepareExport(db, query, locale, today);
+    const day = view.scope.asOf ?? today;
+    return new Response(pullStream(chunks), {
+      headers: {
+        "Content-Type": CONTENT_TYPES[query.format],
+        "Content-Disposition": contentDisposition(
+          exportFileName(query, parts, day, messages("export.fileName")),
+          exportFileName(query, parts, day, "proposal-tracker"),
+        ),
+        "Cache-Control": "no-store",
+        "Content-Language": locale,
+        // How many of the view's items the export holds, for the page's progress line.
+        "X-Export-Items": String(view.ids.length),
+      },
+    });
+  } catch (error) {
+    console.error("GET /api/export", error);
+    return apiError(500, "internal_error", t("error.internal"), { locale });
+  }
+}

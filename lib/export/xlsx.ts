@@ -1,0 +1,108 @@
+// The workbook, written as it goes (exceljs' streaming writer, without shared strings, which would keep
+// every text in memory until the end): one sheet per part, each with a bold filled header row that stays
+// in view, column widths and an autofilter; days and moments are Excel dates, progress a percentage.
+import { PassThrough } from "node:stream";
+import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
+import ExcelJS from "exceljs";
+import { xlsxCell } from "./cells";
+import type { CellType, ExportTable } from "./columns";
+import type { ExportPart } from "./params";
+import type { ExportRowOf } from "./rows";
+
+const NUMBER_FORMATS: Partial<Record<CellType, string>> = {
+  percent: "0%",
+  day: "yyyy-mm-dd",
+  instant: "yyyy-mm-dd hh:mm:ss",
+};
+// Excel's limit of rows in a sheet, header included: a longer table goes on in a sheet "… (2)".
+export const XLSX_MAX_ROWS = 1_048_576;
+// The writer does not wait for the download: past this much unread output it pauses between batches.
+const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+
+export type XlsxSheet<P extends ExportPart = ExportPart> = {
+  table: ExportTable<P>;
+  batches: () => AsyncIterable<ExportRowOf[P][]>;
+};
+
+export async function* xlsxChunks(
+  sheets: XlsxSheet[],
+  creator: string,
+  maxRows: number = XLSX_MAX_ROWS,
+): AsyncGenerator<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = creator;
+  const pending = () =>
+    output.readableLength + (workbook as unknown as { zip: { readableLength: number } }).zip.readableLength;
+
+  // Set when the reader stops early (a cancelled download): the writer then stops loading rows.
+  let stopped = false;
+  // The reader reports errors; without a listener, one raised after it stopped would end the process.
+  output.on("error", () => {});
+
+  /** A sheet with its header row; `part` > 1 continues a table that outgrew Excel's rows per sheet. */
+  function openSheet(table: ExportTable, part: number) {
+    const suffix = part > 1 ? ` (${part})` : "";
+    const sheet = workbook.addWorksheet(`${table.title.slice(0, 31 - suffix.length)}${suffix}`, {
+      views: [{ state: "frozen", ySplit: 1 }],
+    });
+    sheet.columns = table.columns.map((column) => ({
+      width: column.width,
+      style: NUMBER_FORMATS[column.type] ? { numFmt: NUMBER_FORMATS[column.type] } : {},
+    }));
+    const header = sheet.addRow(table.columns.map((column) => column.header));
+    header.eachCell((cell) => {
+      cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1E4E8C" } };
+      cell.numFmt = "@";
+      cell.alignment = { vertical: "middle" };
+    });
+    header.commit();
+    return sheet;
+  }
+  function closeSheet(sheet: ExcelJS.Worksheet, rows: number, columns: number) {
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows, column: columns } };
+    sheet.commit();
+  }
+
+  const writing = (async () => {
+    // Sheets one after another: the zip holds one entry open at a time, and a second sheet's rows
+    // would wait in memory until the first is done.
+    for (const { table, batches } of sheets) {
+      let part = 1;
+      let sheet = openSheet(table, part);
+      let lastRow = 1;
+      for await (const rows of batches()) {
+        if (stopped) return;
+        for (const row of rows) {
+          if (lastRow === maxRows) {
+            closeSheet(sheet, lastRow, table.columns.length);
+            part += 1;
+            sheet = openSheet(table, part);
+            lastRow = 1;
+          }
+          sheet.addRow(table.columns.map((column) => xlsxCell(column.type, column.value(row)))).commit();
+          lastRow += 1;
+        }
+        // SQLite answers without leaving the thread: without a turn of the event loop here, the zip's
+        // compression (done off the thread) would wait for the whole workbook and hold it in memory.
+        await nextTurn();
+        while (!stopped && pending() > HIGH_WATER_BYTES) await delay(5);
+      }
+      closeSheet(sheet, lastRow, table.columns.length);
+    }
+    await workbook.commit();
+  })();
+  writing.catch((error: unknown) => output.destroy(error as Error));
+
+  try {
+    for await (const chunk of output) yield chunk as Uint8Array;
+    await writing;
+  } finally {
+    stopped = true;
+  }
+}

@@ -1,0 +1,440 @@
+// GET /api/export: the table's view as CSV, a workbook and JSON, read back with a CSV parser and
+// exceljs and compared cell by cell with the database; text a spreadsheet would run as a formula comes
+// back neutralised; bad requests get a 400 and no file, signed-out visitors a 401.
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportView } from "@/app/api/export/route";
+import { generateApiToken } from "@/lib/api-tokens/token";
+import { createAuth } from "@/lib/auth/config";
+import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { EXPORT_PARTS, exportQuery } from "@/lib/export/params";
+import { exportBatches, openExportView } from "@/lib/export/rows";
+import { getTrackingPage, type TrackingRow } from "@/lib/tracking/queries";
+import { parseTrackingParams } from "@/lib/tracking/search-params";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
+import { seedSampleData } from "../../prisma/seed";
+import { createAction, createProposal, createRecommendation } from "./factories";
+
+process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+const auth = createAuth(db);
+
+const INJECTIONS = ["=1+1", "@SUM(A1)", "-2+3", "+cmd|' /C calc'!A0"] as const;
+let cookie: string;
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  const { headers } = await auth.api.signInEmail({
+    body: { email: "official@tracker.example", password: SAMPLE_PASSWORD },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
+  cookie = headers.get("set-cookie")?.split(";")[0] ?? "";
+
+  // Text that a spreadsheet would run, stored where people type: titles, notes and comments.
+  const proposal = await createProposal({ code: "INJ-1" });
+  const recommendation = await createRecommendation(proposal.id, { code: "R1" });
+  await db.recommendation.update({
+    where: { id: recommendation.id },
+    data: { titleZh: INJECTIONS[0], titleEn: INJECTIONS[1], dueDate: shanghaiDate("2030-12-31") },
+  });
+  const action = await createAction(recommendation.id, { code: "A1" });
+  await db.action.update({ where: { id: action.id }, data: { titleZh: INJECTIONS[2] } });
+  await db.evidence.create({
+    data: {
+      recommendationId: recommendation.id,
+      url: "https://opendatalab.com",
+      titleZh: INJECTIONS[3],
+      note: "\t=HYPERLINK()",
+      kind: "dataset",
+    },
+  });
+  await db.statusUpdate.create({
+    data: {
+      actionId: action.id,
+      statusBefore: "not_started",
+      statusAfter: "in_progress",
+      progressBefore: 0,
+      progressAfter: 10,
+      effectiveDate: shanghaiDate("2025-03-01"),
+      comment: INJECTIONS[1],
+    },
+  });
+});
+
+const get = (query: string, headers: Record<string, string> = { cookie }) =>
+  exportView(new Request(`http://127.0.0.1/api/export?${query}`, { headers }));
+
+// What a spreadsheet must show, written out here rather than taken from the export's own code.
+const neutral = (text: string | null | undefined) =>
+  text == null ? "" : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+const day = (date: Date | string | null) => (date ? toShanghaiDateString(new Date(date)) : "");
+const instant = (date: Date | string | null) =>
+  date ? new Date(new Date(date).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ") : "";
+
+type Messages = typeof zh;
+/** A table row of the view as the export's CSV must have it, from the database. */
+async function expectedItemCells(rows: TrackingRow[], messages: Messages, action = false) {
+  const select = { id: true, titleZh: true, titleEn: true, startDate: true, dueDate: true, updatedAt: true };
+  const where = { id: { in: rows.map((row) => row.id) } };
+  const stored = action
+    ? await db.action.findMany({ where, select })
+    : await db.recommendation.findMany({ where, select });
+  const byId = new Map(stored.map((row) => [row.id, row]));
+  return rows.map((row) => {
+    const item = byId.get(row.id);
+    if (!item) throw new Error(`no item ${row.id}`);
+    const name = (value: { nameZh: string; nameEn: string | null } | null) =>
+      value ? (messages === en && value.nameEn ? value.nameEn : value.nameZh) : "";
+    return [
+      row.proposalCode,
+      ...(action ? [row.recommendationCode] : []),
+      row.code,
+      neutral(item.titleZh),
+      neutral(item.titleEn),
+      messages.status[row.status],
+      String(row.progress),
+      messages.health[row.health],
+      name(row.theme),
+      name(row.leadAgency),
+      row.replyClass ?? "",
+      day(item.startDate),
+      day(item.dueDate),
+      instant(item.updatedAt),
+    ];
+  });
+}
+
+const view = (query: Record<string, string>) =>
+  getTrackingPage(db, parseTrackingParams({ perPage: "100", ...query }));
+
+describe("GET /api/export as CSV", () => {
+  it("writes the view's rows in its order, UTF-8 with a BOM, CRLF, a header in the user's language", async () => {
+    const response = await get("format=csv&sort=progress&dir=desc&locale=zh-CN");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const today = toShanghaiDateString(new Date());
+    expect(disposition).toContain(`filename="proposal-tracker-recommendations-${today}.csv"`);
+    expect(disposition).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`建议落实追踪-recommendations-${today}.csv`)}`,
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain("\r\n");
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+
+    const [header, ...cells] = parse(text, { bom: true, relax_column_count: false }) as string[][];
+    expect(header).toEqual([
+      "建议编号",
+      "编号",
+      "名称（中文）",
+      "名称（英文）",
+      "状态",
+      "进度（%）",
+      "健康度",
+      "主题",
+      "主办单位",
+      "答复分类",
+      "开始日期",
+      "完成时限",
+      "最近修改",
+    ]);
+    const page = await view({ sort: "progress", dir: "desc" });
+    expect(response.headers.get("x-export-items")).toBe(String(page.total));
+    expect(cells).toEqual(await expectedItemCells(page.rows, zh));
+    // Chinese text survives.
+    expect(cells.some((row) => row[2]?.includes("大模型"))).toBe(true);
+  });
+
+  it("neutralises formulas in every part, keeping the text readable", async () => {
+    const items = parse(await (await get("format=csv&proposal=INJ-1")).text(), { bom: true }) as string[][];
+    expect(items[1]?.slice(2, 4)).toEqual(["'=1+1", "'@SUM(A1)"]);
+    const actions = parse(await (await get("format=csv&proposal=INJ-1&kind=action")).text(), {
+      bom: true,
+    }) as string[][];
+    expect(actions[1]?.[3]).toBe("'-2+3");
+    const evidence = parse(await (await get("format=csv&proposal=INJ-1&part=evidence")).text(), {
+      bom: true,
+    }) as string[][];
+    expect(evidence[1]?.[3]).toBe("'+cmd|' /C calc'!A0");
+    expect(evidence[1]?.[9]).toBe("'\t=HYPERLINK()");
+    const history = parse(await (await get("format=csv&proposal=INJ-1&part=history")).text(), {
+      bom: true,
+    }) as string[][];
+    expect(history.slice(1).map((row) => row[8])).toContain("'@SUM(A1)");
+  });
+
+  it("writes the actions view, in English, and only the selected rows when asked", async () => {
+    const page = await view({ kind: "action", sort: "dueDate" });
+    const cells = parse(await (await get("format=csv&kind=action&sort=dueDate&locale=en")).text(), {
+      bom: true,
+    }) as string[][];
+    expect(cells[0]?.slice(0, 4)).toEqual(["Proposal", "Recommendation", "Code", "Title (Chinese)"]);
+    expect(cells.slice(1)).toEqual(await expectedItemCells(page.rows, en, true));
+
+    const chosen = [page.rows[3], page.rows[0]].map((row) => row?.id ?? "");
+    const response = await get(`format=csv&kind=action&sort=dueDate&ids=${chosen.join(",")}`);
+    expect(response.headers.get("content-disposition")).toContain("-selected-");
+    const selected = parse(await response.text(), { bom: true }) as string[][];
+    // In the view's order, not the order of the list.
+    expect(selected.slice(1)).toEqual(
+      await expectedItemCells([page.rows[0], page.rows[3]] as TrackingRow[], zh, true),
+    );
+  });
+
+  it("writes the state as of a past day, as the table shows it", async () => {
+    const page = await view({ asOf: "2025-06-30" });
+    const response = await get("format=csv&asOf=2025-06-30");
+    expect(response.headers.get("content-disposition")).toContain("recommendations-2025-06-30.csv");
+    const cells = parse(await response.text(), { bom: true }) as string[][];
+    expect(cells.slice(1).map((row) => [row[1], row[4], row[5], row[6]])).toEqual(
+      page.rows.map((row) => [row.code, zh.status[row.status], String(row.progress), zh.health[row.health]]),
+    );
+  });
+});
+
+describe("GET /api/export as a workbook", () => {
+  it("holds typed sheets for the items, actions, evidence and history, every cell from the database", async () => {
+    const response = await get("format=xlsx&sort=code&locale=zh-CN");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "建议条目",
+      "举措",
+      "佐证材料",
+      "进展更新",
+    ]);
+
+    // Items: the same cells as the CSV, with numbers, percentages and dates as such.
+    const items = workbook.getWorksheet("建议条目");
+    if (!items) throw new Error("no items sheet");
+    const page = await view({ sort: "code" });
+    const expected = await expectedItemCells(page.rows, zh);
+    expect(items.rowCount).toBe(page.rows.length + 1);
+    const header = items.getRow(1);
+    expect(header.font?.bold ?? header.getCell(1).font?.bold).toBe(true);
+    expect(header.getCell(1).fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(items.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(items.autoFilter).toBeTruthy();
+    expect(items.getColumn(3).width).toBeGreaterThan(20);
+    page.rows.forEach((row, index) => {
+      const cells = items.getRow(index + 2);
+      const want = expected[index] ?? [];
+      const texts = [1, 2, 3, 4, 5, 7, 8, 9, 10].map((column) => String(cells.getCell(column).value ?? ""));
+      expect(texts).toEqual([0, 1, 2, 3, 4, 6, 7, 8, 9].map((column) => want[column]));
+      const progress = cells.getCell(6);
+      expect(progress.numFmt).toBe("0%");
+      expect(Math.round(Number(progress.value) * 100)).toBe(row.progress);
+      for (const [column, text] of [
+        [11, want[10]],
+        [12, want[11]],
+      ] as const) {
+        const value = cells.getCell(column).value;
+        if (text) {
+          expect(value).toBeInstanceOf(Date);
+          expect((value as Date).toISOString().slice(0, 10)).toBe(text);
+          expect(cells.getCell(column).numFmt).toBe("yyyy-mm-dd");
+        } else expect(value).toBeNull();
+      }
+      const updated = cells.getCell(13).value as Date;
+      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[12]);
+    });
+    expect(
+      items.getRow(page.rows.findIndex((row) => row.proposalCode === "INJ-1") + 2).getCell(3).value,
+    ).toBe("'=1+1");
+
+    // Actions, evidence and history: every row of the database, cell by cell (in any order here).
+    const sheetRows = (name: string) => {
+      const sheet = workbook.getWorksheet(name);
+      if (!sheet) throw new Error(`no sheet ${name}`);
+      const rows: string[][] = [];
+      sheet.eachRow((row, number) => {
+        if (number === 1) return;
+        const values: string[] = [];
+        for (let column = 1; column <= sheet.columnCount; column++) {
+          const value = row.getCell(column).value;
+          values.push(
+            value instanceof Date
+              ? value.toISOString().slice(0, 19).replace("T", " ").replace(" 00:00:00", "")
+              : String(value ?? ""),
+          );
+        }
+        rows.push(values);
+      });
+      return rows.sort();
+    };
+    const codesOf = async (recommendationId: string | null, actionId: string | null) => {
+      const action = actionId ? await db.action.findUniqueOrThrow({ where: { id: actionId } }) : null;
+      const recommendation = await db.recommendation.findUniqueOrThrow({
+        where: { id: recommendationId ?? action?.recommendationId ?? "" },
+        include: { proposal: true },
+      });
+      return [recommendation.proposal.code, recommendation.code, action?.code ?? ""];
+    };
+
+    const evidence = await db.evidence.findMany({ where: { withdrawnAt: null } });
+    const expectedEvidence = await Promise.all(
+      evidence.map(async (row) => [
+        ...(await codesOf(row.recommendationId, row.actionId)),
+        neutral(row.titleZh),
+        neutral(row.titleEn),
+        zh.evidenceKind[row.kind],
+        neutral(row.url),
+        neutral(row.publisher),
+        day(row.publishedAt),
+        neutral(row.note),
+        instant(row.createdAt),
+      ]),
+    );
+    expect(sheetRows("佐证材料")).toEqual(expectedEvidence.sort());
+
+    const updates = await db.statusUpdate.findMany({ include: { author: true } });
+    const percent = (value: number | null) => (value === null ? "" : String(value / 100));
+    const expectedHistory = await Promise.all(
+      updates.map(async (row) => [
+        ...(await codesOf(row.recommendationId, row.actionId)),
+        day(row.effectiveDate),
+        row.statusBefore ? zh.status[row.statusBefore] : "",
+        zh.status[row.statusAfter],
+        percent(row.progressBefore),
+        percent(row.progressAfter),
+        neutral(row.comment),
+        zh.updateSource[row.source],
+        neutral(row.author?.name),
+        instant(row.createdAt),
+      ]),
+    );
+    expect(sheetRows("进展更新")).toEqual(expectedHistory.sort());
+    expect(sheetRows("进展更新").some((row) => row[8] === "'@SUM(A1)")).toBe(true);
+
+    const actions = await db.action.findMany({
+      include: { recommendation: { include: { proposal: true } } },
+    });
+    expect(sheetRows("举措").map((row) => row.slice(0, 4))).toEqual(
+      actions
+        .map((row) => [
+          row.recommendation.proposal.code,
+          row.recommendation.code,
+          row.code,
+          neutral(row.titleZh),
+        ])
+        .sort(),
+    );
+  });
+
+  it("holds only the actions' sheets for a view of actions, headers in English", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get("format=xlsx&kind=action&locale=en")).arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Actions", "Evidence", "Status updates"]);
+    expect(workbook.getWorksheet("Actions")?.getRow(1).getCell(2).value).toBe("Recommendation");
+  });
+});
+
+describe("GET /api/export as JSON", () => {
+  it("answers the same rows with raw values", async () => {
+    const response = await get("format=json&kind=action&status=in_progress,stalled&sort=progress");
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const rows = (await response.json()) as Record<string, unknown>[];
+    const page = await view({ kind: "action", status: "in_progress,stalled", sort: "progress" });
+    expect(rows.map((row) => [row.code, row.status, row.progress, row.health, row.dueDate])).toEqual(
+      page.rows.map((row) => [row.code, row.status, row.progress, row.health, day(row.dueDate) || null]),
+    );
+    expect(rows[0]?.path).toMatch(/^\/proposals\//);
+  });
+
+  it("answers an empty view with an empty array", async () => {
+    expect(await (await get("format=json&q=没有这样的文字")).json()).toEqual([]);
+  });
+});
+
+describe("exportBatches", () => {
+  it("gives the same rows in the same order whatever the batch size", async () => {
+    for (const kind of ["recommendation", "action"] as const) {
+      const query = exportQuery.parse({ format: "xlsx", kind, sort: "progress", dir: "desc" });
+      const view = await openExportView(db, query, shanghaiDate(toShanghaiDateString(new Date())));
+      for (const part of EXPORT_PARTS) {
+        if (kind === "action" && part === "actions") continue;
+        const collect = async (size?: number) => {
+          const ids: string[] = [];
+          for await (const rows of exportBatches(db, view, part, size))
+            ids.push(...rows.map((row) => row.id));
+          return ids;
+        };
+        const whole = await collect();
+        expect(whole.length, `${kind} ${part}`).toBeGreaterThan(0);
+        expect(await collect(2), `${kind} ${part}`).toEqual(whole);
+      }
+    }
+  });
+});
+
+describe("GET /api/export as of a past day", () => {
+  it("holds the evidence and history that existed by the end of that day", async () => {
+    const asOf = "2025-06-30";
+    const end = new Date(shanghaiDate(asOf).getTime() + 86_400_000);
+    const history = parse(await (await get(`format=csv&part=history&asOf=${asOf}`)).text(), {
+      bom: true,
+    }) as string[][];
+    const updates = await db.statusUpdate.count({ where: { effectiveDate: { lt: end } } });
+    expect(updates).toBeGreaterThan(0);
+    expect(updates).toBeLessThan(await db.statusUpdate.count());
+    expect(history.length - 1).toBe(updates);
+    expect(history.slice(1).every((row) => (row[3] ?? "") <= asOf)).toBe(true);
+
+    const evidence = parse(await (await get(`format=csv&part=evidence&asOf=${asOf}`)).text(), {
+      bom: true,
+    }) as string[][];
+    const existing = await db.evidence.count({
+      where: { createdAt: { lt: end }, OR: [{ withdrawnAt: null }, { withdrawnAt: { gte: end } }] },
+    });
+    expect(evidence.length - 1).toBe(existing);
+  });
+});
+
+describe("GET /api/export refuses", () => {
+  it("bad parameters with a 400 naming each, and no file", async () => {
+    const response = await get("format=pdf&status=done&asOf=2999-01-01&colour=red&locale=en");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("content-disposition")).toBeNull();
+    const body = (await response.json()) as { error: { issues: { parameter: string; message: string }[] } };
+    const issues = Object.fromEntries(body.error.issues.map((issue) => [issue.parameter, issue.message]));
+    expect(Object.keys(issues).sort()).toEqual(["asOf", "colour", "format", "status"]);
+    expect(issues.format).toBe("Must be one of: csv, xlsx, json.");
+
+    const missing = await get("");
+    expect(missing.status).toBe(400);
+    const twoParts = await get("format=csv&part=evidence,history");
+    expect(twoParts.status).toBe(400);
+    expect(JSON.stringify(await twoParts.json())).toContain("CSV 和 JSON 每次只能导出一个部分");
+    expect((await get("format=xlsx&kind=action&part=actions")).status).toBe(400);
+    const tooMany = Array.from({ length: 501 }, (_, index) => `id${index}`).join(",");
+    expect((await get(`format=csv&ids=${tooMany}`)).status).toBe(400);
+  });
+
+  it("an API token made by an admin may export too", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+    const made = generateApiToken();
+    await db.apiToken.create({
+      data: { name: "报表系统", prefix: made.prefix, tokenHash: made.tokenHash, createdById: admin.id },
+    });
+    const response = await get("format=json", { authorization: `Bearer ${made.token}` });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as unknown[]).length).toBe((await view({})).total);
+  });
+
+  it("signed-out visitors with a 401", async () => {
+    const response = await get("format=csv", {});
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-disposition")).toBeNull();
+  });
+});

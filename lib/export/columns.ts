@@ -63,6 +63,8 @@ export function exportTable<P extends ExportPart>(
     column("startDate", "day", 12, (row: ExportItem) => row.startDate),
     column("dueDate", "day", 12, (row: ExportItem) => row.dueDate),
     column("updatedAt", "instant", 20, (row: ExportItem) => row.updatedAt),
+    // What an import of the edited file checks, so that nobody's newer update is overwritten.
+    column("version", "number", 8, (row: ExportItem) => row.version),
   ];
 
   type Evidence = ExportRowOf["evidence"];

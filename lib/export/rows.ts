@@ -40,6 +40,8 @@ export type ExportItem = {
   startDate: Date | null;
   dueDate: Date | null;
   updatedAt: Date | null;
+  /** The item's version now, which an import of the file checks (lib/import). */
+  version: number;
   /** The item's page in the app, after the locale. */
   href: string;
 };
@@ -138,6 +140,7 @@ type ItemSqlRow = {
   startDate: Date | string | null;
   dueDate: Date | string | null;
   updatedAt: Date | string | null;
+  version: number | bigint;
   /** Where the item sits: its own place in the view, or its recommendation's and then its order. */
   place: string;
   sortOrder: number | bigint;
@@ -162,7 +165,7 @@ async function itemRows(
     SELECT i."id", p."code" AS "proposalCode", r."code" AS "recommendationCode", i."code", i."titleZh",
       x."titleEn", i."status", i."progress", i."health", t."nameZh" AS "themeZh", t."nameEn" AS "themeEn",
       ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."startDate", i."dueDate",
-      i."updatedAt", i.${raw(`"${by}"`)} AS "place", x."sortOrder"
+      i."updatedAt", x."version", i.${raw(`"${by}"`)} AS "place", x."sortOrder"
     FROM ${itemsSql(scope, kind)} i
     JOIN ${raw(table)} x ON x."id" = i."id"
     JOIN "Recommendation" r ON r."id" = i."recommendationId"
@@ -189,6 +192,7 @@ async function itemRows(
       startDate: dateOf(row.startDate),
       dueDate: dateOf(row.dueDate),
       updatedAt: dateOf(row.updatedAt),
+      version: Number(row.version),
       href:
         kind === "action"
           ? `/proposals/${row.proposalCode}/${row.recommendationCode}#action-${row.code}`

@@ -116,7 +116,6 @@ function planRow(
 
   if (!key) problems.push({ field: "code", key: "itemMissing" });
   else if (!item) problems.push({ field: "code", key: "unknownItem" });
-  else if (!item.allowed) problems.push({ field: "code", key: "notYourItem" });
   if (key && (rowsPerItem.get(key) ?? 0) > 1) problems.push({ field: "row", key: "duplicateItem" });
 
   const status = readStatus(values.status ?? null);
@@ -153,8 +152,7 @@ function planRow(
     comment,
     evidence,
   };
-  if (!item?.allowed)
-    return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
+  if (!item) return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
 
   const before = { status: item.status, progress: item.progress };
   const after = {
@@ -168,6 +166,14 @@ function planRow(
   if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress)
     problems.push({ field: "progress", key: "progressRolledUp" });
   const changes = after.status !== before.status || after.progress !== before.progress;
+
+  if (!item.allowed) {
+    // Another agency's item in an exported view: left as it was, it is no business of this import.
+    if (!changes && !comment && !evidence && problems.length === 0)
+      return { ...described, before, after, outcome: "unchanged", problems, input: null };
+    problems.push({ field: "code", key: "notYourItem" });
+    return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
+  }
 
   if (version && "value" in version && version.value !== item.version) {
     // Changed since the export. Already in the state the row asks for (this file applied before, or the

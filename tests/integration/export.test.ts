@@ -78,7 +78,15 @@ const instant = (date: Date | string | null) =>
 type Messages = typeof zh;
 /** A table row of the view as the export's CSV must have it, from the database. */
 async function expectedItemCells(rows: TrackingRow[], messages: Messages, action = false) {
-  const select = { id: true, titleZh: true, titleEn: true, startDate: true, dueDate: true, updatedAt: true };
+  const select = {
+    id: true,
+    titleZh: true,
+    titleEn: true,
+    startDate: true,
+    dueDate: true,
+    updatedAt: true,
+    version: true,
+  };
   const where = { id: { in: rows.map((row) => row.id) } };
   const stored = action
     ? await db.action.findMany({ where, select })
@@ -104,6 +112,7 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
       day(item.startDate),
       day(item.dueDate),
       instant(item.updatedAt),
+      String(item.version),
     ];
   });
 }
@@ -143,6 +152,7 @@ describe("GET /api/export as CSV", () => {
       "开始日期",
       "完成时限",
       "最近修改",
+      "版本",
     ]);
     const page = await view({ sort: "progress", dir: "desc" });
     expect(response.headers.get("x-export-items")).toBe(String(page.total));

@@ -3,12 +3,15 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportView } from "@/app/api/export/route";
+import { createAuth } from "@/lib/auth/config";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { applyImport } from "@/lib/import/apply";
 import { createImportBatch, getImportBatch } from "@/lib/import/batch";
 import zh from "@/messages/zh-CN.json";
+import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 
 const NOW = new Date("2026-11-29T04:00:00Z");
@@ -91,6 +94,65 @@ async function upload(actor: Actor, name: string, bytes: Uint8Array, database: D
 
 const utf8 = (text: string, bom = false) => new TextEncoder().encode(`${bom ? "\ufeff" : ""}${text}`);
 
+describe("the round trip", () => {
+  it("exports the view, takes the workbook edited in Excel back, and the database matches", async () => {
+    process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+    const { headers } = await createAuth(db).api.signInEmail({
+      body: { email: "staff.kw@tracker.example", password: SAMPLE_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    const cookie = headers.get("set-cookie")?.split(";")[0] ?? "";
+    // The actions of R7, as a workbook in English.
+    const response = await exportView(
+      new Request("http://127.0.0.1/api/export?format=xlsx&kind=action&q=R7.&locale=en", {
+        headers: { cookie },
+      }),
+    );
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("no sheet");
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => header.indexOf(name);
+    const rowOf = (code: string) => {
+      for (let number = 2; number <= sheet.rowCount; number++)
+        if (sheet.getRow(number).getCell(column("Code")).value === code) return sheet.getRow(number);
+      throw new Error(`no row ${code}`);
+    };
+    // R7.2 is STCSM's: progress up, as a person types it in the percentage cell; a comment beside.
+    const r72 = rowOf("R7.2");
+    r72.getCell(column("Progress (%)")).value = 0.68;
+    r72.getCell(column("Status")).value = "Stalled";
+    sheet.getRow(1).getCell(header.length).value = "Comment";
+    r72.getCell(header.length).value = "Waiting for the budget";
+    const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    const { batchId, plan } = await upload(staffKw, "round-trip.xlsx", edited);
+    // The other rows are as exported: unchanged, whether STCSM's or another agency's.
+    expect(plan.counts).toEqual({ update: 1, unchanged: plan.rows.length - 1, problem: 0 });
+    expect(plan.rows.find((row) => row.outcome === "update")).toMatchObject({
+      label: "LLM-2024 / R7 / R7.2",
+      after: { status: "stalled", progress: 68 },
+      comment: "Waiting for the budget",
+    });
+    expect(await applyImport(db, staffKw, batchId, NOW)).toEqual({ kind: "applied", recorded: 1 });
+    expect(await action("R7.2")).toMatchObject({ status: "stalled", progress: 68 });
+    const latest = await db.statusUpdate.findFirstOrThrow({
+      where: { action: { code: "R7.2" } },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(latest).toMatchObject({
+      source: "import",
+      importFileName: "round-trip.xlsx",
+      comment: "Waiting for the budget",
+      statusAfter: "stalled",
+      progressAfter: 68,
+    });
+  });
+});
+
 describe("reading files", () => {
   it("reads UTF-8 with and without BOM, GBK, and semicolons", async () => {
     const line = await actionLine("R4.3", { progress: 65, comment: "部署完成，进入试运行" });
@@ -168,7 +230,7 @@ describe("the dry run", () => {
     const before = await db.statusUpdate.count();
     const lines: Line[] = [
       [PROPOSAL, "R9", "R9.9", "推进中", 10, "2026-11-28", null, null, null, 1], // unknown item
-      await actionLine("R2.3"), // STCSM's: not staff.jxw's
+      await actionLine("R2.3", { status: "推进中", progress: 66 }), // STCSM's: not staff.jxw's
       await actionLine("R2.2", { status: "快完成了" }),
       await actionLine("R3.1", { progress: 120 }),
       await actionLine("R3.2", { date: "2026-02-30" }),

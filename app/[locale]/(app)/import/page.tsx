@@ -29,6 +29,9 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
       </div>
     );
   }
+  // The template is the export of the items the user may update (an admin's: every item), versions and all.
+  const templateHref = (format: "xlsx" | "csv", kind: "recommendation" | "action") =>
+    `/api/export?${new URLSearchParams({ format, kind, locale, ...(user.role === "staff" && user.agencyId ? { agency: user.agencyId } : {}) })}`;
   const recent = await db.importBatch.findMany({
     where: { createdById: user.id },
     orderBy: { createdAt: "desc" },
@@ -57,6 +60,23 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
             {t("columnsHint", {
               columns: IMPORT_FIELDS.map((field) => t(`column.${field}`)).join(t("listSeparator")),
             })}
+          </p>
+          <p className="flex flex-wrap gap-3 text-sm">
+            <span>{t("template")}</span>
+            <a
+              className="text-brand-700 underline underline-offset-2"
+              href={templateHref("xlsx", "recommendation")}
+              download
+            >
+              {t("templateXlsx")}
+            </a>
+            <a
+              className="text-brand-700 underline underline-offset-2"
+              href={templateHref("csv", "action")}
+              download
+            >
+              {t("templateCsv")}
+            </a>
           </p>
           <ImportUpload />
         </CardContent>

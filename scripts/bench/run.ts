@@ -6,6 +6,7 @@
 //   --filter TEXT            only the cases (and HTTP pages) whose name or group contains TEXT
 //   --regenerate             make the dataset anew even when the stored one matches
 //   --no-export              skip the exports (each of ≥ 100,000 rows, in a process of its own)
+//   --no-import              skip the import of 10,000 rows (on a dataset of its own, scale 0.2: it writes)
 //   --export-runs 3          runs per export case
 //   --no-http                skip the HTTP load (it needs `npx next build` first; --build runs it)
 //   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
@@ -29,6 +30,7 @@ import {
   WARM_UP_REQUESTS,
   WARM_UP_SECONDS,
 } from "./http";
+import { benchImport, IMPORT_ROWS, type ImportBenchResult } from "./import";
 import type { MeasureOptions, MeasureResult } from "./measure";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     regenerate: { type: "boolean", default: false },
     "no-http": { type: "boolean", default: false },
     "no-export": { type: "boolean", default: false },
+    "no-import": { type: "boolean", default: false },
     "export-runs": { type: "string", default: "3" },
     build: { type: "boolean", default: false },
     duration: { type: "string" },
@@ -73,6 +76,7 @@ interface DatabaseReport {
   database: { url: string; info: BenchDatabase["info"]; generatedMs: GenerateResult["elapsedMs"] | null };
   measure: MeasureResult | null;
   exports: ExportCaseResult[] | null;
+  imported: ImportBenchResult | null;
   httpExports: HttpExportResult[] | null;
   http: HttpResult[] | null;
   httpSkipped: string | null;
@@ -117,6 +121,11 @@ for (const provider of providers) {
       log,
     });
   }
+  let imported: ImportBenchResult | null = null;
+  if (!values["no-import"] && (!values.filter || "import".includes(values.filter))) {
+    log(`${provider}: import of ${IMPORT_ROWS} rows (dry run, then apply)…`);
+    imported = await benchImport(provider, Number(values.seed), log);
+  }
   let httpResults: HttpResult[] | null = null;
   let httpSkipped: string | null = http ? null : "no build or --no-http";
   const pages = HTTP_PAGES.filter((page) => !values.filter || page.name.includes(values.filter));
@@ -149,6 +158,7 @@ for (const provider of providers) {
     database: { url: database.url, info: database.info, generatedMs: database.generated?.elapsedMs ?? null },
     measure,
     exports,
+    imported,
     httpExports,
     http: httpResults,
     httpSkipped,
@@ -267,6 +277,33 @@ function printReport(reports: DatabaseReport[]) {
       formatTable(
         ["db", "export", "rows", "total ms", "first byte ms", "peak RSS", "RSS at rest", "target", "pass"],
         exportRows,
+      ),
+    );
+  }
+
+  const importRows = reports.flatMap((report) =>
+    report.imported
+      ? [
+          [
+            report.provider,
+            String(report.imported.rows),
+            `${report.imported.fileMb} MB`,
+            ms(report.imported.uploadMs),
+            ms(report.imported.dryRunMs),
+            ms(report.imported.applyMs),
+            String(report.imported.recorded),
+          ],
+        ]
+      : [],
+  );
+  if (importRows.length) {
+    log(
+      "\nImport of a workbook (one run; reading and storing it, the dry run, the apply in one transaction)\n",
+    );
+    log(
+      formatTable(
+        ["db", "rows", "file", "read + store ms", "dry run ms", "apply ms", "recorded"],
+        importRows,
       ),
     );
   }

@@ -222,6 +222,19 @@ describe("reading files", () => {
       kind: "file",
       problem: "tooLarge",
     });
+    // 50,000 rows are the most; the header and empty lines do not count.
+    const rows = (count: number) =>
+      utf8(
+        `${csv(Array.from({ length: count }, () => [PROPOSAL, "R4", "R4.3", "推进中", 50, null, null, null, null, 1]))}\r\n,,,\r\n`,
+      );
+    expect(await refused(rows(50_001))).toMatchObject({
+      kind: "file",
+      problem: "tooManyRows",
+      limit: 50_000,
+    });
+    expect((await createImportBatch(db, staffJxw, { name: "x.csv", bytes: rows(50_000) })).kind).toBe(
+      "created",
+    );
   });
 });
 

@@ -4,24 +4,20 @@
 // nor in the CSV and JSON; public evidence must. Unpublished proposals answer 404; only admins
 // publish and unpublish, and both are audited.
 import { parse } from "csv-parse/sync";
-import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
-import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as publicData } from "@/app/api/public/[file]/route";
 import { PublicProgress } from "@/components/public/public-progress";
 import { createAuth } from "@/lib/auth/config";
-import { shanghaiToday, TIME_ZONE } from "@/lib/dates";
+import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { FORMATS } from "@/lib/i18n/formats";
 import type { Locale } from "@/lib/i18n/routing";
 import { setProposalPublished } from "@/lib/public/actions";
 import { getPublicProgress } from "@/lib/public/queries";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD, SAMPLE_USERS } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { createProposal } from "./factories";
+import { renderHtml } from "./support/render";
 import { callAction, request } from "./support/request-context";
 
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
@@ -139,15 +135,7 @@ async function fetchData(file: string, headers: Record<string, string> = {}, que
 }
 
 function renderPage(progress: NonNullable<Awaited<ReturnType<typeof getPublicProgress>>>, locale: Locale) {
-  return renderToString(
-    createElement(NextIntlClientProvider, {
-      locale,
-      messages: locale === "en" ? en : zh,
-      timeZone: TIME_ZONE,
-      formats: FORMATS,
-      children: createElement(PublicProgress, { progress }),
-    }),
-  );
+  return renderHtml(createElement(PublicProgress, { progress }), locale);
 }
 
 function expectNothingInternal(text: string) {

@@ -1,12 +1,11 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
 import { ExternalLink } from "@/components/recommendations/external-link";
-import { OverdueBadge, StatusBadge } from "@/components/recommendations/status-badge";
+import { StatusBadge } from "@/components/recommendations/status-badge";
 import { HealthBadge } from "@/components/tracking/health-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { ItemStatus } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import type { PublicProgress as Progressed, PublicEvidence, PublicText } from "@/lib/public/queries";
@@ -112,7 +111,6 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
                   <span className="font-mono text-sm font-semibold text-brand-700">{rec.code}</span>
                   <StatusBadge status={rec.status} />
                   <HealthBadge health={rec.health} />
-                  {rec.overdue && <OverdueBadge />}
                   {rec.theme && <Badge tone="muted">{local(rec.theme)}</Badge>}
                 </div>
                 <h3 id={headingId} className="font-semibold text-slate-900">
@@ -136,51 +134,47 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
                 </div>
                 <EvidenceLinks evidence={rec.evidence} />
                 {rec.actions.length > 0 && (
-                  <Table aria-label={t("actionsOf", { code: rec.code })}>
-                    <thead>
-                      <tr>
-                        <TableHead scope="col">{t("action")}</TableHead>
-                        <TableHead scope="col">{t("status")}</TableHead>
-                        <TableHead scope="col" className="w-40">
-                          {t("progress")}
-                        </TableHead>
-                        <TableHead scope="col">{tOverview("dueDate")}</TableHead>
-                        <TableHead scope="col">{t("evidence")}</TableHead>
-                      </tr>
-                    </thead>
-                    <tbody>
+                  <div className="space-y-1">
+                    <h4 className="text-sm font-medium text-slate-900">
+                      {t("actionsOf", { code: rec.code })}
+                    </h4>
+                    {/* A list rather than a table: on a phone each action stacks, nothing scrolls sideways. */}
+                    <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
                       {rec.actions.map((action) => (
-                        <tr key={action.code} data-testid={`public-action-${action.code}`}>
-                          <TableCell className="min-w-48">
-                            <span className="font-mono text-xs font-semibold text-brand-700">
-                              {action.code}
-                            </span>{" "}
-                            {local(action.title)}
+                        <li
+                          key={action.code}
+                          data-testid={`public-action-${action.code}`}
+                          className="grid gap-2 px-3 py-2 text-sm md:grid-cols-[minmax(0,1fr)_16rem]"
+                        >
+                          <div className="min-w-0 space-y-1">
+                            <p>
+                              <span className="font-mono text-xs font-semibold text-brand-700">
+                                {action.code}
+                              </span>{" "}
+                              <span className="text-slate-900">{local(action.title)}</span>
+                            </p>
                             {action.leadAgency && (
-                              <span className="block text-xs text-slate-600">{local(action.leadAgency)}</span>
+                              <p className="text-xs text-slate-600">{local(action.leadAgency)}</p>
                             )}
-                          </TableCell>
-                          <TableCell>
+                            <EvidenceLinks evidence={action.evidence} compact />
+                          </div>
+                          <div className="space-y-1">
                             <div className="flex flex-wrap gap-1">
                               <StatusBadge status={action.status} />
                               <HealthBadge health={action.health} />
-                              {action.overdue && <OverdueBadge />}
                             </div>
-                          </TableCell>
-                          <TableCell>
                             <Progress
                               value={action.progress}
                               label={t("progressOf", { code: action.code })}
                             />
-                          </TableCell>
-                          <TableCell className="whitespace-nowrap">{date(action.dueDate)}</TableCell>
-                          <TableCell className="min-w-40">
-                            <EvidenceLinks evidence={action.evidence} compact />
-                          </TableCell>
-                        </tr>
+                            <p className="text-xs text-slate-700">
+                              {tOverview("dueDate")} {date(action.dueDate)}
+                            </p>
+                          </div>
+                        </li>
                       ))}
-                    </tbody>
-                  </Table>
+                    </ul>
+                  </div>
                 )}
               </CardContent>
             </Card>
@@ -215,12 +209,14 @@ function EvidenceLinks({ evidence, compact = false }: { evidence: PublicEvidence
   const t = useTranslations("public");
   const tKind = useTranslations("evidenceKind");
   const locale = useLocale();
-  if (evidence.length === 0) {
-    return compact ? <span className="text-slate-600">{t("none")}</span> : null;
-  }
+  if (evidence.length === 0) return null;
   return (
     <div className="space-y-1">
-      {!compact && <h4 className="text-sm font-medium text-slate-900">{t("evidence")}</h4>}
+      {compact ? (
+        <p className="text-xs text-slate-600">{t("evidence")}</p>
+      ) : (
+        <h4 className="text-sm font-medium text-slate-900">{t("evidence")}</h4>
+      )}
       <ul className="space-y-1 text-sm">
         {evidence.map((item) => (
           <li key={item.id} data-testid="public-evidence">

@@ -13,9 +13,9 @@ import { publicationInput } from "./schema";
  * read from the database on every request). Admins only; audited with the state before and after.
  */
 export const setProposalPublished = formAction(publicationInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  const publish = input.publish === "true";
   const tPublic = await getTranslations("public");
+  if (!isAdmin(user)) return { formError: tPublic("forbidden") };
+  const publish = input.publish === "true";
   const proposal = await db.$transaction(async (tx) => {
     const before = await tx.proposal.findUnique({
       where: { id: input.proposalId },

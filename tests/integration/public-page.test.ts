@@ -165,7 +165,7 @@ describe("before publication", () => {
     for (const user of SAMPLE_USERS.filter((u) => u.role !== "admin")) {
       actAs(cookies[user.email]);
       const outcome = await callAction(() => setProposalPublished({}, form({ proposalId, publish: "true" })));
-      expect(outcome).toEqual({ returned: { formError: "validation.forbidden" } });
+      expect(outcome).toEqual({ returned: { formError: "public.forbidden" } });
     }
     actAs(undefined);
     expect(await callAction(() => setProposalPublished({}, form({ proposalId, publish: "true" })))).toEqual({

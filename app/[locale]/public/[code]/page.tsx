@@ -23,15 +23,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { proposal, figures } = progress;
   const title = localized(locale, proposal.title.zh, proposal.title.en);
   const path = (l: string) => `/${l}/public/${encodeURIComponent(proposal.code)}`;
+  const metaTitle = t("metaTitle", { title });
+  const description = t("metaDescription", {
+    author: localized(locale, proposal.author.zh, proposal.author.en),
+    recommendations: figures.recommendations,
+    completed: figures.byStatus.completed,
+    progress: figures.weightedProgress ?? 0,
+    sample: proposal.isSample ? "yes" : "no",
+  });
   return {
-    title: t("metaTitle", { title }),
-    description: t("metaDescription", {
-      author: localized(locale, proposal.author.zh, proposal.author.en),
-      recommendations: figures.recommendations,
-      completed: figures.byStatus.completed,
-      progress: figures.weightedProgress ?? 0,
-      sample: proposal.isSample ? "yes" : "no",
-    }),
+    title: metaTitle,
+    description,
+    // For the preview a link gets when it is shared.
+    openGraph: {
+      type: "article",
+      title: metaTitle,
+      description,
+      locale: locale === "en" ? "en_US" : "zh_CN",
+    },
     alternates: { canonical: path(locale), languages: { "zh-CN": path("zh-CN"), en: path("en") } },
     // A preview is never for search engines.
     robots: proposal.publishedAt ? undefined : { index: false, follow: false },

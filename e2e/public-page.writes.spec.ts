@@ -1,8 +1,8 @@
 // The public progress page: unpublished it is not found; an admin publishes it from the proposal
 // page; a signed-out browser reads it in Chinese and in English (titles, descriptions, no app
-// navigation, nothing about the people using the tracker) and downloads its open data; once
+// navigation, nothing about the people using the tracker, none of the history's comments) and downloads its open data; once
 // unpublished it is gone again.
-import { SAMPLE_USERS } from "../prisma/sample-data";
+import { SAMPLE_RECOMMENDATIONS, SAMPLE_USERS } from "../prisma/sample-data";
 import { storageStateFor } from "./accounts";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
@@ -10,7 +10,12 @@ test.describe.configure({ mode: "serial" });
 
 const CODE = "LLM-2024";
 const SIGNED_OUT = { cookies: [], origins: [] };
+// What the public must never read: the people using the tracker and the comments of the history.
 const PEOPLE = SAMPLE_USERS.flatMap((user) => [user.name, user.email]);
+const COMMENTS = SAMPLE_RECOMMENDATIONS.flatMap((rec) =>
+  rec.actions.flatMap((action) => action.history.map((entry) => entry.commentZh)),
+).filter((comment) => comment.length > 0);
+const INTERNAL = [...PEOPLE, ...COMMENTS];
 
 test.describe("before publication, a signed-out visitor", () => {
   test.use({ storageState: SIGNED_OUT, allowedConsoleErrors: [/status of 404/] });
@@ -62,7 +67,8 @@ test.describe("after publication, a signed-out visitor", () => {
     await expect(page.getByRole("navigation", { name: "主导航" })).toHaveCount(0);
     await expect(page.getByTestId("current-user")).toHaveCount(0);
     const html = await page.content();
-    for (const text of PEOPLE) expect(html, `must not show ${text}`).not.toContain(text);
+    expect(COMMENTS.length).toBeGreaterThan(10);
+    for (const text of INTERNAL) expect(html, `must not show ${text}`).not.toContain(text);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath("public-page-zh.png"), fullPage: true });
 
@@ -75,7 +81,7 @@ test.describe("after publication, a signed-out visitor", () => {
     );
     await expect(page.getByRole("heading", { name: "Open data" })).toBeVisible();
     const enHtml = await page.content();
-    for (const text of PEOPLE) expect(enHtml, `must not show ${text}`).not.toContain(text);
+    for (const text of INTERNAL) expect(enHtml, `must not show ${text}`).not.toContain(text);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath("public-page-en.png"), fullPage: true });
   });
@@ -93,7 +99,7 @@ test.describe("after publication, a signed-out visitor", () => {
     const text = await csv.text();
     expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^proposal,type,code,recommendation,title,/);
     for (const body of [JSON.stringify(data), text]) {
-      for (const person of PEOPLE) expect(body).not.toContain(person);
+      for (const text of INTERNAL) expect(body, `must not contain ${text}`).not.toContain(text);
     }
   });
 });

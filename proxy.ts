@@ -5,6 +5,8 @@ import { routing } from "./lib/i18n/routing";
 
 const handleLocale = createMiddleware(routing);
 const SIGN_IN = /^\/[^/]+\/sign-in\/?$/;
+// The public progress pages are for everyone: their page checks publication itself.
+const PUBLIC = /^\/[^/]+\/public\/[^/]+\/?$/;
 
 /**
  * Locale routing, and a quick redirect to sign in for visitors without a session cookie. This only
@@ -19,6 +21,7 @@ export default function proxy(request: NextRequest) {
     locale &&
     !serverAction &&
     !SIGN_IN.test(pathname) &&
+    !PUBLIC.test(pathname) &&
     !getSessionCookie(request, { cookiePrefix: "tracker" })
   ) {
     const signIn = new URL(`/${locale}/sign-in`, request.url);

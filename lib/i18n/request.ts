@@ -1,6 +1,7 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { TIME_ZONE } from "../dates";
+import { FORMATS } from "./formats";
 import { routing } from "./routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -10,18 +11,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,
     timeZone: TIME_ZONE,
-    formats: {
-      dateTime: {
-        date: { year: "numeric", month: "short", day: "numeric" },
-        dateTime: {
-          year: "numeric",
-          month: "short",
-          day: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-          hourCycle: "h23",
-        },
-      },
-    },
+    formats: FORMATS,
   };
 });

@@ -19,6 +19,7 @@ import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { setProposalPublished } from "@/lib/public/actions";
 import { createAction, editAction, moveAction } from "@/lib/recommendation-actions/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
@@ -103,6 +104,7 @@ async function snapshot() {
         db.agency.findMany({ orderBy: { id: "asc" } }),
         db.theme.findMany({ orderBy: { id: "asc" } }),
         db.satisfactionLevel.findMany({ orderBy: { id: "asc" } }),
+        db.proposal.findMany({ orderBy: { id: "asc" } }),
         db.apiToken.findMany({
           orderBy: { id: "asc" },
           select: {
@@ -275,6 +277,16 @@ const WRITES: Write[] = [
         .id;
     },
     call: (tokenId) => revokeApiToken({}, form({ tokenId })),
+    succeeded: saved,
+  },
+  {
+    name: "setProposalPublished (publish or unpublish)",
+    allowed: ADMIN_ONLY,
+    call: async () => {
+      const proposal = await db.proposal.findFirstOrThrow({ orderBy: { code: "asc" } });
+      const publish = proposal.publishedAt === null ? "true" : "false";
+      return setProposalPublished({}, form({ proposalId: proposal.id, publish }));
+    },
     succeeded: saved,
   },
   {

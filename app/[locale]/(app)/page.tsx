@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
+import { ProposalPublication } from "@/components/public/proposal-publication";
 import { requireUser } from "@/lib/auth/session";
 import { getProposalOverview } from "@/lib/proposals/queries";
 
@@ -19,7 +20,7 @@ export async function generateMetadata({
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireUser(locale, `/${locale}`);
+  const user = await requireUser(locale, `/${locale}`);
   const overview = await getProposalOverview();
   if (!overview) {
     const t = await getTranslations("overview");
@@ -30,5 +31,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       </div>
     );
   }
-  return <ProposalOverview overview={overview} />;
+  return (
+    <div className="space-y-6">
+      <ProposalOverview overview={overview} />
+      <ProposalPublication proposalCode={overview.proposal.code} locale={locale} user={user} />
+    </div>
+  );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, setRequestLocale } from "next-intl/server";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
+import { ProposalPublication } from "@/components/public/proposal-publication";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getProposalOverview } from "@/lib/proposals/queries";
@@ -19,8 +20,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProposalPage({ params }: { params: Params }) {
   const { locale, proposalCode } = await params;
   setRequestLocale(locale);
-  await requireUser(locale, `/${locale}/proposals/${proposalCode}`);
+  const user = await requireUser(locale, `/${locale}/proposals/${proposalCode}`);
   const overview = await getProposalOverview(decodeURIComponent(proposalCode));
   if (!overview) notFound();
-  return <ProposalOverview overview={overview} />;
+  return (
+    <div className="space-y-6">
+      <ProposalOverview overview={overview} />
+      <ProposalPublication proposalCode={overview.proposal.code} locale={locale} user={user} />
+    </div>
+  );
 }

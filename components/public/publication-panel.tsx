@@ -1,0 +1,71 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormMessages } from "@/components/ui/form-messages";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { setProposalPublished } from "@/lib/public/actions";
+import type { FormState } from "@/lib/validation/form-action";
+
+/**
+ * A proposal's public progress page in the app: whether it is published and where, for everyone;
+ * publish and unpublish buttons for admins (the action checks the role again).
+ */
+export function PublicationPanel({
+  proposalId,
+  publishedAt,
+  publicUrl,
+  canManage,
+}: {
+  proposalId: string;
+  publishedAt: Date | null;
+  /** The page's absolute address in the current language. */
+  publicUrl: string;
+  canManage: boolean;
+}) {
+  const t = useTranslations("public");
+  const format = useFormatter();
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(setProposalPublished, {});
+  const published = publishedAt !== null;
+  return (
+    <Card aria-labelledby="publication-heading" data-testid="publication-panel">
+      <CardHeader>
+        <CardTitle id="publication-heading">{t("panelTitle")}</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-3 text-sm text-slate-700">
+        {published ? (
+          <div className="space-y-1 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-950">
+            <p>{t("publishedSince", { date: format.dateTime(publishedAt, "dateTime") })}</p>
+            <p>
+              {t("publicUrl")}{" "}
+              <a href={publicUrl} className="break-all font-medium text-brand-700 underline">
+                {publicUrl}
+              </a>
+            </p>
+          </div>
+        ) : (
+          <p>{t("notPublished")}</p>
+        )}
+        {canManage && (
+          <form ref={form} onSubmit={onSubmit} className="space-y-3">
+            <input type="hidden" name="proposalId" value={proposalId} />
+            <input type="hidden" name="publish" value={published ? "false" : "true"} />
+            <p className="text-xs text-slate-600">{t("publishHint")}</p>
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" variant={published ? "outline" : "primary"} disabled={pending}>
+                {published ? t("unpublish") : t("publish")}
+              </Button>
+              {!published && (
+                <a href={publicUrl} className="text-brand-700 underline">
+                  {t("previewLink")}
+                </a>
+              )}
+            </div>
+            <FormMessages state={state} />
+          </form>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

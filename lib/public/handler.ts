@@ -1,0 +1,49 @@
+// GET /api/public/<code>.json and /api/public/<code>.csv: a published proposal's progress as open
+// data, for anyone, no sign-in. An unpublished or unknown proposal answers 404, the moment it is
+// unpublished: answers may be stored by caches but must be revalidated (ETag) before each reuse.
+import "server-only";
+import { createHash } from "node:crypto";
+import { apiTranslator } from "@/lib/api/i18n";
+import { apiLocale } from "@/lib/api/locale";
+import { apiError } from "@/lib/api/responses";
+import type { Locale } from "@/lib/i18n/routing";
+import { publicCsv, publicJson } from "./open-data";
+import { codeFromSegment, getPublicProgress } from "./queries";
+
+const FILE = /^(.+)\.(csv|json)$/;
+
+export async function handlePublicData(request: Request, file: string): Promise<Response> {
+  const url = new URL(request.url);
+  const lang = url.searchParams.get("lang");
+  const locale: Locale =
+    lang === "en" || lang === "zh-CN" ? lang : apiLocale(request.headers.get("accept-language"));
+  const match = FILE.exec(codeFromSegment(file));
+  const progress = match?.[1] ? await getPublicProgress(match[1]) : null;
+  if (!match || !progress) {
+    return apiError(404, "not_found", apiTranslator(locale)("error.notFound"), {
+      locale,
+      headers: { "Access-Control-Allow-Origin": "*" },
+    });
+  }
+  const format = match[2] as "csv" | "json";
+  const body =
+    format === "json" ? `${JSON.stringify(publicJson(progress), null, 2)}\n` : publicCsv(progress, locale);
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers: Record<string, string> = {
+    "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+    // Open data: any site may read it. Stored copies are checked with the ETag before reuse, so an
+    // unpublished proposal disappears at once and an unchanged one costs no download.
+    "Access-Control-Allow-Origin": "*",
+    "Cache-Control": "public, no-cache",
+    ETag: etag,
+    // The CSV's headers and labels follow ?lang= or else Accept-Language; the JSON holds both languages.
+    Vary: "Accept-Language",
+  };
+  if (format === "csv") {
+    headers["Content-Disposition"] =
+      `attachment; filename="${encodeURIComponent(progress.proposal.code)}.csv"`;
+    headers["Content-Language"] = locale;
+  }
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers });
+}

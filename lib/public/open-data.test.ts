@@ -1,0 +1,90 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { shanghaiDate } from "@/lib/dates";
+import { publicCsv, publicJson } from "./open-data";
+import type { PublicItem, PublicProgress } from "./queries";
+
+const item: PublicItem = {
+  code: "R1",
+  title: { zh: '=HYPERLINK("https://evil.example")', en: "+1+1" },
+  status: "in_progress",
+  progress: 40,
+  health: "behind",
+  overdue: false,
+  startDate: shanghaiDate("2024-03-01"),
+  dueDate: shanghaiDate("2026-12-31"),
+  leadAgency: { zh: "上海市科学技术委员会", en: null },
+  evidence: [
+    {
+      id: "ev1",
+      title: { zh: "书生·浦语", en: "InternLM" },
+      url: "https://github.com/InternLM/InternLM",
+      kind: "repository",
+      publisher: null,
+      publishedAt: null,
+    },
+  ],
+};
+
+const progress: PublicProgress = {
+  proposal: {
+    code: "P-1",
+    title: { zh: "测试建议", en: null },
+    author: { zh: "测试代表", en: null },
+    congressSession: { zh: "测试会议", en: null },
+    submittedAt: shanghaiDate("2024-01-26"),
+    summary: { zh: "摘要", en: null },
+    sourceUrl: null,
+    isSample: false,
+    publishedAt: new Date("2026-11-29T02:00:00Z"),
+  },
+  today: shanghaiDate("2026-11-29"),
+  figures: {
+    recommendations: 1,
+    actions: 1,
+    weightedProgress: 40,
+    byStatus: { not_started: 0, in_progress: 1, completed: 0, stalled: 0, not_adopted: 0 },
+    byHealth: { on_track: 0, behind: 1, at_risk: 0, overdue: 0, not_applicable: 0 },
+    overdue: 0,
+  },
+  recommendations: [
+    {
+      ...item,
+      description: { zh: "说明", en: null },
+      theme: null,
+      actions: [{ ...item, code: "R1.1", evidence: [] }],
+    },
+  ],
+};
+
+describe("publicCsv", () => {
+  it("is UTF-8 with a BOM and CRLF, one row per item, with formulas neutralised", () => {
+    const csv = publicCsv(progress, "zh-CN");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.split("\r\n").length).toBeGreaterThan(3);
+    const rows: string[][] = parse(csv, { bom: true });
+    expect(rows).toHaveLength(3);
+    expect(rows[1]?.slice(0, 5)).toEqual(["P-1", "条目", "R1", "R1", '\'=HYPERLINK("https://evil.example")']);
+    expect(rows[2]?.slice(1, 4)).toEqual(["举措", "R1.1", "R1"]);
+    expect(rows[1]?.[13]).toBe("书生·浦语 https://github.com/InternLM/InternLM");
+    expect(rows[1]?.[8]).toBe("40");
+  });
+
+  it("speaks English with lang en (titles falling back to Chinese)", () => {
+    const rows: string[][] = parse(publicCsv(progress, "en"), { bom: true });
+    expect(rows[0]?.[0]).toBe("proposal");
+    expect(rows[1]?.[4]).toBe("'+1+1");
+    expect(rows[1]?.[6]).toBe("上海市科学技术委员会");
+    expect(rows[1]?.[7]).toBe("In progress");
+  });
+});
+
+describe("publicJson", () => {
+  it("gives days as Shanghai dates and leaves out evidence ids", () => {
+    const json = publicJson(progress);
+    expect(json.proposal.submittedAt).toBe("2024-01-26");
+    expect(json.asOf).toBe("2026-11-29");
+    expect(json.recommendations[0]?.dueDate).toBe("2026-12-31");
+    expect(json.recommendations[0]?.evidence[0]).not.toHaveProperty("id");
+  });
+});

@@ -1,0 +1,123 @@
+// The public progress page's data as open data: JSON (both languages, keys for statuses and health)
+// and CSV (one row per recommendation and action, headers and labels in one language). Built only
+// from PublicProgress, which holds nothing that is not on the public page.
+import { stringify } from "csv-stringify/sync";
+import { toShanghaiDateString } from "@/lib/dates";
+import { exportTranslator } from "@/lib/export/i18n";
+import { neutralise } from "@/lib/export/neutralise";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/routing";
+import type { PublicEvidence, PublicItem, PublicProgress, PublicText } from "./queries";
+
+const day = (date: Date | null) => (date ? toShanghaiDateString(date) : null);
+
+function evidenceJson(item: PublicEvidence) {
+  return {
+    title: item.title,
+    url: item.url,
+    kind: item.kind,
+    publisher: item.publisher,
+    publishedAt: day(item.publishedAt),
+  };
+}
+
+function itemJson(item: PublicItem) {
+  return {
+    code: item.code,
+    title: item.title,
+    status: item.status,
+    progress: item.progress,
+    health: item.health,
+    overdue: item.overdue,
+    startDate: day(item.startDate),
+    dueDate: day(item.dueDate),
+    leadAgency: item.leadAgency,
+    evidence: item.evidence.map(evidenceJson),
+  };
+}
+
+/** The open data as a JSON document; dates are Shanghai calendar days ("YYYY-MM-DD"). */
+export function publicJson(progress: PublicProgress) {
+  const { proposal, figures } = progress;
+  return {
+    proposal: {
+      code: proposal.code,
+      title: proposal.title,
+      author: proposal.author,
+      congressSession: proposal.congressSession,
+      submittedAt: day(proposal.submittedAt),
+      summary: proposal.summary,
+      sourceUrl: proposal.sourceUrl,
+      publishedAt: proposal.publishedAt?.toISOString() ?? null,
+    },
+    /** Statuses and percentages of sample data are illustrative, not real progress. */
+    sampleData: proposal.isSample,
+    asOf: day(progress.today),
+    figures,
+    recommendations: progress.recommendations.map((rec) => ({
+      ...itemJson(rec),
+      description: rec.description,
+      theme: rec.theme,
+      actions: rec.actions.map(itemJson),
+    })),
+  };
+}
+
+const COLUMNS = [
+  "proposal",
+  "type",
+  "code",
+  "recommendation",
+  "title",
+  "theme",
+  "leadAgency",
+  "status",
+  "progress",
+  "health",
+  "startDate",
+  "dueDate",
+  "overdue",
+  "evidence",
+  "sampleData",
+] as const;
+
+/** The open data as CSV for spreadsheets: UTF-8 with BOM, CRLF, formulas neutralised. */
+export function publicCsv(progress: PublicProgress, locale: Locale): string {
+  const t = exportTranslator(locale);
+  const local = (value: PublicText | null) => (value ? localized(locale, value.zh, value.en) : "");
+  const yesNo = (value: boolean) => t(value ? "public.csv.yes" : "public.csv.no");
+  const row = (
+    item: PublicItem,
+    type: "recommendation" | "action",
+    recommendation: string,
+    theme: string,
+  ) => [
+    progress.proposal.code,
+    t(`public.csv.${type}`),
+    item.code,
+    recommendation,
+    local(item.title),
+    theme,
+    local(item.leadAgency),
+    t(`status.${item.status}`),
+    item.progress,
+    t(`health.${item.health}`),
+    day(item.startDate) ?? "",
+    day(item.dueDate) ?? "",
+    yesNo(item.overdue),
+    // One line per evidence link: its title and address.
+    item.evidence.map((evidence) => `${local(evidence.title)} ${evidence.url}`).join("\n"),
+    yesNo(progress.proposal.isSample),
+  ];
+  const rows = progress.recommendations.flatMap((rec) => [
+    row(rec, "recommendation", rec.code, local(rec.theme)),
+    ...rec.actions.map((action) => row(action, "action", rec.code, local(rec.theme))),
+  ]);
+  const cells = rows.map((cells) =>
+    cells.map((cell) => (typeof cell === "string" ? neutralise(cell) : cell)),
+  );
+  return stringify([COLUMNS.map((column) => t(`public.csv.column.${column}`)), ...cells], {
+    bom: true,
+    record_delimiter: "\r\n",
+  });
+}

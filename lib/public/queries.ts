@@ -1,0 +1,257 @@
+import "server-only";
+import { cache } from "react";
+import { shanghaiToday } from "@/lib/dates";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/client";
+import type { EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import { isOverdue } from "@/lib/recommendations/overdue";
+import { type Health, healthOn } from "@/lib/tracking/health";
+
+// What the public progress page and its open data show of a proposal. Everything is selected by
+// name and copied field by field into the types below, so that a column added to the models later
+// never reaches the public by accident. Never selected: status updates (their comments and
+// authors), users, reply and feedback details, evidence notes, and evidence that is withdrawn or
+// not marked public.
+
+export type PublicText = { zh: string; en: string | null };
+
+export type PublicEvidence = {
+  /** For the page's list keys; not part of the open data. */
+  id: string;
+  title: PublicText;
+  url: string;
+  kind: EvidenceKind;
+  publisher: string | null;
+  publishedAt: Date | null;
+};
+
+export type PublicItem = {
+  code: string;
+  title: PublicText;
+  status: ItemStatus;
+  progress: number;
+  health: Health;
+  overdue: boolean;
+  startDate: Date | null;
+  dueDate: Date | null;
+  /** The lead handling agency (an organisation, never a person). */
+  leadAgency: PublicText | null;
+  evidence: PublicEvidence[];
+};
+
+export type PublicRecommendation = PublicItem & {
+  description: PublicText;
+  theme: PublicText | null;
+  actions: PublicItem[];
+};
+
+export type PublicProgress = {
+  proposal: {
+    code: string;
+    title: PublicText;
+    /** The deputy who submitted it: the proposal is published under their name. */
+    author: PublicText;
+    congressSession: PublicText;
+    submittedAt: Date;
+    summary: PublicText;
+    sourceUrl: string | null;
+    isSample: boolean;
+    /** Null only in a signed-in preview of an unpublished proposal. */
+    publishedAt: Date | null;
+  };
+  today: Date;
+  figures: {
+    recommendations: number;
+    actions: number;
+    /** Σ weight·progress / Σ weight over the recommendations, rounded; null when there are none. */
+    weightedProgress: number | null;
+    byStatus: Record<ItemStatus, number>;
+    byHealth: Record<Health, number>;
+    overdue: number;
+  };
+  recommendations: PublicRecommendation[];
+};
+
+const text = (zh: string, en: string | null | undefined): PublicText => ({ zh, en: en ?? null });
+
+const scheduleSelect = {
+  code: true,
+  titleZh: true,
+  titleEn: true,
+  status: true,
+  progress: true,
+  startDate: true,
+  dueDate: true,
+  agencies: {
+    where: { role: "lead" as const },
+    select: { agency: { select: { nameZh: true, nameEn: true } } },
+  },
+  evidence: {
+    where: { isPublic: true, withdrawnAt: null },
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+    select: {
+      id: true,
+      titleZh: true,
+      titleEn: true,
+      url: true,
+      kind: true,
+      publisher: true,
+      publishedAt: true,
+    },
+  },
+} satisfies Prisma.ActionSelect & Prisma.RecommendationSelect;
+
+type ItemRow = {
+  code: string;
+  titleZh: string;
+  titleEn: string | null;
+  status: ItemStatus;
+  progress: number;
+  startDate: Date | null;
+  dueDate: Date | null;
+  agencies: { agency: { nameZh: string; nameEn: string | null } }[];
+  evidence: {
+    id: string;
+    titleZh: string;
+    titleEn: string | null;
+    url: string;
+    kind: EvidenceKind;
+    publisher: string | null;
+    publishedAt: Date | null;
+  }[];
+};
+
+function publicItem(row: ItemRow, today: Date): PublicItem {
+  const lead = row.agencies[0]?.agency;
+  return {
+    code: row.code,
+    title: text(row.titleZh, row.titleEn),
+    status: row.status,
+    progress: row.progress,
+    health: healthOn(row, today),
+    overdue: isOverdue(row, today),
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    leadAgency: lead ? text(lead.nameZh, lead.nameEn) : null,
+    evidence: row.evidence.map((item) => ({
+      id: item.id,
+      title: text(item.titleZh, item.titleEn),
+      url: item.url,
+      kind: item.kind,
+      publisher: item.publisher,
+      publishedAt: item.publishedAt,
+    })),
+  };
+}
+
+/**
+ * A proposal's public progress, or null when there is no such proposal or it is not published
+ * (`preview`: also when it is not published, for signed-in people checking it before publication).
+ */
+export const getPublicProgress = cache(
+  // Plain arguments: React's cache() matches calls by their arguments' identity.
+  async (code: string, preview = false): Promise<PublicProgress | null> => {
+    const row = await db.proposal.findFirst({
+      where: preview ? { code } : { code, publishedAt: { not: null } },
+      select: {
+        code: true,
+        titleZh: true,
+        titleEn: true,
+        authorZh: true,
+        authorEn: true,
+        congressSessionZh: true,
+        congressSessionEn: true,
+        submittedAt: true,
+        summaryZh: true,
+        summaryEn: true,
+        sourceUrl: true,
+        isSample: true,
+        publishedAt: true,
+        recommendations: {
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          select: {
+            ...scheduleSelect,
+            descriptionZh: true,
+            descriptionEn: true,
+            weight: true,
+            theme: { select: { nameZh: true, nameEn: true } },
+            actions: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: scheduleSelect },
+          },
+        },
+      },
+    });
+    if (!row) return null;
+
+    const today = shanghaiToday();
+    const recommendations = row.recommendations.map((rec) => ({
+      ...publicItem(rec, today),
+      description: text(rec.descriptionZh, rec.descriptionEn),
+      theme: rec.theme ? text(rec.theme.nameZh, rec.theme.nameEn) : null,
+      actions: rec.actions.map((action) => publicItem(action, today)),
+    }));
+
+    // One proposal's items are few and all of them are on the page already, so the headline
+    // figures are counted from them rather than by further queries.
+    const byStatus: Record<ItemStatus, number> = {
+      not_started: 0,
+      in_progress: 0,
+      completed: 0,
+      stalled: 0,
+      not_adopted: 0,
+    };
+    const byHealth: Record<Health, number> = {
+      on_track: 0,
+      behind: 0,
+      at_risk: 0,
+      overdue: 0,
+      not_applicable: 0,
+    };
+    for (const rec of recommendations) {
+      byStatus[rec.status] += 1;
+      byHealth[rec.health] += 1;
+    }
+    const totalWeight = row.recommendations.reduce((sum, rec) => sum + rec.weight, 0);
+    const weighted = row.recommendations.reduce((sum, rec) => sum + rec.weight * rec.progress, 0);
+
+    return {
+      proposal: {
+        code: row.code,
+        title: text(row.titleZh, row.titleEn),
+        author: text(row.authorZh, row.authorEn),
+        congressSession: text(row.congressSessionZh, row.congressSessionEn),
+        submittedAt: row.submittedAt,
+        summary: text(row.summaryZh, row.summaryEn),
+        sourceUrl: row.sourceUrl,
+        isSample: row.isSample,
+        publishedAt: row.publishedAt,
+      },
+      today,
+      figures: {
+        recommendations: recommendations.length,
+        actions: recommendations.reduce((sum, rec) => sum + rec.actions.length, 0),
+        weightedProgress: totalWeight > 0 ? Math.round(weighted / totalWeight) : null,
+        byStatus,
+        byHealth,
+        overdue: recommendations.filter((rec) => rec.overdue).length,
+      },
+      recommendations,
+    };
+  },
+);
+
+/** The publication state of a proposal, for its page in the app. */
+export async function getPublication(proposalCode: string) {
+  return db.proposal.findUnique({
+    where: { code: proposalCode },
+    select: { id: true, code: true, publishedAt: true },
+  });
+}
+
+/** A proposal code from a URL path segment; a malformed escape is kept as it is (and matches nothing). */
+export function codeFromSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -49,6 +49,9 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       feedbackAt: true,
       rehandlingRepliedAt: true,
       followUpRepliedAt: true,
+      version: true,
+      archivedAt: true,
+      archivedReason: true,
       proposal: {
         select: {
           id: true,
@@ -92,7 +95,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       { actionId: { in: recommendation.actions.map((action) => action.id) } },
     ],
   };
-  const [evidence, history, satisfaction] = await Promise.all([
+  const [evidence, history, satisfaction, edits] = await Promise.all([
     db.evidence.findMany({
       where: ofThisRecommendation,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -150,6 +153,22 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
           select: { labelZh: true, labelEn: true, isDissatisfied: true },
         })
       : null,
+    db.auditEvent.findMany({
+      where: {
+        entityType: "Recommendation",
+        entityId: recommendation.id,
+        action: { in: ["recommendation.edit", "recommendation.archive"] },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        action: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
+    }),
   ]);
 
   return {
@@ -158,7 +177,33 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
     // A roll-up is shown inside the action update that caused it, not as an entry of its own.
     history: history.filter((update) => update.rollUpOfId === null),
     satisfaction,
+    edits: edits.map(editOf),
     today: shanghaiToday(),
+  };
+}
+
+/**
+ * An audited change of a recommendation's own fields, as its history shows it: one field, before →
+ * after (written one field per event by lib/proposals/actions.ts).
+ */
+function editOf(event: {
+  id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  actor: { name: string } | null;
+}) {
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  const before = (event.before ?? {}) as Record<string, unknown>;
+  const field = event.action === "recommendation.archive" ? "archivedReason" : (Object.keys(after)[0] ?? "");
+  return {
+    id: event.id,
+    field,
+    before: before[field] ?? null,
+    after: after[field] ?? null,
+    createdAt: event.createdAt,
+    author: event.actor?.name ?? null,
   };
 }
 

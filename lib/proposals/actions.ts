@@ -298,7 +298,7 @@ export const editRecommendation = formAction(
   async (input, user, t) => {
     if (!isAdmin(user)) return { formError: t("forbidden") };
     const tm = await manageT();
-    return db.$transaction(async (tx): Promise<FormState> => {
+    const result = await db.$transaction(async (tx): Promise<FormState | { moved: string }> => {
       const rec = await tx.recommendation.findUnique({
         where: { id: input.recommendationId },
         include: {
@@ -340,8 +340,16 @@ export const editRecommendation = formAction(
         }),
         recommendationSnapshot(row, refs),
       );
-      return done(t);
+      if (rec.code === input.code) return done(t);
+      // The edit page's address carries the code: the old one is gone.
+      const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: rec.proposalId } });
+      return {
+        moved: `/admin/proposals/${encodeURIComponent(proposal.code)}/${encodeURIComponent(input.code)}`,
+      };
     });
+    if (!("moved" in result)) return result;
+    revalidatePath("/[locale]", "layout");
+    redirect(`/${await getLocale()}${result.moved}`);
   },
   { arrays: ARRAYS },
 );

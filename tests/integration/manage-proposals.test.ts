@@ -16,6 +16,8 @@ import {
 import { getProposalOverview } from "@/lib/proposals/queries";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
+import { getTrackingPage } from "@/lib/tracking/queries";
+import { parseTrackingParams } from "@/lib/tracking/search-params";
 import type { FormState } from "@/lib/validation/form-action";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -273,6 +275,8 @@ describe("reordering and archiving", () => {
 
     const overview = await getProposalOverview("DATA-2025");
     expect(overview?.recommendations.map((row) => row.code)).toEqual(["R3", "R2"]);
+    const table = await getTrackingPage(db, parseTrackingParams({ proposal: "DATA-2025" }));
+    expect(table.rows.map((row) => row.code).sort()).toEqual(["R2", "R3"]);
     const page = await getRecommendationPage("DATA-2025", "R1");
     expect(page?.history).toHaveLength(1);
     expect(page?.recommendation.archivedReason).toBe("与 R2 合并");

@@ -284,6 +284,22 @@ describe("reordering and archiving", () => {
 
     const edit = await editRecommendation({}, form({ ...recFields(archived), titleZh: "改" }));
     expect(edit).toEqual({ formError: "manage.recommendationArchived" });
+    const update = await recordStatusUpdate(
+      db,
+      admin,
+      {
+        itemType: "recommendation",
+        itemId: rec.id,
+        version: archived.version,
+        status: "in_progress",
+        progress: 30,
+        effectiveDate: "2025-04-02",
+        comment: undefined,
+        evidenceIds: [],
+      },
+      { source: "form" },
+    );
+    expect(update).toEqual({ kind: "notFound" });
   });
 
   it("archives a proposal with its recommendations; the first proposal shown is then another", async () => {

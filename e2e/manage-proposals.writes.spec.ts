@@ -85,6 +85,34 @@ test.describe("an admin entering a proposal", () => {
     const edits = page.getByTestId("edit-history");
     await expect(edits).toContainText("主办单位");
     await expect(edits).toContainText("协办单位");
+    await expect(edits).toContainText("上海市经济和信息化委员会");
     await expect(edits).toContainText("2025-12-31");
+  });
+
+  test("finds both proposals on the home page, reorders and archives a recommendation", async ({ page }) => {
+    await page.goto("/zh-CN");
+    const portfolio = page.getByTestId("portfolio");
+    await expect(portfolio.getByRole("listitem").filter({ has: page.getByRole("heading") })).toHaveCount(2);
+    const card = page.getByTestId("portfolio-DATA-2025");
+    await expect(card).toContainText("3 条建议条目");
+    await expect(card).toContainText("未启动 3");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto("/zh-CN/admin/proposals/DATA-2025");
+    const list = page.getByTestId("admin-recommendations");
+    await page.getByRole("button", { name: "上移 R3" }).click();
+    await expect(list.getByRole("listitem").nth(1)).toContainText("R3");
+
+    await page.getByRole("link", { name: "编辑建议条目 R2" }).click();
+    await page.getByLabel("归档原因").fill("与 R1 合并办理");
+    await page.getByRole("button", { name: "归档" }).click();
+    await expect(page.getByText("已归档：与 R1 合并办理")).toBeVisible();
+
+    await page.goto("/zh-CN/table?proposal=DATA-2025");
+    await expect(page.getByRole("main")).toContainText("建立公共数据开放清单");
+    await expect(page.getByRole("main")).not.toContainText("完善数据授权运营机制");
+    await page.goto("/zh-CN/proposals/DATA-2025/R2");
+    await expect(page.getByText("此建议条目已归档（与 R1 合并办理）", { exact: false })).toBeVisible();
+    await expect(page.getByTestId("edit-history")).toContainText("归档");
   });
 });

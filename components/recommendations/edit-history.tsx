@@ -1,5 +1,6 @@
 import { ArrowRight } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { localized } from "@/lib/i18n/localized";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
 
 const FIELDS = new Set([
@@ -19,9 +20,15 @@ const FIELDS = new Set([
   "archivedReason",
 ]);
 
-function shown(value: unknown, empty: string): string {
+/** A value of the history as text: names (of agencies, themes) in the page's language, lists joined. */
+function shown(value: unknown, empty: string, locale: string): string {
   if (value === null || value === undefined || value === "") return empty;
-  if (Array.isArray(value)) return value.length ? value.join("、") : empty;
+  if (Array.isArray(value))
+    return value.length ? value.map((one) => shown(one, empty, locale)).join("、") : empty;
+  if (typeof value === "object" && "zh" in value) {
+    const name = value as { zh: string; en: string | null };
+    return localized(locale, name.zh, name.en);
+  }
   return String(value);
 }
 
@@ -32,6 +39,7 @@ function shown(value: unknown, empty: string): string {
 export function EditHistory({ edits }: { edits: RecommendationPage["edits"] }) {
   const t = useTranslations("manage");
   const format = useFormatter();
+  const locale = useLocale();
   if (edits.length === 0) return null;
   return (
     <section aria-labelledby="edit-history-heading" className="border-t border-slate-100 px-4 py-3 sm:px-5">
@@ -46,11 +54,13 @@ export function EditHistory({ edits }: { edits: RecommendationPage["edits"] }) {
                 {FIELDS.has(edit.field) ? t(`historyField.${edit.field}`) : edit.field}
               </span>
               <span className="max-w-prose break-words text-slate-600 line-through decoration-slate-400">
-                {shown(edit.before, t("empty"))}
+                {shown(edit.before, t("empty"), locale)}
               </span>
               <ArrowRight aria-hidden="true" className="size-3.5 text-slate-500" />
               <span className="sr-only">{t("changedTo")}</span>
-              <span className="max-w-prose break-words text-slate-900">{shown(edit.after, t("empty"))}</span>
+              <span className="max-w-prose break-words text-slate-900">
+                {shown(edit.after, t("empty"), locale)}
+              </span>
             </div>
             <p className="text-xs text-slate-500">
               {t("editedBy", {

@@ -177,9 +177,53 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
     // A roll-up is shown inside the action update that caused it, not as an entry of its own.
     history: history.filter((update) => update.rollUpOfId === null),
     satisfaction,
-    edits: edits.map(editOf),
+    edits: await withNames(edits.map(editOf)),
     today: shanghaiToday(),
   };
+}
+
+type Edit = ReturnType<typeof editOf>;
+/** A name in both languages, for the history to show instead of an agency's or theme's code. */
+export type NamedValue = { zh: string; en: string | null };
+
+/** The agencies' and themes' codes of the edits, as their names (a code no longer known stays a code). */
+async function withNames(edits: Edit[]) {
+  const codesOf = (fields: string[]) =>
+    edits
+      .filter((edit) => fields.includes(edit.field))
+      .flatMap((edit) => [edit.before, edit.after].flat())
+      .filter((value): value is string => typeof value === "string");
+  const agencyCodes = codesOf(["leadAgency", "coAgencies"]);
+  const themeCodes = codesOf(["theme"]);
+  if (agencyCodes.length + themeCodes.length === 0) return edits;
+  const [agencies, themes] = await Promise.all([
+    db.agency.findMany({
+      where: { code: { in: agencyCodes } },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+    db.theme.findMany({
+      where: { code: { in: themeCodes } },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+  ]);
+  const agencyName = new Map(agencies.map((a) => [a.code, { zh: a.nameZh, en: a.nameEn }]));
+  const themeName = new Map(themes.map((theme) => [theme.code, { zh: theme.nameZh, en: theme.nameEn }]));
+  return edits.map((edit) => {
+    const names =
+      edit.field === "theme"
+        ? themeName
+        : ["leadAgency", "coAgencies"].includes(edit.field)
+          ? agencyName
+          : null;
+    if (!names) return edit;
+    const name = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(name)
+        : typeof value === "string"
+          ? (names.get(value) ?? value)
+          : value;
+    return { ...edit, before: name(edit.before), after: name(edit.after) };
+  });
 }
 
 /**

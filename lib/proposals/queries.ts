@@ -34,6 +34,8 @@ export const getProposalOverview = cache(async (code?: string) => {
       sourceReferenceEn: true,
       sourceUrl: true,
       isSample: true,
+      archivedAt: true,
+      archivedReason: true,
     },
   });
   if (!proposal) return null;

@@ -74,7 +74,7 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
                       <Badge tone="warning">{t("unassigned")}</Badge>
                     )}
                     {co.length > 0 &&
-                      ` · ${t("coAre", { names: co.map((a) => agencyName(a.agency)).join("、") })}`}
+                      ` · ${t("coAre", { names: co.map((a) => agencyName(a.agency)).join(locale === "en" ? ", " : "、") })}`}
                   </span>
                   {rec.dueDate && (
                     <span className="text-slate-600">

@@ -17,7 +17,6 @@ import {
   proposalArchiveInput,
   proposalEditInput,
   proposalEntryInput,
-  proposalFields,
   type RecommendationFields,
   recommendationArchiveInput,
   recommendationCreateInput,
@@ -77,26 +76,6 @@ function proposalRow(input: ProposalFields) {
 
 type ProposalRow = ReturnType<typeof proposalRow>;
 const proposalSnapshot = (row: ProposalRow): Snapshot => ({ ...row, submittedAt: dayOf(row.submittedAt) });
-
-/** Creates a proposal (without recommendations: they are added on its page or by assisted entry). */
-export const createProposal = formAction(proposalFields, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  if (await db.proposal.findUnique({ where: { code: input.code } })) {
-    return { fieldErrors: { code: [t("codeTaken")] } };
-  }
-  await db.$transaction(async (tx) => {
-    const proposal = await tx.proposal.create({ data: proposalRow(input) });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "proposal.create",
-      entityType: "Proposal",
-      entityId: proposal.id,
-      after: proposalSnapshot(proposalRow(input)),
-    });
-  });
-  revalidatePath("/[locale]", "layout");
-  redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
-});
 
 /** Changes a proposal's fields; each changed field is audited. */
 export const editProposal = formAction(proposalEditInput, async (input, user, t) => {
@@ -422,7 +401,8 @@ export const moveRecommendation = formAction(recommendationMoveInput, async (inp
 
 /**
  * A new proposal with the recommendations an admin reviewed from its pasted text, in one transaction:
- * all of it or nothing. Agencies, themes and dates are assigned afterwards on the proposal's page.
+ * all of it or nothing (without a text, the proposal alone). Agencies, themes and dates are assigned
+ * afterwards on the proposal's page.
  */
 export const createProposalFromEntry = formAction(proposalEntryInput, async (input, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };

@@ -22,7 +22,6 @@ import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/a
 import {
   archiveProposal,
   archiveRecommendation,
-  createProposal,
   createProposalFromEntry,
   createRecommendation,
   editProposal,
@@ -200,12 +199,6 @@ const proposalOf = async (recommendationId: string) =>
   (await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).proposalId;
 
 const WRITES: Write[] = [
-  {
-    name: "createProposal",
-    allowed: ADMIN_ONLY,
-    call: () => createProposal({}, form({ ...NEW_PROPOSAL, code: `NP-${unique()}` })),
-    succeeded: (outcome) => "redirectedTo" in outcome,
-  },
   {
     name: "createProposalFromEntry",
     allowed: ADMIN_ONLY,

@@ -104,6 +104,9 @@ test.describe("an admin entering a proposal", () => {
     await expect(list.getByRole("listitem").nth(1)).toContainText("R3");
 
     await page.getByRole("link", { name: "编辑建议条目 R2" }).click();
+    await expect(page.getByRole("heading", { name: "编辑建议条目 R2" })).toBeVisible();
+    // The move's revalidation refreshes the router once more: type only after it (as the actions spec does).
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("归档原因").fill("与 R1 合并办理");
     await page.getByRole("button", { name: "归档" }).click();
     await expect(page.getByText("已归档：与 R1 合并办理")).toBeVisible();

@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
-const SECTIONS = ["users", "agencies", "themes", "satisfaction", "tokens", "audit"] as const;
+const SECTIONS = ["proposals", "users", "agencies", "themes", "satisfaction", "tokens", "audit"] as const;
 
 export function AdminNav() {
   const t = useTranslations("admin");
+  const tManage = useTranslations("manage");
   const pathname = usePathname();
   return (
     <nav aria-label={t("title")}>
@@ -24,7 +25,7 @@ export function AdminNav() {
                   pathname === href && "bg-brand-50 font-medium text-brand-800",
                 )}
               >
-                {t(section)}
+                {section === "proposals" ? tManage("proposals") : t(section)}
               </Link>
             </li>
           );

@@ -15,6 +15,7 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
   const t = useTranslations("overview");
   const tStatus = useTranslations("status");
   const tRec = useTranslations("recommendation");
+  const tManage = useTranslations("manage");
   const locale = useLocale();
   const format = useFormatter();
   const title = localized(locale, proposal.titleZh, proposal.titleEn);
@@ -22,6 +23,14 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
   return (
     <div className="space-y-6">
       {proposal.isSample && <SampleDataNotice />}
+      {proposal.archivedAt && (
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+        >
+          {tManage("proposalArchivedNotice", { reason: proposal.archivedReason ?? "" })}
+        </p>
+      )}
 
       <header className="space-y-3">
         <p className="text-sm font-medium text-brand-700">{t("proposal")}</p>

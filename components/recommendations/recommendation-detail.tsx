@@ -9,6 +9,7 @@ import { isOverdue } from "@/lib/recommendations/overdue";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
 import { ActionsTable } from "./actions-table";
 import { AgencyList } from "./agency-list";
+import { EditHistory } from "./edit-history";
 import { EvidenceList } from "./evidence-list";
 import { HistoryTimeline } from "./history-timeline";
 import { ReplyPanel } from "./reply-panel";
@@ -30,6 +31,7 @@ export function RecommendationDetail({
   const tForm = useTranslations("statusForm");
   const tEvidence = useTranslations("evidenceForm");
   const tActions = useTranslations("actionForm");
+  const tManage = useTranslations("manage");
   const locale = useLocale();
   const itemPath = `/proposals/${rec.proposal.code}/${rec.code}`;
   const format = useFormatter();
@@ -40,6 +42,14 @@ export function RecommendationDetail({
   return (
     <div className="space-y-6">
       {rec.proposal.isSample && <SampleDataNotice />}
+      {rec.archivedAt && (
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+        >
+          {tManage("archivedNotice", { reason: rec.archivedReason ?? "" })}
+        </p>
+      )}
       {saved && (
         <p
           role="status"
@@ -185,6 +195,7 @@ export function RecommendationDetail({
           <CardTitle id="history-heading">{t("history")}</CardTitle>
         </CardHeader>
         <HistoryTimeline history={history} recommendationCode={rec.code} />
+        <EditHistory edits={page.edits} />
       </Card>
     </div>
   );

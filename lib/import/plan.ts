@@ -297,7 +297,8 @@ async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise
     await Promise.all(
       chunks(recommendationCodes).map((codes) =>
         db.recommendation.findMany({
-          where: { proposalId: { in: [...proposals.keys()] }, code: { in: codes } },
+          // Archived recommendations (and their actions) take no updates: to an import they are unknown.
+          where: { proposalId: { in: [...proposals.keys()] }, code: { in: codes }, archivedAt: null },
           select: {
             id: true,
             code: true,

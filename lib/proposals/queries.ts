@@ -14,7 +14,8 @@ const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, sh
  */
 export const getProposalOverview = cache(async (code?: string) => {
   const proposal = await db.proposal.findFirst({
-    where: code ? { code } : undefined,
+    // Without a code, the first proposal not archived; an archived one stays readable by its code.
+    where: code ? { code } : { archivedAt: null },
     orderBy: [{ submittedAt: "asc" }, { code: "asc" }],
     select: {
       id: true,
@@ -33,6 +34,8 @@ export const getProposalOverview = cache(async (code?: string) => {
       sourceReferenceEn: true,
       sourceUrl: true,
       isSample: true,
+      archivedAt: true,
+      archivedReason: true,
     },
   });
   if (!proposal) return null;
@@ -41,7 +44,7 @@ export const getProposalOverview = cache(async (code?: string) => {
   const [recommendations, statusCounts, overdueCount, overdueActions, progress, lastUpdates, dissatisfied] =
     await Promise.all([
       db.recommendation.findMany({
-        where: { proposalId: proposal.id },
+        where: { proposalId: proposal.id, archivedAt: null },
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
         select: {
           id: true,
@@ -65,13 +68,15 @@ export const getProposalOverview = cache(async (code?: string) => {
       }),
       db.recommendation.groupBy({
         by: ["status"],
-        where: { proposalId: proposal.id },
+        where: { proposalId: proposal.id, archivedAt: null },
         _count: { _all: true },
       }),
-      db.recommendation.count({ where: { proposalId: proposal.id, ...overdueWhere(today) } }),
+      db.recommendation.count({
+        where: { proposalId: proposal.id, archivedAt: null, ...overdueWhere(today) },
+      }),
       db.action.groupBy({
         by: ["recommendationId"],
-        where: { recommendation: { proposalId: proposal.id }, ...overdueWhere(today) },
+        where: { recommendation: { proposalId: proposal.id, archivedAt: null }, ...overdueWhere(today) },
         _count: { _all: true },
       }),
       weightedProgress(proposal.id),
@@ -107,7 +112,7 @@ export const getProposalOverview = cache(async (code?: string) => {
 async function weightedProgress(proposalId: string): Promise<number | null> {
   const rows = await db.$queryRaw<{ weighted: number | null }[]>`
     SELECT SUM("weight" * "progress") / NULLIF(SUM("weight"), 0) AS weighted
-    FROM "Recommendation" WHERE "proposalId" = ${proposalId}`;
+    FROM "Recommendation" WHERE "proposalId" = ${proposalId} AND "archivedAt" IS NULL`;
   const weighted = rows[0]?.weighted;
   return weighted === null || weighted === undefined ? null : Math.round(Number(weighted));
 }

@@ -49,6 +49,9 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       feedbackAt: true,
       rehandlingRepliedAt: true,
       followUpRepliedAt: true,
+      version: true,
+      archivedAt: true,
+      archivedReason: true,
       proposal: {
         select: {
           id: true,
@@ -92,7 +95,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       { actionId: { in: recommendation.actions.map((action) => action.id) } },
     ],
   };
-  const [evidence, history, satisfaction] = await Promise.all([
+  const [evidence, history, satisfaction, edits] = await Promise.all([
     db.evidence.findMany({
       where: ofThisRecommendation,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -150,6 +153,22 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
           select: { labelZh: true, labelEn: true, isDissatisfied: true },
         })
       : null,
+    db.auditEvent.findMany({
+      where: {
+        entityType: "Recommendation",
+        entityId: recommendation.id,
+        action: { in: ["recommendation.edit", "recommendation.archive"] },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        action: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
+    }),
   ]);
 
   return {
@@ -158,7 +177,77 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
     // A roll-up is shown inside the action update that caused it, not as an entry of its own.
     history: history.filter((update) => update.rollUpOfId === null),
     satisfaction,
+    edits: await withNames(edits.map(editOf)),
     today: shanghaiToday(),
+  };
+}
+
+type Edit = ReturnType<typeof editOf>;
+/** A name in both languages, for the history to show instead of an agency's or theme's code. */
+export type NamedValue = { zh: string; en: string | null };
+
+/** The agencies' and themes' codes of the edits, as their names (a code no longer known stays a code). */
+async function withNames(edits: Edit[]) {
+  const codesOf = (fields: string[]) =>
+    edits
+      .filter((edit) => fields.includes(edit.field))
+      .flatMap((edit) => [edit.before, edit.after].flat())
+      .filter((value): value is string => typeof value === "string");
+  const agencyCodes = codesOf(["leadAgency", "coAgencies"]);
+  const themeCodes = codesOf(["theme"]);
+  if (agencyCodes.length + themeCodes.length === 0) return edits;
+  const [agencies, themes] = await Promise.all([
+    db.agency.findMany({
+      where: { code: { in: agencyCodes } },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+    db.theme.findMany({
+      where: { code: { in: themeCodes } },
+      select: { code: true, nameZh: true, nameEn: true },
+    }),
+  ]);
+  const agencyName = new Map(agencies.map((a) => [a.code, { zh: a.nameZh, en: a.nameEn }]));
+  const themeName = new Map(themes.map((theme) => [theme.code, { zh: theme.nameZh, en: theme.nameEn }]));
+  return edits.map((edit) => {
+    const names =
+      edit.field === "theme"
+        ? themeName
+        : ["leadAgency", "coAgencies"].includes(edit.field)
+          ? agencyName
+          : null;
+    if (!names) return edit;
+    const name = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(name)
+        : typeof value === "string"
+          ? (names.get(value) ?? value)
+          : value;
+    return { ...edit, before: name(edit.before), after: name(edit.after) };
+  });
+}
+
+/**
+ * An audited change of a recommendation's own fields, as its history shows it: one field, before →
+ * after (written one field per event by lib/proposals/actions.ts).
+ */
+function editOf(event: {
+  id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  actor: { name: string } | null;
+}) {
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  const before = (event.before ?? {}) as Record<string, unknown>;
+  const field = event.action === "recommendation.archive" ? "archivedReason" : (Object.keys(after)[0] ?? "");
+  return {
+    id: event.id,
+    field,
+    before: before[field] ?? null,
+    after: after[field] ?? null,
+    createdAt: event.createdAt,
+    author: event.actor?.name ?? null,
   };
 }
 

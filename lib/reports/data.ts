@@ -95,7 +95,7 @@ export async function getReportData(
     statesOn(db, "action", proposal.code, params.asOf, today),
     statesOn(db, "action", proposal.code, params.compareTo, today),
     db.recommendation.findMany({
-      where: { proposalId: proposal.id },
+      where: { proposalId: proposal.id, archivedAt: null },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: {
         id: true,

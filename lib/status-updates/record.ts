@@ -154,10 +154,11 @@ const itemState = {
   agencies: assignments,
 } as const;
 
+// An archived recommendation, and the actions under it, take no more updates: as if gone.
 async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
   if (input.itemType === "recommendation") {
-    const rec = await tx.recommendation.findUnique({
-      where: { id: input.itemId },
+    const rec = await tx.recommendation.findFirst({
+      where: { id: input.itemId, archivedAt: null },
       select: { ...itemState, _count: { select: { actions: true } } },
     });
     if (!rec) return null;
@@ -168,8 +169,8 @@ async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): P
       allowed: canEditRecommendation(actor, rec.agencies),
     };
   }
-  const action = await tx.action.findUnique({
-    where: { id: input.itemId },
+  const action = await tx.action.findFirst({
+    where: { id: input.itemId, recommendation: { archivedAt: null } },
     select: { ...itemState, recommendationId: true, recommendation: { select: { agencies: assignments } } },
   });
   if (!action) return null;

@@ -100,7 +100,8 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
         a."leadAgencyId" AS "leadAgencyId"
       FROM "Action" a
       JOIN "Recommendation" r ON r."id" = a."recommendationId"
-      ${state.joins}`;
+      ${state.joins}
+      WHERE r."archivedAt" IS NULL`;
   }
   return sql`
     SELECT r."id" AS "id", r."id" AS "recommendationId", r."code" AS "code",
@@ -108,7 +109,10 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
       ${state.columns}, r."startDate" AS "startDate", r."dueDate" AS "dueDate",
       r."leadAgencyId" AS "leadAgencyId"
     FROM "Recommendation" r
-    ${state.joins}`;
+    ${state.joins}
+    -- Archived recommendations (and the actions under them) leave every list and figure; their
+    -- history stays on their own page.
+    WHERE r."archivedAt" IS NULL`;
 }
 
 /** health.ts's rule, in SQL, on the columns of baseItems. */

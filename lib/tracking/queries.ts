@@ -203,6 +203,7 @@ export async function getFilterOptions(db: Db) {
   const [proposals, themes, agencies] = await Promise.all([
     // Up to a list's worth; beyond it, the form asks for a code instead.
     db.proposal.findMany({
+      where: { archivedAt: null },
       orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
       select: { code: true, titleZh: true, titleEn: true },
       take: PROPOSAL_CHOICES + 1,

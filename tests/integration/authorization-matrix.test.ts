@@ -19,6 +19,15 @@ import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import {
+  archiveProposal,
+  archiveRecommendation,
+  createProposalFromEntry,
+  createRecommendation,
+  editProposal,
+  editRecommendation,
+  moveRecommendation,
+} from "@/lib/proposals/actions";
 import { setProposalPublished } from "@/lib/public/actions";
 import { createAction, editAction, moveAction } from "@/lib/recommendation-actions/actions";
 import { saveReply } from "@/lib/replies/actions";
@@ -105,6 +114,7 @@ async function snapshot() {
         db.theme.findMany({ orderBy: { id: "asc" } }),
         db.satisfactionLevel.findMany({ orderBy: { id: "asc" } }),
         db.proposal.findMany({ orderBy: { id: "asc" } }),
+        db.recommendation.findMany({ orderBy: { id: "asc" }, include: { agencies: true } }),
         db.apiToken.findMany({
           orderBy: { id: "asc" },
           select: {
@@ -166,7 +176,106 @@ const ADMIN_ONLY = {
 const unique = () => Math.random().toString(36).slice(2, 8);
 const firstId = async (rows: Promise<{ id: string }[]>) => ((await rows)[0] as { id: string }).id;
 
+const NEW_PROPOSAL = {
+  titleZh: "矩阵建议",
+  authorZh: "矩阵代表",
+  congressSessionZh: "第十六届二次会议",
+  submittedAt: "2025-01-20",
+  summaryZh: "摘要",
+};
+/** A proposal of its own with one recommendation, so that these writes leave the sample alone. */
+async function freshRecommendation() {
+  const proposal = await db.proposal.create({
+    data: { ...NEW_PROPOSAL, code: `MX-${unique()}`, submittedAt: new Date("2025-01-20") },
+  });
+  const rec = await db.recommendation.create({
+    data: { proposalId: proposal.id, code: "R1", titleZh: "一", descriptionZh: "", sourceQuote: "一。" },
+  });
+  await db.recommendation.create({
+    data: { proposalId: proposal.id, code: "R2", titleZh: "二", descriptionZh: "", sourceQuote: "二。" },
+  });
+  return rec.id;
+}
+const proposalOf = async (recommendationId: string) =>
+  (await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).proposalId;
+
 const WRITES: Write[] = [
+  {
+    name: "createProposalFromEntry",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      createProposalFromEntry(
+        {},
+        form({
+          ...NEW_PROPOSAL,
+          code: `NE-${unique()}`,
+          parts: JSON.stringify([{ code: "R1", titleZh: "一", sourceQuote: "一、一。" }]),
+        }),
+      ),
+    succeeded: (outcome) => "redirectedTo" in outcome,
+  },
+  {
+    name: "editProposal",
+    allowed: ADMIN_ONLY,
+    prepare: async () => proposalOf(await freshRecommendation()),
+    call: async (proposalId) => {
+      const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+      return editProposal({}, form({ ...NEW_PROPOSAL, proposalId, code: proposal.code, titleZh: "改过" }));
+    },
+    succeeded: saved,
+  },
+  {
+    name: "archiveProposal",
+    allowed: ADMIN_ONLY,
+    prepare: async () => proposalOf(await freshRecommendation()),
+    call: (proposalId) => archiveProposal({}, form({ proposalId, reason: "重复" })),
+    succeeded: saved,
+  },
+  {
+    name: "createRecommendation",
+    allowed: ADMIN_ONLY,
+    prepare: async () => proposalOf(await freshRecommendation()),
+    call: (proposalId) =>
+      createRecommendation(
+        {},
+        form({ proposalId, code: "R9", titleZh: "新条目", sourceQuote: "新。", weight: "1" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "editRecommendation",
+    allowed: ADMIN_ONLY,
+    prepare: freshRecommendation,
+    call: (recommendationId) =>
+      editRecommendation(
+        {},
+        form({
+          recommendationId,
+          version: "1",
+          code: "R1",
+          titleZh: "改过",
+          sourceQuote: "一。",
+          leadAgencyId,
+          weight: "2",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "moveRecommendation",
+    allowed: ADMIN_ONLY,
+    prepare: freshRecommendation,
+    call: (recommendationId) => moveRecommendation({}, form({ recommendationId, direction: "down" })),
+    succeeded: (outcome) => "returned" in outcome && !(outcome.returned as FormState).formError,
+  },
+  {
+    name: "archiveRecommendation",
+    allowed: ADMIN_ONLY,
+    prepare: freshRecommendation,
+    call: (recommendationId) =>
+      archiveRecommendation({}, form({ recommendationId, version: "1", reason: "合并" })),
+    succeeded: saved,
+  },
   {
     name: "createUser",
     allowed: ADMIN_ONLY,

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
+import { ProposalPortfolio } from "@/components/proposals/proposal-portfolio";
 import { ProposalPublication } from "@/components/public/proposal-publication";
 import { requireUser } from "@/lib/auth/session";
+import { getProposalPortfolio } from "@/lib/proposals/portfolio";
 import { getProposalOverview } from "@/lib/proposals/queries";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +19,20 @@ export async function generateMetadata({
   return { title: t("metaTitle") };
 }
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function HomePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser(locale, `/${locale}`);
+  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const portfolio = await getProposalPortfolio(page);
+  // Several proposals: the portfolio. A single one: its overview, which says more than one card.
+  if (portfolio.total > 1) return <ProposalPortfolio portfolio={portfolio} />;
   const overview = await getProposalOverview();
   if (!overview) {
     const t = await getTranslations("overview");

@@ -42,6 +42,7 @@ export default async function ReportsPage({
     );
 
   const proposals = await db.proposal.findMany({
+    where: { archivedAt: null },
     orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
     select: { code: true, titleZh: true, titleEn: true },
     take: PROPOSAL_CHOICES + 1,

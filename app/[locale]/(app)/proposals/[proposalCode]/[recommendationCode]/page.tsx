@@ -39,12 +39,14 @@ export default async function RecommendationPage({
   const page = await load(params);
   if (!page) notFound();
   const rec = page.recommendation;
+  // An archived recommendation is read only: its page keeps its history.
+  const open = rec.archivedAt === null;
   const editable = {
-    recommendation: canEditRecommendation(user, rec.agencies),
-    reply: canEditReply(user, rec.agencies),
-    actionIds: rec.actions
-      .filter((action) => canEditAction(user, action.agencies, rec.agencies))
-      .map((a) => a.id),
+    recommendation: open && canEditRecommendation(user, rec.agencies),
+    reply: open && canEditReply(user, rec.agencies),
+    actionIds: open
+      ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
+      : [],
   };
   return <RecommendationDetail page={page} editable={editable} saved={(await searchParams).saved === "1"} />;
 }

@@ -1,0 +1,58 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { RecommendationForm } from "@/components/proposals/manage/recommendation-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { localized } from "@/lib/i18n/localized";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { getProposalForAdmin, getRecommendationChoices } from "@/lib/proposals/manage-queries";
+
+export const generateMetadata = pageTitle("manage", "newRecommendation");
+
+export default async function NewRecommendationPage({
+  params,
+}: {
+  params: Promise<{ locale: string; proposalCode: string }>;
+}) {
+  const { locale, proposalCode } = await params;
+  setRequestLocale(locale);
+  const [proposal, choices, t] = await Promise.all([
+    getProposalForAdmin(decodeURIComponent(proposalCode)),
+    getRecommendationChoices(),
+    getTranslations("manage"),
+  ]);
+  if (!proposal || proposal.archivedAt) notFound();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("newRecommendation")}</CardTitle>
+        <p className="text-sm text-slate-700">{localized(locale, proposal.titleZh, proposal.titleEn)}</p>
+      </CardHeader>
+      <CardContent>
+        <RecommendationForm
+          mode="create"
+          proposalId={proposal.id}
+          agencies={choices.agencies.map((a) => ({ id: a.id, name: localized(locale, a.nameZh, a.nameEn) }))}
+          themes={choices.themes.map((theme) => ({
+            id: theme.id,
+            name: localized(locale, theme.nameZh, theme.nameEn),
+          }))}
+          values={{
+            code: `R${proposal.recommendations.length + 1}`,
+            titleZh: "",
+            titleEn: "",
+            descriptionZh: "",
+            descriptionEn: "",
+            sourceQuote: "",
+            themeId: "",
+            leadAgencyId: "",
+            coAgencyIds: [],
+            startDate: "",
+            dueDate: "",
+            assignedAt: "",
+            weight: "1",
+          }}
+        />
+      </CardContent>
+    </Card>
+  );
+}

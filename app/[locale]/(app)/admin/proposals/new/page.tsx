@@ -1,0 +1,23 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ProposalEntryForm } from "@/components/proposals/manage/proposal-entry-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("manage", "newProposal");
+
+export default async function NewProposalPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("manage");
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("newProposal")}</CardTitle>
+        <p className="text-sm text-slate-700">{t("entry.intro")}</p>
+      </CardHeader>
+      <CardContent>
+        <ProposalEntryForm />
+      </CardContent>
+    </Card>
+  );
+}

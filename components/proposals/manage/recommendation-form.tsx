@@ -1,0 +1,153 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormMessages } from "@/components/ui/form-messages";
+import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { createRecommendation, editRecommendation } from "@/lib/proposals/actions";
+import type { FormState } from "@/lib/validation/form-action";
+
+export type RecommendationValues = {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  sourceQuote: string;
+  themeId: string;
+  leadAgencyId: string;
+  coAgencyIds: string[];
+  startDate: string;
+  dueDate: string;
+  assignedAt: string;
+  weight: string;
+};
+
+type Props = {
+  agencies: { id: string; name: string }[];
+  themes: { id: string; name: string }[];
+  values: RecommendationValues;
+} & ({ mode: "create"; proposalId: string } | { mode: "edit"; recommendationId: string; version: number });
+
+/** The fields of a recommendation (建议条目), to add one or to edit it (optimistic versioning). */
+export function RecommendationForm(props: Props) {
+  const t = useTranslations("manage");
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(
+    props.mode === "create" ? createRecommendation : editRecommendation,
+    {},
+  );
+  const errors = state.fieldErrors ?? {};
+  const { values, agencies, themes } = props;
+  return (
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate data-testid="recommendation-form">
+      {props.mode === "create" ? (
+        <input type="hidden" name="proposalId" value={props.proposalId} />
+      ) : (
+        <>
+          <input type="hidden" name="recommendationId" value={props.recommendationId} />
+          <input type="hidden" name="version" value={props.version} />
+        </>
+      )}
+      <FormMessages state={state} />
+      <div className="grid gap-4 md:grid-cols-[8rem_1fr]">
+        <Field name="code" label={t("field.code")} errors={errors.code}>
+          {(control) => <Input {...control} maxLength={20} defaultValue={values.code} />}
+        </Field>
+        <Field name="titleZh" label={t("field.titleZh")} errors={errors.titleZh}>
+          {(control) => <Input {...control} maxLength={300} defaultValue={values.titleZh} />}
+        </Field>
+      </div>
+      <Field name="titleEn" label={t("field.titleEn")} errors={errors.titleEn}>
+        {(control) => <Input {...control} maxLength={300} lang="en" defaultValue={values.titleEn} />}
+      </Field>
+      <Field
+        name="sourceQuote"
+        label={t("field.sourceQuote")}
+        hint={t("sourceQuoteHint")}
+        errors={errors.sourceQuote}
+      >
+        {(control) => <Textarea {...control} rows={4} defaultValue={values.sourceQuote} />}
+      </Field>
+      <Field
+        name="descriptionZh"
+        label={t("field.descriptionZh")}
+        hint={t("limit", { max: 5000 })}
+        errors={errors.descriptionZh}
+      >
+        {(control) => <Textarea {...control} rows={2} defaultValue={values.descriptionZh} />}
+      </Field>
+      <Field name="descriptionEn" label={t("field.descriptionEn")} errors={errors.descriptionEn}>
+        {(control) => <Textarea {...control} rows={2} lang="en" defaultValue={values.descriptionEn} />}
+      </Field>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field name="themeId" label={t("field.theme")} errors={errors.themeId}>
+          {(control) => (
+            <Select {...control} defaultValue={values.themeId}>
+              <option value="">{t("none")}</option>
+              {themes.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {theme.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="leadAgencyId" label={t("field.leadAgency")} errors={errors.leadAgencyId}>
+          {(control) => (
+            <Select {...control} defaultValue={values.leadAgencyId}>
+              <option value="">{t("unassigned")}</option>
+              {agencies.map((agency) => (
+                <option key={agency.id} value={agency.id}>
+                  {agency.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <fieldset
+        className="space-y-1.5"
+        aria-describedby={errors.coAgencyIds ? "coAgencyIds-error" : undefined}
+      >
+        <legend className="text-sm font-medium text-slate-700">{t("field.coAgencies")}</legend>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {agencies.map((agency) => (
+            <label key={agency.id} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="coAgencyIds"
+                value={agency.id}
+                defaultChecked={values.coAgencyIds.includes(agency.id)}
+                aria-invalid={Boolean(errors.coAgencyIds)}
+                className="accent-brand-600"
+              />
+              {agency.name}
+            </label>
+          ))}
+        </div>
+        <FieldError id="coAgencyIds-error" messages={errors.coAgencyIds} />
+      </fieldset>
+      <div className="grid gap-4 md:grid-cols-4">
+        <Field name="assignedAt" label={t("field.assignedAt")} errors={errors.assignedAt}>
+          {(control) => <Input {...control} type="date" defaultValue={values.assignedAt} />}
+        </Field>
+        <Field name="startDate" label={t("field.startDate")} errors={errors.startDate}>
+          {(control) => <Input {...control} type="date" defaultValue={values.startDate} />}
+        </Field>
+        <Field name="dueDate" label={t("field.dueDate")} errors={errors.dueDate}>
+          {(control) => <Input {...control} type="date" defaultValue={values.dueDate} />}
+        </Field>
+        <Field name="weight" label={t("field.weight")} errors={errors.weight}>
+          {(control) => (
+            <Input {...control} type="number" min={0} max={100} step="any" defaultValue={values.weight} />
+          )}
+        </Field>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? t("saving") : props.mode === "create" ? t("create") : t("save")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { storageStateFor } from "./accounts";
+import { expect, seriousAxeViolations, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+// A short proposal in the usual form: a title and an opening, three numbered measures (the second of
+// which holds two), and a closing formula.
+const TEXT = [
+  "关于推进公共数据开放共享的建议",
+  "当前，公共数据开放程度不高，制约了数据要素价值的释放。为此，建议：",
+  "一、建立公共数据开放清单。由市数据局牵头，按年度更新开放目录。",
+  "二、完善数据授权运营机制。明确授权范围和收益分配。同时建设数据安全监测平台，及时发现和处置风险。",
+  "三、加强人才培养。支持高校开设数据相关专业。",
+  "以上建议，请予研究。",
+].join("\n");
+
+test.describe("an admin entering a proposal", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("pastes its text, adjusts the split, saves, then assigns agencies", async ({ page }) => {
+    await page.goto("/zh-CN/admin/proposals");
+    await page.getByRole("link", { name: "新建建议（辅助录入）" }).click();
+    await expect(page).toHaveURL(/\/zh-CN\/admin\/proposals\/new$/);
+
+    await page.getByLabel("编号", { exact: true }).fill("DATA-2025");
+    await page.getByLabel("标题（中文）").fill("关于推进公共数据开放共享的建议");
+    await page.getByLabel("提出人（代表）").fill("测试代表");
+    await page.getByLabel("届次与会次", { exact: true }).fill("上海市第十六届人民代表大会第三次会议");
+    await page.getByLabel("提出日期").fill("2025-01-20");
+    await page.getByLabel("内容摘要", { exact: true }).fill("建议加快公共数据开放共享。");
+    await page.getByLabel("建议全文").fill(TEXT);
+    await page.getByRole("button", { name: "按序号拆分" }).click();
+
+    const parts = page.getByTestId("entry-part");
+    await expect(parts).toHaveCount(3);
+    await expect(page.getByText("拆分结果：3 条")).toBeVisible();
+    await expect(parts.nth(0).getByLabel("标题（中文）")).toHaveValue("建立公共数据开放清单");
+
+    // The second part holds two measures: split it before 同时.
+    const quote = parts.nth(1).getByLabel("原文引述");
+    await quote.evaluate((area: HTMLTextAreaElement) => {
+      const at = area.value.indexOf("同时");
+      area.focus();
+      area.setSelectionRange(at, at);
+    });
+    await parts.nth(1).getByRole("button", { name: "在光标处拆分 R2" }).click();
+    await expect(parts).toHaveCount(4);
+    await expect(parts.nth(2).getByLabel("原文引述")).toHaveValue(/^同时建设数据安全监测平台/);
+    await parts.nth(2).getByLabel("标题（中文）").fill("建设数据安全监测平台");
+
+    // The last one is not wanted after all; then a duplicate code is refused.
+    await parts.nth(3).getByRole("button", { name: "删除 R4" }).click();
+    await expect(parts).toHaveCount(3);
+    await parts.nth(2).getByLabel("编号").fill("R1");
+    await page.getByRole("button", { name: "保存建议及 3 条建议条目" }).click();
+    await expect(parts.nth(2).getByText("该编号已被使用。")).toBeVisible();
+    await parts.nth(2).getByLabel("编号").fill("R3");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "保存建议及 3 条建议条目" }).click();
+
+    await expect(page).toHaveURL(/\/zh-CN\/admin\/proposals\/DATA-2025$/);
+    const list = page.getByTestId("admin-recommendations");
+    await expect(list.getByRole("listitem")).toHaveCount(3);
+    await expect(list.getByRole("listitem").nth(2)).toContainText("建设数据安全监测平台");
+    await expect(list.getByText("未交办")).toHaveCount(3);
+
+    // Assign agencies to R1; a lead that is also a co-handler and due before start are refused.
+    await page.getByRole("link", { name: "编辑建议条目 R1" }).click();
+    const form = page.getByTestId("recommendation-form");
+    await form.getByLabel("主办单位").selectOption({ label: "上海市数据局" });
+    await form.getByRole("checkbox", { name: "上海市数据局" }).check();
+    await form.getByLabel("开始日期").fill("2025-03-01");
+    await form.getByLabel("完成时限").fill("2025-02-01");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByText("主办单位不能同时是协办单位。")).toBeVisible();
+    await expect(form.getByText("完成时限不能早于开始日期。")).toBeVisible();
+    await form.getByRole("checkbox", { name: "上海市数据局" }).uncheck();
+    await form.getByRole("checkbox", { name: "上海市经济和信息化委员会" }).check();
+    await form.getByLabel("完成时限").fill("2025-12-31");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByText("已保存。")).toBeVisible();
+
+    // The item's history shows each edit, before → after.
+    await page.getByRole("link", { name: "查看条目及历史记录" }).click();
+    const edits = page.getByTestId("edit-history");
+    await expect(edits).toContainText("主办单位");
+    await expect(edits).toContainText("协办单位");
+    await expect(edits).toContainText("上海市经济和信息化委员会");
+    await expect(edits).toContainText("2025-12-31");
+  });
+
+  test("finds both proposals on the home page, reorders and archives a recommendation", async ({ page }) => {
+    await page.goto("/zh-CN");
+    const portfolio = page.getByTestId("portfolio");
+    await expect(portfolio.getByRole("listitem").filter({ has: page.getByRole("heading") })).toHaveCount(2);
+    const card = page.getByTestId("portfolio-DATA-2025");
+    await expect(card).toContainText("3 条建议条目");
+    await expect(card).toContainText("未启动 3");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto("/zh-CN/admin/proposals/DATA-2025");
+    const list = page.getByTestId("admin-recommendations");
+    await page.getByRole("button", { name: "上移 R3" }).click();
+    await expect(list.getByRole("listitem").nth(1)).toContainText("R3");
+
+    await page.getByRole("link", { name: "编辑建议条目 R2" }).click();
+    await expect(page.getByRole("heading", { name: "编辑建议条目 R2" })).toBeVisible();
+    // The move's revalidation refreshes the router once more: type only after it (as the actions spec does).
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("归档原因").fill("与 R1 合并办理");
+    await page.getByRole("button", { name: "归档" }).click();
+    await expect(page.getByText("已归档：与 R1 合并办理")).toBeVisible();
+
+    await page.goto("/zh-CN/table?proposal=DATA-2025");
+    await expect(page.getByRole("main")).toContainText("建立公共数据开放清单");
+    await expect(page.getByRole("main")).not.toContainText("完善数据授权运营机制");
+    await page.goto("/zh-CN/proposals/DATA-2025/R2");
+    await expect(page.getByText("此建议条目已归档（与 R1 合并办理）", { exact: false })).toBeVisible();
+    await expect(page.getByTestId("edit-history")).toContainText("归档");
+  });
+});

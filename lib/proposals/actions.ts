@@ -1,0 +1,452 @@
+"use server";
+
+// Managing proposals and their recommendations: admins only. Every changed field is audited on its
+// own (before → after), so that an item's history shows each edit beside its status updates. Nothing
+// with history is deleted: proposals and recommendations are archived with a reason.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { recordAudit } from "@/lib/audit/record";
+import { isAdmin } from "@/lib/auth/permissions";
+import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
+import { db } from "@/lib/db";
+import type { DbClient } from "@/lib/db/client";
+import { type FormState, formAction } from "@/lib/validation/form-action";
+import {
+  type ProposalFields,
+  proposalArchiveInput,
+  proposalEditInput,
+  proposalEntryInput,
+  type RecommendationFields,
+  recommendationArchiveInput,
+  recommendationCreateInput,
+  recommendationEditInput,
+  recommendationMoveInput,
+} from "./schema";
+
+const ARRAYS = ["coAgencyIds"] as const;
+type Translate = (key: string) => string;
+type Snapshot = Record<string, unknown>;
+
+const dateOf = (value: string | undefined) => (value ? shanghaiDate(value) : null);
+const dayOf = (value: Date | null) => (value ? toShanghaiDateString(value) : null);
+
+function done(t: Translate): FormState {
+  revalidatePath("/[locale]", "layout");
+  return { notice: t("saved") };
+}
+
+/** One audit event per field whose value differs, as { field: before } → { field: after }. */
+async function auditChangedFields(
+  tx: DbClient,
+  event: { actorId: string; action: string; entityType: string; entityId: string },
+  before: Snapshot,
+  after: Snapshot,
+) {
+  for (const field of Object.keys(after)) {
+    if (JSON.stringify(before[field] ?? null) === JSON.stringify(after[field] ?? null)) continue;
+    await recordAudit(tx, {
+      ...event,
+      before: { [field]: before[field] ?? null },
+      after: { [field]: after[field] ?? null },
+    });
+  }
+}
+
+// Proposals -----------------------------------------------------------------------------------------
+
+function proposalRow(input: ProposalFields) {
+  return {
+    code: input.code,
+    officialNumber: input.officialNumber ?? null,
+    titleZh: input.titleZh,
+    titleEn: input.titleEn ?? null,
+    authorZh: input.authorZh,
+    authorEn: input.authorEn ?? null,
+    congressSessionZh: input.congressSessionZh,
+    congressSessionEn: input.congressSessionEn ?? null,
+    submittedAt: shanghaiDate(input.submittedAt),
+    summaryZh: input.summaryZh,
+    summaryEn: input.summaryEn ?? null,
+    sourceReferenceZh: input.sourceReferenceZh ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    sourceText: input.sourceText ?? null,
+  };
+}
+
+type ProposalRow = ReturnType<typeof proposalRow>;
+const proposalSnapshot = (row: ProposalRow): Snapshot => ({ ...row, submittedAt: dayOf(row.submittedAt) });
+
+/** Changes a proposal's fields; each changed field is audited. */
+export const editProposal = formAction(proposalEditInput, async (input, user, t) => {
+  if (!isAdmin(user)) return { formError: t("forbidden") };
+  // The refusal, or the code the proposal had (to tell whether the page's address changed).
+  const result = await db.$transaction(async (tx): Promise<FormState | { previousCode: string }> => {
+    const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
+    if (!proposal) return { formError: t("notFound") };
+    if (await tx.proposal.findFirst({ where: { code: input.code, id: { not: proposal.id } } })) {
+      return { fieldErrors: { code: [t("codeTaken")] } };
+    }
+    const row = proposalRow(input);
+    await tx.proposal.update({ where: { id: proposal.id }, data: row });
+    await auditChangedFields(
+      tx,
+      { actorId: user.id, action: "proposal.edit", entityType: "Proposal", entityId: proposal.id },
+      proposalSnapshot(proposal),
+      proposalSnapshot(row),
+    );
+    return { previousCode: proposal.code };
+  });
+  if (!("previousCode" in result)) return result;
+  if (result.previousCode !== input.code) {
+    // The page's address carries the code: the old one is gone.
+    revalidatePath("/[locale]", "layout");
+    redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
+  }
+  return done(t);
+});
+
+/** Archives a proposal and its recommendations: they leave every list, their history stays. */
+export const archiveProposal = formAction(proposalArchiveInput, async (input, user, t) => {
+  if (!isAdmin(user)) return { formError: t("forbidden") };
+  return db.$transaction(async (tx): Promise<FormState> => {
+    const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
+    if (!proposal) return { formError: t("notFound") };
+    if (proposal.archivedAt) return {};
+    const now = new Date();
+    await tx.proposal.update({
+      where: { id: proposal.id },
+      data: { archivedAt: now, archivedReason: input.reason },
+    });
+    const recommendations = await tx.recommendation.findMany({
+      where: { proposalId: proposal.id, archivedAt: null },
+      select: { id: true },
+    });
+    await tx.recommendation.updateMany({
+      where: { id: { in: recommendations.map((rec) => rec.id) } },
+      data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "proposal.archive",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      before: { archivedAt: null },
+      after: { archivedAt: now, archivedReason: input.reason },
+    });
+    for (const rec of recommendations) {
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "recommendation.archive",
+        entityType: "Recommendation",
+        entityId: rec.id,
+        before: { archivedAt: null },
+        after: { archivedAt: now, archivedReason: input.reason },
+      });
+    }
+    return done(t);
+  });
+});
+
+// Recommendations -----------------------------------------------------------------------------------
+
+/** The ids the form sent, checked and turned into codes (what the history shows). */
+async function resolveReferences(tx: DbClient, input: RecommendationFields) {
+  const agencyIds = [...(input.leadAgencyId ? [input.leadAgencyId] : []), ...input.coAgencyIds];
+  const [agencies, theme] = await Promise.all([
+    tx.agency.findMany({ where: { id: { in: agencyIds }, active: true }, select: { id: true, code: true } }),
+    input.themeId ? tx.theme.findUnique({ where: { id: input.themeId }, select: { code: true } }) : null,
+  ]);
+  const codeOf = new Map(agencies.map((agency) => [agency.id, agency.code]));
+  const errors: Record<string, string[]> = {};
+  if (input.leadAgencyId && !codeOf.has(input.leadAgencyId)) errors.leadAgencyId = ["invalid"];
+  if (input.coAgencyIds.some((id) => !codeOf.has(id))) errors.coAgencyIds = ["invalid"];
+  if (input.themeId && !theme) errors.themeId = ["invalid"];
+  return {
+    errors,
+    leadAgency: input.leadAgencyId ? (codeOf.get(input.leadAgencyId) ?? null) : null,
+    coAgencies: input.coAgencyIds.map((id) => codeOf.get(id) ?? id).sort(),
+    theme: theme?.code ?? null,
+  };
+}
+
+function recommendationRow(input: RecommendationFields) {
+  return {
+    code: input.code,
+    titleZh: input.titleZh,
+    titleEn: input.titleEn ?? null,
+    descriptionZh: input.descriptionZh ?? "",
+    descriptionEn: input.descriptionEn ?? null,
+    sourceQuote: input.sourceQuote,
+    themeId: input.themeId ?? null,
+    startDate: dateOf(input.startDate),
+    dueDate: dateOf(input.dueDate),
+    assignedAt: dateOf(input.assignedAt),
+    weight: input.weight,
+  };
+}
+
+function agencyRows(input: RecommendationFields) {
+  return [
+    ...(input.leadAgencyId ? [{ agencyId: input.leadAgencyId, role: "lead" as const }] : []),
+    ...input.coAgencyIds.map((agencyId) => ({ agencyId, role: "co_handler" as const })),
+  ];
+}
+
+type RecommendationRow = ReturnType<typeof recommendationRow>;
+/** What the history shows of a recommendation's fields: dates as days, references as codes. */
+function recommendationSnapshot(
+  row: Omit<RecommendationRow, "themeId">,
+  refs: { theme: string | null; leadAgency: string | null; coAgencies: string[] },
+): Snapshot {
+  return {
+    code: row.code,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
+    descriptionZh: row.descriptionZh,
+    descriptionEn: row.descriptionEn,
+    sourceQuote: row.sourceQuote,
+    theme: refs.theme,
+    leadAgency: refs.leadAgency,
+    coAgencies: refs.coAgencies,
+    startDate: dayOf(row.startDate),
+    dueDate: dayOf(row.dueDate),
+    assignedAt: dayOf(row.assignedAt),
+    weight: row.weight,
+  };
+}
+
+function referenceErrors(errors: Record<string, string[]>, t: Translate): FormState | null {
+  const fields = Object.entries(errors);
+  if (fields.length === 0) return null;
+  return {
+    fieldErrors: Object.fromEntries(fields.map(([field, keys]) => [field, keys.map((key) => t(key))])),
+  };
+}
+
+/** Adds a recommendation at the end of a proposal's list. */
+export const createRecommendation = formAction(
+  recommendationCreateInput,
+  async (input, user, t) => {
+    if (!isAdmin(user)) return { formError: t("forbidden") };
+    return db.$transaction(async (tx): Promise<FormState> => {
+      const proposal = await tx.proposal.findUnique({
+        where: { id: input.proposalId },
+        select: { id: true, archivedAt: true },
+      });
+      if (!proposal) return { formError: t("notFound") };
+      if (proposal.archivedAt) return { formError: (await manageT())("proposalArchived") };
+      const refs = await resolveReferences(tx, input);
+      const refused = referenceErrors(refs.errors, t);
+      if (refused) return refused;
+      if (await tx.recommendation.findFirst({ where: { proposalId: proposal.id, code: input.code } })) {
+        return { fieldErrors: { code: [t("codeTaken")] } };
+      }
+      const last = await tx.recommendation.aggregate({
+        where: { proposalId: proposal.id },
+        _max: { sortOrder: true },
+      });
+      const row = recommendationRow(input);
+      const rec = await tx.recommendation.create({
+        data: {
+          ...row,
+          proposalId: proposal.id,
+          sortOrder: (last._max.sortOrder ?? 0) + 1,
+          agencies: { create: agencyRows(input) },
+        },
+      });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "recommendation.create",
+        entityType: "Recommendation",
+        entityId: rec.id,
+        after: recommendationSnapshot(row, refs),
+      });
+      return done(t);
+    });
+  },
+  { arrays: ARRAYS },
+);
+
+/**
+ * Changes a recommendation's fields and agencies, with the status form's optimistic versioning: an
+ * edit made on a version someone else has since changed is refused, nothing written.
+ */
+export const editRecommendation = formAction(
+  recommendationEditInput,
+  async (input, user, t) => {
+    if (!isAdmin(user)) return { formError: t("forbidden") };
+    const tm = await manageT();
+    const result = await db.$transaction(async (tx): Promise<FormState | { moved: string }> => {
+      const rec = await tx.recommendation.findUnique({
+        where: { id: input.recommendationId },
+        include: {
+          agencies: { select: { role: true, agency: { select: { code: true } } } },
+          theme: { select: { code: true } },
+        },
+      });
+      if (!rec) return { formError: t("notFound") };
+      if (rec.archivedAt) return { formError: tm("recommendationArchived") };
+      if (rec.version !== input.version) return { formError: tm("editConflict") };
+      const refs = await resolveReferences(tx, input);
+      const refused = referenceErrors(refs.errors, t);
+      if (refused) return refused;
+      const clash = await tx.recommendation.findFirst({
+        where: { proposalId: rec.proposalId, code: input.code, id: { not: rec.id } },
+      });
+      if (clash) return { fieldErrors: { code: [t("codeTaken")] } };
+
+      const row = recommendationRow(input);
+      const { count } = await tx.recommendation.updateMany({
+        where: { id: rec.id, version: input.version },
+        data: { ...row, version: { increment: 1 } },
+      });
+      if (count === 0) return { formError: tm("editConflict") };
+      await tx.recommendationAgency.deleteMany({ where: { recommendationId: rec.id } });
+      await tx.recommendationAgency.createMany({
+        data: agencyRows(input).map((assignment) => ({ ...assignment, recommendationId: rec.id })),
+      });
+      await auditChangedFields(
+        tx,
+        { actorId: user.id, action: "recommendation.edit", entityType: "Recommendation", entityId: rec.id },
+        recommendationSnapshot(rec, {
+          theme: rec.theme?.code ?? null,
+          leadAgency: rec.agencies.find((a) => a.role === "lead")?.agency.code ?? null,
+          coAgencies: rec.agencies
+            .filter((a) => a.role === "co_handler")
+            .map((a) => a.agency.code)
+            .sort(),
+        }),
+        recommendationSnapshot(row, refs),
+      );
+      if (rec.code === input.code) return done(t);
+      // The edit page's address carries the code: the old one is gone.
+      const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: rec.proposalId } });
+      return {
+        moved: `/admin/proposals/${encodeURIComponent(proposal.code)}/${encodeURIComponent(input.code)}`,
+      };
+    });
+    if (!("moved" in result)) return result;
+    revalidatePath("/[locale]", "layout");
+    redirect(`/${await getLocale()}${result.moved}`);
+  },
+  { arrays: ARRAYS },
+);
+
+/** Archives a recommendation: it leaves every list and figure; its page and history stay. */
+export const archiveRecommendation = formAction(recommendationArchiveInput, async (input, user, t) => {
+  if (!isAdmin(user)) return { formError: t("forbidden") };
+  const tm = await manageT();
+  return db.$transaction(async (tx): Promise<FormState> => {
+    const now = new Date();
+    const { count } = await tx.recommendation.updateMany({
+      where: { id: input.recommendationId, version: input.version, archivedAt: null },
+      data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const rec = await tx.recommendation.findUnique({ where: { id: input.recommendationId } });
+      if (!rec) return { formError: t("notFound") };
+      return { formError: rec.archivedAt ? tm("recommendationArchived") : tm("editConflict") };
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "recommendation.archive",
+      entityType: "Recommendation",
+      entityId: input.recommendationId,
+      before: { archivedAt: null },
+      after: { archivedAt: now, archivedReason: input.reason },
+    });
+    return done(t);
+  });
+});
+
+/** Moves a recommendation one place up or down among its proposal's recommendations. */
+export const moveRecommendation = formAction(recommendationMoveInput, async (input, user, t) => {
+  if (!isAdmin(user)) return { formError: t("forbidden") };
+  return db.$transaction(async (tx): Promise<FormState> => {
+    const rec = await tx.recommendation.findUnique({
+      where: { id: input.recommendationId },
+      select: { id: true, proposalId: true },
+    });
+    if (!rec) return { formError: t("notFound") };
+    const siblings = await tx.recommendation.findMany({
+      where: { proposalId: rec.proposalId, archivedAt: null },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { id: true, code: true },
+    });
+    const from = siblings.findIndex((sibling) => sibling.id === rec.id);
+    const to = input.direction === "up" ? from - 1 : from + 1;
+    if (from < 0 || to < 0 || to >= siblings.length) return {};
+    const order = siblings.map((sibling) => sibling.id);
+    [order[from], order[to]] = [order[to] as string, order[from] as string];
+    // Renumbered 1…n, so that the order is total even where sort orders were equal.
+    for (const [index, id] of order.entries()) {
+      await tx.recommendation.update({ where: { id }, data: { sortOrder: index + 1 } });
+    }
+    const codeOf = new Map(siblings.map((sibling) => [sibling.id, sibling.code]));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "recommendation.move",
+      entityType: "Proposal",
+      entityId: rec.proposalId,
+      before: { order: siblings.map((sibling) => sibling.code) },
+      after: { order: order.map((id) => codeOf.get(id)) },
+    });
+    revalidatePath("/[locale]", "layout");
+    return {};
+  });
+});
+
+// Assisted entry ------------------------------------------------------------------------------------
+
+/**
+ * A new proposal with the recommendations an admin reviewed from its pasted text, in one transaction:
+ * all of it or nothing (without a text, the proposal alone). Agencies, themes and dates are assigned
+ * afterwards on the proposal's page.
+ */
+export const createProposalFromEntry = formAction(proposalEntryInput, async (input, user, t) => {
+  if (!isAdmin(user)) return { formError: t("forbidden") };
+  if (await db.proposal.findUnique({ where: { code: input.code } })) {
+    return { fieldErrors: { code: [t("codeTaken")] } };
+  }
+  await db.$transaction(async (tx) => {
+    const proposal = await tx.proposal.create({ data: proposalRow(input) });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "proposal.create",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      after: { ...proposalSnapshot(proposalRow(input)), recommendations: input.parts.length },
+    });
+    for (const [index, part] of input.parts.entries()) {
+      const row = {
+        code: part.code,
+        titleZh: part.titleZh,
+        titleEn: null,
+        descriptionZh: "",
+        descriptionEn: null,
+        sourceQuote: part.sourceQuote,
+        startDate: null,
+        dueDate: null,
+        assignedAt: null,
+        weight: 1,
+      };
+      const rec = await tx.recommendation.create({
+        data: { ...row, proposalId: proposal.id, sortOrder: index + 1 },
+      });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "recommendation.create",
+        entityType: "Recommendation",
+        entityId: rec.id,
+        after: recommendationSnapshot(row, { theme: null, leadAgency: null, coAgencies: [] }),
+      });
+    }
+  });
+  revalidatePath("/[locale]", "layout");
+  redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
+});
+
+async function manageT() {
+  return getTranslations("manage");
+}

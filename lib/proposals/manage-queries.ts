@@ -1,0 +1,77 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+
+/** Every proposal for the admin list, archived ones last, with how many recommendations each has. */
+export function listProposalsForAdmin() {
+  return db.proposal.findMany({
+    orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { submittedAt: "desc" }, { code: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      authorZh: true,
+      submittedAt: true,
+      archivedAt: true,
+      archivedReason: true,
+      isSample: true,
+      _count: { select: { recommendations: { where: { archivedAt: null } } } },
+    },
+  });
+}
+
+/** A proposal with its recommendations (current ones in order, then archived ones), for its admin page. */
+export const getProposalForAdmin = cache(async (code: string) => {
+  const proposal = await db.proposal.findUnique({
+    where: { code },
+    include: {
+      recommendations: {
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          dueDate: true,
+          archivedAt: true,
+          archivedReason: true,
+          agencies: {
+            select: {
+              role: true,
+              agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return proposal;
+});
+
+/** One recommendation with everything its edit form shows. */
+export const getRecommendationForAdmin = cache((proposalCode: string, code: string) =>
+  db.recommendation.findFirst({
+    where: { code, proposal: { code: proposalCode } },
+    include: {
+      agencies: { select: { agencyId: true, role: true } },
+      proposal: { select: { id: true, code: true, titleZh: true, titleEn: true } },
+    },
+  }),
+);
+
+/** The choices of the recommendation form: active agencies and the themes. */
+export async function getRecommendationChoices() {
+  const [agencies, themes] = await Promise.all([
+    db.agency.findMany({
+      where: { active: true },
+      orderBy: { code: "asc" },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+    db.theme.findMany({
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+  ]);
+  return { agencies, themes };
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { isoDate, optionalDate, optionalText, requiredText } from "@/lib/validation/fields";
+
+// Managing proposals and their recommendations (admins). Messages are keys of "validation".
+
+/** The longest pasted proposal text kept (a long proposal runs to some 20,000 characters). */
+export const SOURCE_TEXT_MAX = 50_000;
+/** The most recommendations one assisted entry saves at once. */
+export const PARTS_MAX = 60;
+
+const code = z
+  .string()
+  .trim()
+  .min(1, { error: "required" })
+  .max(20, { error: "tooLong" })
+  .regex(/^[\p{L}\p{N}._-]+$/u, { error: "codeInvalid" });
+
+const optionalUrl = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string()
+    .trim()
+    .max(2000, { error: "tooLong" })
+    .regex(/^https?:\/\/\S+$/i, { error: "urlInvalid" })
+    .optional(),
+);
+
+/** A proposal's own fields, as its create and edit forms send them. */
+export const proposalFields = z.object({
+  code,
+  officialNumber: optionalText(50),
+  titleZh: requiredText(300),
+  titleEn: optionalText(300),
+  authorZh: requiredText(100),
+  authorEn: optionalText(100),
+  congressSessionZh: requiredText(100),
+  congressSessionEn: optionalText(100),
+  submittedAt: isoDate,
+  summaryZh: requiredText(2000),
+  summaryEn: optionalText(2000),
+  sourceReferenceZh: optionalText(500),
+  sourceUrl: optionalUrl,
+  sourceText: optionalText(SOURCE_TEXT_MAX),
+});
+
+export const proposalEditInput = z.intersection(
+  z.object({ proposalId: z.string().min(1, { error: "invalid" }) }),
+  proposalFields,
+);
+
+/** A recommendation's own fields, as its create and edit forms send them. */
+export const recommendationFields = z
+  .object({
+    code,
+    titleZh: requiredText(300),
+    titleEn: optionalText(300),
+    descriptionZh: optionalText(5000),
+    descriptionEn: optionalText(5000),
+    sourceQuote: requiredText(10_000),
+    themeId: optionalText(40),
+    // Unassigned until the congress office assigns it (交办); the lead is then one agency.
+    leadAgencyId: optionalText(40),
+    coAgencyIds: z.array(z.string().min(1)).max(20, { error: "tooMany" }).default([]),
+    startDate: optionalDate,
+    dueDate: optionalDate,
+    assignedAt: optionalDate,
+    // Weights are relative; a weight of 0 would silently drop it from the proposal's progress.
+    weight: z.coerce
+      .number({ error: "weightInvalid" })
+      .gt(0, { error: "weightInvalid" })
+      .max(100, { error: "weightInvalid" }),
+  })
+  .superRefine((input, ctx) => {
+    if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
+      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "dueBeforeStart" });
+    }
+    if (input.leadAgencyId && input.coAgencyIds.includes(input.leadAgencyId)) {
+      ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "leadAlsoCoHandler" });
+    }
+    if (new Set(input.coAgencyIds).size !== input.coAgencyIds.length) {
+      ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "invalid" });
+    }
+  });
+
+export const recommendationCreateInput = z.intersection(
+  z.object({ proposalId: z.string().min(1, { error: "invalid" }) }),
+  recommendationFields,
+);
+export const recommendationEditInput = z.intersection(
+  z.object({
+    recommendationId: z.string().min(1, { error: "invalid" }),
+    version: z.coerce.number({ error: "invalid" }).int().min(1, { error: "invalid" }),
+  }),
+  recommendationFields,
+);
+export const recommendationMoveInput = z.object({
+  recommendationId: z.string().min(1, { error: "invalid" }),
+  direction: z.enum(["up", "down"], { error: "invalid" }),
+});
+
+const reason = requiredText(500);
+export const recommendationArchiveInput = z.object({
+  recommendationId: z.string().min(1, { error: "invalid" }),
+  version: z.coerce.number({ error: "invalid" }).int().min(1, { error: "invalid" }),
+  reason,
+});
+export const proposalArchiveInput = z.object({
+  proposalId: z.string().min(1, { error: "invalid" }),
+  reason,
+});
+
+/** One reviewed part of an assisted entry: it becomes a recommendation. */
+export const entryPart = z.object({
+  code,
+  titleZh: requiredText(300),
+  sourceQuote: requiredText(10_000),
+});
+
+/**
+ * A new proposal with its recommendations from an assisted entry. The parts come as one JSON field
+ * (the reviewed split), each checked like a recommendation; codes must differ.
+ */
+export const proposalEntryInput = z.intersection(
+  proposalFields,
+  z.object({
+    parts: z
+      .preprocess(
+        (value) => {
+          if (typeof value !== "string" || value === "") return [];
+          try {
+            return JSON.parse(value);
+          } catch {
+            return null;
+          }
+        },
+        z.array(entryPart, { error: "invalid" }).max(PARTS_MAX, { error: "tooMany" }),
+      )
+      .superRefine((parts, ctx) => {
+        const seen = new Set<string>();
+        for (const [i, part] of parts.entries()) {
+          if (seen.has(part.code)) ctx.addIssue({ code: "custom", path: [i, "code"], message: "codeTaken" });
+          seen.add(part.code);
+        }
+      }),
+  }),
+);
+
+export type ProposalFields = z.infer<typeof proposalFields>;
+export type RecommendationFields = z.infer<typeof recommendationFields>;

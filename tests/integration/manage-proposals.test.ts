@@ -1,0 +1,344 @@
+// Managing proposals and recommendations through the server actions, on the real database: one audit
+// row per changed field, archived items keep their history and leave the lists, bad input is refused
+// with nothing written, edits use optimistic versioning.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "@/lib/auth/config";
+import { db } from "@/lib/db";
+import {
+  archiveProposal,
+  archiveRecommendation,
+  createProposalFromEntry,
+  createRecommendation,
+  editProposal,
+  editRecommendation,
+  moveRecommendation,
+} from "@/lib/proposals/actions";
+import { getProposalOverview } from "@/lib/proposals/queries";
+import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { recordStatusUpdate } from "@/lib/status-updates/record";
+import { getTrackingPage } from "@/lib/tracking/queries";
+import { parseTrackingParams } from "@/lib/tracking/search-params";
+import type { FormState } from "@/lib/validation/form-action";
+import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
+import { seedSampleData } from "../../prisma/seed";
+import { callAction, request } from "./support/request-context";
+
+process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+let adminId: string;
+let agencies: { id: string; code: string }[];
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  const { headers } = await createAuth(db).api.signInEmail({
+    body: { email: "admin@tracker.example", password: SAMPLE_PASSWORD },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
+  request.headers = new Headers({ cookie: headers.get("set-cookie")?.split(";")[0] ?? "" });
+  adminId = (await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } })).id;
+  agencies = await db.agency.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true } });
+});
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) data.append(name, one);
+  }
+  return data;
+}
+
+const PROPOSAL = {
+  titleZh: "关于推进城市数据开放的建议",
+  authorZh: "测试代表",
+  congressSessionZh: "上海市第十六届人民代表大会第三次会议",
+  submittedAt: "2025-01-20",
+  summaryZh: "建议加快公共数据开放。",
+};
+const TEXT = "一、建立公共数据开放清单。按年度更新。\n二、完善数据授权运营机制。\n三、加强数据安全监管。";
+
+async function entry(code: string, parts: { code: string; titleZh: string; sourceQuote: string }[]) {
+  return callAction(() =>
+    createProposalFromEntry({}, form({ ...PROPOSAL, code, sourceText: TEXT, parts: JSON.stringify(parts) })),
+  );
+}
+
+type Part = { code: string; titleZh: string; sourceQuote: string };
+const PARTS: [Part, Part, Part] = [
+  { code: "R1", titleZh: "建立公共数据开放清单", sourceQuote: "建立公共数据开放清单。按年度更新。" },
+  { code: "R2", titleZh: "完善数据授权运营机制", sourceQuote: "完善数据授权运营机制。" },
+  { code: "R3", titleZh: "加强数据安全监管", sourceQuote: "加强数据安全监管。" },
+];
+
+function recFields(rec: { code: string; titleZh: string; sourceQuote: string; version: number; id: string }) {
+  return {
+    recommendationId: rec.id,
+    version: String(rec.version),
+    code: rec.code,
+    titleZh: rec.titleZh,
+    sourceQuote: rec.sourceQuote,
+    weight: "1",
+  };
+}
+
+describe("assisted entry", () => {
+  it("saves the proposal and its reviewed parts in one transaction, each audited", async () => {
+    const outcome = await entry("DATA-2025", PARTS);
+    expect(outcome).toEqual({ redirectedTo: "/zh-CN/admin/proposals/DATA-2025" });
+    const proposal = await db.proposal.findUniqueOrThrow({
+      where: { code: "DATA-2025" },
+      include: { recommendations: { orderBy: { sortOrder: "asc" } } },
+    });
+    expect(proposal.sourceText).toBe(TEXT);
+    expect(proposal.recommendations.map((rec) => [rec.code, rec.sourceQuote, rec.sortOrder])).toEqual(
+      PARTS.map((part, i) => [part.code, part.sourceQuote, i + 1]),
+    );
+    const audits = await db.auditEvent.count({
+      where: {
+        action: "recommendation.create",
+        entityId: { in: proposal.recommendations.map((rec) => rec.id) },
+      },
+    });
+    expect(audits).toBe(3);
+  });
+
+  it("refuses duplicate codes, an empty title and over-long text, writing nothing", async () => {
+    const before = await Promise.all([db.proposal.count(), db.recommendation.count(), db.auditEvent.count()]);
+    const duplicate = await entry("DUP-1", [PARTS[0], { ...PARTS[1], code: "R1" }]);
+    expect((duplicate as { returned: FormState }).returned.fieldErrors?.["parts.1.code"]).toEqual([
+      "validation.codeTaken",
+    ]);
+    const empty = await entry("DUP-2", [{ ...PARTS[0], titleZh: "  " }]);
+    expect((empty as { returned: FormState }).returned.fieldErrors?.["parts.0.titleZh"]).toEqual([
+      "validation.required",
+    ]);
+    const long = await entry("DUP-3", [{ ...PARTS[0], sourceQuote: "长".repeat(10_001) }]);
+    expect((long as { returned: FormState }).returned.fieldErrors?.["parts.0.sourceQuote"]).toEqual([
+      "validation.tooLong",
+    ]);
+    const taken = await entry("DATA-2025", PARTS);
+    expect((taken as { returned: FormState }).returned.fieldErrors?.code).toEqual(["validation.codeTaken"]);
+    const after = await Promise.all([db.proposal.count(), db.recommendation.count(), db.auditEvent.count()]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe("editing a recommendation", () => {
+  it("writes one audit row per changed field (before → after) and shows them in the item's history", async () => {
+    const rec = await db.recommendation.findFirstOrThrow({
+      where: { code: "R2", proposal: { code: "DATA-2025" } },
+    });
+    const [lead, co] = agencies as [{ id: string; code: string }, { id: string; code: string }];
+    const outcome = await editRecommendation(
+      {},
+      form({
+        ...recFields(rec),
+        titleZh: "完善公共数据授权运营机制",
+        leadAgencyId: lead.id,
+        coAgencyIds: [co.id],
+        startDate: "2025-03-01",
+        dueDate: "2025-12-31",
+      }),
+    );
+    expect(outcome).toEqual({ notice: "validation.saved" });
+    const rows = await db.auditEvent.findMany({
+      where: { entityId: rec.id, action: "recommendation.edit" },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((row) => [row.before, row.after]).sort()).toEqual(
+      [
+        [{ titleZh: "完善数据授权运营机制" }, { titleZh: "完善公共数据授权运营机制" }],
+        [{ leadAgency: null }, { leadAgency: lead.code }],
+        [{ coAgencies: [] }, { coAgencies: [co.code] }],
+        [{ startDate: null }, { startDate: "2025-03-01" }],
+        [{ dueDate: null }, { dueDate: "2025-12-31" }],
+      ].sort(),
+    );
+    expect(rows.every((row) => row.actorId === adminId)).toBe(true);
+    const updated = await db.recommendation.findUniqueOrThrow({
+      where: { id: rec.id },
+      include: { agencies: true },
+    });
+    expect(updated.version).toBe(rec.version + 1);
+    expect(updated.leadAgencyId).toBe(lead.id);
+
+    const page = await getRecommendationPage("DATA-2025", "R2");
+    expect(page?.edits.map((edit) => edit.field).sort()).toEqual(
+      ["coAgencies", "dueDate", "leadAgency", "startDate", "titleZh"].sort(),
+    );
+  });
+
+  it("refuses an edit made on an older version, writing nothing", async () => {
+    const rec = await db.recommendation.findFirstOrThrow({
+      where: { code: "R2", proposal: { code: "DATA-2025" } },
+    });
+    const audits = await db.auditEvent.count();
+    const outcome = await editRecommendation(
+      {},
+      form({ ...recFields(rec), version: String(rec.version - 1), titleZh: "过时的修改" }),
+    );
+    expect(outcome).toEqual({ formError: "manage.editConflict" });
+    expect(await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } })).toEqual(rec);
+    expect(await db.auditEvent.count()).toBe(audits);
+  });
+
+  it("refuses due before start, a lead also co-handler and a duplicate code, writing nothing", async () => {
+    const rec = await db.recommendation.findFirstOrThrow({
+      where: { code: "R3", proposal: { code: "DATA-2025" } },
+    });
+    const [lead] = agencies as [{ id: string; code: string }];
+    const audits = await db.auditEvent.count();
+    const bad = await editRecommendation(
+      {},
+      form({
+        ...recFields(rec),
+        startDate: "2025-06-01",
+        dueDate: "2025-05-01",
+        leadAgencyId: lead.id,
+        coAgencyIds: [lead.id],
+      }),
+    );
+    expect(bad.fieldErrors).toEqual({
+      dueDate: ["validation.dueBeforeStart"],
+      coAgencyIds: ["validation.leadAlsoCoHandler"],
+    });
+    const duplicate = await editRecommendation({}, form({ ...recFields(rec), code: "R1" }));
+    expect(duplicate.fieldErrors).toEqual({ code: ["validation.codeTaken"] });
+    const created = await createRecommendation(
+      {},
+      form({ proposalId: rec.proposalId, code: "R1", titleZh: "重复", sourceQuote: "重复。", weight: "1" }),
+    );
+    expect(created.fieldErrors).toEqual({ code: ["validation.codeTaken"] });
+    expect(await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } })).toEqual(rec);
+    expect(await db.auditEvent.count()).toBe(audits);
+  });
+});
+
+describe("reordering and archiving", () => {
+  it("moves a recommendation and audits the new order", async () => {
+    const rec = await db.recommendation.findFirstOrThrow({
+      where: { code: "R3", proposal: { code: "DATA-2025" } },
+    });
+    expect(
+      (await moveRecommendation({}, form({ recommendationId: rec.id, direction: "up" }))).formError,
+    ).toBe(undefined);
+    const order = await db.recommendation.findMany({
+      where: { proposalId: rec.proposalId },
+      orderBy: { sortOrder: "asc" },
+      select: { code: true },
+    });
+    expect(order.map((row) => row.code)).toEqual(["R1", "R3", "R2"]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "recommendation.move" } });
+    expect(audit.after).toEqual({ order: ["R1", "R3", "R2"] });
+  });
+
+  it("archives a recommendation with a reason: it leaves the lists, its history stays", async () => {
+    const rec = await db.recommendation.findFirstOrThrow({
+      where: { code: "R1", proposal: { code: "DATA-2025" } },
+    });
+    const admin = await db.user.findUniqueOrThrow({ where: { id: adminId } });
+    await recordStatusUpdate(
+      db,
+      admin,
+      {
+        itemType: "recommendation",
+        itemId: rec.id,
+        version: rec.version,
+        status: "in_progress",
+        progress: 20,
+        effectiveDate: "2025-04-01",
+        comment: undefined,
+        evidenceIds: [],
+      },
+      { source: "form" },
+    );
+    const current = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
+    const noReason = await archiveRecommendation(
+      {},
+      form({ recommendationId: rec.id, version: String(current.version), reason: "" }),
+    );
+    expect(noReason.fieldErrors).toEqual({ reason: ["validation.required"] });
+    const stale = await archiveRecommendation(
+      {},
+      form({ recommendationId: rec.id, version: String(current.version - 1), reason: "与 R2 合并" }),
+    );
+    expect(stale).toEqual({ formError: "manage.editConflict" });
+
+    const outcome = await archiveRecommendation(
+      {},
+      form({ recommendationId: rec.id, version: String(current.version), reason: "与 R2 合并" }),
+    );
+    expect(outcome).toEqual({ notice: "validation.saved" });
+    const archived = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
+    expect(archived.archivedReason).toBe("与 R2 合并");
+    expect(archived.archivedAt).not.toBeNull();
+    expect(await db.statusUpdate.count({ where: { recommendationId: rec.id } })).toBe(1);
+
+    const overview = await getProposalOverview("DATA-2025");
+    expect(overview?.recommendations.map((row) => row.code)).toEqual(["R3", "R2"]);
+    const table = await getTrackingPage(db, parseTrackingParams({ proposal: "DATA-2025" }));
+    expect(table.rows.map((row) => row.code).sort()).toEqual(["R2", "R3"]);
+    const page = await getRecommendationPage("DATA-2025", "R1");
+    expect(page?.history).toHaveLength(1);
+    expect(page?.recommendation.archivedReason).toBe("与 R2 合并");
+    expect(page?.edits.some((edit) => edit.field === "archivedReason")).toBe(true);
+
+    const edit = await editRecommendation({}, form({ ...recFields(archived), titleZh: "改" }));
+    expect(edit).toEqual({ formError: "manage.recommendationArchived" });
+    const update = await recordStatusUpdate(
+      db,
+      admin,
+      {
+        itemType: "recommendation",
+        itemId: rec.id,
+        version: archived.version,
+        status: "in_progress",
+        progress: 30,
+        effectiveDate: "2025-04-02",
+        comment: undefined,
+        evidenceIds: [],
+      },
+      { source: "form" },
+    );
+    expect(update).toEqual({ kind: "notFound" });
+  });
+
+  it("archives a proposal with its recommendations; the first proposal shown is then another", async () => {
+    const proposal = await db.proposal.findUniqueOrThrow({ where: { code: "DATA-2025" } });
+    const outcome = await archiveProposal({}, form({ proposalId: proposal.id, reason: "重复录入" }));
+    expect(outcome).toEqual({ notice: "validation.saved" });
+    expect(await db.recommendation.count({ where: { proposalId: proposal.id, archivedAt: null } })).toBe(0);
+    expect(await db.recommendation.count({ where: { proposalId: proposal.id } })).toBe(3);
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      archivedReason: "重复录入",
+    });
+  });
+});
+
+describe("editing a proposal", () => {
+  it("audits each changed field and moves the page's address with a new code", async () => {
+    const proposal = await db.proposal.findFirstOrThrow({ where: { isSample: true } });
+    const fields = {
+      proposalId: proposal.id,
+      code: proposal.code,
+      titleZh: proposal.titleZh,
+      authorZh: proposal.authorZh,
+      congressSessionZh: proposal.congressSessionZh,
+      submittedAt: "2024-01-26",
+      summaryZh: proposal.summaryZh,
+      officialNumber: "第0001号",
+    };
+    const before = await db.auditEvent.count({ where: { entityId: proposal.id } });
+    expect(await editProposal({}, form(fields))).toEqual({ notice: "validation.saved" });
+    const rows = await db.auditEvent.findMany({
+      where: { entityId: proposal.id, action: "proposal.edit" },
+      select: { before: true, after: true },
+    });
+    expect(rows).toContainEqual({ before: { officialNumber: null }, after: { officialNumber: "第0001号" } });
+    expect(await db.auditEvent.count({ where: { entityId: proposal.id } })).toBe(before + rows.length);
+
+    const empty = await editProposal({}, form({ ...fields, titleZh: "" }));
+    expect(empty.fieldErrors).toEqual({ titleZh: ["validation.required"] });
+    const moved = await callAction(() => editProposal({}, form({ ...fields, code: "LLM-2024-X" })));
+    expect(moved).toEqual({ redirectedTo: "/zh-CN/admin/proposals/LLM-2024-X" });
+  });
+});

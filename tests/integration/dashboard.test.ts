@@ -405,6 +405,18 @@ describe("the table's pages equal the brute-force selection", () => {
   });
 });
 
+// Last: it archives a recommendation, which the cases above must not see.
+describe("an archived recommendation", () => {
+  it("leaves the timeline as it leaves the headline", async () => {
+    const moved = await db.recommendation.findFirstOrThrow({ where: { progress: { gt: 0 } } });
+    await db.recommendation.update({ where: { id: moved.id }, data: { archivedAt: new Date() } });
+    const dashboard = await getDashboard(db, parseDashboardParams({}), TODAY);
+    const last = dashboard.timeline.at(-1);
+    expect(last?.completed).toBe(dashboard.headline.completed);
+    expect(last?.averageProgress).toBeCloseTo(dashboard.headline.averageProgress, 9);
+  });
+});
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const monthOf = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
 function lastDayOf(month: string): Date {

@@ -108,8 +108,8 @@ test.describe("unpublishing", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("hides the page and its data at once", async ({ page, browser }) => {
-    // The home page shows the first proposal (the sample), with the same panel.
-    await page.goto("/en");
+    // The proposal's page has the panel (the home page is a portfolio once there are several).
+    await page.goto(`/en/proposals/${CODE}`);
     const panel = page.getByTestId("publication-panel");
     await panel.getByRole("button", { name: "Unpublish" }).click();
     await expect(panel.getByRole("status")).toHaveText("Unpublished: the public can no longer see the page.");

@@ -152,7 +152,8 @@ export const getPublicProgress = cache(
   // Plain arguments: React's cache() matches calls by their arguments' identity.
   async (code: string, preview = false): Promise<PublicProgress | null> => {
     const row = await db.proposal.findFirst({
-      where: preview ? { code } : { code, publishedAt: { not: null } },
+      // An archived proposal is no longer shown, published or not.
+      where: preview ? { code, archivedAt: null } : { code, publishedAt: { not: null }, archivedAt: null },
       select: {
         code: true,
         titleZh: true,
@@ -168,6 +169,7 @@ export const getPublicProgress = cache(
         isSample: true,
         publishedAt: true,
         recommendations: {
+          where: { archivedAt: null },
           orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
           select: {
             ...scheduleSelect,

@@ -287,6 +287,31 @@ describe("published", () => {
     expect(again.status).toBe(304);
   });
 
+  it("leaves out an archived recommendation, and an archived proposal altogether", async () => {
+    const archived = await db.recommendation.findFirstOrThrow({
+      where: { proposal: { code: CODE } },
+      orderBy: { sortOrder: "desc" },
+    });
+    await db.recommendation.update({
+      where: { id: archived.id },
+      data: { archivedAt: new Date(), archivedReason: "合并" },
+    });
+    const codes = (await getPublicProgress(CODE))?.recommendations.map((rec) => rec.code);
+    expect(codes).not.toContain(archived.code);
+    expect(codes?.length).toBeGreaterThan(0);
+    await db.recommendation.update({
+      where: { id: archived.id },
+      data: { archivedAt: null, archivedReason: null },
+    });
+
+    const other = await createProposal();
+    await db.proposal.update({
+      where: { id: other.id },
+      data: { publishedAt: new Date(), archivedAt: new Date() },
+    });
+    expect((await fetchData(`${other.code}.json`)).status).toBe(404);
+  });
+
   it("never shows another proposal that is not published", async () => {
     const other = await createProposal();
     expect((await fetchData(`${other.code}.json`)).status).toBe(404);

@@ -104,12 +104,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
   const soon = new Date(scope.day.getTime() + DUE_SOON_DAYS * DAY_MS);
   const foreignKey = raw(params.kind === "action" ? `su."actionId"` : `su."recommendationId"`);
-  const [proposals, archived] = await Promise.all([
-    params.proposal ? null : db.proposal.count(),
-    // HistoryDay's totals count every item's history, archived items' too.
-    db.recommendation.findFirst({ where: { archivedAt: { not: null } }, select: { id: true } }),
-  ]);
-  const singleProposal = Boolean(params.proposal) || (proposals ?? 0) <= 1;
+  const singleProposal = Boolean(params.proposal) || (await db.proposal.count()) <= 1;
   const groupKey = raw(singleProposal ? `i."recommendationId"` : `i."themeId"`);
 
   const replyItems =
@@ -209,7 +204,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       // The history appends each item's updates in order, each starting from the one before, so a
       // month's change is the sum of its updates' differences. Over all items (none archived), the
       // daily totals HistoryDay keeps give the same sums at a fraction of the cost.
-      hasItemFilters(params) || archived
+      // HistoryDay's totals count every item's history, archived items' too.
+      hasItemFilters(params) || scope.someArchived
         ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
             SELECT ${monthOf(provider, `su."effectiveDate"`)} AS "month",
               SUM(su."progressAfter" - COALESCE(su."progressBefore", 0)) AS "progress",

@@ -19,6 +19,11 @@ export type ItemScope = {
   asOf: Date | null;
   /** The ids of the items whose text contains the search, when there is one. */
   search: Sql | null;
+  /**
+   * Whether any recommendation is archived. Only then do the queries say to leave them out: the
+   * condition alone steers the databases off the indexes that serve the tables and figures.
+   */
+  someArchived: boolean;
 };
 
 const DAY_MS = 86_400_000;
@@ -31,8 +36,11 @@ export async function itemScope(
 ): Promise<ItemScope> {
   const provider = providerOf(db);
   const asOf = filters.asOf ? shanghaiDate(filters.asOf) : null;
-  const search = filters.q ? await searchSql(db, provider, filters.q) : null;
-  return { provider, day: asOf ?? today, asOf, search };
+  const [search, archived] = await Promise.all([
+    filters.q ? searchSql(db, provider, filters.q) : null,
+    db.recommendation.findFirst({ where: { archivedAt: { not: null } }, select: { id: true } }),
+  ]);
+  return { provider, day: asOf ?? today, asOf, search, someArchived: archived !== null };
 }
 
 /** Seconds since the epoch of a timestamp column. */
@@ -101,7 +109,7 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
       FROM "Action" a
       JOIN "Recommendation" r ON r."id" = a."recommendationId"
       ${state.joins}
-      WHERE r."archivedAt" IS NULL`;
+      ${scope.someArchived ? sql`WHERE r."archivedAt" IS NULL` : empty}`;
   }
   return sql`
     SELECT r."id" AS "id", r."id" AS "recommendationId", r."code" AS "code",
@@ -110,9 +118,11 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
       r."leadAgencyId" AS "leadAgencyId"
     FROM "Recommendation" r
     ${state.joins}
-    -- Archived recommendations (and the actions under them) leave every list and figure; their
-    -- history stays on their own page.
-    WHERE r."archivedAt" IS NULL`;
+    ${
+      // Archived recommendations (and the actions under them) leave every list and figure; their
+      // history stays on their own page.
+      scope.someArchived ? sql`WHERE r."archivedAt" IS NULL` : empty
+    }`;
 }
 
 /** health.ts's rule, in SQL, on the columns of baseItems. */

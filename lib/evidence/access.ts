@@ -3,7 +3,10 @@ import type { DbClient } from "@/lib/db/client";
 
 const assignments = { select: { agencyId: true, role: true } } as const;
 
-/** Whether `actor` may attach, edit or withdraw evidence of this recommendation or action. */
+/**
+ * Whether `actor` may attach, edit or withdraw evidence of this recommendation or action. An archived
+ * recommendation, and the actions under it, take no more changes.
+ */
 export async function canChangeEvidenceOf(
   db: DbClient,
   actor: Actor,
@@ -11,14 +14,14 @@ export async function canChangeEvidenceOf(
 ): Promise<boolean> {
   if (target.actionId) {
     const action = await db.action.findUnique({
-      where: { id: target.actionId },
+      where: { id: target.actionId, recommendation: { archivedAt: null } },
       select: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
     });
     return action !== null && canEditAction(actor, action.agencies, action.recommendation.agencies);
   }
   if (target.recommendationId) {
     const rec = await db.recommendation.findUnique({
-      where: { id: target.recommendationId },
+      where: { id: target.recommendationId, archivedAt: null },
       select: { agencies: assignments },
     });
     return rec !== null && canEditRecommendation(actor, rec.agencies);

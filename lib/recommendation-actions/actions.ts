@@ -44,8 +44,9 @@ export const createAction = formAction(
   actionCreateInput,
   async (input, user, t, form) => {
     const result = await db.$transaction(async (tx): Promise<FormState | null> => {
+      // An archived recommendation, and the actions under it, take no more changes: as if gone.
       const rec = await tx.recommendation.findUnique({
-        where: { id: input.recommendationId },
+        where: { id: input.recommendationId, archivedAt: null },
         select: { id: true, agencies: assignments, _count: { select: { actions: true } } },
       });
       if (!rec) return { formError: t("notFound") };
@@ -91,7 +92,7 @@ export const editAction = formAction(
   async (input, user, t) => {
     return db.$transaction(async (tx): Promise<FormState> => {
       const action = await tx.action.findUnique({
-        where: { id: input.actionId },
+        where: { id: input.actionId, recommendation: { archivedAt: null } },
         include: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
       });
       if (!action) return { formError: t("notFound") };
@@ -150,7 +151,7 @@ export const editAction = formAction(
 export const moveAction = formAction(actionMoveInput, async (input, user, t) => {
   return db.$transaction(async (tx): Promise<FormState> => {
     const action = await tx.action.findUnique({
-      where: { id: input.actionId },
+      where: { id: input.actionId, recommendation: { archivedAt: null } },
       select: { id: true, recommendationId: true, recommendation: { select: { agencies: assignments } } },
     });
     if (!action) return { formError: t("notFound") };

@@ -33,8 +33,9 @@ export const saveReply = formAction(replyInput, async (input, user, t) => {
   if (ruleErrors) return { fieldErrors: fieldErrorsFromKeys(ruleErrors, t) };
 
   return db.$transaction(async (tx) => {
+    // An archived recommendation takes no more changes: as if gone.
     const rec = await tx.recommendation.findUnique({
-      where: { id: input.recommendationId },
+      where: { id: input.recommendationId, archivedAt: null },
       select: {
         id: true,
         version: true,

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
+import { createEvidence } from "@/lib/evidence/actions";
 import {
   archiveProposal,
   archiveRecommendation,
@@ -14,7 +15,9 @@ import {
   moveRecommendation,
 } from "@/lib/proposals/actions";
 import { getProposalOverview } from "@/lib/proposals/queries";
+import { createAction } from "@/lib/recommendation-actions/actions";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { saveReply } from "@/lib/replies/actions";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
 import { getTrackingPage } from "@/lib/tracking/queries";
 import { parseTrackingParams } from "@/lib/tracking/search-params";
@@ -300,6 +303,44 @@ describe("reordering and archiving", () => {
       { source: "form" },
     );
     expect(update).toEqual({ kind: "notFound" });
+
+    // Nor evidence, a reply or a new action, even from an admin.
+    const before = await Promise.all([db.evidence.count(), db.action.count(), db.auditEvent.count()]);
+    const evidence = await callAction(() =>
+      createEvidence(
+        {},
+        form({
+          target: `recommendation:${rec.id}`,
+          url: "https://example.org/a",
+          titleZh: "材料",
+          kind: "other",
+        }),
+      ),
+    );
+    expect(evidence).toEqual({ returned: { formError: "validation.forbidden" } });
+    const reply = await callAction(() =>
+      saveReply(
+        {},
+        form({ recommendationId: rec.id, version: String(archived.version), assignedAt: "2025-02-01" }),
+      ),
+    );
+    expect(reply).toEqual({ returned: { formError: "validation.notFound" } });
+    const action = await callAction(() =>
+      createAction(
+        {},
+        form({
+          recommendationId: rec.id,
+          code: "R1.9",
+          titleZh: "新举措",
+          leadAgencyId: agencies[0]?.id ?? "",
+          weight: "1",
+        }),
+      ),
+    );
+    expect(action).toEqual({ returned: { formError: "validation.notFound" } });
+    expect(await Promise.all([db.evidence.count(), db.action.count(), db.auditEvent.count()])).toEqual(
+      before,
+    );
   });
 
   it("archives a proposal with its recommendations; the first proposal shown is then another", async () => {

@@ -1,15 +1,16 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ArchiveForm } from "@/components/proposals/manage/archive-form";
-import { RecommendationMoveButtons } from "@/components/proposals/manage/move-buttons";
 import { ProposalForm } from "@/components/proposals/manage/proposal-form";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { MoveButtons } from "@/components/ui/move-buttons";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { moveRecommendation } from "@/lib/proposals/actions";
 import { getProposalForAdmin } from "@/lib/proposals/manage-queries";
 
 export const generateMetadata = pageTitle("manage", "editProposal");
@@ -53,11 +54,13 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
               const co = rec.agencies.filter((a) => a.role === "co_handler");
               return (
                 <li key={rec.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-5 py-2 text-sm">
-                  <RecommendationMoveButtons
-                    recommendationId={rec.id}
-                    code={rec.code}
+                  <MoveButtons
+                    move={moveRecommendation}
+                    idField="recommendationId"
+                    id={rec.id}
                     first={i === 0}
                     last={i === current.length - 1}
+                    labels={{ up: t("moveUp", { code: rec.code }), down: t("moveDown", { code: rec.code }) }}
                   />
                   <span className="w-12 font-mono text-xs text-slate-600">{rec.code}</span>
                   <Link

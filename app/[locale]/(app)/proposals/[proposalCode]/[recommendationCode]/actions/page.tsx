@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm } from "@/components/recommendation-actions/action-form";
-import { MoveButtons } from "@/components/recommendation-actions/move-buttons";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { MoveButtons } from "@/components/ui/move-buttons";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { moveAction } from "@/lib/recommendation-actions/actions";
 import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
@@ -54,10 +55,15 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
                 data-testid={`manage-${action.code}`}
               >
                 <MoveButtons
-                  actionId={action.id}
-                  code={action.code}
+                  move={moveAction}
+                  idField="actionId"
+                  id={action.id}
                   first={index === 0}
                   last={index === rec.actions.length - 1}
+                  labels={{
+                    up: t("moveUp", { code: action.code }),
+                    down: t("moveDown", { code: action.code }),
+                  }}
                 />
                 <span className="font-mono text-xs text-slate-600">{action.code}</span>
                 <span className="flex-1 text-sm">{localized(locale, action.titleZh, action.titleEn)}</span>

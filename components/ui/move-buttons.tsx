@@ -1,29 +1,33 @@
 "use client";
 
 import { ArrowDown, ArrowUp } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { moveRecommendation } from "@/lib/proposals/actions";
 import type { FormState } from "@/lib/validation/form-action";
 
-/** Up and down buttons that reorder a recommendation among its proposal's recommendations. */
-export function RecommendationMoveButtons({
-  recommendationId,
-  code,
+/**
+ * Up and down buttons that reorder one item of a list through a server action taking `direction`
+ * ("up" or "down") and the item's id under `idField`.
+ */
+export function MoveButtons({
+  move,
+  idField,
+  id,
   first,
   last,
+  labels,
 }: {
-  recommendationId: string;
-  code: string;
+  move: (previous: FormState, form: FormData) => Promise<FormState>;
+  idField: string;
+  id: string;
   first: boolean;
   last: boolean;
+  labels: { up: string; down: string };
 }) {
-  const t = useTranslations("manage");
-  const { state, onSubmit, pending, form } = useFormAction<FormState>(moveRecommendation, {});
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(move, {});
   return (
     <form ref={form} onSubmit={onSubmit} className="flex items-center gap-1">
-      <input type="hidden" name="recommendationId" value={recommendationId} />
+      <input type="hidden" name={idField} value={id} />
       <Button
         type="submit"
         name="direction"
@@ -31,7 +35,7 @@ export function RecommendationMoveButtons({
         variant="ghost"
         size="sm"
         disabled={first || pending}
-        aria-label={t("moveUp", { code })}
+        aria-label={labels.up}
       >
         <ArrowUp aria-hidden="true" className="size-4" />
       </Button>
@@ -42,7 +46,7 @@ export function RecommendationMoveButtons({
         variant="ghost"
         size="sm"
         disabled={last || pending}
-        aria-label={t("moveDown", { code })}
+        aria-label={labels.down}
       >
         <ArrowDown aria-hidden="true" className="size-4" />
       </Button>

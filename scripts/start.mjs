@@ -2,14 +2,15 @@
 // if the sources changed since the last build, then serve it on PORT (default 3000) with
 // WEB_CONCURRENCY processes (default 1; see serve.mjs).
 // Set SAMPLE_DATA=off to start on an empty database without the sample.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildApp } from "./build.mjs";
+import { EXPORT_WORKER_BUNDLE } from "./build-export-worker.mjs";
 import { migrate, seed } from "./db.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const nextBin = join("node_modules", "next", "dist", "bin", "next");
 
 process.env.BETTER_AUTH_SECRET ||= localAuthSecret();
 migrate();
@@ -17,7 +18,7 @@ if (process.env.SAMPLE_DATA !== "off") seed();
 
 if (buildIsStale()) {
   console.log("Building the app…");
-  execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  await buildApp();
 }
 
 const server = spawn(process.execPath, [join("scripts", "serve.mjs")], { stdio: "inherit" });
@@ -40,7 +41,7 @@ function localAuthSecret() {
 /** True when there is no build, or a source file is newer than it. */
 function buildIsStale() {
   const buildId = join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(EXPORT_WORKER_BUNDLE)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   const sources = [
     "app",

@@ -23,7 +23,7 @@ const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint and format", "npx", ["biome", "check", "."]],
   ["unit and integration tests (SQLite, PostgreSQL)", "npx", ["vitest", "run"]],
-  ["production build", "npx", ["next", "build"]],
+  ["production build", "node", ["scripts/build.mjs"]],
   ["end-to-end tests (Chromium)", "npx", ["playwright", "test"]],
 ];
 

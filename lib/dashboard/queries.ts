@@ -1,8 +1,9 @@
 // Every figure of the officials' dashboard, aggregated in the database over the items the filters
 // select (lib/tracking/item-sql.ts), now or as of a past day.
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
-import { type Db, providerOf } from "@/lib/db/client";
+import { type Db, providerOf, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import { raw, sql } from "@/lib/db/sql";
 import { HEALTH, type Health } from "@/lib/tracking/health";
 import {
   filteredColumn,
@@ -14,10 +15,7 @@ import {
 } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
 import { hasItemFilters, itemFilters } from "@/lib/tracking/search-params";
-import { Prisma } from "../../generated/sqlite/client";
 import { type DashboardParams, monthsBetween, resolvePeriod } from "./params";
-
-const { sql, raw } = Prisma;
 
 const DAY_MS = 86_400_000;
 const LIST_LENGTH = 10;
@@ -58,11 +56,11 @@ async function latestChanges(
 ) {
   const foreignKey = raw(params.kind === "action" ? `su."actionId"` : `su."recommendationId"`);
   const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
-  const ids = await db.$queryRaw<{ id: string }[]>`
+  const ids = await db.$queryRaw<{ id: string }[]>(sql`
     SELECT su."id" FROM "StatusUpdate" su
     WHERE ${raw(walkByDate ? "+" : "")}${foreignKey} IN (${filteredColumn(scope, params)})
       AND su."effectiveDate" >= ${shanghaiDate(period.from)} AND su."effectiveDate" < ${periodEnd}
-    ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`;
+    ORDER BY su."effectiveDate" DESC, su."createdAt" DESC, su."id" DESC LIMIT ${FEED_LENGTH}`);
   const updates = await db.statusUpdate.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
     select: {
@@ -98,7 +96,7 @@ async function latestChanges(
 
 export async function getDashboard(db: Db, params: DashboardParams, today: Date = shanghaiToday()) {
   const provider = providerOf(db);
-  const scope = await itemScope(db, params, today);
+  const scope = await itemScope(sqlReader(db), params, today);
   const items = filteredItems(scope, params);
   const period = resolvePeriod(params, scope.day);
   const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
@@ -126,24 +124,24 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       items: unknown;
       progress: unknown;
     }[]
-  >`
+  >(sql`
     SELECT i."status", i."health", ${groupKey} AS "groupKey", i."leadAgencyId" AS "agencyKey",
       COUNT(*) AS "items", SUM(i."progress") AS "progress"
-    FROM ${items} GROUP BY 1, 2, 3, 4`;
+    FROM ${items} GROUP BY 1, 2, 3, 4`);
 
   // Each chain of queries starts as soon as what it needs is in. On PostgreSQL they run side by side on
   // the pool's connections; SQLite runs one at a time whatever the order.
   const lists = Promise.all([
-    db.$queryRaw<ItemStateRow[]>`
+    db.$queryRaw<ItemStateRow[]>(sql`
       SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(scope, params, overdueSql(scope))}
-      ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
-    db.$queryRaw<ItemStateRow[]>`
+      ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`),
+    db.$queryRaw<ItemStateRow[]>(sql`
       SELECT ${ITEM_STATE_COLUMNS} FROM ${filteredItems(
         scope,
         params,
         sql`i."status" NOT IN ('completed', 'not_adopted') AND i."dueDate" >= ${scope.day} AND i."dueDate" <= ${soon}`,
       )}
-      ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`,
+      ORDER BY i."dueDate" ASC, i."id" ASC LIMIT ${LIST_LENGTH}`),
   ]).then(async ([overdue, dueSoon]) => {
     // Both lists' names in one load (an item is overdue or due soon, never both).
     const listed = await withDetails(db, params.kind, [...overdue, ...dueSoon]);
@@ -191,7 +189,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
           mismatch: unknown;
           items: unknown;
         }[]
-      >`
+      >(sql`
         SELECT i."replyClass", i."satisfaction",
           CASE WHEN i."repliedAt" IS NOT NULL THEN 'replied'
                WHEN i."assignedAt" IS NULL THEN 'unassigned'
@@ -200,31 +198,31 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
           CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
           COUNT(*) AS "items"
         FROM ${replyItems}
-        GROUP BY 1, 2, 3, 4`,
+        GROUP BY 1, 2, 3, 4`),
       // The history appends each item's updates in order, each starting from the one before, so a
       // month's change is the sum of its updates' differences. Over all items (none archived), the
       // daily totals HistoryDay keeps give the same sums at a fraction of the cost.
       // HistoryDay's totals count every item's history, archived items' too.
       hasItemFilters(params) || scope.someArchived
-        ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
+        ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>(sql`
             SELECT ${monthOf(provider, `su."effectiveDate"`)} AS "month",
               SUM(su."progressAfter" - COALESCE(su."progressBefore", 0)) AS "progress",
               SUM(CASE WHEN su."statusAfter" = 'completed' THEN 1 ELSE 0 END
                 - CASE WHEN su."statusBefore" = 'completed' THEN 1 ELSE 0 END) AS "completed"
             FROM "StatusUpdate" su
             WHERE ${foreignKey} IN (${filteredColumn(scope, params)}) AND su."effectiveDate" < ${periodEnd}
-            GROUP BY 1`
-        : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>`
+            GROUP BY 1`)
+        : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>(sql`
             SELECT ${monthOf(provider, `h."day"`)} AS "month", SUM(h."progressChange") AS "progress",
               SUM(h."completedChange") AS "completed"
             FROM "HistoryDay" h
             WHERE h."kind" = ${params.kind} AND h."day" < ${periodEnd}
-            GROUP BY 1`,
+            GROUP BY 1`),
       // An item counts from the month its proposal was submitted.
-      db.$queryRaw<{ month: string; items: unknown }[]>`
+      db.$queryRaw<{ month: string; items: unknown }[]>(sql`
         SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
         FROM (${filteredColumn(scope, params, "proposalId")}) f JOIN "Proposal" p ON p."id" = f."proposalId"
-        GROUP BY 1`,
+        GROUP BY 1`),
       lists,
       latest,
       names,

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../../generated/postgresql/client";
 import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlite/client";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "../database-url";
+import type { Sql, SqlReader } from "./sql";
 
 export type Db = SqliteClient;
 /** The model's query types (where, select…), the same for both databases. */
@@ -29,6 +30,11 @@ export function providerOf(db: Db): DatabaseProvider {
   const provider = providers.get(db);
   if (!provider) throw new Error("Not a client made by createPrismaClient");
   return provider;
+}
+
+/** The client as a plain SQL reader, for the queries that are written in SQL (lib/db/sql.ts). */
+export function sqlReader(db: Db): SqlReader {
+  return { provider: providerOf(db), rows: <T>(statement: Sql) => db.$queryRaw<T[]>(statement) };
 }
 
 /** The client or an open transaction: what writes that may run inside a larger transaction take. */

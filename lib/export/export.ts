@@ -1,5 +1,5 @@
-// An export from its parsed query: the route handler streams it, the benchmark times it.
-import type { Db } from "@/lib/db/client";
+// An export from its parsed query, as the export worker (worker.ts) writes it.
+import type { SqlReader } from "@/lib/db/sql";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTable } from "./columns";
 import { csvChunks } from "./csv";
@@ -14,7 +14,7 @@ import { xlsxChunks } from "./xlsx";
  * of each batch of rows loaded.
  */
 export async function prepareExport(
-  db: Db,
+  db: SqlReader,
   query: ExportQuery,
   locale: Locale,
   today: Date,
@@ -41,5 +41,5 @@ export async function prepareExport(
             tables.map((table) => ({ table, batches: () => batches(table.part) })),
             messages("export.appName"),
           );
-  return { chunks, view, parts, messages };
+  return { chunks, view };
 }

@@ -1,6 +1,7 @@
 // GET /api/export: the tracking table's view (or its selected rows) as CSV, a workbook or JSON. Checks
 // the caller and every parameter before the first byte (a bad request gets a 400 and no file), then
-// streams: the rows are loaded a batch at a time as the download reads them.
+// streams what the export worker writes: the rows are loaded a batch at a time, in the worker's
+// process, as the download reads them.
 import "server-only";
 import { authenticateApiRequest } from "@/lib/api/auth";
 import type { ApiTranslator } from "@/lib/api/i18n";
@@ -8,13 +9,11 @@ import { apiTranslator } from "@/lib/api/i18n";
 import { apiLocale } from "@/lib/api/locale";
 import { queryValues } from "@/lib/api/params";
 import { apiError, invalidParameters } from "@/lib/api/responses";
-import { shanghaiToday, toShanghaiDateString } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/routing";
-import { prepareExport } from "./export";
 import { exportTranslator } from "./i18n";
-import { type ExportFormat, type ExportPart, type ExportQuery, exportQuery } from "./params";
-import { pullStream } from "./stream";
+import { type ExportFormat, type ExportPart, type ExportQuery, exportParts, exportQuery } from "./params";
+import { startExport } from "./worker-process";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -59,9 +58,11 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     if (!parsed.success) return invalidParameters(parsed.error, t, locale);
     const query = parsed.data;
 
-    const { chunks, view, parts, messages } = await prepareExport(db, query, locale, today);
-    const day = view.scope.asOf ?? today;
-    return new Response(pullStream(chunks), {
+    const parts = exportParts(query);
+    const messages = exportTranslator(locale);
+    const day = query.asOf ? shanghaiDate(query.asOf) : today;
+    const running = await startExport({ values, locale, today: today.toISOString() });
+    return new Response(running.body, {
       headers: {
         "Content-Type": CONTENT_TYPES[query.format],
         "Content-Disposition": contentDisposition(
@@ -71,7 +72,7 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
         "Cache-Control": "no-store",
         "Content-Language": locale,
         // How many of the view's items the export holds, for the page's progress line.
-        "X-Export-Items": String(view.ids.length),
+        "X-Export-Items": String(running.items),
       },
     });
   } catch (error) {

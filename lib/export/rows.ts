@@ -2,15 +2,11 @@
 // item ids are read first, in the table's order (ids only: small even for a national view), then each
 // batch of items is loaded with its names, its actions, evidence or history.
 import "server-only";
-import { Prisma } from "@/generated/sqlite/client";
-import type { Db } from "@/lib/db/client";
 import type { EvidenceKind, ItemStatus, ReplyClass, UpdateSource } from "@/lib/db/enums";
+import { join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import type { Health } from "@/lib/tracking/health";
-import { filteredItems, type ItemScope, itemScope, itemsSql } from "@/lib/tracking/item-sql";
-import { itemOrderSql } from "@/lib/tracking/queries";
+import { filteredItems, type ItemScope, itemOrderSql, itemScope, itemsSql } from "@/lib/tracking/item-sql";
 import type { ExportPart, ExportQuery } from "./params";
-
-const { sql, join, raw } = Prisma;
 
 /**
  * Items per batch. Each statement binds the batch's ids: SQLite through Prisma takes at most 999 bound
@@ -95,11 +91,11 @@ export type ExportView = {
  * The items of the table's view (its filters and sort), or of the selected rows among them, in order.
  * The selection is still read through the view's filters: a row that no longer matches is left out.
  */
-export async function openExportView(db: Db, query: ExportQuery, today: Date): Promise<ExportView> {
+export async function openExportView(db: SqlReader, query: ExportQuery, today: Date): Promise<ExportView> {
   const scope = await itemScope(db, query, today);
   const extra = query.ids ? [sql`i."id" IN (${query.ids.length ? join(query.ids) : sql`NULL`})`] : [];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT i."id" FROM ${filteredItems(scope, query, ...extra)} ORDER BY ${itemOrderSql(scope, query)}`;
+  const rows = await db.rows<{ id: string }>(sql`
+    SELECT i."id" FROM ${filteredItems(scope, query, ...extra)} ORDER BY ${itemOrderSql(scope, query)}`);
   return { kind: query.kind, scope, ids: rows.map((row) => row.id) };
 }
 
@@ -154,14 +150,14 @@ const dateOf = (value: Date | string | null) => (value === null ? null : new Dat
  * joined to the names): loading the names through relations would take several times as long.
  */
 async function itemRows(
-  db: Db,
+  db: SqlReader,
   scope: ItemScope,
   kind: ExportQuery["kind"],
   by: "id" | "recommendationId",
   ids: string[],
 ): Promise<ExportItem[]> {
   const table = kind === "action" ? `"Action"` : `"Recommendation"`;
-  const rows = await db.$queryRaw<ItemSqlRow[]>`
+  const rows = await db.rows<ItemSqlRow>(sql`
     SELECT i."id", p."code" AS "proposalCode", r."code" AS "recommendationCode", i."code", i."titleZh",
       x."titleEn", i."status", i."progress", i."health", t."nameZh" AS "themeZh", t."nameEn" AS "themeEn",
       ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."startDate", i."dueDate",
@@ -172,7 +168,7 @@ async function itemRows(
     JOIN "Proposal" p ON p."id" = r."proposalId"
     LEFT JOIN "Theme" t ON t."id" = i."themeId"
     LEFT JOIN "Agency" ag ON ag."id" = i."leadAgencyId"
-    WHERE i.${raw(`"${by}"`)} IN (${join(ids)})`;
+    WHERE i.${raw(`"${by}"`)} IN (${join(ids)})`);
   const position = new Map(ids.map((id, index) => [id, index]));
   return byPlace(rows, (row) => [position.get(row.place) ?? 0, Number(row.sortOrder), row.code, row.id]).map(
     (row) => ({
@@ -207,29 +203,29 @@ async function itemRows(
  * two is several times slower), or an action's. `place` and `sortOrder` say where each row belongs.
  */
 async function ownedRows<Row>(
-  db: Db,
+  db: SqlReader,
   kind: ExportQuery["kind"],
   ids: string[],
   table: string,
-  columns: Prisma.Sql,
-  condition: Prisma.Sql,
+  columns: Sql,
+  condition: Sql,
 ): Promise<(Row & OwnerColumns)[]> {
   const from = raw(`"${table}" o`);
-  const ofActions = (where: Prisma.Sql) => sql`
+  const ofActions = (where: Sql) => sql`
     SELECT ${columns}, p."code" AS "proposalCode", r."code" AS "recommendationCode", a."code" AS "actionCode",
       ${raw(kind === "action" ? `a."id"` : `r."id"`)} AS "place", a."sortOrder" AS "sortOrder"
     FROM ${from} JOIN "Action" a ON a."id" = o."actionId"
     JOIN "Recommendation" r ON r."id" = a."recommendationId" JOIN "Proposal" p ON p."id" = r."proposalId"
     WHERE ${where} AND ${condition}`;
-  if (kind === "action") return db.$queryRaw(ofActions(sql`o."actionId" IN (${join(ids)})`));
+  if (kind === "action") return db.rows(ofActions(sql`o."actionId" IN (${join(ids)})`));
   const [own, actions] = await Promise.all([
-    db.$queryRaw<(Row & OwnerColumns)[]>`
+    db.rows<Row & OwnerColumns>(sql`
       SELECT ${columns}, p."code" AS "proposalCode", r."code" AS "recommendationCode", NULL AS "actionCode",
         r."id" AS "place", -1 AS "sortOrder"
       FROM ${from} JOIN "Recommendation" r ON r."id" = o."recommendationId"
       JOIN "Proposal" p ON p."id" = r."proposalId"
-      WHERE o."recommendationId" IN (${join(ids)}) AND ${condition}`,
-    db.$queryRaw<(Row & OwnerColumns)[]>(ofActions(sql`a."recommendationId" IN (${join(ids)})`)),
+      WHERE o."recommendationId" IN (${join(ids)}) AND ${condition}`),
+    db.rows<Row & OwnerColumns>(ofActions(sql`a."recommendationId" IN (${join(ids)})`)),
   ]);
   return [...own, ...actions];
 }
@@ -259,68 +255,88 @@ function byPlace<T>(rows: T[], key: (row: T) => (number | string)[]): T[] {
 
 /** Batches of one part of an export, in the view's order. */
 export async function* exportBatches<P extends ExportPart>(
-  db: Db,
+  db: SqlReader,
   view: ExportView,
   part: P,
   batchSize: number = EXPORT_BATCH[view.scope.provider],
 ): AsyncGenerator<ExportRowOf[P][]> {
+  const batches = [...chunks(view.ids, batchSize)];
+  const load = (ids: string[] | undefined) => {
+    if (!ids) return null;
+    const rows = loadBatch(db, view, part, ids);
+    // Not awaited if the reader stops first.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  // One batch ahead: PostgreSQL reads the next batch while this process writes the last.
+  let next = load(batches[0]);
+  for (let index = 0; next; index++) {
+    const rows = await next;
+    next = load(batches[index + 1]);
+    yield rows;
+  }
+}
+
+async function loadBatch<P extends ExportPart>(
+  db: SqlReader,
+  view: ExportView,
+  part: P,
+  ids: string[],
+): Promise<ExportRowOf[P][]> {
   const { scope, kind } = view;
   // On an as-of day, what had happened by its end.
   const endOfDay = scope.asOf ? new Date(scope.asOf.getTime() + DAY_MS) : null;
-  for (const ids of chunks(view.ids, batchSize)) {
-    const position = new Map(ids.map((id, index) => [id, index]));
-    if (part === "items") {
-      yield (await itemRows(db, scope, kind, "id", ids)) as ExportRowOf[P][];
-    } else if (part === "actions") {
-      yield (await itemRows(db, scope, "action", "recommendationId", ids)) as ExportRowOf[P][];
-    } else if (part === "evidence") {
-      const withdrawn = endOfDay
-        ? sql`o."createdAt" < ${endOfDay} AND (o."withdrawnAt" IS NULL OR o."withdrawnAt" >= ${endOfDay})`
-        : sql`o."withdrawnAt" IS NULL`;
-      const rows = await ownedRows<EvidenceSqlRow>(
-        db,
-        kind,
-        ids,
-        "Evidence",
-        sql`o."id", o."titleZh", o."titleEn", CAST(o."kind" AS TEXT) AS "kind", o."url", o."publisher",
-          o."publishedAt", o."note", o."createdAt"`,
-        withdrawn,
-      );
-      yield byPlace(rows, (row) => [
-        position.get(row.place) ?? 0,
-        Number(row.sortOrder),
-        new Date(row.createdAt).getTime(),
-        row.id,
-      ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
-        ...row,
-        publishedAt: dateOf(row.publishedAt),
-        createdAt: new Date(row.createdAt),
-      })) as ExportRowOf[P][];
-    } else {
-      const rows = await ownedRows<HistorySqlRow>(
-        db,
-        kind,
-        ids,
-        "StatusUpdate",
-        sql`o."id", o."effectiveDate", CAST(o."statusBefore" AS TEXT) AS "statusBefore",
-          CAST(o."statusAfter" AS TEXT) AS "statusAfter", o."progressBefore", o."progressAfter", o."comment",
-          CAST(o."source" AS TEXT) AS "source",
-          (SELECT u."name" FROM "User" u WHERE u."id" = o."authorId") AS "author", o."createdAt"`,
-        endOfDay ? sql`o."effectiveDate" < ${endOfDay}` : sql`1 = 1`,
-      );
-      yield byPlace(rows, (row) => [
-        position.get(row.place) ?? 0,
-        Number(row.sortOrder),
-        new Date(row.effectiveDate).getTime(),
-        new Date(row.createdAt).getTime(),
-        row.id,
-      ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
-        ...row,
-        effectiveDate: new Date(row.effectiveDate),
-        progressBefore: row.progressBefore === null ? null : Number(row.progressBefore),
-        progressAfter: Number(row.progressAfter),
-        createdAt: new Date(row.createdAt),
-      })) as ExportRowOf[P][];
-    }
+  const position = new Map(ids.map((id, index) => [id, index]));
+  if (part === "items") return (await itemRows(db, scope, kind, "id", ids)) as ExportRowOf[P][];
+  if (part === "actions") {
+    return (await itemRows(db, scope, "action", "recommendationId", ids)) as ExportRowOf[P][];
   }
+  if (part === "evidence") {
+    const withdrawn = endOfDay
+      ? sql`o."createdAt" < ${endOfDay} AND (o."withdrawnAt" IS NULL OR o."withdrawnAt" >= ${endOfDay})`
+      : sql`o."withdrawnAt" IS NULL`;
+    const rows = await ownedRows<EvidenceSqlRow>(
+      db,
+      kind,
+      ids,
+      "Evidence",
+      sql`o."id", o."titleZh", o."titleEn", CAST(o."kind" AS TEXT) AS "kind", o."url", o."publisher",
+        o."publishedAt", o."note", o."createdAt"`,
+      withdrawn,
+    );
+    return byPlace(rows, (row) => [
+      position.get(row.place) ?? 0,
+      Number(row.sortOrder),
+      new Date(row.createdAt).getTime(),
+      row.id,
+    ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
+      ...row,
+      publishedAt: dateOf(row.publishedAt),
+      createdAt: new Date(row.createdAt),
+    })) as ExportRowOf[P][];
+  }
+  const rows = await ownedRows<HistorySqlRow>(
+    db,
+    kind,
+    ids,
+    "StatusUpdate",
+    sql`o."id", o."effectiveDate", CAST(o."statusBefore" AS TEXT) AS "statusBefore",
+      CAST(o."statusAfter" AS TEXT) AS "statusAfter", o."progressBefore", o."progressAfter", o."comment",
+      CAST(o."source" AS TEXT) AS "source",
+      (SELECT u."name" FROM "User" u WHERE u."id" = o."authorId") AS "author", o."createdAt"`,
+    endOfDay ? sql`o."effectiveDate" < ${endOfDay}` : sql`1 = 1`,
+  );
+  return byPlace(rows, (row) => [
+    position.get(row.place) ?? 0,
+    Number(row.sortOrder),
+    new Date(row.effectiveDate).getTime(),
+    new Date(row.createdAt).getTime(),
+    row.id,
+  ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
+    ...row,
+    effectiveDate: new Date(row.effectiveDate),
+    progressBefore: row.progressBefore === null ? null : Number(row.progressBefore),
+    progressAfter: Number(row.progressAfter),
+    createdAt: new Date(row.createdAt),
+  })) as ExportRowOf[P][];
 }

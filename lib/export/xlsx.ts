@@ -3,7 +3,7 @@
 // in view, column widths and an autofilter; days and moments are Excel dates, progress a percentage.
 import { PassThrough } from "node:stream";
 import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { xlsxCell } from "./cells";
 import type { CellType, ExportTable } from "./columns";
 import type { ExportPart } from "./params";
@@ -29,8 +29,10 @@ export async function* xlsxChunks(
   creator: string,
   maxRows: number = XLSX_MAX_ROWS,
 ): AsyncGenerator<Uint8Array> {
+  // Loaded here, not with the module: a CSV export's worker need not spend a tenth of a second on it.
+  const { default: Excel } = await import("exceljs");
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,

@@ -1,8 +1,8 @@
 import "server-only";
-import { Prisma } from "@/generated/sqlite/client";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
+import { join, sql } from "@/lib/db/sql";
 import { overdueWhere } from "@/lib/recommendations/overdue";
 
 /** Proposals per portfolio page. */
@@ -47,11 +47,11 @@ export async function getProposalPortfolio(page = 1) {
     }),
     ids.length === 0
       ? []
-      : db.$queryRaw<{ proposalId: string; weighted: number | null }[]>`
+      : db.$queryRaw<{ proposalId: string; weighted: number | null }[]>(sql`
           SELECT "proposalId", SUM("weight" * "progress") / NULLIF(SUM("weight"), 0) AS weighted
           FROM "Recommendation"
-          WHERE "archivedAt" IS NULL AND "proposalId" IN (${Prisma.join(ids)})
-          GROUP BY "proposalId"`,
+          WHERE "archivedAt" IS NULL AND "proposalId" IN (${join(ids)})
+          GROUP BY "proposalId"`),
   ]);
   return {
     total,

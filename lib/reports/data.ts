@@ -4,8 +4,9 @@
 
 import { getDashboard } from "@/lib/dashboard/queries";
 import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
-import type { Db } from "@/lib/db/client";
+import { type Db, sqlReader } from "@/lib/db/client";
 import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import { sql } from "@/lib/db/sql";
 import type { Health } from "@/lib/tracking/health";
 import { filteredItems, itemScope } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow } from "@/lib/tracking/queries";
@@ -22,9 +23,9 @@ type ItemState = { status: ItemStatus; progress: number; health: Health };
 /** Every item of the proposal (recommendations or actions) with its state at the end of `day`. */
 async function statesOn(db: Db, kind: ItemKind, proposal: string, day: string, today: Date) {
   const filters = itemFilters.parse({ kind, proposal, asOf: day });
-  const scope = await itemScope(db, filters, today);
-  const rows = await db.$queryRaw<(ItemStateRow & { repliedAt: unknown; satisfaction: string | null })[]>`
-    SELECT ${ITEM_STATE_COLUMNS}, i."repliedAt", i."satisfaction" FROM ${filteredItems(scope, filters)}`;
+  const scope = await itemScope(sqlReader(db), filters, today);
+  const rows = await db.$queryRaw<(ItemStateRow & { repliedAt: unknown; satisfaction: string | null })[]>(sql`
+    SELECT ${ITEM_STATE_COLUMNS}, i."repliedAt", i."satisfaction" FROM ${filteredItems(scope, filters)}`);
   return new Map(
     rows.map((row) => [
       row.id,

@@ -4,12 +4,8 @@
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
-import { type Db, providerOf } from "@/lib/db/client";
-import { Prisma } from "../../generated/sqlite/client";
-import type { ItemFilters } from "./search-params";
-
-const { sql, join, empty, raw } = Prisma;
-type Sql = Prisma.Sql;
+import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
+import type { ItemFilters, TrackingParams } from "./search-params";
 
 export type ItemScope = {
   provider: DatabaseProvider;
@@ -30,17 +26,18 @@ const DAY_MS = 86_400_000;
 
 /** The day a view describes, whether it looks back, and what its search finds. */
 export async function itemScope(
-  db: Db,
+  db: SqlReader,
   filters: Pick<ItemFilters, "asOf" | "q">,
   today: Date,
 ): Promise<ItemScope> {
-  const provider = providerOf(db);
+  const { provider } = db;
   const asOf = filters.asOf ? shanghaiDate(filters.asOf) : null;
   const [search, archived] = await Promise.all([
-    filters.q ? searchSql(db, provider, filters.q) : null,
-    db.recommendation.findFirst({ where: { archivedAt: { not: null } }, select: { id: true } }),
+    filters.q ? searchSql(db, filters.q) : null,
+    // Answered by the partial index Recommendation_archived_idx.
+    db.rows(sql`SELECT "id" FROM "Recommendation" WHERE "archivedAt" IS NOT NULL LIMIT 1`),
   ]);
-  return { provider, day: asOf ?? today, asOf, search, someArchived: archived !== null };
+  return { provider, day: asOf ?? today, asOf, search, someArchived: archived.length > 0 };
 }
 
 /** Seconds since the epoch of a timestamp column. */
@@ -187,8 +184,8 @@ const matching = (query: string) =>
  * when there are too many of those. PostgreSQL's trigram index serves LIKE of three characters or
  * more, and an index of the documents' two-character pieces serves two.
  */
-async function searchSql(db: Db, provider: DatabaseProvider, q: string): Promise<Sql> {
-  if (provider === "postgresql") {
+async function searchSql(db: SqlReader, q: string): Promise<Sql> {
+  if (db.provider === "postgresql") {
     if ([...q].length === 2) {
       return sql`SELECT d."itemId" FROM "SearchDocument" d
         WHERE "search_bigrams"(d."text") @> ARRAY[${q.toLowerCase()}]::text[]`;
@@ -201,9 +198,9 @@ async function searchSql(db: Db, provider: DatabaseProvider, q: string): Promise
   }
   if ([...q].length >= 3) return matching(quoted(q));
   const prefix = q.toLowerCase();
-  const terms = await db.$queryRaw<{ term: string }[]>`
+  const terms = await db.rows<{ term: string }>(sql`
     SELECT "term" FROM "SearchTerms" WHERE "term" >= ${prefix} AND "term" < ${prefix + LAST_CHARACTER}
-    LIMIT ${MAX_SEARCH_TERMS + 1}`;
+    LIMIT ${MAX_SEARCH_TERMS + 1}`);
   if (terms.length === 0) return sql`SELECT NULL WHERE 0`;
   if (terms.length <= MAX_SEARCH_TERMS) return matching(terms.map(({ term }) => quoted(term)).join(" OR "));
   return sql`SELECT d."itemId" FROM "SearchDocument" d WHERE d."text" LIKE ${likePattern(q)} ESCAPE '\\'`;
@@ -258,4 +255,32 @@ export function filteredColumn(
     filters.status.length > 0 || filters.health.length > 0 || filters.overdue || filters.mismatch;
   const items = readsState ? itemsSql(scope, filters.kind) : sql`(${baseItems(scope, filters.kind, false)})`;
   return sql`SELECT i.${raw(`"${column}"`)} FROM ${items} i ${filterSql(scope, filters)}`;
+}
+
+// Health sorts from worst to best.
+const HEALTH_RANK = `CASE i."health" WHEN 'overdue' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'behind' THEN 2
+  WHEN 'on_track' THEN 3 ELSE 4 END`;
+
+const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
+  code: `i."code"`,
+  title: `i."titleZh"`,
+  // The order of the workflow, not of the words.
+  status: `CASE i."status" WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'stalled' THEN 2
+    WHEN 'completed' THEN 3 ELSE 4 END`,
+  progress: `i."progress"`,
+  health: HEALTH_RANK,
+  dueDate: `i."dueDate"`,
+  updatedAt: `i."updatedAt"`,
+};
+
+/** The table's order of items read as `i`, for ORDER BY; ties broken by id so that it is total. */
+export function itemOrderSql(scope: ItemScope, params: Pick<TrackingParams, "sort" | "dir">): Sql {
+  const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
+  // Items without a due date come last either way, on both databases.
+  // Text sorts by code point on both databases (SQLite's only order): the same order everywhere, and
+  // PostgreSQL sorts it several times faster than by its locale's rules.
+  const binary = raw(scope.provider === "postgresql" ? ` COLLATE "C"` : "");
+  const column = raw(SORT_COLUMNS[params.sort]);
+  const textual = ["code", "title"].includes(params.sort);
+  return sql`${column}${textual ? binary : empty} ${direction} NULLS LAST, i."id"${binary} ASC`;
 }

@@ -1,30 +1,12 @@
 import { shanghaiToday } from "@/lib/dates";
-import type { Db } from "@/lib/db/client";
+import { type Db, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
-import { Prisma } from "../../generated/sqlite/client";
+import { sql } from "@/lib/db/sql";
 import type { Health } from "./health";
-import { filteredItems, type ItemScope, itemScope, itemsSql } from "./item-sql";
+import { filteredItems, itemOrderSql, itemScope, itemsSql } from "./item-sql";
 import type { ItemFilters, TrackingParams } from "./search-params";
 
-const { sql, raw, empty } = Prisma;
-
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
-
-// Health sorts from worst to best.
-const HEALTH_RANK = `CASE i."health" WHEN 'overdue' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'behind' THEN 2
-  WHEN 'on_track' THEN 3 ELSE 4 END`;
-
-const SORT_COLUMNS: Record<TrackingParams["sort"], string> = {
-  code: `i."code"`,
-  title: `i."titleZh"`,
-  // The order of the workflow, not of the words.
-  status: `CASE i."status" WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'stalled' THEN 2
-    WHEN 'completed' THEN 3 ELSE 4 END`,
-  progress: `i."progress"`,
-  health: HEALTH_RANK,
-  dueDate: `i."dueDate"`,
-  updatedAt: `i."updatedAt"`,
-};
 
 /** What the item SQL says of a row: its id, and its state, health and reply on the view's day. */
 export type ItemStateRow = {
@@ -39,18 +21,6 @@ export type ItemStateRow = {
 /** The columns of ItemStateRow, selected from items read as `i`. */
 export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."updatedAt"`;
 
-/** The table's order of items read as `i`, for ORDER BY; ties broken by id so that it is total. */
-export function itemOrderSql(scope: ItemScope, params: Pick<TrackingParams, "sort" | "dir">): Prisma.Sql {
-  const direction = raw(params.dir === "desc" ? "DESC" : "ASC");
-  // Items without a due date come last either way, on both databases.
-  // Text sorts by code point on both databases (SQLite's only order): the same order everywhere, and
-  // PostgreSQL sorts it several times faster than by its locale's rules.
-  const binary = raw(scope.provider === "postgresql" ? ` COLLATE "C"` : "");
-  const column = raw(SORT_COLUMNS[params.sort]);
-  const textual = ["code", "title"].includes(params.sort);
-  return sql`${column}${textual ? binary : empty} ${direction} NULLS LAST, i."id"${binary} ASC`;
-}
-
 export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "perPage" | "sort" | "dir">;
 
 /**
@@ -59,19 +29,20 @@ export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "pe
  * there); the page's rows are then loaded with their names.
  */
 export async function getTrackingPage(db: Db, params: TrackingPageParams, today: Date = shanghaiToday()) {
-  const scope = await itemScope(db, params, today);
+  const scope = await itemScope(sqlReader(db), params, today);
   const items = filteredItems(scope, params);
   const order = itemOrderSql(scope, params);
   const page = sql`LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
-  const count = () => db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM ${items}`;
+  const count = () =>
+    db.$queryRaw<{ total: number | bigint }[]>(sql`SELECT COUNT(*) AS "total" FROM ${items}`);
   let total: number;
   let pageRows: ItemStateRow[];
   if (params.q) {
     // A search finds its items once: counting them in the same statement saves finding them again.
     // (Without one, a separate count is cheaper than carrying a window over every item.)
-    const rows = await db.$queryRaw<(ItemStateRow & { total: number | bigint })[]>`
+    const rows = await db.$queryRaw<(ItemStateRow & { total: number | bigint })[]>(sql`
       SELECT ${ITEM_STATE_COLUMNS}, COUNT(*) OVER () AS "total" FROM ${items}
-      ORDER BY ${order} ${page}`;
+      ORDER BY ${order} ${page}`);
     // A page past the end has no row to carry the count.
     total = Number(rows[0]?.total ?? (params.page > 1 ? ((await count())[0]?.total ?? 0) : 0));
     pageRows = rows;
@@ -80,10 +51,10 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
       count(),
       // The page's ids first, then their columns: PostgreSQL would otherwise work out health and the
       // rest for every row the offset skips.
-      db.$queryRaw<ItemStateRow[]>`
+      db.$queryRaw<ItemStateRow[]>(sql`
         SELECT ${ITEM_STATE_COLUMNS} FROM ${itemsSql(scope, params.kind)} i
         WHERE i."id" IN (SELECT i."id" FROM ${items} ORDER BY ${order} ${page})
-        ORDER BY ${order}`,
+        ORDER BY ${order}`),
     ]);
     total = Number(counted[0]?.total ?? 0);
     pageRows = rows;

@@ -8,15 +8,16 @@
 //   --no-export              skip the exports (each of ≥ 100,000 rows, in a process of its own)
 //   --no-import              skip the import of 10,000 rows (on a dataset of its own, scale 0.2: it writes)
 //   --export-runs 3          runs per export case
-//   --no-http                skip the HTTP load (it needs `npx next build` first; --build runs it)
+//   --no-http                skip the HTTP load (it needs `npm run build` first; --build runs it)
 //   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
 // Writes bench-results/bench-<timestamp>.json. PostgreSQL: BENCH_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:54329/tracker_bench; the database is created and replaced as needed).
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { buildApp } from "../build.mjs";
 import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
 import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
 import { benchExports, EXPORT_CASES, type ExportCaseResult } from "./export-cases";
@@ -89,12 +90,10 @@ const reports: DatabaseReport[] = [];
 let http = !values["no-http"];
 if (http && !hasBuild()) {
   if (values.build) {
-    log("Building the app (next build)…");
-    execFileSync(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "build"], {
-      stdio: "inherit",
-    });
+    log("Building the app (npm run build)…");
+    await buildApp();
   } else {
-    log("No build of the app (.next/BUILD_ID): skipping HTTP. Run `npx next build` first, or pass --build.");
+    log("No build of the app (.next/BUILD_ID): skipping HTTP. Run `npm run build` first, or pass --build.");
     http = false;
   }
 }
@@ -114,7 +113,7 @@ for (const provider of providers) {
   const measure = await measureInChild(database.url);
   let exports: ExportCaseResult[] | null = null;
   if (!values["no-export"]) {
-    log(`${provider}: exports, ${values["export-runs"]} runs each, each in a process of its own…`);
+    log(`${provider}: exports, ${values["export-runs"]} runs each, by the export worker…`);
     exports = await benchExports(database.url, {
       runs: Number(values["export-runs"]),
       filter: values.filter,
@@ -248,7 +247,7 @@ function printReport(reports: DatabaseReport[]) {
         ms(result.medianMs ?? undefined),
         ms(result.medianFirstByteMs ?? undefined),
         result.maxRssMb === null ? "-" : `${result.maxRssMb} MB`,
-        result.baselineRssMb === null ? "-" : `${result.baselineRssMb} MB`,
+        "-",
         result.error ? `error: ${result.error}` : bench ? `≤${bench.maxMs} ms, ≤${bench.maxRssMb} MB` : "-",
         `${passMark(result.pass.time)}, ${passMark(result.pass.memory)}`,
       ]);
@@ -262,8 +261,10 @@ function printReport(reports: DatabaseReport[]) {
         "-",
         ms(result.totalMs),
         ms(result.firstByteMs),
-        result.serverRssMb.peak === null ? "-" : `${result.serverRssMb.peak} MB`,
-        result.serverRssMb.idle === null ? "-" : `${result.serverRssMb.idle} MB`,
+        "-",
+        result.serverRssMb.idle === null || result.serverRssMb.peak === null
+          ? "-"
+          : `${result.serverRssMb.idle} → ${result.serverRssMb.peak} MB`,
         "-",
         "-",
       ]);
@@ -271,11 +272,21 @@ function printReport(reports: DatabaseReport[]) {
   }
   if (exportRows.length) {
     log(
-      "\nExports (median of the runs; peak RSS of the exporting process, and that process before it began)\n",
+      "\nExports (median of the runs): the export worker's peak RSS; through HTTP, the app server's RSS at rest → at its peak\n",
     );
     log(
       formatTable(
-        ["db", "export", "rows", "total ms", "first byte ms", "peak RSS", "RSS at rest", "target", "pass"],
+        [
+          "db",
+          "export",
+          "rows",
+          "total ms",
+          "first byte ms",
+          "worker peak RSS",
+          "server RSS",
+          "target",
+          "pass",
+        ],
         exportRows,
       ),
     );

@@ -7,10 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportView } from "@/app/api/export/route";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { createAuth } from "@/lib/auth/config";
+import { databaseUrl } from "@/lib/database-url";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db/client";
+import { openDriverReader } from "@/lib/db/driver-reader";
+import type { SqlReader } from "@/lib/db/sql";
 import { EXPORT_PARTS, exportQuery } from "@/lib/export/params";
 import { exportBatches, openExportView } from "@/lib/export/rows";
+import { startExport } from "@/lib/export/worker-process";
 import { getTrackingPage, type TrackingRow } from "@/lib/tracking/queries";
 import { parseTrackingParams } from "@/lib/tracking/search-params";
 import en from "@/messages/en.json";
@@ -367,23 +372,76 @@ describe("GET /api/export as JSON", () => {
 });
 
 describe("exportBatches", () => {
-  it("gives the same rows in the same order whatever the batch size", async () => {
-    for (const kind of ["recommendation", "action"] as const) {
-      const query = exportQuery.parse({ format: "xlsx", kind, sort: "progress", dir: "desc" });
-      const view = await openExportView(db, query, shanghaiDate(toShanghaiDateString(new Date())));
-      for (const part of EXPORT_PARTS) {
-        if (kind === "action" && part === "actions") continue;
-        const collect = async (size?: number) => {
-          const ids: string[] = [];
-          for await (const rows of exportBatches(db, view, part, size))
-            ids.push(...rows.map((row) => row.id));
-          return ids;
-        };
-        const whole = await collect();
-        expect(whole.length, `${kind} ${part}`).toBeGreaterThan(0);
-        expect(await collect(2), `${kind} ${part}`).toEqual(whole);
+  it("gives the same rows in the same order whatever the batch size, through Prisma or the plain driver", async () => {
+    // The app's client, and the driver the export worker reads with: the same SQL must mean the same.
+    const prisma = sqlReader(db);
+    const driver = await openDriverReader(databaseUrl());
+    try {
+      for (const kind of ["recommendation", "action"] as const) {
+        const query = exportQuery.parse({ format: "xlsx", kind, sort: "progress", dir: "desc" });
+        const view = await openExportView(prisma, query, shanghaiDate(toShanghaiDateString(new Date())));
+        expect((await openExportView(driver, query, view.scope.day)).ids).toEqual(view.ids);
+        for (const part of EXPORT_PARTS) {
+          if (kind === "action" && part === "actions") continue;
+          const collect = async (reader: SqlReader, size?: number) => {
+            const rows: unknown[] = [];
+            for await (const batch of exportBatches(reader, view, part, size)) rows.push(...batch);
+            return rows;
+          };
+          const whole = await collect(prisma);
+          expect(whole.length, `${kind} ${part}`).toBeGreaterThan(0);
+          expect(await collect(prisma, 2), `${kind} ${part}`).toEqual(whole);
+          expect(await collect(driver), `${kind} ${part}`).toEqual(whole);
+        }
       }
+    } finally {
+      await driver.close();
     }
+  });
+});
+
+describe("the export worker", () => {
+  const job = (values: Record<string, string>) => ({
+    values,
+    locale: "zh-CN" as const,
+    today: new Date().toISOString(),
+  });
+
+  it("says how many rows it wrote, and how much memory it took", async () => {
+    const running = await startExport(job({ format: "csv", part: "evidence" }));
+    const text = await new Response(running.body).text();
+    const { rows, maxRssMb } = await running.finished;
+    expect(rows).toBe((parse(text, { bom: true }) as string[][]).length - 1);
+    expect(rows).toBeGreaterThan(0);
+    expect(maxRssMb).toBeGreaterThan(0);
+  });
+
+  it("fails before the first byte when it cannot read the database", async () => {
+    await expect(startExport(job({ format: "csv" }), "file:./data/no-such-database.db")).rejects.toThrow();
+  });
+
+  it("fails the download, rather than ending it, when it dies halfway", async () => {
+    // More text than the pipe holds (64 KB), so that the worker is still writing when it is stopped.
+    const proposal = await createProposal({ code: "LONG-1" });
+    const recommendation = await createRecommendation(proposal.id, { code: "R1" });
+    await db.evidence.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({
+        recommendationId: recommendation.id,
+        url: `https://example.org/${i}`,
+        titleZh: `材料 ${i}`,
+        note: "长".repeat(10_000),
+        kind: "report" as const,
+      })),
+    });
+    const running = await startExport(job({ format: "csv", part: "evidence", proposal: "LONG-1" }));
+    const reader = running.body.getReader();
+    expect((await reader.read()).done).toBe(false);
+    process.kill(running.pid, "SIGKILL");
+    const drain = async () => {
+      for (;;) if ((await reader.read()).done) return;
+    };
+    await expect(drain()).rejects.toThrow(/SIGKILL/);
+    await expect(running.finished).rejects.toThrow();
   });
 });
 

@@ -1,0 +1,69 @@
+// A SqlReader on the plain drivers (better-sqlite3, pg) for a process that reads much and should stay
+// small: the export worker. Values go in and come out as Prisma's adapters pass them, so that the same
+// SQL means the same here as through the app's client (lib/db/client.ts).
+// The drivers are loaded when used: a worker needs one of them.
+import type { Client } from "pg";
+import { databaseProvider } from "@/lib/database-url";
+import type { Sql, SqlReader } from "./sql";
+
+export interface DriverReader extends SqlReader {
+  close(): Promise<void>;
+}
+
+export async function openDriverReader(url: string): Promise<DriverReader> {
+  return databaseProvider(url) === "sqlite" ? openSqlite(url) : openPostgres(url);
+}
+
+async function openSqlite(url: string): Promise<DriverReader> {
+  const { default: Database } = await import("better-sqlite3");
+  // The path as @prisma/adapter-better-sqlite3 reads it: relative to the working directory.
+  const database = new Database(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  // Timestamps are stored as ISO text with "+00:00", which is how the adapter binds a Date.
+  const value = (v: unknown) =>
+    v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
+  return {
+    provider: "sqlite",
+    async rows<T>(statement: Sql) {
+      return database.prepare(statement.sql).all(...statement.values.map(value)) as T[];
+    },
+    async close() {
+      database.close();
+    },
+  };
+}
+
+const TIMESTAMP = 1114;
+const INT8 = 20;
+
+async function openPostgres(url: string): Promise<DriverReader> {
+  const { default: pg } = await import("pg");
+  const client: Client = new pg.Client({
+    connectionString: url,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") => {
+        // The columns are `timestamp(3)` holding UTC (as @prisma/adapter-pg writes them); pg would read
+        // them in the process's time zone.
+        if (oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+        if (oid === INT8) return (text: string) => Number(text);
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  await client.connect();
+  // Every statement of the reader sees one snapshot: an export's batches agree with its list of items.
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  // A Date as the adapter binds it: UTC, without a zone (pg would write local time with an offset,
+  // which a `timestamp` column drops).
+  const value = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
+  return {
+    provider: "postgresql",
+    async rows<T>(statement: Sql) {
+      const result = await client.query({ text: statement.text, values: statement.values.map(value) });
+      return result.rows as T[];
+    },
+    async close() {
+      await client.query("COMMIT").catch(() => undefined);
+      await client.end();
+    },
+  };
+}

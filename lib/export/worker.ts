@@ -1,0 +1,71 @@
+// The export worker: one export in a process of its own, started by worker-process.ts for each download.
+// It reads the database through the plain drivers (lib/db/driver-reader.ts), not through the app's
+// Prisma client, and writes the file to stdout a batch at a time, so that an export of 100,000 rows
+// runs in well under 200 MB and its memory is never the app server's. It talks over IPC:
+//   in:  one ExportJob
+//   out: "view" (the items, before the first byte), "rows" per batch, then "done" or "error"
+import { databaseUrl } from "@/lib/database-url";
+import { openDriverReader } from "@/lib/db/driver-reader";
+import type { Locale } from "@/lib/i18n/routing";
+import { prepareExport } from "./export";
+import { exportQuery } from "./params";
+
+export type ExportJob = {
+  /** The request's query values (see lib/api/params.ts), already checked by the route. */
+  values: Record<string, string>;
+  locale: Locale;
+  /** The route's today, as an ISO instant. */
+  today: string;
+};
+
+export type WorkerMessage =
+  | { type: "view"; items: number }
+  | { type: "rows"; count: number }
+  | { type: "done"; rows: number; maxRssMb: number }
+  | { type: "error"; message: string };
+
+function send(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!process.send) reject(new Error("The export worker is started by worker-process.ts, with IPC"));
+    else process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Resolves once the bytes written so far have left for the pipe. */
+function flushed(): Promise<void> {
+  return new Promise((resolve) => process.stdout.write("", () => resolve()));
+}
+
+async function run(job: ExportJob) {
+  const db = await openDriverReader(databaseUrl());
+  try {
+    const query = exportQuery.parse(job.values);
+    let rows = 0;
+    const { chunks, view } = await prepareExport(db, query, job.locale, new Date(job.today), (count) => {
+      rows += count;
+      void send({ type: "rows", count });
+    });
+    await send({ type: "view", items: view.ids.length });
+    for await (const chunk of chunks) {
+      // A full pipe (a slow download) holds the export back instead of its rows piling up here.
+      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+    }
+    await flushed();
+    await send({ type: "done", rows, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  } finally {
+    await db.close();
+  }
+}
+
+process.once("message", (job: ExportJob) => {
+  run(job).then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      await send({
+        type: "error",
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      process.exit(1);
+    },
+  );
+});

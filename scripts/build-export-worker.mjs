@@ -1,0 +1,35 @@
+// Bundles the export worker (lib/export/worker.ts) into one file that plain Node runs: the app's own
+// modules inlined, packages left to node_modules. Run by scripts/build.mjs after `next build` (which
+// clears .next), by the benchmark, and by the integration tests' global setups; `next dev` runs the
+// worker's source instead.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+export const EXPORT_WORKER_BUNDLE = ".next/export-worker.mjs";
+
+export async function buildExportWorker() {
+  const result = await build({
+    entryPoints: ["lib/export/worker.ts"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: "tsconfig.json",
+    logLevel: "warning",
+    write: false,
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error("esbuild wrote no export worker");
+  // Written aside and renamed into place: two test projects may build it at once, and a worker starting
+  // meanwhile must never read half a file.
+  mkdirSync(dirname(EXPORT_WORKER_BUNDLE), { recursive: true });
+  const aside = `${EXPORT_WORKER_BUNDLE}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(aside, output.contents);
+  renameSync(aside, EXPORT_WORKER_BUNDLE);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildExportWorker();

@@ -21,6 +21,7 @@ test("exports the current view as CSV with Chinese headers", async ({ page }) =>
     await route.continue();
   });
   const downloading = page.waitForEvent("download");
+  const responding = page.waitForResponse((response) => response.url().includes("/api/export?"));
   await page.getByRole("button", { name: /^CSV/ }).click();
   await expect(page.getByTestId("export-status")).toContainText(
     `正在导出 ${stalledActions.length} 项（CSV）`,
@@ -37,6 +38,12 @@ test("exports the current view as CSV with Chinese headers", async ({ page }) =>
   expect(rows.every((row) => row[5] === "受阻")).toBe(true);
   await expect(page.getByTestId("export-status")).toContainText("已导出：建议落实追踪-actions-");
   await page.screenshot({ path: "test-results/export-done-zh.png" });
+
+  // The export's record, which the status line reads while a long export runs, ends done.
+  const job = (await responding).headers()["x-export-job"];
+  await expect
+    .poll(async () => (await page.request.get(`/api/export/jobs/${job}`)).json())
+    .toMatchObject({ state: "done", format: "csv", rows: stalledActions.length });
 });
 
 test("exports only the selected rows as a workbook with English headers", async ({ page }) => {

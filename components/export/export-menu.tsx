@@ -9,7 +9,15 @@ const FORMATS: ExportFormat[] = ["csv", "xlsx", "json"];
 
 type Status =
   | { state: "idle" }
-  | { state: "running"; format: ExportFormat; items: number | null; bytes: number }
+  | {
+      state: "running";
+      format: ExportFormat;
+      items: number | null;
+      bytes: number;
+      /** From the export's record (GET /api/export/jobs/[id]), once it has one. */
+      rows: number | null;
+      percent: number | null;
+    }
   | { state: "done"; fileName: string }
   | { state: "failed"; message: string }
   | { state: "cancelled" };
@@ -21,10 +29,22 @@ function fileNameOf(disposition: string | null, fallback: string): string {
   return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
 }
 
+const PROGRESS_EVERY_MS = 1000;
+
+type ExportProgress = { rows: number; percent: number };
+
+/** The export's progress as its record says, or null if it cannot be read now. */
+async function readProgress(jobId: string): Promise<ExportProgress | null> {
+  const response = await fetch(`/api/export/jobs/${encodeURIComponent(jobId)}`).catch(() => null);
+  if (!response?.ok) return null;
+  const job = (await response.json()) as { rows: number; batches: number; batchesDone: number };
+  return { rows: job.rows, percent: job.batches ? Math.floor((100 * job.batchesDone) / job.batches) : 100 };
+}
+
 /**
  * Exports the table's view (its filters and sort), or only the selected rows, as CSV, a workbook or
- * JSON. The file streams from GET /api/export; meanwhile a status line says how much has arrived, and
- * the export can be cancelled.
+ * JSON. The file streams from GET /api/export; meanwhile a status line says how far the export has got
+ * (its record, read every second) and how much has arrived, and the export can be cancelled.
  */
 export function ExportMenu({
   query,
@@ -56,7 +76,10 @@ export function ExportMenu({
       menu.current.open = false;
       menu.current.querySelector("summary")?.focus();
     }
-    setStatus({ state: "running", format, items: null, bytes: 0 });
+    setStatus({ state: "running", format, items: null, bytes: 0, rows: null, percent: null });
+    // Polls while the file arrives; a read still under way when it has arrived is dropped.
+    let poll: ReturnType<typeof setInterval> | undefined;
+    let arriving = true;
     try {
       const response = await fetch(`/api/export?${params}`, { signal: controller.signal });
       if (!response.ok || !response.body) {
@@ -70,17 +93,40 @@ export function ExportMenu({
         });
         return;
       }
-      const items = Number(response.headers.get("x-export-items") ?? Number.NaN);
+      const header = Number(response.headers.get("x-export-items") ?? Number.NaN);
+      const items = Number.isNaN(header) ? null : header;
+      const jobId = response.headers.get("x-export-job");
+      let bytes = 0;
+      let progress: ExportProgress | null = null;
+      const show = () =>
+        setStatus({
+          state: "running",
+          format,
+          items,
+          bytes,
+          rows: progress?.rows ?? null,
+          percent: progress?.percent ?? null,
+        });
+      if (jobId) {
+        poll = setInterval(async () => {
+          const read = await readProgress(jobId);
+          if (read && arriving) {
+            progress = read;
+            show();
+          }
+        }, PROGRESS_EVERY_MS);
+      }
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         chunks.push(value);
         bytes += value.byteLength;
-        setStatus({ state: "running", format, items: Number.isNaN(items) ? null : items, bytes });
+        show();
       }
+      arriving = false;
+      clearInterval(poll);
       const fileName = fileNameOf(response.headers.get("content-disposition"), `export.${format}`);
       const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
       const link = document.createElement("a");
@@ -96,6 +142,8 @@ export function ExportMenu({
       if (controller.signal.aborted) setStatus({ state: "cancelled" });
       else setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
     } finally {
+      arriving = false;
+      clearInterval(poll);
       abort.current = null;
     }
   }
@@ -156,10 +204,12 @@ export function ExportMenu({
       </details>
       <p role="status" aria-live="polite" data-testid="export-status" className="text-slate-700">
         {status.state === "running" &&
-          t("running", {
+          t(status.percent === null ? "running" : "runningRows", {
             items: status.items ?? (exportsSelection ? selectedIds.length : total),
             format: t(status.format),
             size: size(status.bytes),
+            percent: status.percent ?? 0,
+            rows: status.rows ?? 0,
           })}
         {status.state === "done" && t("done", { fileName: status.fileName })}
         {status.state === "failed" && (

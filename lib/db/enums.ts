@@ -2,6 +2,7 @@
 export {
   AgencyRole,
   EvidenceKind,
+  ExportState,
   ItemStatus,
   ReplyClass,
   RollUpCause,

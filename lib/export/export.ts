@@ -6,12 +6,12 @@ import { csvChunks } from "./csv";
 import { exportTranslator } from "./i18n";
 import { jsonChunks } from "./json";
 import { type ExportPart, type ExportQuery, exportParts } from "./params";
-import { exportBatches, openExportView } from "./rows";
+import { EXPORT_BATCH, exportBatches, openExportView } from "./rows";
 import { xlsxChunks } from "./xlsx";
 
 /**
- * An export's view, and its file as chunks that load and write the rows as they are read; `onRows` hears
- * of each batch of rows loaded.
+ * An export's view, and its file as chunks that load and write the rows as they are read. `batches` is
+ * how many batches of items the export reads over all its parts; `onRows` hears of each one loaded.
  */
 export async function prepareExport(
   db: SqlReader,
@@ -22,6 +22,7 @@ export async function prepareExport(
 ) {
   const view = await openExportView(db, query, today);
   const parts = exportParts(query);
+  const batchCount = parts.length * Math.ceil(view.ids.length / EXPORT_BATCH[db.provider]);
   const messages = exportTranslator(locale);
   const tables = parts.map((part) => exportTable(part, query.kind, locale, messages));
   async function* batches<P extends ExportPart>(part: P) {
@@ -41,5 +42,5 @@ export async function prepareExport(
             tables.map((table) => ({ table, batches: () => batches(table.part) })),
             messages("export.appName"),
           );
-  return { chunks, view };
+  return { chunks, view, batches: batchCount };
 }

@@ -10,8 +10,10 @@ import { apiLocale } from "@/lib/api/locale";
 import { queryValues } from "@/lib/api/params";
 import { apiError, invalidParameters } from "@/lib/api/responses";
 import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
+import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator } from "./i18n";
+import { trackExport } from "./jobs";
 import { type ExportFormat, type ExportPart, type ExportQuery, exportParts, exportQuery } from "./params";
 import { startExport } from "./worker-process";
 
@@ -62,6 +64,15 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     const messages = exportTranslator(locale);
     const day = query.asOf ? shanghaiDate(query.asOf) : today;
     const running = await startExport({ values, locale, today: today.toISOString() });
+    const jobId = await trackExport(db, running, {
+      caller,
+      format: query.format,
+      query: new URL(request.url).search.slice(1),
+    }).catch(async (error: unknown) => {
+      // Nobody will read the file: the worker must not wait on its pipe for ever.
+      await running.body.cancel();
+      throw error;
+    });
     return new Response(running.body, {
       headers: {
         "Content-Type": CONTENT_TYPES[query.format],
@@ -73,6 +84,8 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
         "Content-Language": locale,
         // How many of the view's items the export holds, for the page's progress line.
         "X-Export-Items": String(running.items),
+        // Where the page reads the export's progress: GET /api/export/jobs/<id>.
+        "X-Export-Job": jobId,
       },
     });
   } catch (error) {

@@ -39,8 +39,13 @@ function workerCommand(): string[] {
 export type RunningExport = {
   /** The worker's process. */
   pid: number;
-  /** The view's items. */
+  /** The view's items, and the batches of them the export reads over all its parts. */
   items: number;
+  batches: number;
+  /** What the worker has said of its progress so far. */
+  progress(): { rows: number; batchesDone: number };
+  /** Whether the reader stopped the export (a cancelled download). */
+  cancelled(): boolean;
   /** The file; it fails, rather than ends, if the worker does. */
   body: ReadableStream<Uint8Array>;
   /** Settles when the worker has ended: with its rows and peak memory, or with its failure. */
@@ -61,6 +66,8 @@ export function startExport(job: ExportJob, url: string = databaseUrl()): Promis
 
   let failure: string | null = null;
   let done: { rows: number; maxRssMb: number } | null = null;
+  let progress = { rows: 0, batchesDone: 0 };
+  let cancelled = false;
   const finished = new Promise<{ rows: number; maxRssMb: number }>((resolve, reject) => {
     child.on("exit", (code, signal) => {
       if (code === 0 && done) resolve(done);
@@ -70,9 +77,10 @@ export function startExport(job: ExportJob, url: string = databaseUrl()): Promis
   // Nobody may be waiting on it (a download cancelled, a failure already reported).
   finished.catch(() => undefined);
 
-  const started = new Promise<number>((resolve, reject) => {
+  const started = new Promise<{ items: number; batches: number }>((resolve, reject) => {
     child.on("message", (message: WorkerMessage) => {
-      if (message.type === "view") resolve(message.items);
+      if (message.type === "view") resolve(message);
+      else if (message.type === "progress") progress = message;
       else if (message.type === "done") done = { rows: message.rows, maxRssMb: message.maxRssMb };
       else if (message.type === "error") failure = message.message;
     });
@@ -99,13 +107,22 @@ export function startExport(job: ExportJob, url: string = databaseUrl()): Promis
         }
       },
       cancel() {
+        cancelled = true;
         child.kill();
       },
     },
     { highWaterMark: 1 },
   );
   return started.then(
-    (items) => ({ pid: child.pid ?? 0, items, body, finished }),
+    ({ items, batches }) => ({
+      pid: child.pid ?? 0,
+      items,
+      batches,
+      progress: () => ({ rows: progress.rows, batchesDone: progress.batchesDone }),
+      cancelled: () => cancelled,
+      body,
+      finished,
+    }),
     (error: unknown) => {
       child.kill();
       throw error;

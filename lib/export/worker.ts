@@ -3,7 +3,8 @@
 // Prisma client, and writes the file to stdout a batch at a time, so that an export of 100,000 rows
 // runs in well under 200 MB and its memory is never the app server's. It talks over IPC:
 //   in:  one ExportJob
-//   out: "view" (the items, before the first byte), "rows" per batch, then "done" or "error"
+//   out: "view" (its items and batches, before the first byte), "progress" after each batch, then
+//        "done" or "error"
 import { databaseUrl } from "@/lib/database-url";
 import { openDriverReader } from "@/lib/db/driver-reader";
 import type { Locale } from "@/lib/i18n/routing";
@@ -19,8 +20,8 @@ export type ExportJob = {
 };
 
 export type WorkerMessage =
-  | { type: "view"; items: number }
-  | { type: "rows"; count: number }
+  | { type: "view"; items: number; batches: number }
+  | { type: "progress"; rows: number; batchesDone: number }
   | { type: "done"; rows: number; maxRssMb: number }
   | { type: "error"; message: string };
 
@@ -41,11 +42,19 @@ async function run(job: ExportJob) {
   try {
     const query = exportQuery.parse(job.values);
     let rows = 0;
-    const { chunks, view } = await prepareExport(db, query, job.locale, new Date(job.today), (count) => {
-      rows += count;
-      void send({ type: "rows", count });
-    });
-    await send({ type: "view", items: view.ids.length });
+    let batchesDone = 0;
+    const { chunks, view, batches } = await prepareExport(
+      db,
+      query,
+      job.locale,
+      new Date(job.today),
+      (count) => {
+        rows += count;
+        batchesDone += 1;
+        void send({ type: "progress", rows, batchesDone });
+      },
+    );
+    await send({ type: "view", items: view.ids.length, batches });
     for await (const chunk of chunks) {
       // A full pipe (a slow download) holds the export back instead of its rows piling up here.
       if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once("drain", resolve));

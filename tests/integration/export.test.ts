@@ -4,6 +4,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportJob } from "@/app/api/export/jobs/[id]/route";
 import { GET as exportView } from "@/app/api/export/route";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { createAuth } from "@/lib/auth/config";
@@ -13,6 +14,7 @@ import { db } from "@/lib/db";
 import { sqlReader } from "@/lib/db/client";
 import { openDriverReader } from "@/lib/db/driver-reader";
 import type { SqlReader } from "@/lib/db/sql";
+import { trackExport } from "@/lib/export/jobs";
 import { EXPORT_PARTS, exportQuery } from "@/lib/export/params";
 import { exportBatches, openExportView } from "@/lib/export/rows";
 import { startExport } from "@/lib/export/worker-process";
@@ -442,6 +444,116 @@ describe("the export worker", () => {
     };
     await expect(drain()).rejects.toThrow(/SIGKILL/);
     await expect(running.finished).rejects.toThrow();
+  });
+});
+
+describe("an export's record and progress", () => {
+  const job = (values: Record<string, string>) => ({
+    values,
+    locale: "zh-CN" as const,
+    today: new Date().toISOString(),
+  });
+  const readJob = (id: string, headers: Record<string, string> = { cookie }) =>
+    exportJob(new Request(`http://127.0.0.1/api/export/jobs/${id}`, { headers }), {
+      params: Promise.resolve({ id }),
+    });
+  /** Polls until `check` holds, for at most five seconds. */
+  async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const value = await read();
+      if (check(value) || Date.now() > deadline) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it("is kept for its owner, and reaches done with every row and batch", async () => {
+    const response = await get("format=csv&part=history");
+    const rows = (parse(await response.text(), { bom: true }) as string[][]).length - 1;
+    const id = response.headers.get("x-export-job") ?? "";
+    expect(id).not.toBe("");
+    const record = await eventually(
+      async () => (await readJob(id)).json() as Promise<Record<string, unknown>>,
+      (value) => value.state === "done",
+    );
+    expect(record).toMatchObject({ id, state: "done", format: "csv", rows });
+    expect(record.batchesDone).toBe(record.batches);
+    const stored = await db.exportJob.findUniqueOrThrow({ where: { id }, include: { user: true } });
+    expect(stored.user.email).toBe("official@tracker.example");
+    expect(stored.query).toBe("format=csv&part=history");
+    expect(stored.finishedAt).not.toBeNull();
+
+    // Nobody else's, and nobody's without signing in.
+    const { headers } = await auth.api.signInEmail({
+      body: { email: "staff.jxw@tracker.example", password: SAMPLE_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    const staff = headers.get("set-cookie")?.split(";")[0] ?? "";
+    expect((await readJob(id, { cookie: staff })).status).toBe(404);
+    expect((await readJob(id, {})).status).toBe(401);
+  });
+
+  it("shows the batches written while the export is under way", async () => {
+    // Two batches or more of items, and more text than the pipes hold: while nobody reads, the worker
+    // stops partway.
+    const proposal = await createProposal({ code: "MANY-1" });
+    const count = 1001;
+    await db.recommendation.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        proposalId: proposal.id,
+        code: `R${i + 1}`,
+        titleZh: "测试条目",
+        descriptionZh: "测试说明",
+        sourceQuote: "测试原文",
+      })),
+    });
+    const recommendations = await db.recommendation.findMany({ where: { proposalId: proposal.id } });
+    await db.evidence.createMany({
+      data: recommendations.map((recommendation, i) => ({
+        recommendationId: recommendation.id,
+        url: `https://example.org/${i}`,
+        titleZh: `材料 ${i}`,
+        note: "长".repeat(2000),
+      })),
+    });
+    const official = await db.user.findUniqueOrThrow({ where: { email: "official@tracker.example" } });
+    const running = await startExport(job({ format: "csv", part: "evidence", proposal: "MANY-1" }));
+    expect(running.batches).toBeGreaterThan(1);
+    const id = await trackExport(db, running, {
+      caller: { kind: "session", userId: official.id, name: official.name, role: official.role },
+      format: "csv",
+      query: "format=csv&part=evidence&proposal=MANY-1",
+    });
+
+    const partway = await eventually(
+      () => db.exportJob.findUniqueOrThrow({ where: { id } }),
+      (record) => record.batchesDone > 0,
+    );
+    expect(partway).toMatchObject({ state: "running", items: count, batches: running.batches });
+    expect(partway.batchesDone).toBeGreaterThan(0);
+    expect(partway.batchesDone).toBeLessThan(running.batches);
+    expect(partway.rows).toBeGreaterThan(0);
+
+    const text = await new Response(running.body).text();
+    expect((parse(text, { bom: true }) as string[][]).length - 1).toBe(count);
+    const done = await eventually(
+      () => db.exportJob.findUniqueOrThrow({ where: { id } }),
+      (record) => record.state === "done",
+    );
+    expect(done).toMatchObject({ state: "done", rows: count, batchesDone: running.batches });
+  });
+
+  it("says cancelled when the download stops", async () => {
+    const response = await get("format=xlsx");
+    const id = response.headers.get("x-export-job") ?? "";
+    await response.body?.cancel();
+    const record = await eventually(
+      () => db.exportJob.findUniqueOrThrow({ where: { id } }),
+      (value) => value.state !== "running",
+    );
+    expect(record.state).toBe("cancelled");
+    expect(record.finishedAt).not.toBeNull();
   });
 });
 

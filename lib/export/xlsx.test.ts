@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { ExportTable } from "./columns";
@@ -50,5 +51,25 @@ describe("xlsxChunks", () => {
       return [2, 3].map((row) => sheet.getRow(row).getCell(1).value).filter(Boolean);
     });
     expect(codes).toEqual(["R1", "R2", "R3", "R4", "R5"]);
+  });
+
+  it("asks for the next rows only once what it wrote is compressed and read", async () => {
+    // Random text, which compression halves at best: 40 batches of about half a megabyte of XML.
+    const batchCount = 40;
+    const note = () => randomBytes(500).toString("hex");
+    let read = 0;
+    const readWhenAsked: number[] = [];
+    const batches = async function* () {
+      for (let batch = 0; batch < batchCount; batch++) {
+        readWhenAsked.push(read);
+        yield Array.from({ length: 500 }, (_, index) => ({ code: `R${index}`, note: note(), progress: 0 }));
+      }
+    } as unknown as XlsxSheet["batches"];
+    for await (const chunk of xlsxChunks([{ table, batches }], "test")) read += chunk.byteLength;
+    // Unthrottled, the writer runs ahead and the XML waits, uncompressed, until the end: almost nothing
+    // would have been read by the last batch. A few megabytes may be under way.
+    const xmlPerBatch = 500 * 1000;
+    const last = readWhenAsked.at(-1) ?? 0;
+    expect(last).toBeGreaterThan(((batchCount - 1) * xmlPerBatch) / 2 - 8 * 1024 * 1024);
   });
 });

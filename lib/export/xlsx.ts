@@ -38,8 +38,17 @@ export async function* xlsxChunks(
     useSharedStrings: false,
   });
   workbook.creator = creator;
-  const pending = () =>
-    output.readableLength + (workbook as unknown as { zip: { readableLength: number } }).zip.readableLength;
+  // What is written but not yet read: the XML waiting to be compressed (exceljs writes a sheet into its
+  // zip entry without waiting, and the compression gets its turns only between our batches), the zip's
+  // output, and ours. Reached through exceljs' internals: it offers no backpressure of its own.
+  let sheet: ExcelJS.Worksheet | null = null;
+  const pending = () => {
+    const entry = sheet as unknown as { stream: { pipes: { _writableState?: { length: number } }[] } } | null;
+    const uncompressed =
+      entry?.stream.pipes.reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0) ?? 0;
+    const zipped = (workbook as unknown as { zip: { readableLength: number } }).zip.readableLength;
+    return uncompressed + zipped + output.readableLength;
+  };
 
   // Set when the reader stops early (a cancelled download): the writer then stops loading rows.
   let stopped = false;
@@ -76,7 +85,7 @@ export async function* xlsxChunks(
     // would wait in memory until the first is done.
     for (const { table, batches } of sheets) {
       let part = 1;
-      let sheet = openSheet(table, part);
+      sheet = openSheet(table, part);
       let lastRow = 1;
       for await (const rows of batches()) {
         if (stopped) return;

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { isoDate, optionalDate, optionalText, requiredText } from "@/lib/validation/fields";
+import {
+  checkScheduleAndAgencies,
+  coAgencyIds,
+  itemCode as code,
+  isoDate,
+  itemWeight,
+  optionalDate,
+  optionalText,
+  requiredText,
+} from "@/lib/validation/fields";
 
 // Managing proposals and their recommendations (admins). Messages are keys of "validation".
 
@@ -7,13 +16,6 @@ import { isoDate, optionalDate, optionalText, requiredText } from "@/lib/validat
 export const SOURCE_TEXT_MAX = 50_000;
 /** The most recommendations one assisted entry saves at once. */
 export const PARTS_MAX = 60;
-
-const code = z
-  .string()
-  .trim()
-  .min(1, { error: "required" })
-  .max(20, { error: "tooLong" })
-  .regex(/^[\p{L}\p{N}._-]+$/u, { error: "codeInvalid" });
 
 const optionalUrl = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -60,27 +62,13 @@ export const recommendationFields = z
     themeId: optionalText(40),
     // Unassigned until the congress office assigns it (交办); the lead is then one agency.
     leadAgencyId: optionalText(40),
-    coAgencyIds: z.array(z.string().min(1)).max(20, { error: "tooMany" }).default([]),
+    coAgencyIds,
     startDate: optionalDate,
     dueDate: optionalDate,
     assignedAt: optionalDate,
-    // Weights are relative; a weight of 0 would silently drop it from the proposal's progress.
-    weight: z.coerce
-      .number({ error: "weightInvalid" })
-      .gt(0, { error: "weightInvalid" })
-      .max(100, { error: "weightInvalid" }),
+    weight: itemWeight,
   })
-  .superRefine((input, ctx) => {
-    if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
-      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "dueBeforeStart" });
-    }
-    if (input.leadAgencyId && input.coAgencyIds.includes(input.leadAgencyId)) {
-      ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "leadAlsoCoHandler" });
-    }
-    if (new Set(input.coAgencyIds).size !== input.coAgencyIds.length) {
-      ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "invalid" });
-    }
-  });
+  .superRefine(checkScheduleAndAgencies);
 
 export const recommendationCreateInput = z.intersection(
   z.object({ proposalId: z.string().min(1, { error: "invalid" }) }),

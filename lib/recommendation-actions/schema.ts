@@ -1,36 +1,27 @@
 import { z } from "zod";
-import { optionalDate, optionalText } from "@/lib/validation/fields";
+import {
+  checkScheduleAndAgencies,
+  coAgencyIds,
+  itemCode,
+  itemWeight,
+  optionalDate,
+  optionalText,
+} from "@/lib/validation/fields";
 
 /** An action's own fields, as the create and edit forms send them. */
 export const actionFields = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .min(1, { error: "required" })
-      .max(20, { error: "tooLong" })
-      .regex(/^[\p{L}\p{N}._-]+$/u, { error: "codeInvalid" }),
+    code: itemCode,
     titleZh: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
     titleEn: optionalText(300),
     descriptionZh: optionalText(2000),
     leadAgencyId: z.string().min(1, { error: "required" }),
-    coAgencyIds: z.array(z.string().min(1)).max(20, { error: "tooMany" }).default([]),
+    coAgencyIds,
     startDate: optionalDate,
     dueDate: optionalDate,
-    // Weights are relative; a weight of 0 would silently drop an action from its recommendation's progress.
-    weight: z.coerce
-      .number({ error: "weightInvalid" })
-      .gt(0, { error: "weightInvalid" })
-      .max(100, { error: "weightInvalid" }),
+    weight: itemWeight,
   })
-  .superRefine((input, ctx) => {
-    if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
-      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "dueBeforeStart" });
-    }
-    if (input.coAgencyIds.includes(input.leadAgencyId)) {
-      ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "leadAlsoCoHandler" });
-    }
-  });
+  .superRefine(checkScheduleAndAgencies);
 
 export const actionCreateInput = z.intersection(
   z.object({ recommendationId: z.string().min(1, { error: "invalid" }) }),

@@ -23,6 +23,7 @@ import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { type ReportLabels, reportLabels } from "./labels";
 import type { ReportRequest } from "./schema";
+import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
 
 // A4 with the margins of the national standard for official documents (GB/T 9704), in twips.
 const PAGE = { width: 11906, height: 16838 };
@@ -56,13 +57,11 @@ function chineseNumber(value: number): string {
   return `${tens > 1 ? digits[tens] : ""}十${ones ? digits[ones] : ""}`;
 }
 
-type Cell = string | { text: string; link: string };
-
-function table(columns: { header: string; width: number }[], rows: Cell[][], labels: ReportLabels) {
+function table({ columns, rows }: ReportTable, labels: ReportLabels) {
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const widths = columns.map((column) => Math.round((column.width / total) * CONTENT_TWIPS));
   const size = labels.locale === "en" ? 18 : 24; // 9 pt / 小四
-  const cell = (content: Cell, index: number, header: boolean) =>
+  const cell = (content: ReportCell, index: number, header: boolean) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: "E2E8F0" } : undefined,
@@ -71,8 +70,12 @@ function table(columns: { header: string; width: number }[], rows: Cell[][], lab
         new Paragraph({
           spacing: TABLE_LINE,
           children: [
-            typeof content === "string"
-              ? new TextRun({ text: content, bold: header, size })
+            typeof content === "string" || !content.link
+              ? new TextRun({
+                  text: typeof content === "string" ? content : content.text,
+                  bold: header,
+                  size,
+                })
               : new ExternalHyperlink({
                   link: content.link,
                   children: [new TextRun({ text: content.text, style: "Hyperlink", size })],
@@ -176,20 +179,22 @@ export async function renderReportDocx(
         }),
       ),
       table(
-        [
-          { header: t("items"), width: 1 },
-          { header: t("completed"), width: 1 },
-          { header: t("inProgress"), width: 1 },
-          { header: t("stalled"), width: 1 },
-          { header: t("notStarted"), width: 1 },
-          { header: t("overdue"), width: 1 },
-          { header: t("averageProgress"), width: 1 },
-        ],
-        [
-          [h.items, h.completed, h.inProgress, h.stalled, h.notStarted, h.overdue]
-            .map(String)
-            .concat(labels.percent(h.averageProgress)),
-        ],
+        {
+          columns: [
+            { header: t("items"), width: 1 },
+            { header: t("completed"), width: 1 },
+            { header: t("inProgress"), width: 1 },
+            { header: t("stalled"), width: 1 },
+            { header: t("notStarted"), width: 1 },
+            { header: t("overdue"), width: 1 },
+            { header: t("averageProgress"), width: 1 },
+          ],
+          rows: [
+            [h.items, h.completed, h.inProgress, h.stalled, h.notStarted, h.overdue]
+              .map(String)
+              .concat(labels.percent(h.averageProgress)),
+          ],
+        },
         labels,
       ),
     );
@@ -223,24 +228,26 @@ export async function renderReportDocx(
           children: [new TextRun(`${subNumber(index + 1)}${item.code} ${labels.title(item)}`)],
         }),
         table(
-          [
-            { header: t("status"), width: 1 },
-            { header: t("progress"), width: 1 },
-            { header: t("health"), width: 1 },
-            { header: t("dueDate"), width: 1.4 },
-            { header: t("replyClass"), width: 1.6 },
-            { header: t("satisfaction"), width: 1.2 },
-          ],
-          [
-            [
-              labels.status(item.status),
-              labels.percent(item.progress),
-              labels.health(item.health),
-              labels.date(item.dueDate),
-              labels.replyClass(item.replyClass),
-              labels.satisfaction(item.satisfaction),
+          {
+            columns: [
+              { header: t("status"), width: 1 },
+              { header: t("progress"), width: 1 },
+              { header: t("health"), width: 1 },
+              { header: t("dueDate"), width: 1.4 },
+              { header: t("replyClass"), width: 1.6 },
+              { header: t("satisfaction"), width: 1.2 },
             ],
-          ],
+            rows: [
+              [
+                labels.status(item.status),
+                labels.percent(item.progress),
+                labels.health(item.health),
+                labels.date(item.dueDate),
+                labels.replyClass(item.replyClass),
+                labels.satisfaction(item.satisfaction),
+              ],
+            ],
+          },
           labels,
         ),
         body(`${t("leadAgency")}${labels.colon}${list(item.leadAgencies.map(labels.agency))}`),
@@ -256,27 +263,7 @@ export async function renderReportDocx(
         );
       }
       if (item.actions.length) {
-        children.push(
-          table(
-            [
-              { header: t("code"), width: 9 },
-              { header: t("actions"), width: 34 },
-              { header: t("status"), width: 13 },
-              { header: t("progress"), width: 12 },
-              { header: t("health"), width: 11 },
-              { header: t("dueDate"), width: 21 },
-            ],
-            item.actions.map((action) => [
-              action.code,
-              labels.title(action),
-              labels.status(action.status),
-              labels.percent(action.progress),
-              labels.health(action.health),
-              labels.date(action.dueDate),
-            ]),
-            labels,
-          ),
-        );
+        children.push(table(actionsTable(item.actions, labels), labels));
       }
       children.push(
         new Paragraph({
@@ -310,25 +297,7 @@ export async function renderReportDocx(
         heading: HeadingLevel.HEADING_1,
         children: [new TextRun(`${sectionNumber(section++)}${t("sectionOverdue")}`)],
       }),
-      data.overdue.length
-        ? table(
-            [
-              { header: t("code"), width: 12 },
-              { header: t("titleColumn"), width: 44 },
-              { header: t("status"), width: 14 },
-              { header: t("progress"), width: 10 },
-              { header: t("dueDate"), width: 20 },
-            ],
-            data.overdue.map((item) => [
-              item.code,
-              labels.title(item),
-              labels.status(item.status),
-              labels.percent(item.progress),
-              labels.date(item.dueDate),
-            ]),
-            labels,
-          )
-        : body(t("noOverdue")),
+      data.overdue.length ? table(overdueTable(data.overdue, labels), labels) : body(t("noOverdue")),
     );
   }
 
@@ -341,23 +310,7 @@ export async function renderReportDocx(
         ),
       ],
     }),
-    data.moved.length
-      ? table(
-          [
-            { header: t("code"), width: 12 },
-            { header: t("titleColumn"), width: 40 },
-            { header: t("status"), width: 26 },
-            { header: t("progress"), width: 22 },
-          ],
-          data.moved.map((item) => [
-            item.code,
-            labels.title(item),
-            `${labels.status(item.before.status)} → ${labels.status(item.after.status)}`,
-            `${labels.percent(item.before.progress)} → ${labels.percent(item.after.progress)}`,
-          ]),
-          labels,
-        )
-      : body(t("movedNone")),
+    data.moved.length ? table(movedTable(data.moved, labels), labels) : body(t("movedNone")),
     body(t("closing")),
     new Paragraph({
       alignment: AlignmentType.RIGHT,

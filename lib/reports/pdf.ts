@@ -7,6 +7,7 @@ import type { ReportData } from "./data";
 import { boldFont, regularFont } from "./fonts";
 import { type ReportLabels, reportLabels } from "./labels";
 import type { ReportRequest } from "./schema";
+import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
 
 const MARGIN = 56;
 const A4_WIDTH = 595.28;
@@ -17,8 +18,6 @@ const RULE = "#cbd5e1";
 const LINK = "#1d4ed8";
 
 type Doc = PDFKit.PDFDocument;
-type Column = { header: string; width: number };
-type Cell = string | { text: string; link?: string };
 
 /** The bottom of the writable area of the current page. */
 const bottomOf = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
@@ -85,13 +84,13 @@ function grid(doc: Doc, cells: [string, string][]) {
 }
 
 /** A table with a header row that is repeated on every page it runs onto. */
-function table(doc: Doc, columns: Column[], rows: Cell[][]) {
+function table(doc: Doc, { columns, rows }: ReportTable) {
   const padding = 3;
   const size = 9;
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const widths = columns.map((column) => (column.width / total) * CONTENT_WIDTH);
-  const cellText = (cell: Cell) => (typeof cell === "string" ? cell : cell.text);
-  const rowHeight = (cells: Cell[], font: string) => {
+  const cellText = (cell: ReportCell) => (typeof cell === "string" ? cell : cell.text);
+  const rowHeight = (cells: ReportCell[], font: string) => {
     doc.font(font).fontSize(size);
     return (
       Math.max(
@@ -102,7 +101,7 @@ function table(doc: Doc, columns: Column[], rows: Cell[][]) {
       2 * padding
     );
   };
-  const drawRow = (cells: Cell[], font: string, shaded: boolean) => {
+  const drawRow = (cells: ReportCell[], font: string, shaded: boolean) => {
     const height = rowHeight(cells, font);
     const top = doc.y;
     if (shaded) doc.rect(MARGIN, top, CONTENT_WIDTH, height).fill("#f1f5f9");
@@ -253,25 +252,7 @@ function section(doc: Doc, item: ReportData["sections"][number], labels: ReportL
   }
   if (item.actions.length) {
     doc.moveDown(0.4);
-    table(
-      doc,
-      [
-        { header: t("code"), width: 9 },
-        { header: t("actions"), width: 40 },
-        { header: t("status"), width: 12 },
-        { header: t("progress"), width: 10 },
-        { header: t("health"), width: 10 },
-        { header: t("dueDate"), width: 19 },
-      ],
-      item.actions.map((action) => [
-        action.code,
-        labels.title(action),
-        labels.status(action.status),
-        labels.percent(action.progress),
-        labels.health(action.health),
-        labels.date(action.dueDate),
-      ]),
-    );
+    table(doc, actionsTable(item.actions, labels));
   }
   keepSpace(doc, 30);
   doc
@@ -355,44 +336,12 @@ export async function renderReportPdf(
 
     heading(doc, t("overdueList"));
     if (data.overdue.length === 0) paragraph(doc, t("noOverdue"));
-    else
-      table(
-        doc,
-        [
-          { header: t("code"), width: 12 },
-          { header: t("titleColumn"), width: 44 },
-          { header: t("status"), width: 14 },
-          { header: t("progress"), width: 10 },
-          { header: t("dueDate"), width: 20 },
-        ],
-        data.overdue.map((item) => [
-          item.code,
-          labels.title(item),
-          labels.status(item.status),
-          labels.percent(item.progress),
-          labels.date(item.dueDate),
-        ]),
-      );
+    else table(doc, overdueTable(data.overdue, labels));
   }
 
   heading(doc, t("moved", { from: labels.date(data.compareTo), to: labels.date(data.asOf) }));
   if (data.moved.length === 0) paragraph(doc, t("movedNone"));
-  else
-    table(
-      doc,
-      [
-        { header: t("code"), width: 12 },
-        { header: t("titleColumn"), width: 40 },
-        { header: t("status"), width: 26 },
-        { header: t("progress"), width: 22 },
-      ],
-      data.moved.map((item) => [
-        item.code,
-        labels.title(item),
-        `${labels.status(item.before.status)} → ${labels.status(item.after.status)}`,
-        `${labels.percent(item.before.progress)} → ${labels.percent(item.after.progress)}`,
-      ]),
-    );
+  else table(doc, movedTable(data.moved, labels));
 
   // Page numbers, once the page count is known; in the bottom margin, so no page break is triggered.
   const range = doc.bufferedPageRange();

@@ -22,3 +22,39 @@ export const optionalDate = z.preprocess(
 
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
 export const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
+
+/** The code of a proposal, recommendation or action, as links carry it: letters, digits, ".", "_", "-". */
+export const itemCode = z
+  .string()
+  .trim()
+  .min(1, { error: "required" })
+  .max(20, { error: "tooLong" })
+  .regex(/^[\p{L}\p{N}._-]+$/u, { error: "codeInvalid" });
+
+/** An item's weight in its parent's progress: relative, and above 0, which would silently drop it. */
+export const itemWeight = z.coerce
+  .number({ error: "weightInvalid" })
+  .gt(0, { error: "weightInvalid" })
+  .max(100, { error: "weightInvalid" });
+
+/** The agencies that co-handle an item. */
+export const coAgencyIds = z.array(z.string().min(1)).max(20, { error: "tooMany" }).default([]);
+
+/**
+ * What a recommendation's or action's dates and agencies must say together: due no earlier than it
+ * starts, its lead not also a co-handler, and no co-handler twice.
+ */
+export function checkScheduleAndAgencies(
+  input: { startDate?: string; dueDate?: string; leadAgencyId?: string; coAgencyIds: string[] },
+  ctx: z.RefinementCtx,
+) {
+  if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
+    ctx.addIssue({ code: "custom", path: ["dueDate"], message: "dueBeforeStart" });
+  }
+  if (input.leadAgencyId && input.coAgencyIds.includes(input.leadAgencyId)) {
+    ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "leadAlsoCoHandler" });
+  }
+  if (new Set(input.coAgencyIds).size !== input.coAgencyIds.length) {
+    ctx.addIssue({ code: "custom", path: ["coAgencyIds"], message: "invalid" });
+  }
+}

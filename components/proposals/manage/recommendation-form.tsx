@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createRecommendation, editRecommendation } from "@/lib/proposals/actions";
 import type { FormState } from "@/lib/validation/form-action";
@@ -107,28 +108,13 @@ export function RecommendationForm(props: Props) {
           )}
         </Field>
       </div>
-      <fieldset
-        className="space-y-1.5"
-        aria-describedby={errors.coAgencyIds ? "coAgencyIds-error" : undefined}
-      >
-        <legend className="text-sm font-medium text-slate-700">{t("field.coAgencies")}</legend>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {agencies.map((agency) => (
-            <label key={agency.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                name="coAgencyIds"
-                value={agency.id}
-                defaultChecked={values.coAgencyIds.includes(agency.id)}
-                aria-invalid={Boolean(errors.coAgencyIds)}
-                className="accent-brand-600"
-              />
-              {agency.name}
-            </label>
-          ))}
-        </div>
-        <FieldError id="coAgencyIds-error" messages={errors.coAgencyIds} />
-      </fieldset>
+      <CheckboxGroup
+        name="coAgencyIds"
+        legend={t("field.coAgencies")}
+        options={agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
+        checked={values.coAgencyIds}
+        errors={errors.coAgencyIds}
+      />
       <div className="grid gap-4 md:grid-cols-4">
         <Field name="assignedAt" label={t("field.assignedAt")} errors={errors.assignedAt}>
           {(control) => <Input {...control} type="date" defaultValue={values.assignedAt} />}

@@ -1,0 +1,73 @@
+// The tables both report files hold (PDF and Word): their columns, with widths relative to one another,
+// and their rows. Each renderer lays them out in its own way.
+import type { ReportData } from "./data";
+import type { ReportLabels } from "./labels";
+
+export type ReportCell = string | { text: string; link?: string };
+export type ReportTable = { columns: { header: string; width: number }[]; rows: ReportCell[][] };
+
+/** A recommendation's actions. */
+export function actionsTable(
+  actions: ReportData["sections"][number]["actions"],
+  labels: ReportLabels,
+): ReportTable {
+  const { doc: t } = labels;
+  return {
+    columns: [
+      { header: t("code"), width: 9 },
+      { header: t("actions"), width: 37 },
+      { header: t("status"), width: 12 },
+      { header: t("progress"), width: 11 },
+      { header: t("health"), width: 11 },
+      { header: t("dueDate"), width: 20 },
+    ],
+    rows: actions.map((action) => [
+      action.code,
+      labels.title(action),
+      labels.status(action.status),
+      labels.percent(action.progress),
+      labels.health(action.health),
+      labels.date(action.dueDate),
+    ]),
+  };
+}
+
+/** The items past their due date and not done. */
+export function overdueTable(items: ReportData["overdue"], labels: ReportLabels): ReportTable {
+  const { doc: t } = labels;
+  return {
+    columns: [
+      { header: t("code"), width: 12 },
+      { header: t("titleColumn"), width: 44 },
+      { header: t("status"), width: 14 },
+      { header: t("progress"), width: 10 },
+      { header: t("dueDate"), width: 20 },
+    ],
+    rows: items.map((item) => [
+      item.code,
+      labels.title(item),
+      labels.status(item.status),
+      labels.percent(item.progress),
+      labels.date(item.dueDate),
+    ]),
+  };
+}
+
+/** What moved between the comparison day and the as-of day: status and progress, before → after. */
+export function movedTable(items: ReportData["moved"], labels: ReportLabels): ReportTable {
+  const { doc: t } = labels;
+  return {
+    columns: [
+      { header: t("code"), width: 12 },
+      { header: t("titleColumn"), width: 40 },
+      { header: t("status"), width: 26 },
+      { header: t("progress"), width: 22 },
+    ],
+    rows: items.map((item) => [
+      item.code,
+      labels.title(item),
+      `${labels.status(item.before.status)} → ${labels.status(item.after.status)}`,
+      `${labels.percent(item.before.progress)} → ${labels.percent(item.after.progress)}`,
+    ]),
+  };
+}

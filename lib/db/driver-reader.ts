@@ -39,6 +39,8 @@ async function openPostgres(url: string): Promise<DriverReader> {
   const { default: pg } = await import("pg");
   const client: Client = new pg.Client({
     connectionString: url,
+    // How an export shows in pg_stat_activity.
+    application_name: "tracker-export",
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") => {
         // The columns are `timestamp(3)` holding UTC (as @prisma/adapter-pg writes them); pg would read

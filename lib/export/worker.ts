@@ -51,7 +51,8 @@ async function run(job: ExportJob) {
       (count) => {
         rows += count;
         batchesDone += 1;
-        void send({ type: "progress", rows, batchesDone });
+        // Progress may be lost (the route gone); the export is not.
+        send({ type: "progress", rows, batchesDone }).catch(() => undefined);
       },
     );
     await send({ type: "view", items: view.ids.length, batches });
@@ -65,6 +66,9 @@ async function run(job: ExportJob) {
     await db.close();
   }
 }
+
+// The app process that started it is gone: nobody will read the file.
+process.once("disconnect", () => process.exit(1));
 
 process.once("message", (job: ExportJob) => {
   run(job).then(

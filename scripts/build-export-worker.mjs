@@ -6,11 +6,13 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
+/** Where lib/export/worker-process.ts looks for it. */
 export const EXPORT_WORKER_BUNDLE = ".next/export-worker.mjs";
 
 export async function buildExportWorker() {
+  // Loaded here: `npm start` imports this module, and need not have esbuild when the build is there.
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: ["lib/export/worker.ts"],
     bundle: true,

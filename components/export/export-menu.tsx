@@ -19,6 +19,7 @@ type Status =
       percent: number | null;
     }
   | { state: "done"; fileName: string }
+  /** `message` is the whole line, in the user's language. */
   | { state: "failed"; message: string }
   | { state: "cancelled" };
 
@@ -80,6 +81,8 @@ export function ExportMenu({
     // Polls while the file arrives; a read still under way when it has arrived is dropped.
     let poll: ReturnType<typeof setInterval> | undefined;
     let arriving = true;
+    // Set once the file has begun to arrive: a failure after that cut it short.
+    let receiving = false;
     try {
       const response = await fetch(`/api/export?${params}`, { signal: controller.signal });
       if (!response.ok || !response.body) {
@@ -89,10 +92,13 @@ export function ExportMenu({
         const issues = body?.error?.issues?.map((issue) => issue.message).join(" ") ?? "";
         setStatus({
           state: "failed",
-          message: `${body?.error?.message ?? response.statusText} ${issues}`.trim(),
+          message: t("failed", {
+            message: `${body?.error?.message ?? response.statusText} ${issues}`.trim(),
+          }),
         });
         return;
       }
+      receiving = true;
       const header = Number(response.headers.get("x-export-items") ?? Number.NaN);
       const items = Number.isNaN(header) ? null : header;
       const jobId = response.headers.get("x-export-job");
@@ -138,9 +144,11 @@ export function ExportMenu({
       // The browser has the file once the click is handled.
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setStatus({ state: "done", fileName });
-    } catch (error) {
+    } catch {
+      // The browser's own words for a failed fetch are not the user's language: say what happened.
       if (controller.signal.aborted) setStatus({ state: "cancelled" });
-      else setStatus({ state: "failed", message: error instanceof Error ? error.message : String(error) });
+      else if (receiving) setStatus({ state: "failed", message: t("interrupted") });
+      else setStatus({ state: "failed", message: t("networkError") });
     } finally {
       arriving = false;
       clearInterval(poll);
@@ -212,9 +220,7 @@ export function ExportMenu({
             rows: status.rows ?? 0,
           })}
         {status.state === "done" && t("done", { fileName: status.fileName })}
-        {status.state === "failed" && (
-          <span className="text-red-700">{t("failed", { message: status.message })}</span>
-        )}
+        {status.state === "failed" && <span className="text-red-700">{status.message}</span>}
         {status.state === "cancelled" && t("cancelled")}
       </p>
       {running && (

@@ -4,7 +4,13 @@ import type { Locale } from "@/lib/i18n/routing";
 import { namedSchema } from "./components";
 import type { ApiTranslator } from "./i18n";
 
-export const API_ERROR_CODES = ["unauthorized", "invalid_parameter", "not_found", "internal_error"] as const;
+export const API_ERROR_CODES = [
+  "unauthorized",
+  "invalid_parameter",
+  "not_found",
+  "too_many_requests",
+  "internal_error",
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const apiErrorSchema = namedSchema(

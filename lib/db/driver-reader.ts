@@ -41,6 +41,11 @@ async function openPostgres(url: string): Promise<DriverReader> {
     connectionString: url,
     // How an export shows in pg_stat_activity.
     application_name: "tracker-export",
+    // A server that does not answer, a statement that runs away, or a snapshot held by a reader that
+    // is gone (the worker itself gives up after 5 minutes without a read) end the export.
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: 120_000,
+    idle_in_transaction_session_timeout: 600_000,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") => {
         // The columns are `timestamp(3)` holding UTC (as @prisma/adapter-pg writes them); pg would read

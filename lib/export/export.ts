@@ -11,7 +11,7 @@ import { xlsxChunks } from "./xlsx";
 
 /**
  * An export's view, and its file as chunks that load and write the rows as they are read. `batches` is
- * how many batches of items the export reads over all its parts; `onRows` hears of each one loaded.
+ * how many batches of items the export reads over all its parts; `onRows` hears of each one written.
  */
 export async function prepareExport(
   db: SqlReader,
@@ -27,8 +27,9 @@ export async function prepareExport(
   const tables = parts.map((part) => exportTable(part, query.kind, locale, messages));
   async function* batches<P extends ExportPart>(part: P) {
     for await (const rows of exportBatches(db, view, part)) {
-      onRows?.(rows.length);
       yield rows;
+      // Back here once the writer has written them.
+      onRows?.(rows.length);
     }
   }
   const first = tables[0];

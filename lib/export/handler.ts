@@ -13,7 +13,7 @@ import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator } from "./i18n";
-import { trackExport } from "./jobs";
+import { EXPORT_LIMITS, exportLimitReached, trackExport } from "./jobs";
 import { type ExportFormat, type ExportPart, type ExportQuery, exportParts, exportQuery } from "./params";
 import { startExport } from "./worker-process";
 
@@ -63,7 +63,18 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     const parts = exportParts(query);
     const messages = exportTranslator(locale);
     const day = query.asOf ? shanghaiDate(query.asOf) : today;
-    const running = await startExport({ values, locale, today: today.toISOString() });
+    const limit = await exportLimitReached(db, caller);
+    if (limit) {
+      const key = limit === "perOwner" ? "error.tooManyExportsOfYours" : "error.tooManyExports";
+      return apiError(429, "too_many_requests", t(key, { count: EXPORT_LIMITS.perOwner }), {
+        locale,
+        headers: { "Retry-After": "30" },
+      });
+    }
+    const running = await startExport(
+      { values, locale, today: today.toISOString() },
+      { signal: request.signal },
+    );
     const jobId = await trackExport(db, running, {
       caller,
       format: query.format,
@@ -89,6 +100,8 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
       },
     });
   } catch (error) {
+    // The browser went away while the export started: its worker is stopped, and nobody is told.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     console.error("GET /api/export", error);
     return apiError(500, "internal_error", t("error.internal"), { locale });
   }

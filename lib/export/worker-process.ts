@@ -2,6 +2,7 @@
 // server only passes bytes along: the rows are read and written in the worker's own, small process.
 import "server-only";
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { databaseUrl } from "@/lib/database-url";
@@ -56,9 +57,12 @@ export type RunningExport = {
  * Starts an export of a checked query. Resolves once the worker has its list of items (the first
  * byte follows), and rejects if it fails before that.
  */
-export function startExport(job: ExportJob, url: string = databaseUrl()): Promise<RunningExport> {
+export function startExport(
+  job: ExportJob,
+  options: { url?: string; signal?: AbortSignal } = {},
+): Promise<RunningExport> {
   const child = spawn(process.execPath, workerCommand(), {
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: options.url ?? databaseUrl() },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   const stdout = child.stdout;
@@ -68,11 +72,10 @@ export function startExport(job: ExportJob, url: string = databaseUrl()): Promis
   let done: { rows: number; maxRssMb: number } | null = null;
   let progress = { rows: 0, batchesDone: 0 };
   let cancelled = false;
-  const finished = new Promise<{ rows: number; maxRssMb: number }>((resolve, reject) => {
-    child.on("exit", (code, signal) => {
-      if (code === 0 && done) resolve(done);
-      else reject(new Error(failure ?? `The export worker ended with ${signal ?? code}`));
-    });
+  // Settled once the worker has exited and its last messages are in (the channel closes after them).
+  const finished = Promise.all([once(child, "exit"), once(child, "disconnect")]).then(([[code, signal]]) => {
+    if (code === 0 && done) return done;
+    throw new Error(failure ?? `The export worker ended with ${signal ?? code}`);
   });
   // Nobody may be waiting on it (a download cancelled, a failure already reported).
   finished.catch(() => undefined);
@@ -88,6 +91,14 @@ export function startExport(job: ExportJob, url: string = databaseUrl()): Promis
     finished.catch(reject);
   });
   child.send(job);
+  // The request gone (the browser closed, the download cancelled), before or after the first byte.
+  const stop = () => {
+    cancelled = true;
+    child.kill();
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener("abort", stop, { once: true });
+  finished.finally(() => options.signal?.removeEventListener("abort", stop)).catch(() => undefined);
 
   const chunks = stdout[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>(
@@ -106,10 +117,7 @@ export function startExport(job: ExportJob, url: string = databaseUrl()): Promis
           controller.error(error);
         }
       },
-      cancel() {
-        cancelled = true;
-        child.kill();
-      },
+      cancel: stop,
     },
     { highWaterMark: 1 },
   );

@@ -32,6 +32,25 @@ function send(message: WorkerMessage): Promise<void> {
   });
 }
 
+// A download that takes nothing for this long has been left open by a reader who is gone: the worker
+// gives up rather than hold its memory (and on PostgreSQL its connection) for ever.
+const STALLED_MS = 5 * 60_000;
+
+/** Writes a chunk of the file; resolves once the pipe takes more. */
+async function write(chunk: Uint8Array | string) {
+  if (process.stdout.write(chunk)) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    new Promise((resolve) => process.stdout.once("drain", resolve)),
+    new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error("The download stalled: nothing read for 5 minutes")),
+        STALLED_MS,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** Resolves once the bytes written so far have left for the pipe. */
 function flushed(): Promise<void> {
   return new Promise((resolve) => process.stdout.write("", () => resolve()));
@@ -56,10 +75,8 @@ async function run(job: ExportJob) {
       },
     );
     await send({ type: "view", items: view.ids.length, batches });
-    for await (const chunk of chunks) {
-      // A full pipe (a slow download) holds the export back instead of its rows piling up here.
-      if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once("drain", resolve));
-    }
+    // A full pipe (a slow download) holds the export back instead of its rows piling up here.
+    for await (const chunk of chunks) await write(chunk);
     await flushed();
     await send({ type: "done", rows, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
   } finally {

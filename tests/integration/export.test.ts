@@ -1,6 +1,7 @@
 // GET /api/export: the table's view as CSV, a workbook and JSON, read back with a CSV parser and
 // exceljs and compared cell by cell with the database; text a spreadsheet would run as a formula comes
 // back neutralised; bad requests get a 400 and no file, signed-out visitors a 401.
+import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +14,8 @@ import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { sqlReader } from "@/lib/db/client";
 import { openDriverReader } from "@/lib/db/driver-reader";
-import type { SqlReader } from "@/lib/db/sql";
-import { trackExport } from "@/lib/export/jobs";
+import { join, type SqlReader, sql } from "@/lib/db/sql";
+import { EXPORT_LIMITS, trackExport } from "@/lib/export/jobs";
 import { EXPORT_PARTS, exportQuery } from "@/lib/export/params";
 import { exportBatches, openExportView } from "@/lib/export/rows";
 import { startExport } from "@/lib/export/worker-process";
@@ -71,6 +72,24 @@ beforeAll(async () => {
     },
   });
 });
+
+/** Export workers started by this test process and still running. */
+function workersOfThisProcess(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1];
+        return (
+          Number(parent) === process.pid &&
+          readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("export-worker")
+        );
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
 
 const get = (query: string, headers: Record<string, string> = { cookie }) =>
   exportView(new Request(`http://127.0.0.1/api/export?${query}`, { headers }));
@@ -419,7 +438,9 @@ describe("the export worker", () => {
   });
 
   it("fails before the first byte when it cannot read the database", async () => {
-    await expect(startExport(job({ format: "csv" }), "file:./data/no-such-database.db")).rejects.toThrow();
+    await expect(
+      startExport(job({ format: "csv" }), { url: "file:./data/no-such-database.db" }),
+    ).rejects.toThrow();
   });
 
   it("fails the download, rather than ending it, when it dies halfway", async () => {
@@ -444,6 +465,35 @@ describe("the export worker", () => {
     };
     await expect(drain()).rejects.toThrow(/SIGKILL/);
     await expect(running.finished).rejects.toThrow();
+  });
+
+  it("stops when the request is gone, before or after its first byte", async () => {
+    const early = new AbortController();
+    const starting = startExport(job({ format: "xlsx" }), { signal: early.signal });
+    early.abort();
+    await expect(starting).rejects.toThrow();
+
+    const late = new AbortController();
+    const running = await startExport(job({ format: "xlsx" }), { signal: late.signal });
+    late.abort();
+    await expect(running.finished).rejects.toThrow();
+    expect(running.cancelled()).toBe(true);
+    await expect.poll(() => workersOfThisProcess()).toEqual([]);
+  });
+
+  it("leaves no worker behind when the browser goes away before the answer", async () => {
+    const controller = new AbortController();
+    const answering = exportView(
+      // More than the pipe holds (the evidence made above): a worker left alone would wait for ever.
+      new Request("http://127.0.0.1/api/export?format=csv&part=evidence&proposal=LONG-1", {
+        headers: { cookie },
+        signal: controller.signal,
+      }),
+    );
+    setTimeout(() => controller.abort(), 50);
+    // Nobody reads the answer, whatever it is: the browser is gone.
+    await answering;
+    await expect.poll(() => workersOfThisProcess(), { timeout: 5000 }).toEqual([]);
   });
 });
 
@@ -495,10 +545,10 @@ describe("an export's record and progress", () => {
   });
 
   it("shows the batches written while the export is under way", async () => {
-    // Two batches or more of items, and more text than the pipes hold: while nobody reads, the worker
-    // stops partway.
+    // Three batches or more of items, each far more text than the pipes hold: once the reader stops,
+    // the worker waits partway.
     const proposal = await createProposal({ code: "MANY-1" });
-    const count = 1001;
+    const count = 2100;
     await db.recommendation.createMany({
       data: Array.from({ length: count }, (_, i) => ({
         proposalId: proposal.id,
@@ -526,6 +576,14 @@ describe("an export's record and progress", () => {
       query: "format=csv&part=evidence&proposal=MANY-1",
     });
 
+    // Read until the worker says a batch is written, then stop reading.
+    const reader = running.body.getReader();
+    const head: Uint8Array[] = [];
+    while (running.progress().batchesDone === 0) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      head.push(chunk.value);
+    }
     const partway = await eventually(
       () => db.exportJob.findUniqueOrThrow({ where: { id } }),
       (record) => record.batchesDone > 0,
@@ -535,13 +593,76 @@ describe("an export's record and progress", () => {
     expect(partway.batchesDone).toBeLessThan(running.batches);
     expect(partway.rows).toBeGreaterThan(0);
 
-    const text = await new Response(running.body).text();
+    const rest: Uint8Array[] = [];
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(chunk.value);
+    const text = Buffer.concat([...head, ...rest]).toString("utf8");
     expect((parse(text, { bom: true }) as string[][]).length - 1).toBe(count);
     const done = await eventually(
       () => db.exportJob.findUniqueOrThrow({ where: { id } }),
       (record) => record.state === "done",
     );
     expect(done).toMatchObject({ state: "done", rows: count, batchesDone: running.batches });
+  });
+
+  it("refuses a fourth export of one person's at once, with a 429 in their language", async () => {
+    const official = await db.user.findUniqueOrThrow({ where: { email: "official@tracker.example" } });
+    const running = (updatedAt: Date) => ({
+      userId: official.id,
+      format: "csv",
+      query: "format=csv",
+      items: 1,
+      batches: 1,
+      updatedAt,
+    });
+    const held = await db.exportJob.createManyAndReturn({
+      data: Array.from({ length: EXPORT_LIMITS.perOwner }, () => running(new Date())),
+    });
+    const refused = await get("format=csv&locale=en");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-disposition")).toBeNull();
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: "too_many_requests",
+        message: expect.stringContaining("You already have 3 exports running"),
+      },
+    });
+
+    // Exports not heard of for minutes lost their app process: they no longer count, and are failed.
+    // (Written in SQL: Prisma would set @updatedAt to now.)
+    await db.$executeRaw(
+      sql`UPDATE "ExportJob" SET "updatedAt" = ${new Date(Date.now() - 10 * 60_000)}
+        WHERE "id" IN (${join(held.map((row) => row.id))})`,
+    );
+    const allowed = await get("format=csv");
+    expect(allowed.status).toBe(200);
+    await allowed.text();
+    const swept = await db.exportJob.findMany({ where: { id: { in: held.map((row) => row.id) } } });
+    expect(swept.map((row) => row.state)).toEqual(["failed", "failed", "failed"]);
+  });
+
+  it("is not an API token's to read when its owner exported in the browser, nor the other way", async () => {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+    const made = generateApiToken();
+    await db.apiToken.create({
+      data: { name: "进度", prefix: made.prefix, tokenHash: made.tokenHash, createdById: admin.id },
+    });
+    const byToken = await get("format=json", { authorization: `Bearer ${made.token}` });
+    const tokenJob = byToken.headers.get("x-export-job") ?? "";
+    await byToken.text();
+    const { headers } = await auth.api.signInEmail({
+      body: { email: "admin@tracker.example", password: SAMPLE_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    const adminCookie = headers.get("set-cookie")?.split(";")[0] ?? "";
+    const bySession = await get("format=json", { cookie: adminCookie });
+    const sessionJob = bySession.headers.get("x-export-job") ?? "";
+    await bySession.text();
+
+    expect((await readJob(tokenJob, { authorization: `Bearer ${made.token}` })).status).toBe(200);
+    expect((await readJob(tokenJob, { cookie: adminCookie })).status).toBe(404);
+    expect((await readJob(sessionJob, { cookie: adminCookie })).status).toBe(200);
+    expect((await readJob(sessionJob, { authorization: `Bearer ${made.token}` })).status).toBe(404);
   });
 
   it("says cancelled when the download stops", async () => {

@@ -3,6 +3,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
 import { join, sql } from "@/lib/db/sql";
+import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { overdueWhere } from "@/lib/recommendations/overdue";
 
 /** Proposals per portfolio page. */
@@ -23,15 +24,7 @@ export async function getProposalPortfolio(page = 1) {
       take: PORTFOLIO_PAGE_SIZE,
       select: {
         id: true,
-        code: true,
-        titleZh: true,
-        titleEn: true,
-        authorZh: true,
-        authorEn: true,
-        congressSessionZh: true,
-        congressSessionEn: true,
-        submittedAt: true,
-        isSample: true,
+        ...proposalHeadingSelect,
       },
     }),
   ]);

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
+import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { overdueWhere } from "@/lib/recommendations/overdue";
 import { replyClock } from "@/lib/recommendations/reply-clock";
 
@@ -19,21 +20,13 @@ export const getProposalOverview = cache(async (code?: string) => {
     orderBy: [{ submittedAt: "asc" }, { code: "asc" }],
     select: {
       id: true,
-      code: true,
+      ...proposalHeadingSelect,
       officialNumber: true,
-      titleZh: true,
-      titleEn: true,
-      authorZh: true,
-      authorEn: true,
-      congressSessionZh: true,
-      congressSessionEn: true,
-      submittedAt: true,
       summaryZh: true,
       summaryEn: true,
       sourceReferenceZh: true,
       sourceReferenceEn: true,
       sourceUrl: true,
-      isSample: true,
       archivedAt: true,
       archivedReason: true,
     },

@@ -4,6 +4,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import type { EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { isOverdue } from "@/lib/recommendations/overdue";
 import { type Health, healthOn } from "@/lib/tracking/health";
 
@@ -155,18 +156,10 @@ export const getPublicProgress = cache(
       // An archived proposal is no longer shown, published or not.
       where: preview ? { code, archivedAt: null } : { code, publishedAt: { not: null }, archivedAt: null },
       select: {
-        code: true,
-        titleZh: true,
-        titleEn: true,
-        authorZh: true,
-        authorEn: true,
-        congressSessionZh: true,
-        congressSessionEn: true,
-        submittedAt: true,
+        ...proposalHeadingSelect,
         summaryZh: true,
         summaryEn: true,
         sourceUrl: true,
-        isSample: true,
         publishedAt: true,
         recommendations: {
           where: { archivedAt: null },

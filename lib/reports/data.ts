@@ -7,6 +7,7 @@ import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { sql } from "@/lib/db/sql";
+import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import type { Health } from "@/lib/tracking/health";
 import { filteredItems, itemScope } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow } from "@/lib/tracking/queries";
@@ -57,15 +58,7 @@ export async function getReportData(
     where: { code: params.proposal },
     select: {
       id: true,
-      code: true,
-      titleZh: true,
-      titleEn: true,
-      authorZh: true,
-      authorEn: true,
-      congressSessionZh: true,
-      congressSessionEn: true,
-      submittedAt: true,
-      isSample: true,
+      ...proposalHeadingSelect,
     },
   });
   if (!proposal) return null;

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ArchiveForm } from "@/components/proposals/manage/archive-form";
 import { RecommendationForm } from "@/components/proposals/manage/recommendation-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -20,9 +21,17 @@ export default async function EditRecommendationPage({
 }) {
   const { locale, proposalCode, recommendationCode } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(
+    locale,
+    `/${locale}/admin/proposals/${proposalCode}/${recommendationCode}`,
+  );
   const [rec, choices, t] = await Promise.all([
-    getRecommendationForAdmin(decodeURIComponent(proposalCode), decodeURIComponent(recommendationCode)),
-    getRecommendationChoices(),
+    getRecommendationForAdmin(
+      admin,
+      decodeURIComponent(proposalCode),
+      decodeURIComponent(recommendationCode),
+    ),
+    getRecommendationChoices(admin),
     getTranslations("manage"),
   ]);
   if (!rec) notFound();

@@ -145,7 +145,8 @@ describe("exports at once", () => {
   });
 });
 
-describe("reports at once", () => {
+// Drawing reports side by side takes long on a busy machine.
+describe("reports at once", { timeout: 120_000 }, () => {
   const report = (email: string, format: "pdf" | "docx", locale = "zh-CN") =>
     getReport(
       new Request(

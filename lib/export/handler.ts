@@ -13,7 +13,7 @@ import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator } from "./i18n";
-import { EXPORT_LIMITS, exportLimitReached, trackExport } from "./jobs";
+import { claimExportSlot, EXPORT_LIMITS, trackExport } from "./jobs";
 import { type ExportFormat, type ExportPart, type ExportQuery, exportParts, exportQuery } from "./params";
 import { startExport } from "./worker-process";
 
@@ -63,9 +63,10 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     const parts = exportParts(query);
     const messages = exportTranslator(locale);
     const day = query.asOf ? shanghaiDate(query.asOf) : today;
-    const limit = await exportLimitReached(db, caller);
-    if (limit) {
-      const key = limit === "perOwner" ? "error.tooManyExportsOfYours" : "error.tooManyExports";
+    // The slot is claimed before the worker starts, and held until it ends (trackExport lets it go).
+    const { slot, refused } = await claimExportSlot(db, caller);
+    if (!slot) {
+      const key = refused === "perOwner" ? "error.tooManyExportsOfYours" : "error.tooManyExports";
       return apiError(429, "too_many_requests", t(key, { count: EXPORT_LIMITS.perOwner }), {
         locale,
         headers: { "Retry-After": "30" },
@@ -74,14 +75,19 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     const running = await startExport(
       { values, locale, today: today.toISOString() },
       { signal: request.signal },
-    );
+    ).catch(async (error: unknown) => {
+      await slot.release();
+      throw error;
+    });
     const jobId = await trackExport(db, running, {
       caller,
       format: query.format,
       query: new URL(request.url).search.slice(1),
+      slot,
     }).catch(async (error: unknown) => {
       // Nobody will read the file: the worker must not wait on its pipe for ever.
       await running.body.cancel();
+      await slot.release();
       throw error;
     });
     return new Response(running.body, {

@@ -1,21 +1,24 @@
 // An export's record and progress in the database (ExportJob). The route that streams the file writes
 // what the worker reports, at most once a second, and at least every half minute while it runs; the
 // page downloading it asks for it (GET /api/export/jobs/[id]), and whichever app process answers reads
-// the same row. The running rows are also what limits how many exports run at once.
+// the same row. How many exports run at once is limited by the slots they hold (lib/slots).
 import "server-only";
 import { z } from "zod";
 import type { ApiCaller } from "@/lib/api/auth";
 import { defineApiRoute } from "@/lib/api/openapi";
 import type { Db } from "@/lib/db/client";
 import { ExportState } from "@/lib/db/enums";
+import { sql } from "@/lib/db/sql";
+import { claimSlot, releaseDeadSlots, type Slot, type SlotClaim } from "@/lib/slots/slots";
 import type { RunningExport } from "./worker-process";
 
 const PROGRESS_EVERY_MS = 1000;
 const HEARTBEAT_MS = 30_000;
-/** A running export not heard of for this long has lost its app process. */
-const STALE_MS = 3 * HEARTBEAT_MS;
 
-/** At most this many exports run at once for one person (or one API token), and in all. */
+/**
+ * At most this many exports run at once for one person (or one API token), and in all: each worker is
+ * a process of about 120 MB with, on PostgreSQL, a connection of its own.
+ */
 export const EXPORT_LIMITS = { perOwner: 3, total: 8 } as const;
 
 /** Who an export is recorded for: a user, or an API token (and the admin who made it). */
@@ -25,23 +28,32 @@ function owner(caller: ApiCaller) {
     : { userId: caller.createdById, apiTokenId: caller.tokenId };
 }
 
+/** The caller as the owner of a slot: a token's exports count apart from its maker's own. */
+export function slotOwner(caller: ApiCaller): string {
+  return caller.kind === "session" ? `user:${caller.userId}` : `token:${caller.tokenId}`;
+}
+
 /**
- * Whether another export may start now, or which limit it would pass. Each worker is a process of
- * about 120 MB with, on PostgreSQL, a connection of its own. Exports whose app process went away
- * (no word for a while) are marked failed first, so that they do not count.
+ * A slot for one more export of the caller's (lib/slots), or the limit it would pass. Exports whose
+ * app process went away (their slot is gone) are marked failed first.
  */
-export async function exportLimitReached(db: Db, caller: ApiCaller): Promise<"perOwner" | "total" | null> {
-  await db.exportJob.updateMany({
-    where: { state: ExportState.running, updatedAt: { lt: new Date(Date.now() - STALE_MS) } },
-    data: { state: ExportState.failed, finishedAt: new Date() },
-  });
-  const [mine, all] = await Promise.all([
-    db.exportJob.count({ where: { state: ExportState.running, ...owner(caller) } }),
-    db.exportJob.count({ where: { state: ExportState.running } }),
-  ]);
-  if (mine >= EXPORT_LIMITS.perOwner) return "perOwner";
-  if (all >= EXPORT_LIMITS.total) return "total";
-  return null;
+export async function claimExportSlot(db: Db, caller: ApiCaller): Promise<SlotClaim> {
+  await releaseDeadSlots(db);
+  await failExportsWithoutSlot(db);
+  return claimSlot(db, { kind: "export", owner: slotOwner(caller), ...EXPORT_LIMITS });
+}
+
+/**
+ * Marks failed the exports recorded as running whose slot is gone: their app process ended (or was
+ * killed) before they did. In one statement, so that an export recorded meanwhile, whose slot was
+ * claimed before its record was written, is never taken for one of them.
+ */
+export async function failExportsWithoutSlot(db: Db): Promise<void> {
+  const now = new Date();
+  await db.$executeRaw(sql`
+    UPDATE "ExportJob" SET "state" = 'failed', "finishedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "state" = 'running'
+      AND NOT EXISTS (SELECT 1 FROM "JobSlot" WHERE "JobSlot"."id" = "ExportJob"."slotId")`);
 }
 
 /**
@@ -51,7 +63,7 @@ export async function exportLimitReached(db: Db, caller: ApiCaller): Promise<"pe
 export async function trackExport(
   db: Db,
   running: RunningExport,
-  request: { caller: ApiCaller; format: string; query: string },
+  request: { caller: ApiCaller; format: string; query: string; slot: Slot },
 ): Promise<string> {
   const job = await db.exportJob.create({
     data: {
@@ -60,6 +72,7 @@ export async function trackExport(
       query: request.query,
       items: running.items,
       batches: running.batches,
+      slotId: request.slot.id,
     },
     select: { id: true },
   });
@@ -81,15 +94,20 @@ export async function trackExport(
     lastWrite = Date.now();
     write(progress);
   }, PROGRESS_EVERY_MS);
+  // The slot goes only after the last write: a running record always has its slot.
+  const end = (data: Parameters<typeof write>[0]) => {
+    clearInterval(timer);
+    write(data);
+    writes
+      .then(() => request.slot.release())
+      .catch((error: unknown) => console.error("export job", job.id, error));
+  };
   running.finished.then(
-    ({ rows }) => {
-      clearInterval(timer);
-      write({ state: ExportState.done, rows, batchesDone: running.batches, finishedAt: new Date() });
-    },
+    ({ rows }) =>
+      end({ state: ExportState.done, rows, batchesDone: running.batches, finishedAt: new Date() }),
     () => {
-      clearInterval(timer);
       const state = running.cancelled() ? ExportState.cancelled : ExportState.failed;
-      write({ state, ...running.progress(), finishedAt: new Date() });
+      end({ state, ...running.progress(), finishedAt: new Date() });
     },
   );
   return job.id;

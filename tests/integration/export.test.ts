@@ -14,8 +14,8 @@ import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { sqlReader } from "@/lib/db/client";
 import { openDriverReader } from "@/lib/db/driver-reader";
-import { join, type SqlReader, sql } from "@/lib/db/sql";
-import { EXPORT_LIMITS, trackExport } from "@/lib/export/jobs";
+import type { SqlReader } from "@/lib/db/sql";
+import { claimExportSlot, EXPORT_LIMITS, trackExport } from "@/lib/export/jobs";
 import { EXPORT_PARTS, exportQuery } from "@/lib/export/params";
 import { exportBatches, openExportView } from "@/lib/export/rows";
 import { startExport } from "@/lib/export/worker-process";
@@ -570,10 +570,19 @@ describe("an export's record and progress", () => {
     const official = await db.user.findUniqueOrThrow({ where: { email: "official@tracker.example" } });
     const running = await startExport(job({ format: "csv", part: "evidence", proposal: "MANY-1" }));
     expect(running.batches).toBeGreaterThan(1);
+    const caller = {
+      kind: "session",
+      userId: official.id,
+      name: official.name,
+      role: official.role,
+    } as const;
+    const { slot } = await claimExportSlot(db, caller);
+    if (!slot) throw new Error("no export slot");
     const id = await trackExport(db, running, {
-      caller: { kind: "session", userId: official.id, name: official.name, role: official.role },
+      caller,
       format: "csv",
       query: "format=csv&part=evidence&proposal=MANY-1",
+      slot,
     });
 
     // Read until the worker says a batch is written, then stop reading.
@@ -606,20 +615,19 @@ describe("an export's record and progress", () => {
 
   it("refuses a fourth export of one person's at once, with a 429 in their language", async () => {
     const official = await db.user.findUniqueOrThrow({ where: { email: "official@tracker.example" } });
-    const running = (updatedAt: Date) => ({
+    const caller = {
+      kind: "session",
       userId: official.id,
-      format: "csv",
-      query: "format=csv",
-      items: 1,
-      batches: 1,
-      updatedAt,
-    });
-    const held = await db.exportJob.createManyAndReturn({
-      data: Array.from({ length: EXPORT_LIMITS.perOwner }, () => running(new Date())),
-    });
+      name: official.name,
+      role: official.role,
+    } as const;
+    const held = await Promise.all(
+      Array.from({ length: EXPORT_LIMITS.perOwner }, () => claimExportSlot(db, caller)),
+    );
     const refused = await get("format=csv&locale=en");
     expect(refused.status).toBe(429);
     expect(refused.headers.get("content-disposition")).toBeNull();
+    expect(refused.headers.get("retry-after")).toBe("30");
     expect(await refused.json()).toMatchObject({
       error: {
         code: "too_many_requests",
@@ -627,17 +635,16 @@ describe("an export's record and progress", () => {
       },
     });
 
-    // Exports not heard of for minutes lost their app process: they no longer count, and are failed.
-    // (Written in SQL: Prisma would set @updatedAt to now.)
-    await db.$executeRaw(
-      sql`UPDATE "ExportJob" SET "updatedAt" = ${new Date(Date.now() - 10 * 60_000)}
-        WHERE "id" IN (${join(held.map((row) => row.id))})`,
-    );
+    // Slots of another host's process not renewed for minutes lost their process: they no longer count.
+    // (Moved to another host: on this one, a slot's process is seen to be alive or not.)
+    await db.jobSlot.updateMany({
+      where: { id: { in: held.map((claim) => claim.slot?.id ?? "") } },
+      data: { heartbeatAt: new Date(Date.now() - 10 * 60_000), host: "elsewhere" },
+    });
     const allowed = await get("format=csv");
     expect(allowed.status).toBe(200);
     await allowed.text();
-    const swept = await db.exportJob.findMany({ where: { id: { in: held.map((row) => row.id) } } });
-    expect(swept.map((row) => row.state)).toEqual(["failed", "failed", "failed"]);
+    for (const claim of held) await claim.slot?.release();
   });
 
   it("is not an API token's to read when its owner exported in the browser, nor the other way", async () => {

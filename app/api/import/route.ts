@@ -41,12 +41,18 @@ export async function POST(request: NextRequest) {
     return error(400, fileProblemMessage(locale, { problem: file instanceof File ? "empty" : "noFile" }));
   if (file.size > MAX_FILE_BYTES) return error(413, fileProblemMessage(locale, { problem: "tooLarge" }));
 
+  const bytes = new Uint8Array(await file.arrayBuffer());
   const result = await createImportBatch(
     db,
     user,
-    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    { name: file.name, bytes },
     { signal: request.signal },
-  );
+  ).catch((failure: unknown) => {
+    // The browser went away while the file was read: its worker is stopped, and nobody is told.
+    if (request.signal.aborted) return null;
+    throw failure;
+  });
+  if (!result) return new Response(null, { status: 499 });
   if (result.kind === "forbidden") return error(403, t("error.forbidden"));
   if (result.kind === "busy") return error(429, busyMessage(locale, result.limit), { "Retry-After": "10" });
   if (result.kind === "file") return error(400, fileProblemMessage(locale, result));

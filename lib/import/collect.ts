@@ -21,7 +21,10 @@ export class ItemRowCollector {
     this.sheet = { name, columns: null, items: false };
   }
 
-  /** One row of the current sheet, in the order of the file; empty rows may be passed or left out. */
+  /**
+   * One row of the current sheet, in the order of the file; empty rows may be passed or left out, and
+   * the cells may be a sparse array (empty cells missing).
+   */
   row(number: number, cells: Cell[]): AfterRow {
     if (!cells.some((cell) => cell !== null)) return "more";
     this.anyRow = true;

@@ -339,8 +339,8 @@ async function readSheet(
         cells[column] = cellValue(cell, context);
         cell = null;
       } else if (name === "row") {
-        const row = Array.from(cells, (value) => value ?? null);
-        if (collector.row(rowNumber, row) === "skipSheet") throw new Stop();
+        // Left sparse: a cell in column XFD must not make every row 16,384 cells long.
+        if (collector.row(rowNumber, cells) === "skipSheet") throw new Stop();
       }
     },
   });

@@ -15,9 +15,16 @@ export type WorkerScript = {
 export function workerCommand(worker: WorkerScript, v8Flags: string[]): string[] {
   const conditions = "--conditions=react-server";
   if (process.env.NODE_ENV === "development") {
-    return [...v8Flags, "--import", "tsx", conditions, join(process.cwd(), worker.source)];
+    return [
+      ...v8Flags,
+      "--import",
+      "tsx",
+      conditions,
+      join(/*turbopackIgnore: true*/ process.cwd(), worker.source),
+    ];
   }
-  const bundle = join(process.cwd(), worker.bundle);
+  // The bundle is built beside the app, not part of what Next.js traces.
+  const bundle = join(/*turbopackIgnore: true*/ process.cwd(), worker.bundle);
   if (!existsSync(bundle)) throw new Error(`${worker.bundle} is missing: run npm run build`);
   return [...v8Flags, conditions, bundle];
 }

@@ -71,6 +71,8 @@ test.describe("a long file's preview", () => {
   test("is paged on the server and filters to the rows with problems, in Chinese and English", async ({
     page,
   }) => {
+    // A dozen page views, each planning the whole file.
+    test.setTimeout(90_000);
     // 250 rows: five real actions as they are (no status or progress given, an old version: unchanged)
     // among unknown items (problems).
     const real = ["R4.1", "R4.2", "R4.4", "R3.1", "R3.2"];

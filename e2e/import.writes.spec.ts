@@ -65,6 +65,71 @@ test.describe("staff import a spreadsheet", () => {
   });
 });
 
+test.describe("a long file's preview", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("is paged on the server and filters to the rows with problems, in Chinese and English", async ({
+    page,
+  }) => {
+    // A dozen page views, each planning the whole file.
+    test.setTimeout(90_000);
+    // 250 rows: five real actions as they are (no status or progress given, an old version: unchanged)
+    // among unknown items (problems).
+    const real = ["R4.1", "R4.2", "R4.4", "R3.1", "R3.2"];
+    const lines = Array.from({ length: 250 }, (_, index) =>
+      index % 60 === 0
+        ? `LLM-2024,${real[index / 60]?.split(".")[0]},${real[index / 60]},,,,,999`
+        : `LLM-2024,R9,R9.${index},推进中,10,,,1`,
+    );
+    await page.goto("/zh-CN/import");
+    await page.getByLabel(/^文件/).setInputFiles({ ...file(lines), name: "二百五十行.csv" });
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await expect(page).toHaveURL(/\/zh-CN\/import\/[a-z0-9]+$/);
+    await expect(page.getByTestId("import-counts")).toHaveText("0 行将更新 · 5 行无变化 · 245 行有问题");
+    const rows = page.getByTestId("import-plan").locator("tbody tr");
+    await expect(rows).toHaveCount(100);
+    await expect(page.getByTestId("import-range").first()).toHaveText("显示第 1–100 条，共 250 条");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "下一页" }).first().click();
+    await expect(page).toHaveURL(/\?page=2$/);
+    await expect(page.getByTestId("import-range").first()).toHaveText("显示第 101–200 条，共 250 条");
+    // The file's 101st data row is its line 102 (the header is line 1).
+    await expect(rows.first().locator("td").first()).toHaveText("102");
+    await expect(rows).toHaveCount(100);
+
+    await page.getByRole("link", { name: "只看问题行（245）" }).click();
+    await expect(page).toHaveURL(/\?show=problems$/);
+    await expect(page.getByRole("link", { name: "只看问题行（245）" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(page.getByTestId("import-range").first()).toHaveText("显示第 1–100 条，共 245 条");
+    await expect(rows).toHaveCount(100);
+    await expect(page.locator('[data-outcome="problem"]')).toHaveCount(100);
+    await page.getByRole("link", { name: "下一页" }).first().click();
+    await page.getByRole("link", { name: "下一页" }).first().click();
+    await expect(page).toHaveURL(/\?show=problems&page=3$/);
+    await expect(rows).toHaveCount(45);
+    await page.screenshot({ path: test.info().outputPath("import-preview-problems.png"), fullPage: true });
+
+    // The same view in English.
+    await page.goto(page.url().replace("/zh-CN/", "/en/"));
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      "0 rows to update · 5 unchanged · 245 with problems",
+    );
+    await expect(page.getByTestId("import-range").first()).toHaveText("Showing 201–245 of 245");
+    await page.getByRole("link", { name: "All rows (250)" }).click();
+    await expect(page).toHaveURL(/\/en\/import\/[a-z0-9]+$/);
+    await expect(page.getByTestId("import-range").first()).toHaveText("Showing 1–100 of 250");
+    await expect(page.locator('[data-outcome="unchanged"]')).toHaveCount(2);
+    await page.getByRole("link", { name: "Next page" }).first().click();
+    await expect(page.getByText("Page 2 of 3")).toHaveCount(2);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath("import-preview-en.png"), fullPage: true });
+  });
+});
+
 test.describe("officials", () => {
   test("have no import page", async ({ page }) => {
     await page.goto("/zh-CN/import");

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildApp } from "./build.mjs";
-import { EXPORT_WORKER_BUNDLE } from "./build-export-worker.mjs";
+import { EXPORT_WORKER_BUNDLE, IMPORT_WORKER_BUNDLE } from "./build-export-worker.mjs";
 import { migrate, seed } from "./db.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -41,7 +41,8 @@ function localAuthSecret() {
 /** True when there is no build, or a source file is newer than it. */
 function buildIsStale() {
   const buildId = join(".next", "BUILD_ID");
-  if (!existsSync(buildId) || !existsSync(EXPORT_WORKER_BUNDLE)) return true;
+  if (!existsSync(buildId) || !existsSync(EXPORT_WORKER_BUNDLE) || !existsSync(IMPORT_WORKER_BUNDLE))
+    return true;
   const builtAt = statSync(buildId).mtimeMs;
   const sources = [
     "app",

@@ -3,8 +3,14 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
-import type { UploadResult } from "./batch";
-import { MAX_FILE_BYTES } from "./file";
+import {
+  type FileProblem,
+  type FileProblemValues,
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  MAX_UNZIPPED_BYTES,
+} from "./file";
+import { IMPORT_LIMITS } from "./slots";
 
 const MESSAGES = { "zh-CN": zh, en } as const;
 
@@ -12,12 +18,33 @@ export function importTranslator(locale: Locale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: "import" });
 }
 
+const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
 /** Why a file was refused, in the user's language. */
 export function fileProblemMessage(
   locale: Locale,
-  result: Extract<UploadResult, { kind: "file" }> | { kind: "file"; problem: "noFile" },
+  result: { problem: FileProblem | "noFile"; values?: FileProblemValues },
 ): string {
   const t = importTranslator(locale);
-  const megabytes = Math.round(MAX_FILE_BYTES / 1024 / 1024);
-  return t(`fileProblem.${result.problem}`, { megabytes, rows: "limit" in result ? (result.limit ?? 0) : 0 });
+  const values = result.values ?? {};
+  const column = values.field ? t(`column.${values.field}` as "column.code") : "";
+  const headers = (values.headers ?? [])
+    .map((header) => t("quoted", { text: header }))
+    .join(t("listSeparator"));
+  return t(`fileProblem.${result.problem}`, {
+    megabytes: megabytes(MAX_FILE_BYTES),
+    unzipped: megabytes(MAX_UNZIPPED_BYTES),
+    rows: values.rows ?? MAX_ROWS,
+    max: values.max ?? 0,
+    column,
+    headers,
+  });
+}
+
+/** Too many uploads being read at once, in the user's language. */
+export function busyMessage(locale: Locale, limit: "perPerson" | "total"): string {
+  const t = importTranslator(locale);
+  return limit === "perPerson"
+    ? t("error.tooManyImportsOfYours", { count: IMPORT_LIMITS.perPerson })
+    : t("error.tooManyImports");
 }

@@ -87,7 +87,7 @@ const csv = (lines: Line[], separator = ",") =>
 async function upload(actor: Actor, name: string, bytes: Uint8Array, database: Db = db) {
   const result = await createImportBatch(database, actor, { name, bytes });
   if (result.kind !== "created") throw new Error(`upload refused: ${JSON.stringify(result)}`);
-  const view = await getImportBatch(database, actor, result.batchId, NOW);
+  const view = await getImportBatch(database, actor, result.batchId, {}, NOW);
   if (!view?.plan) throw new Error("no plan");
   return { batchId: result.batchId, plan: view.plan };
 }
@@ -230,7 +230,7 @@ describe("reading files", () => {
     expect(await refused(rows(50_001))).toMatchObject({
       kind: "file",
       problem: "tooManyRows",
-      limit: 50_000,
+      values: { rows: 50_000 },
     });
     expect((await createImportBatch(db, staffJxw, { name: "x.csv", bytes: rows(50_000) })).kind).toBe(
       "created",

@@ -1,6 +1,7 @@
 // POST /api/import?locale=…: uploads a spreadsheet (multipart field "file") and keeps its rows for the
 // dry run; answers { batchId } or an error in the user's language. A route handler rather than a
-// server action so that the browser can show the upload's progress.
+// server action so that the browser can show the upload's progress. The file is read in the import
+// worker (lib/import/worker-process.ts), at most IMPORT_LIMITS at a time: past that, a 429.
 import type { NextRequest } from "next/server";
 import { canImport } from "@/lib/auth/permissions";
 import { userOfSession } from "@/lib/auth/session";
@@ -8,7 +9,7 @@ import { db } from "@/lib/db";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import { createImportBatch } from "@/lib/import/batch";
 import { MAX_FILE_BYTES } from "@/lib/import/file";
-import { fileProblemMessage, importTranslator } from "@/lib/import/messages";
+import { busyMessage, fileProblemMessage, importTranslator } from "@/lib/import/messages";
 
 // Room for the multipart envelope around a file of the largest size.
 const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
@@ -17,8 +18,8 @@ export async function POST(request: NextRequest) {
   const requested = request.nextUrl.searchParams.get("locale");
   const locale: Locale = routing.locales.find((l) => l === requested) ?? routing.defaultLocale;
   const t = importTranslator(locale);
-  const error = (status: number, message: string) =>
-    Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+  const error = (status: number, message: string, headers: Record<string, string> = {}) =>
+    Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 
   const user = await userOfSession(request.headers);
   if (!user) return error(401, t("error.signedOut"));
@@ -28,7 +29,7 @@ export async function POST(request: NextRequest) {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin && URL.parse(origin)?.host !== host) return error(403, t("error.forbidden"));
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
-    return error(413, fileProblemMessage(locale, { kind: "file", problem: "tooLarge" }));
+    return error(413, fileProblemMessage(locale, { problem: "tooLarge" }));
 
   let file: FormDataEntryValue | null;
   try {
@@ -37,18 +38,23 @@ export async function POST(request: NextRequest) {
     file = null;
   }
   if (!(file instanceof File) || file.size === 0)
-    return error(
-      400,
-      fileProblemMessage(locale, { kind: "file", problem: file instanceof File ? "empty" : "noFile" }),
-    );
-  if (file.size > MAX_FILE_BYTES)
-    return error(413, fileProblemMessage(locale, { kind: "file", problem: "tooLarge" }));
+    return error(400, fileProblemMessage(locale, { problem: file instanceof File ? "empty" : "noFile" }));
+  if (file.size > MAX_FILE_BYTES) return error(413, fileProblemMessage(locale, { problem: "tooLarge" }));
 
-  const result = await createImportBatch(db, user, {
-    name: file.name,
-    bytes: new Uint8Array(await file.arrayBuffer()),
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const result = await createImportBatch(
+    db,
+    user,
+    { name: file.name, bytes },
+    { signal: request.signal },
+  ).catch((failure: unknown) => {
+    // The browser went away while the file was read: its worker is stopped, and nobody is told.
+    if (request.signal.aborted) return null;
+    throw failure;
   });
+  if (!result) return new Response(null, { status: 499 });
   if (result.kind === "forbidden") return error(403, t("error.forbidden"));
+  if (result.kind === "busy") return error(429, busyMessage(locale, result.limit), { "Retry-After": "10" });
   if (result.kind === "file") return error(400, fileProblemMessage(locale, result));
   return Response.json(
     { batchId: result.batchId },

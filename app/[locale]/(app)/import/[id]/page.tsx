@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyButton } from "@/components/import/apply-button";
+import { PlanFilter, PlanPager } from "@/components/import/plan-pager";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
@@ -11,22 +12,28 @@ import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getImportBatch } from "@/lib/import/batch";
 import type { PlannedRow } from "@/lib/import/plan";
+import { planViewParams } from "@/lib/import/schema";
 
 export const generateMetadata = pageTitle("import", "batch.metaTitle");
 
-// Beyond the rows with problems, the first rows show what the file does; the counts say the rest.
-const SHOWN_ROWS = 200;
 const OUTCOME_TONE = { update: "info", unchanged: "muted", problem: "danger" } as const;
 
 export default async function ImportBatchPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const user = await requireUser(locale, `/${locale}/import/${id}`);
-  const batch = await getImportBatch(db, user, id);
+  // The page's rows only: a file of 50,000 rows is planned whole (the counts are the file's), not shown whole.
+  const view = planViewParams.parse(await searchParams);
+  const batch = await getImportBatch(db, user, id, {
+    page: view.page,
+    problemsOnly: view.show === "problems",
+  });
   if (!batch) notFound();
   const [t, tStatus, tValidation, format] = await Promise.all([
     getTranslations("import"),
@@ -35,7 +42,6 @@ export default async function ImportBatchPage({
     getFormatter(),
   ]);
   const plan = batch.plan;
-  const rows = plan ? plan.rows.filter((row, index) => row.outcome === "problem" || index < SHOWN_ROWS) : [];
   const problem = (key: string, values?: Record<string, string | number>) =>
     t.has(`problem.${key}`) ? t(`problem.${key}`, values) : tValidation(key);
   const where = (row: PlannedRow) =>
@@ -87,10 +93,10 @@ export default async function ImportBatchPage({
       </Card>
       {plan && (
         <>
-          {rows.length < plan.rows.length && (
-            <p className="text-sm text-slate-600">
-              {t("batch.shown", { shown: SHOWN_ROWS, total: plan.rows.length })}
-            </p>
+          <PlanFilter batchId={batch.id} plan={plan} />
+          <PlanPager batchId={batch.id} plan={plan} />
+          {plan.matching === 0 && plan.problemsOnly && (
+            <p className="text-sm text-slate-600">{t("batch.noProblems")}</p>
           )}
           <Table data-testid="import-plan">
             <thead>
@@ -104,7 +110,7 @@ export default async function ImportBatchPage({
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {plan.rows.map((row) => (
                 <tr
                   key={`${row.sheet}-${row.row}`}
                   data-outcome={row.outcome}
@@ -161,6 +167,7 @@ export default async function ImportBatchPage({
               ))}
             </tbody>
           </Table>
+          {plan.pageCount > 1 && <PlanPager batchId={batch.id} plan={plan} />}
         </>
       )}
     </div>

@@ -1,0 +1,10 @@
+-- CreateTable
+CREATE TABLE "ImportSlot" (
+    "owner" TEXT NOT NULL,
+    "slot" INTEGER NOT NULL,
+    "claimId" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("owner", "slot")
+);
+

@@ -1,22 +1,19 @@
 // Serves the built app on PORT with WEB_CONCURRENCY processes sharing the port (node:cluster hands
 // each connection to a worker; every worker is a Next.js server through its documented custom-server
 // API). The processes share nothing in memory: sessions, throttling and cached figures live in the
-// database. One process is plain `next start`.
+// database. One process serves by itself, without a cluster.
+//
+// Each request's socket address is appended to X-Forwarded-For before Next.js sees it, as a proxy
+// does: the app reads the client's address from there (lib/http/forwarded.ts, with TRUST_PROXY), and
+// plain `next start` would pass on whatever a client wrote into that header.
 
-import { spawn } from "node:child_process";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
-import { join } from "node:path";
 
 const port = Number(process.env.PORT ?? 3000);
 const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
 
-if (workers === 1) {
-  const nextBin = join("node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
-} else if (cluster.isPrimary) {
+if (workers > 1 && cluster.isPrimary) {
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   // A worker that dies is replaced, unless the whole server is stopping.
@@ -38,5 +35,11 @@ if (workers === 1) {
   const app = next({ dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  createServer((request, response) => handle(request, response)).listen(port);
+  createServer((request, response) => {
+    const forwarded = request.headers["x-forwarded-for"];
+    request.headers["x-forwarded-for"] = [forwarded, request.socket.remoteAddress].filter(Boolean).join(", ");
+    return handle(request, response);
+  }).listen(port, () => {
+    if (cluster.isPrimary) console.log(`Serving on http://localhost:${port}.`);
+  });
 }

@@ -48,6 +48,19 @@ test("a link cannot send a signed-in user to another site", async ({ page }) => 
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/zh-CN$/);
 });
 
+test.describe("signed in", () => {
+  test.use({ storageState: "e2e/.auth/official.json" });
+
+  test("the sign-in page sends a signed-in user home, not to another site", async ({ page }) => {
+    for (const next of ["/.//evil.example", "/%2F%2Fevil.example", "/\\evil.example", "/%09/evil.example"]) {
+      await page.goto(`/zh-CN/sign-in?next=${encodeURIComponent(next)}`);
+      await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/zh-CN$/);
+    }
+    await page.goto(`/zh-CN/sign-in?next=${encodeURIComponent("/zh-CN/tracking")}`);
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/zh-CN\/tracking$/);
+  });
+});
+
 test("repeated failures from one address make the next attempt wait", async ({ page }) => {
   const email = `locked-${Date.now()}@tracker.example`;
   await page.goto("/zh-CN/sign-in");

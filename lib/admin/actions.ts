@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit/record";
 import { isAdmin } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import type { DbClient } from "@/lib/db/client";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import {
   agencyCreateInput,
@@ -107,7 +108,10 @@ export const setUserActive = formAction(userActiveInput, async (input, user, t) 
       where: { id: before.id },
       data: { banned: !active, banReason: active ? null : (input.reason ?? null) },
     });
-    if (!active) await tx.session.deleteMany({ where: { userId: before.id } });
+    if (!active) {
+      await tx.session.deleteMany({ where: { userId: before.id } });
+      await revokeTokensOf(tx, before.id, user.id);
+    }
     await recordAudit(tx, {
       actorId: user.id,
       action: active ? "user.reactivate" : "user.deactivate",
@@ -119,6 +123,30 @@ export const setUserActive = formAction(userActiveInput, async (input, user, t) 
     return done(t);
   });
 });
+
+/**
+ * Revokes the API tokens a deactivated user made: whoever saw their secrets may have left with them,
+ * and reactivating the account must not bring them back (a new token can be made instead).
+ */
+async function revokeTokensOf(tx: DbClient, userId: string, actorId: string) {
+  const tokens = await tx.apiToken.findMany({
+    where: { createdById: userId, revokedAt: null },
+    select: { id: true, name: true, prefix: true },
+  });
+  if (tokens.length === 0) return;
+  const after = { revokedAt: new Date(), revokedById: actorId };
+  await tx.apiToken.updateMany({ where: { id: { in: tokens.map((token) => token.id) } }, data: after });
+  for (const token of tokens) {
+    await recordAudit(tx, {
+      actorId,
+      action: "apiToken.revoke",
+      entityType: "ApiToken",
+      entityId: token.id,
+      before: { name: token.name, prefix: token.prefix, revokedAt: null },
+      after: { name: token.name, prefix: token.prefix, ...after, reason: "user.deactivate" },
+    });
+  }
+}
 
 // Agencies ----------------------------------------------------------------------------------------
 

@@ -22,18 +22,45 @@ import {
 
 type Translate = (key: string) => string;
 
-/** Runs a unique-constraint-guarded write; a duplicate becomes a field error instead of a crash. */
+// Each unique field's message when a value is already taken.
+const TAKEN = {
+  code: "codeTaken",
+  key: "codeTaken",
+  email: "emailTaken",
+  nameZh: "nameZhTaken",
+  nameEn: "nameEnTaken",
+};
+type UniqueField = keyof typeof TAKEN;
+
+/**
+ * Runs a unique-constraint-guarded write; a duplicate becomes an error on the field that collides
+ * (the first of `fields` when the database does not say which) instead of a crash.
+ */
 async function unlessDuplicate(
-  field: string,
+  fields: readonly [UniqueField, ...UniqueField[]],
   t: Translate,
   write: () => Promise<FormState>,
 ): Promise<FormState> {
   try {
     return await write();
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { fieldErrors: { [field]: [t("codeTaken")] } };
-    throw error;
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const field = collidingField(error, fields) ?? fields[0];
+    return { fieldErrors: { [field]: [t(TAKEN[field])] } };
   }
+}
+
+/** The field a unique-constraint error names: SQLite gives its columns, PostgreSQL its index ("Theme_nameZh_key"). */
+function collidingField(error: unknown, fields: readonly UniqueField[]): UniqueField | undefined {
+  type Meta = {
+    target?: unknown;
+    driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+  };
+  const meta = (error as { meta?: Meta }).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const columns = [constraint?.fields, meta?.target].flatMap((names) => (Array.isArray(names) ? names : []));
+  const index = typeof constraint?.index === "string" ? constraint.index : "";
+  return fields.find((field) => columns.includes(field) || index.endsWith(`_${field}_key`));
 }
 
 function done(t: Translate): FormState {
@@ -50,7 +77,7 @@ export const createUser = formAction(userCreateInput, async (input, user, t) => 
   }
   // The authentication library's own password hash, written with the user in one transaction.
   const passwordHash = await hashPassword(input.password);
-  return unlessDuplicate("email", t, () =>
+  return unlessDuplicate(["email"], t, () =>
     db.$transaction(async (tx) => {
       const created = await tx.user.create({
         data: { email: input.email, name: input.name, role: input.role, agencyId: input.agencyId ?? null },
@@ -152,7 +179,7 @@ async function revokeTokensOf(tx: DbClient, userId: string, actorId: string) {
 
 export const createAgency = formAction(agencyCreateInput, async (input, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate("code", t, () =>
+  return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
       const agency = await tx.agency.create({ data: input });
       await recordAudit(tx, {
@@ -169,7 +196,7 @@ export const createAgency = formAction(agencyCreateInput, async (input, user, t)
 
 export const updateAgency = formAction(agencyUpdateInput, async ({ agencyId, ...input }, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate("code", t, () =>
+  return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
       const before = await tx.agency.findUnique({ where: { id: agencyId } });
       if (!before) return { formError: t("notFound") };
@@ -198,8 +225,10 @@ export const updateAgency = formAction(agencyUpdateInput, async ({ agencyId, ...
 
 export const createTheme = formAction(themeCreateInput, async (input, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate("code", t, () =>
+  return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
+      if (await englishThemeNameTaken(tx, input.nameEn))
+        return { fieldErrors: { nameEn: [t("nameEnTaken")] } };
       const theme = await tx.theme.create({ data: input });
       await recordAudit(tx, {
         actorId: user.id,
@@ -215,10 +244,13 @@ export const createTheme = formAction(themeCreateInput, async (input, user, t) =
 
 export const updateTheme = formAction(themeUpdateInput, async ({ themeId, ...input }, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate("code", t, () =>
+  return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
       const before = await tx.theme.findUnique({ where: { id: themeId } });
       if (!before) return { formError: t("notFound") };
+      if (await englishThemeNameTaken(tx, input.nameEn, themeId)) {
+        return { fieldErrors: { nameEn: [t("nameEnTaken")] } };
+      }
       const after = { ...input, nameEn: input.nameEn ?? null };
       await tx.theme.update({ where: { id: themeId }, data: after });
       const { id: _id, createdAt: _c, updatedAt: _u, ...old } = before;
@@ -235,11 +267,24 @@ export const updateTheme = formAction(themeUpdateInput, async ({ themeId, ...inp
   );
 });
 
+/**
+ * Whether another theme has this English name. Not a unique index, as English names are optional;
+ * two themes that read the same in English would still be one too many.
+ */
+async function englishThemeNameTaken(tx: DbClient, nameEn: string | undefined, themeId?: string) {
+  if (!nameEn) return false;
+  const other = await tx.theme.findFirst({
+    where: { nameEn, ...(themeId ? { id: { not: themeId } } : {}) },
+    select: { id: true },
+  });
+  return other !== null;
+}
+
 // Feedback scale ----------------------------------------------------------------------------------
 
 export const createSatisfactionLevel = formAction(levelCreateInput, async (input, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate("key", t, () =>
+  return unlessDuplicate(["key"], t, () =>
     db.$transaction(async (tx) => {
       const level = await tx.satisfactionLevel.create({ data: input });
       await recordAudit(tx, {

@@ -56,8 +56,8 @@ test.describe("signed in", () => {
       await page.goto(`/zh-CN/sign-in?next=${encodeURIComponent(next)}`);
       await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/zh-CN$/);
     }
-    await page.goto(`/zh-CN/sign-in?next=${encodeURIComponent("/zh-CN/tracking")}`);
-    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/zh-CN\/tracking$/);
+    await page.goto(`/zh-CN/sign-in?next=${encodeURIComponent("/zh-CN/table")}`);
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/zh-CN\/table$/);
   });
 });
 

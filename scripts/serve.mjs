@@ -11,6 +11,13 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 
 const port = Number(process.env.PORT ?? 3000);
+// The same rule as lib/http/forwarded.ts, checked here so that a mistake stops the start, not every request.
+if (!/^\s*\d{0,2}\s*$/.test(process.env.TRUST_PROXY ?? "")) {
+  console.error(
+    `TRUST_PROXY must be the number of trusted proxies in front of the app, not "${process.env.TRUST_PROXY}".`,
+  );
+  process.exit(1);
+}
 const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
 
 if (workers > 1 && cluster.isPrimary) {

@@ -34,7 +34,8 @@ type UniqueField = keyof typeof TAKEN;
 
 /**
  * Runs a unique-constraint-guarded write; a duplicate becomes an error on the field that collides
- * (the first of `fields` when the database does not say which) instead of a crash.
+ * (the first of `fields` when the database does not say which) instead of a crash. The forms check
+ * their values first, to name every field taken; this catches a duplicate written meanwhile.
  */
 async function unlessDuplicate(
   fields: readonly [UniqueField, ...UniqueField[]],
@@ -181,6 +182,8 @@ export const createAgency = formAction(agencyCreateInput, async (input, user, t)
   if (!isAdmin(user)) return { formError: t("forbidden") };
   return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
+      const taken = await agencyNamesTaken(tx, input, t);
+      if (taken) return taken;
       const agency = await tx.agency.create({ data: input });
       await recordAudit(tx, {
         actorId: user.id,
@@ -200,6 +203,8 @@ export const updateAgency = formAction(agencyUpdateInput, async ({ agencyId, ...
     db.$transaction(async (tx) => {
       const before = await tx.agency.findUnique({ where: { id: agencyId } });
       if (!before) return { formError: t("notFound") };
+      const taken = await agencyNamesTaken(tx, input, t, agencyId);
+      if (taken) return taken;
       const after = {
         ...input,
         nameEn: input.nameEn ?? null,
@@ -221,14 +226,28 @@ export const updateAgency = formAction(agencyUpdateInput, async ({ agencyId, ...
   );
 });
 
+/** Field errors for an agency's code and Chinese name when another agency has them, or null. */
+async function agencyNamesTaken(
+  tx: DbClient,
+  { code, nameZh }: { code: string; nameZh: string },
+  t: Translate,
+  agencyId?: string,
+): Promise<FormState | null> {
+  const others = await tx.agency.findMany({
+    where: { OR: [{ code }, { nameZh }], ...(agencyId ? { id: { not: agencyId } } : {}) },
+    select: { code: true, nameZh: true },
+  });
+  return takenErrors({ code, nameZh }, others, t);
+}
+
 // Themes ------------------------------------------------------------------------------------------
 
 export const createTheme = formAction(themeCreateInput, async (input, user, t) => {
   if (!isAdmin(user)) return { formError: t("forbidden") };
   return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
-      if (await englishThemeNameTaken(tx, input.nameEn))
-        return { fieldErrors: { nameEn: [t("nameEnTaken")] } };
+      const taken = await themeNamesTaken(tx, input, t);
+      if (taken) return taken;
       const theme = await tx.theme.create({ data: input });
       await recordAudit(tx, {
         actorId: user.id,
@@ -248,9 +267,8 @@ export const updateTheme = formAction(themeUpdateInput, async ({ themeId, ...inp
     db.$transaction(async (tx) => {
       const before = await tx.theme.findUnique({ where: { id: themeId } });
       if (!before) return { formError: t("notFound") };
-      if (await englishThemeNameTaken(tx, input.nameEn, themeId)) {
-        return { fieldErrors: { nameEn: [t("nameEnTaken")] } };
-      }
+      const taken = await themeNamesTaken(tx, input, t, themeId);
+      if (taken) return taken;
       const after = { ...input, nameEn: input.nameEn ?? null };
       await tx.theme.update({ where: { id: themeId }, data: after });
       const { id: _id, createdAt: _c, updatedAt: _u, ...old } = before;
@@ -268,16 +286,37 @@ export const updateTheme = formAction(themeUpdateInput, async ({ themeId, ...inp
 });
 
 /**
- * Whether another theme has this English name. Not a unique index, as English names are optional;
- * two themes that read the same in English would still be one too many.
+ * Field errors for each of a theme's code, Chinese and English name that another theme has, or null.
+ * The English name has no unique index, as it is optional; two themes that read the same in English
+ * would still be one too many.
  */
-async function englishThemeNameTaken(tx: DbClient, nameEn: string | undefined, themeId?: string) {
-  if (!nameEn) return false;
-  const other = await tx.theme.findFirst({
-    where: { nameEn, ...(themeId ? { id: { not: themeId } } : {}) },
-    select: { id: true },
+async function themeNamesTaken(
+  tx: DbClient,
+  { code, nameZh, nameEn }: { code: string; nameZh: string; nameEn?: string },
+  t: Translate,
+  themeId?: string,
+): Promise<FormState | null> {
+  const others = await tx.theme.findMany({
+    where: {
+      OR: [{ code }, { nameZh }, ...(nameEn ? [{ nameEn }] : [])],
+      ...(themeId ? { id: { not: themeId } } : {}),
+    },
+    select: { code: true, nameZh: true, nameEn: true },
   });
-  return other !== null;
+  return takenErrors({ code, nameZh, nameEn }, others, t);
+}
+
+/** Field errors for each of the given values that one of `others` has too, or null when none does. */
+function takenErrors(
+  values: Partial<Record<UniqueField, string>>,
+  others: readonly Partial<Record<UniqueField, string | null>>[],
+  t: Translate,
+): FormState | null {
+  const fields = (Object.keys(values) as UniqueField[]).filter(
+    (field) => values[field] && others.some((other) => other[field] === values[field]),
+  );
+  if (fields.length === 0) return null;
+  return { fieldErrors: Object.fromEntries(fields.map((field) => [field, [t(TAKEN[field])]])) };
 }
 
 // Feedback scale ----------------------------------------------------------------------------------

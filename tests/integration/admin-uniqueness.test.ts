@@ -47,6 +47,9 @@ describe("a theme that is already there", () => {
     expect(await createTheme({}, theme({ code: "EDU2", nameZh: "教育二" }))).toEqual({
       fieldErrors: { nameEn: ["validation.nameEnTaken"] },
     });
+    expect(await createTheme({}, theme({ nameEn: "Other" }))).toEqual({
+      fieldErrors: { code: ["validation.codeTaken"], nameZh: ["validation.nameZhTaken"] },
+    });
     expect(await db.theme.count()).toBe(themes);
     expect(await db.auditEvent.count()).toBe(audit);
   });
@@ -83,6 +86,9 @@ describe("other unique fields", () => {
     });
     expect(await createAgency({}, form({ code: "JW2", nameZh: "市教委" }))).toEqual({
       fieldErrors: { nameZh: ["validation.nameZhTaken"] },
+    });
+    expect(await createAgency({}, form({ code: "JW", nameZh: "市教委" }))).toEqual({
+      fieldErrors: { code: ["validation.codeTaken"], nameZh: ["validation.nameZhTaken"] },
     });
     expect(
       await createUser(

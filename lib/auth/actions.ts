@@ -31,10 +31,8 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   if (!parsed.success) return { error: t("invalid"), email };
 
   const requestHeaders = await headers();
-  const claim = await claimSignInAttempt(db, {
-    email: parsed.data.email,
-    ipAddress: clientAddress(requestHeaders),
-  });
+  const ipAddress = clientAddress(requestHeaders);
+  const claim = await claimSignInAttempt(db, { email: parsed.data.email, ipAddress });
   if ("retryAt" in claim) {
     const seconds = Math.max(1, Math.ceil((claim.retryAt.getTime() - Date.now()) / 1000));
     const error =
@@ -46,7 +44,11 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
 
   let userId: string;
   try {
-    const result = await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    // The session records the address as the throttle saw it, not the header's first entry.
+    const authHeaders = new Headers(requestHeaders);
+    authHeaders.delete("x-forwarded-for");
+    if (ipAddress) authHeaders.set("x-forwarded-for", ipAddress);
+    const result = await getAuth().api.signInEmail({ body: parsed.data, headers: authHeaders });
     userId = result.user.id;
   } catch (error) {
     // The attempt stays recorded as failed.

@@ -164,5 +164,16 @@ describe("the client's address", () => {
       select: { ipAddress: true },
     });
     expect(recorded).toEqual([{ ipAddress: "198.51.100.200" }, { ipAddress: "127.0.0.1" }]);
+
+    // The session, too, records the address the trusted proxy saw.
+    process.env.TRUST_PROXY = "1";
+    expect(await attempt("proxied@tracker.example", password, "10.9.9.9, 198.51.100.201, 127.0.0.1")).toBe(
+      "signedIn",
+    );
+    const session = await db.session.findFirstOrThrow({
+      where: { user: { email: "proxied@tracker.example" } },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(session.ipAddress).toBe("198.51.100.201");
   });
 });

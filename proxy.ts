@@ -1,6 +1,12 @@
 import { getSessionCookie } from "better-auth/cookies";
-import { type NextRequest, NextResponse } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
+import { requestIsHttps } from "./lib/http/forwarded";
+import {
+  createNonce,
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from "./lib/http/security-headers";
 import { routing } from "./lib/i18n/routing";
 
 const handleLocale = createMiddleware(routing);
@@ -9,10 +15,22 @@ const SIGN_IN = /^\/[^/]+\/sign-in\/?$/;
 const PUBLIC = /^\/[^/]+\/public\/[^/]+\/?$/;
 
 /**
- * Locale routing, and a quick redirect to sign in for visitors without a session cookie. This only
- * saves a round trip: pages and server actions check the session itself.
+ * Locale routing, the pages' Content-Security-Policy (a nonce per request), and a quick redirect to
+ * sign in for visitors without a session cookie. The redirect only saves a round trip: pages and
+ * server actions check the session themselves.
  */
 export default function proxy(request: NextRequest) {
+  const https = requestIsHttps(request.headers);
+  const policy = pageContentSecurityPolicy(createNonce(), {
+    development: process.env.NODE_ENV === "development",
+    https,
+  });
+  const secure = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", policy);
+    if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    return response;
+  };
+
   const { pathname, search } = request.nextUrl;
   const locale = routing.locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
   // A server action answers a signed-out caller itself ("sign in again"), keeping the form's input.
@@ -26,13 +44,17 @@ export default function proxy(request: NextRequest) {
   ) {
     const signIn = new URL(`/${locale}/sign-in`, request.url);
     signIn.searchParams.set("next", `${pathname}${search}`);
-    return NextResponse.redirect(signIn);
+    return secure(NextResponse.redirect(signIn));
   }
-  return handleLocale(request);
+  // Next.js takes the nonce for its scripts from the policy on the request.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  return secure(handleLocale(new NextRequest(request, { headers })));
 }
 
 export const config = {
-  // Pages only: not the API, Next's assets or static files. Item codes contain dots ("R3.2"), so
-  // only known file extensions mark a static file.
+  // Pages only: not the API (its headers are in next.config.ts; a proxy in front of route handlers
+  // would also cap the size of uploads), Next's assets or static files. Item codes contain dots
+  // ("R3.2"), so only known file extensions mark a static file.
   matcher: "/((?!api|_next|_vercel|.*\\.(?:svg|png|jpe?g|gif|webp|ico|txt|xml|json|css|js|map|woff2?)$).*)",
 };

@@ -29,7 +29,13 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: "unit", include: ["{lib,prisma,components}/**/*.test.ts"], env: { TZ: "UTC" } },
+        test: {
+          name: "unit",
+          include: ["{lib,prisma,components}/**/*.test.ts"],
+          env: { TZ: "UTC" },
+          // As below: lib/http/proxy.test.ts loads next-intl's middleware.
+          server: { deps: { inline: ["next-intl"] } },
+        },
       },
       integration("sqlite"),
       integration("postgresql"),

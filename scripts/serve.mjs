@@ -1,26 +1,42 @@
 // Serves the built app on PORT with WEB_CONCURRENCY processes sharing the port (node:cluster hands
 // each connection to a worker; every worker is a Next.js server through its documented custom-server
 // API). The processes share nothing in memory: sessions, throttling and cached figures live in the
-// database. One process is plain `next start`. Either way a server process that dies is started again
-// (with a growing pause, see supervise.mjs), unless the whole server is stopping.
+// database. One process is a child of this one, without a cluster. Either way a server process that
+// dies is started again (with a growing pause, see supervise.mjs), unless the whole server is stopping.
+//
+// Each request's socket address is appended to X-Forwarded-For before Next.js sees it, as a proxy
+// does: the app reads the client's address from there (lib/http/forwarded.ts, with TRUST_PROXY), and
+// plain `next start` would pass on whatever a client wrote into that header.
 
 import { spawn } from "node:child_process";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
-import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { supervise } from "./supervise.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
+// The same rule as lib/http/forwarded.ts, checked here so that a mistake stops the start, not every request.
+if (!/^\s*\d{0,2}\s*$/.test(process.env.TRUST_PROXY ?? "")) {
+  console.error(
+    `TRUST_PROXY must be the number of trusted proxies in front of the app, not "${process.env.TRUST_PROXY}".`,
+  );
+  process.exit(1);
+}
 const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
 
-if (workers === 1) {
-  const nextBin = join("node_modules", "next", "dist", "bin", "next");
+// Set in the one serving child of a single-process server.
+const SERVING_CHILD = "TRACKER_SERVING_CHILD";
+
+if (workers === 1 && !process.env[SERVING_CHILD]) {
   const server = supervise(() =>
-    spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit" }),
+    spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+      stdio: "inherit",
+      env: { ...process.env, [SERVING_CHILD]: "1" },
+    }),
   );
   for (const signal of ["SIGINT", "SIGTERM"])
     process.on(signal, () => server.stop(signal).then(() => process.exit(0)));
-} else if (cluster.isPrimary) {
+} else if (workers > 1 && cluster.isPrimary) {
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   // A worker that dies is replaced, unless the whole server is stopping; after a pause that doubles
@@ -48,5 +64,11 @@ if (workers === 1) {
   const app = next({ dev: false, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  createServer((request, response) => handle(request, response)).listen(port);
+  createServer((request, response) => {
+    const forwarded = request.headers["x-forwarded-for"];
+    request.headers["x-forwarded-for"] = [forwarded, request.socket.remoteAddress].filter(Boolean).join(", ");
+    return handle(request, response);
+  }).listen(port, () => {
+    if (process.env[SERVING_CHILD]) console.log(`Serving on http://localhost:${port}.`);
+  });
 }

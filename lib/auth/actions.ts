@@ -7,10 +7,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/http/forwarded";
 import { safeNextPath } from "./safe-redirect";
 import { getAuth } from "./server";
 import { getCurrentUser } from "./session";
-import { recordSignInAttempt, signInBlockedUntil } from "./throttle";
+import { claimSignInAttempt, markSignInSucceeded } from "./throttle";
 
 export type SignInState = { error?: string; email?: string };
 
@@ -30,23 +31,31 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   if (!parsed.success) return { error: t("invalid"), email };
 
   const requestHeaders = await headers();
-  const key = { email: parsed.data.email, ipAddress: clientAddress(requestHeaders) };
-  const blockedUntil = await signInBlockedUntil(db, key);
-  if (blockedUntil) {
-    const minutes = Math.max(1, Math.ceil((blockedUntil.getTime() - Date.now()) / 60_000));
-    return { error: t("throttled", { minutes }), email };
+  const ipAddress = clientAddress(requestHeaders);
+  const claim = await claimSignInAttempt(db, { email: parsed.data.email, ipAddress });
+  if ("retryAt" in claim) {
+    const seconds = Math.max(1, Math.ceil((claim.retryAt.getTime() - Date.now()) / 1000));
+    const error =
+      seconds < 60
+        ? t("throttledSeconds", { seconds })
+        : t("throttled", { minutes: Math.ceil(seconds / 60) });
+    return { error, email };
   }
 
   let userId: string;
   try {
-    const result = await getAuth().api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    // The session records the address as the throttle saw it, not the header's first entry.
+    const authHeaders = new Headers(requestHeaders);
+    authHeaders.delete("x-forwarded-for");
+    if (ipAddress) authHeaders.set("x-forwarded-for", ipAddress);
+    const result = await getAuth().api.signInEmail({ body: parsed.data, headers: authHeaders });
     userId = result.user.id;
   } catch (error) {
+    // The attempt stays recorded as failed.
     if (!(error instanceof APIError)) throw error;
-    await recordSignInAttempt(db, { ...key, succeeded: false });
     return { error: error.body?.code === "BANNED_USER" ? t("deactivated") : t("wrongCredentials"), email };
   }
-  await recordSignInAttempt(db, { ...key, succeeded: true });
+  await markSignInSucceeded(db, claim.attemptId);
   await recordAudit(db, { actorId: userId, action: "session.signIn", entityType: "User", entityId: userId });
   redirect(safeNextPath(form.get("next"), `/${locale}`));
 }
@@ -63,10 +72,4 @@ export async function signOut() {
       entityId: user.id,
     });
   redirect(`/${locale}/sign-in`);
-}
-
-// The first address of X-Forwarded-For, as set by the reverse proxy in front of the app.
-function clientAddress(requestHeaders: Headers): string | null {
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || requestHeaders.get("x-real-ip") || null;
 }

@@ -1,58 +1,118 @@
-// Throttling of repeated failed sign-ins, kept in the database so that every app process sees the
-// same counts: 5 failures for one email, or 20 from one address, within 15 minutes lock further
-// attempts until the oldest of them is 15 minutes old. A success clears the email's count.
+// Throttling of failed sign-ins, kept in the database so that every app process sees the same counts.
+// Nothing locks an account outright: each rule makes the next attempt wait a while after the latest
+// failure it counts, a wait that doubles with every further failure (2 s, 4 s, 8 s, … up to a cap).
+// Failures count for an hour, and a success clears those of its email (and of its email from its
+// address).
+//
+// - An email from one address: 3 failures free, then 2 s, 4 s, … up to 15 minutes. A guesser at one
+//   account from one place, or the owner who has forgotten the password.
+// - One address, any emails: 20 failures free, then the same up to 15 minutes. Someone trying many
+//   accounts (an office's shared address makes 20 the threshold, not 3).
+// - One email, any addresses: 5 failures free, then up to 5 minutes, for attempts from addresses that
+//   have themselves failed within the hour only. Someone guessing from many addresses is slowed down
+//   once each address has failed once; the owner at an address that has not failed is never kept
+//   waiting by what others do, so nobody can lock an account by failing at it from elsewhere.
+//
+// The attempt is recorded (as failed, until it succeeds) before the checks count the others, so that
+// parallel requests cannot all slip through between the check and the write: each one counts those
+// recorded before it, and a refused attempt is removed, as it checked no password.
 import type { Db } from "@/lib/db/client";
 
-export const THROTTLE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+export const THROTTLE_WINDOW_MINUTES = 60;
 
-type Key = { email: string; ipAddress: string | null };
+type Rule = { free: number; capSeconds: number };
+export const THROTTLE_RULES = {
+  emailFromAddress: { free: 3, capSeconds: 15 * 60 },
+  address: { free: 20, capSeconds: 15 * 60 },
+  email: { free: 5, capSeconds: 5 * 60 },
+} satisfies Record<string, Rule>;
 
-/** When the next attempt is allowed, or null when it is allowed now. */
+export type SignInKey = { email: string; ipAddress: string | null };
+
+/** The wait after the latest of `failures` counted failures: none until `free`, then 2 s doubling. */
+export function throttleDelaySeconds(failures: number, { free, capSeconds }: Rule): number {
+  return failures < free ? 0 : Math.min(2 ** (failures - free + 1), capSeconds);
+}
+
+/**
+ * When an attempt with this key may be made, or null when it may be made now. `ownAttemptId` is the
+ * attempt being checked, left out of the counts.
+ */
 export async function signInBlockedUntil(
   db: Db,
-  { email, ipAddress }: Key,
+  { email, ipAddress }: SignInKey,
   now = new Date(),
+  ownAttemptId?: string,
 ): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
-  const lastSuccess = await db.signInAttempt.findFirst({
-    where: { email, succeeded: true, createdAt: { gte: windowStart } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const emailSince = lastSuccess && lastSuccess.createdAt > windowStart ? lastSuccess.createdAt : windowStart;
-  const checks = [
-    blockedBy(db, { email, succeeded: false, createdAt: { gt: emailSince } }, MAX_FAILURES_PER_EMAIL),
-    ipAddress
-      ? blockedBy(
-          db,
-          { ipAddress, succeeded: false, createdAt: { gt: windowStart } },
-          MAX_FAILURES_PER_ADDRESS,
-        )
-      : Promise.resolve(null),
-  ];
-  const until = (await Promise.all(checks)).filter((date): date is Date => date !== null);
-  return until.length ? new Date(Math.max(...until.map((date) => date.getTime()))) : null;
+  const others = ownAttemptId ? { not: ownAttemptId } : undefined;
+  const lastSuccess = async (where: { email: string; ipAddress?: string | null }) =>
+    (
+      await db.signInAttempt.findFirst({
+        where: { ...where, id: others, succeeded: true, createdAt: { gt: windowStart, lte: now } },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      })
+    )?.createdAt ?? windowStart;
+  const failures = async (where: { email?: string; ipAddress?: string | null }, since: Date) => {
+    const found = await db.signInAttempt.aggregate({
+      where: { ...where, id: others, succeeded: false, createdAt: { gt: since, lte: now } },
+      _count: { _all: true },
+      _max: { createdAt: true },
+    });
+    return { count: found._count._all, latest: found._max.createdAt };
+  };
+
+  const [pairSince, emailSince] = await Promise.all([
+    lastSuccess({ email, ipAddress }),
+    lastSuccess({ email }),
+  ]);
+  const [pair, address, account] = await Promise.all([
+    failures({ email, ipAddress }, pairSince),
+    ipAddress ? failures({ ipAddress }, windowStart) : null,
+    failures({ email }, emailSince),
+  ]);
+  // An unknown address cannot be told apart from an attacker's.
+  const addressHasFailed = address === null || address.count > 0;
+  const waits: [{ count: number; latest: Date | null }, Rule][] = [[pair, THROTTLE_RULES.emailFromAddress]];
+  if (address) waits.push([address, THROTTLE_RULES.address]);
+  if (addressHasFailed) waits.push([account, THROTTLE_RULES.email]);
+
+  let until: Date | null = null;
+  for (const [{ count, latest }, rule] of waits) {
+    const seconds = throttleDelaySeconds(count, rule);
+    if (!latest || seconds === 0) continue;
+    const allowedAt = new Date(latest.getTime() + seconds * 1000);
+    if (allowedAt > now && (!until || allowedAt > until)) until = allowedAt;
+  }
+  return until;
 }
 
-async function blockedBy(
+/**
+ * Records an attempt before its password is checked, as failed, and checks the throttle against the
+ * attempts recorded before it: its id to mark a success with, or when to try again (then nothing is
+ * kept of it).
+ */
+export async function claimSignInAttempt(
   db: Db,
-  where: NonNullable<Parameters<Db["signInAttempt"]["findMany"]>[0]>["where"],
-  max: number,
-): Promise<Date | null> {
-  const recent = await db.signInAttempt.findMany({
-    where,
-    orderBy: { createdAt: "desc" },
-    take: max,
-    select: { createdAt: true },
-  });
-  const oldest = recent[max - 1];
-  return oldest ? new Date(oldest.createdAt.getTime() + THROTTLE_WINDOW_MINUTES * 60_000) : null;
+  key: SignInKey,
+  now = new Date(),
+): Promise<{ attemptId: string } | { retryAt: Date }> {
+  const attempt = await recordSignInAttempt(db, { ...key, succeeded: false }, now);
+  const retryAt = await signInBlockedUntil(db, key, now, attempt.id);
+  if (!retryAt) return { attemptId: attempt.id };
+  await db.signInAttempt.delete({ where: { id: attempt.id } });
+  return { retryAt };
 }
 
-export async function recordSignInAttempt(db: Db, key: Key & { succeeded: boolean }, now = new Date()) {
-  await db.signInAttempt.create({ data: { ...key, createdAt: now } });
+/** The password was right: the attempt counts as a success, which clears the email's failures. */
+export async function markSignInSucceeded(db: Db, attemptId: string) {
+  await db.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
+}
+
+export async function recordSignInAttempt(db: Db, key: SignInKey & { succeeded: boolean }, now = new Date()) {
+  const attempt = await db.signInAttempt.create({ data: { ...key, createdAt: now }, select: { id: true } });
   // Attempts older than a day matter to nobody: keep the table small.
   await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  return attempt;
 }

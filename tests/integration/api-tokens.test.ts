@@ -1,8 +1,9 @@
 // API tokens: made and revoked through the admin's server actions, checked as the API checks them.
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setUserActive } from "@/lib/admin/actions";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions";
-import { LAST_USED_RESOLUTION_MS, verifyApiToken } from "@/lib/api-tokens/token";
+import { generateApiToken, LAST_USED_RESOLUTION_MS, verifyApiToken } from "@/lib/api-tokens/token";
 import { createAuth } from "@/lib/auth/config";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -146,5 +147,38 @@ describe("revoking a token", () => {
     expect(await revokeApiToken({}, form({ tokenId: "no-such-token" }))).toEqual({
       formError: "validation.notFound",
     });
+  });
+});
+
+describe("deactivating the token's creator", () => {
+  it("revokes their tokens, audited, and reactivating them does not bring the tokens back", async () => {
+    const { user: other } = await auth.api.createUser({
+      body: { email: "admin2@example.org", name: "管理员乙", password, role: "admin" },
+    });
+    const made = generateApiToken();
+    const row = await db.apiToken.create({
+      data: { name: "乙的令牌", prefix: made.prefix, tokenHash: made.tokenHash, createdById: other.id },
+    });
+    const mine = await makeToken({ name: "甲的令牌" });
+    expect(await verifyApiToken(db, made.token)).not.toBeNull();
+
+    expect(await setUserActive({}, form({ userId: other.id, active: "false", reason: "离职" }))).toEqual({
+      notice: "validation.saved",
+    });
+    expect(await verifyApiToken(db, made.token)).toBeNull();
+    expect(await db.apiToken.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      revokedById: adminId,
+      revokedAt: expect.any(Date),
+    });
+    expect(
+      await db.auditEvent.count({ where: { entityId: row.id, action: "apiToken.revoke", actorId: adminId } }),
+    ).toBe(1);
+
+    expect(await setUserActive({}, form({ userId: other.id, active: "true" }))).toEqual({
+      notice: "validation.saved",
+    });
+    expect(await verifyApiToken(db, made.token)).toBeNull();
+    // Only the deactivated user's tokens.
+    expect(await verifyApiToken(db, mine.token)).not.toBeNull();
   });
 });

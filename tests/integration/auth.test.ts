@@ -1,8 +1,11 @@
 // Accounts and sessions through the authentication library, on the real database.
 import { APIError } from "better-auth/api";
 import { beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
+import { REDIRECT_BYPASSES } from "../redirect-bypasses";
+import { callAction, request } from "./support/request-context";
 
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const auth = createAuth(db);
@@ -59,5 +62,27 @@ describe("accounts", () => {
       }),
     ).rejects.toBeInstanceOf(APIError);
     expect(await db.user.count({ where: { email: "visitor@example.org" } })).toBe(0);
+  });
+});
+
+describe("the sign-in action", () => {
+  it("goes on to the page asked for, and home instead of to another site", async () => {
+    await auth.api.createUser({
+      body: { email: "returns@example.org", name: "回访", password, role: "official" },
+    });
+    const signInWith = (next: string) => {
+      request.headers = new Headers({ "x-forwarded-for": "203.0.113.40" });
+      const form = new FormData();
+      form.set("email", "returns@example.org");
+      form.set("password", password);
+      form.set("next", next);
+      return callAction(() => signIn({}, form));
+    };
+    expect(await signInWith("/zh-CN/proposals/LLM-2024/R3")).toEqual({
+      redirectedTo: "/zh-CN/proposals/LLM-2024/R3",
+    });
+    for (const next of REDIRECT_BYPASSES) {
+      expect(await signInWith(next), next).toEqual({ redirectedTo: "/zh-CN" });
+    }
   });
 });

@@ -316,6 +316,18 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
+    name: "setUserActive (reactivate)",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (
+        await db.user.create({
+          data: { email: `r-${unique()}@tracker.example`, name: "待启用", role: "official", banned: true },
+        })
+      ).id,
+    call: (userId) => setUserActive({}, form({ userId, active: "true" })),
+    succeeded: saved,
+  },
+  {
     name: "createAgency",
     allowed: ADMIN_ONLY,
     call: () => createAgency({}, form({ code: `AG${unique()}`, nameZh: `新单位${unique()}` })),

@@ -8,6 +8,7 @@ import type { ApiCaller } from "@/lib/api/auth";
 import { defineApiRoute } from "@/lib/api/openapi";
 import type { Db } from "@/lib/db/client";
 import { ExportState } from "@/lib/db/enums";
+import { plainText } from "@/lib/validation/fields";
 import type { RunningExport } from "./worker-process";
 
 const PROGRESS_EVERY_MS = 1000;
@@ -113,7 +114,7 @@ export const exportJobRoute = defineApiRoute({
   summary: "An export's progress",
   description: "Only its owner may read it: the signed-in user, or the API token, that exported.",
   tags: ["export"],
-  pathParams: z.object({ id: z.string().min(1).max(100) }),
+  pathParams: z.object({ id: plainText().min(1).max(100) }),
   response: exportJobSchema,
   responseDescription: "The export's state, its batches written out of all, and its rows so far.",
   notFound: "No export of yours has this id.",

@@ -12,6 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { moveRecommendation } from "@/lib/proposals/actions";
 import { getProposalForAdmin } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 export const generateMetadata = pageTitle("manage", "editProposal");
 
@@ -21,7 +22,7 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
   const { locale, proposalCode } = await params;
   setRequestLocale(locale);
   const [proposal, t] = await Promise.all([
-    getProposalForAdmin(decodeURIComponent(proposalCode)),
+    getProposalForAdmin(decodedSegment(proposalCode)),
     getTranslations("manage"),
   ]);
   if (!proposal) notFound();

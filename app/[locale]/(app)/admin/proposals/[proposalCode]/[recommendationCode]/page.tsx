@@ -8,6 +8,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getRecommendationChoices, getRecommendationForAdmin } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 export const generateMetadata = pageTitle("manage", "editRecommendation");
 
@@ -21,7 +22,7 @@ export default async function EditRecommendationPage({
   const { locale, proposalCode, recommendationCode } = await params;
   setRequestLocale(locale);
   const [rec, choices, t] = await Promise.all([
-    getRecommendationForAdmin(decodeURIComponent(proposalCode), decodeURIComponent(recommendationCode)),
+    getRecommendationForAdmin(decodedSegment(proposalCode), decodedSegment(recommendationCode)),
     getRecommendationChoices(),
     getTranslations("manage"),
   ]);

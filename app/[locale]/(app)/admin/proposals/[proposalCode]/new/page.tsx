@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { localized } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getProposalForAdmin, getRecommendationChoices } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 export const generateMetadata = pageTitle("manage", "newRecommendation");
 
@@ -16,7 +17,7 @@ export default async function NewRecommendationPage({
   const { locale, proposalCode } = await params;
   setRequestLocale(locale);
   const [proposal, choices, t] = await Promise.all([
-    getProposalForAdmin(decodeURIComponent(proposalCode)),
+    getProposalForAdmin(decodedSegment(proposalCode)),
     getRecommendationChoices(),
     getTranslations("manage"),
   ]);

@@ -22,8 +22,9 @@ const steps = [
   ],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint and format", "npx", ["biome", "check", "."]],
-  ["unit and integration tests (SQLite, PostgreSQL)", "npx", ["vitest", "run"]],
+  // Built before the integration tests: some of them serve the production build over HTTP.
   ["production build", "node", ["scripts/build.mjs"]],
+  ["unit and integration tests (SQLite, PostgreSQL)", "npx", ["vitest", "run"]],
   ["end-to-end tests (Chromium)", "npx", ["playwright", "test"]],
 ];
 

@@ -1,8 +1,9 @@
 import "server-only";
+import type { CheckedAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
 /** Every API token, newest first, with who made and who revoked it; never the hash. */
-export function listApiTokens() {
+export function listApiTokens(_admin: CheckedAdmin) {
   return db.apiToken.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {

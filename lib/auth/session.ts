@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import type { Actor } from "./permissions";
+import { type Actor, isAdmin } from "./permissions";
 import { getAuth } from "./server";
 
 export type CurrentUser = Actor & {
@@ -50,4 +51,19 @@ export async function requireUser(locale: string, returnTo: string): Promise<Cur
   const user = await getCurrentUser();
   if (!user) redirect({ href: { pathname: "/sign-in", query: { next: returnTo } }, locale });
   return user as CurrentUser;
+}
+
+declare const checkedAdmin: unique symbol;
+/**
+ * An admin whose rights this request has checked. Admin-only reads take one as their first argument,
+ * so that a page cannot read admin data before it has checked who asks: in the App Router a layout
+ * renders in parallel with its pages and guards none of them.
+ */
+export type CheckedAdmin = CurrentUser & { readonly [checkedAdmin]: true };
+
+/** The signed-in admin; a signed-out visitor is sent to sign in, anyone else gets a 404. */
+export async function requireAdmin(locale: string, returnTo: string): Promise<CheckedAdmin> {
+  const user = await requireUser(locale, returnTo);
+  if (!isAdmin(user)) notFound();
+  return user as CheckedAdmin;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import type { CheckedAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
 /** Every proposal for the admin list, archived ones last, with how many recommendations each has. */
-export function listProposalsForAdmin() {
+export function listProposalsForAdmin(_admin: CheckedAdmin) {
   return db.proposal.findMany({
     orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { submittedAt: "desc" }, { code: "asc" }],
     select: {
@@ -22,7 +23,7 @@ export function listProposalsForAdmin() {
 }
 
 /** A proposal with its recommendations (current ones in order, then archived ones), for its admin page. */
-export const getProposalForAdmin = cache(async (code: string) => {
+export const getProposalForAdmin = cache(async (_admin: CheckedAdmin, code: string) => {
   const proposal = await db.proposal.findUnique({
     where: { code },
     include: {
@@ -50,7 +51,7 @@ export const getProposalForAdmin = cache(async (code: string) => {
 });
 
 /** One recommendation with everything its edit form shows. */
-export const getRecommendationForAdmin = cache((proposalCode: string, code: string) =>
+export const getRecommendationForAdmin = cache((_admin: CheckedAdmin, proposalCode: string, code: string) =>
   db.recommendation.findFirst({
     where: { code, proposal: { code: proposalCode } },
     include: {
@@ -61,7 +62,7 @@ export const getRecommendationForAdmin = cache((proposalCode: string, code: stri
 );
 
 /** The choices of the recommendation form: active agencies and the themes. */
-export async function getRecommendationChoices() {
+export async function getRecommendationChoices(_admin: CheckedAdmin) {
   const [agencies, themes] = await Promise.all([
     db.agency.findMany({
       where: { active: true },

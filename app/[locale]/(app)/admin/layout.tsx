@@ -1,11 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { isAdmin } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 
-// Administration is for admins; to anyone else it does not exist.
+// Administration is for admins; to anyone else it does not exist. The layout does not guard its
+// pages (they render in parallel with it): each page checks with requireAdmin itself.
 export default async function AdminLayout({
   children,
   params,
@@ -14,8 +13,7 @@ export default async function AdminLayout({
   params: Promise<{ locale: string }>;
 }) {
   const { locale } = await params;
-  const user = await requireUser(locale, `/${locale}/admin`);
-  if (!isAdmin(user)) notFound();
+  await requireAdmin(locale, `/${locale}/admin`);
   const t = await getTranslations("admin");
   return (
     <div className="space-y-4">

@@ -3,6 +3,7 @@ import { type FieldSpec, RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createAgency, updateAgency } from "@/lib/admin/actions";
 import { listAgencies } from "@/lib/admin/queries";
+import { requireAdmin } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin", "agencies");
@@ -10,7 +11,8 @@ export const generateMetadata = pageTitle("admin", "agencies");
 export default async function AdminAgenciesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [agencies, t] = await Promise.all([listAgencies(), getTranslations("admin")]);
+  const admin = await requireAdmin(locale, `/${locale}/admin/agencies`);
+  const [agencies, t] = await Promise.all([listAgencies(admin), getTranslations("admin")]);
   const fields = (agency?: Awaited<ReturnType<typeof listAgencies>>[number]): FieldSpec[] => [
     { kind: "text", name: "code", label: t("code"), value: agency?.code, width: "sm:w-28" },
     { kind: "text", name: "nameZh", label: t("nameZh"), value: agency?.nameZh, width: "sm:w-72" },

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { listAuditEvents } from "@/lib/admin/queries";
+import { requireAdmin } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin", "audit");
@@ -12,8 +13,9 @@ const compact = (value: unknown) => (value === null || value === undefined ? "" 
 export default async function AdminAuditPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(locale, `/${locale}/admin/audit`);
   const [events, t, format] = await Promise.all([
-    listAuditEvents(),
+    listAuditEvents(admin),
     getTranslations("admin"),
     getFormatter(),
   ]);

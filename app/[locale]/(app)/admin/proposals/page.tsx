@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -12,8 +13,9 @@ export const generateMetadata = pageTitle("manage", "proposals");
 export default async function AdminProposalsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(locale, `/${locale}/admin/proposals`);
   const [proposals, t, format] = await Promise.all([
-    listProposalsForAdmin(),
+    listProposalsForAdmin(admin),
     getTranslations("manage"),
     getFormatter(),
   ]);

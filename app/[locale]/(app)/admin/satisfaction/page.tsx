@@ -3,6 +3,7 @@ import { RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createSatisfactionLevel, updateSatisfactionLevel } from "@/lib/admin/actions";
 import { listSatisfactionLevels } from "@/lib/admin/queries";
+import { requireAdmin } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin", "satisfaction");
@@ -10,7 +11,8 @@ export const generateMetadata = pageTitle("admin", "satisfaction");
 export default async function AdminSatisfactionPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [levels, t] = await Promise.all([listSatisfactionLevels(), getTranslations("admin")]);
+  const admin = await requireAdmin(locale, `/${locale}/admin/satisfaction`);
+  const [levels, t] = await Promise.all([listSatisfactionLevels(admin), getTranslations("admin")]);
   return (
     <div className="space-y-4">
       <Card>

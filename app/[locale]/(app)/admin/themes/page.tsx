@@ -3,6 +3,7 @@ import { type FieldSpec, RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createTheme, updateTheme } from "@/lib/admin/actions";
 import { listThemes } from "@/lib/admin/queries";
+import { requireAdmin } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin", "themes");
@@ -10,7 +11,8 @@ export const generateMetadata = pageTitle("admin", "themes");
 export default async function AdminThemesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [themes, t] = await Promise.all([listThemes(), getTranslations("admin")]);
+  const admin = await requireAdmin(locale, `/${locale}/admin/themes`);
+  const [themes, t] = await Promise.all([listThemes(admin), getTranslations("admin")]);
   const fields = (theme?: Awaited<ReturnType<typeof listThemes>>[number]): FieldSpec[] => [
     { kind: "text", name: "code", label: t("code"), value: theme?.code, width: "sm:w-32" },
     { kind: "text", name: "nameZh", label: t("nameZh"), value: theme?.nameZh, width: "sm:w-60" },

@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { listApiTokens } from "@/lib/api-tokens/queries";
 import { type ApiTokenStatus, apiTokenStatus, validThrough } from "@/lib/api-tokens/status";
+import { requireAdmin } from "@/lib/auth/session";
 import { shanghaiDate } from "@/lib/dates";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -21,8 +22,9 @@ const TONE: Record<ApiTokenStatus, "success" | "muted" | "warning" | "danger"> =
 export default async function AdminTokensPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(locale, `/${locale}/admin/tokens`);
   const [tokens, t, format] = await Promise.all([
-    listApiTokens(),
+    listApiTokens(admin),
     getTranslations("apiTokens"),
     getFormatter(),
   ]);

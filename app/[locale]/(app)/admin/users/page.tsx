@@ -3,7 +3,7 @@ import { RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createUser, setUserActive, updateUser } from "@/lib/admin/actions";
 import { listAgencies, listUsers } from "@/lib/admin/queries";
-import { requireUser } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { UserRole } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -13,10 +13,10 @@ export const generateMetadata = pageTitle("admin", "users");
 export default async function AdminUsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await requireUser(locale, `/${locale}/admin/users`);
+  const me = await requireAdmin(locale, `/${locale}/admin/users`);
   const [users, agencies, t, tRole] = await Promise.all([
-    listUsers(),
-    listAgencies(),
+    listUsers(me),
+    listAgencies(me),
     getTranslations("admin"),
     getTranslations("user.role"),
   ]);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, setRequestLocale } from "next-intl/server";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
 import { ProposalPublication } from "@/components/public/proposal-publication";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getProposalOverview } from "@/lib/proposals/queries";
 import { decodedSegment } from "@/lib/validation/segments";
@@ -11,6 +11,8 @@ import { decodedSegment } from "@/lib/validation/segments";
 type Params = Promise<{ locale: string; proposalCode: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  // Metadata renders beside the page, not after its guard: a visitor gets no title to read.
+  if (!(await getCurrentUser())) return {};
   const { proposalCode } = await params;
   const overview = await getProposalOverview(decodedSegment(proposalCode));
   if (!overview) return {};

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { MoveButtons } from "@/components/ui/move-buttons";
+import { requireAdmin } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -21,8 +22,9 @@ type Params = Promise<{ locale: string; proposalCode: string }>;
 export default async function AdminProposalPage({ params }: { params: Params }) {
   const { locale, proposalCode } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}`);
   const [proposal, t] = await Promise.all([
-    getProposalForAdmin(decodedSegment(proposalCode)),
+    getProposalForAdmin(admin, decodedSegment(proposalCode)),
     getTranslations("manage"),
   ]);
   if (!proposal) notFound();

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { decodedSegment } from "@/lib/validation/segments";
@@ -16,6 +16,8 @@ async function load(params: Params) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  // Metadata renders beside the page, not after its guard: a visitor gets no title to read.
+  if (!(await getCurrentUser())) return {};
   const page = await load(params);
   if (!page) return {};
   const locale = await getLocale();

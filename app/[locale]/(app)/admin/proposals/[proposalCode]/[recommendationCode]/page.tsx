@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ArchiveForm } from "@/components/proposals/manage/archive-form";
 import { RecommendationForm } from "@/components/proposals/manage/recommendation-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -21,9 +22,13 @@ export default async function EditRecommendationPage({
 }) {
   const { locale, proposalCode, recommendationCode } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(
+    locale,
+    `/${locale}/admin/proposals/${proposalCode}/${recommendationCode}`,
+  );
   const [rec, choices, t] = await Promise.all([
-    getRecommendationForAdmin(decodedSegment(proposalCode), decodedSegment(recommendationCode)),
-    getRecommendationChoices(),
+    getRecommendationForAdmin(admin, decodedSegment(proposalCode), decodedSegment(recommendationCode)),
+    getRecommendationChoices(admin),
     getTranslations("manage"),
   ]);
   if (!rec) notFound();

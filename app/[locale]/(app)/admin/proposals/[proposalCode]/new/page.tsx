@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RecommendationForm } from "@/components/proposals/manage/recommendation-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getProposalForAdmin, getRecommendationChoices } from "@/lib/proposals/manage-queries";
@@ -16,9 +17,10 @@ export default async function NewRecommendationPage({
 }) {
   const { locale, proposalCode } = await params;
   setRequestLocale(locale);
+  const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/new`);
   const [proposal, choices, t] = await Promise.all([
-    getProposalForAdmin(decodedSegment(proposalCode)),
-    getRecommendationChoices(),
+    getProposalForAdmin(admin, decodedSegment(proposalCode)),
+    getRecommendationChoices(admin),
     getTranslations("manage"),
   ]);
   if (!proposal || proposal.archivedAt) notFound();

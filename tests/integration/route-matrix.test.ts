@@ -1,0 +1,288 @@
+// Every page and route handler of app/ (read from the file system), requested over HTTP from the
+// production build as each kind of caller: no response — whatever its status, redirects and 404s
+// included — may carry data the caller may not see. The secrets are seeded here, each a string found
+// nowhere else; admins do see them (checked too, so that the test can fail).
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateApiToken } from "@/lib/api-tokens/token";
+import { db } from "@/lib/db";
+import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
+import { seedSampleData } from "../../prisma/seed";
+import { type AppServer, sessionCookie, startAppServer } from "./support/app-server";
+import { type AppRoute, fillRoute, listAppRoutes } from "./support/routes";
+
+const CALLERS = [
+  "signedOut",
+  "forgedCookie",
+  "official",
+  "staffOther",
+  "deputyToBe",
+  "adminApiToken",
+  "admin",
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+const tag = randomBytes(4).toString("hex");
+/** Only admins may see these. */
+const ADMIN_ONLY = {
+  userEmail: `secret.keeper.${tag}@hidden.example`,
+  banReason: `封存理由${tag}`,
+  auditValue: `审计旧值${tag}`,
+  tokenName: `机密令牌${tag}`,
+  tokenPrefix: "",
+  importFileName: `机密导入${tag}.xlsx`,
+  /** What the export-progress route tells its owner of the admin's export. */
+  exportItems: '"items":7654321',
+};
+/** Every signed-in user may see these; visitors without a valid session may not. */
+const SIGNED_IN_ONLY = {
+  unpublishedTitle: `未公开建议${tag}`,
+  unpublishedRecommendation: `未公开条目${tag}`,
+  sampleComment: "",
+};
+
+let server: AppServer;
+const cookies: Partial<Record<Caller, string>> = {};
+let values: Record<string, string[]>;
+/** An admin's read-only API token: it reads the API, never admin pages or another session's files. */
+let adminApiToken: string;
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  const [admin, agency, theme, sample, comment] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } }),
+    db.agency.findFirstOrThrow({ orderBy: { code: "asc" } }),
+    db.theme.findFirstOrThrow(),
+    db.proposal.findFirstOrThrow({
+      orderBy: { code: "asc" },
+      include: {
+        recommendations: { include: { actions: { include: { evidence: true } } }, orderBy: { code: "asc" } },
+      },
+    }),
+    db.statusUpdate.findFirstOrThrow({ where: { comment: { not: null } }, orderBy: { id: "asc" } }),
+  ]);
+  // A run of the comment's Chinese characters: what a page would print of it, whatever it escapes.
+  SIGNED_IN_ONLY.sampleComment = /[\u4e00-\u9fff]{8,}/.exec(comment.comment ?? "")?.[0] ?? "";
+  expect(SIGNED_IN_ONLY.sampleComment).not.toBe("");
+
+  // The published sample proposal and, beside it, one that is not published.
+  await db.proposal.update({ where: { id: sample.id }, data: { publishedAt: new Date() } });
+  const secret = await db.proposal.create({
+    data: {
+      code: `HIDDEN-${tag}`,
+      titleZh: SIGNED_IN_ONLY.unpublishedTitle,
+      authorZh: "某代表",
+      congressSessionZh: "示例会议",
+      submittedAt: new Date("2025-01-10T00:00:00Z"),
+      summaryZh: `未公开摘要${tag}`,
+      recommendations: {
+        create: {
+          code: "S1",
+          titleZh: SIGNED_IN_ONLY.unpublishedRecommendation,
+          descriptionZh: `未公开描述${tag}`,
+          sourceQuote: `未公开原文${tag}`,
+          leadAgencyId: agency.id,
+          themeId: theme.id,
+          agencies: { create: { agencyId: agency.id, role: "lead" } },
+        },
+      },
+    },
+    include: { recommendations: true },
+  });
+
+  const hidden = await db.user.create({
+    data: {
+      email: ADMIN_ONLY.userEmail,
+      name: `隐士${tag}`,
+      role: "official",
+      banned: true,
+      banReason: ADMIN_ONLY.banReason,
+    },
+  });
+  await db.auditEvent.create({
+    data: {
+      actorId: admin.id,
+      action: "user.update",
+      entityType: "user",
+      entityId: hidden.id,
+      before: { name: ADMIN_ONLY.auditValue },
+      after: { name: `隐士${tag}` },
+    },
+  });
+  const token = generateApiToken();
+  ADMIN_ONLY.tokenPrefix = token.prefix;
+  adminApiToken = token.token;
+  await db.apiToken.create({
+    data: {
+      name: ADMIN_ONLY.tokenName,
+      prefix: token.prefix,
+      tokenHash: token.tokenHash,
+      createdById: admin.id,
+    },
+  });
+  const batch = await db.importBatch.create({
+    data: { fileName: ADMIN_ONLY.importFileName, createdById: admin.id, rows: [] },
+  });
+  const job = await db.exportJob.create({
+    data: {
+      userId: admin.id,
+      format: "csv",
+      query: "format=csv",
+      items: 7654321,
+      batches: 1,
+    },
+  });
+  await db.user.create({
+    data: { email: `deputy.${tag}@matrix.test`, name: "王延峰", role: "official" },
+  });
+  const deputy = await db.user.findUniqueOrThrow({ where: { email: `deputy.${tag}@matrix.test` } });
+  await db.account.create({
+    data: {
+      id: `matrix-${tag}`,
+      accountId: deputy.id,
+      providerId: "credential",
+      userId: deputy.id,
+      password: (
+        await db.account.findFirstOrThrow({ where: { user: { email: "official@tracker.example" } } })
+      ).password,
+    },
+  });
+
+  const recommendation = sample.recommendations.find((rec) => rec.actions.some((a) => a.evidence.length));
+  const action = recommendation?.actions.find((a) => a.evidence.length);
+  if (!recommendation || !action) throw new Error("The sample has an action with evidence");
+  const secretRecommendation = secret.recommendations[0];
+  if (!secretRecommendation) throw new Error("unreachable");
+  values = {
+    proposalCode: [sample.code, secret.code],
+    code: [sample.code, secret.code],
+    recommendationCode: [recommendation.code, secretRecommendation.code],
+    actionCode: [action.code],
+    evidenceId: [action.evidence[0]?.id ?? ""],
+    // import/[id], api/export/jobs/[id], api/v1/recommendations/[id]: every id goes to each.
+    id: [batch.id, job.id, secretRecommendation.id],
+    file: [`${sample.code}.csv`, `${sample.code}.json`, `${secret.code}.csv`, `${secret.code}.json`],
+    rest: ["no-such-page"],
+  };
+
+  server = await startAppServer();
+  cookies.forgedCookie = "tracker.session_token=x";
+  const emails: Partial<Record<Caller, string>> = {
+    official: "official@tracker.example",
+    staffOther: "staff.kw@tracker.example",
+    deputyToBe: deputy.email,
+    admin: admin.email,
+  };
+  for (const [caller, email] of Object.entries(emails))
+    cookies[caller as Caller] = await sessionCookie(email, SAMPLE_PASSWORD);
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Query strings that make a route show its data, beside the bare path. */
+const QUERIES: Record<string, (proposal: string) => string[]> = {
+  "/api/export": (proposal) => [
+    `?format=json&part=recommendations&proposal=${proposal}`,
+    `?format=csv&part=evidence&proposal=${proposal}`,
+  ],
+  "/api/reports": (proposal) => [`?format=docx&proposal=${proposal}&locale=zh-CN`],
+  "/[locale]/reports": (proposal) => [`?proposal=${proposal}`],
+  "/[locale]/table": (proposal) => [`?proposal=${proposal}&q=${tag}`],
+  "/[locale]/dashboard": (proposal) => [`?proposal=${proposal}`],
+  "/api/v1/recommendations": (proposal) => [`?proposal=${proposal}`],
+};
+
+function requestsOf(route: AppRoute): { method: string; path: string }[] {
+  // What a page leaks does not depend on its language: both only where admin data is.
+  const locale = route.pattern.includes("/admin") ? ["zh-CN", "en"] : ["zh-CN"];
+  const paths = fillRoute(route, { ...values, locale }).flatMap((path) => [
+    path,
+    ...(values.proposalCode ?? []).flatMap((code) =>
+      (QUERIES[route.pattern]?.(code) ?? []).map((q) => path + q),
+    ),
+  ]);
+  return route.methods.flatMap((method) => paths.map((path) => ({ method, path })));
+}
+
+/** What this caller must never be sent. */
+function secretsFor(caller: Caller): string[] {
+  if (caller === "admin") return [];
+  const adminOnly = Object.values(ADMIN_ONLY);
+  if (caller === "signedOut" || caller === "forgedCookie")
+    return [...adminOnly, ...Object.values(SIGNED_IN_ONLY)];
+  return adminOnly;
+}
+
+async function requestAll(caller: Caller) {
+  const requests = listAppRoutes().flatMap(requestsOf);
+  const results: { method: string; path: string; status: number; body: string }[] = [];
+  // A few at a time: the server has two cores to share with the tests.
+  for (let i = 0; i < requests.length; i += 4) {
+    const chunk = requests.slice(i, i + 4);
+    results.push(
+      ...(await Promise.all(
+        chunk.map(async ({ method, path }) => {
+          const response = await server.fetch(path, {
+            method,
+            cookie: cookies[caller],
+            headers: {
+              ...(method === "GET" ? {} : { origin: server.origin }),
+              ...(caller === "adminApiToken" ? { authorization: `Bearer ${adminApiToken}` } : {}),
+            },
+          });
+          const body = `${response.headers.get("location") ?? ""}\n${await response.text()}`;
+          return { method, path, status: response.status, body };
+        }),
+      )),
+    );
+  }
+  return results;
+}
+
+describe("the route matrix", () => {
+  it("finds every page and route handler of app/", () => {
+    const routes = listAppRoutes();
+    expect(routes.find((route) => route.pattern === "/[locale]/admin/audit")?.kind).toBe("page");
+    expect(routes.find((route) => route.pattern === "/api/import")?.methods).toEqual(["POST"]);
+    expect(routes.find((route) => route.pattern === "/api/v1/recommendations/[id]")?.methods).toEqual([
+      "GET",
+    ]);
+    expect(routes.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("shows admins the seeded secrets (so that the other callers' checks can fail)", async () => {
+    const bodies = (await requestAll("admin")).map((result) => result.body).join("\n");
+    const missing = Object.entries({ ...ADMIN_ONLY, ...SIGNED_IN_ONLY }).filter(
+      ([, secret]) => !bodies.includes(secret),
+    );
+    expect(missing).toEqual([]);
+  }, 300_000);
+
+  it.each(CALLERS.filter((caller) => caller !== "admin"))(
+    "sends %s no data they may not see, and never a 5xx",
+    async (caller) => {
+      const results = await requestAll(caller);
+      const secrets = secretsFor(caller);
+      const leaks = results.flatMap(({ method, path, status, body }) =>
+        secrets
+          .filter((secret) => body.includes(secret))
+          .map((secret) => `${method} ${path} (${status}): ${secret}`),
+      );
+      expect(leaks).toEqual([]);
+      const failures = results.filter((result) => result.status >= 500).map((r) => `${r.method} ${r.path}`);
+      expect(failures, server.output().slice(-4000)).toEqual([]);
+      if (caller === "official") {
+        // Officials read every proposal, published or not: the visitors' check is not vacuous.
+        expect(results.some((result) => result.body.includes(SIGNED_IN_ONLY.unpublishedTitle))).toBe(true);
+      }
+    },
+    300_000,
+  );
+
+  it("answers a signed-in non-admin's admin page with a 404", async () => {
+    const response = await server.fetch("/zh-CN/admin/audit", { cookie: cookies.official });
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,10 +1,13 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
+import { createTranslator } from "next-intl";
 import createMiddleware from "next-intl/middleware";
 import { apiTranslator } from "./lib/api/i18n";
 import { apiLocale } from "./lib/api/locale";
 import { apiError } from "./lib/api/responses";
-import { routing } from "./lib/i18n/routing";
+import { type Locale, routing } from "./lib/i18n/routing";
+import en from "./messages/en.json";
+import zh from "./messages/zh-CN.json";
 
 const handleLocale = createMiddleware(routing);
 const SIGN_IN = /^\/[^/]+\/sign-in\/?$/;
@@ -17,18 +20,27 @@ const NOT_A_PAGE =
 /**
  * A malformed escape (`/api/v1/recommendations/%ff`, `/zh-CN/public/%E0%A4%A`), which Next.js itself
  * cannot decode: it would answer 500 before any page or route could say no. The API says what is
- * wrong (400, in its error shape); a page is the localized 404, as no code or id holds such a thing.
+ * wrong (400, in its error shape); a page is a plain 404 in its language, as no code or id holds such
+ * a thing. (Not a rewrite to the app's 404 page: Next.js may take that for another site's address.)
  */
-function malformedPath(request: NextRequest, pathname: string, locale: string | undefined) {
+function malformedPath(request: NextRequest, pathname: string, locale: Locale | undefined) {
   if (pathname.startsWith("/api/")) {
     const apiLanguage = apiLocale(request.headers.get("accept-language"));
     return apiError(400, "invalid_parameter", apiTranslator(apiLanguage)("error.malformedPath"), {
       locale: apiLanguage,
     });
   }
-  const notFoundPage = new URL(`/${locale ?? routing.defaultLocale}/malformed-address`, request.url);
-  notFoundPage.search = "";
-  return NextResponse.rewrite(notFoundPage);
+  const language = locale ?? routing.defaultLocale;
+  const t = createTranslator({
+    locale: language,
+    messages: language === "en" ? en : zh,
+    namespace: "notFound",
+  });
+  const html = `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${t("title")}</title></head><body><h1>${t("title")}</h1><p>${t("body")}</p><p><a href="/${language}">${t("home")}</a></p></body></html>`;
+  return new NextResponse(html, {
+    status: 404,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 function decodable(pathname: string): boolean {

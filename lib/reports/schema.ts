@@ -10,7 +10,7 @@ import { plainText } from "@/lib/validation/fields";
 export const REPORT_FORMATS = ["pdf", "docx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const reportShape = {
+export const reportShape = {
   proposal: plainText().trim().min(1).max(100),
   /** The day the report describes (default: today). */
   asOf: pastDay.optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, shanghaiDate, shanghaiToday, toShanghaiDateString } from "./dates";
+import { addMonths, isIsoDate, shanghaiDate, shanghaiToday, toShanghaiDateString } from "./dates";
 
 describe("Shanghai calendar dates", () => {
   it("stores a date as midnight in Shanghai (16:00 UTC the day before)", () => {
@@ -25,6 +25,27 @@ describe("Shanghai calendar dates", () => {
     expect(() => shanghaiDate("")).toThrow(RangeError);
   });
 
+  it("knows the years 1900 to 9999 only, so that no day it gives breaks a database or a view", () => {
+    for (const day of [
+      "0000-01-01",
+      "0001-01-01",
+      "1899-12-31",
+      "10000-01-01",
+      "+10000-01-01",
+      "-0001-01-01",
+    ]) {
+      expect(isIsoDate(day)).toBe(false);
+      expect(() => shanghaiDate(day)).toThrow(RangeError);
+    }
+    for (const day of ["2024-02-30", "2023-02-29", "2024-04-31", "2024-00-10", "2024-01-00", "2024-01-32"]) {
+      expect(isIsoDate(day)).toBe(false);
+    }
+    expect(isIsoDate("1900-01-01")).toBe(true);
+    expect(isIsoDate("9999-12-31")).toBe(true);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(shanghaiDate("1900-01-01").toISOString()).toBe("1899-12-31T16:00:00.000Z");
+  });
+
   it("takes today from the Shanghai clock, not UTC", () => {
     // 2026-11-28 17:30 UTC is already 2026-11-29 in Shanghai.
     expect(toShanghaiDateString(shanghaiToday(new Date("2026-11-28T17:30:00Z")))).toBe("2026-11-29");
@@ -42,5 +63,12 @@ describe("addMonths", () => {
 
   it("refuses a malformed date", () => {
     expect(() => addMonths("2024-02-30", 1)).toThrow(RangeError);
+    expect(() => addMonths("0000-01-01", -1)).toThrow(RangeError);
+  });
+
+  it("stays within the years it knows", () => {
+    expect(addMonths("1900-06-15", -23)).toBe("1900-01-01");
+    expect(addMonths("9999-11-30", 3)).toBe("9999-12-31");
+    expect(isIsoDate(addMonths("1901-01-31", -13))).toBe(true);
   });
 });

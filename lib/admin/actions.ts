@@ -110,6 +110,10 @@ export const updateUser = formAction(userUpdateInput, async (input, user, t) => 
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId } });
     if (!before) return { formError: t("notFound") };
+    // As createUser does: an unknown agency is the form's mistake, not a foreign-key failure (a 500).
+    if (input.agencyId && !(await tx.agency.findUnique({ where: { id: input.agencyId } }))) {
+      return { fieldErrors: { agencyId: [t("invalid")] } };
+    }
     const after = { name: input.name, role: input.role, agencyId: input.agencyId ?? null };
     await tx.user.update({ where: { id: before.id }, data: after });
     await recordAudit(tx, {

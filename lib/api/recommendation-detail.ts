@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { AgencyRole, EvidenceKind, ItemStatus, ReplyClass, RollUpCause, UpdateSource } from "@/lib/db/enums";
 import type { RecommendationPage } from "@/lib/recommendations/queries";
+import { plainText } from "@/lib/validation/fields";
 import { namedSchema } from "./components";
 import { apiDate, apiInstant, calendarDateSchema, instantSchema } from "./json";
 import { defineApiRoute } from "./openapi";
@@ -179,7 +180,7 @@ export const recommendationDetailRoute = defineApiRoute({
   operationId: "getRecommendation",
   summary: "One recommendation, with its actions, evidence and history",
   tags: ["recommendations"],
-  pathParams: z.object({ id: z.string().min(1).max(100).describe("The recommendation's id.") }),
+  pathParams: z.object({ id: plainText().min(1).max(100).describe("The recommendation's id.") }),
   response: recommendationDetailSchema,
   responseDescription: "The recommendation.",
   notFound: "No recommendation has this id (not_found).",

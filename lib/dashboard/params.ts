@@ -34,12 +34,12 @@ export function resolvePeriod(params: Pick<DashboardParams, "from" | "to">, day:
 /** Every month ("YYYY-MM") from the month of `from` to the month of `to`. */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
-  for (
-    let month = `${from.slice(0, 7)}-01`;
-    month.slice(0, 7) <= to.slice(0, 7);
-    month = addMonths(month, 1)
-  ) {
+  for (let month = `${from.slice(0, 7)}-01`; month.slice(0, 7) <= to.slice(0, 7); ) {
     months.push(month.slice(0, 7));
+    const next = addMonths(month, 1);
+    // addMonths stops at the last day it knows: no month after it.
+    if (next.slice(0, 7) === month.slice(0, 7)) break;
+    month = next;
   }
   return months;
 }

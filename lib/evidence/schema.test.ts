@@ -26,6 +26,28 @@ describe("evidence links", () => {
   it("refuses links over 2,000 characters", () => {
     expect(problem(`https://example.org/${"a".repeat(2000)}`)).toContain("urlTooLong");
   });
+
+  it("counts the length of the link as stored, percent-encoded", () => {
+    const chinese = `https://example.org/${"中".repeat(300)}`;
+    expect(chinese.length).toBeLessThan(2000);
+    expect(new URL(chinese).href.length).toBeGreaterThan(2000);
+    expect(problem(chinese)).toEqual(["urlTooLong"]);
+    const fits = `https://example.org/${"中".repeat(200)}`;
+    expect(evidenceUrl.parse(fits).length).toBeLessThanOrEqual(2000);
+  });
+
+  it.each([
+    "https://user:pass@example.org/report",
+    "https://user@example.org/",
+    "https://:pass@example.org/",
+    "https://www.gov.cn@evil.example/",
+  ])("refuses %s, a link with a user name or password", (url) => {
+    expect(problem(url)).toEqual(["urlCredentials"]);
+  });
+
+  it("refuses control characters", () => {
+    expect(problem("https://example.org/a\u0000b")).toEqual(["controlCharacters"]);
+  });
 });
 
 describe("the status form's new evidence", () => {

@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { ExportState } from "@/lib/db/enums";
 import { sql } from "@/lib/db/sql";
 import { claimSlot, releaseDeadSlots, type Slot, type SlotClaim } from "@/lib/slots/slots";
+import { plainText } from "@/lib/validation/fields";
 import type { RunningExport } from "./worker-process";
 
 const PROGRESS_EVERY_MS = 1000;
@@ -131,7 +132,7 @@ export const exportJobRoute = defineApiRoute({
   summary: "An export's progress",
   description: "Only its owner may read it: the signed-in user, or the API token, that exported.",
   tags: ["export"],
-  pathParams: z.object({ id: z.string().min(1).max(100) }),
+  pathParams: z.object({ id: plainText().min(1).max(100) }),
   response: exportJobSchema,
   responseDescription: "The export's state, its batches written out of all, and its rows so far.",
   notFound: "No export of yours has this id.",

@@ -3,6 +3,7 @@
 // the selected rows and the language of the headers.
 import { z } from "zod";
 import { commaList, itemFilterShape, trackingShape } from "@/lib/tracking/search-params";
+import { plainText } from "@/lib/validation/fields";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,7 +30,7 @@ export const exportQuery = z
       .describe(
         "CSV and JSON hold one table (default: items); a workbook holds these sheets (default: all).",
       ),
-    ids: commaList(z.string().trim().min(1).max(100)).pipe(z.array(z.string()).max(MAX_SELECTED)).optional(),
+    ids: commaList(plainText().trim().min(1).max(100)).pipe(z.array(z.string()).max(MAX_SELECTED)).optional(),
     locale: z.enum(["zh-CN", "en"]).optional(),
   })
   .strict()

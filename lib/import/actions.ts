@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { hasControlCharacters } from "@/lib/validation/fields";
 import { applyImport } from "./apply";
 
 export type ApplyState = { message?: string };
@@ -13,7 +14,10 @@ export async function applyImportBatch(_previous: ApplyState, form: FormData): P
   const t = await getTranslations("import");
   const user = await getCurrentUser();
   if (!user) return { message: t("error.signedOut") };
-  const result = await applyImport(db, user, String(form.get("batchId") ?? ""));
+  const batchId = String(form.get("batchId") ?? "");
+  // No id holds a control character, and PostgreSQL cannot even look one with NUL up.
+  if (hasControlCharacters(batchId)) return { message: t("result.notFound") };
+  const result = await applyImport(db, user, batchId);
   switch (result.kind) {
     case "applied":
       revalidatePath("/[locale]", "layout");

@@ -7,8 +7,9 @@ import { apiTranslator } from "@/lib/api/i18n";
 import { apiLocale } from "@/lib/api/locale";
 import { apiError } from "@/lib/api/responses";
 import type { Locale } from "@/lib/i18n/routing";
+import { hasControlCharacters } from "@/lib/validation/fields";
 import { publicCsv, publicJson } from "./open-data";
-import { codeFromSegment, getPublicProgress } from "./queries";
+import { getPublicProgress } from "./queries";
 
 const FILE = /^(.+)\.(csv|json)$/;
 
@@ -17,7 +18,8 @@ export async function handlePublicData(request: Request, file: string): Promise<
   const lang = url.searchParams.get("lang");
   const locale: Locale =
     lang === "en" || lang === "zh-CN" ? lang : apiLocale(request.headers.get("accept-language"));
-  const match = FILE.exec(codeFromSegment(file));
+  // Route handlers get their segments decoded already (a malformed escape never gets this far).
+  const match = hasControlCharacters(file) ? null : FILE.exec(file);
   const progress = match?.[1] ? await getPublicProgress(match[1]) : null;
   if (!match || !progress) {
     return apiError(404, "not_found", apiTranslator(locale)("error.notFound"), {

@@ -241,12 +241,3 @@ export async function getPublication(proposalCode: string) {
     select: { id: true, code: true, publishedAt: true },
   });
 }
-
-/** A proposal code from a URL path segment; a malformed escape is kept as it is (and matches nothing). */
-export function codeFromSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { addMonths, toShanghaiDateString } from "@/lib/dates";
 import { routing } from "@/lib/i18n/routing";
 import { isoDay, pastDay } from "@/lib/tracking/search-params";
+import { plainText } from "@/lib/validation/fields";
 
 export const REPORT_FORMATS = ["pdf", "docx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const reportShape = {
-  proposal: z.string().trim().min(1).max(100),
+export const reportShape = {
+  proposal: plainText().trim().min(1).max(100),
   /** The day the report describes (default: today). */
   asOf: pastDay.optional(),
   /** The earlier day "what moved" compares with (default: a month before the as-of day). */

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { type FieldErrors, fieldErrorsOf, formValues } from "@/lib/validation/form";
+import { controlCharacterErrors, type FieldErrors, fieldErrorsOf, formValues } from "@/lib/validation/form";
 import { type CurrentState, recordStatusUpdate } from "./record";
 import { statusUpdateInput } from "./schema";
 
@@ -26,6 +26,8 @@ export async function submitStatusUpdate(
   form: FormData,
 ): Promise<StatusFormState> {
   const t = await getTranslations("validation");
+  const refused = controlCharacterErrors(form, t);
+  if (refused) return { fieldErrors: refused };
   const parsed = statusUpdateInput.safeParse(formValues(form, ["evidenceIds"]));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
 

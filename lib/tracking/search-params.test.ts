@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTrackingParams, trackingQuery } from "./search-params";
+import { itemFilters, parseTrackingParams, trackingQuery } from "./search-params";
 
 describe("the tracking table's URL state", () => {
   it("falls back to defaults for anything missing or malformed", () => {
@@ -25,5 +25,26 @@ describe("the tracking table's URL state", () => {
     const query = trackingQuery(state);
     expect(query).toBe("kind=action&status=stalled%2Ccompleted&overdue=1&q=%E5%BC%80%E6%BA%90&page=2");
     expect(parseTrackingParams(Object.fromEntries(new URLSearchParams(query)))).toEqual(state);
+  });
+
+  it("leaves out control characters and days that cannot be, which the API refuses", () => {
+    const state = parseTrackingParams({
+      q: "a\u0000b",
+      proposal: "\u0000",
+      asOf: "0000-01-01",
+      dueTo: "2024-02-30",
+    });
+    expect([state.q, state.proposal, state.asOf, state.dueTo]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const refused = itemFilters.safeParse({ q: "a\u0000b", agency: "x\u0000", dueFrom: "0000-01-01" });
+    expect(refused.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
+      ["agency", "controlCharacters"],
+      ["dueFrom", "date"],
+      ["q", "controlCharacters"],
+    ]);
   });
 });

@@ -2,8 +2,9 @@
 // reload. One definition serves the pages, which never fail on a bad value (it falls back to its
 // default), and the read API, which answers a bad value with a 400.
 import { z } from "zod";
-import { shanghaiDate, toShanghaiDateString } from "../dates";
+import { isIsoDate, toShanghaiDateString } from "../dates";
 import { ItemStatus, ReplyClass } from "../db/enums";
+import { plainText } from "../validation/fields";
 import { HEALTH } from "./health";
 
 export const ITEM_KINDS = ["recommendation", "action"] as const;
@@ -26,18 +27,11 @@ export const HIDEABLE_COLUMNS = [
   "updatedAt",
 ] as const;
 
-/** A calendar day, "YYYY-MM-DD", that exists. */
+/** A calendar day, "YYYY-MM-DD", that exists (in the years lib/dates.ts knows). */
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((value) => {
-    try {
-      shanghaiDate(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }, "date");
+  .refine(isIsoDate, "date");
 
 /**
  * A list written "a,b,c" (status=stalled,in_progress); every item must be valid. Documented as an
@@ -60,7 +54,7 @@ export function commaList<T extends z.ZodType>(item: T) {
 export const pastDay = isoDay.refine((value) => value <= toShanghaiDateString(new Date()), "pastDate");
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
-const id = z.string().trim().min(1).max(100);
+const id = plainText().trim().min(1).max(100);
 
 /** The filters shared by the table, the dashboard and the API. */
 export const itemFilterShape = {
@@ -88,8 +82,7 @@ export const itemFilterShape = {
     ),
   dueFrom: isoDay.optional().describe("Due on or after this day (YYYY-MM-DD)."),
   dueTo: isoDay.optional().describe("Due on or before this day (YYYY-MM-DD)."),
-  q: z
-    .string()
+  q: plainText()
     .trim()
     .min(1)
     .max(100)

@@ -1,19 +1,41 @@
 import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
 
 // Form fields shared by the schemas. Messages are keys of the "validation" messages.
+
+/**
+ * Whether text holds a control character: NUL, which PostgreSQL cannot store in text (and which ends a
+ * string in SQLite's full-text queries), or any other that nobody types, tab and line breaks excepted.
+ * No text of the app may hold one: forms (formAction), filters and path segments refuse it.
+ */
+export function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f))
+      return true;
+  }
+  return false;
+}
+
+/** Text without control characters: the base of every text field and filter. */
+export const plainText = () =>
+  z.string().refine((value) => !hasControlCharacters(value), { error: "controlCharacters" });
 
 /** Optional text: an empty or blank field means "none". */
 export const optionalText = (max: number) =>
   z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z.string().trim().max(max, { error: "tooLong" }).optional(),
+    plainText().trim().max(max, { error: "tooLong" }).optional(),
   );
 
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+  plainText().trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
 
-/** A "YYYY-MM-DD" date (its existence is checked where it is turned into a Shanghai date). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" });
+/** A "YYYY-MM-DD" day that exists, in the years the app knows (lib/dates.ts). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid" })
+  .refine(isIsoDate, { error: "dateInvalid" });
 
 export const optionalDate = z.preprocess(
   (value) => (value === "" || value === null ? undefined : value),

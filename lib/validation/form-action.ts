@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
-import { type FieldErrors, fieldErrorsOf, formValues } from "./form";
+import { controlCharacterErrors, type FieldErrors, fieldErrorsOf, formValues } from "./form";
 
 /** What a form's server action answers when it does not redirect. */
 export type FormState = {
@@ -29,6 +29,8 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
     const t = await getTranslations("validation");
     const user = await getCurrentUser();
     if (!user) return { formError: t("signedOut") };
+    const refused = controlCharacterErrors(form, t);
+    if (refused) return { fieldErrors: refused };
     const parsed = schema.safeParse(formValues(form, options.arrays));
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
     return handler(parsed.data, user, t, form);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { hasControlCharacters } from "./fields";
 
 /** Translated messages per field, from a failed parse whose messages are keys of "validation". */
 export type FieldErrors = Record<string, string[]>;
@@ -21,4 +22,20 @@ export function formValues(form: FormData, arrays: readonly string[] = []): Reco
   }
   for (const key of arrays) values[key] ??= [];
   return values;
+}
+
+/**
+ * Every field of a form that holds a control character (see hasControlCharacters), with its message:
+ * the actions refuse these before their schemas read anything, whichever the field.
+ */
+export function controlCharacterErrors(
+  form: FormData,
+  translate: (key: string) => string,
+): FieldErrors | null {
+  const errors: FieldErrors = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && hasControlCharacters(value))
+      errors[key] = [translate("controlCharacters")];
+  }
+  return Object.keys(errors).length ? errors : null;
 }

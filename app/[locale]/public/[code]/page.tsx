@@ -4,7 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PublicProgress } from "@/components/public/public-progress";
 import { getCurrentUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
-import { codeFromSegment, getPublicProgress } from "@/lib/public/queries";
+import { getPublicProgress } from "@/lib/public/queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; code: string }>;
 
@@ -12,7 +13,7 @@ type Params = Promise<{ locale: string; code: string }>;
 // also see an unpublished one, marked as a preview, so that an admin can check it before publishing.
 async function progressFor(code: string) {
   const preview = (await getCurrentUser()) !== null;
-  return getPublicProgress(codeFromSegment(code), preview);
+  return getPublicProgress(decodedSegment(code), preview);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

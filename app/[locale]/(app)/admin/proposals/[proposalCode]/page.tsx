@@ -13,6 +13,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { moveRecommendation } from "@/lib/proposals/actions";
 import { getProposalForAdmin } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 export const generateMetadata = pageTitle("manage", "editProposal");
 
@@ -23,7 +24,7 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
   setRequestLocale(locale);
   const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}`);
   const [proposal, t] = await Promise.all([
-    getProposalForAdmin(admin, decodeURIComponent(proposalCode)),
+    getProposalForAdmin(admin, decodedSegment(proposalCode)),
     getTranslations("manage"),
   ]);
   if (!proposal) notFound();

@@ -6,12 +6,13 @@ import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/p
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
 async function load(params: Params) {
   const { proposalCode, recommendationCode } = await params;
-  return getRecommendationPage(decodeURIComponent(proposalCode), decodeURIComponent(recommendationCode));
+  return getRecommendationPage(decodedSegment(proposalCode), decodedSegment(recommendationCode));
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -9,6 +9,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getRecommendationChoices, getRecommendationForAdmin } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 export const generateMetadata = pageTitle("manage", "editRecommendation");
 
@@ -26,11 +27,7 @@ export default async function EditRecommendationPage({
     `/${locale}/admin/proposals/${proposalCode}/${recommendationCode}`,
   );
   const [rec, choices, t] = await Promise.all([
-    getRecommendationForAdmin(
-      admin,
-      decodeURIComponent(proposalCode),
-      decodeURIComponent(recommendationCode),
-    ),
+    getRecommendationForAdmin(admin, decodedSegment(proposalCode), decodedSegment(recommendationCode)),
     getRecommendationChoices(admin),
     getTranslations("manage"),
   ]);

@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getProposalForAdmin, getRecommendationChoices } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 export const generateMetadata = pageTitle("manage", "newRecommendation");
 
@@ -18,7 +19,7 @@ export default async function NewRecommendationPage({
   setRequestLocale(locale);
   const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/new`);
   const [proposal, choices, t] = await Promise.all([
-    getProposalForAdmin(admin, decodeURIComponent(proposalCode)),
+    getProposalForAdmin(admin, decodedSegment(proposalCode)),
     getRecommendationChoices(admin),
     getTranslations("manage"),
   ]);

@@ -10,6 +10,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { moveAction } from "@/lib/recommendation-actions/actions";
 import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
@@ -26,8 +27,8 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
   const user = await requireUser(locale, `/${locale}${itemPath}/actions`);
   const found = await getActionsForManagement(
     user,
-    decodeURIComponent(proposalCode),
-    decodeURIComponent(recommendationCode),
+    decodedSegment(proposalCode),
+    decodedSegment(recommendationCode),
   );
   if (!found) notFound();
   const t = await getTranslations("actionForm");

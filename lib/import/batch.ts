@@ -1,6 +1,7 @@
 // An import from upload to dry run: who may import, reading the file (in the import worker), keeping
 // its rows in the database (any app process can then show and apply them), and the dry run of a
 // stored file a page at a time.
+import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canImport } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { claimSlot, type SlotLimits } from "@/lib/slots/slots";
@@ -47,9 +48,20 @@ export async function createImportBatch(
   } finally {
     await slot.release();
   }
-  const batch = await db.importBatch.create({
-    data: { fileName: file.name.slice(0, 255), createdById: actor.id, rows: rows as unknown as object },
-    select: { id: true },
+  const fileName = file.name.slice(0, 255);
+  const batch = await db.$transaction(async (tx) => {
+    const created = await tx.importBatch.create({
+      data: { fileName, createdById: actor.id, rows: rows as unknown as object },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "import.upload",
+      entityType: "ImportBatch",
+      entityId: created.id,
+      after: { fileName, bytes: file.bytes.byteLength, rows: rows.length },
+    });
+    return created;
   });
   return { kind: "created", batchId: batch.id };
 }

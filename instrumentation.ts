@@ -1,7 +1,7 @@
 // Runs once as each app server process starts (Next.js calls register() before the first request).
 // Work left running by an earlier process of this host that was killed — its export workers, its
-// reports — stops counting against the limits at once, and its exports are marked failed, rather than
-// after their slots' heartbeat has gone quiet (lib/slots).
+// reports, its uploads being read — stops counting against the limits at once, and its exports are
+// marked failed, rather than after their slots' heartbeat has gone quiet (lib/slots).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const [{ db }, { releaseDeadSlots }, { failExportsWithoutSlot }] = await Promise.all([

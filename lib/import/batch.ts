@@ -1,19 +1,26 @@
 // An import from upload to dry run: who may import, reading the file (in the import worker), keeping
 // its rows in the database (any app process can then show and apply them), and the dry run of a
 // stored file a page at a time.
+import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canImport } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { claimSlot, type SlotLimits } from "@/lib/slots/slots";
 import type { ImportRow } from "./columns";
 import { type FileProblem, type FileProblemValues, ImportFileError, MAX_FILE_BYTES } from "./file";
 import { type ImportPlan, type PlannedRow, planImport } from "./plan";
-import { claimImportSlot } from "./slots";
 import { readInWorker } from "./worker-process";
+
+/**
+ * At most this many uploads are read at once for one person, and in all: each holds an import worker
+ * (up to ~300 MB for its few seconds). Held by job slots (lib/slots), as exports and reports are.
+ */
+export const IMPORT_LIMITS = { perOwner: 2, total: 4 } as const satisfies SlotLimits;
 
 export type UploadResult =
   | { kind: "created"; batchId: string }
   | { kind: "forbidden" }
   /** Too many of this person's (or everyone's) uploads are being read right now. */
-  | { kind: "busy"; limit: "perPerson" | "total" }
+  | { kind: "busy"; limit: keyof SlotLimits }
   | { kind: "file"; problem: FileProblem; values?: FileProblemValues };
 
 export async function createImportBatch(
@@ -25,8 +32,12 @@ export async function createImportBatch(
   if (!canImport(actor)) return { kind: "forbidden" };
   if (file.bytes.byteLength === 0) return { kind: "file", problem: "empty" };
   if (file.bytes.byteLength > MAX_FILE_BYTES) return { kind: "file", problem: "tooLarge" };
-  const slot = await claimImportSlot(db, actor.id);
-  if (typeof slot === "string") return { kind: "busy", limit: slot };
+  const { slot, refused } = await claimSlot(db, {
+    kind: "import",
+    owner: `user:${actor.id}`,
+    ...IMPORT_LIMITS,
+  });
+  if (!slot) return { kind: "busy", limit: refused };
   let rows: ImportRow[];
   try {
     rows = await readInWorker(file.bytes, { signal: options.signal });
@@ -37,9 +48,20 @@ export async function createImportBatch(
   } finally {
     await slot.release();
   }
-  const batch = await db.importBatch.create({
-    data: { fileName: file.name.slice(0, 255), createdById: actor.id, rows: rows as unknown as object },
-    select: { id: true },
+  const fileName = file.name.slice(0, 255);
+  const batch = await db.$transaction(async (tx) => {
+    const created = await tx.importBatch.create({
+      data: { fileName, createdById: actor.id, rows: rows as unknown as object },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "import.upload",
+      entityType: "ImportBatch",
+      entityId: created.id,
+      after: { fileName, bytes: file.bytes.byteLength, rows: rows.length },
+    });
+    return created;
   });
   return { kind: "created", batchId: batch.id };
 }

@@ -1,8 +1,10 @@
 // An import's file problems in words, for the upload route (which has no next-intl request) and pages.
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/routing";
+import type { SlotLimits } from "@/lib/slots/slots";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
+import { IMPORT_LIMITS } from "./batch";
 import {
   type FileProblem,
   type FileProblemValues,
@@ -10,7 +12,6 @@ import {
   MAX_ROWS,
   MAX_UNZIPPED_BYTES,
 } from "./file";
-import { IMPORT_LIMITS } from "./slots";
 
 const MESSAGES = { "zh-CN": zh, en } as const;
 
@@ -42,9 +43,9 @@ export function fileProblemMessage(
 }
 
 /** Too many uploads being read at once, in the user's language. */
-export function busyMessage(locale: Locale, limit: "perPerson" | "total"): string {
+export function busyMessage(locale: Locale, limit: keyof SlotLimits): string {
   const t = importTranslator(locale);
-  return limit === "perPerson"
-    ? t("error.tooManyImportsOfYours", { count: IMPORT_LIMITS.perPerson })
+  return limit === "perOwner"
+    ? t("error.tooManyImportsOfYours", { count: IMPORT_LIMITS.perOwner })
     : t("error.tooManyImports");
 }

@@ -1,7 +1,9 @@
-// Every write, called directly as a server action (no UI), as each kind of user, and with an admin's
-// API token (which only reads: it must be refused everywhere). Denied calls must change nothing in the
-// database. Add each new write of the app to WRITES.
+// Every write, called directly as a server action or route handler (no UI), as each kind of user, and
+// with an admin's API token (which only reads: it must be refused everywhere). Denied calls must change
+// nothing in the database. Add each new write of the app to WRITES.
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as uploadImport } from "@/app/api/import/route";
 import {
   createAgency,
   createSatisfactionLevel,
@@ -19,6 +21,7 @@ import { signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { applyImportBatch } from "@/lib/import/actions";
 import {
   archiveProposal,
   archiveRecommendation,
@@ -33,6 +36,7 @@ import { createAction, editAction, moveAction } from "@/lib/recommendation-actio
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import type { FormState } from "@/lib/validation/form-action";
+import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { callAction, request } from "./support/request-context";
@@ -126,6 +130,11 @@ async function snapshot() {
             expiresAt: true,
           },
         }),
+        db.importBatch.findMany({
+          orderBy: { id: "asc" },
+          select: { id: true, createdById: true, appliedAt: true, appliedCount: true },
+        }),
+        db.jobSlot.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -134,8 +143,8 @@ async function snapshot() {
 type Write = {
   name: string;
   allowed: Record<ActorKind, boolean>;
-  /** Rows the call needs, made before the "nothing changed" snapshot. */
-  prepare?: () => Promise<string>;
+  /** Rows the call needs (for this caller), made before the "nothing changed" snapshot. */
+  prepare?: (kind: ActorKind) => Promise<string>;
   call: (prepared: string) => Promise<unknown>;
   /** How a call that went through shows. */
   succeeded: (outcome: Awaited<ReturnType<typeof callAction>>) => boolean;
@@ -198,6 +207,55 @@ async function freshRecommendation() {
 }
 const proposalOf = async (recommendationId: string) =>
   (await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).proposalId;
+
+// The import: a file of one row that moves the target action's progress. Uploading is for admins and
+// for staff of any agency (the rows' rights are checked by the dry run); applying, for the batch's
+// importer, and only rows they may edit.
+const IMPORTERS = { ...STAFF_OF_THE_ITEM, staffOther: true };
+async function importRow() {
+  const action = await db.action.findUniqueOrThrow({
+    where: { id: target.actionId },
+    include: { recommendation: { include: { proposal: true } } },
+  });
+  return {
+    proposal: action.recommendation.proposal.code,
+    recommendation: action.recommendation.code,
+    code: action.code,
+    status: zh.status.in_progress,
+    progress: String(action.progress === 42 ? 43 : 42),
+    comment: "矩阵导入",
+    version: String(action.version),
+  };
+}
+const IMPORT_USERS: Record<ActorKind, string> = {
+  // Callers without a user of their own try someone else's batch: the handling staff's, the admin's.
+  signedOut: "staff.jxw@tracker.example",
+  official: "official@tracker.example",
+  staffAssigned: "staff.jxw@tracker.example",
+  staffOther: "staff.kw@tracker.example",
+  admin: "admin@tracker.example",
+  adminApiToken: "admin@tracker.example",
+};
+/** A batch uploaded by the caller (officials cannot upload: one is made for them), not yet applied. */
+async function freshImportBatch(kind: ActorKind) {
+  const user = await db.user.findUniqueOrThrow({ where: { email: IMPORT_USERS[kind] } });
+  const batch = await db.importBatch.create({
+    data: {
+      fileName: "矩阵.csv",
+      createdById: user.id,
+      rows: [{ sheet: null, row: 2, values: await importRow() }],
+    },
+  });
+  return batch.id;
+}
+async function importFile() {
+  // The headers of importRow's fields, in its order.
+  const header = ["建议编号", "建议条目编号", "编号", "状态", "进度（%）", "情况说明", "版本"];
+  const line = Object.values(await importRow());
+  const file = new FormData();
+  file.set("file", new Blob([`${header.join(",")}\r\n${line.join(",")}`], { type: "text/csv" }), "矩阵.csv");
+  return file;
+}
 
 const WRITES: Write[] = [
   {
@@ -511,6 +569,26 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
+    name: "POST /api/import (upload)",
+    allowed: IMPORTERS,
+    call: async () =>
+      uploadImport(
+        new NextRequest("http://127.0.0.1/api/import?locale=zh-CN", {
+          method: "POST",
+          body: await importFile(),
+          headers: request.headers,
+        }),
+      ),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "applyImportBatch",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: freshImportBatch,
+    call: (batchId) => applyImportBatch({}, form({ batchId })),
+    succeeded: (outcome) => "returned" in outcome && !(outcome.returned as { message?: string }).message,
+  },
+  {
     name: "submitStatusUpdate (an action)",
     allowed: STAFF_OF_THE_ITEM,
     call: async () => {
@@ -533,7 +611,7 @@ const WRITES: Write[] = [
 describe.each(WRITES)("$name", (write) => {
   it.each(ACTORS)("as %s", async (kind) => {
     actAs(kind);
-    const prepared = (await write.prepare?.()) ?? "";
+    const prepared = (await write.prepare?.(kind)) ?? "";
     const before = await snapshot();
     const outcome = await callAction(() => write.call(prepared));
     if (write.allowed[kind]) {

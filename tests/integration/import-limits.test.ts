@@ -1,6 +1,9 @@
 // Hostile and wrong files against the import, on the real database: zip bombs (honest, lying and
 // many-part), a million rows, too many uploads at once, repeated headers, text in an encoding the import
 // does not read, a date serial that is no day, and the dry run a page at a time.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { hostname } from "node:os";
 import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { NextRequest } from "next/server";
@@ -9,9 +12,10 @@ import { POST as upload } from "@/app/api/import/route";
 import { createAuth } from "@/lib/auth/config";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { createImportBatch, getImportBatch } from "@/lib/import/batch";
+import { createImportBatch, getImportBatch, IMPORT_LIMITS } from "@/lib/import/batch";
 import { fileProblemMessage } from "@/lib/import/messages";
-import { IMPORT_LIMITS } from "@/lib/import/slots";
+import { processStart } from "@/lib/slots/holder";
+import { SLOT_STALE_MS } from "@/lib/slots/slots";
 import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -288,7 +292,7 @@ describe("uploads at once", () => {
   it("lets one person read 2 files at once; the third at the same moment gets a translated 429", async () => {
     const cookie = await cookieOf("staff.jxw@tracker.example");
     const responses = await Promise.all(
-      Array.from({ length: IMPORT_LIMITS.perPerson + 1 }, () => post(cookie)),
+      Array.from({ length: IMPORT_LIMITS.perOwner + 1 }, () => post(cookie)),
     );
     const statuses = responses.map((response) => response.status).sort();
     // 400: read to the end, and refused for its last cell.
@@ -300,7 +304,7 @@ describe("uploads at once", () => {
     });
     // The places are free again once the files are read.
     expect((await post(cookie, "zh-CN")).status).toBe(400);
-    expect(await db.importSlot.count()).toBe(0);
+    expect(await db.jobSlot.count()).toBe(0);
   });
 
   it("reads at most 4 files at once in all, and answers the fifth person in Chinese", async () => {
@@ -319,27 +323,35 @@ describe("uploads at once", () => {
     const busy = responses.filter((response) => response.status === 429);
     expect(busy).toHaveLength(1);
     expect(responses.filter((response) => response.status === 400)).toHaveLength(4);
-    expect(await db.importSlot.count()).toBe(0);
+    expect(await db.jobSlot.count()).toBe(0);
   });
 
-  it("takes over a place whose lease ran out (its app process died mid-read)", async () => {
-    const expired = new Date(Date.now() - 1000);
-    await db.importSlot.createMany({
-      data: Array.from({ length: IMPORT_LIMITS.perPerson }, (_, index) => ({
-        owner: staffKw.id,
-        slot: index + 1,
-        claimId: "dead",
-        expiresAt: expired,
+  it("takes over the places of app processes that died mid-read", async () => {
+    // One held by a killed process of this host, one by another host's process not heard of for longer
+    // than a heartbeat allows (lib/slots).
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    await once(child, "spawn");
+    const killed = { host: hostname(), pid: child.pid ?? 0, pidStart: processStart(child.pid ?? 0) ?? "" };
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    const silent = new Date(Date.now() - SLOT_STALE_MS - 1000);
+    await db.jobSlot.createMany({
+      data: [killed, { host: "another-host", pid: 1, pidStart: "" }].map((holder) => ({
+        kind: "import",
+        owner: `user:${staffKw.id}`,
+        ...holder,
+        startedAt: silent,
+        heartbeatAt: silent,
       })),
     });
+    expect(await db.jobSlot.count({ where: { owner: `user:${staffKw.id}` } })).toBe(IMPORT_LIMITS.perOwner);
     expect(await refusal(utf8(tooLongAtTheEnd(1)), staffKw)).toEqual({
       kind: "file",
       problem: "cellTooLong",
       values: { max: 32_767, row: 3 },
     });
-    // Only the place it took is gone; the other dead one waits for the next upload.
-    expect(await db.importSlot.count({ where: { owner: staffKw.id } })).toBe(IMPORT_LIMITS.perPerson - 1);
-    await db.importSlot.deleteMany({});
+    // Both dead places went at the claim, and the upload's own once it was read.
+    expect(await db.jobSlot.count()).toBe(0);
   });
 });
 

@@ -373,6 +373,27 @@ describe("applying", () => {
     });
   });
 
+  it("records each upload in the audit log, with the file's name, size and rows; a refusal records nothing", async () => {
+    const bytes = utf8(
+      csv([await actionLine("R4.3", { progress: 70 }), await actionLine("R8.2", { progress: 71 })]),
+    );
+    const { batchId } = await upload(staffKw, "上传记录.csv", bytes);
+    const events = await db.auditEvent.findMany({ where: { action: "import.upload", entityId: batchId } });
+    expect(events).toMatchObject([
+      {
+        actorId: staffKw.id,
+        entityType: "ImportBatch",
+        after: { fileName: "上传记录.csv", bytes: bytes.byteLength, rows: 2 },
+      },
+    ]);
+    const before = await db.auditEvent.count();
+    expect(await createImportBatch(db, official, { name: "x.csv", bytes })).toEqual({ kind: "forbidden" });
+    expect((await createImportBatch(db, staffKw, { name: "x.csv", bytes: utf8("编号\r\n") })).kind).not.toBe(
+      "created",
+    );
+    expect(await db.auditEvent.count()).toBe(before);
+  });
+
   it("is for admins and staff: officials may not upload or apply", async () => {
     const file = utf8(csv([await actionLine("R2.3", { status: "推进中", progress: 66 })]));
     expect(await createImportBatch(db, official, { name: "x.csv", bytes: file })).toEqual({

@@ -1,7 +1,8 @@
 // POST /api/import?locale=…: uploads a spreadsheet (multipart field "file") and keeps its rows for the
 // dry run; answers { batchId } or an error in the user's language. A route handler rather than a
 // server action so that the browser can show the upload's progress. The file is read in the import
-// worker (lib/import/worker-process.ts), at most IMPORT_LIMITS at a time: past that, a 429.
+// worker (lib/import/worker-process.ts), at most IMPORT_LIMITS at a time (job slots, lib/slots): past
+// that, a 429.
 import type { NextRequest } from "next/server";
 import { canImport } from "@/lib/auth/permissions";
 import { userOfSession } from "@/lib/auth/session";

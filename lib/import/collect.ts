@@ -2,6 +2,7 @@
 // keeps, enforcing the limits as the rows arrive: the reader is told to stop at the first row past
 // MAX_ROWS, at the first cell longer than Excel allows, and once the kept text passes MAX_TEXT_CHARS
 // (an .xlsx file can name one long shared string in every cell), never after reading everything.
+import { hasControlCharacters } from "@/lib/validation/fields";
 import { fieldOfHeader, type ImportField, type ImportRow } from "./columns";
 import { type Cell, ImportFileError, MAX_CELL_CHARS, MAX_ROWS, MAX_TEXT_CHARS } from "./file";
 
@@ -47,6 +48,10 @@ export class ItemRowCollector {
       if (typeof cell === "string") {
         if (cell.length > MAX_CELL_CHARS)
           throw new ImportFileError("cellTooLong", { max: MAX_CELL_CHARS, row: number });
+        // NUL cannot be stored (PostgreSQL's text and jsonb refuse it), and no other control character
+        // belongs in the tracker's text: the file is refused, naming the cell.
+        if (hasControlCharacters(cell))
+          throw new ImportFileError("controlCharacters", { row: number, field });
         this.chars += cell.length;
       }
       values[field] = cell;

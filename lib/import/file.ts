@@ -23,6 +23,7 @@ export type FileProblem =
   | "notSpreadsheet"
   | "expandedTooLarge"
   | "cellTooLong"
+  | "controlCharacters"
   | "encoding"
   | "duplicateHeader"
   | "noItemSheet"

@@ -37,6 +37,7 @@ export function fileProblemMessage(
     unzipped: megabytes(MAX_UNZIPPED_BYTES),
     rows: values.rows ?? MAX_ROWS,
     max: values.max ?? 0,
+    row: values.row ?? 0,
     column,
     headers,
   });

@@ -403,6 +403,32 @@ describe("files that would apply the wrong data", () => {
     expect((await refusal(utf8(line))).kind).toBe("created");
   });
 
+  it("refuses a cell with a control character (NUL, which PostgreSQL cannot store), naming the cell", async () => {
+    const header = "Proposal,Recommendation,Code,Status,Progress (%),Effective date,Comment,Version\r\n";
+    const before = await db.importBatch.count();
+    // A NUL makes a CSV a binary file to the reader; any other control character is named.
+    const withControl = (control: string) =>
+      utf8(`${header}LLM-2024,R4,R4.3,In progress,60,2026-11-20,进展${control}说明,1`);
+    expect(await refusal(withControl("\u0000"))).toMatchObject({ kind: "file" });
+    for (const control of ["\u0007", "\u001b", "\u009b"]) {
+      expect(await refusal(withControl(control))).toEqual({
+        kind: "file",
+        problem: "controlCharacters",
+        values: { row: 2, field: "comment" },
+      });
+    }
+    expect(await db.importBatch.count()).toBe(before);
+    expect(
+      fileProblemMessage("zh-CN", { problem: "controlCharacters", values: { row: 2, field: "comment" } }),
+    ).toBe(
+      `第 2 行“${zh.import.column.comment}”列的内容含有控制字符（如 NUL），无法导入。请删除该字符后重新上传。`,
+    );
+    // Tabs and line breaks inside a cell are text.
+    expect(
+      (await refusal(utf8(`${header}LLM-2024,R4,R4.3,In progress,60,2026-11-20,"一\t二\n三",1`))).kind,
+    ).toBe("created");
+  });
+
   it("makes a date serial that is no day (1e20) a problem of its cell, not a failure", async () => {
     const action = await db.action.findFirstOrThrow({ where: { code: "R4.3" } });
     const status = zh.status[action.status];

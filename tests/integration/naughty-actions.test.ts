@@ -173,14 +173,15 @@ const ACTIONS: Record<string, Entry> = {
     form: async () => ({
       code: `T${unique()}`,
       nameZh: `新主题${unique()}`,
-      nameEn: "Theme",
+      // Themes' English names are unique too.
+      nameEn: `Theme ${unique()}`,
       sortOrder: "9",
     }),
   },
   updateTheme: {
     form: async ({ themeId }) => {
       const theme = await db.theme.findUniqueOrThrow({ where: { id: themeId } });
-      return { themeId, code: theme.code, nameZh: theme.nameZh, nameEn: "Theme", sortOrder: "1" };
+      return { themeId, code: theme.code, nameZh: theme.nameZh, nameEn: `Theme ${unique()}`, sortOrder: "1" };
     },
   },
   createSatisfactionLevel: {

@@ -107,7 +107,9 @@ test.describe("a long file's preview", () => {
     await expect(page.getByTestId("import-range").first()).toHaveText("显示第 1–100 条，共 245 条");
     await expect(rows).toHaveCount(100);
     await expect(page.locator('[data-outcome="problem"]')).toHaveCount(100);
+    // Each page is waited for: a second click on the page before would go to page 2 again.
     await page.getByRole("link", { name: "下一页" }).first().click();
+    await expect(page).toHaveURL(/\?show=problems&page=2$/);
     await page.getByRole("link", { name: "下一页" }).first().click();
     await expect(page).toHaveURL(/\?show=problems&page=3$/);
     await expect(rows).toHaveCount(45);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { request } from "./support/request-context";
+import { sessionCookie } from "./support/session";
 
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const auth = createAuth(db);
@@ -15,12 +16,7 @@ beforeAll(async () => {
   await auth.api.createUser({
     body: { email: "admin@example.org", name: "管理员", password, role: "admin" },
   });
-  const { headers } = await auth.api.signInEmail({
-    body: { email: "admin@example.org", password },
-    headers: new Headers(),
-    returnHeaders: true,
-  });
-  request.headers = new Headers({ cookie: headers.get("set-cookie")?.split(";")[0] ?? "" });
+  request.headers = new Headers({ cookie: await sessionCookie("admin@example.org", password) });
 });
 
 function form(fields: Record<string, string>): FormData {

@@ -1,7 +1,3 @@
-// GET /api/export: the table's view as CSV, a workbook and JSON, read back with a CSV parser and
-// exceljs and compared cell by cell with the database; text a spreadsheet would run as a formula comes
-// back neutralised; bad requests get a 400 and no file, signed-out visitors a 401.
-import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +22,7 @@ import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { createAction, createProposal, createRecommendation } from "./factories";
+import { childProcessesRunning } from "./support/processes";
 
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const auth = createAuth(db);
@@ -74,22 +71,7 @@ beforeAll(async () => {
 });
 
 /** Export workers started by this test process and still running. */
-function workersOfThisProcess(): number[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1];
-        return (
-          Number(parent) === process.pid &&
-          readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("export-worker")
-        );
-      } catch {
-        return false; // ended meanwhile
-      }
-    })
-    .map(Number);
-}
+const workersOfThisProcess = () => childProcessesRunning("export-worker");
 
 const get = (query: string, headers: Record<string, string> = { cookie }) =>
   exportView(new Request(`http://127.0.0.1/api/export?${query}`, { headers }));

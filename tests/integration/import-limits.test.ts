@@ -9,7 +9,6 @@ import iconv from "iconv-lite";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as upload } from "@/app/api/import/route";
-import { createAuth } from "@/lib/auth/config";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { createImportBatch, getImportBatch, IMPORT_LIMITS } from "@/lib/import/batch";
@@ -17,8 +16,8 @@ import { fileProblemMessage } from "@/lib/import/messages";
 import { processStart } from "@/lib/slots/holder";
 import { SLOT_STALE_MS } from "@/lib/slots/slots";
 import zh from "@/messages/zh-CN.json";
-import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
+import { sessionCookie } from "./support/session";
 
 const NOW = new Date("2026-11-29T04:00:00Z");
 let staffJxw: Actor;
@@ -265,15 +264,7 @@ describe("a million rows", () => {
 });
 
 describe("uploads at once", () => {
-  process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
-  const cookieOf = async (email: string) => {
-    const { headers } = await createAuth(db).api.signInEmail({
-      body: { email, password: SAMPLE_PASSWORD },
-      headers: new Headers(),
-      returnHeaders: true,
-    });
-    return headers.get("set-cookie")?.split(";")[0] ?? "";
-  };
+  const cookieOf = (email: string) => sessionCookie(email);
   // Big enough to take the worker a moment (every upload below is still being read when the last
   // starts), and refused at its last cell, so that nothing is stored.
   const slowFile = () => new Blob([tooLongAtTheEnd(49_000)], { type: "text/csv" });

@@ -3,7 +3,6 @@
 // by a killed app process of this host stops counting as soon as an app process starts again.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readdirSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportView } from "@/app/api/export/route";
@@ -21,21 +20,14 @@ import { claimSlot, SLOT_STALE_MS } from "@/lib/slots/slots";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { createProposal, createRecommendation } from "./factories";
+import { childProcessesRunning } from "./support/processes";
+import { sessionCookie } from "./support/session";
 
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const auth = createAuth(db);
 let adminId: string;
 let officialId: string;
 const cookies = new Map<string, string>();
-
-async function cookieOf(email: string) {
-  const { headers } = await auth.api.signInEmail({
-    body: { email, password: SAMPLE_PASSWORD },
-    headers: new Headers(),
-    returnHeaders: true,
-  });
-  return headers.get("set-cookie")?.split(";")[0] ?? "";
-}
 
 beforeAll(async () => {
   await seedSampleData(db);
@@ -52,7 +44,7 @@ beforeAll(async () => {
     "staff.kw@tracker.example",
     "reader@tracker.example",
   ])
-    cookies.set(email, await cookieOf(email));
+    cookies.set(email, await sessionCookie(email));
 
   // More text than a pipe holds (64 KB): a worker waits on its reader, so that a started export is
   // still running while the other requests arrive.
@@ -85,22 +77,7 @@ const exportAs = (headers: Record<string, string>) =>
   );
 
 /** Export workers started by this test process and still running. */
-function workersOfThisProcess(): number[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const parent = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1];
-        return (
-          Number(parent) === process.pid &&
-          readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("export-worker")
-        );
-      } catch {
-        return false; // ended meanwhile
-      }
-    })
-    .map(Number);
-}
+const workersOfThisProcess = () => childProcessesRunning("export-worker");
 
 /** Cancels the downloads that started, and waits until their workers and slots are gone. */
 async function stopAll(responses: Response[]) {

@@ -14,15 +14,13 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/token";
-import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { KNOWN_BAD_INPUTS, NAUGHTY_STRINGS } from "./support/naughty-strings";
 import { callAction, request } from "./support/request-context";
+import { sessionCookie } from "./support/session";
 
-process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
-const auth = createAuth(db);
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 const CORPUS = [...NAUGHTY_STRINGS, ...KNOWN_BAD_INPUTS];
@@ -468,14 +466,7 @@ function refused(returned: unknown): boolean {
 }
 
 const cookies: Record<"admin" | "throwaway", string> = { admin: "", throwaway: "" };
-async function signInCookie(email: string) {
-  const { headers } = await auth.api.signInEmail({
-    body: { email, password: SAMPLE_PASSWORD },
-    headers: new Headers(),
-    returnHeaders: true,
-  });
-  return headers.get("set-cookie")?.split(";")[0] ?? "";
-}
+const signInCookie = (email: string) => sessionCookie(email);
 
 let context: Context;
 let actions: Awaited<ReturnType<typeof serverActions>>;

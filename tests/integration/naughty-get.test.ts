@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
-import { type AppServer, sessionCookie, startAppServer } from "./support/app-server";
+import { type AppServer, startAppServer } from "./support/app-server";
 import { GET_PARAMETERS } from "./support/get-parameters";
 import { KNOWN_BAD_INPUTS, NAUGHTY_STRINGS } from "./support/naughty-strings";
 import { type AppRoute, fillRoute, listAppRoutes } from "./support/routes";
+import { sessionCookie } from "./support/session";
 
 /** Beyond the known cases: what SQLite's full-text syntax and PostgreSQL's LIKE make of a search. */
 const SEARCH_SYNTAX = ['"', "*", "'", ")", "NEAR(", '"a" OR "b"', "a*", "%_\\", "^中文"];

@@ -9,8 +9,8 @@ import { getTrackingPage } from "@/lib/tracking/queries";
 import { itemFilters, parseTrackingParams } from "@/lib/tracking/search-params";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
-import { sessionCookie } from "./support/app-server";
 import { NAUGHTY_STRINGS } from "./support/naughty-strings";
+import { sessionCookie } from "./support/session";
 
 const SEARCH_SYNTAX = [
   '"',

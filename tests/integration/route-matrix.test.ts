@@ -6,10 +6,10 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
-import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
-import { type AppServer, sessionCookie, startAppServer } from "./support/app-server";
+import { type AppServer, startAppServer } from "./support/app-server";
 import { type AppRoute, fillRoute, listAppRoutes } from "./support/routes";
+import { sessionCookie } from "./support/session";
 
 const CALLERS = [
   "signedOut",
@@ -174,7 +174,7 @@ beforeAll(async () => {
     admin: admin.email,
   };
   for (const [caller, email] of Object.entries(emails))
-    cookies[caller as Caller] = await sessionCookie(email, SAMPLE_PASSWORD);
+    cookies[caller as Caller] = await sessionCookie(email);
 }, 180_000);
 
 afterAll(async () => {
@@ -217,7 +217,7 @@ function secretsFor(caller: Caller): string[] {
 
 async function requestAll(caller: Caller) {
   const requests = listAppRoutes().flatMap(requestsOf);
-  const results: { method: string; path: string; status: number; body: string }[] = [];
+  const results: { method: string; path: string; status: number; body: string; headers: Headers }[] = [];
   // A few at a time: the server has two cores to share with the tests.
   for (let i = 0; i < requests.length; i += 4) {
     const chunk = requests.slice(i, i + 4);
@@ -233,7 +233,7 @@ async function requestAll(caller: Caller) {
             },
           });
           const body = `${response.headers.get("location") ?? ""}\n${await response.text()}`;
-          return { method, path, status: response.status, body };
+          return { method, path, status: response.status, body, headers: response.headers };
         }),
       )),
     );
@@ -280,6 +280,25 @@ describe("the route matrix", () => {
     },
     300_000,
   );
+
+  it("sends the security headers with every answer, and a page's nonce on each of its scripts", async () => {
+    const results = [...(await requestAll("official")), ...(await requestAll("signedOut"))];
+    const missing = results.flatMap(({ method, path, status, headers, body }) => {
+      const wrong: string[] = [];
+      if (headers.get("x-content-type-options") !== "nosniff") wrong.push("nosniff");
+      if (!headers.get("referrer-policy")) wrong.push("Referrer-Policy");
+      const policy = headers.get("content-security-policy") ?? "";
+      if (!policy) wrong.push("Content-Security-Policy");
+      if (!path.startsWith("/api/") && status === 200) {
+        const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+        const scripts = [...body.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+        if (!nonce || scripts.length === 0 || scripts.some((tag) => !tag.includes(`nonce="${nonce}"`)))
+          wrong.push("script nonce");
+      }
+      return wrong.map((what) => `${method} ${path} (${status}): ${what}`);
+    });
+    expect(missing).toEqual([]);
+  }, 300_000);
 
   it("answers a signed-in non-admin's admin page with a 404", async () => {
     const response = await server.fetch("/zh-CN/admin/audit", { cookie: cookies.official });

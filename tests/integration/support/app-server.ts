@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { TEST_AUTH_SECRET } from "./session";
 
 export type AppServer = {
   origin: string;
@@ -14,8 +15,6 @@ export type AppServer = {
   output(): string;
   stop(): Promise<void>;
 };
-
-export const TEST_AUTH_SECRET = "integration-test-secret-0123456789abcdef";
 
 export async function startAppServer(databaseUrl = process.env.DATABASE_URL ?? ""): Promise<AppServer> {
   if (!existsSync(join(".next", "BUILD_ID")))
@@ -97,21 +96,4 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
     });
   });
-}
-
-/**
- * The session cookie of a user signed in with e-mail and password, made in the test's process on the
- * same database with the same secret as the server's (the app signs in through a server action).
- */
-export async function sessionCookie(email: string, password: string): Promise<string> {
-  process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
-  const [{ createAuth }, { db }] = await Promise.all([import("@/lib/auth/config"), import("@/lib/db")]);
-  const { headers } = await createAuth(db).api.signInEmail({
-    body: { email, password },
-    headers: new Headers(),
-    returnHeaders: true,
-  });
-  const cookie = headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`Sign-in of ${email} failed`);
-  return cookie;
 }

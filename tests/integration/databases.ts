@@ -92,7 +92,8 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   } catch (error) {
     throw new Error(
       `PostgreSQL integration tests need a server at ${postgresAdminUrl()} (set TEST_POSTGRES_URL). ` +
-        `It could not be reached: ${(error as Error).message}. .ci/run starts one; see README "Tests".`,
+        `It could not be reached: ${(error as Error).message}. \`npm test\` starts one when none answers ` +
+        `(scripts/test-postgres.mjs); see README "Tests".`,
     );
   }
   try {

@@ -111,8 +111,9 @@ export function startThrowawayPostgres(bin, port) {
     }
     // Throwaway: no fsync; the socket in its own folder, not /var/run/postgresql.
     const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`;
-    run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-o", options, "-w", "start"]);
+    // Before the start: a server that started but did not answer in time is stopped too.
     started = true;
+    run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-o", options, "-w", "start"]);
   } catch (error) {
     stop();
     throw new Error(`Could not start a throwaway PostgreSQL from ${bin}: ${error.stderr || error.message}`);

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import Database from "better-sqlite3";
 
 const url = process.env.DATABASE_URL?.trim() || "file:./data/tracker.db";
 const provider = url.startsWith("file:") ? "sqlite" : "postgresql";
@@ -26,6 +27,17 @@ function sqliteFile() {
 export function migrate() {
   if (provider === "sqlite") mkdirSync(dirname(sqliteFile()), { recursive: true });
   prisma("migrate", "deploy");
+  if (provider === "sqlite") switchToWal(sqliteFile());
+}
+
+/** SQLite's WAL mode, kept in the file (see lib/db/sqlite.ts; the app's connections set it too). */
+export function switchToWal(file) {
+  const database = new Database(file, { timeout: 5000 });
+  try {
+    database.pragma("journal_mode = WAL");
+  } finally {
+    database.close();
+  }
 }
 
 export function seed(...flags) {

@@ -1,10 +1,34 @@
-// `npm test`: every check, in the order a failure is cheapest to find. Integration tests need a
-// PostgreSQL server (TEST_POSTGRES_URL, default postgresql://postgres@127.0.0.1:54329/postgres):
-// without one they fail, loudly. .ci/run starts one.
-import { execFileSync } from "node:child_process";
+// `npm test`: every check, in the order a failure is cheapest to find. The PostgreSQL tests use
+// TEST_POSTGRES_URL, else the server at 127.0.0.1:54329, else a throwaway one started for the run
+// and removed after it (scripts/test-postgres.mjs). The browser tests use /usr/bin/chromium
+// (CHROMIUM_PATH), else Playwright's own Chromium, installed first when missing.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { stopOnExit, testPostgres } from "./test-postgres.mjs";
 
-const postgresUrl = process.env.TEST_POSTGRES_URL?.trim() || "postgresql://postgres@127.0.0.1:54329/postgres";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+let running = null;
+/** Runs a command as a step; resolves with whether it succeeded. */
+function run(command, args, extraEnv) {
+  return new Promise((resolve) => {
+    running = spawn(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+    running.once("error", () => resolve(false));
+    running.once("exit", (code) => resolve(code === 0));
+  }).finally(() => {
+    running = null;
+  });
+}
+
+const postgres = await testPostgres(env);
+// Also on a failed step, an error or Ctrl-C; the step running gets the signal too.
+stopOnExit(postgres, (signal) => running?.kill(signal));
+if (postgres.started) console.log(`▶ a throwaway PostgreSQL (${postgres.started}) at ${postgres.url}`);
+env.TEST_POSTGRES_URL = postgres.url;
+
+const { chromium } = await import("@playwright/test");
+const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const needsBrowser = !existsSync(systemChromium) && !existsSync(chromium.executablePath());
 
 const steps = [
   ["schemas are generated from prisma/models.prisma", "node", ["scripts/write-schemas.mjs", "--check"]],
@@ -18,21 +42,22 @@ const steps = [
     "PostgreSQL migrations match the model",
     "node",
     ["scripts/db.mjs", "check"],
-    { DATABASE_URL: postgresUrl },
+    { DATABASE_URL: postgres.url },
   ],
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint and format", "npx", ["biome", "check", "."]],
   // Built before the integration tests: some of them serve the production build over HTTP.
   ["production build", "node", ["scripts/build.mjs"]],
   ["unit and integration tests (SQLite, PostgreSQL)", "npx", ["vitest", "run"]],
+  // Neither Debian's Chromium nor Playwright's: Playwright downloads its own (playwright.config.ts
+  // uses it when /usr/bin/chromium is absent).
+  ...(needsBrowser ? [["Playwright's Chromium", "npx", ["playwright", "install", "chromium"]]] : []),
   ["end-to-end tests (Chromium)", "npx", ["playwright", "test"]],
 ];
 
 for (const [name, command, args, extraEnv] of steps) {
   console.log(`\n▶ ${name}`);
-  try {
-    execFileSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
-  } catch {
+  if (!(await run(command, args, extraEnv))) {
     console.error(`\n✖ ${name} failed`);
     process.exit(1);
   }

@@ -7,6 +7,7 @@ import { PrismaClient as PostgresClient } from "../../generated/postgresql/clien
 import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlite/client";
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "../database-url";
 import type { Sql, SqlReader } from "./sql";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from "./sqlite";
 
 export type Db = SqliteClient;
 /** The model's query types (where, select…), the same for both databases. */
@@ -15,12 +16,25 @@ export type { Prisma };
 // Which database each client talks to, for the few queries written in SQL whose dialects differ.
 const providers = new WeakMap<object, DatabaseProvider>();
 
+/** The Prisma adapter for SQLite, on connections in WAL mode with the busy timeout (lib/db/sqlite.ts). */
+class WalSqliteAdapter extends PrismaBetterSqlite3 {
+  constructor(url: string) {
+    super({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_WAL);
+    return adapter;
+  }
+}
+
 export function createPrismaClient(url: string = databaseUrl()): Db {
   const provider = databaseProvider(url);
   const client =
     provider === "postgresql"
       ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db)
-      : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }) });
+      : new SqliteClient({ adapter: new WalSqliteAdapter(url) });
   providers.set(client, provider);
   return client;
 }

@@ -5,6 +5,7 @@
 import type { Client } from "pg";
 import { databaseProvider } from "@/lib/database-url";
 import type { Sql, SqlReader } from "./sql";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./sqlite";
 
 export interface DriverReader extends SqlReader {
   close(): Promise<void>;
@@ -17,7 +18,19 @@ export async function openDriverReader(url: string): Promise<DriverReader> {
 async function openSqlite(url: string): Promise<DriverReader> {
   const { default: Database } = await import("better-sqlite3");
   // The path as @prisma/adapter-better-sqlite3 reads it: relative to the working directory.
-  const database = new Database(url.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  const database = new Database(url.replace(/^file:/, ""), {
+    readonly: true,
+    fileMustExist: true,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  });
+  // Every statement of the reader sees one snapshot, as on PostgreSQL: the read transaction starts at
+  // its first read, here. In WAL mode (lib/db/sqlite.ts) it blocks no writer; in a rollback journal it
+  // would block every save for the whole export, so a database not (yet) in WAL is read without it.
+  const snapshot = database.pragma("journal_mode", { simple: true }) === "wal";
+  if (snapshot) {
+    database.exec("BEGIN");
+    database.prepare("SELECT count(*) FROM sqlite_schema").get();
+  }
   // Timestamps are stored as ISO text with "+00:00", which is how the adapter binds a Date.
   const value = (v: unknown) =>
     v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
@@ -27,6 +40,7 @@ async function openSqlite(url: string): Promise<DriverReader> {
       return database.prepare(statement.sql).all(...statement.values.map(value)) as T[];
     },
     async close() {
+      if (snapshot && database.inTransaction) database.exec("COMMIT");
       database.close();
     },
   };

@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseProvider } from "../../lib/database-url";
+import { SQLITE_BUSY_TIMEOUT_MS } from "../../lib/db/sqlite";
 
 /** A column's kind: how a value is converted, and the PostgreSQL type its array is cast to. */
 export type ColumnType = "text" | "int" | "float" | "bool" | "timestamp" | "json" | { enum: string };
@@ -48,14 +49,16 @@ class SqliteWriter implements BulkWriter {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(url: string) {
-    this.db = new Database(url.slice("file:".length).split("?")[0] ?? "");
+    this.db = new Database(url.slice("file:".length).split("?")[0] ?? "", {
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+    });
     // Foreign keys stay checked, as Prisma's connections check them.
     this.db.pragma("foreign_keys = ON");
   }
 
   async begin() {
-    // Load-time settings only: finish() restores the journal mode (stored in the file), so that the
-    // app's connections find SQLite's defaults.
+    // WAL is the app's journal mode too (lib/db/sqlite.ts, kept in the file); the other two are
+    // load-time settings of this connection only.
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = OFF");
     this.db.pragma("cache_size = -262144");
@@ -87,8 +90,8 @@ class SqliteWriter implements BulkWriter {
   }
 
   async finish({ analyze }: { analyze: boolean }) {
+    // The dataset in one file, as the app would leave it.
     this.db.pragma("wal_checkpoint(TRUNCATE)");
-    this.db.pragma("journal_mode = DELETE");
     if (analyze) this.db.exec("ANALYZE");
   }
 

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 
 export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:54329/postgres";
@@ -46,12 +47,22 @@ export function createSqliteTemplate(): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "template.db");
   migrateDeploy(`file:${file}`);
+  // In WAL mode as the app's databases are (scripts/db.mjs migrate), and checkpointed into the one
+  // file, so that a copy of the file alone is the whole database.
+  const database = new Database(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("wal_checkpoint(TRUNCATE)");
+  database.close();
   return `file:${file}`;
 }
 
 export function createSqliteDatabase(templateUrl: string): string {
-  const file = join(dirname(templateUrl.slice("file:".length)), `${uniqueName()}.db`);
-  copyFileSync(templateUrl.slice("file:".length), file);
+  const template = templateUrl.slice("file:".length);
+  const file = join(dirname(template), `${uniqueName()}.db`);
+  // Nothing holds the template open: closing its last connection emptied its -wal into it. A -wal
+  // left there anyway (a crashed run) would hold committed pages, so it would be copied too.
+  copyFileSync(template, file);
+  if (existsSync(`${template}-wal`)) copyFileSync(`${template}-wal`, `${file}-wal`);
   return `file:${file}`;
 }
 
@@ -81,7 +92,8 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   } catch (error) {
     throw new Error(
       `PostgreSQL integration tests need a server at ${postgresAdminUrl()} (set TEST_POSTGRES_URL). ` +
-        `It could not be reached: ${(error as Error).message}. .ci/run starts one; see README "Tests".`,
+        `It could not be reached: ${(error as Error).message}. \`npm test\` starts one when none answers ` +
+        `(scripts/test-postgres.mjs); see README "Tests".`,
     );
   }
   try {

@@ -49,7 +49,6 @@ export const TABLES: readonly TableSpec[] = [
   { name: "ExportJob", key: ["id"] },
   { name: "JobSlot", key: ["id"] },
   { name: "DashboardCache", key: ["key"] },
-  // After every table whose triggers move it on.
   // After every table whose triggers move it on, so that it ends at the source's value.
   { name: "DataVersion", key: ["id"], role: "seeded" },
   { name: "HistoryDay", key: ["kind", "day"], role: "derived" },

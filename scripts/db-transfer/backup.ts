@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { databaseProvider } from "../../lib/database-url";
 import { databaseTables } from "../../lib/db/tables";
-import { openConnection, sqlitePath } from "./connection";
+import { connectTo, sqlitePath } from "./connection";
 import { TransferError } from "./copy";
 
 const SQLITE_HEADER = "SQLite format 3\0";
@@ -108,7 +108,7 @@ function readHeader(file: string): string {
 /** A restore goes into a database without tables: a new SQLite file, or a new PostgreSQL database. */
 async function assertNoTables(url: string) {
   if (databaseProvider(url) === "sqlite" && !existsSync(sqlitePath(url))) return;
-  const connection = await openConnection(url);
+  const connection = await connectTo(url, (message) => new TransferError(message));
   try {
     const tables = await databaseTables(connection);
     if (tables.length > 0)

@@ -26,6 +26,23 @@ export async function openConnection(url: string): Promise<Connection> {
   return databaseProvider(url) === "sqlite" ? openSqlite(url) : openPostgres(url);
 }
 
+/** As openConnection, with a failure to connect told as `fail` makes it (for the chores' messages). */
+export async function connectTo(url: string, fail: (message: string) => Error): Promise<Connection> {
+  try {
+    return await openConnection(url);
+  } catch (error) {
+    throw fail(`Could not connect to ${redacted(url)}: ${(error as Error).message}`);
+  }
+}
+
+/** A database URL without its password, for messages. */
+export function redacted(url: string): string {
+  if (databaseProvider(url) === "sqlite") return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
 function openSqlite(url: string): Connection {
   const file = sqlitePath(url);
   mkdirSync(dirname(file), { recursive: true });

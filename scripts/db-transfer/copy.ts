@@ -27,7 +27,7 @@ import {
   tableDigest,
   toInstant,
 } from "../../lib/db/tables";
-import { type Connection, openConnection, sqlitePath } from "./connection";
+import { type Connection, connectTo, sqlitePath } from "./connection";
 
 /** A refusal or a failed check, with a message for the person running the chore. */
 export class TransferError extends Error {}
@@ -67,15 +67,23 @@ export async function copyDatabase(options: CopyOptions): Promise<TableReport[]>
   // The source is read in one snapshot: a SQLite file through an online backup of it (so that the
   // app may go on writing), PostgreSQL in a repeatable-read transaction (lib/db/driver-reader.ts).
   const snapshot = databaseProvider(from) === "sqlite" ? await sqliteSnapshot(from) : null;
-  const source = await openDriverReader(snapshot ? `file:${snapshot.file}` : from);
+  const source = await openDriverReader(snapshot ? `file:${snapshot.file}` : from).catch((error) => {
+    if (snapshot) rmSync(snapshot.dir, { recursive: true, force: true });
+    throw new TransferError(`Could not read the source: ${(error as Error).message}`);
+  });
   let target: Connection | null = null;
   try {
-    target = await openConnection(to);
+    target = await connectTo(to, (message) => new TransferError(message));
     await assertEmpty(target, "target");
     await target.close();
     target = null;
-    (options.migrate ?? migrateDeploy)(to);
-    target = await openConnection(to);
+    try {
+      (options.migrate ?? migrateDeploy)(to);
+    } catch (error) {
+      const output = (error as { stderr?: Buffer }).stderr?.toString().trim();
+      throw new TransferError(`Migrating the target failed: ${output || (error as Error).message}`);
+    }
+    target = await connectTo(to, (message) => new TransferError(message));
     // Migrated, it must still hold no more than what the migrations put there.
     await assertEmpty(target, "target");
     await assertSameSchema(source, target);

@@ -126,9 +126,12 @@ async function assertNoTables(url: string) {
  * The path of a PostgreSQL client tool: the newest in Debian's /usr/lib/postgresql/<version>/bin
  * (pg_dump must be at least as new as the server), else the one on PATH.
  */
-export function postgresTool(name: "pg_dump" | "pg_restore"): string {
+export function postgresTool(
+  name: "pg_dump" | "pg_restore",
+  where: { root?: string; path?: string } = {},
+): string {
+  const root = where.root ?? "/usr/lib/postgresql";
   const candidates: string[] = [];
-  const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
     const versions = readdirSync(root)
       .filter((version) => /^\d+$/.test(version))
@@ -137,7 +140,10 @@ export function postgresTool(name: "pg_dump" | "pg_restore"): string {
   }
   for (const candidate of candidates) if (existsSync(candidate)) return candidate;
   try {
-    execFileSync(name, ["--version"], { stdio: "ignore" });
+    execFileSync(name, ["--version"], {
+      stdio: "ignore",
+      env: { ...process.env, PATH: where.path ?? process.env.PATH },
+    });
     return name;
   } catch {
     throw new TransferError(

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { sql } from "@/lib/db/sql";
 import { databaseTables, toInstant } from "@/lib/db/tables";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
-import { backupDatabase, restoreDatabase } from "../../scripts/db-transfer/backup";
+import { backupDatabase, postgresTool, restoreDatabase } from "../../scripts/db-transfer/backup";
 import { type Connection, openConnection } from "../../scripts/db-transfer/connection";
 import { TransferError } from "../../scripts/db-transfer/copy";
 import { createEmptyDatabase, removeEmptyDatabase } from "./databases";
@@ -152,6 +152,13 @@ describe(`backup and restore (${provider})`, () => {
     } finally {
       await removeEmptyDatabase(target);
     }
+  });
+
+  it("finds pg_dump, and without PostgreSQL's client tools says how to install them", () => {
+    expect(postgresTool("pg_dump")).toMatch(/pg_dump$/);
+    expect(() => postgresTool("pg_dump", { root: join(dir, "none"), path: join(dir, "none") })).toThrow(
+      /pg_dump was not found.*apt-get install postgresql-client/,
+    );
   });
 
   it("refuses to overwrite an existing backup file", async () => {

@@ -31,13 +31,10 @@ async function openSqlite(url: string): Promise<DriverReader> {
     database.exec("BEGIN");
     database.prepare("SELECT count(*) FROM sqlite_schema").get();
   }
-  // Timestamps are stored as ISO text with "+00:00", which is how the adapter binds a Date.
-  const value = (v: unknown) =>
-    v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
   return {
     provider: "sqlite",
     async rows<T>(statement: Sql) {
-      return database.prepare(statement.sql).all(...statement.values.map(value)) as T[];
+      return database.prepare(statement.sql).all(...statement.values.map(sqliteValue)) as T[];
     },
     async close() {
       if (snapshot && database.inTransaction) database.exec("COMMIT");
@@ -46,8 +43,30 @@ async function openSqlite(url: string): Promise<DriverReader> {
   };
 }
 
+/** A value bound as @prisma/adapter-better-sqlite3 binds it: a Date as ISO text with "+00:00". */
+export function sqliteValue(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
+}
+
+/** A value bound as @prisma/adapter-pg binds it: a Date as UTC without a zone (pg would write local
+ * time with an offset, which a `timestamp` column drops). */
+export function postgresValue(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v;
+}
+
 const TIMESTAMP = 1114;
 const INT8 = 20;
+
+/** pg's type parsers, changed to read values as @prisma/adapter-pg does. */
+export function postgresTypeParser(pg: { types: typeof import("pg").types }) {
+  return ((oid: number, format?: "text" | "binary") => {
+    // The columns are `timestamp(3)` holding UTC (as @prisma/adapter-pg writes them); pg would read
+    // them in the process's time zone.
+    if (oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    if (oid === INT8) return (text: string) => Number(text);
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser;
+}
 
 async function openPostgres(url: string): Promise<DriverReader> {
   const { default: pg } = await import("pg");
@@ -60,26 +79,18 @@ async function openPostgres(url: string): Promise<DriverReader> {
     connectionTimeoutMillis: 10_000,
     statement_timeout: 120_000,
     idle_in_transaction_session_timeout: 600_000,
-    types: {
-      getTypeParser: ((oid: number, format?: "text" | "binary") => {
-        // The columns are `timestamp(3)` holding UTC (as @prisma/adapter-pg writes them); pg would read
-        // them in the process's time zone.
-        if (oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
-        if (oid === INT8) return (text: string) => Number(text);
-        return pg.types.getTypeParser(oid, format);
-      }) as typeof pg.types.getTypeParser,
-    },
+    types: { getTypeParser: postgresTypeParser(pg) },
   });
   await client.connect();
   // Every statement of the reader sees one snapshot: an export's batches agree with its list of items.
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  // A Date as the adapter binds it: UTC, without a zone (pg would write local time with an offset,
-  // which a `timestamp` column drops).
-  const value = (v: unknown) => (v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : v);
   return {
     provider: "postgresql",
     async rows<T>(statement: Sql) {
-      const result = await client.query({ text: statement.text, values: statement.values.map(value) });
+      const result = await client.query({
+        text: statement.text,
+        values: statement.values.map(postgresValue),
+      });
       return result.rows as T[];
     },
     async close() {

@@ -135,3 +135,27 @@ export async function dropPostgresDatabases(templateUrl?: string) {
     }
   });
 }
+
+// Empty databases of either kind (for copies and restores) ---------------------------------------
+
+/** A new database without tables: a SQLite file not made yet, or a new PostgreSQL database. Named
+ * as a run of its own (fresh, so no other run removes it), and removed by removeEmptyDatabase. */
+export async function createEmptyDatabase(provider: "sqlite" | "postgresql"): Promise<string> {
+  if (provider === "sqlite") {
+    const dir = join(SQLITE_DIR, uniqueName());
+    mkdirSync(dir, { recursive: true });
+    return `file:${join(dir, "empty.db")}`;
+  }
+  const name = `${PG_PREFIX}${uniqueName()}_empty`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  return withDatabase(postgresAdminUrl(), name);
+}
+
+export async function removeEmptyDatabase(url: string) {
+  if (url.startsWith("file:")) {
+    rmSync(dirname(url.slice("file:".length)), { recursive: true, force: true });
+    return;
+  }
+  const name = new URL(url).pathname.slice(1);
+  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}

@@ -1,0 +1,71 @@
+// Whole databases compared table by table (lib/db/tables.ts), and sample data with some history
+// recorded through the app's own write path, for the backup and copy tests.
+import { expect } from "vitest";
+import { databaseUrl } from "@/lib/database-url";
+import { db } from "@/lib/db";
+import { openDriverReader } from "@/lib/db/driver-reader";
+import { rowHashes, TABLES } from "@/lib/db/tables";
+import { recordStatusUpdate } from "@/lib/status-updates/record";
+import { seedSampleData } from "../../../prisma/seed";
+
+/** The sample data, two status updates recorded as a staff member records them (with their roll-ups
+ * and audit events), and an audit event with nested JSON. */
+export async function seedWithHistory() {
+  await seedSampleData(db);
+  const staff = await db.user.findUniqueOrThrow({
+    where: { email: "staff.jxw@tracker.example" },
+    select: { id: true, role: true, agencyId: true },
+  });
+  for (const progress of [70, 95]) {
+    const action = await db.action.findFirstOrThrow({ where: { code: "R4.2" } });
+    const result = await recordStatusUpdate(
+      db,
+      staff,
+      {
+        itemType: "action",
+        itemId: action.id,
+        version: action.version,
+        status: progress === 95 ? "completed" : "in_progress",
+        progress,
+        effectiveDate: "2026-11-28",
+        comment: `阶段评估 ${progress}%：完成“联合攻关”。`,
+        evidenceIds: [],
+      },
+      { source: "form" },
+      new Date(`2026-11-29T04:0${progress === 95 ? 1 : 0}:00.123Z`),
+    );
+    expect(result.kind).toBe("recorded");
+  }
+  await db.auditEvent.create({
+    data: {
+      action: "test.nested",
+      entityType: "Test",
+      entityId: "x",
+      after: { z: [1, 2.5, { b: true, a: null }], a: "中文", big: 9007199254740991 },
+      createdAt: new Date("2026-11-29T05:00:00.007Z"),
+    },
+  });
+}
+
+/** Every row's hash of every table, by table and key. */
+export async function wholeDatabase(url: string = databaseUrl()) {
+  const reader = await openDriverReader(url);
+  try {
+    const tables: Record<string, Map<string, string>> = {};
+    for (const table of TABLES) tables[table.name] = await rowHashes(reader, table);
+    return tables;
+  } finally {
+    await reader.close();
+  }
+}
+
+/** The two databases hold the same rows, row for row, in every table. */
+export function expectSameRows(
+  actual: Record<string, Map<string, string>>,
+  expected: Record<string, Map<string, string>>,
+) {
+  for (const table of TABLES) {
+    const [a, b] = [actual[table.name], expected[table.name]];
+    expect(a && Object.fromEntries(a), table.name).toEqual(b && Object.fromEntries(b));
+  }
+}

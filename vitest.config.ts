@@ -26,6 +26,9 @@ const integration = (provider: "sqlite" | "postgresql") => ({
 
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores (Vitest's default is one fewer than the cores): much of an
+    // integration test's time is spent waiting on a database, a worker process or an app server.
+    maxWorkers: 2,
     projects: [
       {
         resolve,

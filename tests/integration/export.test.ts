@@ -21,7 +21,12 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
-import { createAction, createProposal, createRecommendation } from "./factories";
+import {
+  createAction,
+  createPipeFillingRecommendation,
+  createProposal,
+  createRecommendation,
+} from "./factories";
 import { childProcessesRunning } from "./support/processes";
 
 process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
@@ -427,17 +432,7 @@ describe("the export worker", () => {
 
   it("fails the download, rather than ending it, when it dies halfway", async () => {
     // More text than the pipe holds (64 KB), so that the worker is still writing when it is stopped.
-    const proposal = await createProposal({ code: "LONG-1" });
-    const recommendation = await createRecommendation(proposal.id, { code: "R1" });
-    await db.evidence.createMany({
-      data: Array.from({ length: 20 }, (_, i) => ({
-        recommendationId: recommendation.id,
-        url: `https://example.org/${i}`,
-        titleZh: `材料 ${i}`,
-        note: "长".repeat(10_000),
-        kind: "report" as const,
-      })),
-    });
+    await createPipeFillingRecommendation();
     const running = await startExport(job({ format: "csv", part: "evidence", proposal: "LONG-1" }));
     const reader = running.body.getReader();
     expect((await reader.read()).done).toBe(false);

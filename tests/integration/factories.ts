@@ -45,3 +45,22 @@ export function createAgency() {
   const code = unique();
   return db.agency.create({ data: { code: `AG-${code}`, nameZh: `测试单位${code}` } });
 }
+
+/**
+ * A proposal "LONG-1" whose one recommendation has 20 evidence links of 10,000 characters of note:
+ * more text than a pipe holds (64 KB), so that an export of it is still writing while a test acts.
+ */
+export async function createPipeFillingRecommendation() {
+  const proposal = await createProposal({ code: "LONG-1" });
+  const recommendation = await createRecommendation(proposal.id, { code: "R1" });
+  await db.evidence.createMany({
+    data: Array.from({ length: 20 }, (_, i) => ({
+      recommendationId: recommendation.id,
+      url: `https://example.org/${i}`,
+      titleZh: `材料 ${i}`,
+      note: "长".repeat(10_000),
+      kind: "report" as const,
+    })),
+  });
+  return recommendation;
+}

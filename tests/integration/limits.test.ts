@@ -19,7 +19,7 @@ import { processStart } from "@/lib/slots/holder";
 import { claimSlot, SLOT_STALE_MS } from "@/lib/slots/slots";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
-import { createProposal, createRecommendation } from "./factories";
+import { createPipeFillingRecommendation } from "./factories";
 import { childProcessesRunning } from "./support/processes";
 import { sessionCookie } from "./support/session";
 
@@ -48,17 +48,7 @@ beforeAll(async () => {
 
   // More text than a pipe holds (64 KB): a worker waits on its reader, so that a started export is
   // still running while the other requests arrive.
-  const proposal = await createProposal({ code: "LONG-1" });
-  const recommendation = await createRecommendation(proposal.id, { code: "R1" });
-  await db.evidence.createMany({
-    data: Array.from({ length: 20 }, (_, i) => ({
-      recommendationId: recommendation.id,
-      url: `https://example.org/${i}`,
-      titleZh: `材料 ${i}`,
-      note: "长".repeat(10_000),
-      kind: "report" as const,
-    })),
-  });
+  await createPipeFillingRecommendation();
 });
 
 async function apiToken(name: string) {

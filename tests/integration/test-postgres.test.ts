@@ -15,20 +15,9 @@ import {
   systemPostgresBin,
   testPostgres,
 } from "../../scripts/test-postgres.mjs";
+import { freePort } from "./support/app-server";
 
 const inSqliteProject = process.env.DATABASE_URL?.startsWith("file:") ?? false;
-
-/** A port nothing listens on (the system's choice, released at once). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });

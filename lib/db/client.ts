@@ -43,7 +43,13 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
   return client;
 }
 
-/** The database of a client made by createPrismaClient. */
+/** A client made from one of createPrismaClient's by `$extends`, which talks to the same database. */
+export function extendedClient(extended: object, base: Db): Db {
+  providers.set(extended, providerOf(base));
+  return extended as Db;
+}
+
+/** The database of a client made by createPrismaClient (or extendedClient). */
 export function providerOf(db: Db): DatabaseProvider {
   const provider = providers.get(db);
   if (!provider) throw new Error("Not a client made by createPrismaClient");

@@ -6,11 +6,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/db/client";
+import { extendedClient, type Prisma } from "@/lib/db/client";
 import { applyImport } from "@/lib/import/apply";
 import type { ImportRow } from "@/lib/import/columns";
 import { planImport } from "@/lib/import/plan";
-import { recordStatusUpdateIn } from "@/lib/status-updates/record";
+import { rollUp } from "@/lib/recommendations/roll-up";
+import { recordStatusUpdate, recordStatusUpdateIn } from "@/lib/status-updates/record";
 import { seedSampleData } from "../../prisma/seed";
 
 const NOW = new Date("2026-11-29T04:00:00Z");
@@ -265,5 +266,66 @@ describe("an import's writes", () => {
     expect(applied).toEqual(expected);
     const { history } = applied as { history: { rollUpOf: string | null }[] };
     expect(history.filter((row) => row.rollUpOf).length).toBeGreaterThan(5);
+  });
+
+  it("are worked out again when someone saves meanwhile, so that the roll-up counts that save too", async () => {
+    const all = await items();
+    const rec = all.find(
+      (item, index) => item.kind === "recommendation" && all[index + 2]?.kind === "action",
+    );
+    const [inFile, saved] = all.filter((item) => item.kind === "action" && item.recommendation === rec?.code);
+    if (!rec || !inFile || !saved) throw new Error("the sample data has a recommendation with two actions");
+    const file = [rowOf(inFile, { status: "in_progress", progress: (inFile.progress + 13) % 100 }, 0)];
+    const other = await db.action.findFirstOrThrow({
+      where: { code: saved.code, recommendation: { code: rec.code } },
+    });
+
+    // Someone saves another action of the same recommendation once the import has worked out its rows
+    // (its last read: the recommendations' latest days, the second such read after the dry run's),
+    // before it writes them.
+    let reads = 0;
+    let once = true;
+    const racing = extendedClient(
+      db.$extends({
+        query: {
+          statusUpdate: {
+            async groupBy({ args, query }) {
+              const result = await query(args);
+              if ((args.by as string[]).includes("recommendationId") && ++reads === 2) {
+                once = false;
+                const recorded = await recordStatusUpdate(
+                  db,
+                  admin,
+                  {
+                    itemType: "action",
+                    itemId: other.id,
+                    version: other.version,
+                    status: "in_progress",
+                    progress: (other.progress + 29) % 100,
+                    effectiveDate: TODAY,
+                    evidenceIds: [],
+                  },
+                  { source: "form" },
+                  NOW,
+                );
+                expect(recorded.kind).toBe("recorded");
+              }
+              return result;
+            },
+          },
+        },
+      }),
+      db,
+    );
+    const batch = await db.importBatch.create({
+      data: { fileName: "同时.xlsx", createdById: admin.id, rows: file as unknown as object },
+    });
+    expect(await applyImport(racing, admin, batch.id, NOW)).toEqual({ kind: "applied", recorded: 1 });
+    expect(once).toBe(false);
+    const after = await db.recommendation.findFirstOrThrow({
+      where: { code: rec.code },
+      select: { progress: true, actions: { select: { status: true, progress: true, weight: true } } },
+    });
+    expect(after.progress).toBe(rollUp(after.actions).progress);
   });
 });

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { migrationsOnDisk } from "./lib/db/migrations";
 import { API_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -9,6 +10,11 @@ const nextConfig: NextConfig = {
   // The report renderers read data files of their own packages at run time (pdfkit's font metrics,
   // fontkit's tables): they run from node_modules rather than the bundle, and so does Vega, large.
   serverExternalPackages: ["pdfkit", "fontkit", "vega"],
+  // The migrations this build needs, for the readiness check (lib/health/readiness.ts).
+  env: {
+    TRACKER_BUILT_MIGRATIONS_SQLITE: migrationsOnDisk("sqlite").join(","),
+    TRACKER_BUILT_MIGRATIONS_POSTGRESQL: migrationsOnDisk("postgresql").join(","),
+  },
   async headers() {
     return [
       {

@@ -6,8 +6,9 @@ import { hashPassword } from "better-auth/crypto";
 import type { Prisma } from "../generated/sqlite/client";
 import { recordAudit } from "../lib/audit/record";
 import { shanghaiDate } from "../lib/dates";
-import { createPrismaClient, type Db } from "../lib/db/client";
+import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { ItemStatus } from "../lib/db/enums";
+import { sql } from "../lib/db/sql";
 import {
   deriveRecommendationHistory,
   type IsoDate,
@@ -71,8 +72,13 @@ function updateKey(itemCode: string, date: IsoDate): string {
 
 /** Writes the sample proposal and everything around it, in one transaction. */
 export async function seedSampleData(db: Db, options: SeedOptions = {}): Promise<SeedCounts | null> {
+  // Two app processes starting at once on an empty PostgreSQL database both seed it: the second waits
+  // for the first before it counts, then finds its proposal. (On SQLite, one machine's file, a second
+  // start cannot get this far: its migrations need the file to themselves.)
+  const postgresql = providerOf(db) === "postgresql";
   return db.$transaction(
     async (tx) => {
+      if (postgresql) await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtext('seedSampleData'))`);
       if (options.onlyIfEmpty && (await tx.proposal.count()) > 0) return null;
       return writeSampleData(tx);
     },

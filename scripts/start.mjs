@@ -54,6 +54,9 @@ function buildIsStale() {
     "proxy.ts",
     "next.config.ts",
     "package.json",
+    // next.config.ts lists the migrations into the build, for the readiness check.
+    "prisma/sqlite/migrations",
+    "prisma/postgresql/migrations",
   ];
   return sources.some((path) => newestMtime(path) > builtAt);
 }

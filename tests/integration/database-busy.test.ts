@@ -1,0 +1,338 @@
+// A busy database, for real on each database: another connection holds the lock a write needs. Each
+// error a write then gets from Prisma 7 and its driver adapter is recognised as "busy" (lib/db/busy.ts),
+// ordinary errors are not.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { db } from "@/lib/db";
+import { isDatabaseBusy, unlessBusy } from "@/lib/db/busy";
+import { type Db, providerOf } from "@/lib/db/client";
+
+const url = process.env.DATABASE_URL ?? "";
+const provider = providerOf(db);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The error a write fails with (the test fails if it does not). */
+async function failure(write: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await write();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("The write was expected to fail");
+}
+
+/** What the error carries that recognition reads: Prisma's code and the driver's own code. */
+function shape(error: unknown) {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } };
+  const cause = e.meta?.driverAdapterError?.cause;
+  return { code: e.code, originalCode: cause?.originalCode, kind: cause?.kind };
+}
+
+// Rows of a table without the data-version trigger, so that two connections meet only where meant.
+const expiresAt = new Date("2030-01-01T00:00:00Z");
+async function verificationRows(...ids: string[]) {
+  await db.verification.deleteMany({ where: { id: { in: ids } } });
+  await db.verification.createMany({
+    data: ids.map((id) => ({ id, identifier: id, value: "0", expiresAt })),
+  });
+}
+const setValue = (client: Pick<Db, "verification">, id: string, value: string) =>
+  client.verification.update({ where: { id }, data: { value } });
+
+// Competing connections, each closed after its test.
+const opened: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+  for (const close of opened.splice(0)) await close();
+});
+
+/** A plain PostgreSQL connection in an open transaction (nothing of the app's pool). */
+async function postgresTransaction(): Promise<pg.Client> {
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  opened.push(() => other.end());
+  await other.query("BEGIN");
+  return other;
+}
+
+/** A second SQLite connection to the same file, holding the write lock (BEGIN IMMEDIATE) until released. */
+function sqliteWriteLock() {
+  const other = new Database(url.slice("file:".length));
+  opened.push(() => other.close());
+  other.prepare("BEGIN IMMEDIATE").run();
+  return { other, release: () => other.inTransaction && other.prepare("ROLLBACK").run() };
+}
+
+describe.runIf(provider === "postgresql")("PostgreSQL, busy", () => {
+  it("a transaction that waits for a row lock past its timeout: P2028, expired", async () => {
+    await verificationRows("pg-a");
+    const other = await postgresTransaction();
+    await other.query(`SELECT 1 FROM "Verification" WHERE id = 'pg-a' FOR UPDATE`);
+    setTimeout(() => other.query("ROLLBACK"), 1000);
+    const error = await failure(() => db.$transaction((tx) => setValue(tx, "pg-a", "1"), { timeout: 300 }));
+    expect(shape(error)).toMatchObject({ code: "P2028" });
+    expect((error as Error).message).toContain("expired transaction");
+    expect(isDatabaseBusy(error)).toBe(true);
+    // Rolled back: the update that got the lock at last was not kept.
+    expect((await db.verification.findUniqueOrThrow({ where: { id: "pg-a" } })).value).toBe("0");
+  });
+
+  it("a transaction that cannot get a connection in time: P2028, unable to start", async () => {
+    const small = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
+    opened.push(() => small.$disconnect());
+    let release = () => {};
+    let started = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const first = small.$transaction(async (tx) => {
+      await tx.verification.count();
+      started();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await holding;
+    const error = await failure(() => small.$transaction((tx) => tx.verification.count(), { maxWait: 200 }));
+    release();
+    await first;
+    expect(shape(error)).toMatchObject({ code: "P2028" });
+    expect((error as Error).message).toContain("Unable to start a transaction in the given time");
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("lock_timeout (55P03) and statement_timeout (57014)", async () => {
+    await verificationRows("pg-b");
+    const other = await postgresTransaction();
+    await other.query(`SELECT 1 FROM "Verification" WHERE id = 'pg-b' FOR UPDATE`);
+    const lockTimeout = await failure(() =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL lock_timeout = '100ms'");
+        await setValue(tx, "pg-b", "1");
+      }),
+    );
+    expect(shape(lockTimeout)).toEqual({ code: "P2039", originalCode: "55P03", kind: "postgres" });
+    const statementTimeout = await failure(() =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL statement_timeout = '100ms'");
+        await setValue(tx, "pg-b", "1");
+      }),
+    );
+    expect(shape(statementTimeout)).toEqual({ code: "P2039", originalCode: "57014", kind: "postgres" });
+    // The same, from a statement written in SQL.
+    const rawTimeout = await failure(() =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL statement_timeout = '100ms'");
+        await tx.$queryRawUnsafe("SELECT pg_sleep(1)");
+      }),
+    );
+    expect(shape(rawTimeout)).toEqual({ code: "P2010", originalCode: "57014", kind: "postgres" });
+    for (const error of [lockTimeout, statementTimeout, rawTimeout]) expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("a deadlock (40P01): P2034", async () => {
+    await verificationRows("pg-c", "pg-d");
+    const other = await postgresTransaction();
+    await other.query(`UPDATE "Verification" SET value = '5' WHERE id = 'pg-d'`);
+    let theirs: Promise<unknown> = Promise.resolve();
+    const error = await failure(() =>
+      db.$transaction(async (tx) => {
+        await setValue(tx, "pg-c", "1");
+        // This transaction waits first, so its deadlock check runs first and it is the one cancelled.
+        setTimeout(() => {
+          theirs = other.query(`UPDATE "Verification" SET value = '6' WHERE id = 'pg-c'`);
+        }, 200);
+        await setValue(tx, "pg-d", "2");
+      }),
+    );
+    await theirs;
+    expect(shape(error)).toEqual({ code: "P2034", originalCode: "40P01", kind: "TransactionWriteConflict" });
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("a serialization failure (40001): P2034", async () => {
+    await verificationRows("pg-e");
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    opened.push(() => other.end());
+    const error = await failure(() =>
+      db.$transaction(
+        async (tx) => {
+          await tx.verification.findUnique({ where: { id: "pg-e" } });
+          await other.query(`UPDATE "Verification" SET value = '7' WHERE id = 'pg-e'`);
+          await setValue(tx, "pg-e", "1");
+        },
+        { isolationLevel: "Serializable" },
+      ),
+    );
+    expect(shape(error)).toEqual({ code: "P2034", originalCode: "40001", kind: "TransactionWriteConflict" });
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("not busy: a unique violation, a syntax error", async () => {
+    await verificationRows("pg-f");
+    const duplicate = await failure(() =>
+      db.verification.create({ data: { id: "pg-f", identifier: "x", value: "x", expiresAt } }),
+    );
+    expect(shape(duplicate)).toMatchObject({ code: "P2002", originalCode: "23505" });
+    const syntax = await failure(() => db.$queryRawUnsafe("SELEC 1"));
+    expect(shape(syntax)).toEqual({ code: "P2010", originalCode: "42601", kind: "postgres" });
+    for (const error of [duplicate, syntax]) expect(isDatabaseBusy(error)).toBe(false);
+  });
+});
+
+describe.runIf(provider === "sqlite")("SQLite, busy", () => {
+  it("a write waiting for another connection's write lock past the busy timeout: SQLITE_BUSY", async () => {
+    await verificationRows("sq-a");
+    // The app's busy timeout is 5 s (lib/db/sqlite.ts); this client waits 200 ms, the same way.
+    const quick = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 200 }) });
+    opened.push(() => quick.$disconnect());
+    await quick.verification.count();
+    const { release } = sqliteWriteLock();
+    const started = performance.now();
+    const error = await failure(() => setValue(quick, "sq-a", "1"));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    release();
+    expect(shape(error)).toEqual({ code: "P1008", originalCode: "SQLITE_BUSY", kind: "SocketTimeout" });
+    expect((error as Error).message).toContain("Operation has timed out");
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("a transaction that has read, then must wait for another's write lock: SQLITE_BUSY at once", async () => {
+    await verificationRows("sq-b");
+    const { release } = sqliteWriteLock();
+    const error = await failure(() =>
+      db.$transaction(async (tx) => {
+        await tx.verification.findUnique({ where: { id: "sq-b" } });
+        await setValue(tx, "sq-b", "1");
+      }),
+    );
+    release();
+    expect(shape(error)).toEqual({ code: "P1008", originalCode: "SQLITE_BUSY", kind: "SocketTimeout" });
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("a transaction whose snapshot another connection wrote past: SQLITE_BUSY_SNAPSHOT", async () => {
+    await verificationRows("sq-c");
+    const other = new Database(url.slice("file:".length));
+    opened.push(() => other.close());
+    const error = await failure(() =>
+      db.$transaction(async (tx) => {
+        await tx.verification.findUnique({ where: { id: "sq-c" } });
+        other.prepare(`UPDATE "Verification" SET value = '9' WHERE id = 'sq-c'`).run();
+        await setValue(tx, "sq-c", "1");
+      }),
+    );
+    expect(shape(error)).toEqual({
+      code: "P1008",
+      originalCode: "SQLITE_BUSY_SNAPSHOT",
+      kind: "SocketTimeout",
+    });
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("a transaction that cannot start while another holds the connection: P2028, unable to start", async () => {
+    // The adapter runs one transaction at a time on its one connection.
+    let release = () => {};
+    let started = () => {};
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const first = db.$transaction(async (tx) => {
+      await tx.verification.count();
+      started();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await holding;
+    const error = await failure(() => db.$transaction((tx) => tx.verification.count(), { maxWait: 200 }));
+    release();
+    await first;
+    expect(shape(error)).toMatchObject({ code: "P2028" });
+    expect((error as Error).message).toContain("Unable to start a transaction in the given time");
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  it("not busy: a unique violation", async () => {
+    await verificationRows("sq-d");
+    const duplicate = await failure(() =>
+      db.verification.create({ data: { id: "sq-d", identifier: "x", value: "x", expiresAt } }),
+    );
+    expect(shape(duplicate)).toMatchObject({ code: "P2002", originalCode: "SQLITE_CONSTRAINT_PRIMARYKEY" });
+    expect(isDatabaseBusy(duplicate)).toBe(false);
+  });
+});
+
+describe("busy or not, on either database", () => {
+  it("a transaction that ran out of time: P2028, expired", async () => {
+    await verificationRows("any-a");
+    const error = await failure(() =>
+      db.$transaction(
+        async (tx) => {
+          await tx.verification.count();
+          await sleep(400);
+          await setValue(tx, "any-a", "1");
+        },
+        { timeout: 200 },
+      ),
+    );
+    expect(shape(error)).toMatchObject({ code: "P2028" });
+    expect(isDatabaseBusy(error)).toBe(true);
+    expect((await db.verification.findUniqueOrThrow({ where: { id: "any-a" } })).value).toBe("0");
+  });
+
+  it("not busy: a transaction used after it closed (P2028 too), a bug, anything else", async () => {
+    let leaked: Pick<Db, "verification"> | undefined;
+    await db.$transaction(async (tx) => {
+      leaked = tx;
+    });
+    const closed = await failure(async () => leaked?.verification.count());
+    expect(shape(closed)).toMatchObject({ code: "P2028" });
+    expect((closed as Error).message).toContain("Transaction already closed");
+    expect(isDatabaseBusy(closed)).toBe(false);
+    const bug = await failure(() =>
+      db.$transaction(async () => {
+        (undefined as unknown as { x: () => void }).x();
+      }),
+    );
+    expect(bug).toBeInstanceOf(TypeError);
+    for (const other of [bug, new Error("database is locked"), "P2034", null, undefined, { code: 55 }])
+      expect(isDatabaseBusy(other)).toBe(false);
+  });
+
+  it("unlessBusy answers a busy write with its fallback and throws anything else", async () => {
+    const busy = await failure(() =>
+      db.$transaction(
+        async (tx) => {
+          await sleep(300);
+          await tx.verification.count();
+        },
+        { timeout: 100 },
+      ),
+    );
+    expect(
+      await unlessBusy(
+        () => Promise.reject(busy),
+        () => "try again",
+      ),
+    ).toBe("try again");
+    expect(
+      await unlessBusy(
+        async () => "saved",
+        () => "try again",
+      ),
+    ).toBe("saved");
+    const bug = new TypeError("a bug");
+    await expect(
+      unlessBusy(
+        () => Promise.reject(bug),
+        () => "try again",
+      ),
+    ).rejects.toBe(bug);
+  });
+});

@@ -1,16 +1,24 @@
 // A busy database, for real on each database: another connection holds the lock a write needs. Each
 // error a write then gets from Prisma 7 and its driver adapter is recognised as "busy" (lib/db/busy.ts),
-// ordinary errors are not.
+// ordinary errors are not, and the forms answer "busy, try again" with nothing written, instead of a 500.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
+import { updateTheme } from "@/lib/admin/actions";
+import { signIn } from "@/lib/auth/actions";
 import { db } from "@/lib/db";
 import { isDatabaseBusy, unlessBusy } from "@/lib/db/busy";
 import { type Db, providerOf } from "@/lib/db/client";
+import { submitStatusUpdate } from "@/lib/status-updates/actions";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+import { seedSampleData } from "../../prisma/seed";
+import { callAction, request } from "./support/request-context";
+import { sessionCookie } from "./support/session";
 
 const url = process.env.DATABASE_URL ?? "";
 const provider = providerOf(db);
@@ -336,3 +344,142 @@ describe("busy or not, on either database", () => {
     ).rejects.toBe(bug);
   });
 });
+
+// The forms ---------------------------------------------------------------------------------------
+
+const BUSY = "databaseBusy.form";
+let staff: string;
+let admin: string;
+
+beforeAll(async () => {
+  await seedSampleData(db);
+  staff = await sessionCookie("staff.jxw@tracker.example");
+  admin = await sessionCookie("admin@tracker.example");
+}, 60_000);
+
+/**
+ * Holds the lock a write to `table`'s row `id` needs, from another connection, until `release`: the
+ * row's lock on PostgreSQL, the database's write lock on SQLite.
+ */
+async function holdLock(table: "Action" | "Theme", id: string): Promise<() => Promise<void>> {
+  if (provider === "sqlite") {
+    const { release } = sqliteWriteLock();
+    return async () => {
+      release();
+    };
+  }
+  const other = await postgresTransaction();
+  await other.query(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, [id]);
+  return async () => {
+    await other.query("ROLLBACK");
+  };
+}
+
+/** The audit trail, the history and the item: what a refused save must leave as it was. */
+async function written(actionId: string) {
+  const [audit, history, action] = await Promise.all([
+    db.auditEvent.count(),
+    db.statusUpdate.count(),
+    db.action.findUniqueOrThrow({ where: { id: actionId }, select: { version: true, progress: true } }),
+  ]);
+  return { audit, history, action };
+}
+
+describe("the status form, while another connection holds the lock", () => {
+  it("says the system is busy in both languages", () => {
+    expect(zh.databaseBusy.form).toBe("系统繁忙，请稍后重试。您填写的内容已保留。");
+    expect(en.databaseBusy.form).toBe(
+      "The system is busy. Please try again in a moment; what you entered is kept.",
+    );
+  });
+
+  it("answers busy, writes nothing, and saves once the lock is released", async () => {
+    // R4.2 is led by 市经济信息化委 (staff.jxw) in the sample.
+    const action = await db.action.findFirstOrThrow({ where: { code: "R4.2" } });
+    const form = new FormData();
+    form.set("itemType", "action");
+    form.set("itemId", action.id);
+    form.set("version", String(action.version));
+    form.set("status", "in_progress");
+    form.set("progress", "65");
+    form.set("effectiveDate", new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    form.set("comment", "数据库繁忙时保存");
+    form.set("returnTo", "/zh-CN");
+    request.headers = new Headers({ cookie: staff });
+    const before = await written(action.id);
+
+    const release = await holdLock("Action", action.id);
+    // On PostgreSQL the save waits for the row past its transaction's timeout (5 s, the real default),
+    // and learns it has expired once the lock goes; on SQLite it is refused the write lock at once.
+    let released = false;
+    const releasing =
+      provider === "postgresql"
+        ? sleep(6000).then(async () => {
+            released = true;
+            await release();
+          })
+        : Promise.resolve();
+    const busy = await callAction(() => submitStatusUpdate({}, form));
+    expect(busy).toEqual({ returned: { formError: BUSY } });
+    if (provider === "postgresql") expect(released).toBe(true);
+    await releasing;
+    if (provider === "sqlite") await release();
+    expect(await written(action.id)).toEqual(before);
+
+    // The same form, sent again.
+    expect(await callAction(() => submitStatusUpdate({}, form))).toEqual({ redirectedTo: "/zh-CN" });
+    const after = await written(action.id);
+    expect(after.action).toEqual({ version: before.action.version + 1, progress: 65 });
+    expect(after.history).toBeGreaterThan(before.history);
+  }, 30_000);
+});
+
+describe("a form of the common form action (an admin's theme), while another connection holds the lock", () => {
+  it("answers busy, writes nothing, and saves once the lock is released", async () => {
+    const theme = await db.theme.findFirstOrThrow({ orderBy: { code: "asc" } });
+    const form = new FormData();
+    form.set("themeId", theme.id);
+    form.set("code", theme.code);
+    form.set("nameZh", theme.nameZh);
+    form.set("nameEn", "Busy test theme");
+    form.set("sortOrder", "7");
+    request.headers = new Headers({ cookie: admin });
+    const auditBefore = await db.auditEvent.count();
+
+    const release = await holdLock("Theme", theme.id);
+    const releasing = provider === "postgresql" ? sleep(6000).then(release) : Promise.resolve();
+    expect(await updateTheme({}, form)).toEqual({ formError: BUSY });
+    await releasing;
+    if (provider === "sqlite") await release();
+    expect(await db.auditEvent.count()).toBe(auditBefore);
+    expect(await db.theme.findUniqueOrThrow({ where: { id: theme.id } })).toEqual(theme);
+
+    expect(await updateTheme({}, form)).toEqual({ notice: "validation.saved" });
+    expect(await db.theme.findUniqueOrThrow({ where: { id: theme.id } })).toMatchObject({
+      nameEn: "Busy test theme",
+      sortOrder: 7,
+    });
+  }, 30_000);
+});
+
+// Sign-in writes outside a transaction, one statement at a time: on PostgreSQL those wait for a lock
+// as long as it is held (no timeout applies), so only SQLite's busy timeout makes them fail.
+describe.runIf(provider === "sqlite")(
+  "the sign-in form, while another connection holds the write lock",
+  () => {
+    it("answers busy after the busy timeout, keeping the e-mail, and records no attempt", async () => {
+      const form = new FormData();
+      form.set("email", "staff.kw@tracker.example");
+      form.set("password", "wrong password");
+      request.headers = new Headers();
+      const attempts = await db.signInAttempt.count();
+      const { release } = sqliteWriteLock();
+      const answer = await callAction(() => signIn({}, form));
+      release();
+      expect(answer).toEqual({
+        returned: { error: "databaseBusy.signIn", email: "staff.kw@tracker.example" },
+      });
+      expect(await db.signInAttempt.count()).toBe(attempts);
+    }, 30_000);
+  },
+);

@@ -4,8 +4,10 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as uploadImport } from "@/app/api/import/route";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { updateTheme } from "@/lib/admin/actions";
@@ -480,6 +482,34 @@ describe.runIf(provider === "sqlite")(
         returned: { error: "databaseBusy.signIn", email: "staff.kw@tracker.example" },
       });
       expect(await db.signInAttempt.count()).toBe(attempts);
+    }, 30_000);
+  },
+);
+
+// The upload claims a job slot and stores the batch, each one statement: as with sign-in, only SQLite's
+// busy timeout makes them fail (on PostgreSQL they wait for the lock as long as it is held).
+describe.runIf(provider === "sqlite")(
+  "the import upload, while another connection holds the write lock",
+  () => {
+    it("answers a translated 503 to try again and stores nothing", async () => {
+      const form = new FormData();
+      form.set("file", new File(["编号,状态\n"], "进展.csv", { type: "text/csv" }));
+      const batches = await db.importBatch.count();
+      const slots = await db.jobSlot.count();
+      const { release } = sqliteWriteLock();
+      const response = await uploadImport(
+        new NextRequest("http://127.0.0.1/api/import?locale=zh-CN", {
+          method: "POST",
+          body: form,
+          headers: { cookie: staff },
+        }),
+      );
+      release();
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toEqual({ error: zh.databaseBusy.importUpload });
+      expect(await db.importBatch.count()).toBe(batches);
+      expect(await db.jobSlot.count()).toBe(slots);
     }, 30_000);
   },
 );

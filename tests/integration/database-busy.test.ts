@@ -15,6 +15,7 @@ import { signIn } from "@/lib/auth/actions";
 import { db } from "@/lib/db";
 import { isDatabaseBusy, unlessBusy } from "@/lib/db/busy";
 import { type Db, providerOf } from "@/lib/db/client";
+import { applyImportBatch } from "@/lib/import/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
@@ -510,6 +511,47 @@ describe.runIf(provider === "sqlite")(
       expect(await response.json()).toEqual({ error: zh.databaseBusy.importUpload });
       expect(await db.importBatch.count()).toBe(batches);
       expect(await db.jobSlot.count()).toBe(slots);
+    }, 30_000);
+  },
+);
+
+// The import's apply runs in one transaction with a timeout of minutes: on PostgreSQL it waits that
+// long for a row lock, so the write lock of SQLite, refused at once, is where it meets a busy database.
+describe.runIf(provider === "sqlite")(
+  "applying an import, while another connection holds the write lock",
+  () => {
+    it("answers busy and applies nothing; applying again works", async () => {
+      const action = await db.action.findFirstOrThrow({
+        where: { code: "R4.2" },
+        include: { recommendation: { include: { proposal: true } } },
+      });
+      const user = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+      const values = {
+        proposal: action.recommendation.proposal.code,
+        recommendation: action.recommendation.code,
+        code: action.code,
+        status: zh.status.in_progress,
+        progress: String(action.progress === 42 ? 43 : 42),
+        comment: "导入时数据库繁忙",
+        version: String(action.version),
+      };
+      const batch = await db.importBatch.create({
+        data: { fileName: "繁忙.csv", createdById: user.id, rows: [{ sheet: null, row: 2, values }] },
+      });
+      const form = new FormData();
+      form.set("batchId", batch.id);
+      request.headers = new Headers({ cookie: staff });
+      const before = await written(action.id);
+
+      const { release } = sqliteWriteLock();
+      const busy = await callAction(() => applyImportBatch({}, form));
+      release();
+      expect(busy).toEqual({ returned: { message: "databaseBusy.importApply" } });
+      expect(await written(action.id)).toEqual(before);
+      expect((await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).appliedAt).toBeNull();
+
+      expect(await callAction(() => applyImportBatch({}, form))).toEqual({ returned: {} });
+      expect((await written(action.id)).action.version).toBe(before.action.version + 1);
     }, 30_000);
   },
 );

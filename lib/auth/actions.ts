@@ -32,7 +32,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   return unlessBusy(
     () => signInWith(form),
     async () => ({
-      error: (await getTranslations("databaseBusy"))("signIn"),
+      error: (await getTranslations("databaseBusy"))("retry"),
       email: String(form.get("email") ?? "").trim(),
     }),
   );

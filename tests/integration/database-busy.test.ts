@@ -7,7 +7,9 @@ import Database from "better-sqlite3";
 import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GET as exportView } from "@/app/api/export/route";
 import { POST as uploadImport } from "@/app/api/import/route";
+import { GET as getReport } from "@/app/api/reports/route";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { updateTheme } from "@/lib/admin/actions";
@@ -480,7 +482,7 @@ describe.runIf(provider === "sqlite")(
       const answer = await callAction(() => signIn({}, form));
       release();
       expect(answer).toEqual({
-        returned: { error: "databaseBusy.signIn", email: "staff.kw@tracker.example" },
+        returned: { error: "databaseBusy.retry", email: "staff.kw@tracker.example" },
       });
       expect(await db.signInAttempt.count()).toBe(attempts);
     }, 30_000);
@@ -552,6 +554,41 @@ describe.runIf(provider === "sqlite")(
 
       expect(await callAction(() => applyImportBatch({}, form))).toEqual({ returned: {} });
       expect((await written(action.id)).action.version).toBe(before.action.version + 1);
+    }, 30_000);
+  },
+);
+
+// Downloads claim a job slot first (lib/slots): on SQLite that write waits the busy timeout, then fails.
+describe.runIf(provider === "sqlite")(
+  "an export or a report, while another connection holds the write lock",
+  () => {
+    it("answers a translated 503 to try again, and holds no slot", async () => {
+      const slots = await db.jobSlot.count();
+      const jobs = await db.exportJob.count();
+      const { release } = sqliteWriteLock();
+      const exported = await exportView(
+        new Request("http://127.0.0.1/api/export?format=csv&kind=action&locale=en", {
+          headers: { cookie: staff },
+        }),
+      );
+      const reported = await getReport(
+        new Request(
+          "http://127.0.0.1/api/reports?proposal=LLM-2024&asOf=2025-06-30&locale=zh-CN&format=pdf",
+          { headers: { cookie: staff } },
+        ),
+      );
+      release();
+      expect(exported.status).toBe(503);
+      expect(exported.headers.get("retry-after")).toBe("5");
+      expect(await exported.json()).toEqual({
+        error: { code: "service_unavailable", message: en.databaseBusy.retry },
+      });
+      expect(reported.status).toBe(503);
+      expect(await reported.json()).toEqual({
+        error: { code: "service_unavailable", message: zh.databaseBusy.retry },
+      });
+      expect(await db.jobSlot.count()).toBe(slots);
+      expect(await db.exportJob.count()).toBe(jobs);
     }, 30_000);
   },
 );

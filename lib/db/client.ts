@@ -8,6 +8,7 @@ import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlit
 import { type DatabaseProvider, databaseProvider, databaseUrl } from "../database-url";
 import type { Sql, SqlReader } from "./sql";
 import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_WAL } from "./sqlite";
+import { SerializedSqliteConnection } from "./sqlite-connection";
 
 export type Db = SqliteClient;
 /** The model's query types (where, select…), the same for both databases. */
@@ -16,7 +17,10 @@ export type { Prisma };
 // Which database each client talks to, for the few queries written in SQL whose dialects differ.
 const providers = new WeakMap<object, DatabaseProvider>();
 
-/** The Prisma adapter for SQLite, on connections in WAL mode with the busy timeout (lib/db/sqlite.ts). */
+/**
+ * The Prisma adapter for SQLite, on connections in WAL mode with the busy timeout (lib/db/sqlite.ts),
+ * shared safely between a process's requests (lib/db/sqlite-connection.ts).
+ */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
   constructor(url: string) {
     super({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -25,7 +29,7 @@ class WalSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_WAL);
-    return adapter;
+    return new SerializedSqliteConnection(adapter);
   }
 }
 
@@ -39,7 +43,13 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
   return client;
 }
 
-/** The database of a client made by createPrismaClient. */
+/** A client made from one of createPrismaClient's by `$extends`, which talks to the same database. */
+export function extendedClient(extended: object, base: Db): Db {
+  providers.set(extended, providerOf(base));
+  return extended as Db;
+}
+
+/** The database of a client made by createPrismaClient (or extendedClient). */
 export function providerOf(db: Db): DatabaseProvider {
   const provider = providers.get(db);
   if (!provider) throw new Error("Not a client made by createPrismaClient");

@@ -1,15 +1,15 @@
-// Applying an import: the dry run again, against the data as it is now, then every "update" row through
-// the status form's own write path, all in one transaction: one row that fails (a conflict, a rule, a
-// right, the database) and nothing of the file is written.
+// Applying an import: the dry run again, against the data as it is now, then every "update" row written
+// as the status form would write it (lib/import/write.ts), all in one transaction: one row that fails
+// (a conflict, a rule, the database) and nothing of the file is written.
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canImport } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
-import { type RecordResult, recordStatusUpdateIn } from "@/lib/status-updates/record";
+import { type Db, providerOf } from "@/lib/db/client";
 import type { ImportRow } from "./columns";
 import { type ImportPlan, type PlannedRow, planImport } from "./plan";
+import { RowNotWritten, type RowToWrite, writeImportRows } from "./write";
 
-// A file of 10,000 rows takes a while to write; the default 5 s would cut it off.
-const APPLY_TIMEOUT_MS = 10 * 60_000;
+// A file of 10,000 rows takes a few seconds to check and write; the default 5 s could cut it off.
+const APPLY_TIMEOUT_MS = 2 * 60_000;
 
 export type ApplyResult =
   | { kind: "applied"; recorded: number }
@@ -22,17 +22,8 @@ export type ApplyResult =
   | {
       kind: "failed";
       row: Pick<PlannedRow, "sheet" | "row" | "label">;
-      reason: Exclude<RecordResult["kind"], "recorded">;
+      reason: RowNotWritten["reason"];
     };
-
-class RowFailed extends Error {
-  constructor(
-    readonly row: PlannedRow,
-    readonly reason: Exclude<RecordResult["kind"], "recorded">,
-  ) {
-    super(`row ${row.row}: ${reason}`);
-  }
-}
 
 class AlreadyApplied extends Error {}
 
@@ -52,21 +43,10 @@ export async function applyImport(
       async (tx) => {
         const plan = await planImport(tx, actor, rows, now);
         if (plan.counts.problem > 0) return { kind: "problems", plan } as const;
-        // Recommendations first: an action's update then rolls up onto its recommendation's new version.
-        const updates = plan.rows
-          .filter((row) => row.outcome === "update" && row.input)
-          .sort((a, b) => Number(a.kind === "action") - Number(b.kind === "action"));
-        for (const row of updates) {
-          if (!row.input) continue;
-          const result = await recordStatusUpdateIn(
-            tx,
-            actor,
-            row.input,
-            { source: "import", importFileName: batch.fileName },
-            now,
-          );
-          if (result.kind !== "recorded") throw new RowFailed(row, result.kind);
-        }
+        const updates = plan.rows.filter(
+          (row): row is RowToWrite => row.outcome === "update" && row.input !== null && row.before !== null,
+        );
+        await writeImportRows(tx, providerOf(db), actor, updates, batch.fileName, now);
         // Once only, even when two people press "apply" at the same moment.
         const { count } = await tx.importBatch.updateMany({
           where: { id: batch.id, appliedAt: null },
@@ -85,7 +65,7 @@ export async function applyImport(
       { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },
     );
   } catch (error) {
-    if (error instanceof RowFailed)
+    if (error instanceof RowNotWritten)
       return {
         kind: "failed",
         row: { sheet: error.row.sheet, row: error.row.row, label: error.row.label },

@@ -7,6 +7,7 @@ import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/per
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
+import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
 
@@ -308,6 +309,7 @@ export async function recordRecommendationRollUp(
 ) {
   const { actorId, recommendationId, effectiveDate, cause, origin } = change;
   const causeId = cause.statusUpdateId ?? null;
+  await lockRecommendations(tx, [recommendationId]);
   const rec = await tx.recommendation.findUniqueOrThrow({
     where: { id: recommendationId },
     select: {

@@ -7,7 +7,7 @@ import { GET as exportView } from "@/app/api/export/route";
 import { createAuth } from "@/lib/auth/config";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import type { Db } from "@/lib/db/client";
+import { type Db, extendedClient } from "@/lib/db/client";
 import { applyImport } from "@/lib/import/apply";
 import { createImportBatch, getImportBatch } from "@/lib/import/batch";
 import zh from "@/messages/zh-CN.json";
@@ -350,17 +350,20 @@ describe("applying", () => {
       ),
     );
     let created = 0;
-    const failing = db.$extends({
-      query: {
-        statusUpdate: {
-          async create({ args, query }) {
-            // Each row writes its own update and its recommendation's roll-up: the third is row 2's.
-            if (++created === 3) throw new Error("injected failure");
-            return query(args);
+    const failing = extendedClient(
+      db.$extends({
+        query: {
+          auditEvent: {
+            async createMany({ args, query }) {
+              // The last write of the file: every item and history row is written by then.
+              if (++created === 1) throw new Error("injected failure");
+              return query(args);
+            },
           },
         },
-      },
-    }) as unknown as Db;
+      }),
+      db,
+    );
     await expect(applyImport(failing, staffJxw, second.batchId, NOW)).rejects.toThrow("injected failure");
     expect(await action("R3.3")).toMatchObject({
       status: r33.status,

@@ -22,8 +22,10 @@ test.describe("staff of the lead agency, while the database is busy", () => {
       other.prepare("BEGIN IMMEDIATE").run();
       await page.getByRole("button", { name: "保存进展" }).click();
       // (Next's route announcer is an alert too.)
+      // The save first waits SQLite's busy timeout (5 s) for the lock.
       await expect(page.getByRole("alert").filter({ hasText: "系统繁忙" })).toHaveText(
         "系统繁忙，请稍后重试。您填写的内容已保留。",
+        { timeout: 20_000 },
       );
     } finally {
       if (other.inTransaction) other.prepare("ROLLBACK").run();

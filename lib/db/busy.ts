@@ -8,8 +8,9 @@
 //   could not start within maxWait (pool or, on SQLite, the adapter's one-transaction mutex taken);
 // - P2034, PostgreSQL's deadlock (40P01) and serialization failure (40001), kind "TransactionWriteConflict";
 // - PostgreSQL's lock_timeout (55P03) and statement_timeout (57014), kind "postgres" under P2039 or P2010;
-// - SQLite's SQLITE_BUSY "database is locked" (after the busy timeout, or at once when a transaction that
-//   has read must wait for another's write lock) and SQLITE_BUSY_SNAPSHOT, kind "SocketTimeout" (P1008).
+// - SQLite's SQLITE_BUSY "database is locked" (after the busy timeout, e.g. on the app's BEGIN IMMEDIATE;
+//   at once when a deferred transaction that has read needs another's write lock) and
+//   SQLITE_BUSY_SNAPSHOT, kind "SocketTimeout" (P1008).
 //
 // Other errors (a unique violation, a bug, a lost connection) are not "busy": they still throw.
 

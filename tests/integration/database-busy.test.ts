@@ -198,12 +198,19 @@ describe.runIf(provider === "postgresql")("PostgreSQL, busy", () => {
   });
 });
 
+/** A client on Prisma's own SQLite adapter, as it ships (lib/db/client.ts wraps it), waiting 200 ms. */
+function stockSqliteClient() {
+  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 200 }) });
+  opened.push(() => client.$disconnect());
+  return client;
+}
+
 describe.runIf(provider === "sqlite")("SQLite, busy", () => {
   it("a write waiting for another connection's write lock past the busy timeout: SQLITE_BUSY", async () => {
     await verificationRows("sq-a");
-    // The app's busy timeout is 5 s (lib/db/sqlite.ts); this client waits 200 ms, the same way.
-    const quick = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 200 }) });
-    opened.push(() => quick.$disconnect());
+    // The app's busy timeout is 5 s (lib/db/sqlite.ts); this client of Prisma's own adapter waits
+    // 200 ms, the same way, for a statement outside a transaction.
+    const quick = stockSqliteClient();
     await quick.verification.count();
     const { release } = sqliteWriteLock();
     const started = performance.now();
@@ -215,13 +222,32 @@ describe.runIf(provider === "sqlite")("SQLite, busy", () => {
     expect(isDatabaseBusy(error)).toBe(true);
   });
 
-  it("a transaction that has read, then must wait for another's write lock: SQLITE_BUSY at once", async () => {
+  it("the app's transaction, which begins IMMEDIATE, waiting past the busy timeout: SQLITE_BUSY", async () => {
     await verificationRows("sq-b");
     const { release } = sqliteWriteLock();
+    const started = performance.now();
     const error = await failure(() =>
       db.$transaction(async (tx) => {
         await tx.verification.findUnique({ where: { id: "sq-b" } });
         await setValue(tx, "sq-b", "1");
+      }),
+    );
+    // The real busy timeout (lib/db/sqlite.ts), spent on BEGIN IMMEDIATE (lib/db/sqlite-connection.ts).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(4900);
+    release();
+    expect(shape(error)).toEqual({ code: "P1008", originalCode: "SQLITE_BUSY", kind: "SocketTimeout" });
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
+  // Prisma's own adapter begins transactions DEFERRED (the app's begin IMMEDIATE, and so meet neither).
+  it("a deferred transaction that has read, then needs another's write lock: SQLITE_BUSY at once", async () => {
+    await verificationRows("sq-e");
+    const stock = stockSqliteClient();
+    const { release } = sqliteWriteLock();
+    const error = await failure(() =>
+      stock.$transaction(async (tx) => {
+        await tx.verification.findUnique({ where: { id: "sq-e" } });
+        await setValue(tx, "sq-e", "1");
       }),
     );
     release();
@@ -229,12 +255,13 @@ describe.runIf(provider === "sqlite")("SQLite, busy", () => {
     expect(isDatabaseBusy(error)).toBe(true);
   });
 
-  it("a transaction whose snapshot another connection wrote past: SQLITE_BUSY_SNAPSHOT", async () => {
+  it("a deferred transaction whose snapshot another connection wrote past: SQLITE_BUSY_SNAPSHOT", async () => {
     await verificationRows("sq-c");
+    const stock = stockSqliteClient();
     const other = new Database(url.slice("file:".length));
     opened.push(() => other.close());
     const error = await failure(() =>
-      db.$transaction(async (tx) => {
+      stock.$transaction(async (tx) => {
         await tx.verification.findUnique({ where: { id: "sq-c" } });
         other.prepare(`UPDATE "Verification" SET value = '9' WHERE id = 'sq-c'`).run();
         await setValue(tx, "sq-c", "1");
@@ -249,7 +276,7 @@ describe.runIf(provider === "sqlite")("SQLite, busy", () => {
   });
 
   it("a transaction that cannot start while another holds the connection: P2028, unable to start", async () => {
-    // The adapter runs one transaction at a time on its one connection.
+    // The app runs one transaction at a time on its one connection (lib/db/sqlite-connection.ts).
     let release = () => {};
     let started = () => {};
     const holding = new Promise<void>((resolve) => {
@@ -415,7 +442,8 @@ describe("the status form, while another connection holds the lock", () => {
 
     const release = await holdLock("Action", action.id);
     // On PostgreSQL the save waits for the row past its transaction's timeout (5 s, the real default),
-    // and learns it has expired once the lock goes; on SQLite it is refused the write lock at once.
+    // and learns it has expired once the lock goes; on SQLite its transaction waits for the write lock
+    // the busy timeout (5 s), then is refused it.
     let released = false;
     const releasing =
       provider === "postgresql"
@@ -518,7 +546,8 @@ describe.runIf(provider === "sqlite")(
 );
 
 // The import's apply runs in one transaction with a timeout of minutes: on PostgreSQL it waits that
-// long for a row lock, so the write lock of SQLite, refused at once, is where it meets a busy database.
+// long for a row lock, so the write lock of SQLite, refused after the busy timeout, is where it meets
+// a busy database.
 describe.runIf(provider === "sqlite")(
   "applying an import, while another connection holds the write lock",
   () => {

@@ -48,10 +48,11 @@ const steps = [
   ["lint and format", "npx", ["biome", "check", "."]],
   // Built before the integration tests: some of them serve the production build over HTTP.
   ["production build", "node", ["scripts/build.mjs"]],
-  ["unit and integration tests (SQLite, PostgreSQL)", "npx", ["vitest", "run"]],
-  // Neither Debian's Chromium nor Playwright's: Playwright downloads its own (playwright.config.ts
-  // uses it when /usr/bin/chromium is absent).
+  // Neither Debian's Chromium nor Playwright's: Playwright downloads its own (playwright.config.ts and
+  // tests/integration/support/browser.ts use it when /usr/bin/chromium is absent). Before the
+  // integration tests, some of which drive a browser.
   ...(needsBrowser ? [["Playwright's Chromium", "npx", ["playwright", "install", "chromium"]]] : []),
+  ["unit and integration tests (SQLite, PostgreSQL)", "npx", ["vitest", "run"]],
   ["end-to-end tests (Chromium)", "npx", ["playwright", "test"]],
 ];
 

@@ -3,10 +3,10 @@
 // (a conflict, a rule, the database) and nothing of the file is written.
 import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canImport } from "@/lib/auth/permissions";
-import { type Db, providerOf } from "@/lib/db/client";
+import { type Db, type DbClient, providerOf } from "@/lib/db/client";
 import type { ImportRow } from "./columns";
 import { type ImportPlan, type PlannedRow, planImport } from "./plan";
-import { RowNotWritten, type RowToWrite, writeImportRows } from "./write";
+import { prepareWrites, RowNotWritten, type RowToWrite, writePrepared } from "./write";
 
 // A file of 10,000 rows takes a few seconds to check and write; the default 5 s could cut it off.
 const APPLY_TIMEOUT_MS = 2 * 60_000;
@@ -38,19 +38,26 @@ export async function applyImport(
   if (!batch || batch.createdById !== actor.id) return { kind: "notFound" };
   if (batch.appliedAt) return { kind: "alreadyApplied" };
   const rows = batch.rows as unknown as ImportRow[];
-  try {
-    return await db.$transaction(
+  const provider = providerOf(db);
+  const prepare = async (reader: DbClient) => {
+    const plan = await planImport(reader, actor, rows, now);
+    if (plan.counts.problem > 0) return { plan, writes: null, recorded: 0 };
+    const updates = plan.rows.filter(
+      (row): row is RowToWrite => row.outcome === "update" && row.input !== null && row.before !== null,
+    );
+    const writes = await prepareWrites(reader, actor, updates, batch.fileName, now);
+    return { plan, writes, recorded: updates.length };
+  };
+  const apply = (prepared: Awaited<ReturnType<typeof prepare>> | null) =>
+    db.$transaction(
       async (tx) => {
-        const plan = await planImport(tx, actor, rows, now);
-        if (plan.counts.problem > 0) return { kind: "problems", plan } as const;
-        const updates = plan.rows.filter(
-          (row): row is RowToWrite => row.outcome === "update" && row.input !== null && row.before !== null,
-        );
-        await writeImportRows(tx, providerOf(db), actor, updates, batch.fileName, now);
+        const { plan, writes, recorded } = prepared ?? (await prepare(tx));
+        if (!writes) return { kind: "problems", plan } as const;
+        await writePrepared(tx, provider, writes, now);
         // Once only, even when two people press "apply" at the same moment.
         const { count } = await tx.importBatch.updateMany({
           where: { id: batch.id, appliedAt: null },
-          data: { appliedAt: now, appliedCount: updates.length },
+          data: { appliedAt: now, appliedCount: recorded },
         });
         if (count === 0) throw new AlreadyApplied();
         await recordAudit(tx, {
@@ -58,12 +65,24 @@ export async function applyImport(
           action: "import.apply",
           entityType: "ImportBatch",
           entityId: batch.id,
-          after: { fileName: batch.fileName, recorded: updates.length, unchanged: plan.counts.unchanged },
+          after: { fileName: batch.fileName, recorded, unchanged: plan.counts.unchanged },
         });
-        return { kind: "applied", recorded: updates.length } as const;
+        return { kind: "applied", recorded } as const;
       },
       { timeout: APPLY_TIMEOUT_MS, maxWait: 30_000 },
     );
+  try {
+    // The rows are checked and worked out before the transaction, which then only writes them: the
+    // database is locked (on SQLite, all of it) for the writing alone. Should someone have saved one of
+    // the items meanwhile, it is done again, all in the transaction, against the data as it is then.
+    const prepared = await prepare(db);
+    if (!prepared.writes) return { kind: "problems", plan: prepared.plan };
+    try {
+      return await apply(prepared);
+    } catch (error) {
+      if (!(error instanceof RowNotWritten && error.reason === "conflict")) throw error;
+      return await apply(null);
+    }
   } catch (error) {
     if (error instanceof RowNotWritten)
       return {

@@ -319,21 +319,22 @@ async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise
   const recommendationByKey = new Map(
     recommendations.map((rec) => [keyOf(proposals.get(rec.proposalId) ?? "", rec.code), rec]),
   );
-  const actionParents = [
-    ...new Set(
-      named.flatMap((name) =>
-        name.recommendation
-          ? [recommendationByKey.get(keyOf(name.proposal, name.recommendation))?.id ?? ""]
-          : [],
-      ),
-    ),
-  ].filter(Boolean);
-  const actionCodes = [...new Set(named.flatMap((name) => (name.recommendation ? [name.code] : [])))];
+  // Actions by the recommendations they are under: each statement names a few hundred parents, rather
+  // than every parent beside a few hundred codes (seconds for a file of 10,000 rows).
+  const codesByParent = new Map<string, Set<string>>();
+  for (const name of named) {
+    if (!name.recommendation) continue;
+    const parent = recommendationByKey.get(keyOf(name.proposal, name.recommendation))?.id;
+    if (!parent) continue;
+    const codes = codesByParent.get(parent) ?? new Set<string>();
+    codes.add(name.code);
+    codesByParent.set(parent, codes);
+  }
   const actions = (
     await Promise.all(
-      chunks(actionCodes).map((codes) =>
+      chunks([...codesByParent.keys()]).map((parents) =>
         db.action.findMany({
-          where: { recommendationId: { in: actionParents }, code: { in: codes } },
+          where: { recommendationId: { in: parents } },
           select: {
             id: true,
             code: true,
@@ -349,7 +350,9 @@ async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise
         }),
       ),
     )
-  ).flat();
+  )
+    .flat()
+    .filter((action) => codesByParent.get(action.recommendationId)?.has(action.code));
 
   const latestOf = async (kind: "recommendationId" | "actionId", ids: string[]) => {
     const days = new Map<string, Date>();

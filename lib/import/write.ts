@@ -6,11 +6,11 @@
 // moved since (someone saved meanwhile) and an action's day before its recommendation's latest, which
 // an earlier row's roll-up may have moved on.
 import { v7 as orderedId } from "uuid";
-import type { AuditInput } from "@/lib/audit/record";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
-import type { Prisma } from "@/lib/db/client";
+import type { DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
+import { insertRows } from "@/lib/db/insert";
 import { join, raw, sql } from "@/lib/db/sql";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
@@ -36,62 +36,58 @@ export class RowNotWritten extends Error {
 // Rows per statement: well under both databases' limits on bound values.
 const CHUNK = 500;
 
-export async function writeImportRows(
-  tx: Prisma.TransactionClient,
-  provider: DatabaseProvider,
+/** What an import will write, worked out from the data as it was read, and what it relied on. */
+export type PreparedWrites = {
+  actionChanges: ItemChange[];
+  recommendationChanges: ItemChange[];
+  history: History;
+  /** The recommendations actions roll up into, and every action under them, at the versions read. */
+  parents: string[];
+  versionsRead: Map<string, number>;
+  responsible: Map<string, RowToWrite>;
+};
+
+/**
+ * Works out every row an import writes, from the data `reader` sees; writes nothing. May be called
+ * outside the writing transaction (writePrepared then checks that nothing it relied on moved).
+ */
+export async function prepareWrites(
+  reader: DbClient,
   actor: { id: string },
   rows: RowToWrite[],
   fileName: string,
   now: Date,
-): Promise<void> {
-  const update = updater(tx, provider, now);
+): Promise<PreparedWrites> {
   // Recommendations first, as the status form would be used: an action then rolls up onto its
   // recommendation's new state.
   const ordered = [...rows].sort((a, b) => Number(a.kind === "action") - Number(b.kind === "action"));
   const actionRows = ordered.filter((row) => row.kind === "action");
   const actions = await readActions(
-    tx,
+    reader,
     actionRows.map((row) => row.input.itemId),
   );
-
-  // Items are locked as a save locks them, actions before their recommendations, so that an import and
-  // a save never wait on each other in a circle.
-  for (const part of chunks(actionRows))
-    await update(
-      "Action",
-      part.map((row) => ({
-        row,
-        id: row.input.itemId,
-        state: { status: row.input.status, progress: row.input.progress ?? row.before.progress },
-        from: row.input.version,
-        to: row.input.version + 1,
-      })),
-    );
   const parents = [
     ...new Set(actionRows.map((row) => actions.get(row.input.itemId)?.recommendationId ?? "")),
-  ];
-  await lockRecommendations(tx, parents);
-  const family = await readRecommendations(tx, parents);
-  // Read after this file's actions were written: each starts from its state before, and takes its new
-  // one in turn, as the rows are recorded.
-  for (const row of actionRows) {
-    const recommendationId = actions.get(row.input.itemId)?.recommendationId ?? "";
-    const sibling = family.actions.get(recommendationId)?.find((action) => action.id === row.input.itemId);
-    if (sibling) Object.assign(sibling, row.before);
-  }
+  ].filter(Boolean);
+  const family = await readRecommendations(reader, parents);
+  const versionsRead = new Map<string, number>();
+  for (const [id, state] of family.states) versionsRead.set(id, state.version);
+  for (const [id, action] of family.action) versionsRead.set(id, action.version);
 
-  const history = new History(actor.id, fileName);
+  const history = new History(actor.id, fileName, now);
   const recommendations = new Map<string, ItemState>();
   for (const row of ordered.filter((row) => row.kind === "recommendation")) {
-    const locked = family.states.get(row.input.itemId);
-    if (locked && locked.version !== row.input.version) throw new RowNotWritten(row, "conflict");
+    const read = family.states.get(row.input.itemId);
+    if (read && read.version !== row.input.version) throw new RowNotWritten(row, "conflict");
     const { status, progress } = history.record(row, row.input.itemId);
     recommendations.set(row.input.itemId, { status, progress, version: row.input.version + 1 });
     family.latest.set(row.input.itemId, later(family.latest.get(row.input.itemId), row.input.effectiveDate));
   }
   for (const row of actionRows) {
     const action = actions.get(row.input.itemId);
-    if (!action) throw new RowNotWritten(row, "conflict");
+    const sibling = family.action.get(row.input.itemId);
+    if (!action || !sibling || sibling.version !== row.input.version)
+      throw new RowNotWritten(row, "conflict");
     const recommendationId = action.recommendationId;
     const effectiveDate = shanghaiDate(row.input.effectiveDate);
     // The status form's rule, against the recommendation's history as this file has made it so far.
@@ -99,13 +95,10 @@ export async function writeImportRows(
     if (latest && effectiveDate < latest) throw new RowNotWritten(row, "invalid");
     const updateId = history.record(row, row.input.itemId).id;
 
-    const siblings = family.actions.get(recommendationId) ?? [];
-    const moved = siblings.find((sibling) => sibling.id === row.input.itemId);
-    if (moved)
-      Object.assign(moved, { status: row.input.status, progress: row.input.progress ?? moved.progress });
+    Object.assign(sibling, { status: row.input.status, progress: row.input.progress ?? sibling.progress });
     const before = recommendations.get(recommendationId) ?? family.states.get(recommendationId);
     if (!before) continue;
-    const { progress } = rollUp(siblings);
+    const { progress } = rollUp(family.actions.get(recommendationId) ?? []);
     if (progress === before.progress) continue;
     // As lib/status-updates/record.ts: the status stays the lead agency's, except that a completed
     // recommendation whose actions are no longer all done is open again.
@@ -127,32 +120,87 @@ export async function writeImportRows(
       row.kind === "recommendation" ? row.input.itemId : actions.get(row.input.itemId)?.recommendationId;
     if (id && !responsible.has(id)) responsible.set(id, row);
   }
-  const changes = [...recommendations].flatMap(([id, state]) => {
+  const recommendationChanges = [...recommendations].flatMap(([id, state]) => {
     const row = responsible.get(id);
     const own = row?.kind === "recommendation" ? row.input.version : undefined;
     const from = own ?? family.states.get(id)?.version;
     return row && from !== undefined ? [{ row, id, state, from, to: state.version }] : [];
   });
-  for (const part of chunks(changes)) await update("Recommendation", part);
-  await history.write(tx, now);
+  const actionChanges = actionRows.map((row) => ({
+    row,
+    id: row.input.itemId,
+    state: { status: row.input.status, progress: row.input.progress ?? row.before.progress },
+    from: row.input.version,
+    to: row.input.version + 1,
+  }));
+  return { actionChanges, recommendationChanges, history, parents, versionsRead, responsible };
 }
+
+/**
+ * Writes what prepareWrites worked out, in the transaction that applies the import. Every item it
+ * changes, and every action its roll-ups were computed from, must still be at the version read: one
+ * that moved (someone saved meanwhile) stops it with its row as a conflict, before anything of the
+ * file is committed.
+ */
+export async function writePrepared(
+  tx: Prisma.TransactionClient,
+  provider: DatabaseProvider,
+  prepared: PreparedWrites,
+  now: Date,
+) {
+  const update = updater(tx, provider, now);
+  // Items are locked as a save locks them, actions before their recommendations, so that an import and
+  // a save never wait on each other in a circle.
+  for (const part of chunks(prepared.actionChanges)) await update("Action", part);
+  await lockRecommendations(tx, prepared.parents);
+  for (const part of chunks(prepared.parents)) {
+    const [recommendations, actions] = await Promise.all([
+      tx.recommendation.findMany({ where: { id: { in: part } }, select: { id: true, version: true } }),
+      tx.action.findMany({
+        where: { recommendationId: { in: part } },
+        select: { id: true, version: true, recommendationId: true },
+      }),
+    ]);
+    const written = new Map(prepared.actionChanges.map((change) => [change.id, change.to]));
+    const moved = [
+      ...recommendations
+        .filter((rec) => rec.version !== prepared.versionsRead.get(rec.id))
+        .map((rec) => rec.id),
+      ...actions
+        .filter(
+          (action) => action.version !== (written.get(action.id) ?? prepared.versionsRead.get(action.id)),
+        )
+        .map((action) => action.recommendationId),
+    ];
+    const row = moved[0] ? prepared.responsible.get(moved[0]) : undefined;
+    if (row) throw new RowNotWritten(row, "conflict");
+  }
+  for (const part of chunks(prepared.recommendationChanges)) await update("Recommendation", part);
+  await prepared.history.write(tx);
+}
+
+type Row = Record<string, string | number | Date | null>;
 
 /** The history and audit rows of the import, in the order the status form would write them. */
 class History {
-  readonly evidence: Prisma.EvidenceCreateManyInput[] = [];
-  readonly updates: Prisma.StatusUpdateCreateManyInput[] = [];
-  readonly links: Prisma.StatusUpdateEvidenceCreateManyInput[] = [];
-  readonly audit: AuditInput[] = [];
+  readonly evidence: Row[] = [];
+  readonly updates: Row[] = [];
+  readonly links: Row[] = [];
+  readonly audit: Row[] = [];
 
   constructor(
     readonly actorId: string,
     readonly fileName: string,
+    readonly now: Date,
   ) {}
 
   /** A row's own update (and its new evidence); returns its state after. */
   record(row: RowToWrite, itemId: string): State & { id: string } {
     const { input, before } = row;
-    const item = input.itemType === "recommendation" ? { recommendationId: itemId } : { actionId: itemId };
+    const item =
+      input.itemType === "recommendation"
+        ? { recommendationId: itemId, actionId: null }
+        : { recommendationId: null, actionId: itemId };
     const progress = input.progress ?? before.progress;
     const id = orderedId();
     if (input.newEvidenceUrl && input.newEvidenceTitle) {
@@ -164,14 +212,12 @@ class History {
         kind: input.newEvidenceKind ?? "other",
         createdById: this.actorId,
       };
-      this.evidence.push(evidence);
+      this.evidence.push({ ...evidence, createdAt: this.now, updatedAt: this.now });
       this.links.push({ statusUpdateId: id, evidenceId: evidence.id });
-      this.audit.push({
-        actorId: this.actorId,
-        action: "evidence.create",
-        entityType: "Evidence",
-        entityId: evidence.id,
-        after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind },
+      this.event("evidence.create", "Evidence", evidence.id, undefined, {
+        url: evidence.url,
+        title: evidence.titleZh,
+        kind: evidence.kind,
       });
     }
     this.updates.push({
@@ -183,18 +229,17 @@ class History {
       progressAfter: progress,
       effectiveDate: shanghaiDate(input.effectiveDate),
       comment: input.comment ?? null,
-      source: "import",
-      importFileName: this.fileName,
-      authorId: this.actorId,
+      rollUpOfId: null,
+      rollUpCause: null,
+      rollUpActionCode: null,
     });
-    this.audit.push({
-      actorId: this.actorId,
-      action: "statusUpdate.record",
-      entityType: input.itemType === "recommendation" ? "Recommendation" : "Action",
-      entityId: itemId,
-      before: { status: before.status, progress: before.progress, version: input.version },
-      after: { status: input.status, progress, version: input.version + 1, statusUpdateId: id },
-    });
+    this.event(
+      "statusUpdate.record",
+      input.itemType === "recommendation" ? "Recommendation" : "Action",
+      itemId,
+      { status: before.status, progress: before.progress, version: input.version },
+      { status: input.status, progress, version: input.version + 1, statusUpdateId: id },
+    );
     return { id, status: input.status, progress };
   }
 
@@ -208,51 +253,92 @@ class History {
     this.updates.push({
       id: orderedId(),
       recommendationId,
+      actionId: null,
       statusBefore: before.status,
       statusAfter: after.status,
       progressBefore: before.progress,
       progressAfter: after.progress,
       effectiveDate,
-      source: "import",
-      importFileName: this.fileName,
-      authorId: this.actorId,
+      comment: null,
       rollUpOfId: cause.statusUpdateId,
       rollUpCause: cause.kind,
       rollUpActionCode: cause.actionCode,
     });
+    this.event(
+      "recommendation.rollUp",
+      "Recommendation",
+      recommendationId,
+      { status: before.status, progress: before.progress, version: before.version },
+      { ...after, version: before.version + 1, cause },
+    );
+  }
+
+  /** An audit event as lib/audit/record.ts stores one. */
+  event(action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
     this.audit.push({
+      id: orderedId(),
       actorId: this.actorId,
-      action: "recommendation.rollUp",
-      entityType: "Recommendation",
-      entityId: recommendationId,
-      before: { status: before.status, progress: before.progress, version: before.version },
-      after: { ...after, version: before.version + 1, cause },
+      action,
+      entityType,
+      entityId,
+      before: before === undefined ? null : JSON.stringify(before),
+      after: after === undefined ? null : JSON.stringify(after),
+      createdAt: this.now,
     });
   }
 
-  async write(tx: Prisma.TransactionClient, now: Date) {
+  async write(tx: Prisma.TransactionClient) {
     // One moment for the whole file, as it is recorded at once; ids in the order written break ties.
-    for (const part of chunks(this.evidence))
-      await tx.evidence.createMany({ data: part.map((row) => ({ ...row, createdAt: now })) });
-    for (const part of chunks(this.updates))
-      await tx.statusUpdate.createMany({ data: part.map((row) => ({ ...row, createdAt: now })) });
-    for (const part of chunks(this.links)) await tx.statusUpdateEvidence.createMany({ data: part });
-    for (const part of chunks(this.audit))
-      await tx.auditEvent.createMany({
-        data: part.map((event) => ({
-          actorId: event.actorId,
-          action: event.action,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          before: toJson(event.before),
-          after: toJson(event.after),
-          createdAt: now,
-        })),
-      });
+    const common = {
+      source: "import",
+      importFileName: this.fileName,
+      authorId: this.actorId,
+      createdAt: this.now,
+    };
+    await insertRows(tx, "Evidence", EVIDENCE_COLUMNS, this.evidence);
+    await insertRows(
+      tx,
+      "StatusUpdate",
+      UPDATE_COLUMNS,
+      this.updates.map((row) => ({ ...row, ...common })),
+    );
+    await insertRows(tx, "StatusUpdateEvidence", ["statusUpdateId", "evidenceId"], this.links);
+    await insertRows(tx, "AuditEvent", AUDIT_COLUMNS, this.audit);
   }
 }
 
-async function readActions(tx: Prisma.TransactionClient, ids: string[]) {
+const EVIDENCE_COLUMNS = [
+  "id",
+  "recommendationId",
+  "actionId",
+  "url",
+  "titleZh",
+  "kind",
+  "createdById",
+  "createdAt",
+  "updatedAt",
+];
+const UPDATE_COLUMNS = [
+  "id",
+  "recommendationId",
+  "actionId",
+  "statusBefore",
+  "statusAfter",
+  "progressBefore",
+  "progressAfter",
+  "effectiveDate",
+  "comment",
+  "source",
+  "importFileName",
+  "authorId",
+  "rollUpOfId",
+  "rollUpCause",
+  "rollUpActionCode",
+  "createdAt",
+];
+const AUDIT_COLUMNS = ["id", "actorId", "action", "entityType", "entityId", "before", "after", "createdAt"];
+
+async function readActions(tx: DbClient, ids: string[]) {
   const actions = new Map<string, { recommendationId: string; code: string }>();
   for (const part of chunks(ids))
     for (const action of await tx.action.findMany({
@@ -264,10 +350,17 @@ async function readActions(tx: Prisma.TransactionClient, ids: string[]) {
 }
 
 /** The recommendations actions roll up into: their state, all their actions, their latest update's day. */
-async function readRecommendations(tx: Prisma.TransactionClient, ids: string[]) {
+async function readRecommendations(tx: DbClient, ids: string[]) {
   const states = new Map<string, ItemState>();
-  const actions = new Map<string, { id: string; status: ItemStatus; progress: number; weight: number }[]>();
+  const actions = new Map<
+    string,
+    { id: string; status: ItemStatus; progress: number; weight: number; version: number }[]
+  >();
   const latest = new Map<string, Date>();
+  const action = new Map<
+    string,
+    { id: string; status: ItemStatus; progress: number; weight: number; version: number }
+  >();
   for (const part of chunks(ids)) {
     const found = await tx.recommendation.findMany({
       where: { id: { in: part } },
@@ -276,12 +369,13 @@ async function readRecommendations(tx: Prisma.TransactionClient, ids: string[]) 
         status: true,
         progress: true,
         version: true,
-        actions: { select: { id: true, status: true, progress: true, weight: true } },
+        actions: { select: { id: true, status: true, progress: true, weight: true, version: true } },
       },
     });
     for (const rec of found) {
       states.set(rec.id, { status: rec.status, progress: rec.progress, version: rec.version });
       actions.set(rec.id, rec.actions);
+      for (const one of rec.actions) action.set(one.id, one);
     }
     const days = await tx.statusUpdate.groupBy({
       by: ["recommendationId"],
@@ -292,7 +386,7 @@ async function readRecommendations(tx: Prisma.TransactionClient, ids: string[]) 
       if (day.recommendationId && day._max.effectiveDate)
         latest.set(day.recommendationId, day._max.effectiveDate);
   }
-  return { states, actions, latest };
+  return { states, actions, action, latest };
 }
 
 type ItemChange = { row: RowToWrite; id: string; state: State; from: number; to: number };
@@ -313,7 +407,7 @@ function updater(tx: Prisma.TransactionClient, provider: DatabaseProvider, now: 
     const written = await tx.$queryRaw<{ id: string }[]>(sql`
       WITH v ("id", "status", "progress", "from", "to") AS (VALUES ${join(values)})
       UPDATE ${name} SET "status" = ${status}, "progress" = v."progress", "version" = v."to", "updatedAt" = ${now}
-      FROM v WHERE ${name}."id" = v."id" AND ${name}."version" = v."from" RETURNING ${name}."id"`);
+      FROM v WHERE ${name}."id" IN (SELECT "id" FROM v) AND ${name}."id" = v."id" AND ${name}."version" = v."from" RETURNING ${name}."id"`);
     if (written.length === changes.length) return;
     const ids = new Set(written.map((item) => item.id));
     const moved = changes.find((change) => !ids.has(change.id)) ?? changes[0];
@@ -331,9 +425,4 @@ function chunks<T>(values: T[]): T[][] {
   const result: T[][] = [];
   for (let index = 0; index < values.length; index += CHUNK) result.push(values.slice(index, index + CHUNK));
   return result;
-}
-
-// Dates become ISO strings; undefined becomes absent (as lib/audit/record.ts stores them).
-function toJson(value: unknown) {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as object);
 }

@@ -353,9 +353,9 @@ describe("applying", () => {
     const failing = extendedClient(
       db.$extends({
         query: {
-          auditEvent: {
-            async createMany({ args, query }) {
-              // The last write of the file: every item and history row is written by then.
+          importBatch: {
+            async updateMany({ args, query }) {
+              // Marking the file applied: every item, history and audit row is written by then.
               if (++created === 1) throw new Error("injected failure");
               return query(args);
             },

@@ -38,7 +38,7 @@ export default defineConfig({
       name: "desktop",
       use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/official.json" },
       grepInvert: /@phone/,
-      testIgnore: /\.writes\.spec\.ts/,
+      testIgnore: [/\.writes\.spec\.ts/, /\.alone\.spec\.ts/],
       dependencies: ["setup"],
     },
     // Specs that change the data run after those that read the sample as shipped.
@@ -57,6 +57,13 @@ export default defineConfig({
       },
       grep: /@phone/,
       dependencies: ["setup"],
+    },
+    // Specs that hold the database's write lock run last, alone: any other save meanwhile would be busy.
+    {
+      name: "alone",
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/official.json" },
+      testMatch: /\.alone\.spec\.ts/,
+      dependencies: ["writes"],
     },
   ],
   webServer: {

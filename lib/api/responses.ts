@@ -10,6 +10,8 @@ export const API_ERROR_CODES = [
   "not_found",
   "too_many_requests",
   "internal_error",
+  // The database was too busy to take a write in time (lib/db/busy.ts): try again after Retry-After.
+  "service_unavailable",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

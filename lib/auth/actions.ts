@@ -7,6 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { unlessBusy } from "@/lib/db/busy";
 import { clientAddress } from "@/lib/http/forwarded";
 import { safeNextPath } from "./safe-redirect";
 import { getAuth } from "./server";
@@ -23,7 +24,21 @@ const signInSchema = z.object({
   password: z.string().min(1).max(128),
 });
 
+/**
+ * The sign-in form's action. A database too busy to record the attempt or the session asks to try
+ * again, keeping the e-mail as a wrong password does.
+ */
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+  return unlessBusy(
+    () => signInWith(form),
+    async () => ({
+      error: (await getTranslations("databaseBusy"))("retry"),
+      email: String(form.get("email") ?? "").trim(),
+    }),
+  );
+}
+
+async function signInWith(form: FormData): Promise<SignInState> {
   const t = await getTranslations("signIn");
   const locale = await getLocale();
   const email = String(form.get("email") ?? "").trim();

@@ -11,6 +11,8 @@ import { queryValues } from "@/lib/api/params";
 import { apiError, invalidParameters } from "@/lib/api/responses";
 import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { isDatabaseBusy } from "@/lib/db/busy";
+import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator } from "./i18n";
 import { claimExportSlot, EXPORT_LIMITS, trackExport } from "./jobs";
@@ -108,6 +110,12 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
   } catch (error) {
     // The browser went away while the export started: its worker is stopped, and nobody is told.
     if (request.signal.aborted) return new Response(null, { status: 499 });
+    // Claiming the slot or recording the job met a busy database: nothing is held, try again.
+    if (isDatabaseBusy(error))
+      return apiError(503, "service_unavailable", databaseBusyMessage(locale, "retry"), {
+        locale,
+        headers: { "Retry-After": "5" },
+      });
     console.error("GET /api/export", error);
     return apiError(500, "internal_error", t("error.internal"), { locale });
   }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { unlessBusy } from "@/lib/db/busy";
 import { hasControlCharacters } from "@/lib/validation/fields";
 import { applyImport } from "./apply";
 
@@ -17,8 +18,14 @@ export async function applyImportBatch(_previous: ApplyState, form: FormData): P
   const batchId = String(form.get("batchId") ?? "");
   // No id holds a control character, and PostgreSQL cannot even look one with NUL up.
   if (hasControlCharacters(batchId)) return { message: t("result.notFound") };
-  const result = await applyImport(db, user, batchId);
+  // All or nothing: a database too busy to take it in time has written none of it.
+  const result = await unlessBusy(
+    () => applyImport(db, user, batchId),
+    () => ({ kind: "databaseBusy" }) as const,
+  );
   switch (result.kind) {
+    case "databaseBusy":
+      return { message: (await getTranslations("databaseBusy"))("importApply") };
     case "applied":
       revalidatePath("/[locale]", "layout");
       return {};

@@ -1,6 +1,6 @@
 // GET /api/reports?proposal=…&asOf=…&compareTo=…&locale=zh-CN|en&format=pdf|docx: the report file for
 // a signed-in official, staff member or admin. Bad input is a 400 in JSON that says what is wrong, and
-// no file; past the limits on reports drawn at once, a 429.
+// no file; past the limits on reports drawn at once, a 429; a database too busy to record the claim, a 503.
 import "server-only";
 import { apiLocale } from "@/lib/api/locale";
 import { queryValues } from "@/lib/api/params";
@@ -8,6 +8,8 @@ import { type ApiIssue, apiError } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { unlessBusy } from "@/lib/db/busy";
+import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import type { Locale } from "@/lib/i18n/routing";
 import { claimSlot } from "@/lib/slots/slots";
 import { getReportData } from "./data";
@@ -67,11 +69,16 @@ export async function handleReportRequest(request: Request): Promise<Response> {
   const parsed = reportRequest.safeParse(values);
   if (!parsed.success) return invalid(locale, reportIssues(parsed.error, locale));
   const params = parsed.data;
-  const { slot, refused } = await claimSlot(db, {
-    kind: "report",
-    owner: `user:${user.id}`,
-    ...REPORT_LIMITS,
-  });
+  const claim = await unlessBusy(
+    () => claimSlot(db, { kind: "report", owner: `user:${user.id}`, ...REPORT_LIMITS }),
+    () => null,
+  );
+  if (!claim)
+    return apiError(503, "service_unavailable", databaseBusyMessage(locale, "retry"), {
+      locale,
+      headers: { "Retry-After": "5" },
+    });
+  const { slot, refused } = claim;
   if (!slot) {
     const key = refused === "perOwner" ? "error.tooManyReportsOfYours" : "error.tooManyReports";
     return apiError(429, "too_many_requests", t.reports(key, { count: REPORT_LIMITS.perOwner }), {

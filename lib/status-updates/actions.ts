@@ -6,7 +6,9 @@ import { getTranslations } from "next-intl/server";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { unlessBusy } from "@/lib/db/busy";
 import { controlCharacterErrors, type FieldErrors, fieldErrorsOf, formValues } from "@/lib/validation/form";
+import { busyFormState } from "@/lib/validation/form-action";
 import { type CurrentState, recordStatusUpdate } from "./record";
 import { statusUpdateInput } from "./schema";
 
@@ -19,12 +21,17 @@ export type StatusFormState = {
 
 /**
  * The status form's action: validates on the server, checks the signed-in user's right, records,
- * then returns to the item's page (`returnTo`, a path inside the app).
+ * then returns to the item's page (`returnTo`, a path inside the app). A database too busy to take
+ * the update in time asks the user to try again; the form keeps the input.
  */
 export async function submitStatusUpdate(
   _previous: StatusFormState,
   form: FormData,
 ): Promise<StatusFormState> {
+  return unlessBusy(() => recordFromForm(form), busyFormState);
+}
+
+async function recordFromForm(form: FormData): Promise<StatusFormState> {
   const t = await getTranslations("validation");
   const refused = controlCharacterErrors(form, t);
   if (refused) return { fieldErrors: refused };

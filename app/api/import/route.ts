@@ -2,11 +2,14 @@
 // dry run; answers { batchId } or an error in the user's language. A route handler rather than a
 // server action so that the browser can show the upload's progress. The file is read in the import
 // worker (lib/import/worker-process.ts), at most IMPORT_LIMITS at a time (job slots, lib/slots): past
-// that, a 429.
+// that, a 429. A database too busy to take the upload in time gets a 503 to try again (the form keeps
+// the file chosen).
 import type { NextRequest } from "next/server";
 import { canImport } from "@/lib/auth/permissions";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { unlessBusy } from "@/lib/db/busy";
+import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import { type Locale, routing } from "@/lib/i18n/routing";
 import { createImportBatch } from "@/lib/import/batch";
 import { MAX_FILE_BYTES } from "@/lib/import/file";
@@ -43,16 +46,19 @@ export async function POST(request: NextRequest) {
   if (file.size > MAX_FILE_BYTES) return error(413, fileProblemMessage(locale, { problem: "tooLarge" }));
 
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const result = await createImportBatch(
-    db,
-    user,
-    { name: file.name, bytes },
-    { signal: request.signal },
-  ).catch((failure: unknown) => {
-    // The browser went away while the file was read: its worker is stopped, and nobody is told.
-    if (request.signal.aborted) return null;
-    throw failure;
-  });
+  const result = await unlessBusy(
+    () =>
+      createImportBatch(db, user, { name: file.name, bytes }, { signal: request.signal }).catch(
+        (failure: unknown) => {
+          // The browser went away while the file was read: its worker is stopped, and nobody is told.
+          if (request.signal.aborted) return null;
+          throw failure;
+        },
+      ),
+    () => "databaseBusy" as const,
+  );
+  if (result === "databaseBusy")
+    return error(503, databaseBusyMessage(locale, "importUpload"), { "Retry-After": "5" });
   if (!result) return new Response(null, { status: 499 });
   if (result.kind === "forbidden") return error(403, t("error.forbidden"));
   if (result.kind === "busy") return error(429, busyMessage(locale, result.limit), { "Retry-After": "10" });

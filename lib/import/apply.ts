@@ -43,7 +43,8 @@ export async function applyImport(
     const plan = await planImport(reader, actor, rows, now);
     if (plan.counts.problem > 0) return { plan, writes: null, recorded: 0 };
     const updates = plan.rows.filter(
-      (row): row is RowToWrite => row.outcome === "update" && row.input !== null && row.before !== null,
+      (row): row is RowToWrite =>
+        row.outcome === "update" && row.input !== null && row.before !== null && row.item !== null,
     );
     const writes = await prepareWrites(reader, actor, updates, batch.fileName, now);
     return { plan, writes, recorded: updates.length };

@@ -29,7 +29,16 @@ export type PlannedRow = {
   kind: "recommendation" | "action";
   /** proposal / recommendation / action codes, as in the file. */
   label: string;
-  item: { id: string; titleZh: string; titleEn: string | null; href: string } | null;
+  item: {
+    id: string;
+    titleZh: string;
+    titleEn: string | null;
+    href: string;
+    code: string;
+    /** The item's recommendation (itself, for a recommendation), and the day of that one's latest update. */
+    recommendationId: string;
+    recommendationLatest: Date | null;
+  } | null;
   before: State | null;
   after: State | null;
   effectiveDate: string | null;
@@ -49,6 +58,7 @@ export type ImportPlan = {
 
 type LoadedItem = {
   id: string;
+  code: string;
   kind: "recommendation" | "action";
   recommendationId: string;
   titleZh: string;
@@ -147,7 +157,17 @@ function planRow(
   const effectiveDate = day === null ? today : "value" in day ? day.value : null;
   const described = {
     ...base,
-    item: item ? { id: item.id, titleZh: item.titleZh, titleEn: item.titleEn, href: item.href } : null,
+    item: item
+      ? {
+          id: item.id,
+          titleZh: item.titleZh,
+          titleEn: item.titleEn,
+          href: item.href,
+          code: item.code,
+          recommendationId: item.recommendationId,
+          recommendationLatest: item.kind === "action" ? item.recommendationLatest : item.latestEffective,
+        }
+      : null,
     effectiveDate,
     comment,
     evidence,

@@ -18,7 +18,11 @@ import type { StatusUpdateInput } from "@/lib/status-updates/schema";
 import type { PlannedRow } from "./plan";
 
 /** A row to write: one the dry run found to be an update, with what the status form would record. */
-export type RowToWrite = PlannedRow & { input: StatusUpdateInput; before: State };
+export type RowToWrite = PlannedRow & {
+  input: StatusUpdateInput;
+  before: State;
+  item: NonNullable<PlannedRow["item"]>;
+};
 
 type State = { status: ItemStatus; progress: number };
 type ItemState = State & { version: number };
@@ -62,14 +66,13 @@ export async function prepareWrites(
   // recommendation's new state.
   const ordered = [...rows].sort((a, b) => Number(a.kind === "action") - Number(b.kind === "action"));
   const actionRows = ordered.filter((row) => row.kind === "action");
-  const actions = await readActions(
-    reader,
-    actionRows.map((row) => row.input.itemId),
-  );
-  const parents = [
-    ...new Set(actionRows.map((row) => actions.get(row.input.itemId)?.recommendationId ?? "")),
-  ].filter(Boolean);
+  // What the dry run read of each item: its code, its recommendation, that one's latest day.
+  const actions = new Map(actionRows.map((row) => [row.input.itemId, row.item]));
+  const parents = [...new Set(actionRows.map((row) => row.item.recommendationId))];
   const family = await readRecommendations(reader, parents);
+  for (const row of actionRows)
+    if (row.item.recommendationLatest)
+      family.latest.set(row.item.recommendationId, row.item.recommendationLatest);
   const versionsRead = new Map<string, number>();
   for (const [id, state] of family.states) versionsRead.set(id, state.version);
   for (const [id, action] of family.action) versionsRead.set(id, action.version);
@@ -338,18 +341,7 @@ const UPDATE_COLUMNS = [
 ];
 const AUDIT_COLUMNS = ["id", "actorId", "action", "entityType", "entityId", "before", "after", "createdAt"];
 
-async function readActions(tx: DbClient, ids: string[]) {
-  const actions = new Map<string, { recommendationId: string; code: string }>();
-  for (const part of chunks(ids))
-    for (const action of await tx.action.findMany({
-      where: { id: { in: part } },
-      select: { id: true, recommendationId: true, code: true },
-    }))
-      actions.set(action.id, action);
-  return actions;
-}
-
-/** The recommendations actions roll up into: their state, all their actions, their latest update's day. */
+/** The recommendations actions roll up into: their state and all their actions (their latest days are the dry run's). */
 async function readRecommendations(tx: DbClient, ids: string[]) {
   const states = new Map<string, ItemState>();
   const actions = new Map<
@@ -364,27 +356,19 @@ async function readRecommendations(tx: DbClient, ids: string[]) {
   for (const part of chunks(ids)) {
     const found = await tx.recommendation.findMany({
       where: { id: { in: part } },
-      select: {
-        id: true,
-        status: true,
-        progress: true,
-        version: true,
-        actions: { select: { id: true, status: true, progress: true, weight: true, version: true } },
-      },
+      select: { id: true, status: true, progress: true, version: true },
     });
     for (const rec of found) {
       states.set(rec.id, { status: rec.status, progress: rec.progress, version: rec.version });
-      actions.set(rec.id, rec.actions);
-      for (const one of rec.actions) action.set(one.id, one);
+      actions.set(rec.id, []);
     }
-    const days = await tx.statusUpdate.groupBy({
-      by: ["recommendationId"],
+    for (const one of await tx.action.findMany({
       where: { recommendationId: { in: part } },
-      _max: { effectiveDate: true },
-    });
-    for (const day of days)
-      if (day.recommendationId && day._max.effectiveDate)
-        latest.set(day.recommendationId, day._max.effectiveDate);
+      select: { id: true, recommendationId: true, status: true, progress: true, weight: true, version: true },
+    })) {
+      actions.get(one.recommendationId)?.push(one);
+      action.set(one.id, one);
+    }
   }
   return { states, actions, action, latest };
 }

@@ -281,17 +281,16 @@ describe("an import's writes", () => {
     });
 
     // Someone saves another action of the same recommendation once the import has worked out its rows
-    // (its last read: the recommendations' latest days, the second such read after the dry run's),
-    // before it writes them.
-    let reads = 0;
+    // (its last read: the actions under the recommendations it rolls up, with their weights), before
+    // it writes them.
     let once = true;
     const racing = extendedClient(
       db.$extends({
         query: {
-          statusUpdate: {
-            async groupBy({ args, query }) {
+          action: {
+            async findMany({ args, query }) {
               const result = await query(args);
-              if ((args.by as string[]).includes("recommendationId") && ++reads === 2) {
+              if (once && args.select?.weight) {
                 once = false;
                 const recorded = await recordStatusUpdate(
                   db,

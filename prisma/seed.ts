@@ -78,7 +78,11 @@ export async function seedSampleData(db: Db, options: SeedOptions = {}): Promise
   const postgresql = providerOf(db) === "postgresql";
   return db.$transaction(
     async (tx) => {
-      if (postgresql) await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtext('seedSampleData'))`);
+      if (postgresql) {
+        // Another process's seeding may take longer than the app's lock timeout (lib/db/client.ts).
+        await tx.$executeRaw(sql`SET LOCAL lock_timeout = 0`);
+        await tx.$executeRaw(sql`SELECT pg_advisory_xact_lock(hashtext('seedSampleData'))`);
+      }
       if (options.onlyIfEmpty && (await tx.proposal.count()) > 0) return null;
       return writeSampleData(tx);
     },

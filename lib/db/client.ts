@@ -14,6 +14,13 @@ export type Db = SqliteClient;
 /** The model's query types (where, select…), the same for both databases. */
 export type { Prisma };
 
+/**
+ * How long a PostgreSQL statement waits for another's lock before it gives up (55P03, which the forms
+ * answer with "busy, try again", lib/db/busy.ts). Without it a save blocked by a lock waits as long as
+ * the lock is held, well past its transaction's 5 s, and only then fails.
+ */
+export const POSTGRES_LOCK_TIMEOUT_MS = 4000;
+
 // Which database each client talks to, for the few queries written in SQL whose dialects differ.
 const providers = new WeakMap<object, DatabaseProvider>();
 
@@ -37,7 +44,12 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
   const provider = databaseProvider(url);
   const client =
     provider === "postgresql"
-      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db)
+      ? (new PostgresClient({
+          adapter: new PrismaPg({
+            connectionString: url,
+            options: `-c lock_timeout=${POSTGRES_LOCK_TIMEOUT_MS}`,
+          }),
+        }) as unknown as Db)
       : new SqliteClient({ adapter: new WalSqliteAdapter(url) });
   providers.set(client, provider);
   return client;

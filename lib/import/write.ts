@@ -2,9 +2,10 @@
 // exactly what recording each row through the status form's path (lib/status-updates/record.ts) would,
 // in the same order: each item's new state, its StatusUpdate (and new evidence), the roll-up of its
 // recommendation after each action, and every audit event. The rules were checked by the dry run just
-// before, in the same transaction; what only the writing can find out is checked here: a version that
-// moved since (someone saved meanwhile) and an action's day before its recommendation's latest, which
-// an earlier row's roll-up may have moved on.
+// before; what only the writing can find out is checked here: a version that moved since (someone
+// saved meanwhile) and an action's day before its recommendation's latest, which an earlier row's
+// roll-up may have moved on. Ids are time-ordered (UUID v7) so that rows written at one moment keep
+// the order they were written in.
 import { v7 as orderedId } from "uuid";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
@@ -156,6 +157,7 @@ export async function writePrepared(
   // a save never wait on each other in a circle.
   for (const part of chunks(prepared.actionChanges)) await update("Action", part);
   await lockRecommendations(tx, prepared.parents);
+  const written = new Map(prepared.actionChanges.map((change) => [change.id, change.to]));
   for (const part of chunks(prepared.parents)) {
     const [recommendations, actions] = await Promise.all([
       tx.recommendation.findMany({ where: { id: { in: part } }, select: { id: true, version: true } }),
@@ -164,7 +166,6 @@ export async function writePrepared(
         select: { id: true, version: true, recommendationId: true },
       }),
     ]);
-    const written = new Map(prepared.actionChanges.map((change) => [change.id, change.to]));
     const moved = [
       ...recommendations
         .filter((rec) => rec.version !== prepared.versionsRead.get(rec.id))

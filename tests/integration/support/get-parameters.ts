@@ -45,6 +45,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/api/export": keys(exportQuery.shape),
   "/api/export/jobs/[id]": [],
   "/api/health": [],
+  "/api/health/ready": [],
   "/api/public/[file]": ["lang"],
   "/api/reports": [...keys(reportShape), "format"],
   "/api/v1/openapi.json": [],

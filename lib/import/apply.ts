@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canImport } from "@/lib/auth/permissions";
 import { type Db, type DbClient, providerOf } from "@/lib/db/client";
 import type { ImportRow } from "./columns";
-import { type ImportPlan, type PlannedRow, planImport } from "./plan";
+import { type ImportPlan, type PlannedRow, planImportAndRead } from "./plan";
 import { prepareWrites, RowNotWritten, type RowToWrite, writePrepared } from "./write";
 
 // A file of 10,000 rows takes a few seconds to check and write; the default 5 s could cut it off.
@@ -40,13 +40,13 @@ export async function applyImport(
   const rows = batch.rows as unknown as ImportRow[];
   const provider = providerOf(db);
   const prepare = async (reader: DbClient) => {
-    const plan = await planImport(reader, actor, rows, now);
+    const { plan, families } = await planImportAndRead(reader, actor, rows, now);
     if (plan.counts.problem > 0) return { plan, writes: null, recorded: 0 };
     const updates = plan.rows.filter(
       (row): row is RowToWrite =>
         row.outcome === "update" && row.input !== null && row.before !== null && row.item !== null,
     );
-    const writes = await prepareWrites(reader, actor, updates, batch.fileName, now);
+    const writes = prepareWrites(families, actor, updates, batch.fileName, now);
     return { plan, writes, recorded: updates.length };
   };
   const apply = (prepared: Awaited<ReturnType<typeof prepare>> | null) =>

@@ -81,7 +81,29 @@ export async function planImport(
   rows: ImportRow[],
   now: Date = new Date(),
 ): Promise<ImportPlan> {
-  const items = await loadItems(db, actor, rows);
+  return (await planImportAndRead(db, actor, rows, now)).plan;
+}
+
+/** An action and what its recommendation's roll-up needs of it. */
+export type Sibling = { id: string; status: ItemStatus; progress: number; weight: number; version: number };
+
+/**
+ * What the dry run read of the recommendations the file's actions roll up into: their states and all
+ * their actions (not only the file's), as the writing needs them (lib/import/write.ts).
+ */
+export type Families = {
+  states: Map<string, State & { version: number }>;
+  actions: Map<string, Sibling[]>;
+};
+
+/** The dry run, and the families it read, so that applying the import need not read them again. */
+export async function planImportAndRead(
+  db: DbClient,
+  actor: Actor,
+  rows: ImportRow[],
+  now: Date = new Date(),
+): Promise<{ plan: ImportPlan; families: Families }> {
+  const { items, families } = await loadItems(db, actor, rows);
   const today = toShanghaiDateString(now);
 
   // An item named by more than one row: which row is meant is not for the import to guess.
@@ -102,7 +124,7 @@ export async function planImport(
   const planned = rows.map((row) => planRow(row, items, rowsPerItem, recommendationDays, today, now));
   const counts = { update: 0, unchanged: 0, problem: 0 };
   for (const row of planned) counts[row.outcome]++;
-  return { rows: planned, counts };
+  return { plan: { rows: planned, counts }, families };
 }
 
 function planRow(
@@ -296,8 +318,12 @@ function chunks<T>(values: T[]): T[][] {
 
 const assignments = { select: { agencyId: true, role: true } } as const;
 
-/** Every item the rows name, by itemKey, with what the rules and rights need. */
-async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise<Map<string, LoadedItem>> {
+/** Every item the rows name, by itemKey, with what the rules and rights need; and their families. */
+async function loadItems(
+  db: DbClient,
+  actor: Actor,
+  rows: ImportRow[],
+): Promise<{ items: Map<string, LoadedItem>; families: Families }> {
   const named = rows.flatMap((row) => {
     const proposal = readText(row.values.proposal ?? null);
     const code = readText(row.values.code ?? null);
@@ -350,7 +376,7 @@ async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise
     codes.add(name.code);
     codesByParent.set(parent, codes);
   }
-  const actions = (
+  const family = (
     await Promise.all(
       chunks([...codesByParent.keys()]).map((parents) =>
         db.action.findMany({
@@ -364,15 +390,21 @@ async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise
             version: true,
             status: true,
             progress: true,
+            weight: true,
             startDate: true,
             agencies: assignments,
           },
         }),
       ),
     )
-  )
-    .flat()
-    .filter((action) => codesByParent.get(action.recommendationId)?.has(action.code));
+  ).flat();
+  const actions = family.filter((action) => codesByParent.get(action.recommendationId)?.has(action.code));
+  const families: Families = { states: new Map(), actions: new Map() };
+  for (const parent of codesByParent.keys()) families.actions.set(parent, []);
+  for (const { id, status, progress, version } of recommendations)
+    if (families.actions.has(id)) families.states.set(id, { status, progress, version });
+  for (const { id, recommendationId, status, progress, weight, version } of family)
+    families.actions.get(recommendationId)?.push({ id, status, progress, weight, version });
 
   const latestOf = async (kind: "recommendationId" | "actionId", ids: string[]) => {
     const days = new Map<string, Date>();
@@ -429,5 +461,5 @@ async function loadItems(db: DbClient, actor: Actor, rows: ImportRow[]): Promise
       recommendationLatest: recommendationLatest.get(parent.id) ?? null,
     });
   }
-  return items;
+  return { items, families };
 }

@@ -9,14 +9,14 @@
 import { v7 as orderedId } from "uuid";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
-import type { DbClient, Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
-import { insertRows } from "@/lib/db/insert";
-import { join, raw, sql } from "@/lib/db/sql";
+import { insertRows, rowsFromJson } from "@/lib/db/insert";
+import { raw, sql } from "@/lib/db/sql";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import type { StatusUpdateInput } from "@/lib/status-updates/schema";
-import type { PlannedRow } from "./plan";
+import type { Families, PlannedRow } from "./plan";
 
 /** A row to write: one the dry run found to be an update, with what the status form would record. */
 export type RowToWrite = PlannedRow & {
@@ -53,16 +53,17 @@ export type PreparedWrites = {
 };
 
 /**
- * Works out every row an import writes, from the data `reader` sees; writes nothing. May be called
- * outside the writing transaction (writePrepared then checks that nothing it relied on moved).
+ * Works out every row an import writes, from what its dry run read (`families`); writes nothing. May
+ * be called outside the writing transaction (writePrepared then checks that nothing it relied on
+ * moved). It changes the families' actions as it goes: give it a dry run's own, used for nothing else.
  */
-export async function prepareWrites(
-  reader: DbClient,
+export function prepareWrites(
+  families: Families,
   actor: { id: string },
   rows: RowToWrite[],
   fileName: string,
   now: Date,
-): Promise<PreparedWrites> {
+): PreparedWrites {
   // Recommendations first, as the status form would be used: an action then rolls up onto its
   // recommendation's new state.
   const ordered = [...rows].sort((a, b) => Number(a.kind === "action") - Number(b.kind === "action"));
@@ -70,7 +71,12 @@ export async function prepareWrites(
   // What the dry run read of each item: its code, its recommendation, that one's latest day.
   const actions = new Map(actionRows.map((row) => [row.input.itemId, row.item]));
   const parents = [...new Set(actionRows.map((row) => row.item.recommendationId))];
-  const family = await readRecommendations(reader, parents);
+  const family = {
+    states: families.states,
+    actions: families.actions,
+    action: new Map([...families.actions.values()].flat().map((action) => [action.id, action])),
+    latest: new Map<string, Date>(),
+  };
   for (const row of actionRows)
     if (row.item.recommendationLatest)
       family.latest.set(row.item.recommendationId, row.item.recommendationLatest);
@@ -155,7 +161,7 @@ export async function writePrepared(
   const update = updater(tx, provider, now);
   // Items are locked as a save locks them, actions before their recommendations, so that an import and
   // a save never wait on each other in a circle.
-  for (const part of chunks(prepared.actionChanges)) await update("Action", part);
+  await update("Action", prepared.actionChanges);
   await lockRecommendations(tx, prepared.parents);
   const written = new Map(prepared.actionChanges.map((change) => [change.id, change.to]));
   for (const part of chunks(prepared.parents)) {
@@ -179,11 +185,11 @@ export async function writePrepared(
     const row = moved[0] ? prepared.responsible.get(moved[0]) : undefined;
     if (row) throw new RowNotWritten(row, "conflict");
   }
-  for (const part of chunks(prepared.recommendationChanges)) await update("Recommendation", part);
-  await prepared.history.write(tx);
+  await update("Recommendation", prepared.recommendationChanges);
+  await prepared.history.write(tx, provider);
 }
 
-type Row = Record<string, string | number | Date | null>;
+type Row = Record<string, string | number | Date | object | null>;
 
 /** The history and audit rows of the import, in the order the status form would write them. */
 class History {
@@ -285,13 +291,13 @@ class History {
       action,
       entityType,
       entityId,
-      before: before === undefined ? null : JSON.stringify(before),
-      after: after === undefined ? null : JSON.stringify(after),
+      before: before ?? null,
+      after: after ?? null,
       createdAt: this.now,
     });
   }
 
-  async write(tx: Prisma.TransactionClient) {
+  async write(tx: Prisma.TransactionClient, provider: DatabaseProvider) {
     // One moment for the whole file, as it is recorded at once; ids in the order written break ties.
     const common = {
       source: "import",
@@ -299,15 +305,16 @@ class History {
       authorId: this.actorId,
       createdAt: this.now,
     };
-    await insertRows(tx, "Evidence", EVIDENCE_COLUMNS, this.evidence);
+    await insertRows(tx, provider, "Evidence", EVIDENCE_COLUMNS, this.evidence);
     await insertRows(
       tx,
+      provider,
       "StatusUpdate",
       UPDATE_COLUMNS,
       this.updates.map((row) => ({ ...row, ...common })),
     );
-    await insertRows(tx, "StatusUpdateEvidence", ["statusUpdateId", "evidenceId"], this.links);
-    await insertRows(tx, "AuditEvent", AUDIT_COLUMNS, this.audit);
+    await insertRows(tx, provider, "StatusUpdateEvidence", ["statusUpdateId", "evidenceId"], this.links);
+    await insertRows(tx, provider, "AuditEvent", AUDIT_COLUMNS, this.audit);
   }
 }
 
@@ -342,38 +349,6 @@ const UPDATE_COLUMNS = [
 ];
 const AUDIT_COLUMNS = ["id", "actorId", "action", "entityType", "entityId", "before", "after", "createdAt"];
 
-/** The recommendations actions roll up into: their state and all their actions (their latest days are the dry run's). */
-async function readRecommendations(tx: DbClient, ids: string[]) {
-  const states = new Map<string, ItemState>();
-  const actions = new Map<
-    string,
-    { id: string; status: ItemStatus; progress: number; weight: number; version: number }[]
-  >();
-  const latest = new Map<string, Date>();
-  const action = new Map<
-    string,
-    { id: string; status: ItemStatus; progress: number; weight: number; version: number }
-  >();
-  for (const part of chunks(ids)) {
-    const found = await tx.recommendation.findMany({
-      where: { id: { in: part } },
-      select: { id: true, status: true, progress: true, version: true },
-    });
-    for (const rec of found) {
-      states.set(rec.id, { status: rec.status, progress: rec.progress, version: rec.version });
-      actions.set(rec.id, []);
-    }
-    for (const one of await tx.action.findMany({
-      where: { recommendationId: { in: part } },
-      select: { id: true, recommendationId: true, status: true, progress: true, weight: true, version: true },
-    })) {
-      actions.get(one.recommendationId)?.push(one);
-      action.set(one.id, one);
-    }
-  }
-  return { states, actions, action, latest };
-}
-
 type ItemChange = { row: RowToWrite; id: string; state: State; from: number; to: number };
 
 /**
@@ -381,18 +356,24 @@ type ItemChange = { row: RowToWrite; id: string; state: State; from: number; to:
  * this import read. One that moved meanwhile (someone saved it) stops the import with its row.
  */
 function updater(tx: Prisma.TransactionClient, provider: DatabaseProvider, now: Date) {
-  const status = provider === "postgresql" ? raw(`CAST(v."status" AS "ItemStatus")`) : raw(`v."status"`);
   return async (table: "Action" | "Recommendation", changes: ItemChange[]) => {
     if (changes.length === 0) return;
     const name = raw(`"${table}"`);
-    const values = changes.map(
-      ({ id, state, from, to }) =>
-        sql`(${id}, ${state.status}, CAST(${state.progress} AS INTEGER), CAST(${from} AS INTEGER), CAST(${to} AS INTEGER))`,
+    const values = rowsFromJson(
+      provider,
+      "v",
+      { id: "text", status: '"ItemStatus"', progress: "integer", from: "integer", to: "integer" },
+      changes.map(({ id, state, from, to }) => ({
+        id,
+        status: state.status,
+        progress: state.progress,
+        from,
+        to,
+      })),
     );
     const written = await tx.$queryRaw<{ id: string }[]>(sql`
-      WITH v ("id", "status", "progress", "from", "to") AS (VALUES ${join(values)})
-      UPDATE ${name} SET "status" = ${status}, "progress" = v."progress", "version" = v."to", "updatedAt" = ${now}
-      FROM v WHERE ${name}."id" IN (SELECT "id" FROM v) AND ${name}."id" = v."id" AND ${name}."version" = v."from" RETURNING ${name}."id"`);
+      UPDATE ${name} SET "status" = v."status", "progress" = v."progress", "version" = v."to", "updatedAt" = ${now}
+      FROM ${values} WHERE ${name}."id" = v."id" AND ${name}."version" = v."from" RETURNING ${name}."id"`);
     if (written.length === changes.length) return;
     const ids = new Set(written.map((item) => item.id));
     const moved = changes.find((change) => !ids.has(change.id)) ?? changes[0];

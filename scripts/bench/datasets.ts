@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { openBulkWriter } from "../national/bulk-writer";
 import {
@@ -130,4 +131,44 @@ async function recreate(provider: Provider, url: string) {
     await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoted}`);
   });
+}
+
+/**
+ * A throwaway copy of a benchmark database, for a case that writes (the import): each run then starts
+ * from the same data, and the dataset the other cases measure is never touched. Dropped by `drop`.
+ */
+export async function scratchCopy(
+  database: BenchDatabase,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (database.provider === "sqlite") {
+    const file = `${database.url.slice("file:".length)}.scratch`;
+    const remove = () => {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    };
+    remove();
+    const source = new Database(database.url.slice("file:".length), { readonly: true });
+    try {
+      await source.backup(file);
+    } finally {
+      source.close();
+    }
+    return { url: `file:${file}`, drop: async () => remove() };
+  }
+  const url = new URL(database.url);
+  url.pathname = `${url.pathname}_scratch`;
+  const scratch = url.toString();
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  await withServer(scratch, async (client, name) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+    await client.query(
+      `CREATE DATABASE ${quote(name)} TEMPLATE ${quote(decodeURIComponent(new URL(database.url).pathname.slice(1)))}`,
+    );
+  });
+  return {
+    url: scratch,
+    drop: () =>
+      withServer(scratch, async (client, name) => {
+        await client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`);
+      }),
+  };
 }

@@ -1,13 +1,14 @@
 // The import at scale: a workbook of 10,000 action rows (each one's next progress) read and stored, its
 // dry run, and its apply in one transaction, on a national-style dataset of its own (scale 0.2, which
-// has 12,000 actions): the apply writes, so it never touches the dataset the other cases measure.
+// has 12,000 actions). The apply writes, so it runs on a throwaway copy of that dataset: every run
+// starts from the same data, and the dataset the other cases measure is never touched.
 import ExcelJS from "exceljs";
 import { toShanghaiDateString } from "../../lib/dates";
 import { createPrismaClient } from "../../lib/db/client";
 import { applyImport } from "../../lib/import/apply";
 import { createImportBatch, getImportBatch } from "../../lib/import/batch";
 import zh from "../../messages/zh-CN.json";
-import { ensureBenchDatabase } from "./datasets";
+import { ensureBenchDatabase, scratchCopy } from "./datasets";
 import type { Provider } from "./stats";
 
 export const IMPORT_ROWS = 10_000;
@@ -33,7 +34,8 @@ export async function benchImport(
   log: (message: string) => void,
 ): Promise<ImportBenchResult> {
   const database = await ensureBenchDatabase(provider, { scale: IMPORT_SCALE, seed, regenerate: false, log });
-  const db = createPrismaClient(database.url);
+  const copy = await scratchCopy(database);
+  const db = createPrismaClient(copy.url);
   try {
     const admin = await db.user.upsert({
       where: { email: "bench-import@national.example" },
@@ -110,5 +112,6 @@ export async function benchImport(
     };
   } finally {
     await db.$disconnect();
+    await copy.drop();
   }
 }

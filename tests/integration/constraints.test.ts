@@ -179,3 +179,66 @@ describe("history is append-only", () => {
     expect(kept.evidence).toHaveLength(1);
   });
 });
+
+describe("the history's daily totals", () => {
+  // HistoryDay as the triggers keep it, beside the same totals summed from the history, in one
+  // statement (one snapshot, whatever other tests write meanwhile): rows in one and not the other.
+  const mismatches = () =>
+    db.$queryRaw<{ kind: string }[]>`
+      WITH summed AS (
+        SELECT CASE WHEN "actionId" IS NULL THEN 'recommendation' ELSE 'action' END AS "kind",
+          "effectiveDate" AS "day",
+          SUM("progressAfter" - COALESCE("progressBefore", 0)) AS "progressChange",
+          SUM((CASE WHEN "statusAfter" = 'completed' THEN 1 ELSE 0 END)
+            - (CASE WHEN "statusBefore" = 'completed' THEN 1 ELSE 0 END)) AS "completedChange"
+        FROM "StatusUpdate" GROUP BY 1, 2),
+      kept AS (SELECT "kind", "day", "progressChange", "completedChange" FROM "HistoryDay")
+      SELECT "kind" FROM (SELECT * FROM kept EXCEPT SELECT * FROM summed) a
+      UNION ALL SELECT "kind" FROM (SELECT * FROM summed EXCEPT SELECT * FROM kept) b`;
+
+  const update = (day: string, progressAfter: number, statusAfter: "in_progress" | "completed") => ({
+    actionId,
+    statusBefore: "in_progress" as const,
+    statusAfter,
+    progressBefore: 10,
+    progressAfter,
+    effectiveDate: shanghaiDate(day),
+  });
+
+  it("add up every status update, written in one statement or many, by one transaction or several", async () => {
+    await db.$transaction(async (tx) => {
+      // Several statements of one transaction on one day, and a second day.
+      await tx.statusUpdate.createMany({
+        data: [update("2011-04-01", 30, "in_progress"), update("2011-04-01", 100, "completed")],
+      });
+      await tx.statusUpdate.create({ data: update("2011-04-01", 50, "in_progress") });
+      await tx.statusUpdate.createMany({ data: [update("2011-04-02", 40, "in_progress")] });
+      await tx.statusUpdate.create({
+        data: { ...update("2011-04-01", 20, "in_progress"), actionId: null, recommendationId },
+      });
+    });
+    // Two transactions on the same day at once.
+    await Promise.all(
+      [60, 70].map((progress) =>
+        db.$transaction((tx) =>
+          tx.statusUpdate.create({ data: update("2011-04-01", progress, "in_progress") }),
+        ),
+      ),
+    );
+    // A transaction rolled back adds nothing.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.statusUpdate.create({ data: update("2011-04-01", 90, "completed") });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+
+    expect(await mismatches()).toEqual([]);
+    const day = await db.historyDay.findUniqueOrThrow({
+      where: { kind_day: { kind: "action", day: shanghaiDate("2011-04-02") } },
+    });
+    expect(day).toMatchObject({ progressChange: 30, completedChange: 0 });
+    // No transaction's own rows are left behind.
+    expect(await db.historyDay.count({ where: { kind: { contains: "@" } } })).toBe(0);
+  });
+});

@@ -21,6 +21,20 @@ export type { Prisma };
  */
 export const POSTGRES_LOCK_TIMEOUT_MS = 4000;
 
+/**
+ * How long the app's writes wait for another's lock before they answer busy: SQLite's busy timeout,
+ * PostgreSQL's lock_timeout. DATABASE_LOCK_TIMEOUT_MS sets it (on PostgreSQL keep it under the 5 s a
+ * transaction may last); the tests of a busy database shorten it, so as not to wait seconds each time.
+ */
+export function lockTimeoutMs(provider: DatabaseProvider): number {
+  const set = process.env.DATABASE_LOCK_TIMEOUT_MS?.trim();
+  if (!set) return provider === "sqlite" ? SQLITE_BUSY_TIMEOUT_MS : POSTGRES_LOCK_TIMEOUT_MS;
+  const ms = Number(set);
+  if (!Number.isSafeInteger(ms) || ms < 1)
+    throw new Error(`DATABASE_LOCK_TIMEOUT_MS must be a whole number of milliseconds, not "${set}"`);
+  return ms;
+}
+
 // Which database each client talks to, for the few queries written in SQL whose dialects differ.
 const providers = new WeakMap<object, DatabaseProvider>();
 
@@ -30,7 +44,7 @@ const providers = new WeakMap<object, DatabaseProvider>();
  */
 class WalSqliteAdapter extends PrismaBetterSqlite3 {
   constructor(url: string) {
-    super({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    super({ url, timeout: lockTimeoutMs("sqlite") });
   }
 
   override async connect() {
@@ -47,7 +61,7 @@ export function createPrismaClient(url: string = databaseUrl()): Db {
       ? (new PostgresClient({
           adapter: new PrismaPg({
             connectionString: url,
-            options: `-c lock_timeout=${POSTGRES_LOCK_TIMEOUT_MS}`,
+            options: `-c lock_timeout=${lockTimeoutMs("postgresql")}`,
           }),
         }) as unknown as Db)
       : new SqliteClient({ adapter: new WalSqliteAdapter(url) });

@@ -195,6 +195,10 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
               )}
             </Field>
           </div>
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="newEvidencePublic" defaultChecked className="accent-brand-600" />
+            {t("newPublic")}
+          </label>
         </div>
       </fieldset>
 

@@ -189,7 +189,7 @@ export async function writePrepared(
   await prepared.history.write(tx, provider);
 }
 
-type Row = Record<string, string | number | Date | object | null>;
+type Row = Record<string, string | number | boolean | Date | object | null>;
 
 /** The history and audit rows of the import, in the order the status form would write them. */
 class History {
@@ -220,6 +220,7 @@ class History {
         url: input.newEvidenceUrl,
         titleZh: input.newEvidenceTitle,
         kind: input.newEvidenceKind ?? "other",
+        isPublic: input.newEvidencePublic ?? false,
         createdById: this.actorId,
       };
       this.evidence.push({ ...evidence, createdAt: this.now, updatedAt: this.now });
@@ -228,6 +229,7 @@ class History {
         url: evidence.url,
         title: evidence.titleZh,
         kind: evidence.kind,
+        isPublic: evidence.isPublic,
       });
     }
     this.updates.push({
@@ -325,6 +327,7 @@ const EVIDENCE_COLUMNS = [
   "url",
   "titleZh",
   "kind",
+  "isPublic",
   "createdById",
   "createdAt",
   "updatedAt",

@@ -94,6 +94,7 @@ export async function recordStatusUpdateIn(
         url: input.newEvidenceUrl,
         titleZh: input.newEvidenceTitle,
         kind: input.newEvidenceKind ?? "other",
+        isPublic: input.newEvidencePublic ?? false,
         createdById: actor.id,
       },
     });
@@ -103,7 +104,7 @@ export async function recordStatusUpdateIn(
       action: "evidence.create",
       entityType: "Evidence",
       entityId: evidence.id,
-      after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind },
+      after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind, isPublic: evidence.isPublic },
     });
   }
 

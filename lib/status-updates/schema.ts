@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ItemStatus } from "@/lib/db/enums";
 import { evidenceTitle, evidenceUrl, optionalEvidenceKind } from "@/lib/evidence/schema";
-import { isoDate } from "@/lib/validation/fields";
+import { checkbox, isoDate } from "@/lib/validation/fields";
 
 /** Moving into one of these needs a comment saying why (or, for completed, how). */
 export const STATUSES_NEEDING_COMMENT: readonly ItemStatus[] = ["stalled", "not_adopted", "completed"];
@@ -34,6 +34,8 @@ export const statusUpdateInput = z
     newEvidenceUrl: z.preprocess(emptyToUndefined, evidenceUrl.optional()),
     newEvidenceTitle: z.preprocess(emptyToUndefined, evidenceTitle.optional()),
     newEvidenceKind: optionalEvidenceKind,
+    /** Whether the new link may be shown on the public page (the evidence form's choice); not unless said. */
+    newEvidencePublic: checkbox.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.newEvidenceUrl && !input.newEvidenceTitle) {

@@ -2,9 +2,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
 import type { StatusUpdateInput } from "@/lib/status-updates/schema";
 import { seedSampleData } from "../../prisma/seed";
+import { callAction, request } from "./support/request-context";
+import { sessionCookie } from "./support/session";
 
 const NOW = new Date("2026-11-29T04:00:00Z");
 let staffJxw: Actor;
@@ -279,5 +282,37 @@ describe("recording a status update", () => {
       status: "stalled",
       progress: rec.progress,
     });
+  });
+});
+
+describe("a new evidence link sent with the status form", () => {
+  // The form's checkbox is ticked by default, as on the evidence form; unticked, the browser sends nothing.
+  it.each([
+    ["ticked", true],
+    ["left unticked", false],
+  ])("is public when its 公开 box is %s", async (_, isPublic) => {
+    const item = await action("R4.3");
+    const url = `https://example.org/public-${isPublic}`;
+    const form = new FormData();
+    form.set("itemType", "action");
+    form.set("itemId", item.id);
+    form.set("version", String(item.version));
+    form.set("status", "in_progress");
+    form.set("progress", String(item.progress === 70 ? 71 : 70));
+    form.set("effectiveDate", new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    form.set("newEvidenceUrl", url);
+    form.set("newEvidenceTitle", "公开与否");
+    form.set("newEvidenceKind", "news");
+    if (isPublic) form.set("newEvidencePublic", "on");
+    form.set("returnTo", "/zh-CN");
+    request.headers = new Headers({ cookie: await sessionCookie("staff.jxw@tracker.example") });
+    expect(await callAction(() => submitStatusUpdate({}, form))).toEqual({ redirectedTo: "/zh-CN" });
+
+    const evidence = await db.evidence.findFirstOrThrow({ where: { url } });
+    expect(evidence.isPublic).toBe(isPublic);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "evidence.create", entityId: evidence.id },
+    });
+    expect(audit.after).toMatchObject({ url, isPublic });
   });
 });

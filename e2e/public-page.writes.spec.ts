@@ -36,7 +36,18 @@ test.describe("an admin", () => {
     await page.goto(`/zh-CN/proposals/${CODE}`);
     const panel = page.getByTestId("publication-panel");
     await expect(panel).toContainText("未发布");
+    // One click only asks: it says what becomes public, and nothing is published yet.
     await panel.getByRole("button", { name: "发布公开页面" }).click();
+    const confirm = panel.getByRole("alertdialog", { name: "确认发布？" });
+    await expect(confirm).toContainText(
+      /公众无需登录即可查看 8 个条目、\d+ 项举措.*以及 \d+ 份标为公开的佐证材料/,
+    );
+    await confirm.getByRole("button", { name: "暂不发布" }).click();
+    await expect(confirm).toHaveCount(0);
+    await page.reload();
+    await expect(panel).toContainText("未发布");
+    await panel.getByRole("button", { name: "发布公开页面" }).click();
+    await confirm.getByRole("button", { name: "确认发布" }).click();
     await expect(panel.getByRole("status")).toHaveText("已发布，公开地址见上方。");
     const link = panel.getByRole("link", { name: new RegExp(`/zh-CN/public/${CODE}$`) });
     await expect(link).toBeVisible();

@@ -58,6 +58,10 @@ test.describe("staff of the lead agency", () => {
     await stale.goto(form);
     await page.goto(form);
 
+    const now = stale.getByTestId("current-state");
+    const progressBefore = Number((await now.textContent())?.match(/进度 (\d+)%/)?.[1]);
+    const progressFirst = progressBefore === 77 ? 78 : 77;
+    await page.getByLabel("进度（%）").fill(String(progressFirst));
     await page.getByLabel("说明").fill("第一个标签页的更新。");
     await page.getByRole("button", { name: "保存进展" }).click();
     await expect(page).toHaveURL(/\/R3\?saved=1/);
@@ -66,6 +70,9 @@ test.describe("staff of the lead agency", () => {
     await stale.getByRole("button", { name: "保存进展" }).click();
     await expect(stale.getByText("此事项已有更新", { exact: true })).toBeVisible();
     await expect(stale.getByTestId("conflict-current")).toContainText("张敏");
+    await expect(stale.getByTestId("conflict-current")).toContainText(`进度 ${progressFirst}%`);
+    // The page's own "now" line says what the banner says, and the input typed is kept.
+    await expect(now).toContainText(`进度 ${progressFirst}%`);
     await expect(stale.getByLabel("说明")).toHaveValue("第二个标签页的更新。");
 
     await stale.getByRole("button", { name: "保存进展" }).click();

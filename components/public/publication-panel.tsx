@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessages } from "@/components/ui/form-messages";
@@ -15,11 +16,14 @@ import type { FormState } from "@/lib/validation/form-action";
 export function PublicationPanel({
   proposalId,
   publishedAt,
+  shown,
   publicUrl,
   canManage,
 }: {
   proposalId: string;
   publishedAt: Date | null;
+  /** What the public page shows once published. */
+  shown: { recommendations: number; actions: number; evidence: number };
   /** The page's absolute address in the current language. */
   publicUrl: string;
   canManage: boolean;
@@ -28,6 +32,8 @@ export function PublicationPanel({
   const format = useFormatter();
   const { state, onSubmit, pending, form } = useFormAction<FormState>(setProposalPublished, {});
   const published = publishedAt !== null;
+  // Publishing is asked twice: first what becomes public, then "publish" once more to confirm.
+  const [confirming, setConfirming] = useState(false);
   return (
     <Card aria-labelledby="publication-heading" data-testid="publication-panel">
       <CardHeader>
@@ -52,16 +58,47 @@ export function PublicationPanel({
             <input type="hidden" name="proposalId" value={proposalId} />
             <input type="hidden" name="publish" value={published ? "false" : "true"} />
             <p className="text-xs text-slate-600">{t("publishHint")}</p>
-            <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" variant={published ? "outline" : "primary"} disabled={pending}>
-                {published ? t("unpublish") : t("publish")}
-              </Button>
-              {!published && (
-                <a href={publicUrl} className="text-brand-700 underline">
-                  {t("previewLink")}
-                </a>
-              )}
-            </div>
+            {!published && confirming ? (
+              <div
+                role="alertdialog"
+                aria-labelledby="publish-confirm-title"
+                aria-describedby="publish-confirm-body"
+                className="space-y-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-3 text-amber-950"
+              >
+                <p id="publish-confirm-title" className="font-medium">
+                  {t("confirmTitle")}
+                </p>
+                <p id="publish-confirm-body">{t("confirmBody", shown)}</p>
+                <div className="flex flex-wrap items-center gap-3">
+                  <Button type="submit" disabled={pending}>
+                    {t("confirmPublish")}
+                  </Button>
+                  <Button type="button" variant="outline" onClick={() => setConfirming(false)}>
+                    {t("confirmCancel")}
+                  </Button>
+                  <a href={publicUrl} className="text-brand-700 underline">
+                    {t("previewLink")}
+                  </a>
+                </div>
+              </div>
+            ) : (
+              <div className="flex flex-wrap items-center gap-3">
+                {published ? (
+                  <Button type="submit" variant="outline" disabled={pending}>
+                    {t("unpublish")}
+                  </Button>
+                ) : (
+                  <Button type="button" onClick={() => setConfirming(true)}>
+                    {t("publish")}
+                  </Button>
+                )}
+                {!published && (
+                  <a href={publicUrl} className="text-brand-700 underline">
+                    {t("previewLink")}
+                  </a>
+                )}
+              </div>
+            )}
             <FormMessages state={state} />
           </form>
         )}

@@ -1,14 +1,14 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind, ItemStatus } from "@/lib/db/enums";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, useRouter } from "@/lib/i18n/navigation";
 import { type StatusFormState, submitStatusUpdate } from "@/lib/status-updates/actions";
 import { DEFAULT_PROGRESS } from "@/lib/status-updates/schema";
 
@@ -43,6 +43,13 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
   const errors = state.fieldErrors ?? {};
   // After a conflict the next save applies on top of the version the user has now been shown.
   const version = state.conflict?.version ?? item.version;
+  // ...and the page around the form (its "now" line, the evidence to choose from) is read again, so
+  // that it says what the banner says; the input typed here stays as it is.
+  const router = useRouter();
+  const conflict = state.conflict;
+  useEffect(() => {
+    if (conflict) router.refresh();
+  }, [conflict, router]);
 
   function chooseStatus(next: ItemStatus) {
     setStatus(next);

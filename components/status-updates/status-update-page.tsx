@@ -41,7 +41,10 @@ export async function StatusUpdatePage({
           <h1 className="mt-1 text-xl font-semibold text-slate-900">
             {t("title")} · {title}
           </h1>
-          <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <p
+            className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600"
+            data-testid="current-state"
+          >
             <StatusBadge status={item.status} />
             {t("current", { status: tStatus(item.status), progress: item.progress })}
           </p>

@@ -236,8 +236,24 @@ export const getPublicProgress = cache(
 
 /** The publication state of a proposal, for its page in the app. */
 export async function getPublication(proposalCode: string) {
-  return db.proposal.findUnique({
+  const proposal = await db.proposal.findUnique({
     where: { code: proposalCode },
     select: { id: true, code: true, publishedAt: true },
   });
+  if (!proposal) return null;
+  // What publishing shows the public, as getPublicProgress reads it: the items not archived, and
+  // their evidence marked public and not withdrawn.
+  const shown = { proposalId: proposal.id, archivedAt: null };
+  const [recommendations, actions, evidence] = await Promise.all([
+    db.recommendation.count({ where: shown }),
+    db.action.count({ where: { recommendation: shown } }),
+    db.evidence.count({
+      where: {
+        isPublic: true,
+        withdrawnAt: null,
+        OR: [{ recommendation: shown }, { action: { recommendation: shown } }],
+      },
+    }),
+  ]);
+  return { ...proposal, shown: { recommendations, actions, evidence } };
 }

@@ -86,4 +86,38 @@ test.describe("the audit log", () => {
     await expect(first).toBeVisible();
     await expect(page.getByTestId("audit-event").filter({ hasText: "停用用户" })).toContainText("借调结束");
   });
+
+  for (const [locale, width] of [
+    ["zh-CN", 1440],
+    ["en", 1440],
+    ["zh-CN", 390],
+    ["en", 390],
+  ] as const)
+    test(`reads as words, not codes, and filters on the server (${locale}, ${width} px)`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/${locale}/admin/audit`);
+      const rows = page.getByTestId("audit-event");
+      await expect(rows.first()).toBeVisible();
+      const text = (await rows.allInnerTexts()).join("\n");
+      // No action code, no JSON, no internal id of an item.
+      expect(text).not.toMatch(/\b(statusUpdate|recommendation|evidence|session|sample)\.[a-zA-Z]+\b/);
+      expect(text).not.toMatch(/[{}]|"\w+":/);
+      expect(text).not.toMatch(/\bc[a-z0-9]{24}\b/);
+      // Every field has its name in the language (none shown as its code, such as "revokedById").
+      const fields = await page.locator("[data-testid=audit-event] dt").allInnerTexts();
+      expect(fields.filter((field) => /^[a-z]+[A-Z]/.test(field))).toEqual([]);
+
+      const what = locale === "zh-CN" ? "操作" : "What";
+      // The user deactivated above.
+      const recorded = locale === "zh-CN" ? "停用用户" : "Deactivated a user";
+      await page.getByLabel(what, { exact: true }).selectOption({ label: recorded });
+      await page.getByRole("button", { name: locale === "zh-CN" ? "筛选" : "Filter" }).click();
+      await expect(page).toHaveURL(/action=user\.deactivate/);
+      await expect(rows.first()).toBeVisible();
+      for (const row of await rows.all()) await expect(row).toContainText(recorded);
+      await expect(rows.first()).toContainText("new.staff@tracker.example");
+      await page.screenshot({ path: testInfo.outputPath(`audit-${locale}-${width}.png`), fullPage: false });
+    });
 });

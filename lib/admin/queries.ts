@@ -20,21 +20,3 @@ export function listThemes(_admin: CheckedAdmin) {
 export function listSatisfactionLevels(_admin: CheckedAdmin) {
   return db.satisfactionLevel.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] });
 }
-
-/** The most recent audit events, newest first. */
-export function listAuditEvents(_admin: CheckedAdmin, limit = 200) {
-  return db.auditEvent.findMany({
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      before: true,
-      after: true,
-      createdAt: true,
-      actor: { select: { name: true, email: true } },
-    },
-  });
-}

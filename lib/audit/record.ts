@@ -1,10 +1,11 @@
 import type { DbClient } from "@/lib/db/client";
+import type { AuditAction, AuditEntityType } from "./actions";
 
 export type AuditInput = {
   actorId: string | null;
-  /** What happened, as "<entity>.<verb>", e.g. "statusUpdate.record". */
-  action: string;
-  entityType: string;
+  /** What happened, as "<entity>.<verb>", e.g. "statusUpdate.record" (one of lib/audit/actions.ts). */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -7,6 +7,7 @@
 // roll-up may have moved on. Ids are time-ordered (UUID v7) so that rows written at one moment keep
 // the order they were written in.
 import { v7 as orderedId } from "uuid";
+import type { AuditAction, AuditEntityType } from "@/lib/audit/actions";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/db/client";
@@ -286,7 +287,7 @@ class History {
   }
 
   /** An audit event as lib/audit/record.ts stores one. */
-  event(action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
+  event(action: AuditAction, entityType: AuditEntityType, entityId: string, before: unknown, after: unknown) {
     this.audit.push({
       id: orderedId(),
       actorId: this.actorId,

@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { recordAudit } from "@/lib/audit/record";
+import { type AuditInput, recordAudit } from "@/lib/audit/record";
 import { isAdmin } from "@/lib/auth/permissions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -39,7 +39,7 @@ function done(t: Translate): FormState {
 /** One audit event per field whose value differs, as { field: before } → { field: after }. */
 async function auditChangedFields(
   tx: DbClient,
-  event: { actorId: string; action: string; entityType: string; entityId: string },
+  event: Omit<AuditInput, "before" | "after"> & { actorId: string },
   before: Snapshot,
   after: Snapshot,
 ) {

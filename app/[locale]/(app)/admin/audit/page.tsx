@@ -1,67 +1,35 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AuditLog } from "@/components/admin/audit-log";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableCell, TableHead } from "@/components/ui/table";
-import { listAuditEvents } from "@/lib/admin/queries";
+import { auditLogFilters, readAuditLog } from "@/lib/audit/log";
 import { requireAdmin } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin", "audit");
 
-const compact = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
-
-/** The audit trail: who changed what, when, with the values before and after. */
-export default async function AdminAuditPage({ params }: { params: Promise<{ locale: string }> }) {
+/** The audit trail: who changed what, when, field by field; filtered and paged. */
+export default async function AdminAuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const admin = await requireAdmin(locale, `/${locale}/admin/audit`);
-  const [events, t, format] = await Promise.all([
-    listAuditEvents(admin),
-    getTranslations("admin"),
-    getFormatter(),
-  ]);
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
+  const filters = auditLogFilters.parse(query);
+  const [log, t] = await Promise.all([readAuditLog(admin, filters, locale), getTranslations("admin")]);
   return (
     <Card>
       <CardHeader>
         <CardTitle>{t("audit")}</CardTitle>
         <p className="mt-1 text-xs text-slate-600">{t("auditHint")}</p>
       </CardHeader>
-      <Table>
-        <thead>
-          <tr>
-            <TableHead scope="col">{t("when")}</TableHead>
-            <TableHead scope="col">{t("who")}</TableHead>
-            <TableHead scope="col">{t("what")}</TableHead>
-            <TableHead scope="col">{t("before")}</TableHead>
-            <TableHead scope="col">{t("after")}</TableHead>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id} data-testid="audit-event">
-              <TableCell className="whitespace-nowrap text-xs">
-                {format.dateTime(event.createdAt, "dateTime")}
-              </TableCell>
-              <TableCell className="text-xs">{event.actor ? event.actor.name : t("system")}</TableCell>
-              <TableCell className="text-xs">
-                {t.has(`auditAction.${event.action}`) ? t(`auditAction.${event.action}`) : event.action}
-                <br />
-                <span className="text-slate-500">
-                  {t.has(`entityType.${event.entityType}`)
-                    ? t(`entityType.${event.entityType}`)
-                    : event.entityType}{" "}
-                  <span className="font-mono">{event.entityId}</span>
-                </span>
-              </TableCell>
-              <TableCell className="max-w-xs break-all font-mono text-xs text-slate-600">
-                {compact(event.before)}
-              </TableCell>
-              <TableCell className="max-w-xs break-all font-mono text-xs text-slate-800">
-                {compact(event.after)}
-              </TableCell>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <AuditLog log={log} filters={filters} />
     </Card>
   );
 }

@@ -22,6 +22,7 @@ import {
 import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { type ReportLabels, reportLabels } from "./labels";
+import { type Narratives, narrativeOf } from "./narrative";
 import type { ReportRequest } from "./schema";
 import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
 
@@ -123,7 +124,7 @@ function chartImage(png: Buffer) {
 /** The report as a .docx file. */
 export async function renderReportDocx(
   data: ReportData,
-  request: Pick<ReportRequest, "locale">,
+  request: Pick<ReportRequest, "locale"> & { narrative?: Narratives },
   generatedAt: Date = new Date(),
 ): Promise<Buffer> {
   const labels = reportLabels(request.locale, data);
@@ -253,15 +254,16 @@ export async function renderReportDocx(
         body(`${t("leadAgency")}${labels.colon}${list(item.leadAgencies.map(labels.agency))}`),
         body(`${t("coAgencies")}${labels.colon}${list(item.coAgencies.map(labels.agency))}`),
       );
-      if (item.latestComment) {
-        children.push(
-          body(
-            english
-              ? `${t("latestComment")} (${labels.date(item.latestComment.effectiveDate)}): ${item.latestComment.comment}`
-              : `${t("latestComment")}（${labels.date(item.latestComment.effectiveDate)}）：${item.latestComment.comment}`,
-          ),
-        );
-      }
+      // 情况说明: the edited narrative or the latest comments, a paragraph each.
+      const narrative = narrativeOf(item, labels, request.narrative);
+      children.push(
+        new Paragraph({
+          indent,
+          keepNext: true,
+          children: [new TextRun({ text: `${t("narrative")}${labels.colon}`, bold: true })],
+        }),
+        ...(narrative.length ? narrative : [t("noNarrative")]).map(body),
+      );
       if (item.actions.length) {
         children.push(table(actionsTable(item.actions, labels), labels));
       }

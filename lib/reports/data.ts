@@ -293,8 +293,24 @@ export async function getReportData(
       })),
   ]);
 
+  // The report's sender (落款): the agency that leads the most recommendations, the first in report
+  // order among equals.
+  const led = new Map<string, { agency: Agency; count: number }>();
+  for (const section of sections)
+    for (const agency of section.leadAgencies) {
+      const entry = led.get(agency.nameZh) ?? { agency, count: 0 };
+      entry.count++;
+      led.set(agency.nameZh, entry);
+    }
+  const sender =
+    [...led.values()].reduce<{ agency: Agency; count: number } | null>(
+      (best, entry) => (!best || entry.count > best.count ? entry : best),
+      null,
+    )?.agency ?? null;
+
   return {
     proposal,
+    sender,
     asOf: params.asOf,
     compareTo: params.compareTo,
     headline: dashboard.headline,

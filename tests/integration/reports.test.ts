@@ -375,6 +375,75 @@ describe("the Word document", () => {
     expect(footer).toContain("PAGE");
   });
 
+  it("is laid out as an official document: 落款 above the date, captions with their charts, no line alone on a page, dates unbroken", async () => {
+    const response = await download({
+      proposal: PROPOSAL,
+      asOf: AS_OF,
+      compareTo: COMPARE_TO,
+      format: "docx",
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    writeFileSync(join(scratch, "layout.docx"), bytes);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((m) => m[0]);
+    const text = (p: string) => p.replace(/<[^>]+>/g, "");
+
+    // The closing, then the lead agency's 落款, then the date, each on the right and kept together.
+    const data = await getReportData(db, { proposal: PROPOSAL, asOf: AS_OF, compareTo: COMPARE_TO });
+    const counts = new Map<string, number>();
+    for (const section of data?.sections ?? [])
+      for (const agency of section.leadAgencies)
+        counts.set(agency.nameZh, (counts.get(agency.nameZh) ?? 0) + 1);
+    const mostLed = Math.max(...counts.values());
+    expect(counts.get(data?.sender?.nameZh ?? "")).toBe(mostLed);
+    const [closing, sender, date] = paragraphs.slice(-3);
+    expect(text(closing ?? "")).toBe("特此报告。");
+    expect(text(sender ?? "")).toBe(data?.sender?.nameZh);
+    expect(text(date ?? "")).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    for (const p of [closing, sender]) expect(p).toContain("<w:keepNext/>");
+    for (const p of [sender, date]) expect(p).toContain('<w:jc w:val="right"/>');
+
+    // Every chart's caption is kept with its chart, the paragraph after it.
+    const charts = paragraphs.flatMap((p, index) => (p.includes("<w:drawing>") ? [index] : []));
+    expect(charts).toHaveLength(3);
+    for (const index of charts) expect(paragraphs[index - 1]).toContain("<w:keepNext/>");
+    // Widow and orphan control on every body paragraph; headings kept with what follows them.
+    const body = xml.slice(xml.indexOf("<w:body>"));
+    const bodyParagraphs = [...body.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((m) => m[0]);
+    expect(bodyParagraphs.filter((p) => !p.includes("<w:widowControl/>")).map(text)).toEqual([]);
+    const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+    for (const heading of ["Heading1", "Heading2", "Heading3"]) {
+      const style = styles.match(new RegExp(`<w:style [^>]*w:styleId="${heading}".*?</w:style>`))?.[0] ?? "";
+      expect(style, heading).toContain("<w:keepNext/>");
+    }
+
+    // The date columns are wide enough for the longest date at 小四 (7 em of 12 pt, plus the cell's
+    // margins): the actions' table holds "2026年12月31日".
+    const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
+    let dateColumns = 0;
+    for (const tbl of tables) {
+      const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      const header = [...(tbl.match(/<w:tr>.*?<\/w:tr>/)?.[0] ?? "").matchAll(/<w:tc>.*?<\/w:tc>/g)].map(
+        (m) => text(m[0]),
+      );
+      const column = header.indexOf(zh.reports.document.dueDate);
+      if (column === -1) continue;
+      dateColumns++;
+      expect(grid[column]).toBeGreaterThanOrEqual(7 * 12 * 20 + 160);
+      expect(grid.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(11906 - 1587 - 1474 + 5);
+    }
+    expect(dateColumns).toBeGreaterThan(8);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
+  it("keeps English dates on one line in table cells", async () => {
+    const english = await documentXml({ proposal: PROPOSAL, asOf: AS_OF, format: "docx", locale: "en" });
+    const dates = english.rows.flat().filter((cell) => /^[A-Z][a-z]+\s\d{1,2},\s\d{4}$/.test(cell));
+    expect(dates.length).toBeGreaterThan(5);
+    for (const date of dates) expect(date).toMatch(/^[A-Z][a-z]+\u00a0\d{1,2},\u00a0\d{4}$/);
+  });
+
   it("is in English when asked, and says so when the proposal has no items", async () => {
     const english = await documentXml({ proposal: PROPOSAL, asOf: AS_OF, format: "docx", locale: "en" });
     expect(english.paragraphs).toContain(en.reports.document.addressee.replace("{name}", "Wang Yanfeng"));

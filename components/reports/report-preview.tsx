@@ -189,6 +189,8 @@ export async function ReportPreview({
                       placeholder={t("narrative.empty")}
                       maxLength={NARRATIVE_LIMITS.perRecommendation}
                       rows={Math.min(8, Math.max(3, item.comments.length + 1))}
+                      // As tall as its text (up to a limit) where the browser can.
+                      className="field-sizing-content max-h-96"
                       aria-describedby={`${id}-hint`}
                     />
                     <p id={`${id}-hint`} className="text-xs text-slate-500">

@@ -30,6 +30,8 @@ test("the Reports page previews a past day in Chinese and downloads the PDF and 
 
   const pdf = page.waitForEvent("download");
   await page.getByRole("button", { name: "下载 PDF" }).click();
+  // While it is made, the page says so and the buttons wait.
+  await expect(page.getByTestId("report-download-status")).toContainText(/正在生成 PDF 报告|已生成/);
   const pdfFile = await pdf;
   expect(pdfFile.suggestedFilename()).toBe("LLM-2024-进展报告-2025-06-30.pdf");
   const pdfBytes = readFileSync((await pdfFile.path()) ?? "");
@@ -72,6 +74,10 @@ test("the narrative is prefilled from the actions' comments, and the edited text
   const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
   expect(xml).toContain("本条目经核实已形成阶段性成果。");
   expect(xml).toContain("下一步按计划推进。");
+  // The page said the file was being made, then that it is made and in how long.
+  await expect(page.getByTestId("report-download-status")).toHaveText(
+    /^已生成 LLM-2024-进展报告-2025-06-30\.docx（用时 \d+\.\d 秒）。$/,
+  );
   // Still on the page, with the edit kept for another download.
   await expect(first).toHaveValue("本条目经核实已形成阶段性成果。\n下一步按计划推进。");
 

@@ -1,7 +1,5 @@
-import { Download } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label, Textarea } from "@/components/ui/input";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
@@ -10,6 +8,7 @@ import type { ReportData } from "@/lib/reports/data";
 import { reportLabels } from "@/lib/reports/labels";
 import { defaultNarrative, NARRATIVE_LIMITS, narrativeField } from "@/lib/reports/narrative";
 import type { ReportParams } from "@/lib/reports/schema";
+import { ReportDownload } from "./report-download";
 
 const DOWNLOAD_FORM = "report-download";
 
@@ -71,22 +70,7 @@ export async function ReportPreview({
         </div>
         <div className="flex flex-col items-end gap-1">
           {/* Submit buttons of the narrative form below: the download carries the edited narratives. */}
-          <div className="flex gap-2">
-            <button type="submit" form={DOWNLOAD_FORM} name="format" value="pdf" className={buttonVariants()}>
-              <Download aria-hidden className="size-4" />
-              {t("form.downloadPdf")}
-            </button>
-            <button
-              type="submit"
-              form={DOWNLOAD_FORM}
-              name="format"
-              value="docx"
-              className={buttonVariants({ variant: "outline" })}
-            >
-              <Download aria-hidden className="size-4" />
-              {t("form.downloadDocx")}
-            </button>
-          </div>
+          <ReportDownload formId={DOWNLOAD_FORM} />
           <p className="text-xs text-slate-600">
             {t("preview.downloadHint", { language: t(`languages.${params.locale}`) })}
           </p>

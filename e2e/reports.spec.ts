@@ -66,8 +66,16 @@ test("the narrative is prefilled from the actions' comments, and the edited text
   await page.screenshot({ path: "test-results/reports-narrative-zh-1440.png" });
 
   await first.fill("本条目经核实已形成阶段性成果。\n下一步按计划推进。");
+  // Held back a moment, so that the page is seen saying the file is being made.
+  await page.route("**/api/reports", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "下载 Word" }).click();
+  await expect(page.getByTestId("report-download-status")).toContainText("正在生成 Word 报告……已用");
+  await expect(page.getByRole("button", { name: "下载 PDF" })).toBeDisabled();
+  await page.screenshot({ path: "test-results/reports-generating-zh-1440.png" });
   const file = await download;
   expect(file.suggestedFilename()).toBe("LLM-2024-进展报告-2025-06-30.docx");
   const zip = await JSZip.loadAsync(readFileSync((await file.path()) ?? ""));
@@ -78,6 +86,8 @@ test("the narrative is prefilled from the actions' comments, and the edited text
   await expect(page.getByTestId("report-download-status")).toHaveText(
     /^已生成 LLM-2024-进展报告-2025-06-30\.docx（用时 \d+\.\d 秒）。$/,
   );
+  await page.screenshot({ path: "test-results/reports-generated-zh-1440.png" });
+  await page.unroute("**/api/reports");
   // Still on the page, with the edit kept for another download.
   await expect(first).toHaveValue("本条目经核实已形成阶段性成果。\n下一步按计划推进。");
 
@@ -87,6 +97,14 @@ test("the narrative is prefilled from the actions' comments, and the edited text
   await expect(english).toHaveValue(/^R1\.\d+ \([A-Z][a-z]+ \d{1,2}, \d{4}, [^)]+\): /m);
   await english.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/reports-narrative-en-1440.png" });
+  const englishDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download PDF" }).click();
+  await englishDownload;
+  await expect(page.getByTestId("report-download-status")).toHaveText(
+    /^Made LLM-2024-progress-report-2025-06-30\.pdf \(in \d+\.\d s\)\.$/,
+  );
+  await page.getByTestId("report-download-status").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/reports-generated-en-1440.png" });
   expect(await seriousAxeViolations(page)).toEqual([]);
 });
 

@@ -66,12 +66,19 @@ function chineseNumber(value: number): string {
 const CELL_MARGIN = 80;
 
 /**
- * About how wide `text` is at `size` half-points, in twips: a Chinese character an em, Latin letters
- * and digits at most 0.55 em (Times New Roman's digits are 0.5 em), with a little room to spare.
+ * About how wide `text` is at `size` half-points, in twips, generously: a Chinese character an em,
+ * a Latin letter or digit 0.6 em (Times New Roman's digits are 0.5 em; a substituted font's wider),
+ * and a quarter em where Chinese meets Latin (Word and LibreOffice space "2025 年 12 月" apart).
  */
 function textTwips(text: string, size: number) {
   let ems = 0;
-  for (const character of text) ems += (character.codePointAt(0) ?? 0) < 0x2e80 ? 0.55 : 1;
+  let previousWide: boolean | null = null;
+  for (const character of text) {
+    const wide = (character.codePointAt(0) ?? 0) >= 0x2e80;
+    ems += wide ? 1 : 0.6;
+    if (previousWide !== null && wide !== previousWide && character.trim() !== "") ems += 0.25;
+    previousWide = wide;
+  }
   return Math.ceil(ems * size * 10) + 40;
 }
 

@@ -1,7 +1,9 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
+import { reportsHref } from "@/lib/reports/proposal-in-view";
 import { cn } from "@/lib/utils";
 
 // The views of the tracker.
@@ -43,6 +45,8 @@ const NAV_ITEMS = [
 export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  // Reports open on the proposal the page shows (issue 15, point 21), else on the newest.
+  const reports = reportsHref(pathname, useSearchParams());
   return (
     <nav aria-label={t("label")}>
       <ul className="flex items-center gap-1">
@@ -53,7 +57,7 @@ export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: b
           return (
             <li key={item.key}>
               <Link
-                href={item.href}
+                href={item.key === "reports" ? reports : item.href}
                 aria-current={pathname === item.href ? "page" : undefined}
                 className={cn(
                   "rounded-md px-3 py-1.5 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white",

@@ -1,12 +1,16 @@
-import { Download } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label, Textarea } from "@/components/ui/input";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { shanghaiDate } from "@/lib/dates";
 import type { ReportData } from "@/lib/reports/data";
+import { reportLabels } from "@/lib/reports/labels";
+import { defaultNarrative, NARRATIVE_LIMITS, narrativeField } from "@/lib/reports/narrative";
 import type { ReportParams } from "@/lib/reports/schema";
+import { ReportDownload } from "./report-download";
+
+const DOWNLOAD_FORM = "report-download";
 
 /** The report's figures on screen, from the same content the files are made of, and the downloads. */
 export async function ReportPreview({
@@ -35,12 +39,14 @@ export async function ReportPreview({
       english && level.labelEn ? level.labelEn : level.labelZh,
     ]),
   );
-  const query = new URLSearchParams({
+  const settings = {
     proposal: params.proposal,
     asOf: params.asOf,
     compareTo: params.compareTo,
     locale: params.locale,
-  });
+  };
+  // The narratives are prefilled in the report's language, as the files will show them.
+  const reportLabelsOf = reportLabels(params.locale, data);
   const h = data.headline;
   const figures: [string, string][] = [
     [t("document.items"), String(h.items)],
@@ -63,20 +69,8 @@ export async function ReportPreview({
           </p>
         </div>
         <div className="flex flex-col items-end gap-1">
-          <div className="flex gap-2">
-            <a href={`/api/reports?${query}&format=pdf`} download className={buttonVariants()}>
-              <Download aria-hidden className="size-4" />
-              {t("form.downloadPdf")}
-            </a>
-            <a
-              href={`/api/reports?${query}&format=docx`}
-              download
-              className={buttonVariants({ variant: "outline" })}
-            >
-              <Download aria-hidden className="size-4" />
-              {t("form.downloadDocx")}
-            </a>
-          </div>
+          {/* Submit buttons of the narrative form below: the download carries the edited narratives. */}
+          <ReportDownload formId={DOWNLOAD_FORM} />
           <p className="text-xs text-slate-600">
             {t("preview.downloadHint", { language: t(`languages.${params.locale}`) })}
           </p>
@@ -147,6 +141,52 @@ export async function ReportPreview({
           </CardContent>
         </Card>
       )}
+
+      <form
+        id={DOWNLOAD_FORM}
+        method="post"
+        action="/api/reports"
+        data-testid="report-narratives"
+        aria-labelledby="report-narratives-title"
+      >
+        {Object.entries(settings).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {data.sections.length > 0 && (
+          <Card>
+            <CardHeader>
+              <CardTitle id="report-narratives-title">{t("narrative.title")}</CardTitle>
+              <p className="text-sm text-slate-600">{t("narrative.hint")}</p>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              {data.sections.map((item) => {
+                const id = `narrative-${item.code}`;
+                return (
+                  <div key={item.id} className="space-y-1">
+                    <Label htmlFor={id}>
+                      {t("narrative.label", { code: item.code, title: title(item) })}
+                    </Label>
+                    <Textarea
+                      id={id}
+                      name={narrativeField(item.code)}
+                      defaultValue={defaultNarrative(item, reportLabelsOf)}
+                      placeholder={t("narrative.empty")}
+                      maxLength={NARRATIVE_LIMITS.perRecommendation}
+                      rows={Math.min(8, Math.max(3, item.comments.length + 1))}
+                      // As tall as its text (up to a limit) where the browser can.
+                      className="field-sizing-content max-h-96"
+                      aria-describedby={`${id}-hint`}
+                    />
+                    <p id={`${id}-hint`} className="text-xs text-slate-500">
+                      {t("narrative.counter", { max: NARRATIVE_LIMITS.perRecommendation })}
+                    </p>
+                  </div>
+                );
+              })}
+            </CardContent>
+          </Card>
+        )}
+      </form>
 
       <Card>
         <CardHeader>

@@ -4,8 +4,9 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import * as vega from "vega";
 import type { ReportData } from "./data";
-import { FONT_FAMILY, REGULAR_FONT_PATH } from "./fonts";
+import { FONT_FAMILY, REGULAR_FONT_PATH, regularFont } from "./fonts";
 import type { ReportLabels } from "./labels";
+import { textToPaths } from "./text-paths";
 
 // The dashboard's colours, so that a status looks the same on screen and on paper.
 const STATUS_COLORS: Record<string, string> = {
@@ -46,6 +47,9 @@ const RASTERIZE_TIMEOUT_MS = 30_000;
 
 /** The SVGs as PNGs, drawn by rasterize.mjs in a child process (see there why). */
 function toPngs(svgs: string[]): Promise<Buffer[]> {
+  // The labels as outlines, so that the child loads no font unless some text is left to draw.
+  const drawn = svgs.map((svg) => textToPaths(svg, regularFont()));
+  const fontFile = drawn.some((chart) => chart.textLeft) ? REGULAR_FONT_PATH : null;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RASTERIZE_SCRIPT], {
       stdio: ["pipe", "pipe", "pipe"],
@@ -65,7 +69,12 @@ function toPngs(svgs: string[]): Promise<Buffer[]> {
       resolve(pngs.map((png) => Buffer.from(png, "base64")));
     });
     child.stdin.end(
-      JSON.stringify({ svgs, scale: CHART_SCALE, fontFile: REGULAR_FONT_PATH, fontFamily: FONT_FAMILY }),
+      JSON.stringify({
+        svgs: drawn.map((chart) => chart.svg),
+        scale: CHART_SCALE,
+        fontFile,
+        fontFamily: FONT_FAMILY,
+      }),
     );
   });
 }

@@ -44,6 +44,12 @@ async function statesOn(db: Db, kind: ItemKind, proposal: string, day: string, t
 }
 
 const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } } as const;
+type Agency = {
+  nameZh: string;
+  nameEn: string | null;
+  shortNameZh: string | null;
+  shortNameEn: string | null;
+};
 
 /**
  * The report's content, or null when no proposal has that code. `asOf` and `compareTo` are
@@ -109,15 +115,26 @@ export async function getReportData(
         },
       },
     }),
-    // The latest comment of each recommendation by the day (the history is short per item).
+    // The comments on the proposal's recommendations and on their actions by the day, the newest
+    // first, with the author's agency (the history is short per item). In the sample every comment is
+    // on an action: a report reading only the recommendations' own would say nothing.
     db.statusUpdate.findMany({
       where: {
-        recommendation: { proposalId: proposal.id },
+        OR: [
+          { recommendation: { proposalId: proposal.id } },
+          { action: { recommendation: { proposalId: proposal.id } } },
+        ],
         comment: { not: null },
         effectiveDate: { lte: asOfDay },
       },
       orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-      select: { recommendationId: true, comment: true, effectiveDate: true },
+      select: {
+        recommendationId: true,
+        actionId: true,
+        comment: true,
+        effectiveDate: true,
+        author: { select: { agency: agencyName } },
+      },
     }),
     db.satisfactionLevel.findMany({ select: { key: true, labelZh: true, labelEn: true } }),
   ]);
@@ -149,12 +166,15 @@ export async function getReportData(
     },
   });
 
-  const latestComment = new Map<string, { comment: string; effectiveDate: Date }>();
+  // The latest comment of each item (a recommendation or an action), by item id.
+  const latestComment = new Map<string, { comment: string; effectiveDate: Date; agency: Agency | null }>();
   for (const update of comments) {
-    if (update.recommendationId && update.comment && !latestComment.has(update.recommendationId))
-      latestComment.set(update.recommendationId, {
-        comment: update.comment,
+    const itemId = update.recommendationId ?? update.actionId;
+    if (itemId && update.comment?.trim() && !latestComment.has(itemId))
+      latestComment.set(itemId, {
+        comment: update.comment.trim(),
         effectiveDate: update.effectiveDate,
+        agency: update.author?.agency ?? null,
       });
   }
   const evidenceOf = new Map<string, typeof evidence>();
@@ -188,7 +208,16 @@ export async function getReportData(
           ...link,
           kind: link.kind as EvidenceKind,
         })),
-        latestComment: latestComment.get(rec.id) ?? null,
+        // The latest comment of the recommendation itself, then of each of its actions, in order.
+        comments: [
+          { kind: "recommendation" as const, code: rec.code, id: rec.id },
+          ...rec.actions
+            .filter((action) => actionsNow.has(action.id))
+            .map((action) => ({ kind: "action" as const, code: action.code, id: action.id })),
+        ].flatMap(({ id, ...item }) => {
+          const latest = latestComment.get(id);
+          return latest ? [{ ...item, ...latest }] : [];
+        }),
         actions: rec.actions.flatMap((action) => {
           const actionState = actionsNow.get(action.id);
           return actionState ? [{ ...action, ...actionState }] : [];
@@ -264,8 +293,24 @@ export async function getReportData(
       })),
   ]);
 
+  // The report's sender (落款): the agency that leads the most recommendations, the first in report
+  // order among equals.
+  const led = new Map<string, { agency: Agency; count: number }>();
+  for (const section of sections)
+    for (const agency of section.leadAgencies) {
+      const entry = led.get(agency.nameZh) ?? { agency, count: 0 };
+      entry.count++;
+      led.set(agency.nameZh, entry);
+    }
+  const sender =
+    [...led.values()].reduce<{ agency: Agency; count: number } | null>(
+      (best, entry) => (!best || entry.count > best.count ? entry : best),
+      null,
+    )?.agency ?? null;
+
   return {
     proposal,
+    sender,
     asOf: params.asOf,
     compareTo: params.compareTo,
     headline: dashboard.headline,
@@ -296,3 +341,4 @@ const names = (item: { titleZh: string; titleEn: string | null }) => ({
 
 export type ReportData = NonNullable<Awaited<ReturnType<typeof getReportData>>>;
 export type ReportSection = ReportData["sections"][number];
+export type ReportComment = ReportSection["comments"][number];

@@ -15,6 +15,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -22,6 +23,7 @@ import {
 import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { type ReportLabels, reportLabels } from "./labels";
+import { type Narratives, narrativeOf } from "./narrative";
 import type { ReportRequest } from "./schema";
 import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
 
@@ -46,6 +48,10 @@ const FONTS = {
 const TABLE_LINE = { line: 300, lineRule: "auto" } as const;
 const SINGLE_LINE = { line: 240, lineRule: "auto" } as const;
 
+/** Every paragraph keeps at least two lines together at a page break (widow and orphan control). */
+const paragraph = (options: ConstructorParameters<typeof Paragraph>[0] & object) =>
+  new Paragraph({ widowControl: true, ...options });
+
 const font = (eastAsia: string, latin: string) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
 
 /** 1 → 一, 12 → 十二: the numbering of an official document's sections. */
@@ -57,22 +63,77 @@ function chineseNumber(value: number): string {
   return `${tens > 1 ? digits[tens] : ""}十${ones ? digits[ones] : ""}`;
 }
 
-function table({ columns, rows }: ReportTable, labels: ReportLabels) {
+const CELL_MARGIN = 80;
+
+/**
+ * About how wide `text` is at `size` half-points, in twips, generously: a Chinese character an em,
+ * a Latin letter or digit 0.6 em (Times New Roman's digits are 0.5 em; a substituted font's wider),
+ * and a quarter em where Chinese meets Latin (Word and LibreOffice space "2025 年 12 月" apart).
+ */
+function textTwips(text: string, size: number) {
+  let ems = 0;
+  let previousWide: boolean | null = null;
+  for (const character of text) {
+    const wide = (character.codePointAt(0) ?? 0) >= 0x2e80;
+    ems += wide ? 1 : 0.6;
+    if (previousWide !== null && wide !== previousWide && character.trim() !== "") ems += 0.25;
+    previousWide = wide;
+  }
+  return Math.ceil(ems * size * 10) + 40;
+}
+
+/**
+ * The columns' widths in twips: in proportion to their relative widths, except that an unbroken
+ * column (dates) is at least as wide as its longest text; the others share what is left.
+ */
+function columnWidths({ columns, rows }: ReportTable, size: number) {
+  const cellText = (cell: ReportCell | undefined) => (typeof cell === "string" ? cell : (cell?.text ?? ""));
+  const needed = columns.map((column, index) =>
+    column.unbroken
+      ? Math.max(
+          textTwips(column.header, size),
+          ...rows.map((row) => textTwips(cellText(row[index]), size)),
+        ) +
+        2 * CELL_MARGIN
+      : 0,
+  );
   const total = columns.reduce((sum, column) => sum + column.width, 0);
-  const widths = columns.map((column) => Math.round((column.width / total) * CONTENT_TWIPS));
+  const proportional = columns.map((column) => (column.width / total) * CONTENT_TWIPS);
+  const fixed = columns.map((column, index) =>
+    column.unbroken ? Math.max(proportional[index] ?? 0, needed[index] ?? 0) : 0,
+  );
+  const fixedTotal = fixed.reduce((sum, width) => sum + width, 0);
+  const restTotal = columns.reduce(
+    (sum, column, index) => sum + (column.unbroken ? 0 : (proportional[index] ?? 0)),
+    0,
+  );
+  const scale = restTotal > 0 ? (CONTENT_TWIPS - fixedTotal) / restTotal : 1;
+  return columns.map((column, index) =>
+    Math.round(column.unbroken ? (fixed[index] ?? 0) : (proportional[index] ?? 0) * scale),
+  );
+}
+
+/** Spaces in a date ("December 31, 2026") that must not break a line. */
+const unbrokenText = (text: string) => text.replace(/ /g, "\u00a0");
+
+function table(report: ReportTable, labels: ReportLabels) {
+  const { columns, rows } = report;
   const size = labels.locale === "en" ? 18 : 24; // 9 pt / 小四
+  const widths = columnWidths(report, size);
   const cell = (content: ReportCell, index: number, header: boolean) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: "E2E8F0" } : undefined,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
       children: [
-        new Paragraph({
+        paragraph({
           spacing: TABLE_LINE,
           children: [
             typeof content === "string" || !content.link
               ? new TextRun({
-                  text: typeof content === "string" ? content : content.text,
+                  text: ((text: string) => (columns[index]?.unbroken ? unbrokenText(text) : text))(
+                    typeof content === "string" ? content : content.text,
+                  ),
                   bold: header,
                   size,
                 })
@@ -86,6 +147,7 @@ function table({ columns, rows }: ReportTable, labels: ReportLabels) {
     });
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
     columnWidths: widths,
     rows: [
       new TableRow({
@@ -107,7 +169,7 @@ function chartImage(png: Buffer) {
   const width = png.readUInt32BE(16) / CHART_SCALE;
   const height = png.readUInt32BE(20) / CHART_SCALE;
   const scale = Math.min(1, CONTENT_PIXELS / width);
-  return new Paragraph({
+  return paragraph({
     alignment: AlignmentType.CENTER,
     spacing: SINGLE_LINE,
     children: [
@@ -123,7 +185,7 @@ function chartImage(png: Buffer) {
 /** The report as a .docx file. */
 export async function renderReportDocx(
   data: ReportData,
-  request: Pick<ReportRequest, "locale">,
+  request: Pick<ReportRequest, "locale"> & { narrative?: Narratives },
   generatedAt: Date = new Date(),
 ): Promise<Buffer> {
   const labels = reportLabels(request.locale, data);
@@ -132,7 +194,7 @@ export async function renderReportDocx(
   const english = request.locale === "en";
   const charts = await renderReportCharts(data, labels);
   const indent = english ? undefined : { firstLine: 640 }; // two characters of 三号
-  const body = (text: string) => new Paragraph({ indent, children: [new TextRun(text)] });
+  const body = (text: string) => paragraph({ indent, children: [new TextRun(text)] });
   const sectionNumber = (index: number) => (english ? `${index}. ` : `${chineseNumber(index)}、`);
   const subNumber = (index: number) => (english ? `${index}. ` : `（${chineseNumber(index)}）`);
   const list = (items: string[]) => (items.length ? items.join(labels.comma) : t("none"));
@@ -140,12 +202,12 @@ export async function renderReportDocx(
   const title =
     data.proposal.titleZh.endsWith("建议") || english ? "officialTitleOfProposal" : "officialTitle";
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
+    paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       children: [new TextRun(t(title, { title: labels.proposalTitle }))],
     }),
-    new Paragraph({ children: [new TextRun(t("addressee", { name: labels.author }))] }),
+    paragraph({ children: [new TextRun(t("addressee", { name: labels.author }))] }),
     body(
       t("opening", { session: labels.session, title: labels.proposalTitle, asOf: labels.date(data.asOf) }),
     ),
@@ -156,7 +218,7 @@ export async function renderReportDocx(
 
   let section = 1;
   children.push(
-    new Paragraph({
+    paragraph({
       heading: HeadingLevel.HEADING_1,
       children: [new TextRun(`${sectionNumber(section++)}${t("overall")}`)],
     }),
@@ -205,9 +267,12 @@ export async function renderReportDocx(
         ["timelineChart", charts.timeline],
       ] as const) {
         children.push(
-          new Paragraph({
+          // The caption stays on the page of its chart.
+          paragraph({
             heading: HeadingLevel.HEADING_3,
             alignment: AlignmentType.CENTER,
+            keepNext: true,
+            keepLines: true,
             children: [new TextRun(t(key))],
           }),
           chartImage(png),
@@ -216,14 +281,14 @@ export async function renderReportDocx(
     }
 
     children.push(
-      new Paragraph({
+      paragraph({
         heading: HeadingLevel.HEADING_1,
         children: [new TextRun(`${sectionNumber(section++)}${t("sectionRecommendations")}`)],
       }),
     );
     data.sections.forEach((item, index) => {
       children.push(
-        new Paragraph({
+        paragraph({
           heading: HeadingLevel.HEADING_2,
           children: [new TextRun(`${subNumber(index + 1)}${item.code} ${labels.title(item)}`)],
         }),
@@ -233,7 +298,7 @@ export async function renderReportDocx(
               { header: t("status"), width: 1 },
               { header: t("progress"), width: 1 },
               { header: t("health"), width: 1 },
-              { header: t("dueDate"), width: 1.4 },
+              { header: t("dueDate"), width: 1.4, unbroken: true },
               { header: t("replyClass"), width: 1.6 },
               { header: t("satisfaction"), width: 1.2 },
             ],
@@ -253,47 +318,47 @@ export async function renderReportDocx(
         body(`${t("leadAgency")}${labels.colon}${list(item.leadAgencies.map(labels.agency))}`),
         body(`${t("coAgencies")}${labels.colon}${list(item.coAgencies.map(labels.agency))}`),
       );
-      if (item.latestComment) {
-        children.push(
-          body(
-            english
-              ? `${t("latestComment")} (${labels.date(item.latestComment.effectiveDate)}): ${item.latestComment.comment}`
-              : `${t("latestComment")}（${labels.date(item.latestComment.effectiveDate)}）：${item.latestComment.comment}`,
-          ),
-        );
-      }
+      // 情况说明: the edited narrative or the latest comments, a paragraph each.
+      const narrative = narrativeOf(item, labels, request.narrative);
+      children.push(
+        paragraph({
+          indent,
+          keepNext: true,
+          children: [new TextRun({ text: `${t("narrative")}${labels.colon}`, bold: true })],
+        }),
+        ...(narrative.length ? narrative : [t("noNarrative")]).map(body),
+      );
       if (item.actions.length) {
         children.push(table(actionsTable(item.actions, labels), labels));
       }
       children.push(
-        new Paragraph({
+        paragraph({
           indent,
           children: [new TextRun({ text: `${t("evidence")}${labels.colon}`, bold: true })],
         }),
         ...(item.evidence.length
-          ? item.evidence.map(
-              (link) =>
-                new Paragraph({
-                  indent,
-                  children: [
-                    new ExternalHyperlink({
-                      link: link.url,
-                      children: [new TextRun({ text: labels.title(link), style: "Hyperlink" })],
-                    }),
-                    new TextRun({
-                      text: english
-                        ? ` (${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join(", ")})`
-                        : `（${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join("，")}）`,
-                    }),
-                  ],
-                }),
+          ? item.evidence.map((link) =>
+              paragraph({
+                indent,
+                children: [
+                  new ExternalHyperlink({
+                    link: link.url,
+                    children: [new TextRun({ text: labels.title(link), style: "Hyperlink" })],
+                  }),
+                  new TextRun({
+                    text: english
+                      ? ` (${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join(", ")})`
+                      : `（${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join("，")}）`,
+                  }),
+                ],
+              }),
             )
           : [body(t("none"))]),
       );
     });
 
     children.push(
-      new Paragraph({
+      paragraph({
         heading: HeadingLevel.HEADING_1,
         children: [new TextRun(`${sectionNumber(section++)}${t("sectionOverdue")}`)],
       }),
@@ -302,7 +367,7 @@ export async function renderReportDocx(
   }
 
   children.push(
-    new Paragraph({
+    paragraph({
       heading: HeadingLevel.HEADING_1,
       children: [
         new TextRun(
@@ -311,11 +376,25 @@ export async function renderReportDocx(
       ],
     }),
     data.moved.length ? table(movedTable(data.moved, labels), labels) : body(t("movedNone")),
-    body(t("closing")),
-    new Paragraph({
+    // 特此报告, the lead agency's 落款 and the date stay together: neither the date nor the sender
+    // may open a page of its own.
+    paragraph({ indent, keepNext: true, keepLines: true, children: [new TextRun(t("closing"))] }),
+    ...(data.sender
+      ? [
+          paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { before: 480 },
+            keepNext: true,
+            keepLines: true,
+            children: [new TextRun(labels.agency(data.sender))],
+          }),
+        ]
+      : []),
+    paragraph({
       alignment: AlignmentType.RIGHT,
-      spacing: { before: 480 },
-      children: [new TextRun(labels.date(generatedAt))],
+      spacing: data.sender ? undefined : { before: 480 },
+      keepLines: true,
+      children: [new TextRun(unbrokenText(labels.date(generatedAt)))],
     }),
   );
 
@@ -342,7 +421,8 @@ export async function renderReportDocx(
             bold: english,
             color: "000000",
           },
-          paragraph: { spacing: { before: 240, after: 120 } },
+          // A heading never ends a page: it stays with what it heads.
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
         },
         heading2: {
           run: {
@@ -351,11 +431,11 @@ export async function renderReportDocx(
             bold: true,
             color: "000000",
           },
-          paragraph: { spacing: { before: 200, after: 100 } },
+          paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, keepLines: true },
         },
         heading3: {
           run: { font: font(fonts.heading, fonts.heading), size: 24, color: "334155" },
-          paragraph: { spacing: { before: 200, after: 60 } },
+          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, keepLines: true },
         },
       },
     },
@@ -365,7 +445,7 @@ export async function renderReportDocx(
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({
+              paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({

@@ -6,6 +6,7 @@ import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { boldFont, regularFont } from "./fonts";
 import { type ReportLabels, reportLabels } from "./labels";
+import { type Narratives, narrativeOf } from "./narrative";
 import type { ReportRequest } from "./schema";
 import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
 
@@ -228,7 +229,12 @@ function headline(doc: Doc, data: ReportData, labels: ReportLabels) {
   doc.y = top + Math.ceil(figures.length / perRow) * (height + gap);
 }
 
-function section(doc: Doc, item: ReportData["sections"][number], labels: ReportLabels) {
+function section(
+  doc: Doc,
+  item: ReportData["sections"][number],
+  labels: ReportLabels,
+  narratives: Narratives | undefined,
+) {
   const { doc: t } = labels;
   heading(doc, `${item.code}  ${labels.title(item)}`, 13);
   const names = (agencies: { nameZh: string; nameEn: string | null }[]) =>
@@ -245,10 +251,19 @@ function section(doc: Doc, item: ReportData["sections"][number], labels: ReportL
     [t("leadAgency"), names(item.leadAgencies)],
     [t("coAgencies"), names(item.coAgencies)],
   ]);
-  if (item.latestComment) {
-    facts(doc, labels, [
-      [t("latestComment"), `${labels.date(item.latestComment.effectiveDate)}  ${item.latestComment.comment}`],
-    ]);
+  // 情况说明: the edited narrative or the latest comments, a paragraph each.
+  keepSpace(doc, 40);
+  doc.moveDown(0.3);
+  doc
+    .font("bold")
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(`${t("narrative")}${labels.colon}`, MARGIN, doc.y);
+  const narrative = narrativeOf(item, labels, narratives);
+  if (narrative.length === 0) paragraph(doc, t("noNarrative"), { size: 10 });
+  for (const line of narrative) {
+    keepSpace(doc, 28);
+    paragraph(doc, line, { size: 10 });
   }
   if (item.actions.length) {
     doc.moveDown(0.4);
@@ -293,7 +308,7 @@ const asFontSource = (font: Font) => font as unknown as string;
 /** The report as a PDF file. */
 export async function renderReportPdf(
   data: ReportData,
-  request: Pick<ReportRequest, "locale">,
+  request: Pick<ReportRequest, "locale"> & { narrative?: Narratives },
   generatedAt: Date = new Date(),
 ): Promise<Buffer> {
   const labels = reportLabels(request.locale, data);
@@ -332,7 +347,7 @@ export async function renderReportPdf(
     }
     doc.addPage();
     heading(doc, t("recommendations"), 17);
-    for (const item of data.sections) section(doc, item, labels);
+    for (const item of data.sections) section(doc, item, labels, request.narrative);
 
     heading(doc, t("overdueList"));
     if (data.overdue.length === 0) paragraph(doc, t("noOverdue"));

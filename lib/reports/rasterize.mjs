@@ -2,7 +2,7 @@
 // resvg-js 2.6 never frees the pixels of a render (about 7 MB a chart, github.com/thx/resvg-js
 // issue 216), which a long-running app process would pile up. Plain JavaScript, so that Node runs it
 // as it is, from the app's folder.
-//   stdin:  {"svgs": [...], "scale": 3, "fontFile": "...ttf", "fontFamily": "Noto Sans SC"}
+//   stdin:  {"svgs": [...], "scale": 3, "fontFile": "...ttf" or null, "fontFamily": "Noto Sans SC"}
 //   stdout: {"pngs": ["<base64>", ...]}
 import { crc32, deflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
@@ -54,8 +54,9 @@ const pngs = svgs.map((/** @type {string} */ svg) => {
   const rendered = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "white",
-    // The shipped font only: no system fonts, nothing fetched.
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: fontFamily },
+    // The shipped font only: no system fonts, nothing fetched; none at all when the app has drawn
+    // every label as outlines (loading the font was most of the time).
+    font: { fontFiles: fontFile ? [fontFile] : [], loadSystemFonts: false, defaultFontFamily: fontFamily },
   }).render();
   return opaquePng(rendered.pixels, rendered.width, rendered.height).toString("base64");
 });

@@ -4,7 +4,12 @@ import type { ReportData } from "./data";
 import type { ReportLabels } from "./labels";
 
 export type ReportCell = string | { text: string; link?: string };
-export type ReportTable = { columns: { header: string; width: number }[]; rows: ReportCell[][] };
+/**
+ * A column's header, its width relative to the others, and whether its text must never break across
+ * lines (a date: "2026年12月31/日" misreads), so that a renderer widens it to hold its longest text.
+ */
+export type ReportColumn = { header: string; width: number; unbroken?: boolean };
+export type ReportTable = { columns: ReportColumn[]; rows: ReportCell[][] };
 
 /** A recommendation's actions. */
 export function actionsTable(
@@ -19,7 +24,7 @@ export function actionsTable(
       { header: t("status"), width: 12 },
       { header: t("progress"), width: 11 },
       { header: t("health"), width: 11 },
-      { header: t("dueDate"), width: 20 },
+      { header: t("dueDate"), width: 20, unbroken: true },
     ],
     rows: actions.map((action) => [
       action.code,
@@ -41,7 +46,7 @@ export function overdueTable(items: ReportData["overdue"], labels: ReportLabels)
       { header: t("titleColumn"), width: 44 },
       { header: t("status"), width: 14 },
       { header: t("progress"), width: 10 },
-      { header: t("dueDate"), width: 20 },
+      { header: t("dueDate"), width: 20, unbroken: true },
     ],
     rows: items.map((item) => [
       item.code,

@@ -8,12 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as getReport } from "@/app/api/reports/route";
+import { GET as getReport, POST as postReport } from "@/app/api/reports/route";
 import { createAuth } from "@/lib/auth/config";
 import { addMonths, shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
 import { getReportData } from "@/lib/reports/data";
+import { reportLabels } from "@/lib/reports/labels";
+import { defaultNarrative, NARRATIVE_LIMITS } from "@/lib/reports/narrative";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
@@ -52,6 +54,32 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function download(query: Record<string, string>, cookie: string | null = officialCookie) {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   return getReport(new Request(`http://127.0.0.1/api/reports?${new URLSearchParams(query)}`, { headers }));
+}
+
+/** A download with edited narratives, as the Reports page's form posts it. */
+function post(
+  form: Record<string, string>,
+  {
+    cookie = officialCookie,
+    headers = {},
+  }: { cookie?: string | null; headers?: Record<string, string> } = {},
+) {
+  return postReport(
+    new Request("http://127.0.0.1/api/reports", {
+      method: "POST",
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+      body: new URLSearchParams(form),
+    }),
+  );
+}
+
+function pdfText(file: string) {
+  return (
+    withoutSpace(execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }))
+      // A paragraph that runs onto the next page has the page's number in between.
+      .replace(/第\d+页，共\d+页/g, "")
+      .replace(/Page\d+of\d+/g, "")
+  );
 }
 
 /** An item's status and progress at the end of `day`, from its recorded history. */
@@ -94,6 +122,53 @@ describe("report content", () => {
     }
     // The sample has moved on since: the check above compared past states, not current ones.
     expect(changedSince).toBeGreaterThan(0);
+  });
+
+  it("carries the latest comment of each recommendation and of each of its actions, with its day and the author's agency", async () => {
+    const data = await getReportData(db, { proposal: PROPOSAL, asOf: AS_OF, compareTo: COMPARE_TO });
+    const latest = (where: { recommendationId: string } | { actionId: string }) =>
+      db.statusUpdate.findFirst({
+        where: { ...where, comment: { not: null }, effectiveDate: { lte: shanghaiDate(AS_OF) } },
+        orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+        include: { author: { include: { agency: true } } },
+      });
+    let onActions = 0;
+    let withAgency = 0;
+    for (const section of data?.sections ?? []) {
+      const expected: (string | null)[][] = [];
+      const own = await latest({ recommendationId: section.id });
+      if (own)
+        expected.push([
+          section.code,
+          own.comment,
+          toShanghaiDateString(own.effectiveDate),
+          own.author?.agency?.nameZh ?? null,
+        ]);
+      for (const action of section.actions) {
+        const update = await latest({ actionId: action.id });
+        if (update)
+          expected.push([
+            action.code,
+            update.comment,
+            toShanghaiDateString(update.effectiveDate),
+            update.author?.agency?.nameZh ?? null,
+          ]);
+      }
+      expect(
+        section.comments.map((c) => [
+          c.code,
+          c.comment,
+          toShanghaiDateString(c.effectiveDate),
+          c.agency?.nameZh ?? null,
+        ]),
+        section.code,
+      ).toEqual(expected);
+      onActions += section.comments.filter((c) => c.kind === "action").length;
+      withAgency += section.comments.filter((c) => c.agency).length;
+    }
+    // The sample's comments are on actions, by agency staff.
+    expect(onActions).toBeGreaterThan(5);
+    expect(withAgency).toBeGreaterThan(5);
   });
 
   it("lists exactly the items whose status or progress differs between the two days, before → after", async () => {
@@ -300,6 +375,75 @@ describe("the Word document", () => {
     expect(footer).toContain("PAGE");
   });
 
+  it("is laid out as an official document: 落款 above the date, captions with their charts, no line alone on a page, dates unbroken", async () => {
+    const response = await download({
+      proposal: PROPOSAL,
+      asOf: AS_OF,
+      compareTo: COMPARE_TO,
+      format: "docx",
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    writeFileSync(join(scratch, "layout.docx"), bytes);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((m) => m[0]);
+    const text = (p: string) => p.replace(/<[^>]+>/g, "");
+
+    // The closing, then the lead agency's 落款, then the date, each on the right and kept together.
+    const data = await getReportData(db, { proposal: PROPOSAL, asOf: AS_OF, compareTo: COMPARE_TO });
+    const counts = new Map<string, number>();
+    for (const section of data?.sections ?? [])
+      for (const agency of section.leadAgencies)
+        counts.set(agency.nameZh, (counts.get(agency.nameZh) ?? 0) + 1);
+    const mostLed = Math.max(...counts.values());
+    expect(counts.get(data?.sender?.nameZh ?? "")).toBe(mostLed);
+    const [closing, sender, date] = paragraphs.slice(-3);
+    expect(text(closing ?? "")).toBe("特此报告。");
+    expect(text(sender ?? "")).toBe(data?.sender?.nameZh);
+    expect(text(date ?? "")).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    for (const p of [closing, sender]) expect(p).toContain("<w:keepNext/>");
+    for (const p of [sender, date]) expect(p).toContain('<w:jc w:val="right"/>');
+
+    // Every chart's caption is kept with its chart, the paragraph after it.
+    const charts = paragraphs.flatMap((p, index) => (p.includes("<w:drawing>") ? [index] : []));
+    expect(charts).toHaveLength(3);
+    for (const index of charts) expect(paragraphs[index - 1]).toContain("<w:keepNext/>");
+    // Widow and orphan control on every body paragraph; headings kept with what follows them.
+    const body = xml.slice(xml.indexOf("<w:body>"));
+    const bodyParagraphs = [...body.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((m) => m[0]);
+    expect(bodyParagraphs.filter((p) => !p.includes("<w:widowControl/>")).map(text)).toEqual([]);
+    const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+    for (const heading of ["Heading1", "Heading2", "Heading3"]) {
+      const style = styles.match(new RegExp(`<w:style [^>]*w:styleId="${heading}".*?</w:style>`))?.[0] ?? "";
+      expect(style, heading).toContain("<w:keepNext/>");
+    }
+
+    // The date columns are wide enough for the longest date at 小四 (7 em of 12 pt, plus the cell's
+    // margins): the actions' table holds "2026年12月31日".
+    const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
+    let dateColumns = 0;
+    for (const tbl of tables) {
+      const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      const header = [...(tbl.match(/<w:tr>.*?<\/w:tr>/)?.[0] ?? "").matchAll(/<w:tc>.*?<\/w:tc>/g)].map(
+        (m) => text(m[0]),
+      );
+      const column = header.indexOf(zh.reports.document.dueDate);
+      if (column === -1) continue;
+      dateColumns++;
+      expect(grid[column]).toBeGreaterThanOrEqual(7 * 12 * 20 + 160);
+      expect(grid.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(11906 - 1587 - 1474 + 5);
+    }
+    expect(dateColumns).toBeGreaterThan(8);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
+  it("keeps English dates on one line in table cells", async () => {
+    const english = await documentXml({ proposal: PROPOSAL, asOf: AS_OF, format: "docx", locale: "en" });
+    const dates = english.rows.flat().filter((cell) => /^[A-Z][a-z]+\s\d{1,2},\s\d{4}$/.test(cell));
+    expect(dates.length).toBeGreaterThan(5);
+    for (const date of dates) expect(date).toMatch(/^[A-Z][a-z]+\u00a0\d{1,2},\u00a0\d{4}$/);
+  });
+
   it("is in English when asked, and says so when the proposal has no items", async () => {
     const english = await documentXml({ proposal: PROPOSAL, asOf: AS_OF, format: "docx", locale: "en" });
     expect(english.paragraphs).toContain(en.reports.document.addressee.replace("{name}", "Wang Yanfeng"));
@@ -357,5 +501,149 @@ describe("the download route", () => {
     const body = await response.json();
     expect(body.error.message).toMatch(/^Invalid report parameters: format: /);
     expect(body.error.issues).toEqual([{ parameter: "format", message: "Must be one of: pdf, docx." }]);
+  });
+});
+
+describe("the narrative (情况说明)", () => {
+  // Four files each: give them time on a machine shared with other runs.
+  const FILE_TIMEOUT = 120_000;
+  async function docxParagraphs(response: Response) {
+    expect(response.status).toBe(200);
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+  }
+  async function pdfOf(response: Response, name: string) {
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const file = join(scratch, name);
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    return pdfText(file);
+  }
+  const settings = { proposal: PROPOSAL, asOf: AS_OF, compareTo: COMPARE_TO, locale: "zh-CN" };
+
+  it(
+    "is prefilled in both files from the actions' latest comments, with their days and agencies",
+    async () => {
+      const data = await getReportData(db, settings);
+      const labels = reportLabels("zh-CN", data ?? (undefined as never));
+      const sections = data?.sections ?? [];
+      const lines = sections.flatMap((section) =>
+        defaultNarrative(section, labels).split("\n").filter(Boolean),
+      );
+      expect(lines.length).toBeGreaterThan(5);
+      // Each line names the item, the day and the author's agency: "R1.1（2025年6月30日，…）：…".
+      const withAgency = sections.flatMap((section) => section.comments.filter((c) => c.agency));
+      const first = withAgency[0];
+      expect(lines).toContain(
+        `${first?.code}（${labels.date(first?.effectiveDate ?? null)}，${first?.agency?.nameZh}）：${first?.comment}`,
+      );
+
+      const paragraphs = await docxParagraphs(await download({ ...settings, format: "docx" }));
+      for (const line of lines) expect(paragraphs).toContain(line);
+      expect(paragraphs.filter((p) => p === `${zh.reports.document.narrative}：`)).toHaveLength(
+        sections.length,
+      );
+
+      const text = await pdfOf(await download({ ...settings, format: "pdf" }), "narrative.pdf");
+      for (const line of lines) expect(text).toContain(withoutSpace(line));
+    },
+    FILE_TIMEOUT,
+  );
+
+  it(
+    "edited before the download replaces the prefilled one in both files, and is not stored",
+    async () => {
+      const data = await getReportData(db, settings);
+      const labels = reportLabels("zh-CN", data ?? (undefined as never));
+      const section = data?.sections.find((s) => s.comments.length > 0);
+      const prefilled = defaultNarrative(section ?? (undefined as never), labels).split("\n");
+      const edited = "经与各承办单位核实，本条目已形成阶段性成果。\r\n下一步将按计划推进。";
+      const updatesBefore = await db.statusUpdate.count();
+      const auditsBefore = await db.auditEvent.count();
+      const form = { ...settings, [`narrative.${section?.code}`]: edited };
+
+      const paragraphs = await docxParagraphs(await post({ ...form, format: "docx" }));
+      expect(paragraphs).toContain("经与各承办单位核实，本条目已形成阶段性成果。");
+      expect(paragraphs).toContain("下一步将按计划推进。");
+      for (const line of prefilled) expect(paragraphs).not.toContain(line);
+
+      const text = await pdfOf(await post({ ...form, format: "pdf" }), "edited.pdf");
+      expect(text).toContain("经与各承办单位核实，本条目已形成阶段性成果。下一步将按计划推进。");
+      for (const line of prefilled) expect(text).not.toContain(withoutSpace(line));
+      // The other sections keep their prefilled narrative.
+      const other = data?.sections.find((s) => s !== section && s.comments.length > 0);
+      expect(text).toContain(
+        withoutSpace(defaultNarrative(other ?? (undefined as never), labels).split("\n")[0] ?? ""),
+      );
+
+      // A cleared narrative says there is none; nothing was written to the database.
+      const cleared = await docxParagraphs(
+        await post({ ...settings, format: "docx", [`narrative.${section?.code}`]: "" }),
+      );
+      expect(cleared).toContain(zh.reports.document.noNarrative);
+      expect(await db.statusUpdate.count()).toBe(updatesBefore);
+      expect(await db.auditEvent.count()).toBe(auditsBefore);
+    },
+    FILE_TIMEOUT,
+  );
+
+  it("refuses a narrative too long, with a translated error naming it, and no file", async () => {
+    const tooLong = "很".repeat(NARRATIVE_LIMITS.perRecommendation + 1);
+    for (const [locale, message] of [
+      ["zh-CN", zh.reports.issue.narrativeTooLong],
+      ["en", en.reports.issue.narrativeTooLong],
+    ] as const) {
+      const response = await post({ ...settings, locale, format: "pdf", "narrative.R1": tooLong });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-disposition")).toBeNull();
+      const body = await response.json();
+      expect(body.error.issues).toEqual([{ parameter: "narrative.R1", message }]);
+    }
+    // All together too long, each within its limit.
+    // ASCII, so that the body stays within its limit in bytes.
+    const many = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [
+        `narrative.X${i}`,
+        "a".repeat(NARRATIVE_LIMITS.perRecommendation),
+      ]),
+    );
+    const total = await post({ ...settings, format: "pdf", ...many });
+    expect(total.status).toBe(400);
+    expect((await total.json()).error.issues).toEqual([
+      { parameter: "narrative", message: zh.reports.issue.narrativeTotalTooLong },
+    ]);
+    // A control character, and bad settings beside a good narrative.
+    const control = await post({ ...settings, format: "docx", "narrative.R1": "a\u0000b" });
+    expect((await control.json()).error.issues).toEqual([
+      { parameter: "narrative.R1", message: zh.validation.controlCharacters },
+    ]);
+    const bad = await post({ ...settings, format: "xlsx", "narrative.R1": "好" });
+    expect((await bad.json()).error.issues).toEqual([
+      { parameter: "format", message: "须为以下值之一：pdf, docx。" },
+    ]);
+  });
+
+  it("refuses a body past its limit unread, another site's form, a body that is no form, and a signed-out visitor", async () => {
+    const huge = await post({ ...settings, format: "pdf", "narrative.R1": "很".repeat(60_000) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.message).toBe(zh.reports.error.bodyTooLarge);
+    const crossSite = await post(
+      { ...settings, format: "pdf" },
+      { headers: { origin: "https://evil.example" } },
+    );
+    expect(crossSite.status).toBe(403);
+    const json = await postReport(
+      new Request("http://127.0.0.1/api/reports", {
+        method: "POST",
+        headers: { cookie: officialCookie, "content-type": "application/json" },
+        body: JSON.stringify(settings),
+      }),
+    );
+    expect(json.status).toBe(400);
+    expect((await json.json()).error.message).toBe(zh.reports.error.badBody);
+    const signedOut = await post({ ...settings, format: "pdf" }, { cookie: null });
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get("content-disposition")).toBeNull();
   });
 });

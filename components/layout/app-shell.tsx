@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
+import { SiteMenu } from "./site-menu";
 import { UserMenu } from "./user-menu";
 
 /** The frame of every page: skip link, header with navigation, user and language, content, footer. */
@@ -19,16 +20,19 @@ export function AppShell({ user, children }: { user: CurrentUser | null; childre
         {t("skipToContent")}
       </a>
       <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-baseline gap-3">
             <span className="text-lg font-semibold tracking-wide">{t("name")}</span>
             <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
-          <div className="flex flex-wrap items-center gap-3">
-            {user && <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />}
-            {user && <UserMenu user={user} />}
+          {user ? (
+            <SiteMenu aside={<LanguageSwitcher />}>
+              <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />
+              <UserMenu user={user} />
+            </SiteMenu>
+          ) : (
             <LanguageSwitcher />
-          </div>
+          )}
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">

@@ -1,0 +1,116 @@
+// Issue 15: the layout on a 390 px phone and a 1440 px screen, in both languages.
+import type { Locator, Page } from "@playwright/test";
+import { storageStateFor } from "./accounts";
+import { expect, test } from "./fixtures";
+
+// The admin sees every nav item (import and administration too), the longest bar there is.
+test.use({ storageState: storageStateFor("admin") });
+
+const LOCALES = [
+  { locale: "zh-CN", menu: "菜单", nav: ["总览", "建议概览", "跟踪表", "报告", "批量导入", "系统管理"] },
+  {
+    locale: "en",
+    menu: "Menu",
+    nav: ["Dashboard", "Overview", "Tracking table", "Reports", "Import", "Administration"],
+  },
+] as const;
+const PAGES = ["", "/dashboard", "/table", "/reports", "/import", "/admin/users"];
+
+/** How far the page is wider than the screen (a phone widens its layout viewport to the content). */
+async function overflow(page: Page): Promise<number> {
+  const screenWidth = page.viewportSize()?.width ?? 0;
+  return page.evaluate((width) => document.documentElement.scrollWidth - width, screenWidth);
+}
+
+/** True when the element's text sits on one line (its box is no taller than one line and its padding). */
+async function isOneLine(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => {
+    const style = getComputedStyle(node);
+    const line = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5;
+    const padding = Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom);
+    return node.getBoundingClientRect().height < line * 1.5 + padding;
+  });
+}
+
+/** The element's text colour and the colour of the first opaque background behind it. */
+async function colours(element: Locator): Promise<{ text: string; background: string }> {
+  return element.evaluate((node) => {
+    let background = "rgb(255, 255, 255)";
+    for (let at: Element | null = node.parentElement; at; at = at.parentElement) {
+      const colour = getComputedStyle(at).backgroundColor;
+      if (colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") {
+        background = colour;
+        break;
+      }
+    }
+    return { text: getComputedStyle(node).color, background };
+  });
+}
+
+for (const { locale, menu, nav } of LOCALES) {
+  test(`${locale}: no page is wider than a phone @phone`, async ({ page }) => {
+    for (const path of PAGES) {
+      await page.goto(`/${locale}${path}`);
+      expect(await overflow(page), `/${locale}${path}`).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test(`${locale}: the navigation folds into a menu on a phone @phone`, async ({ page }, testInfo) => {
+    await page.goto(`/${locale}/table`);
+    const navigation = page.getByRole("navigation", { name: locale === "en" ? "Main navigation" : "主导航" });
+    const button = page.getByRole("button", { name: menu });
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(navigation).toBeHidden();
+
+    await button.click();
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    const screenWidth = page.viewportSize()?.width ?? 0;
+    for (const name of nav) {
+      const link = navigation.getByRole("link", { name, exact: true });
+      await expect(link).toBeVisible();
+      const box = await link.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= screenWidth, name).toBe(true);
+      expect(await isOneLine(link), `${name} on one line`).toBe(true);
+    }
+    // The current view stands out from the header behind it.
+    const active = navigation.getByRole("link", { name: nav[2], exact: true });
+    const { text, background } = await colours(active);
+    expect(text).not.toBe(background);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`menu-open-${locale}.png`) });
+
+    // A link in the menu goes to its view and the menu closes.
+    await navigation.getByRole("link", { name: nav[3], exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/reports$`));
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(navigation).toBeHidden();
+  });
+
+  test(`${locale}: the menu works from the keyboard @phone`, async ({ page }) => {
+    await page.goto(`/${locale}/dashboard`);
+    const button = page.getByRole("button", { name: menu });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(button).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: nav[0], exact: true })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(button).toHaveAttribute("aria-expanded", "false");
+    await expect(button).toBeFocused();
+  });
+
+  test.describe("on a wide screen", () => {
+    test.use({ viewport: { width: 1440, height: 900 } });
+
+    test(`${locale}: the navigation is a bar on one line`, async ({ page }) => {
+      await page.goto(`/${locale}/table`);
+      await expect(page.getByRole("button", { name: menu })).toBeHidden();
+      for (const name of nav) {
+        const link = page.getByRole("link", { name, exact: true });
+        await expect(link).toBeVisible();
+        expect(await isOneLine(link), `${name} on one line`).toBe(true);
+      }
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+    });
+  });
+}

@@ -114,3 +114,80 @@ for (const { locale, menu, nav } of LOCALES) {
     });
   });
 }
+
+/** Width and height of each visible match, with a name for the message. */
+async function sizes(targets: Locator): Promise<{ name: string; width: number; height: number }[]> {
+  return targets.evaluateAll((nodes) =>
+    nodes
+      .filter((node) => (node as HTMLElement).offsetParent !== null)
+      .map((node) => {
+        const box = node.getBoundingClientRect();
+        const name = node.getAttribute("aria-label") ?? node.closest("label")?.textContent ?? node.outerHTML;
+        return { name: name.trim(), width: Math.round(box.width), height: Math.round(box.height) };
+      }),
+  );
+}
+
+/** Links and buttons whose aria-label leaves out the text they show (WCAG 2.5.3, label in name). */
+async function labelsMissingTheirText(page: Page): Promise<string[]> {
+  return page.locator("a[aria-label], button[aria-label]").evaluateAll((nodes) =>
+    nodes.flatMap((node) => {
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as shown is what is compared
+      const shown = (node as HTMLElement).innerText.replace(/\s+/g, " ").trim();
+      const name = (node.getAttribute("aria-label") ?? "").replace(/\s+/g, " ");
+      return shown && !name.toLowerCase().includes(shown.toLowerCase()) ? [`${shown} → ${name}`] : [];
+    }),
+  );
+}
+
+const TOO_SMALL = (size: { width: number; height: number }) => size.width < 24 || size.height < 24;
+
+for (const [device, tag] of [
+  ["phone", " @phone"],
+  ["wide screen", ""],
+] as const) {
+  test.describe(`tap targets and names on a ${device}`, () => {
+    if (!tag) test.use({ viewport: { width: 1440, height: 900 } });
+
+    test(`checkboxes of the table and its filters are at least 24 × 24 px${tag}`, async ({ page }) => {
+      for (const locale of ["zh-CN", "en"]) {
+        await page.goto(`/${locale}/table`);
+        await expect(page.getByTestId("table-row")).toHaveCount(8);
+        await page.locator("summary", { hasText: locale === "en" ? "Columns" : "显示列" }).click();
+        const boxes = await sizes(page.getByRole("checkbox"));
+        // The page's, 8 rows', 11 filters' and the column menu's.
+        expect(boxes.length).toBeGreaterThan(20);
+        expect(boxes.filter(TOO_SMALL), locale).toEqual([]);
+      }
+    });
+
+    test(`evidence 编辑 links are at least 24 × 24 px and named by what they show${tag}`, async ({
+      page,
+    }) => {
+      await page.goto("/zh-CN/proposals/LLM-2024/R1");
+      const edits = page.getByRole("link", { name: /^编辑佐证材料：/ });
+      expect(await edits.count()).toBeGreaterThan(0);
+      expect((await sizes(edits)).filter(TOO_SMALL)).toEqual([]);
+    });
+
+    test(`every labelled link and button says what it shows${tag}`, async ({ page }) => {
+      await page.goto("/zh-CN/proposals/LLM-2024/R3");
+      await expect(page.getByRole("link", { name: "更新进展", exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: "更新进展：举措 R3.2" })).toBeVisible();
+      for (const path of [
+        "/zh-CN/proposals/LLM-2024/R3",
+        "/en/proposals/LLM-2024/R3",
+        "/zh-CN/proposals/LLM-2024/R1",
+        "/en/proposals/LLM-2024/R1",
+        "/zh-CN/proposals/LLM-2024/R1/actions",
+        "/zh-CN/admin/proposals/LLM-2024",
+        "/en/admin/proposals/LLM-2024",
+        "/zh-CN/table",
+        "/en/table",
+      ]) {
+        await page.goto(path);
+        expect(await labelsMissingTheirText(page), path).toEqual([]);
+      }
+    });
+  });
+}

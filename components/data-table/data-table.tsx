@@ -16,6 +16,9 @@ import type { ReactNode } from "react";
 import { Link, usePathname, useRouter } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
+// Checkboxes are tap targets of at least 24 × 24 px (WCAG 2.5.8), on a phone as on a desktop.
+const CHECKBOX = "size-6 shrink-0 accent-brand-600";
+
 export type DataTableState = {
   page: number;
   perPage: number;
@@ -83,7 +86,7 @@ export function DataTable<Row extends { id: string; href: string }>({
           if (input) input.indeterminate = table.getIsSomePageRowsSelected();
         }}
         onChange={table.getToggleAllPageRowsSelectedHandler()}
-        className="size-4 accent-brand-600"
+        className={CHECKBOX}
       />
     ),
     cell: ({ row }) => (
@@ -92,7 +95,7 @@ export function DataTable<Row extends { id: string; href: string }>({
         aria-label={selection?.rowLabel(row.original)}
         checked={row.getIsSelected()}
         onChange={row.getToggleSelectedHandler()}
-        className="size-4 accent-brand-600"
+        className={CHECKBOX}
       />
     ),
   };
@@ -155,7 +158,7 @@ export function DataTable<Row extends { id: string; href: string }>({
                     type="checkbox"
                     checked={!state.hidden.includes(column.id)}
                     onChange={() => toggleColumn(column.id)}
-                    className="accent-brand-600"
+                    className={CHECKBOX}
                   />
                   {column.label}
                 </label>

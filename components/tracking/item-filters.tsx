@@ -192,13 +192,14 @@ function Check({
   label: string;
 }) {
   return (
-    <label className="flex items-center gap-1.5">
+    <label className="flex min-h-6 items-center gap-1.5">
+      {/* 24 × 24 px: a tap target a finger can hit (WCAG 2.5.8). */}
       <input
         type="checkbox"
         name={name}
         value={value}
         defaultChecked={checked}
-        className="accent-brand-600"
+        className="size-6 shrink-0 accent-brand-600"
       />
       {label}
     </label>

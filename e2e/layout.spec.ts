@@ -191,3 +191,93 @@ for (const [device, tag] of [
     });
   });
 }
+
+/** The cells of the table's column headed `header`, found by the header's place in its row. */
+async function columnCells(page: Page, header: string): Promise<Locator> {
+  const headers = await page.getByRole("columnheader").allInnerTexts();
+  const index = headers.findIndex((text) => text.trim() === header);
+  expect(index, header).toBeGreaterThanOrEqual(0);
+  return page.getByTestId("table-row").locator(`td:nth-child(${index + 1})`);
+}
+
+/** The texts among the targets that take more than one line (counted from the text's own line boxes). */
+async function textsOnSeveralLines(targets: Locator): Promise<string[]> {
+  return targets.evaluateAll((nodes) =>
+    nodes.flatMap((node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top / 4)));
+      return tops.size > 1 ? [node.textContent ?? ""] : [];
+    }),
+  );
+}
+
+async function allOnOneLine(targets: Locator): Promise<string[]> {
+  const broken: string[] = [];
+  for (const target of await targets.all()) {
+    if (!(await isOneLine(target))) broken.push((await target.textContent()) ?? "");
+  }
+  return broken;
+}
+
+const TABLE = {
+  "zh-CN": { due: "完成时限", updated: "最近修改", title: "名称", sort: "排序" },
+  en: { due: "Due", updated: "Last changed", title: "Title", sort: "Sort by" },
+} as const;
+
+for (const { locale } of LOCALES) {
+  const words = TABLE[locale];
+
+  test(`${locale}: on a phone the table's rows are cards, dates whole @phone`, async ({ page }, testInfo) => {
+    await page.goto(`/${locale}/table`);
+    const cards = page.getByTestId("table-card");
+    await expect(cards).toHaveCount(8);
+    await expect(cards.first()).toBeVisible();
+    await expect(page.getByTestId("table-row").first()).toBeHidden();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // Every field of a card is labelled and on its line; a date is never broken.
+    const dates = cards.locator("dd").filter({ hasText: /\d{4}/ });
+    expect(await dates.count()).toBeGreaterThanOrEqual(16);
+    expect(await allOnOneLine(dates.locator("span"))).toEqual([]);
+    await cards.first().screenshot({ path: testInfo.outputPath(`table-card-${locale}.png`) });
+    // Sorting without column headers.
+    await page.getByLabel(words.sort).selectOption("progress:asc");
+    await expect(page).toHaveURL(/sort=progress&dir=asc/);
+  });
+
+  test(`${locale}: the dashboard's tables keep words and dates whole on a phone @phone`, async ({ page }) => {
+    await page.goto(`/${locale}/dashboard?show=tables`);
+    const headers = page.locator("figure table th[scope=col]");
+    expect(await headers.count()).toBeGreaterThan(5);
+    expect(await allOnOneLine(headers)).toEqual([]);
+    expect(await textsOnSeveralLines(page.locator("figure table td"))).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  test.describe("on a wide screen", () => {
+    test.use({ viewport: { width: 1440, height: 900 } });
+
+    test(`${locale}: the table uses the width; headers, dates and titles do not crowd`, async ({
+      page,
+    }, testInfo) => {
+      await page.goto(`/${locale}/table`);
+      await expect(page.getByTestId("table-row")).toHaveCount(8);
+      const table = await page.getByRole("table").boundingBox();
+      expect(table?.width ?? 0).toBeGreaterThan(1300);
+      expect(await allOnOneLine(page.getByRole("columnheader"))).toEqual([]);
+      for (const header of [words.due, words.updated]) {
+        expect(await allOnOneLine((await columnCells(page, header)).locator("span")), header).toEqual([]);
+      }
+      // A title takes at most two lines.
+      for (const cell of await (await columnCells(page, words.title)).locator("span").all()) {
+        const lines = await cell.evaluate(
+          (node) =>
+            node.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(node).lineHeight),
+        );
+        expect(lines, (await cell.textContent()) ?? "").toBeLessThan(2.5);
+      }
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: testInfo.outputPath(`table-wide-${locale}.png`) });
+    });
+  });
+}

@@ -154,6 +154,8 @@ for (const [device, tag] of [
         await page.goto(`/${locale}/table`);
         await expect(page.getByTestId("table-row")).toHaveCount(8);
         await page.locator("summary", { hasText: locale === "en" ? "Columns" : "显示列" }).click();
+        // On a phone the filters are folded behind their summary.
+        if (tag) await page.getByTestId("filter-summary").click();
         const boxes = await sizes(page.getByRole("checkbox"));
         // The page's, 8 rows', 11 filters' and the column menu's.
         expect(boxes.length).toBeGreaterThan(20);
@@ -278,6 +280,61 @@ for (const { locale } of LOCALES) {
       }
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`table-wide-${locale}.png`) });
+    });
+  });
+}
+
+const FILTERS = {
+  "zh-CN": { none: "筛选：全部事项", kind: "事项类型", action: "举措", stalled: "受阻" },
+  en: { none: "Filters: all items", kind: "Items", action: "Actions", stalled: "Stalled" },
+} as const;
+
+/** No parameter of the URL is empty (q=&theme=…). */
+function emptyParameters(url: string): string[] {
+  return [...new URL(url).searchParams].filter(([, value]) => value === "").map(([key]) => key);
+}
+
+for (const { locale } of LOCALES) {
+  const words = FILTERS[locale];
+
+  test(`${locale}: on a phone the filters fold into one line and apply on change @phone`, async ({
+    page,
+  }) => {
+    await page.goto(`/${locale}/dashboard`);
+    const summary = page.getByRole("button", { name: words.none });
+    await expect(summary).toHaveAttribute("aria-expanded", "false");
+    expect(await isOneLine(page.getByTestId("filter-summary"))).toBe(true);
+    await expect(page.getByLabel(words.kind)).toBeHidden();
+    // The first figure is on the first screen.
+    const figure = await page.getByTestId("figure-items").boundingBox();
+    expect((figure?.y ?? 1e9) + (figure?.height ?? 0)).toBeLessThan(page.viewportSize()?.height ?? 0);
+
+    await summary.click();
+    await page.getByLabel(words.kind).selectOption("action");
+    await expect(page).toHaveURL(/kind=action/);
+    expect(emptyParameters(page.url())).toEqual([]);
+    await expect(page.getByTestId("filter-summary")).toContainText(words.action);
+    // Whole dates fit their fields.
+    for (const field of await page.locator("input[type=date]").all()) {
+      expect((await field.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(150);
+    }
+  });
+
+  test.describe("on a wide screen", () => {
+    test.use({ viewport: { width: 1440, height: 900 } });
+
+    test(`${locale}: a filter applies when it changes, with no empty parameter in the URL`, async ({
+      page,
+    }) => {
+      await page.goto(`/${locale}/table`);
+      await expect(page.getByTestId("filter-summary")).toBeHidden();
+      await page.getByRole("checkbox", { name: words.stalled }).check();
+      await expect(page).toHaveURL(/status=stalled/);
+      expect(emptyParameters(page.url())).toEqual([]);
+      await expect(page.getByRole("checkbox", { name: words.stalled })).toBeChecked();
+      for (const field of await page.locator("input[type=date]").all()) {
+        expect((await field.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(150);
+      }
     });
   });
 }

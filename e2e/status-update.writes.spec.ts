@@ -16,7 +16,7 @@ test.describe("staff of the lead agency", () => {
     await expect(page).toHaveURL(/\/R3\?saved=1/);
     await expect(page.getByText("进展已保存。")).toBeVisible();
 
-    await page.getByRole("link", { name: "更新举措 R3.2 的进展" }).click();
+    await page.getByRole("link", { name: "更新进展：举措 R3.2" }).click();
     await page.getByLabel("推进中").check();
     await page.getByLabel("进度（%）").fill("60");
     await page.getByLabel("说明").fill("社区运营机制调整，重新评估进度。");

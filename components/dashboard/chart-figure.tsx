@@ -38,7 +38,8 @@ export async function ChartFigure({
 }) {
   const t = await getTranslations("dashboard");
   return (
-    <Card>
+    // min-w-0: as a grid item the card would otherwise widen to its table instead of scrolling it.
+    <Card className="min-w-0">
       <figure
         id={`figure-${id}`}
         className="scroll-mt-4"
@@ -57,13 +58,14 @@ export async function ChartFigure({
           {display === "charts" ? (
             children
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1">
+            <div className="scroll-cue overflow-x-auto">
+              {/* Headers and figures never break inside a word or a date (平均进/度); the box scrolls instead. */}
+              <table className="w-full border-collapse text-left text-sm [&_td]:whitespace-nowrap [&_td]:px-2 [&_td]:py-1 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1">
                 <caption className="sr-only">{title}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-slate-600">
                     {columns.map((column) => (
-                      <th key={column} scope="col" className="font-medium">
+                      <th key={column} scope="col" className="whitespace-nowrap font-medium">
                         {column}
                       </th>
                     ))}

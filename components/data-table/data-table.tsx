@@ -12,9 +12,12 @@ import {
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Link, usePathname, useRouter } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
+
+// Checkboxes are tap targets of at least 24 × 24 px (WCAG 2.5.8), on a phone as on a desktop.
+const CHECKBOX = "size-6 shrink-0 accent-brand-600";
 
 export type DataTableState = {
   page: number;
@@ -45,6 +48,8 @@ type Props<Row extends { id: string; href: string }> = {
   };
   /** Controls shown beside the row count (e.g. an export menu). */
   toolbar?: ReactNode;
+  /** The columns that head a row's card on a phone (the rest are listed under them, labelled). */
+  cardHeading?: string[];
 };
 
 /**
@@ -63,6 +68,7 @@ export function DataTable<Row extends { id: string; href: string }>({
   caption,
   selection,
   toolbar,
+  cardHeading = [],
 }: Props<Row>) {
   const t = useTranslations("dataTable");
   const router = useRouter();
@@ -83,7 +89,7 @@ export function DataTable<Row extends { id: string; href: string }>({
           if (input) input.indeterminate = table.getIsSomePageRowsSelected();
         }}
         onChange={table.getToggleAllPageRowsSelectedHandler()}
-        className="size-4 accent-brand-600"
+        className={CHECKBOX}
       />
     ),
     cell: ({ row }) => (
@@ -92,7 +98,7 @@ export function DataTable<Row extends { id: string; href: string }>({
         aria-label={selection?.rowLabel(row.original)}
         checked={row.getIsSelected()}
         onChange={row.getToggleSelectedHandler()}
-        className="size-4 accent-brand-600"
+        className={CHECKBOX}
       />
     ),
   };
@@ -132,6 +138,18 @@ export function DataTable<Row extends { id: string; href: string }>({
   }
 
   const cellPadding = state.density === "compact" ? "px-3 py-1" : "px-3 py-2.5";
+  const rows = table.getRowModel().rows;
+  const pageCheckbox = table.getHeaderGroups()[0]?.headers.find((header) => header.column.id === "select");
+  // A phone has no column headers to sort by: one select offers each sortable column either way.
+  const sortChoices = table
+    .getVisibleLeafColumns()
+    .filter((column) => column.id !== "select" && column.columnDef.enableSorting !== false)
+    .flatMap((column) =>
+      (["asc", "desc"] as const).map((dir) => ({
+        value: `${column.id}:${dir}`,
+        label: `${headerText(column.columnDef.header, column.id)} ${dir === "asc" ? "↑" : "↓"}`,
+      })),
+    );
   const first = total === 0 ? 0 : (state.page - 1) * state.perPage + 1;
   const last = Math.min(total, state.page * state.perPage);
 
@@ -155,7 +173,7 @@ export function DataTable<Row extends { id: string; href: string }>({
                     type="checkbox"
                     checked={!state.hidden.includes(column.id)}
                     onChange={() => toggleColumn(column.id)}
-                    className="accent-brand-600"
+                    className={CHECKBOX}
                   />
                   {column.label}
                 </label>
@@ -176,7 +194,77 @@ export function DataTable<Row extends { id: string; href: string }>({
         </div>
       </div>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* On a phone each row is a card: eleven columns do not fit 390 px, and a sideways scroll hides them. */}
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm md:hidden">
+        {pageCheckbox && (
+          // biome-ignore lint/a11y/noLabelWithoutControl: the checkbox inside is rendered by the column
+          <label className="flex items-center gap-2">
+            {flexRender(pageCheckbox.column.columnDef.header, pageCheckbox.getContext())}
+            {selection?.pageLabel}
+          </label>
+        )}
+        <label className="flex items-center gap-2">
+          {t("sortBy")}
+          <select
+            value={`${state.sort}:${state.dir}`}
+            onChange={(event) => {
+              const [sort, dir] = event.target.value.split(":");
+              go({ sort, dir, page: undefined });
+            }}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          >
+            {sortChoices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="space-y-3 md:hidden" aria-label={caption}>
+        {rows.length === 0 ? (
+          <li className="rounded-lg border border-slate-200 bg-white px-3 py-6 text-center text-slate-600">
+            {t("empty")}
+          </li>
+        ) : (
+          rows.map((row) => {
+            const cells = row.getVisibleCells();
+            const select = cells.find((cell) => cell.column.id === "select");
+            const heading = cells.filter((cell) => cardHeading.includes(cell.column.id));
+            const rest = cells.filter(
+              (cell) => cell.column.id !== "select" && !cardHeading.includes(cell.column.id),
+            );
+            return (
+              <li
+                key={row.id}
+                data-testid="table-card"
+                className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+              >
+                <div className="flex items-start gap-3">
+                  {select && flexRender(select.column.columnDef.cell, select.getContext())}
+                  <div className="min-w-0 flex-1 space-y-0.5 font-medium">
+                    {heading.map((cell) => (
+                      <div key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+                    ))}
+                  </div>
+                </div>
+                <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] items-center gap-x-3 gap-y-1.5">
+                  {rest.map((cell) => (
+                    <Fragment key={cell.id}>
+                      <dt className="whitespace-nowrap text-slate-500">
+                        {headerText(cell.column.columnDef.header, cell.column.id)}
+                      </dt>
+                      <dd className="min-w-0">{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
+                    </Fragment>
+                  ))}
+                </dl>
+              </li>
+            );
+          })
+        )}
+      </ul>
+
+      <div className="scroll-cue hidden overflow-x-auto rounded-lg border border-slate-200 md:block">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50">
@@ -224,7 +312,7 @@ export function DataTable<Row extends { id: string; href: string }>({
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.length === 0 ? (
+            {rows.length === 0 ? (
               <tr>
                 <td
                   colSpan={table.getVisibleLeafColumns().length}
@@ -234,7 +322,7 @@ export function DataTable<Row extends { id: string; href: string }>({
                 </td>
               </tr>
             ) : (
-              table.getRowModel().rows.map((row) => (
+              rows.map((row) => (
                 <tr
                   key={row.id}
                   data-testid="table-row"
@@ -288,6 +376,11 @@ export function DataTable<Row extends { id: string; href: string }>({
       </nav>
     </div>
   );
+}
+
+/** A column's header as text (the columns of this app have plain-text headers). */
+function headerText(header: unknown, fallback: string): string {
+  return typeof header === "string" ? header : fallback;
 }
 
 function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {

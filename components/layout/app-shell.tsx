@@ -5,13 +5,15 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
+import { SiteMenu } from "./site-menu";
 import { UserMenu } from "./user-menu";
 
 /** The frame of every page: skip link, header with navigation, user and language, content, footer. */
 export function AppShell({ user, children }: { user: CurrentUser | null; children: ReactNode }) {
   const t = useTranslations("app");
   return (
-    <div className="flex min-h-screen flex-col">
+    // A page whose root says data-layout="wide" (a wide table) gets up to 1600 px instead of 1152.
+    <div className="group/shell flex min-h-screen flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-700"
@@ -19,23 +21,31 @@ export function AppShell({ user, children }: { user: CurrentUser | null; childre
         {t("skipToContent")}
       </a>
       <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap group-has-[[data-layout=wide]]/shell:max-w-[100rem] items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-baseline gap-3">
             <span className="text-lg font-semibold tracking-wide">{t("name")}</span>
             <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
-          <div className="flex flex-wrap items-center gap-3">
-            {user && <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />}
-            {user && <UserMenu user={user} />}
+          {user ? (
+            <SiteMenu aside={<LanguageSwitcher />}>
+              <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />
+              <UserMenu user={user} />
+            </SiteMenu>
+          ) : (
             <LanguageSwitcher />
-          </div>
+          )}
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+      <main
+        id="main"
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 group-has-[[data-layout=wide]]/shell:max-w-[100rem]"
+      >
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-600">{t("footer")}</div>
+        <div className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-600 group-has-[[data-layout=wide]]/shell:max-w-[100rem]">
+          {t("footer")}
+        </div>
       </footer>
     </div>
   );

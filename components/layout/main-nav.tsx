@@ -49,7 +49,7 @@ export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: b
   const reports = reportsHref(pathname, useSearchParams());
   return (
     <nav aria-label={t("label")}>
-      <ul className="flex items-center gap-1">
+      <ul className="flex flex-col gap-1 lg:flex-row lg:items-center">
         {NAV_ITEMS.filter(
           (item) => (isAdmin || !item.adminOnly) && (mayImport || !("importersOnly" in item)),
         ).map((item) => {
@@ -60,7 +60,8 @@ export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: b
                 href={item.key === "reports" ? reports : item.href}
                 aria-current={pathname === item.href ? "page" : undefined}
                 className={cn(
-                  "rounded-md px-3 py-1.5 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white",
+                  // One line each, however narrow the bar; in the folded menu a whole row is the target.
+                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white lg:py-1.5",
                   inSection && "bg-white/15 text-white",
                 )}
               >

@@ -15,9 +15,9 @@ export function UserMenu({ user }: { user: CurrentUser }) {
       )
     : null;
   return (
-    <div className="flex items-center gap-2 text-sm">
+    <div className="flex items-center justify-between gap-2 px-3 text-sm lg:justify-start lg:px-0">
       <span className="sr-only">{t("signedInAs")}</span>
-      <span className="text-right leading-tight" data-testid="current-user">
+      <span className="leading-tight lg:text-right" data-testid="current-user">
         <span className="block font-medium text-white">{user.name}</span>
         <span className="block text-xs text-brand-100">
           {t(`role.${user.role}`)}

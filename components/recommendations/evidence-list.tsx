@@ -37,7 +37,8 @@ export function EvidenceList({
                 <Link
                   href={`${itemPath}/evidence/${item.id}`}
                   aria-label={tForm("editLabel", { title: localized(locale, item.titleZh, item.titleEn) })}
-                  className="ml-auto text-xs text-brand-700 underline"
+                  // At least 24 × 24 px to tap (WCAG 2.5.8); the name starts with the visible 编辑.
+                  className="ml-auto inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 text-sm text-brand-700 underline hover:bg-brand-50"
                 >
                   {tForm("edit")}
                 </Link>

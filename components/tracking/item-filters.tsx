@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { HEALTH } from "@/lib/tracking/health";
 import { type FilterOptions, PROPOSAL_CHOICES } from "@/lib/tracking/queries";
 import type { ItemFilters } from "@/lib/tracking/search-params";
+import { FilterPanel } from "./filter-panel";
 
 /**
  * The filters of the table and the dashboard, as a plain GET form: submitting it puts them in the URL
@@ -34,9 +35,38 @@ export async function ItemFilterForm({
   const tClass = await getTranslations("replyClass");
   const locale = await getLocale();
   const name = (zh: string, en: string | null) => localized(locale, zh, en);
+  // What is filtered, in one line for the folded form on a phone.
+  const agencyName = (id: string | undefined) => {
+    const agency = options.agencies.find((candidate) => candidate.id === id);
+    return agency ? name(agency.nameZh, agency.nameEn) : id;
+  };
+  const theme = options.themes.find((candidate) => candidate.id === filters.theme);
+  const active = [
+    filters.kind === "action" ? t("kindAction") : null,
+    filters.q ? `“${filters.q}”` : null,
+    filters.proposal ?? null,
+    theme ? name(theme.nameZh, theme.nameEn) : null,
+    filters.agency ? agencyName(filters.agency) : null,
+    filters.leadAgency ? `${t("leadAgencyFilter")} ${agencyName(filters.leadAgency)}` : null,
+    filters.replyClass ? tClass(filters.replyClass) : null,
+    filters.dueFrom || filters.dueTo
+      ? `${t("dueDate")} ${filters.dueFrom ?? "…"}–${filters.dueTo ?? "…"}`
+      : null,
+    filters.asOf ? `${t("asOf")} ${filters.asOf}` : null,
+    ...filters.status.map((status) => tStatus(status)),
+    ...filters.health.map((health) => tHealth(health)),
+    filters.mismatch ? t("mismatchOnly") : null,
+  ].filter((part): part is string => Boolean(part));
+  const summary = active.length
+    ? t("filtersSummary", { count: active.length, list: active.join(locale === "en" ? ", " : "、") })
+    : t("filtersNone");
   return (
     <search aria-label={t("filtersLabel")}>
-      <form method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <FilterPanel
+        id="item-filters"
+        summary={summary}
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         {Object.entries(keep).map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
@@ -115,7 +145,8 @@ export async function ItemFilterForm({
               ))}
             </Select>
           </div>
-          <div className="grid grid-cols-2 gap-2">
+          {/* Two columns wide from a tablet up: a whole date shows in each field. */}
+          <div className="grid grid-cols-2 gap-2 md:col-span-2">
             <div className="space-y-1">
               <Label htmlFor="dueFrom">{t("dueFrom")}</Label>
               <Input id="dueFrom" name="dueFrom" type="date" defaultValue={filters.dueFrom} />
@@ -174,7 +205,7 @@ export async function ItemFilterForm({
             {t("reset")}
           </Link>
         </div>
-      </form>
+      </FilterPanel>
     </search>
   );
 }
@@ -192,13 +223,14 @@ function Check({
   label: string;
 }) {
   return (
-    <label className="flex items-center gap-1.5">
+    <label className="flex min-h-6 items-center gap-1.5">
+      {/* 24 × 24 px: a tap target a finger can hit (WCAG 2.5.8). */}
       <input
         type="checkbox"
         name={name}
         value={value}
         defaultChecked={checked}
-        className="accent-brand-600"
+        className="size-6 shrink-0 accent-brand-600"
       />
       {label}
     </label>

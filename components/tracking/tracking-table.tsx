@@ -36,7 +36,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       cell: ({ row }) => (
         <Link
           href={row.original.href}
-          className="font-mono text-xs font-semibold text-brand-700 underline-offset-2 hover:underline"
+          className="inline-flex min-h-6 items-center font-mono text-xs font-semibold text-brand-700 underline-offset-2 hover:underline"
         >
           {row.original.code}
         </Link>
@@ -45,7 +45,12 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
     {
       id: "title",
       header: t("itemTitle"),
-      cell: ({ row }) => name(row.original.titleZh, row.original.titleEn),
+      // On a wide screen a title gets room for a line or two, not a column of words.
+      cell: ({ row }) => (
+        <span className="block md:min-w-48 xl:min-w-72">
+          {name(row.original.titleZh, row.original.titleEn)}
+        </span>
+      ),
     },
     {
       id: "status",
@@ -93,14 +98,21 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
     {
       id: "dueDate",
       header: t("dueDate"),
-      cell: ({ row }) =>
-        row.original.dueDate ? format.dateTime(new Date(row.original.dueDate), "date") : "—",
+      // A date never breaks inside itself (2026年12月31/日).
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">
+          {row.original.dueDate ? format.dateTime(new Date(row.original.dueDate), "date") : "—"}
+        </span>
+      ),
     },
     {
       id: "updatedAt",
       header: t("updatedAt"),
-      cell: ({ row }) =>
-        row.original.updatedAt ? format.dateTime(new Date(row.original.updatedAt), "date") : "—",
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">
+          {row.original.updatedAt ? format.dateTime(new Date(row.original.updatedAt), "date") : "—"}
+        </span>
+      ),
     },
   ];
 
@@ -111,6 +123,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       total={page.total}
       pageCount={page.pageCount}
       caption={params.kind === "action" ? t("captionActions") : t("captionRecommendations")}
+      cardHeading={["code", "title"]}
       pageSizes={PAGE_SIZES}
       hideable={HIDEABLE_COLUMNS.map((id) => ({ id, label: t(id) }))}
       selection={{

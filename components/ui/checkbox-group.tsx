@@ -27,7 +27,8 @@ export function CheckboxGroup({
               value={option.value}
               defaultChecked={checked.includes(option.value)}
               aria-invalid={Boolean(errors?.length)}
-              className="accent-brand-600"
+              // 24 × 24 px: a tap target a finger can hit (WCAG 2.5.8).
+              className="size-6 shrink-0 accent-brand-600"
             />
             {option.label}
           </label>

@@ -53,7 +53,7 @@ export default async function DashboardPage({
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </header>
       <ItemFilterForm filters={state} options={options} keep={keep} resetHref="/dashboard">
-        <div className="grid grid-cols-2 gap-2">
+        <div className="grid grid-cols-2 gap-2 md:col-span-2">
           <div className="space-y-1">
             <Label htmlFor="from">{t("periodFrom")}</Label>
             <Input id="from" name="from" type="date" defaultValue={state.from} />

@@ -43,7 +43,7 @@ export default async function TrackingTablePage({
   if (state.perPage !== 25) keep.perPage = String(state.perPage);
   if (state.recommendation) keep.recommendation = state.recommendation;
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-layout="wide">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ItemFilterForm filters={state} options={options} keep={keep} resetHref="/table" />
       {filterLabel && (

@@ -69,9 +69,10 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
                   <Link
                     href={`${base}/${encodeURIComponent(rec.code)}`}
                     className="min-w-48 flex-1 font-medium text-brand-700 hover:underline"
-                    aria-label={t("editLabel", { code: rec.code })}
                   >
                     {localized(locale, rec.titleZh, rec.titleEn)}
+                    {/* The name starts with the visible title (WCAG 2.5.3), then says what the link does. */}
+                    <span className="sr-only"> · {t("editLabel", { code: rec.code })}</span>
                   </Link>
                   <span className="text-slate-700">
                     {lead ? (

@@ -75,7 +75,7 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
                   <Link
                     href={`${itemPath}/actions/${action.code}`}
                     aria-label={t("editLabel", { code: action.code })}
-                    className="text-sm text-brand-700 underline"
+                    className="inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 text-sm text-brand-700 underline hover:bg-brand-50"
                   >
                     {t("edit")}
                   </Link>

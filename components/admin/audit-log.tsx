@@ -83,7 +83,6 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
       <form
         method="get"
         className="grid gap-3 px-4 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
-        role="search"
       >
         <div className="space-y-1">
           <Label htmlFor="audit-who">{t("who")}</Label>

@@ -481,7 +481,8 @@ describe("a form of the common form action (an admin's theme), while another con
     const auditBefore = await db.auditEvent.count();
 
     const release = await holdLock("Theme", theme.id);
-    const releasing = provider === "postgresql" ? sleep(LOCK_TIMEOUT_MS + 2000).then(release) : Promise.resolve();
+    const releasing =
+      provider === "postgresql" ? sleep(LOCK_TIMEOUT_MS + 2000).then(release) : Promise.resolve();
     expect(await updateTheme({}, form)).toEqual({ formError: BUSY });
     await releasing;
     if (provider === "sqlite") await release();

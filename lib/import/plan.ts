@@ -41,6 +41,11 @@ export type PlannedRow = {
   } | null;
   before: State | null;
   after: State | null;
+  /**
+   * A rolled-up recommendation's progress as the file has it, where it differs from the roll-up now
+   * because its actions moved since the export: the column is read-only, shown beside the current one.
+   */
+  fileProgress: number | null;
   effectiveDate: string | null;
   comment: string | null;
   evidence: { url: string; title: string } | null;
@@ -193,6 +198,7 @@ function planRow(
     effectiveDate,
     comment,
     evidence,
+    fileProgress: null as number | null,
   };
   if (!item) return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
 
@@ -205,8 +211,14 @@ function planRow(
         ? progress.value
         : item.progress,
   };
-  if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress)
-    problems.push({ field: "progress", key: "progressRolledUp" });
+  // A roll-up's column is the export's copy of what the actions make it: read-only. Differing from now
+  // after the item moved since the export (a colleague's update of an action, this file applied
+  // before), it is the old roll-up, shown and ignored; only a value typed over the exported one is refused.
+  if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress) {
+    if (version && "value" in version && version.value === item.version)
+      problems.push({ field: "progress", key: "progressRolledUp" });
+    else described.fileProgress = progress.value;
+  }
   const changes = after.status !== before.status || after.progress !== before.progress;
 
   if (!item.allowed) {

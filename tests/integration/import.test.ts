@@ -410,3 +410,57 @@ describe("applying", () => {
     expect(await applyImport(db, staffKw, batchId, NOW)).toEqual({ kind: "applied", recorded: 1 });
   });
 });
+
+describe("uploading an applied file again", () => {
+  it("is nothing to apply: a roll-up the file holds from before its actions moved is shown, not refused", async () => {
+    const r4 = await db.recommendation.findFirstOrThrow({
+      where: { code: "R4", proposal: { code: PROPOSAL } },
+    });
+    const recommendationLine: Line = [
+      PROPOSAL,
+      null,
+      "R4",
+      zh.status[r4.status],
+      r4.progress,
+      "2026-11-28",
+      null,
+      null,
+      null,
+      r4.version,
+    ];
+    const file = utf8(
+      csv([
+        recommendationLine,
+        await actionLine("R4.1", { progress: 50, comment: "重新上传" }),
+        await actionLine("R4.3", { progress: 95 }),
+      ]),
+    );
+    const first = await upload(staffJxw, "再次上传.csv", file);
+    expect(first.plan.counts).toEqual({ update: 2, unchanged: 1, problem: 0 });
+    expect(await applyImport(db, staffJxw, first.batchId, NOW)).toEqual({ kind: "applied", recorded: 2 });
+    const rolledUp = await db.recommendation.findUniqueOrThrow({ where: { id: r4.id } });
+    expect(rolledUp.progress).not.toBe(r4.progress);
+
+    // The file still holds R4's roll-up as exported; its actions moved it since.
+    const again = await upload(staffJxw, "再次上传.csv", file);
+    expect(again.plan.counts).toEqual({ update: 0, unchanged: 3, problem: 0 });
+    expect(again.plan.rows[0]).toMatchObject({
+      outcome: "unchanged",
+      problems: [],
+      fileProgress: r4.progress,
+      before: { progress: rolledUp.progress },
+    });
+
+    // Typed over the roll-up of an item as it is now, the column is refused: it is read-only.
+    const typed = await upload(
+      staffJxw,
+      "改汇总.csv",
+      utf8(
+        csv([
+          [PROPOSAL, null, "R4", zh.status[rolledUp.status], 12, null, null, null, null, rolledUp.version],
+        ]),
+      ),
+    );
+    expect(typed.plan.rows[0]?.problems).toMatchObject([{ field: "progress", key: "progressRolledUp" }]);
+  });
+});

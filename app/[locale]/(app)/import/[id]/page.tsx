@@ -132,6 +132,12 @@ export default async function ImportBatchPage({
                         {row.after.progress}%
                       </>
                     )}
+                    {row.fileProgress !== null && row.before && (
+                      <p className="text-xs text-slate-600" data-testid="file-progress">
+                        {t("batch.fileProgress", { file: row.fileProgress, now: row.before.progress })}
+                        <span className="block whitespace-normal">{t("batch.fileProgressIgnored")}</span>
+                      </p>
+                    )}
                   </TableCell>
                   <TableCell className="whitespace-nowrap tabular-nums">{row.effectiveDate}</TableCell>
                   <TableCell className="max-w-xs">

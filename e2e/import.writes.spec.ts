@@ -34,7 +34,8 @@ test.describe("staff import a spreadsheet", () => {
     await expect(page.getByTestId("import-counts")).toHaveText("1 行将更新 · 0 行无变化 · 1 行有问题");
     const bad = page.locator('[data-outcome="problem"]');
     await expect(bad).toContainText("R4.3");
-    await expect(bad).toContainText("进度（%）：进度应在 0–100 之间");
+    // Where, which column, what the file has, what is allowed.
+    await expect(bad).toContainText("第 2 行 · 进度（%）：文件中为“120”。进度应在 0–100 之间");
     await expect(page.getByRole("button", { name: /应用/ })).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath("import-preview-problem.png"), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);

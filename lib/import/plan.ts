@@ -19,6 +19,8 @@ export type RowProblem = {
   field: ImportField | "row";
   key: string;
   values?: Record<string, string | number>;
+  /** A cell's problem: the cell as the file has it (null: empty), so that the message can quote it. */
+  cell?: string | null;
 };
 
 type State = { status: ItemStatus; progress: number };
@@ -126,7 +128,9 @@ export async function planImportAndRead(
       recommendationDays.set(item.id, day?.value ?? today);
   }
 
-  const planned = rows.map((row) => planRow(row, items, rowsPerItem, recommendationDays, today, now));
+  const planned = rows.map((row) =>
+    withCells(planRow(row, items, rowsPerItem, recommendationDays, today, now), row),
+  );
   const counts = { update: 0, unchanged: 0, problem: 0 };
   for (const row of planned) counts[row.outcome]++;
   return { plan: { rows: planned, counts }, families };
@@ -216,7 +220,7 @@ function planRow(
   // before), it is the old roll-up, shown and ignored; only a value typed over the exported one is refused.
   if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress) {
     if (version && "value" in version && version.value === item.version)
-      problems.push({ field: "progress", key: "progressRolledUp" });
+      problems.push({ field: "progress", key: "progressRolledUp", values: { now: item.progress } });
     else described.fileProgress = progress.value;
   }
   const changes = after.status !== before.status || after.progress !== before.progress;
@@ -263,8 +267,22 @@ function planRow(
     );
     if (rules.form?.includes("nothingToRecord"))
       return { ...described, before, after, outcome: "unchanged", problems, input: null };
+    // The days a rule compares with, so that the message says which days are allowed.
+    const ruleDays: Record<string, Date | string | null> = {
+      dateInFuture: today,
+      dateBeforeStart: item.startDate,
+      dateBeforeLatest: item.latestEffective,
+      dateBeforeRecommendationLatest: latest(item.recommendationLatest, recommendationDay),
+    };
     for (const [field, keys] of Object.entries(rules))
-      for (const ruleKey of keys) problems.push({ field: fieldOfRule(field), key: ruleKey });
+      for (const ruleKey of keys) {
+        const day = ruleDays[ruleKey];
+        problems.push({
+          field: fieldOfRule(field),
+          key: ruleKey,
+          ...(day ? { values: { day: typeof day === "string" ? day : toShanghaiDateString(day) } } : {}),
+        });
+      }
   }
   if (problems.length) {
     // A status or progress the file has but nobody can read is no "after" to show.
@@ -298,6 +316,15 @@ function planRow(
       newEvidenceKind: evidence ? "other" : undefined,
     },
   };
+}
+
+/** Each cell's problem with the cell's text, as the person filling the file in typed it. */
+function withCells(planned: PlannedRow, row: ImportRow): PlannedRow {
+  if (!planned.problems.length) return planned;
+  const problems = planned.problems.map((problem) =>
+    problem.field === "row" ? problem : { ...problem, cell: readText(row.values[problem.field] ?? null) },
+  );
+  return { ...planned, problems };
 }
 
 /** The row's item as proposal / (recommendation /) code; null when a code is missing. */

@@ -10,7 +10,9 @@ import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
+import type { Locale } from "@/lib/i18n/routing";
 import { getImportBatch } from "@/lib/import/batch";
+import { importProblemText } from "@/lib/import/messages";
 import type { PlannedRow } from "@/lib/import/plan";
 import { planViewParams } from "@/lib/import/schema";
 
@@ -35,15 +37,12 @@ export default async function ImportBatchPage({
     problemsOnly: view.show === "problems",
   });
   if (!batch) notFound();
-  const [t, tStatus, tValidation, format] = await Promise.all([
+  const [t, tStatus, format] = await Promise.all([
     getTranslations("import"),
     getTranslations("status"),
-    getTranslations("validation"),
     getFormatter(),
   ]);
   const plan = batch.plan;
-  const problem = (key: string, values?: Record<string, string | number>) =>
-    t.has(`problem.${key}`) ? t(`problem.${key}`, values) : tValidation(key);
   const where = (row: PlannedRow) =>
     row.sheet ? t("sheetRow", { sheet: row.sheet, row: row.row }) : String(row.row);
 
@@ -159,11 +158,7 @@ export default async function ImportBatchPage({
                       <ul className="mt-1 space-y-0.5 text-xs text-red-800">
                         {row.problems.map((item) => (
                           <li key={`${item.field}-${item.key}`}>
-                            <span className="font-medium">
-                              {item.field === "row" ? t("wholeRow") : t(`column.${item.field}`)}
-                            </span>
-                            {t("fieldSeparator")}
-                            {problem(item.key, item.values)}
+                            {importProblemText(locale as Locale, row, item)}
                           </li>
                         ))}
                       </ul>

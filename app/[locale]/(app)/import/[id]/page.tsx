@@ -101,11 +101,11 @@ export default async function ImportBatchPage({
             <thead>
               <tr>
                 <TableHead>{t("table.row")}</TableHead>
+                <TableHead>{t("table.result")}</TableHead>
                 <TableHead>{t("table.item")}</TableHead>
                 <TableHead>{t("table.change")}</TableHead>
                 <TableHead>{t("table.date")}</TableHead>
                 <TableHead>{t("table.details")}</TableHead>
-                <TableHead>{t("table.result")}</TableHead>
               </tr>
             </thead>
             <tbody>
@@ -116,7 +116,21 @@ export default async function ImportBatchPage({
                   className={row.outcome === "problem" ? "bg-red-50/60" : undefined}
                 >
                   <TableCell className="tabular-nums">{where(row)}</TableCell>
-                  <TableCell>
+                  {/* Second, so that a phone shows each row's problems without scrolling sideways. */}
+                  <TableCell className={row.problems.length ? "min-w-64 max-w-md" : undefined}>
+                    <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcome.${row.outcome}`)}</Badge>
+                    {row.problems.length > 0 && (
+                      <ul className="mt-1 space-y-0.5 text-xs text-red-800">
+                        {row.problems.map((item) => (
+                          <li key={`${item.field}-${item.key}`}>
+                            {importProblemText(locale as Locale, row, item)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                  {/* Wide enough to read on a phone: the table scrolls rather than wrap a title per character. */}
+                  <TableCell className="min-w-48">
                     <span className="font-mono text-xs">{row.label}</span>
                     {row.item && (
                       <Link href={row.item.href} className="block text-brand-700 hover:underline">
@@ -150,18 +164,6 @@ export default async function ImportBatchPage({
                       >
                         {row.evidence.title}
                       </a>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcome.${row.outcome}`)}</Badge>
-                    {row.problems.length > 0 && (
-                      <ul className="mt-1 space-y-0.5 text-xs text-red-800">
-                        {row.problems.map((item) => (
-                          <li key={`${item.field}-${item.key}`}>
-                            {importProblemText(locale as Locale, row, item)}
-                          </li>
-                        ))}
-                      </ul>
                     )}
                   </TableCell>
                 </tr>

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { createImportBatch, getImportBatch } from "@/lib/import/batch";
 import zh from "@/messages/zh-CN.json";
 import { seedSampleData } from "../../prisma/seed";
+import { KNOWN_BAD_INPUTS, NAUGHTY_STRINGS } from "./support/naughty-strings";
 import { sessionCookie } from "./support/session";
 
 const HEADER = [
@@ -189,6 +190,13 @@ describe("the import's template", () => {
     const bad = await get("staff", "format=pdf&locale=en");
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: "The template's format must be xlsx or csv." });
+    // No parameter makes it fail (the naughty-strings sweep asks the built app the same).
+    for (const naughty of [...KNOWN_BAD_INPUTS, ...NAUGHTY_STRINGS.filter((_, index) => index % 20 === 0)]) {
+      for (const query of [{ format: naughty }, { format: "csv", locale: naughty }]) {
+        const response = await get("staff", new URLSearchParams(query).toString());
+        expect(response.status, JSON.stringify(query)).toBeLessThan(500);
+      }
+    }
     // The English workbook: its own headers and status names, which the import reads as well.
     const { sheet } = await workbookOf("admin", "en");
     expect(sheet.name).toBe("Items you may update");

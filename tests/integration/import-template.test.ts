@@ -192,7 +192,10 @@ describe("the import's template", () => {
     expect(await bad.json()).toEqual({ error: "The template's format must be xlsx or csv." });
     // No parameter makes it fail (the naughty-strings sweep asks the built app the same).
     for (const naughty of [...KNOWN_BAD_INPUTS, ...NAUGHTY_STRINGS.filter((_, index) => index % 20 === 0)]) {
-      for (const query of [{ format: naughty }, { format: "csv", locale: naughty }]) {
+      for (const query of [{ format: naughty }, { format: "csv", locale: naughty }] as Record<
+        string,
+        string
+      >[]) {
         const response = await get("staff", new URLSearchParams(query).toString());
         expect(response.status, JSON.stringify(query)).toBeLessThan(500);
       }

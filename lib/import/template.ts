@@ -14,6 +14,7 @@ import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
+import { MAX_ROWS } from "./file";
 import { importTranslator } from "./messages";
 
 const statusName = (locale: Locale, status: ItemStatus) => (locale === "en" ? en : zh).status[status];
@@ -36,15 +37,29 @@ export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 const assignments = { select: { agencyId: true, role: true } } as const;
 
-/** The rows of the user's template: each recommendation they may update, then its actions they may. */
-export async function getTemplateRows(db: DbClient, actor: Actor, locale: Locale): Promise<TemplateRow[]> {
+/**
+ * The rows of the user's template: each recommendation they may update, then its actions they may; or
+ * "tooMany" when the items it would read are more than an import takes (counted before they are read).
+ */
+export async function getTemplateRows(
+  db: DbClient,
+  actor: Actor,
+  locale: Locale,
+  maxRows: number = MAX_ROWS,
+): Promise<TemplateRow[] | "tooMany"> {
   const mine = actor.role === "admin" ? {} : { agencies: { some: { agencyId: actor.agencyId ?? "" } } };
+  // Archived recommendations (and their actions) take no updates: the dry run does not know them.
+  const where =
+    actor.role === "admin"
+      ? { archivedAt: null }
+      : { archivedAt: null, OR: [mine, { actions: { some: mine } }] };
+  const [recommendationCount, actionCount] = await Promise.all([
+    db.recommendation.count({ where }),
+    db.action.count({ where: { recommendation: where } }),
+  ]);
+  if (recommendationCount + actionCount > maxRows) return "tooMany";
   const recommendations = await db.recommendation.findMany({
-    // Archived recommendations (and their actions) take no updates: the dry run does not know them.
-    where:
-      actor.role === "admin"
-        ? { archivedAt: null }
-        : { archivedAt: null, OR: [mine, { actions: { some: mine } }] },
+    where,
     orderBy: [{ proposal: { code: "asc" } }, { sortOrder: "asc" }, { code: "asc" }],
     select: {
       code: true,

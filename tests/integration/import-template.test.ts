@@ -9,6 +9,7 @@ import { GET as template } from "@/app/api/import/template/route";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { createImportBatch, getImportBatch } from "@/lib/import/batch";
+import { getTemplateRows } from "@/lib/import/template";
 import zh from "@/messages/zh-CN.json";
 import { seedSampleData } from "../../prisma/seed";
 import { KNOWN_BAD_INPUTS, NAUGHTY_STRINGS } from "./support/naughty-strings";
@@ -200,6 +201,9 @@ describe("the import's template", () => {
         expect(response.status, JSON.stringify(query)).toBeLessThan(500);
       }
     }
+    // More items than an import takes are counted, not read: no template.
+    expect(await getTemplateRows(db, actors.admin, "zh-CN", 3)).toBe("tooMany");
+    expect(await getTemplateRows(db, actors.admin, "zh-CN", 10_000)).not.toBe("tooMany");
     // The English workbook: its own headers and status names, which the import reads as well.
     const { sheet } = await workbookOf("admin", "en");
     expect(sheet.name).toBe("Items you may update");

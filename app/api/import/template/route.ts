@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { unlessBusy } from "@/lib/db/busy";
 import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import { type Locale, routing } from "@/lib/i18n/routing";
+import { MAX_ROWS } from "@/lib/import/file";
 import { importTranslator } from "@/lib/import/messages";
 import { getTemplateRows, TEMPLATE_FORMATS, templateCsv, templateXlsx } from "@/lib/import/template";
 
@@ -34,6 +35,7 @@ export async function GET(request: NextRequest) {
     () => null,
   );
   if (!rows) return error(503, databaseBusyMessage(locale, "retry"), { "Retry-After": "5" });
+  if (rows === "tooMany") return error(413, t("templateFile.tooMany", { rows: MAX_ROWS }));
   const body = format === "xlsx" ? await templateXlsx(rows, locale) : templateCsv(rows, locale);
   const fileName = `${t("templateFile.fileName")}-${toShanghaiDateString(new Date())}.${format}`;
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);

@@ -119,17 +119,24 @@ export async function planImportAndRead(
     const key = itemKey(row);
     if (key) rowsPerItem.set(key, (rowsPerItem.get(key) ?? 0) + 1);
   }
-  // An action's update must not predate its recommendation's, including one this file records.
+  // An action's update must not predate its recommendation's, including one this file records: the
+  // recommendations' rows are planned first, and only those that record an update set a day (a row left
+  // as exported, its date empty, is no update of today).
   const recommendationDays = new Map<string, string>();
+  const recommendationRows = new Map<ImportRow, PlannedRow>();
   for (const row of rows) {
-    const item = items.get(itemKey(row) ?? "");
-    const day = readDay(row.values.effectiveDate ?? null);
-    if (item?.kind === "recommendation" && (day === null || "value" in day))
-      recommendationDays.set(item.id, day?.value ?? today);
+    if (readText(row.values.recommendation ?? null)) continue;
+    const planned = planRow(row, items, rowsPerItem, recommendationDays, today, now);
+    recommendationRows.set(row, planned);
+    if (planned.outcome === "update" && planned.item && planned.effectiveDate)
+      recommendationDays.set(planned.item.id, planned.effectiveDate);
   }
 
   const planned = rows.map((row) =>
-    withCells(planRow(row, items, rowsPerItem, recommendationDays, today, now), row),
+    withCells(
+      recommendationRows.get(row) ?? planRow(row, items, rowsPerItem, recommendationDays, today, now),
+      row,
+    ),
   );
   const counts = { update: 0, unchanged: 0, problem: 0 };
   for (const row of planned) counts[row.outcome]++;

@@ -490,3 +490,27 @@ describe("uploading an applied file again", () => {
     expect(typed.plan.rows[0]?.problems).toMatchObject([{ field: "progress", key: "progressRolledUp" }]);
   });
 });
+
+describe("a recommendation's row left as exported", () => {
+  it("records nothing, so its actions' days are checked against its stored updates, not today", async () => {
+    const r6 = await db.recommendation.findFirstOrThrow({
+      where: { code: "R6", proposal: { code: PROPOSAL } },
+    });
+    const r61 = await action("R6.1");
+    const { plan } = await upload(
+      staffJxw,
+      "条目未改.csv",
+      utf8(
+        csv([
+          // The template's row of R6, its date empty.
+          [PROPOSAL, null, "R6", zh.status[r6.status], r6.progress, null, null, null, null, r6.version],
+          await actionLine("R6.1", { comment: "补充说明", date: "2026-11-28", version: r61.version }),
+        ]),
+      ),
+    );
+    expect(plan.rows.map((row) => [row.outcome, row.problems.map((problem) => problem.key)])).toEqual([
+      ["unchanged", []],
+      ["update", []],
+    ]);
+  });
+});

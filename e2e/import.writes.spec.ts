@@ -1,3 +1,7 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { storageStateFor } from "./accounts";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
@@ -34,7 +38,8 @@ test.describe("staff import a spreadsheet", () => {
     await expect(page.getByTestId("import-counts")).toHaveText("1 行将更新 · 0 行无变化 · 1 行有问题");
     const bad = page.locator('[data-outcome="problem"]');
     await expect(bad).toContainText("R4.3");
-    await expect(bad).toContainText("进度（%）：进度应在 0–100 之间");
+    // Where, which column, what the file has, what is allowed.
+    await expect(bad).toContainText("第 2 行 · 进度（%）：文件中为“120”。进度应在 0–100 之间");
     await expect(page.getByRole("button", { name: /应用/ })).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath("import-preview-problem.png"), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -129,6 +134,91 @@ test.describe("a long file's preview", () => {
     await expect(page.getByText("Page 2 of 3")).toHaveCount(2);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath("import-preview-en.png"), fullPage: true });
+  });
+});
+
+/** The page in both languages at 1440 and 390 px, for looking at. */
+async function screenshots(page: Page, name: string) {
+  for (const locale of ["zh-CN", "en"]) {
+    await page.goto(page.url().replace(/\/(zh-CN|en)\//, `/${locale}/`));
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: test.info().outputPath(`${name}-${locale}-${width}.png`),
+        fullPage: true,
+      });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test.describe("the template, edited, applied and uploaded again", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
+
+  test("is nothing to apply: a roll-up its actions moved shows the file's value beside the current one", async ({
+    page,
+  }) => {
+    await page.goto("/zh-CN/import");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "CSV（同样的事项）" }).click();
+    const text = readFileSync((await (await download).path()) ?? "", "utf8").replace(/^\ufeff/, "");
+    const [header, ...lines] = parse(text) as string[][];
+    if (!header) throw new Error("no header");
+    const at = (code: string) => {
+      const line = lines.find((cells) => cells[0] === "LLM-2024" && cells[2] === code);
+      if (!line) throw new Error(`no ${code} in the template`);
+      return line;
+    };
+    const template = (edited: string[][]) => ({
+      name: "模板.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\ufeff${stringify([header, ...edited], { record_delimiter: "\r\n" })}`),
+    });
+    // R4.1 moves; R4, which rolls it up, is in the file as exported.
+    const r41 = at("R4.1");
+    const progress = Number(r41[5]);
+    r41[5] = String(progress <= 70 ? progress + 30 : progress - 30);
+    r41[7] = "模板导入";
+    const exported = at("R4")[5];
+
+    await page.getByLabel(/^文件/).setInputFiles(template(lines));
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      `1 行将更新 · ${lines.length - 1} 行无变化 · 0 行有问题`,
+    );
+    await page.getByRole("button", { name: "应用 1 条更新" }).click();
+    await expect(page.getByRole("status")).toContainText("应用 1 条更新");
+
+    await page.goto("/zh-CN/import");
+    await page.getByLabel(/^文件/).setInputFiles(template(lines));
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      `0 行将更新 · ${lines.length} 行无变化 · 0 行有问题`,
+    );
+    await expect(page.getByText("没有需要应用的更新。")).toBeVisible();
+    const r4 = page.locator("tbody tr").filter({ has: page.getByText("LLM-2024 / R4", { exact: true }) });
+    await expect(r4.getByTestId("file-progress")).toContainText(
+      new RegExp(`^文件 ${exported} % · 当前 \\d+ %`),
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, "import-reupload");
+    await expect(r4.getByTestId("file-progress")).toContainText(
+      new RegExp(`^file ${exported} % · now \\d+ %`),
+    );
+
+    // A file with problems: each says where, which column, what the file has and what is allowed.
+    at("R4.3")[4] = "快完成了";
+    at("R4.2")[5] = "120";
+    await page.goto("/zh-CN/import");
+    await page.getByLabel(/^文件/).setInputFiles(template(lines));
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.getByRole("link", { name: "只看问题行（2）" }).click();
+    await expect(page).toHaveURL(/\?show=problems$/);
+    await expect(page.locator('[data-outcome="problem"]')).toHaveCount(2);
+    await expect(page.locator('[data-outcome="problem"]').filter({ hasText: "R4.3" })).toContainText(
+      "状态：文件中为“快完成了”。无法识别的状态；可填：未启动、推进中、已完成、受阻、未采纳",
+    );
+    await screenshots(page, "import-problems");
   });
 });
 

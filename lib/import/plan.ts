@@ -19,6 +19,8 @@ export type RowProblem = {
   field: ImportField | "row";
   key: string;
   values?: Record<string, string | number>;
+  /** A cell's problem: the cell as the file has it (null: empty), so that the message can quote it. */
+  cell?: string | null;
 };
 
 type State = { status: ItemStatus; progress: number };
@@ -41,6 +43,11 @@ export type PlannedRow = {
   } | null;
   before: State | null;
   after: State | null;
+  /**
+   * A rolled-up recommendation's progress as the file has it, where it differs from the roll-up now
+   * because its actions moved since the export: the column is read-only, shown beside the current one.
+   */
+  fileProgress: number | null;
   effectiveDate: string | null;
   comment: string | null;
   evidence: { url: string; title: string } | null;
@@ -112,16 +119,25 @@ export async function planImportAndRead(
     const key = itemKey(row);
     if (key) rowsPerItem.set(key, (rowsPerItem.get(key) ?? 0) + 1);
   }
-  // An action's update must not predate its recommendation's, including one this file records.
+  // An action's update must not predate its recommendation's, including one this file records: the
+  // recommendations' rows are planned first, and only those that record an update set a day (a row left
+  // as exported, its date empty, is no update of today).
   const recommendationDays = new Map<string, string>();
+  const recommendationRows = new Map<ImportRow, PlannedRow>();
   for (const row of rows) {
-    const item = items.get(itemKey(row) ?? "");
-    const day = readDay(row.values.effectiveDate ?? null);
-    if (item?.kind === "recommendation" && (day === null || "value" in day))
-      recommendationDays.set(item.id, day?.value ?? today);
+    if (readText(row.values.recommendation ?? null)) continue;
+    const planned = planRow(row, items, rowsPerItem, recommendationDays, today, now);
+    recommendationRows.set(row, planned);
+    if (planned.outcome === "update" && planned.item && planned.effectiveDate)
+      recommendationDays.set(planned.item.id, planned.effectiveDate);
   }
 
-  const planned = rows.map((row) => planRow(row, items, rowsPerItem, recommendationDays, today, now));
+  const planned = rows.map((row) =>
+    withCells(
+      recommendationRows.get(row) ?? planRow(row, items, rowsPerItem, recommendationDays, today, now),
+      row,
+    ),
+  );
   const counts = { update: 0, unchanged: 0, problem: 0 };
   for (const row of planned) counts[row.outcome]++;
   return { plan: { rows: planned, counts }, families };
@@ -193,6 +209,7 @@ function planRow(
     effectiveDate,
     comment,
     evidence,
+    fileProgress: null as number | null,
   };
   if (!item) return { ...described, before: null, after: null, outcome: "problem", problems, input: null };
 
@@ -205,8 +222,14 @@ function planRow(
         ? progress.value
         : item.progress,
   };
-  if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress)
-    problems.push({ field: "progress", key: "progressRolledUp" });
+  // A roll-up's column is the export's copy of what the actions make it: read-only. Differing from now
+  // after the item moved since the export (a colleague's update of an action, this file applied
+  // before), it is the old roll-up, shown and ignored; only a value typed over the exported one is refused.
+  if (item.progressIsRolledUp && progress && "value" in progress && progress.value !== item.progress) {
+    if (version && "value" in version && version.value === item.version)
+      problems.push({ field: "progress", key: "progressRolledUp", values: { now: item.progress } });
+    else described.fileProgress = progress.value;
+  }
   const changes = after.status !== before.status || after.progress !== before.progress;
 
   if (!item.allowed) {
@@ -251,8 +274,22 @@ function planRow(
     );
     if (rules.form?.includes("nothingToRecord"))
       return { ...described, before, after, outcome: "unchanged", problems, input: null };
+    // The days a rule compares with, so that the message says which days are allowed.
+    const ruleDays: Record<string, Date | string | null> = {
+      dateInFuture: today,
+      dateBeforeStart: item.startDate,
+      dateBeforeLatest: item.latestEffective,
+      dateBeforeRecommendationLatest: latest(item.recommendationLatest, recommendationDay),
+    };
     for (const [field, keys] of Object.entries(rules))
-      for (const ruleKey of keys) problems.push({ field: fieldOfRule(field), key: ruleKey });
+      for (const ruleKey of keys) {
+        const day = ruleDays[ruleKey];
+        problems.push({
+          field: fieldOfRule(field),
+          key: ruleKey,
+          ...(day ? { values: { day: typeof day === "string" ? day : toShanghaiDateString(day) } } : {}),
+        });
+      }
   }
   if (problems.length) {
     // A status or progress the file has but nobody can read is no "after" to show.
@@ -286,6 +323,15 @@ function planRow(
       newEvidenceKind: evidence ? "other" : undefined,
     },
   };
+}
+
+/** Each cell's problem with the cell's text, as the person filling the file in typed it. */
+function withCells(planned: PlannedRow, row: ImportRow): PlannedRow {
+  if (!planned.problems.length) return planned;
+  const problems = planned.problems.map((problem) =>
+    problem.field === "row" ? problem : { ...problem, cell: readText(row.values[problem.field] ?? null) },
+  );
+  return { ...planned, problems };
 }
 
 /** The row's item as proposal / (recommendation /) code; null when a code is missing. */

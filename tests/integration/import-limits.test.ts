@@ -433,7 +433,8 @@ describe("files that would apply the wrong data", () => {
     if (result.kind !== "created") throw new Error(JSON.stringify(result));
     const view = await getImportBatch(db, staffJxw, result.batchId, {}, NOW);
     expect(view?.plan?.rows.map((planned) => planned.problems)).toEqual([
-      [{ field: "effectiveDate", key: "dateInvalid" }],
+      // The message quotes the cell as the file has it.
+      [{ field: "effectiveDate", key: "dateInvalid", cell: "100000000000000000000" }],
     ]);
   });
 });

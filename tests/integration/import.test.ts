@@ -6,10 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportView } from "@/app/api/export/route";
 import { createAuth } from "@/lib/auth/config";
 import type { Actor } from "@/lib/auth/permissions";
+import { toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { type Db, extendedClient } from "@/lib/db/client";
 import { applyImport } from "@/lib/import/apply";
 import { createImportBatch, getImportBatch } from "@/lib/import/batch";
+import { importProblemText } from "@/lib/import/messages";
 import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -266,6 +268,20 @@ describe("the dry run", () => {
       ["row:duplicateItem"],
     ]);
     expect(plan.rows.map((row) => row.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Each problem says where it is, in which column, what the file has there and what is allowed.
+    const texts = (locale: "zh-CN" | "en") =>
+      plan.rows.flatMap((row) => row.problems.map((problem) => importProblemText(locale, row, problem)));
+    expect(texts("zh-CN").slice(0, 4)).toEqual([
+      "第 2 行 · 编号：文件中为“R9.9”。找不到这个事项：编号须为系统中未归档的建议条目或举措（模板中列有您可以更新的全部事项）",
+      "第 3 行 · 编号：文件中为“R2.3”。该事项不由您的单位承办，不能更新",
+      "第 4 行 · 状态：文件中为“快完成了”。无法识别的状态；可填：未启动、推进中、已完成、受阻、未采纳",
+      "第 5 行 · 进度（%）：文件中为“120”。进度应在 0–100 之间",
+    ]);
+    expect(texts("en").slice(4, 6)).toEqual([
+      "row 6 · Effective date: the file has “2026-02-30”. Unknown date: use 2025-06-30, 2025/6/30 or 2025年6月30日; empty means today",
+      "row 7 · Evidence URL: the file has “javascript:alert(1)”. The address must start with http:// or https://.",
+    ]);
+    expect(texts("zh-CN")[7]).toBe("第 9 行 · 整行：同一事项出现在多行中，请只保留一行");
     expect(plan.counts).toEqual({ update: 0, unchanged: 0, problem: 9 });
     expect(await db.statusUpdate.count()).toBe(before);
   });
@@ -280,6 +296,16 @@ describe("the dry run", () => {
       ["comment:commentRequired"],
       ["effectiveDate:dateBeforeStart"],
     ]);
+    // The day the rule compares with is the day allowed.
+    const r31 = await action("R3.1");
+    const start = r31.startDate ? toShanghaiDateString(r31.startDate) : "";
+    expect(
+      importProblemText(
+        "zh-CN",
+        plan.rows[1] ?? { sheet: null, row: 0 },
+        plan.rows[1]?.problems[0] ?? { field: "row", key: "" },
+      ),
+    ).toBe(`第 3 行 · 生效日期：文件中为“2020-01-01”。生效日期不能早于该事项的开始日期 ${start}`);
   });
 });
 
@@ -408,5 +434,83 @@ describe("applying", () => {
     // Someone else's batch is not found for them.
     expect(await applyImport(db, admin, batchId, NOW)).toEqual({ kind: "notFound" });
     expect(await applyImport(db, staffKw, batchId, NOW)).toEqual({ kind: "applied", recorded: 1 });
+  });
+});
+
+describe("uploading an applied file again", () => {
+  it("is nothing to apply: a roll-up the file holds from before its actions moved is shown, not refused", async () => {
+    const r4 = await db.recommendation.findFirstOrThrow({
+      where: { code: "R4", proposal: { code: PROPOSAL } },
+    });
+    const recommendationLine: Line = [
+      PROPOSAL,
+      null,
+      "R4",
+      zh.status[r4.status],
+      r4.progress,
+      "2026-11-28",
+      null,
+      null,
+      null,
+      r4.version,
+    ];
+    const file = utf8(
+      csv([
+        recommendationLine,
+        await actionLine("R4.1", { progress: 50, comment: "重新上传" }),
+        await actionLine("R4.3", { progress: 95 }),
+      ]),
+    );
+    const first = await upload(staffJxw, "再次上传.csv", file);
+    expect(first.plan.counts).toEqual({ update: 2, unchanged: 1, problem: 0 });
+    expect(await applyImport(db, staffJxw, first.batchId, NOW)).toEqual({ kind: "applied", recorded: 2 });
+    const rolledUp = await db.recommendation.findUniqueOrThrow({ where: { id: r4.id } });
+    expect(rolledUp.progress).not.toBe(r4.progress);
+
+    // The file still holds R4's roll-up as exported; its actions moved it since.
+    const again = await upload(staffJxw, "再次上传.csv", file);
+    expect(again.plan.counts).toEqual({ update: 0, unchanged: 3, problem: 0 });
+    expect(again.plan.rows[0]).toMatchObject({
+      outcome: "unchanged",
+      problems: [],
+      fileProgress: r4.progress,
+      before: { progress: rolledUp.progress },
+    });
+
+    // Typed over the roll-up of an item as it is now, the column is refused: it is read-only.
+    const typed = await upload(
+      staffJxw,
+      "改汇总.csv",
+      utf8(
+        csv([
+          [PROPOSAL, null, "R4", zh.status[rolledUp.status], 12, null, null, null, null, rolledUp.version],
+        ]),
+      ),
+    );
+    expect(typed.plan.rows[0]?.problems).toMatchObject([{ field: "progress", key: "progressRolledUp" }]);
+  });
+});
+
+describe("a recommendation's row left as exported", () => {
+  it("records nothing, so its actions' days are checked against its stored updates, not today", async () => {
+    const r6 = await db.recommendation.findFirstOrThrow({
+      where: { code: "R6", proposal: { code: PROPOSAL } },
+    });
+    const r61 = await action("R6.1");
+    const { plan } = await upload(
+      staffJxw,
+      "条目未改.csv",
+      utf8(
+        csv([
+          // The template's row of R6, its date empty.
+          [PROPOSAL, null, "R6", zh.status[r6.status], r6.progress, null, null, null, null, r6.version],
+          await actionLine("R6.1", { comment: "补充说明", date: "2026-11-28", version: r61.version }),
+        ]),
+      ),
+    );
+    expect(plan.rows.map((row) => [row.outcome, row.problems.map((problem) => problem.key)])).toEqual([
+      ["unchanged", []],
+      ["update", []],
+    ]);
   });
 });

@@ -46,6 +46,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/api/export/jobs/[id]": [],
   "/api/health": [],
   "/api/health/ready": [],
+  "/api/import/template": ["format", "locale"],
   "/api/public/[file]": ["lang"],
   "/api/reports": [...keys(reportShape), "format"],
   "/api/v1/openapi.json": [],

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { IMPORT_FIELDS } from "@/lib/import/columns";
+import type { TemplateFormat } from "@/lib/import/template";
 
 export const generateMetadata = pageTitle("import", "metaTitle");
 
@@ -29,9 +30,9 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
       </div>
     );
   }
-  // The template is the export of the items the user may update (an admin's: every item), versions and all.
-  const templateHref = (format: "xlsx" | "csv", kind: "recommendation" | "action") =>
-    `/api/export?${new URLSearchParams({ format, kind, locale, ...(user.role === "staff" && user.agencyId ? { agency: user.agencyId } : {}) })}`;
+  // The template holds exactly the items the user may update (an admin's: every item), versions and all.
+  const templateHref = (format: TemplateFormat) =>
+    `/api/import/template?${new URLSearchParams({ format, locale })}`;
   const recent = await db.importBatch.findMany({
     where: { createdById: user.id },
     orderBy: { createdAt: "desc" },
@@ -63,18 +64,10 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
           </p>
           <p className="flex flex-wrap gap-3 text-sm">
             <span>{t("template")}</span>
-            <a
-              className="text-brand-700 underline underline-offset-2"
-              href={templateHref("xlsx", "recommendation")}
-              download
-            >
+            <a className="text-brand-700 underline underline-offset-2" href={templateHref("xlsx")} download>
               {t("templateXlsx")}
             </a>
-            <a
-              className="text-brand-700 underline underline-offset-2"
-              href={templateHref("csv", "action")}
-              download
-            >
+            <a className="text-brand-700 underline underline-offset-2" href={templateHref("csv")} download>
               {t("templateCsv")}
             </a>
           </p>

@@ -10,7 +10,9 @@ import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
+import type { Locale } from "@/lib/i18n/routing";
 import { getImportBatch } from "@/lib/import/batch";
+import { importProblemText } from "@/lib/import/messages";
 import type { PlannedRow } from "@/lib/import/plan";
 import { planViewParams } from "@/lib/import/schema";
 
@@ -35,15 +37,12 @@ export default async function ImportBatchPage({
     problemsOnly: view.show === "problems",
   });
   if (!batch) notFound();
-  const [t, tStatus, tValidation, format] = await Promise.all([
+  const [t, tStatus, format] = await Promise.all([
     getTranslations("import"),
     getTranslations("status"),
-    getTranslations("validation"),
     getFormatter(),
   ]);
   const plan = batch.plan;
-  const problem = (key: string, values?: Record<string, string | number>) =>
-    t.has(`problem.${key}`) ? t(`problem.${key}`, values) : tValidation(key);
   const where = (row: PlannedRow) =>
     row.sheet ? t("sheetRow", { sheet: row.sheet, row: row.row }) : String(row.row);
 
@@ -102,11 +101,11 @@ export default async function ImportBatchPage({
             <thead>
               <tr>
                 <TableHead>{t("table.row")}</TableHead>
+                <TableHead>{t("table.result")}</TableHead>
                 <TableHead>{t("table.item")}</TableHead>
                 <TableHead>{t("table.change")}</TableHead>
                 <TableHead>{t("table.date")}</TableHead>
                 <TableHead>{t("table.details")}</TableHead>
-                <TableHead>{t("table.result")}</TableHead>
               </tr>
             </thead>
             <tbody>
@@ -117,7 +116,21 @@ export default async function ImportBatchPage({
                   className={row.outcome === "problem" ? "bg-red-50/60" : undefined}
                 >
                   <TableCell className="tabular-nums">{where(row)}</TableCell>
-                  <TableCell>
+                  {/* Second, so that a phone shows each row's problems without scrolling sideways. */}
+                  <TableCell className={row.problems.length ? "min-w-64 max-w-md" : undefined}>
+                    <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcome.${row.outcome}`)}</Badge>
+                    {row.problems.length > 0 && (
+                      <ul className="mt-1 space-y-0.5 text-xs text-red-800">
+                        {row.problems.map((item) => (
+                          <li key={`${item.field}-${item.key}`}>
+                            {importProblemText(locale as Locale, row, item)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                  {/* Wide enough to read on a phone: the table scrolls rather than wrap a title per character. */}
+                  <TableCell className="min-w-48">
                     <span className="font-mono text-xs">{row.label}</span>
                     {row.item && (
                       <Link href={row.item.href} className="block text-brand-700 hover:underline">
@@ -132,6 +145,12 @@ export default async function ImportBatchPage({
                         {row.after.progress}%
                       </>
                     )}
+                    {row.fileProgress !== null && row.before && (
+                      <p className="text-xs text-slate-600" data-testid="file-progress">
+                        {t("batch.fileProgress", { file: row.fileProgress, now: row.before.progress })}
+                        <span className="block whitespace-normal">{t("batch.fileProgressIgnored")}</span>
+                      </p>
+                    )}
                   </TableCell>
                   <TableCell className="whitespace-nowrap tabular-nums">{row.effectiveDate}</TableCell>
                   <TableCell className="max-w-xs">
@@ -145,22 +164,6 @@ export default async function ImportBatchPage({
                       >
                         {row.evidence.title}
                       </a>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <Badge tone={OUTCOME_TONE[row.outcome]}>{t(`outcome.${row.outcome}`)}</Badge>
-                    {row.problems.length > 0 && (
-                      <ul className="mt-1 space-y-0.5 text-xs text-red-800">
-                        {row.problems.map((item) => (
-                          <li key={`${item.field}-${item.key}`}>
-                            <span className="font-medium">
-                              {item.field === "row" ? t("wholeRow") : t(`column.${item.field}`)}
-                            </span>
-                            {t("fieldSeparator")}
-                            {problem(item.key, item.values)}
-                          </li>
-                        ))}
-                      </ul>
                     )}
                   </TableCell>
                 </tr>

@@ -416,7 +416,11 @@ export const createProposalFromEntry = formAction(proposalEntryInput, async (inp
       action: "proposal.create",
       entityType: "Proposal",
       entityId: proposal.id,
-      after: { ...proposalSnapshot(proposalRow(input)), recommendations: input.parts.length },
+      after: {
+        ...proposalSnapshot(proposalRow(input)),
+        recommendations: input.parts.length,
+        actions: input.parts.reduce((sum, part) => sum + part.actions.length, 0),
+      },
     });
     for (const [index, part] of input.parts.entries()) {
       const row = {
@@ -441,6 +445,29 @@ export const createProposalFromEntry = formAction(proposalEntryInput, async (inp
         entityId: rec.id,
         after: recommendationSnapshot(row, { theme: null, leadAgency: null, coAgencies: [] }),
       });
+      // The sub-items kept as its actions, unassigned like the recommendation: all start at 0 %, so
+      // the recommendation's rolled-up progress (0 %) does not move.
+      for (const [order, subItem] of part.actions.entries()) {
+        const actionRow = {
+          code: subItem.code,
+          titleZh: subItem.titleZh,
+          titleEn: null,
+          descriptionZh: subItem.sourceQuote,
+          startDate: null,
+          dueDate: null,
+          weight: 1,
+        };
+        const action = await tx.action.create({
+          data: { ...actionRow, recommendationId: rec.id, sortOrder: order + 1 },
+        });
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "action.create",
+          entityType: "Action",
+          entityId: action.id,
+          after: { ...actionRow, agencies: [] },
+        });
+      }
     }
   });
   revalidatePath("/[locale]", "layout");

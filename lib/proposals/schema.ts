@@ -16,6 +16,8 @@ import {
 export const SOURCE_TEXT_MAX = 50_000;
 /** The most recommendations one assisted entry saves at once. */
 export const PARTS_MAX = 60;
+/** The most actions one assisted entry saves under one recommendation. */
+export const PART_ACTIONS_MAX = 30;
 
 const optionalUrl = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -97,12 +99,36 @@ export const proposalArchiveInput = z.object({
   reason,
 });
 
-/** One reviewed part of an assisted entry: it becomes a recommendation. */
-export const entryPart = z.object({
+/**
+ * One sub-item of an assisted entry kept as an action (举措) of its recommendation (（一） under 一、):
+ * its quote becomes the action's description, the field an action has for its text.
+ */
+export const entryAction = z.object({
   code,
   titleZh: requiredText(300),
-  sourceQuote: requiredText(10_000),
+  sourceQuote: requiredText(2000),
 });
+
+/** One reviewed part of an assisted entry: it becomes a recommendation, with its actions if any. */
+export const entryPart = z
+  .object({
+    code,
+    titleZh: requiredText(300),
+    sourceQuote: requiredText(10_000),
+    actions: z
+      .array(entryAction, { error: "invalid" })
+      .max(PART_ACTIONS_MAX, { error: "tooMany" })
+      .default([]),
+  })
+  .superRefine((part, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, action] of part.actions.entries()) {
+      if (seen.has(action.code)) {
+        ctx.addIssue({ code: "custom", path: ["actions", i, "code"], message: "codeTaken" });
+      }
+      seen.add(action.code);
+    }
+  });
 
 /**
  * A new proposal with its recommendations from an assisted entry. The parts come as one JSON field

@@ -697,6 +697,20 @@ export function planEntry(
   });
 }
 
+/** The plan as the entry form sends it (`parts`): recommendations with their actions, quotes without markers. */
+export function entryPayload(plan: readonly EntryRecommendationPlan[]) {
+  return plan.map((rec) => ({
+    code: rec.code,
+    titleZh: rec.title,
+    sourceQuote: rec.quote,
+    actions: rec.actions.map((action) => ({
+      code: action.code,
+      titleZh: action.title,
+      sourceQuote: action.quote,
+    })),
+  }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Review: the admin merges, splits and removes parts before saving.
 

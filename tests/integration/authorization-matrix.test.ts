@@ -267,7 +267,15 @@ const WRITES: Write[] = [
         form({
           ...NEW_PROPOSAL,
           code: `NE-${unique()}`,
-          parts: JSON.stringify([{ code: "R1", titleZh: "一", sourceQuote: "一、一。" }]),
+          // With a sub-item kept as its action: the entry writes actions too.
+          parts: JSON.stringify([
+            {
+              code: "R1",
+              titleZh: "一",
+              sourceQuote: "一、一。",
+              actions: [{ code: "R1.1", titleZh: "（一）", sourceQuote: "（一）一。" }],
+            },
+          ]),
         }),
       ),
     succeeded: (outcome) => "redirectedTo" in outcome,

@@ -15,6 +15,7 @@ import {
   moveRecommendation,
 } from "@/lib/proposals/actions";
 import { getProposalOverview } from "@/lib/proposals/queries";
+import { entryPayload, planEntry, segmentProposalText } from "@/lib/proposals/segment";
 import { createAction } from "@/lib/recommendation-actions/actions";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { saveReply } from "@/lib/replies/actions";
@@ -59,9 +60,9 @@ const PROPOSAL = {
 };
 const TEXT = "一、建立公共数据开放清单。按年度更新。\n二、完善数据授权运营机制。\n三、加强数据安全监管。";
 
-async function entry(code: string, parts: { code: string; titleZh: string; sourceQuote: string }[]) {
+async function entry(code: string, parts: readonly object[], sourceText = TEXT) {
   return callAction(() =>
-    createProposalFromEntry({}, form({ ...PROPOSAL, code, sourceText: TEXT, parts: JSON.stringify(parts) })),
+    createProposalFromEntry({}, form({ ...PROPOSAL, code, sourceText, parts: JSON.stringify(parts) })),
   );
 }
 
@@ -121,6 +122,123 @@ describe("assisted entry", () => {
     const taken = await entry("DATA-2025", PARTS);
     expect((taken as { returned: FormState }).returned.fieldErrors?.code).toEqual(["validation.codeTaken"]);
     const after = await Promise.all([db.proposal.count(), db.recommendation.count(), db.auditEvent.count()]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe("assisted entry of a text with 一、 headings over （一） items", () => {
+  // Issue 15's text: the headings were in neither the preamble nor any saved recommendation.
+  const HIERARCHICAL = [
+    "关于加快公共数据开放的建议",
+    "为此建议如下：",
+    "一、完善公共数据开放制度体系",
+    "（一）制定公共数据开放条例。明确开放的范围、方式和责任。",
+    "（二）建立开放目录动态更新机制。每季度更新一次。",
+    "二、推动数据要素市场化配置",
+    "（一）培育数据交易场所。支持数据交易所扩大业务。",
+    "（二）探索数据资产入表。开展试点。",
+    "以上建议，请予研究。",
+  ].join("\n");
+  const withoutSpace = (value: string) => value.replace(/\s/g, "");
+
+  async function saved(code: string) {
+    return db.proposal.findUniqueOrThrow({
+      where: { code },
+      include: {
+        recommendations: {
+          orderBy: { sortOrder: "asc" },
+          include: { actions: { orderBy: { sortOrder: "asc" } } },
+        },
+      },
+    });
+  }
+
+  it("saves each heading as a recommendation with its items as actions, each audited, dropping no text", async () => {
+    const segmentation = segmentProposalText(HIERARCHICAL);
+    const plan = planEntry(segmentation.sections, segmentation.parts, "actions");
+    const outcome = await entry("OPEN-DATA", entryPayload(plan), HIERARCHICAL);
+    expect(outcome).toEqual({ redirectedTo: "/zh-CN/admin/proposals/OPEN-DATA" });
+    const proposal = await saved("OPEN-DATA");
+    expect(
+      proposal.recommendations.map((rec) => [
+        rec.code,
+        rec.titleZh,
+        rec.sourceQuote,
+        rec.actions.map((action) => [action.code, action.titleZh, action.descriptionZh, action.sortOrder]),
+      ]),
+    ).toEqual([
+      [
+        "R1",
+        "完善公共数据开放制度体系",
+        "完善公共数据开放制度体系",
+        [
+          ["R1.1", "制定公共数据开放条例", "制定公共数据开放条例。明确开放的范围、方式和责任。", 1],
+          ["R1.2", "建立开放目录动态更新机制", "建立开放目录动态更新机制。每季度更新一次。", 2],
+        ],
+      ],
+      [
+        "R2",
+        "推动数据要素市场化配置",
+        "推动数据要素市场化配置",
+        [
+          ["R2.1", "培育数据交易场所", "培育数据交易场所。支持数据交易所扩大业务。", 1],
+          ["R2.2", "探索数据资产入表", "探索数据资产入表。开展试点。", 2],
+        ],
+      ],
+    ]);
+    // Preamble, every saved quote behind its marker, and the closing give back the pasted text.
+    const joined = [
+      segmentation.preamble?.text,
+      ...proposal.recommendations.flatMap((rec, r) => [
+        `${plan[r]?.marker}${rec.sourceQuote}`,
+        ...rec.actions.map((action, a) => `${plan[r]?.actions[a]?.marker}${action.descriptionZh}`),
+      ]),
+      segmentation.closing?.text,
+    ].join("\n");
+    expect(withoutSpace(joined)).toBe(withoutSpace(HIERARCHICAL));
+    const actionIds = proposal.recommendations.flatMap((rec) => rec.actions.map((action) => action.id));
+    expect(
+      await db.auditEvent.count({ where: { action: "action.create", entityId: { in: actionIds } } }),
+    ).toBe(4);
+    // New actions at 0 % leave the new recommendations' progress (and history) as they were.
+    expect(proposal.recommendations.map((rec) => [rec.progress, rec.version])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+  });
+
+  it("saves the items as recommendations of their own when the admin chooses, the heading in the first quote", async () => {
+    const segmentation = segmentProposalText(HIERARCHICAL);
+    const plan = planEntry(segmentation.sections, segmentation.parts, "recommendations");
+    expect(await entry("OPEN-DATA-2", entryPayload(plan), HIERARCHICAL)).toEqual({
+      redirectedTo: "/zh-CN/admin/proposals/OPEN-DATA-2",
+    });
+    const proposal = await saved("OPEN-DATA-2");
+    expect(proposal.recommendations.map((rec) => [rec.code, rec.titleZh, rec.actions.length])).toEqual([
+      ["R1", "制定公共数据开放条例", 0],
+      ["R2", "建立开放目录动态更新机制", 0],
+      ["R3", "培育数据交易场所", 0],
+      ["R4", "探索数据资产入表", 0],
+    ]);
+    expect(proposal.recommendations[0]?.sourceQuote).toBe(
+      "完善公共数据开放制度体系\n（一）制定公共数据开放条例。明确开放的范围、方式和责任。",
+    );
+    expect(proposal.recommendations[2]?.sourceQuote).toMatch(/^推动数据要素市场化配置\n（一）培育/);
+  });
+
+  it("refuses duplicate action codes and an over-long action quote, writing nothing", async () => {
+    const before = await Promise.all([db.proposal.count(), db.action.count(), db.auditEvent.count()]);
+    const action = { code: "R1.1", titleZh: "制定条例", sourceQuote: "制定条例。" };
+    const rec = { code: "R1", titleZh: "完善制度", sourceQuote: "完善制度", actions: [action] };
+    const duplicate = await entry("ACT-1", [{ ...rec, actions: [action, action] }]);
+    expect((duplicate as { returned: FormState }).returned.fieldErrors?.["parts.0.actions.1.code"]).toEqual([
+      "validation.codeTaken",
+    ]);
+    const long = await entry("ACT-2", [{ ...rec, actions: [{ ...action, sourceQuote: "长".repeat(2001) }] }]);
+    expect((long as { returned: FormState }).returned.fieldErrors?.["parts.0.actions.0.sourceQuote"]).toEqual(
+      ["validation.tooLong"],
+    );
+    const after = await Promise.all([db.proposal.count(), db.action.count(), db.auditEvent.count()]);
     expect(after).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { storageStateFor } from "./accounts";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
@@ -13,6 +14,23 @@ const TEXT = [
   "三、加强人才培养。支持高校开设数据相关专业。",
   "以上建议，请予研究。",
 ].join("\n");
+
+const HIERARCHICAL = [
+  "关于加快公共数据开放的建议",
+  "为此建议如下：",
+  "一、完善公共数据开放制度体系",
+  "（一）制定公共数据开放条例。明确开放的范围、方式和责任。",
+  "（二）建立开放目录动态更新机制。每季度更新一次。",
+  "二、推动数据要素市场化配置",
+  "（一）培育数据交易场所。支持数据交易所扩大业务。",
+  "（二）探索数据资产入表。开展试点。",
+  "以上建议，请予研究。",
+].join("\n");
+
+/** A full-page screenshot in test-results/, to look at. */
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
 
 test.describe("an admin entering a proposal", () => {
   test.use({ storageState: storageStateFor("admin") });
@@ -87,6 +105,81 @@ test.describe("an admin entering a proposal", () => {
     await expect(edits).toContainText("协办单位");
     await expect(edits).toContainText("上海市经济和信息化委员会");
     await expect(edits).toContainText("2025-12-31");
+  });
+
+  // Issue 15: the 一、 headings were dropped; now each is a recommendation and its （一） items its
+  // actions, or, at the admin's choice, recommendations of their own.
+  test("keeps 一、 headings over （一） items: the admin chooses actions or recommendations, saves actions", async ({
+    page,
+  }) => {
+    await page.goto("/zh-CN/admin/proposals/new");
+    await page.getByLabel("编号", { exact: true }).fill("OPEN-DATA");
+    await page.getByLabel("标题（中文）").fill("关于加快公共数据开放的建议");
+    await page.getByLabel("提出人（代表）").fill("测试代表");
+    await page.getByLabel("届次与会次", { exact: true }).fill("上海市第十六届人民代表大会第三次会议");
+    await page.getByLabel("提出日期").fill("2025-01-20");
+    await page.getByLabel("内容摘要", { exact: true }).fill("建议完善公共数据开放制度。");
+    await page.getByLabel("建议全文").fill(HIERARCHICAL);
+    await page.getByRole("button", { name: "按序号拆分" }).click();
+
+    const recs = page.getByTestId("entry-part");
+    await expect(page.getByText("拆分结果：2 条建议条目，4 项举措")).toBeVisible();
+    await expect(recs).toHaveCount(2);
+    await expect(recs.nth(0).getByLabel("标题（中文）").first()).toHaveValue("完善公共数据开放制度体系");
+    const actions = recs.nth(0).getByTestId("entry-action");
+    await expect(actions).toHaveCount(2);
+    await expect(actions.nth(1).getByLabel("编号")).toHaveValue("R1.2");
+    await expect(actions.nth(1).getByLabel("原文引述（保存为举措说明）")).toHaveValue(
+      "建立开放目录动态更新机制。每季度更新一次。",
+    );
+    // Required fields are marked before saving (issue 15, point 6): a visible * and aria-required.
+    const summary = page.getByLabel("内容摘要", { exact: true });
+    await expect(summary).toHaveAttribute("aria-required", "true");
+    await expect(page.locator('label[for="summaryZh"] [data-required-mark]')).toBeVisible();
+    await expect(page.getByLabel("标题（英文，可选）", { exact: true }).first()).not.toHaveAttribute(
+      "aria-required",
+      "true",
+    );
+    await expect(actions.nth(1).getByLabel("标题（中文）")).toHaveAttribute("aria-required", "true");
+    await shoot(page, "entry15-actions-zh-1440");
+
+    // As recommendations of their own: four, the heading shown over the first of each group.
+    const choice = page.getByRole("group", { name: "大标题（一、二、…）下的（一）（二）等条目作为" });
+    await choice.getByLabel("单独的建议条目", { exact: false }).check();
+    await expect(recs).toHaveCount(4);
+    await expect(page.getByTestId("entry-action")).toHaveCount(0);
+    await expect(recs.nth(2).getByTestId("entry-heading")).toContainText("推动数据要素市场化配置");
+    await expect(page.getByRole("button", { name: "保存建议及 4 条建议条目" })).toBeVisible();
+    await shoot(page, "entry15-recommendations-zh-1440");
+
+    // Back to actions, and saved: the actions stand under their recommendation.
+    await choice.getByLabel("所属建议条目的举措").check();
+    await expect(recs).toHaveCount(2);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "entry15-actions-zh-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "保存建议及 2 条建议条目、4 项举措" }).click();
+    await expect(page).toHaveURL(/\/zh-CN\/admin\/proposals\/OPEN-DATA$/);
+    const list = page.getByTestId("admin-recommendations");
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+    await expect(list.getByRole("listitem").nth(0)).toContainText("完善公共数据开放制度体系");
+    await page.goto("/zh-CN/proposals/OPEN-DATA/R1/actions");
+    await expect(page.getByRole("main")).toContainText("制定公共数据开放条例");
+    await expect(page.getByRole("main")).toContainText("建立开放目录动态更新机制");
+  });
+
+  test("shows the hierarchy and the choice in English too", async ({ page }) => {
+    await page.goto("/en/admin/proposals/new");
+    await page.getByLabel("Full text of the proposal").fill(HIERARCHICAL);
+    await page.getByRole("button", { name: "Split by numbering" }).click();
+    await expect(page.getByText("Proposed split: 2 recommendations with 4 actions")).toBeVisible();
+    await expect(page.getByRole("radio", { name: "actions of the heading's recommendation" })).toBeChecked();
+    await shoot(page, "entry15-actions-en-1440");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("radio", { name: /recommendations of their own/ }).check();
+    await expect(page.getByTestId("entry-part")).toHaveCount(4);
+    await shoot(page, "entry15-recommendations-en-390");
   });
 
   test("finds both proposals on the home page, reorders and archives a recommendation", async ({ page }) => {

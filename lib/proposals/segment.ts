@@ -623,9 +623,10 @@ export interface EntryRecommendationPlan {
 /**
  * The recommendations (and actions) a reviewed split saves, coded R1, R2… and R1.1, R1.2… in order.
  * Every section heading and every part is in it exactly once, so what the split kept, the save keeps.
+ * A heading the admin removed (null) leaves its items as if they stood under none.
  */
 export function planEntry(
-  sections: readonly ProposalSection[],
+  sections: readonly (ProposalSection | null)[],
   parts: readonly ProposalPart[],
   mode: SubItemMode,
   prefix = "R",
@@ -634,7 +635,7 @@ export function planEntry(
   const opened = new Map<number, EntryRecommendationPlan>();
   const headed = new Set<number>();
   for (const [i, part] of parts.entries()) {
-    const section = part.section === null ? undefined : sections[part.section];
+    const section = part.section === null ? undefined : (sections[part.section] ?? undefined);
     const sectionIndex = part.section ?? -1;
     if (section && mode === "actions") {
       let rec = opened.get(sectionIndex);
@@ -673,7 +674,7 @@ export function planEntry(
   }
   // A heading whose items were all removed still stands, as a recommendation of its own, in its place.
   for (const [s, section] of sections.entries()) {
-    if (opened.has(s) || headed.has(s)) continue;
+    if (!section || opened.has(s) || headed.has(s)) continue;
     const rec: EntryRecommendationPlan = {
       source: { kind: "section", index: s },
       code: "",

@@ -27,9 +27,11 @@ const HIERARCHICAL = [
   "以上建议，请予研究。",
 ].join("\n");
 
-/** A full-page screenshot in test-results/, to look at. */
+/** Screenshots in test-results/ to look at: the whole page, and the screen at the review's heading. */
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+  await page.locator("#entry-parts").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/${name}-review.png` });
 }
 
 test.describe("an admin entering a proposal", () => {
@@ -112,6 +114,7 @@ test.describe("an admin entering a proposal", () => {
   test("keeps 一、 headings over （一） items: the admin chooses actions or recommendations, saves actions", async ({
     page,
   }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/zh-CN/admin/proposals/new");
     await page.getByLabel("编号", { exact: true }).fill("OPEN-DATA");
     await page.getByLabel("标题（中文）").fill("关于加快公共数据开放的建议");
@@ -135,7 +138,7 @@ test.describe("an admin entering a proposal", () => {
     // Required fields are marked before saving (issue 15, point 6): a visible * and aria-required.
     const summary = page.getByLabel("内容摘要", { exact: true });
     await expect(summary).toHaveAttribute("aria-required", "true");
-    await expect(page.locator('label[for="summaryZh"] [data-required-mark]')).toBeVisible();
+    await expect(page.locator('label[for="summaryZh"] + [data-required-mark]')).toBeVisible();
     await expect(page.getByLabel("标题（英文，可选）", { exact: true }).first()).not.toHaveAttribute(
       "aria-required",
       "true",
@@ -170,6 +173,7 @@ test.describe("an admin entering a proposal", () => {
   });
 
   test("shows the hierarchy and the choice in English too", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto("/en/admin/proposals/new");
     await page.getByLabel("Full text of the proposal").fill(HIERARCHICAL);
     await page.getByRole("button", { name: "Split by numbering" }).click();

@@ -13,6 +13,16 @@ export function RequiredMark() {
   );
 }
 
+/** A required field's label and its mark, the mark outside the label so that the label's text stays the field's name. */
+export function LabelWithMark({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+  return (
+    <div className="flex items-baseline">
+      <Label htmlFor={htmlFor}>{children}</Label>
+      <RequiredMark />
+    </div>
+  );
+}
+
 /**
  * A labelled form field with its hint and error messages. `children` receives the attributes the
  * control needs to be described by them (and marked required, shown before anything is sent).
@@ -46,10 +56,11 @@ export function Field({
     .join(" ");
   return (
     <div className={`space-y-1.5 ${className ?? ""}`}>
-      <Label htmlFor={name}>
-        {label}
-        {required && <RequiredMark />}
-      </Label>
+      {required ? (
+        <LabelWithMark htmlFor={name}>{label}</LabelWithMark>
+      ) : (
+        <Label htmlFor={name}>{label}</Label>
+      )}
       {children({
         id: name,
         name,

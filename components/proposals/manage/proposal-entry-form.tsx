@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, RequiredMark } from "@/components/ui/field";
+import { Field, LabelWithMark, RequiredMark } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { FieldError, Input, Label, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -356,10 +356,7 @@ function ItemFields({
     <>
       <div className="grid gap-3 md:grid-cols-[7rem_1fr]">
         <div className="space-y-1">
-          <Label htmlFor={`${id}-code`}>
-            {t("field.code")}
-            <RequiredMark />
-          </Label>
+          <LabelWithMark htmlFor={`${id}-code`}>{t("field.code")}</LabelWithMark>
           <Input
             id={`${id}-code`}
             value={code}
@@ -372,10 +369,7 @@ function ItemFields({
           <FieldError id={`${id}-code-error`} messages={errors("code")} />
         </div>
         <div className="space-y-1">
-          <Label htmlFor={`${id}-title`}>
-            {t("field.titleZh")}
-            <RequiredMark />
-          </Label>
+          <LabelWithMark htmlFor={`${id}-title`}>{t("field.titleZh")}</LabelWithMark>
           <Input
             id={`${id}-title`}
             value={title}
@@ -389,11 +383,13 @@ function ItemFields({
         </div>
       </div>
       <div className="space-y-1">
-        <Label htmlFor={`${id}-quote`}>
-          {quoteLabel}
+        <div className="flex items-baseline">
+          <Label htmlFor={`${id}-quote`}>
+            {quoteLabel}
+            {marker && <span className="ml-2 font-mono text-xs text-slate-500">{marker}</span>}
+          </Label>
           <RequiredMark />
-          {marker && <span className="ml-2 font-mono text-xs text-slate-500">{marker}</span>}
-        </Label>
+        </div>
         <Textarea
           id={`${id}-quote`}
           ref={quoteRef}

@@ -159,5 +159,42 @@ export const proposalEntryInput = z.intersection(
   }),
 );
 
+/** One row of the assignment grid: what the congress office assigns to a recommendation (交办). */
+export const assignmentRow = z
+  .object({
+    recommendationId: z.string().min(1, { error: "invalid" }),
+    version: z.coerce.number({ error: "invalid" }).int().min(1, { error: "invalid" }),
+    themeId: optionalText(40),
+    leadAgencyId: optionalText(40),
+    coAgencyIds,
+    startDate: optionalDate,
+    dueDate: optionalDate,
+    weight: itemWeight,
+  })
+  .superRefine(checkScheduleAndAgencies);
+
+/**
+ * The assignment grid of a proposal: a row per recommendation, checked as the recommendation form
+ * checks them, saved together or not at all. The rows come as one JSON field.
+ */
+export const assignmentInput = z.object({
+  proposalId: z.string().min(1, { error: "invalid" }),
+  rows: z.preprocess(
+    (value) => {
+      if (typeof value !== "string" || value === "") return [];
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    },
+    z
+      .array(assignmentRow, { error: "invalid" })
+      .min(1, { error: "required" })
+      .max(PARTS_MAX * 2, { error: "tooMany" }),
+  ),
+});
+
+export type AssignmentRow = z.infer<typeof assignmentRow>;
 export type ProposalFields = z.infer<typeof proposalFields>;
 export type RecommendationFields = z.infer<typeof recommendationFields>;

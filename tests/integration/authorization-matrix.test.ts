@@ -25,6 +25,7 @@ import { applyImportBatch } from "@/lib/import/actions";
 import {
   archiveProposal,
   archiveRecommendation,
+  assignRecommendations,
   createProposalFromEntry,
   createRecommendation,
   editProposal,
@@ -323,6 +324,20 @@ const WRITES: Write[] = [
           sourceQuote: "一。",
           leadAgencyId,
           weight: "2",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "assignRecommendations",
+    allowed: ADMIN_ONLY,
+    prepare: freshRecommendation,
+    call: async (recommendationId) =>
+      assignRecommendations(
+        {},
+        form({
+          proposalId: await proposalOf(recommendationId),
+          rows: JSON.stringify([{ recommendationId, version: 1, leadAgencyId, weight: 2 }]),
         }),
       ),
     succeeded: saved,

@@ -8,6 +8,7 @@ import { createEvidence } from "@/lib/evidence/actions";
 import {
   archiveProposal,
   archiveRecommendation,
+  assignRecommendations,
   createProposalFromEntry,
   createRecommendation,
   editProposal,
@@ -240,6 +241,101 @@ describe("assisted entry of a text with 一、 headings over （一） items", (
     );
     const after = await Promise.all([db.proposal.count(), db.action.count(), db.auditEvent.count()]);
     expect(after).toEqual(before);
+  });
+});
+
+describe("assigning all of a proposal's recommendations in one grid", () => {
+  async function grid(code: string) {
+    await entry(code, PARTS);
+    return db.proposal.findUniqueOrThrow({
+      where: { code },
+      include: { recommendations: { orderBy: { sortOrder: "asc" } } },
+    });
+  }
+  const assign = (proposalId: string, rows: object[]) =>
+    callAction(() => assignRecommendations({}, form({ proposalId, rows: JSON.stringify(rows) })));
+  const state = (outcome: Awaited<ReturnType<typeof callAction>>) =>
+    (outcome as { returned: FormState }).returned;
+  async function snapshot(ids: string[]) {
+    return Promise.all([
+      db.recommendation.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: "asc" } }),
+      db.recommendationAgency.findMany({
+        where: { recommendationId: { in: ids } },
+        orderBy: { agencyId: "asc" },
+      }),
+      db.auditEvent.count(),
+    ]);
+  }
+
+  it("saves lead, co-handlers, theme, dates and weight of every row in one go, each changed field audited", async () => {
+    const proposal = await grid("GRID-1");
+    const theme = await db.theme.findFirstOrThrow();
+    const [a, b, c] = agencies.map((agency) => agency.id) as [string, string, string];
+    const rows = proposal.recommendations.map((rec, i) => ({
+      recommendationId: rec.id,
+      version: rec.version,
+      themeId: theme.id,
+      leadAgencyId: i === 2 ? b : a,
+      coAgencyIds: i === 2 ? [] : [b, c],
+      startDate: "2025-03-01",
+      dueDate: ["2025-10-31", "2025-11-30", "2025-12-31"][i],
+      weight: i + 1,
+    }));
+    expect(state(await assign(proposal.id, rows)).notice).toBeTruthy();
+    const recs = await db.recommendation.findMany({
+      where: { proposalId: proposal.id },
+      orderBy: { sortOrder: "asc" },
+      include: { agencies: { orderBy: { role: "asc" } } },
+    });
+    expect(
+      recs.map((rec) => [rec.themeId, rec.leadAgencyId, rec.agencies.length, rec.weight, rec.version]),
+    ).toEqual([
+      [theme.id, a, 3, 1, 2],
+      [theme.id, a, 3, 2, 2],
+      [theme.id, b, 1, 3, 2],
+    ]);
+    expect(recs.every((rec) => rec.startDate !== null && rec.dueDate !== null)).toBe(true);
+    const audits = await db.auditEvent.findMany({
+      where: { action: "recommendation.edit", entityId: recs[0]?.id },
+      select: { before: true },
+    });
+    expect(audits.map((audit) => Object.keys(audit.before as object)[0]).sort()).toEqual(
+      ["coAgencies", "dueDate", "leadAgency", "startDate", "theme"].sort(),
+    );
+  });
+
+  it("refuses them all when one row is wrong (due before start, lead also co-handler, old version), writing nothing", async () => {
+    const proposal = await grid("GRID-2");
+    const ids = proposal.recommendations.map((rec) => rec.id);
+    const [a, b] = agencies.map((agency) => agency.id) as [string, string];
+    type Row = { recommendationId: string; version: number; leadAgencyId: string; weight: number };
+    const good = proposal.recommendations.map((rec) => ({
+      recommendationId: rec.id,
+      version: rec.version,
+      leadAgencyId: a,
+      weight: 1,
+    })) as [Row, Row, Row];
+    const before = await snapshot(ids);
+    const late = await assign(proposal.id, [
+      good[0],
+      { ...good[1], startDate: "2025-05-01", dueDate: "2025-04-01" },
+    ]);
+    expect(state(late).fieldErrors?.["rows.1.dueDate"]).toEqual(["validation.dueBeforeStart"]);
+    const both = await assign(proposal.id, [{ ...good[0], coAgencyIds: [a, b] }, good[1]]);
+    expect(state(both).fieldErrors?.["rows.0.coAgencyIds"]).toEqual(["validation.leadAlsoCoHandler"]);
+    const stale = await assign(proposal.id, [good[0], { ...good[2], version: 7 }]);
+    expect(state(stale).formError).toBe("manage.editConflict");
+    const unknown = await assign(proposal.id, [good[0], { ...good[1], leadAgencyId: "no-such-agency" }]);
+    expect(state(unknown).fieldErrors?.["rows.1.leadAgencyId"]).toEqual(["validation.invalid"]);
+    const elsewhere = await db.recommendation.findFirstOrThrow({
+      where: { proposalId: { not: proposal.id } },
+    });
+    const foreign = await assign(proposal.id, [
+      good[0],
+      { recommendationId: elsewhere.id, version: elsewhere.version, weight: 1 },
+    ]);
+    expect(state(foreign).formError).toBe("validation.notFound");
+    expect(await snapshot(ids)).toEqual(before);
   });
 });
 

@@ -28,9 +28,9 @@ const HIERARCHICAL = [
 ].join("\n");
 
 /** Screenshots in test-results/ to look at: the whole page, and the screen at the review's heading. */
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, testId?: string) {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
-  await page.locator("#entry-parts").scrollIntoViewIfNeeded();
+  await (testId ? page.getByTestId(testId) : page.locator("#entry-parts")).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `test-results/${name}-review.png` });
 }
 
@@ -170,6 +170,46 @@ test.describe("an admin entering a proposal", () => {
     await page.goto("/zh-CN/proposals/OPEN-DATA/R1/actions");
     await expect(page.getByRole("main")).toContainText("制定公共数据开放条例");
     await expect(page.getByRole("main")).toContainText("建立开放目录动态更新机制");
+  });
+
+  // Issue 15, point 7: one grid to assign all the new recommendations, saved together.
+  test("assigns lead, co-handlers, theme and dates to all new recommendations in one grid", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto("/zh-CN/admin/proposals/OPEN-DATA");
+    await page.getByRole("link", { name: "批量交办（承办单位、主题、日期）" }).click();
+    await expect(page).toHaveURL(/\/zh-CN\/admin\/proposals\/OPEN-DATA\/assign$/);
+    const grid = page.getByTestId("assignment-grid");
+    await expect(grid.getByTestId("assignment-row")).toHaveCount(2);
+    await grid.getByLabel("R1 主办单位").selectOption({ label: "上海市数据局" });
+    await grid.getByLabel("R1 协办单位").selectOption([{ label: "上海市经济和信息化委员会" }]);
+    await grid.getByLabel("R1 开始日期").fill("2025-03-01");
+    await grid.getByLabel("R1 完成时限").fill("2025-12-31");
+    await grid.getByLabel("R2 主办单位").selectOption({ label: "上海市经济和信息化委员会" });
+    await grid.getByLabel("R2 开始日期").fill("2025-06-01");
+    await grid.getByLabel("R2 完成时限").fill("2025-05-01");
+    await grid.getByRole("button", { name: "保存 2 条建议条目的交办信息" }).click();
+    await expect(grid.getByText("完成时限不能早于开始日期。")).toBeVisible();
+    await page.goto("/zh-CN/admin/proposals/OPEN-DATA");
+    await expect(page.getByTestId("admin-recommendations").getByText("未交办")).toHaveCount(2);
+
+    await page.goto("/zh-CN/admin/proposals/OPEN-DATA/assign");
+    await grid.getByLabel("R1 主办单位").selectOption({ label: "上海市数据局" });
+    await grid.getByLabel("R2 主办单位").selectOption({ label: "上海市经济和信息化委员会" });
+    await grid.getByLabel("R2 开始日期").fill("2025-06-01");
+    await grid.getByLabel("R2 完成时限").fill("2025-12-31");
+    await shoot(page, "entry15-assign-zh-1440", "assignment-grid");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "entry15-assign-zh-390", "assignment-grid");
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await grid.getByRole("button", { name: "保存 2 条建议条目的交办信息" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+    await page.goto("/zh-CN/admin/proposals/OPEN-DATA");
+    await expect(page.getByTestId("admin-recommendations").getByText("未交办")).toHaveCount(0);
+    await page.goto("/en/admin/proposals/OPEN-DATA/assign");
+    await expect(page.getByTestId("assignment-grid").getByLabel("R2 Lead agency")).not.toHaveValue("");
+    await shoot(page, "entry15-assign-en-1440", "assignment-grid");
   });
 
   test("shows the hierarchy and the choice in English too", async ({ page }) => {

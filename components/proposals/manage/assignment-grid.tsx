@@ -69,7 +69,7 @@ export function AssignmentGrid({
       <FieldError id="rows-error" messages={errors.rows} />
       {/* Wide on purpose: on a phone it scrolls sideways inside its frame, the page does not. */}
       <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="w-full min-w-[76rem] text-sm">
+        <table className="w-full min-w-[66rem] text-sm">
           <caption className="sr-only">{t("assign.title")}</caption>
           <thead className="bg-slate-50 text-left text-slate-700">
             <tr>
@@ -103,14 +103,14 @@ export function AssignmentGrid({
               const label = (field: string) => `${row.code} ${t(`field.${field}`)}`;
               return (
                 <tr key={row.recommendationId} className="align-top" data-testid="assignment-row">
-                  <th scope="row" className="min-w-[12rem] px-3 py-2 text-left font-normal">
+                  <th scope="row" className="min-w-[10rem] px-3 py-2 text-left font-normal">
                     <span className="font-mono text-xs text-slate-500">{row.code}</span>{" "}
                     <span className="text-slate-900">{row.title}</span>
                   </th>
                   <td className="px-3 py-2">
                     <Select
                       id={`${id}-lead`}
-                      className="min-w-[14rem]"
+                      className="min-w-[12rem]"
                       aria-label={label("leadAgency")}
                       value={row.leadAgencyId}
                       aria-invalid={Boolean(cell("leadAgencyId"))}
@@ -128,7 +128,7 @@ export function AssignmentGrid({
                   <td className="px-3 py-2">
                     <Select
                       id={`${id}-co`}
-                      className="min-w-[14rem]"
+                      className="min-w-[12rem]"
                       multiple
                       size={3}
                       aria-label={label("coAgencies")}
@@ -151,7 +151,7 @@ export function AssignmentGrid({
                   <td className="px-3 py-2">
                     <Select
                       id={`${id}-theme`}
-                      className="min-w-[10rem]"
+                      className="min-w-[8rem]"
                       aria-label={label("theme")}
                       value={row.themeId}
                       aria-invalid={Boolean(cell("themeId"))}
@@ -170,7 +170,7 @@ export function AssignmentGrid({
                     <Input
                       id={`${id}-start`}
                       type="date"
-                      className="min-w-[10rem]"
+                      className="min-w-[8rem]"
                       aria-label={label("startDate")}
                       value={row.startDate}
                       aria-invalid={Boolean(cell("startDate"))}
@@ -182,7 +182,7 @@ export function AssignmentGrid({
                     <Input
                       id={`${id}-due`}
                       type="date"
-                      className="min-w-[10rem]"
+                      className="min-w-[8rem]"
                       aria-label={label("dueDate")}
                       value={row.dueDate}
                       aria-invalid={Boolean(cell("dueDate"))}

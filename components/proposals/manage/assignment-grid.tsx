@@ -170,7 +170,7 @@ export function AssignmentGrid({
                     <Input
                       id={`${id}-start`}
                       type="date"
-                      className="min-w-[8rem]"
+                      className="min-w-[10rem]"
                       aria-label={label("startDate")}
                       value={row.startDate}
                       aria-invalid={Boolean(cell("startDate"))}
@@ -182,7 +182,7 @@ export function AssignmentGrid({
                     <Input
                       id={`${id}-due`}
                       type="date"
-                      className="min-w-[8rem]"
+                      className="min-w-[10rem]"
                       aria-label={label("dueDate")}
                       value={row.dueDate}
                       aria-invalid={Boolean(cell("dueDate"))}

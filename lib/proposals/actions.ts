@@ -13,6 +13,8 @@ import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import {
+  type AssignmentRow,
+  assignmentInput,
   type ProposalFields,
   proposalArchiveInput,
   proposalEditInput,
@@ -416,7 +418,11 @@ export const createProposalFromEntry = formAction(proposalEntryInput, async (inp
       action: "proposal.create",
       entityType: "Proposal",
       entityId: proposal.id,
-      after: { ...proposalSnapshot(proposalRow(input)), recommendations: input.parts.length },
+      after: {
+        ...proposalSnapshot(proposalRow(input)),
+        recommendations: input.parts.length,
+        actions: input.parts.reduce((sum, part) => sum + part.actions.length, 0),
+      },
     });
     for (const [index, part] of input.parts.entries()) {
       const row = {
@@ -441,11 +447,133 @@ export const createProposalFromEntry = formAction(proposalEntryInput, async (inp
         entityId: rec.id,
         after: recommendationSnapshot(row, { theme: null, leadAgency: null, coAgencies: [] }),
       });
+      // The sub-items kept as its actions, unassigned like the recommendation: all start at 0 %, so
+      // the recommendation's rolled-up progress (0 %) does not move.
+      for (const [order, subItem] of part.actions.entries()) {
+        const actionRow = {
+          code: subItem.code,
+          titleZh: subItem.titleZh,
+          titleEn: null,
+          descriptionZh: subItem.sourceQuote,
+          startDate: null,
+          dueDate: null,
+          weight: 1,
+        };
+        const action = await tx.action.create({
+          data: { ...actionRow, recommendationId: rec.id, sortOrder: order + 1 },
+        });
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "action.create",
+          entityType: "Action",
+          entityId: action.id,
+          after: { ...actionRow, agencies: [] },
+        });
+      }
     }
   });
   revalidatePath("/[locale]", "layout");
   redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
 });
+
+/** Thrown inside the assignment's transaction to roll back every row when one is refused. */
+class AssignmentRefused extends Error {
+  constructor(readonly state: FormState) {
+    super("assignment refused");
+  }
+}
+
+/**
+ * Assigns lead, co-handlers, theme, start, due and weight to many recommendations of one proposal in
+ * one transaction (the grid after an assisted entry): each row is checked as the recommendation form
+ * checks it, with its version; any refused row refuses them all, nothing written. Each changed field
+ * is audited as recommendation.edit, as the form does.
+ */
+export const assignRecommendations = formAction(assignmentInput, async (input, user, t) => {
+  if (!isAdmin(user)) return { formError: t("forbidden") };
+  const tm = await manageT();
+  const ids = input.rows.map((row) => row.recommendationId);
+  if (new Set(ids).size !== ids.length) return { fieldErrors: { rows: [t("invalid")] } };
+  try {
+    await db.$transaction(async (tx) => {
+      const recs = await tx.recommendation.findMany({
+        where: { id: { in: ids }, proposalId: input.proposalId },
+        include: {
+          agencies: { select: { role: true, agency: { select: { code: true } } } },
+          theme: { select: { code: true } },
+        },
+      });
+      const byId = new Map(recs.map((rec) => [rec.id, rec]));
+      for (const [i, row] of input.rows.entries()) {
+        const rec = byId.get(row.recommendationId);
+        const refuse = (state: FormState) => {
+          throw new AssignmentRefused(state);
+        };
+        if (!rec) refuse({ formError: t("notFound") });
+        if (!rec) return;
+        if (rec.archivedAt) refuse({ formError: tm("recommendationArchived") });
+        if (rec.version !== row.version) refuse({ formError: tm("editConflict") });
+        const fields: RecommendationFields = {
+          code: rec.code,
+          titleZh: rec.titleZh,
+          titleEn: rec.titleEn ?? undefined,
+          descriptionZh: rec.descriptionZh ?? undefined,
+          descriptionEn: rec.descriptionEn ?? undefined,
+          sourceQuote: rec.sourceQuote,
+          assignedAt: dayOf(rec.assignedAt) ?? undefined,
+          ...assignedFields(row),
+        };
+        const refs = await resolveReferences(tx, fields);
+        const refused = Object.entries(refs.errors);
+        if (refused.length > 0) {
+          refuse({
+            fieldErrors: Object.fromEntries(
+              refused.map(([field, keys]) => [`rows.${i}.${field}`, keys.map((key) => t(key))]),
+            ),
+          });
+        }
+        const saved = recommendationRow(fields);
+        const { count } = await tx.recommendation.updateMany({
+          where: { id: rec.id, version: row.version },
+          data: { ...saved, version: { increment: 1 } },
+        });
+        if (count === 0) refuse({ formError: tm("editConflict") });
+        await tx.recommendationAgency.deleteMany({ where: { recommendationId: rec.id } });
+        await tx.recommendationAgency.createMany({
+          data: agencyRows(fields).map((assignment) => ({ ...assignment, recommendationId: rec.id })),
+        });
+        await auditChangedFields(
+          tx,
+          { actorId: user.id, action: "recommendation.edit", entityType: "Recommendation", entityId: rec.id },
+          recommendationSnapshot(rec, {
+            theme: rec.theme?.code ?? null,
+            leadAgency: rec.agencies.find((a) => a.role === "lead")?.agency.code ?? null,
+            coAgencies: rec.agencies
+              .filter((a) => a.role === "co_handler")
+              .map((a) => a.agency.code)
+              .sort(),
+          }),
+          recommendationSnapshot(saved, refs),
+        );
+      }
+    });
+  } catch (error) {
+    if (error instanceof AssignmentRefused) return error.state;
+    throw error;
+  }
+  return done(t);
+});
+
+function assignedFields(row: AssignmentRow) {
+  return {
+    themeId: row.themeId,
+    leadAgencyId: row.leadAgencyId,
+    coAgencyIds: row.coAgencyIds,
+    startDate: row.startDate,
+    dueDate: row.dueDate,
+    weight: row.weight,
+  };
+}
 
 async function manageT() {
   return getTranslations("manage");

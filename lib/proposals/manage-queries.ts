@@ -76,3 +76,32 @@ export async function getRecommendationChoices(_admin: CheckedAdmin) {
   ]);
   return { agencies, themes };
 }
+
+/** A proposal's current recommendations with what the assignment grid sets (交办), in order. */
+export const getAssignmentGrid = cache((_admin: CheckedAdmin, code: string) =>
+  db.proposal.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      archivedAt: true,
+      recommendations: {
+        where: { archivedAt: null },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: {
+          id: true,
+          code: true,
+          titleZh: true,
+          version: true,
+          themeId: true,
+          startDate: true,
+          dueDate: true,
+          weight: true,
+          agencies: { select: { agencyId: true, role: true } },
+        },
+      },
+    },
+  }),
+);

@@ -16,6 +16,8 @@ import {
 export const SOURCE_TEXT_MAX = 50_000;
 /** The most recommendations one assisted entry saves at once. */
 export const PARTS_MAX = 60;
+/** The most actions one assisted entry saves under one recommendation. */
+export const PART_ACTIONS_MAX = 30;
 
 const optionalUrl = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -97,12 +99,36 @@ export const proposalArchiveInput = z.object({
   reason,
 });
 
-/** One reviewed part of an assisted entry: it becomes a recommendation. */
-export const entryPart = z.object({
+/**
+ * One sub-item of an assisted entry kept as an action (举措) of its recommendation (（一） under 一、):
+ * its quote becomes the action's description, the field an action has for its text.
+ */
+export const entryAction = z.object({
   code,
   titleZh: requiredText(300),
-  sourceQuote: requiredText(10_000),
+  sourceQuote: requiredText(2000),
 });
+
+/** One reviewed part of an assisted entry: it becomes a recommendation, with its actions if any. */
+export const entryPart = z
+  .object({
+    code,
+    titleZh: requiredText(300),
+    sourceQuote: requiredText(10_000),
+    actions: z
+      .array(entryAction, { error: "invalid" })
+      .max(PART_ACTIONS_MAX, { error: "tooMany" })
+      .default([]),
+  })
+  .superRefine((part, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, action] of part.actions.entries()) {
+      if (seen.has(action.code)) {
+        ctx.addIssue({ code: "custom", path: ["actions", i, "code"], message: "codeTaken" });
+      }
+      seen.add(action.code);
+    }
+  });
 
 /**
  * A new proposal with its recommendations from an assisted entry. The parts come as one JSON field
@@ -133,5 +159,42 @@ export const proposalEntryInput = z.intersection(
   }),
 );
 
+/** One row of the assignment grid: what the congress office assigns to a recommendation (交办). */
+export const assignmentRow = z
+  .object({
+    recommendationId: z.string().min(1, { error: "invalid" }),
+    version: z.coerce.number({ error: "invalid" }).int().min(1, { error: "invalid" }),
+    themeId: optionalText(40),
+    leadAgencyId: optionalText(40),
+    coAgencyIds,
+    startDate: optionalDate,
+    dueDate: optionalDate,
+    weight: itemWeight,
+  })
+  .superRefine(checkScheduleAndAgencies);
+
+/**
+ * The assignment grid of a proposal: a row per recommendation, checked as the recommendation form
+ * checks them, saved together or not at all. The rows come as one JSON field.
+ */
+export const assignmentInput = z.object({
+  proposalId: z.string().min(1, { error: "invalid" }),
+  rows: z.preprocess(
+    (value) => {
+      if (typeof value !== "string" || value === "") return [];
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    },
+    z
+      .array(assignmentRow, { error: "invalid" })
+      .min(1, { error: "required" })
+      .max(PARTS_MAX * 2, { error: "tooMany" }),
+  ),
+});
+
+export type AssignmentRow = z.infer<typeof assignmentRow>;
 export type ProposalFields = z.infer<typeof proposalFields>;
 export type RecommendationFields = z.infer<typeof recommendationFields>;

@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE_PROPOSAL, SAMPLE_RECOMMENDATIONS } from "@/prisma/sample-data";
 import {
   deriveTitle,
+  type EntryRecommendationPlan,
+  joinSegmentation,
+  keepsAllText,
   mergeParts,
   normalizeProposalText,
   parseChineseNumber,
+  planEntry,
   removePart,
   renumberParts,
   type Segmentation,
+  SUB_ITEM_MODES,
   segmentProposalText,
   splitPart,
 } from "./segment";
@@ -62,6 +67,26 @@ function expectNothingLost(segmentation: Segmentation): void {
   expect(text.slice(covered).trim()).toBe("");
   const withoutSpace = (value: string) => value.replace(/\s/g, "");
   expect(withoutSpace(pieces.map((piece) => piece.whole).join(""))).toBe(withoutSpace(text));
+  // The segmenter's own check agrees, and the text was split, not handed back whole.
+  expect(keepsAllText(segmentation)).toBe(true);
+  expect(segmentation.unsplit).toBe(false);
+  // What the review saves keeps it all too, whichever becomes of the sub-items.
+  for (const mode of SUB_ITEM_MODES) {
+    const plan = planEntry(sections, parts, mode);
+    expect(withoutSpace(joinPlan(segmentation, plan)), `the ${mode} plan keeps all`).toBe(withoutSpace(text));
+  }
+}
+
+/** Preamble, each planned recommendation (marker, quote) and its actions, closing: joined. */
+function joinPlan(segmentation: Segmentation, plan: readonly EntryRecommendationPlan[]): string {
+  return [
+    segmentation.preamble?.text ?? "",
+    ...plan.flatMap((rec) => [
+      rec.marker + rec.quote,
+      ...rec.actions.map((action) => action.marker + action.quote),
+    ]),
+    segmentation.closing?.text ?? "",
+  ].join("\n");
 }
 
 function segment(text: string): Segmentation {
@@ -437,6 +462,256 @@ describe("nested numbering", () => {
       "算力与科研资源支持",
       "完全开源开放",
     ]);
+  });
+});
+
+describe("mixed levels: the top level is the recommendation, the next its actions", () => {
+  // The text of issue 15: 一、 headings, each over （一）（二） items.
+  const DATA = [
+    "一、完善公共数据开放制度体系",
+    "（一）制定公共数据开放条例。明确开放的范围、方式和责任。",
+    "（二）建立开放目录动态更新机制。每季度更新一次。",
+    "二、推动数据要素市场化配置",
+    "（一）培育数据交易场所。支持数据交易所扩大业务。",
+    "（二）探索数据资产入表。开展试点。",
+  ];
+  const HEADINGS = ["完善公共数据开放制度体系", "推动数据要素市场化配置"];
+  const ITEMS = ["制定公共数据开放条例", "建立开放目录动态更新机制", "培育数据交易场所", "探索数据资产入表"];
+  const INTRO = "关于加快公共数据开放的建议\n我市公共数据开放工作起步较早，但仍有不足。为此建议如下：";
+  const END = "以上建议，请予研究。\n建议人：张三\n2025年1月15日";
+
+  /** The recommendations and, under each, its actions' titles, as the default (actions) plan gives them. */
+  function outline(text: string) {
+    const segmentation = segment(text);
+    return planEntry(segmentation.sections, segmentation.parts, "actions").map((rec) => [
+      rec.code,
+      rec.title,
+      rec.actions.map((action) => `${action.code} ${action.title}`),
+    ]);
+  }
+  const DATA_OUTLINE = [
+    ["R1", HEADINGS[0], [`R1.1 ${ITEMS[0]}`, `R1.2 ${ITEMS[1]}`]],
+    ["R2", HEADINGS[1], [`R2.1 ${ITEMS[2]}`, `R2.2 ${ITEMS[3]}`]],
+  ];
+
+  /** The issue's text with its sub-items numbered by `sub(n)` and its headings by `top(n)`. */
+  function data(top: (n: number) => string, sub: (n: number, overall: number) => string): string {
+    let heading = 0;
+    let item = 0;
+    let overall = 0;
+    return DATA.map((line) => {
+      if (/^[一二]、/.test(line)) {
+        heading++;
+        item = 0;
+        return `${top(heading)}${line.slice(2)}`;
+      }
+      item++;
+      overall++;
+      return `${sub(item, overall)}${line.slice(3)}`;
+    }).join("\n");
+  }
+  const TEXT = DATA.join("\n");
+
+  it("keeps the 一、 headings: each is a recommendation, its （一） items the actions", () => {
+    const segmentation = segment(TEXT);
+    expect(segmentation.sections.map((section) => section.title)).toEqual(HEADINGS);
+    expect(outline(TEXT)).toEqual(DATA_OUTLINE);
+    const [first] = planEntry(segmentation.sections, segmentation.parts, "actions");
+    expect(first?.quote).toBe(HEADINGS[0]);
+    expect(first?.actions[0]?.quote).toBe("制定公共数据开放条例。明确开放的范围、方式和责任。");
+  });
+
+  it("or, at the admin's choice, the items as recommendations, each heading opening its first one's quote", () => {
+    const segmentation = segment(TEXT);
+    const plan = planEntry(segmentation.sections, segmentation.parts, "recommendations");
+    expect(plan.map((rec) => [rec.code, rec.title, rec.actions.length])).toEqual([
+      ["R1", ITEMS[0], 0],
+      ["R2", ITEMS[1], 0],
+      ["R3", ITEMS[2], 0],
+      ["R4", ITEMS[3], 0],
+    ]);
+    expect(plan[0]?.marker).toBe("一、");
+    expect(plan[0]?.quote).toBe(`${HEADINGS[0]}\n（一）制定公共数据开放条例。明确开放的范围、方式和责任。`);
+    expect(plan[1]?.quote).toBe("建立开放目录动态更新机制。每季度更新一次。");
+  });
+
+  const variants: [string, string][] = [
+    ["with a preamble", `${INTRO}\n${TEXT}`],
+    ["with a closing", `${TEXT}\n${END}`],
+    ["with a preamble and a closing", `${INTRO}\n${TEXT}\n${END}`],
+    [
+      "with half-width (一)",
+      data(
+        (n) => `${chinese(n)}、`,
+        (n) => `(${chinese(n)})`,
+      ),
+    ],
+    [
+      "with 1. items",
+      data(
+        (n) => `${chinese(n)}、`,
+        (n) => `${n}. `,
+      ),
+    ],
+    [
+      "with 1、 items numbered on across the headings",
+      data(
+        (n) => `${chinese(n)}、`,
+        (_, all) => `${all}、`,
+      ),
+    ],
+    [
+      "with （1） items",
+      data(
+        (n) => `${chinese(n)}、`,
+        (n) => `（${n}）`,
+      ),
+    ],
+    [
+      "with ① items",
+      data(
+        (n) => `${chinese(n)}、`,
+        (n) => String.fromCodePoint(0x2460 + n - 1),
+      ),
+    ],
+    [
+      "with （一） headings over 1. items",
+      data(
+        (n) => `（${chinese(n)}）`,
+        (n) => `${n}. `,
+      ),
+    ],
+    [
+      "with 1. headings over （1） items",
+      data(
+        (n) => `${n}. `,
+        (n) => `（${n}）`,
+      ),
+    ],
+    [
+      "with 第一条 headings over （一） items",
+      data(
+        (n) => `第${chinese(n)}条 `,
+        (n) => `（${chinese(n)}）`,
+      ),
+    ],
+    [
+      "with 第一条 headings over 1. items, a preamble and a closing",
+      `${INTRO}\n${data(
+        (n) => `第${chinese(n)}条 `,
+        (n) => `${n}. `,
+      )}\n${END}`,
+    ],
+    [
+      "with （三） opening the second heading's items",
+      data(
+        (n) => `${chinese(n)}、`,
+        (_, all) => `（${chinese(all)}）`,
+      ),
+    ],
+    [
+      "with a line that introduces each list",
+      TEXT.replace("体系\n", "体系\n具体建议如下：\n").replace("配置\n", "配置\n具体建议如下：\n"),
+    ],
+    [
+      "with CRLF and full-width indentation",
+      `${INTRO}\n${TEXT}\n${END}`
+        .split("\n")
+        .map((line) => `　　${line}`)
+        .join("\r\n"),
+    ],
+  ];
+
+  it.each(variants)("gives the same recommendations and actions %s", (_, text) => {
+    const titles = outline(text).map(([code, title, actions]) => [code, title, (actions as string[]).length]);
+    expect(titles).toEqual([
+      ["R1", HEADINGS[0], 2],
+      ["R2", HEADINGS[1], 2],
+    ]);
+    expect(outline(text).flatMap(([, , actions]) => actions)).toEqual(
+      DATA_OUTLINE.flatMap(([, , actions]) => actions),
+    );
+  });
+
+  it("reads 第一条 第二条 as a list of its own, but not 第一条路", () => {
+    const articles = segment(
+      "第一条 建立公共数据开放制度。\n第二条 完善数据安全管理。\n第三条 走出第一条路。",
+    );
+    expect(articles.levels).toEqual(["article"]);
+    expect(articles.parts.map((part) => [part.marker, part.title])).toEqual([
+      ["第一条", "建立公共数据开放制度"],
+      ["第二条", "完善数据安全管理"],
+      ["第三条", "走出第一条路"],
+    ]);
+    expect(segment("第一条路已经走通。第二条路还很长。").parts).toHaveLength(1);
+  });
+
+  it("keeps a third level (1. under （一） under 一、) in its action's quote", () => {
+    const text = TEXT.replace("每季度更新一次。", "每季度更新一次。\n1. 明确更新责任。\n2. 公布更新日志。");
+    expect(outline(text)).toEqual(DATA_OUTLINE);
+    const segmentation = segment(text);
+    const plan = planEntry(segmentation.sections, segmentation.parts, "actions");
+    expect(plan[0]?.actions[1]?.quote).toBe(
+      "建立开放目录动态更新机制。每季度更新一次。\n1. 明确更新责任。\n2. 公布更新日志。",
+    );
+  });
+
+  it("makes a heading without items a recommendation without actions, between the others", () => {
+    const text = [
+      ...DATA.slice(0, 3),
+      "二、加强数据安全保障。建立分类分级制度。",
+      "三、推动数据要素市场化配置",
+      ...DATA.slice(4),
+    ].join("\n");
+    expect(outline(text)).toEqual([
+      DATA_OUTLINE[0],
+      ["R2", "加强数据安全保障", []],
+      ["R3", HEADINGS[1], [`R3.1 ${ITEMS[2]}`, `R3.2 ${ITEMS[3]}`]],
+    ]);
+  });
+
+  it("leaves background headings in the preamble and takes the measures under 三、 as actions", () => {
+    const text = [
+      "一、基本情况",
+      "我市已开放数据集三千余个。",
+      "二、存在的主要问题",
+      "（一）开放数据质量不高。",
+      "（二）更新不及时。",
+      "三、对策建议",
+      "（一）制定公共数据开放条例。明确责任。",
+      "（二）建立开放目录动态更新机制。每季度更新。",
+    ].join("\n");
+    const segmentation = segment(text);
+    expect(segmentation.preamble?.text).toMatch(/^一、基本情况[\s\S]*更新不及时。$/);
+    expect(outline(text)).toEqual([["R1", "对策建议", [`R1.1 ${ITEMS[0]}`, `R1.2 ${ITEMS[1]}`]]]);
+  });
+
+  it("keeps a flat 一、 list flat, its (1) details inside each recommendation", () => {
+    const text =
+      "一、制定公共数据开放条例。具体包括：(1)明确范围；(2)明确责任。\n二、建立开放目录动态更新机制。每季度更新。";
+    expect(outline(text)).toEqual([
+      ["R1", ITEMS[0], []],
+      ["R2", ITEMS[1], []],
+    ]);
+  });
+
+  it("keeps a heading whose items were all removed in the review, as a recommendation of its own", () => {
+    const segmentation = segment(TEXT);
+    const parts = removePart(removePart(segmentation.parts, 0), 0);
+    const plan = planEntry(segmentation.sections, parts, "actions");
+    expect(plan.map((rec) => [rec.code, rec.title, rec.actions.length])).toEqual([
+      ["R1", HEADINGS[0], 0],
+      ["R2", HEADINGS[1], 2],
+    ]);
+  });
+
+  it("joins its pieces back to the text, and flags a split that would not", () => {
+    const segmentation = segment(`${INTRO}\n${TEXT}\n${END}`);
+    expect(joinSegmentation(segmentation).replace(/\s/g, "")).toBe(segmentation.text.replace(/\s/g, ""));
+    const dropped = { ...segmentation, sections: [] };
+    expect(keepsAllText(dropped)).toBe(false);
+    const twice = { ...segmentation, parts: [...segmentation.parts, ...segmentation.parts.slice(0, 1)] };
+    expect(keepsAllText(twice)).toBe(false);
   });
 });
 

@@ -1,11 +1,12 @@
 // Assisted entry: the pasted text of a proposal, split into its recommendations by the numbering
-// conventions of Chinese official writing (一、 / （一） / 1. / （1） / ① / 第一，or 首先…最后 / 一是).
+// conventions of Chinese official writing (一、 / （一） / 1. / （1） / ① / 第一， / 第一条, or 首先…最后 / 一是).
 // Deterministic and offline: a few regular expressions and rules, no model. The admin reviews the
 // proposed split (merge, split, remove) before anything is saved, so the rules favour a split that
 // is easy to correct over a clever one.
 
 /** The numbering styles, in the order of the conventional hierarchy (GB/T 9704: 一、 > （一） > 1. > （1）). */
 export const MARKER_STYLES = [
+  "article", // 第一条 (rules number their articles so, above any 一、 inside one)
   "chinese", // 一、
   "chinese-paren", // （一） (一)
   "arabic", // 1. 1、 1．
@@ -61,6 +62,11 @@ export interface Segmentation {
   parts: ProposalPart[];
   /** The closing formula and signature block (以上建议…, 特此建议, 建议人…), kept out of the last part. */
   closing: TextPiece | null;
+  /**
+   * True when the split found would not have given back the whole text, so that the text is
+   * offered unsplit, as one part, for the admin to split by hand. A guard: no known text does this.
+   */
+  unsplit: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +142,13 @@ interface StyleSpec {
 const QUANTITY_AHEAD = "(?!\\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\\s*(?:[万亿千百十]|%|％|倍|个|元))";
 
 const STYLE_SPECS: readonly StyleSpec[] = [
+  {
+    style: "article",
+    // 第一条 第十二条, as articles of rules are numbered; "第一条路" is prose, so a space, a line
+    // break or punctuation must follow.
+    pattern: new RegExp(`第(${CHINESE_NUMBER})条(?:[，,、：:．.]|(?=[ \\n]))`, "y"),
+    value: (match) => parseChineseNumber(match[1] ?? ""),
+  },
   {
     style: "chinese",
     // 一、 十二、: a numeral and an enumeration comma, not followed by another numeral ("一、二级" is prose).
@@ -531,14 +544,172 @@ export function segmentProposalText(input: string): Segmentation {
       end,
     );
   }
-  return {
+  const segmentation: Segmentation = {
     text,
     levels: layout.levels,
     preamble: textPiece(text, 0, layout.preambleEnd),
     sections: layout.sections,
     parts: renumberParts(layout.parts.map((part) => ({ ...part, code: "", index: 0 }))),
     closing: closingStart === null ? null : textPiece(text, closingStart, text.length),
+    unsplit: false,
   };
+  // The invariant, checked on every split: a text the rules would cut into pieces that do not give
+  // it back is offered whole rather than with a piece missing.
+  if (keepsAllText(segmentation)) return segmentation;
+  const whole = numberedPiece(text, null, 0, text.length);
+  return {
+    text,
+    levels: [],
+    preamble: null,
+    sections: [],
+    parts: whole.text ? renumberParts([{ ...whole, section: null, code: "", index: 0 }]) : [],
+    closing: null,
+    unsplit: true,
+  };
+}
+
+const withoutSpace = (value: string) => value.replace(/\s/g, "");
+
+/** Preamble, section headings, parts and closing, each with its marker, in the order they stand. */
+export function joinSegmentation(segmentation: Omit<Segmentation, "unsplit">): string {
+  const { preamble, sections, parts, closing } = segmentation;
+  return [
+    ...(preamble ? [{ start: preamble.start, whole: preamble.text }] : []),
+    ...[...sections, ...parts].map((piece) => ({ start: piece.start, whole: piece.marker + piece.text })),
+    ...(closing ? [{ start: closing.start, whole: closing.text }] : []),
+  ]
+    .sort((a, b) => a.start - b.start)
+    .map((piece) => piece.whole)
+    .join("\n");
+}
+
+/** Whether the pieces, joined back, are the text (whitespace aside): nothing dropped, nothing twice. */
+export function keepsAllText(segmentation: Omit<Segmentation, "unsplit">): boolean {
+  return withoutSpace(joinSegmentation(segmentation)) === withoutSpace(segmentation.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry plan: what the reviewed split saves.
+
+/**
+ * What becomes of the items under a section heading (一、 over （一）（二）): the actions of one
+ * recommendation that the heading opens (the default, as the text is written), or recommendations
+ * of their own, the heading then opening the first one's quote.
+ */
+export const SUB_ITEM_MODES = ["actions", "recommendations"] as const;
+export type SubItemMode = (typeof SUB_ITEM_MODES)[number];
+
+/** One action (举措) to save under an entry's recommendation. */
+export interface EntryActionPlan {
+  /** Where it comes from: an index into the parts. */
+  part: number;
+  code: string;
+  marker: string;
+  title: string;
+  quote: string;
+}
+
+/** One recommendation to save, with the actions under it. */
+export interface EntryRecommendationPlan {
+  /** Where it comes from: a section heading or a part. */
+  source: { kind: "section" | "part"; index: number };
+  code: string;
+  marker: string;
+  title: string;
+  quote: string;
+  actions: EntryActionPlan[];
+}
+
+/**
+ * The recommendations (and actions) a reviewed split saves, coded R1, R2… and R1.1, R1.2… in order.
+ * Every section heading and every part is in it exactly once, so what the split kept, the save keeps.
+ * A heading the admin removed (null) leaves its items as if they stood under none.
+ */
+export function planEntry(
+  sections: readonly (ProposalSection | null)[],
+  parts: readonly ProposalPart[],
+  mode: SubItemMode,
+  prefix = "R",
+): EntryRecommendationPlan[] {
+  const plan: EntryRecommendationPlan[] = [];
+  const opened = new Map<number, EntryRecommendationPlan>();
+  const headed = new Set<number>();
+  for (const [i, part] of parts.entries()) {
+    const section = part.section === null ? undefined : (sections[part.section] ?? undefined);
+    const sectionIndex = part.section ?? -1;
+    if (section && mode === "actions") {
+      let rec = opened.get(sectionIndex);
+      if (!rec) {
+        rec = {
+          source: { kind: "section", index: sectionIndex },
+          code: `${prefix}${plan.length + 1}`,
+          marker: section.marker,
+          title: section.title,
+          quote: section.text,
+          actions: [],
+        };
+        opened.set(sectionIndex, rec);
+        plan.push(rec);
+      }
+      rec.actions.push({
+        part: i,
+        code: `${rec.code}.${rec.actions.length + 1}`,
+        marker: part.marker,
+        title: part.title,
+        quote: part.text,
+      });
+      continue;
+    }
+    // A heading over recommendations of their own opens the first one's quote, as it opens the text.
+    const headsThis = section !== undefined && !headed.has(sectionIndex);
+    if (section) headed.add(sectionIndex);
+    plan.push({
+      source: { kind: "part", index: i },
+      code: `${prefix}${plan.length + 1}`,
+      marker: headsThis ? section.marker : part.marker,
+      title: part.title,
+      quote: headsThis ? `${section.text}\n${part.marker}${part.text}` : part.text,
+      actions: [],
+    });
+  }
+  // A heading whose items were all removed still stands, as a recommendation of its own, in its place.
+  for (const [s, section] of sections.entries()) {
+    if (!section || opened.has(s) || headed.has(s)) continue;
+    const rec: EntryRecommendationPlan = {
+      source: { kind: "section", index: s },
+      code: "",
+      marker: section.marker,
+      title: section.title,
+      quote: section.text,
+      actions: [],
+    };
+    plan.push(rec);
+  }
+  const startOf = (rec: EntryRecommendationPlan) =>
+    (rec.source.kind === "section" ? sections[rec.source.index] : parts[rec.source.index])?.start ?? 0;
+  plan.sort((a, b) => startOf(a) - startOf(b));
+  return plan.map((rec, r) => {
+    const code = `${prefix}${r + 1}`;
+    return {
+      ...rec,
+      code,
+      actions: rec.actions.map((action, a) => ({ ...action, code: `${code}.${a + 1}` })),
+    };
+  });
+}
+
+/** The plan as the entry form sends it (`parts`): recommendations with their actions, quotes without markers. */
+export function entryPayload(plan: readonly EntryRecommendationPlan[]) {
+  return plan.map((rec) => ({
+    code: rec.code,
+    titleZh: rec.title,
+    sourceQuote: rec.quote,
+    actions: rec.actions.map((action) => ({
+      code: action.code,
+      titleZh: action.title,
+      sourceQuote: action.quote,
+    })),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import { applyImportBatch } from "@/lib/import/actions";
 import {
   archiveProposal,
   archiveRecommendation,
+  assignRecommendations,
   createProposalFromEntry,
   createRecommendation,
   editProposal,
@@ -267,7 +268,15 @@ const WRITES: Write[] = [
         form({
           ...NEW_PROPOSAL,
           code: `NE-${unique()}`,
-          parts: JSON.stringify([{ code: "R1", titleZh: "一", sourceQuote: "一、一。" }]),
+          // With a sub-item kept as its action: the entry writes actions too.
+          parts: JSON.stringify([
+            {
+              code: "R1",
+              titleZh: "一",
+              sourceQuote: "一、一。",
+              actions: [{ code: "R1.1", titleZh: "（一）", sourceQuote: "（一）一。" }],
+            },
+          ]),
         }),
       ),
     succeeded: (outcome) => "redirectedTo" in outcome,
@@ -315,6 +324,20 @@ const WRITES: Write[] = [
           sourceQuote: "一。",
           leadAgencyId,
           weight: "2",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "assignRecommendations",
+    allowed: ADMIN_ONLY,
+    prepare: freshRecommendation,
+    call: async (recommendationId) =>
+      assignRecommendations(
+        {},
+        form({
+          proposalId: await proposalOf(recommendationId),
+          rows: JSON.stringify([{ recommendationId, version: 1, leadAgencyId, weight: 2 }]),
         }),
       ),
     succeeded: saved,

@@ -8,6 +8,7 @@ import { createEvidence } from "@/lib/evidence/actions";
 import {
   archiveProposal,
   archiveRecommendation,
+  assignRecommendations,
   createProposalFromEntry,
   createRecommendation,
   editProposal,
@@ -15,6 +16,7 @@ import {
   moveRecommendation,
 } from "@/lib/proposals/actions";
 import { getProposalOverview } from "@/lib/proposals/queries";
+import { entryPayload, planEntry, segmentProposalText } from "@/lib/proposals/segment";
 import { createAction } from "@/lib/recommendation-actions/actions";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { saveReply } from "@/lib/replies/actions";
@@ -59,9 +61,9 @@ const PROPOSAL = {
 };
 const TEXT = "一、建立公共数据开放清单。按年度更新。\n二、完善数据授权运营机制。\n三、加强数据安全监管。";
 
-async function entry(code: string, parts: { code: string; titleZh: string; sourceQuote: string }[]) {
+async function entry(code: string, parts: readonly object[], sourceText = TEXT) {
   return callAction(() =>
-    createProposalFromEntry({}, form({ ...PROPOSAL, code, sourceText: TEXT, parts: JSON.stringify(parts) })),
+    createProposalFromEntry({}, form({ ...PROPOSAL, code, sourceText, parts: JSON.stringify(parts) })),
   );
 }
 
@@ -122,6 +124,218 @@ describe("assisted entry", () => {
     expect((taken as { returned: FormState }).returned.fieldErrors?.code).toEqual(["validation.codeTaken"]);
     const after = await Promise.all([db.proposal.count(), db.recommendation.count(), db.auditEvent.count()]);
     expect(after).toEqual(before);
+  });
+});
+
+describe("assisted entry of a text with 一、 headings over （一） items", () => {
+  // Issue 15's text: the headings were in neither the preamble nor any saved recommendation.
+  const HIERARCHICAL = [
+    "关于加快公共数据开放的建议",
+    "为此建议如下：",
+    "一、完善公共数据开放制度体系",
+    "（一）制定公共数据开放条例。明确开放的范围、方式和责任。",
+    "（二）建立开放目录动态更新机制。每季度更新一次。",
+    "二、推动数据要素市场化配置",
+    "（一）培育数据交易场所。支持数据交易所扩大业务。",
+    "（二）探索数据资产入表。开展试点。",
+    "以上建议，请予研究。",
+  ].join("\n");
+  const withoutSpace = (value: string) => value.replace(/\s/g, "");
+
+  async function saved(code: string) {
+    return db.proposal.findUniqueOrThrow({
+      where: { code },
+      include: {
+        recommendations: {
+          orderBy: { sortOrder: "asc" },
+          include: { actions: { orderBy: { sortOrder: "asc" } } },
+        },
+      },
+    });
+  }
+
+  it("saves each heading as a recommendation with its items as actions, each audited, dropping no text", async () => {
+    const segmentation = segmentProposalText(HIERARCHICAL);
+    const plan = planEntry(segmentation.sections, segmentation.parts, "actions");
+    const outcome = await entry("OPEN-DATA", entryPayload(plan), HIERARCHICAL);
+    expect(outcome).toEqual({ redirectedTo: "/zh-CN/admin/proposals/OPEN-DATA" });
+    const proposal = await saved("OPEN-DATA");
+    expect(
+      proposal.recommendations.map((rec) => [
+        rec.code,
+        rec.titleZh,
+        rec.sourceQuote,
+        rec.actions.map((action) => [action.code, action.titleZh, action.descriptionZh, action.sortOrder]),
+      ]),
+    ).toEqual([
+      [
+        "R1",
+        "完善公共数据开放制度体系",
+        "完善公共数据开放制度体系",
+        [
+          ["R1.1", "制定公共数据开放条例", "制定公共数据开放条例。明确开放的范围、方式和责任。", 1],
+          ["R1.2", "建立开放目录动态更新机制", "建立开放目录动态更新机制。每季度更新一次。", 2],
+        ],
+      ],
+      [
+        "R2",
+        "推动数据要素市场化配置",
+        "推动数据要素市场化配置",
+        [
+          ["R2.1", "培育数据交易场所", "培育数据交易场所。支持数据交易所扩大业务。", 1],
+          ["R2.2", "探索数据资产入表", "探索数据资产入表。开展试点。", 2],
+        ],
+      ],
+    ]);
+    // Preamble, every saved quote behind its marker, and the closing give back the pasted text.
+    const joined = [
+      segmentation.preamble?.text,
+      ...proposal.recommendations.flatMap((rec, r) => [
+        `${plan[r]?.marker}${rec.sourceQuote}`,
+        ...rec.actions.map((action, a) => `${plan[r]?.actions[a]?.marker}${action.descriptionZh}`),
+      ]),
+      segmentation.closing?.text,
+    ].join("\n");
+    expect(withoutSpace(joined)).toBe(withoutSpace(HIERARCHICAL));
+    const actionIds = proposal.recommendations.flatMap((rec) => rec.actions.map((action) => action.id));
+    expect(
+      await db.auditEvent.count({ where: { action: "action.create", entityId: { in: actionIds } } }),
+    ).toBe(4);
+    // New actions at 0 % leave the new recommendations' progress (and history) as they were.
+    expect(proposal.recommendations.map((rec) => [rec.progress, rec.version])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+  });
+
+  it("saves the items as recommendations of their own when the admin chooses, the heading in the first quote", async () => {
+    const segmentation = segmentProposalText(HIERARCHICAL);
+    const plan = planEntry(segmentation.sections, segmentation.parts, "recommendations");
+    expect(await entry("OPEN-DATA-2", entryPayload(plan), HIERARCHICAL)).toEqual({
+      redirectedTo: "/zh-CN/admin/proposals/OPEN-DATA-2",
+    });
+    const proposal = await saved("OPEN-DATA-2");
+    expect(proposal.recommendations.map((rec) => [rec.code, rec.titleZh, rec.actions.length])).toEqual([
+      ["R1", "制定公共数据开放条例", 0],
+      ["R2", "建立开放目录动态更新机制", 0],
+      ["R3", "培育数据交易场所", 0],
+      ["R4", "探索数据资产入表", 0],
+    ]);
+    expect(proposal.recommendations[0]?.sourceQuote).toBe(
+      "完善公共数据开放制度体系\n（一）制定公共数据开放条例。明确开放的范围、方式和责任。",
+    );
+    expect(proposal.recommendations[2]?.sourceQuote).toMatch(/^推动数据要素市场化配置\n（一）培育/);
+  });
+
+  it("refuses duplicate action codes and an over-long action quote, writing nothing", async () => {
+    const before = await Promise.all([db.proposal.count(), db.action.count(), db.auditEvent.count()]);
+    const action = { code: "R1.1", titleZh: "制定条例", sourceQuote: "制定条例。" };
+    const rec = { code: "R1", titleZh: "完善制度", sourceQuote: "完善制度", actions: [action] };
+    const duplicate = await entry("ACT-1", [{ ...rec, actions: [action, action] }]);
+    expect((duplicate as { returned: FormState }).returned.fieldErrors?.["parts.0.actions.1.code"]).toEqual([
+      "validation.codeTaken",
+    ]);
+    const long = await entry("ACT-2", [{ ...rec, actions: [{ ...action, sourceQuote: "长".repeat(2001) }] }]);
+    expect((long as { returned: FormState }).returned.fieldErrors?.["parts.0.actions.0.sourceQuote"]).toEqual(
+      ["validation.tooLong"],
+    );
+    const after = await Promise.all([db.proposal.count(), db.action.count(), db.auditEvent.count()]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe("assigning all of a proposal's recommendations in one grid", () => {
+  async function grid(code: string) {
+    await entry(code, PARTS);
+    return db.proposal.findUniqueOrThrow({
+      where: { code },
+      include: { recommendations: { orderBy: { sortOrder: "asc" } } },
+    });
+  }
+  const assign = (proposalId: string, rows: object[]) =>
+    callAction(() => assignRecommendations({}, form({ proposalId, rows: JSON.stringify(rows) })));
+  const state = (outcome: Awaited<ReturnType<typeof callAction>>) =>
+    (outcome as { returned: FormState }).returned;
+  async function snapshot(ids: string[]) {
+    return Promise.all([
+      db.recommendation.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: "asc" } }),
+      db.recommendationAgency.findMany({
+        where: { recommendationId: { in: ids } },
+        orderBy: { agencyId: "asc" },
+      }),
+      db.auditEvent.count(),
+    ]);
+  }
+
+  it("saves lead, co-handlers, theme, dates and weight of every row in one go, each changed field audited", async () => {
+    const proposal = await grid("GRID-1");
+    const theme = await db.theme.findFirstOrThrow();
+    const [a, b, c] = agencies.map((agency) => agency.id) as [string, string, string];
+    const rows = proposal.recommendations.map((rec, i) => ({
+      recommendationId: rec.id,
+      version: rec.version,
+      themeId: theme.id,
+      leadAgencyId: i === 2 ? b : a,
+      coAgencyIds: i === 2 ? [] : [b, c],
+      startDate: "2025-03-01",
+      dueDate: ["2025-10-31", "2025-11-30", "2025-12-31"][i],
+      weight: i + 1,
+    }));
+    expect(state(await assign(proposal.id, rows)).notice).toBeTruthy();
+    const recs = await db.recommendation.findMany({
+      where: { proposalId: proposal.id },
+      orderBy: { sortOrder: "asc" },
+      include: { agencies: { orderBy: { role: "asc" } } },
+    });
+    expect(
+      recs.map((rec) => [rec.themeId, rec.leadAgencyId, rec.agencies.length, rec.weight, rec.version]),
+    ).toEqual([
+      [theme.id, a, 3, 1, 2],
+      [theme.id, a, 3, 2, 2],
+      [theme.id, b, 1, 3, 2],
+    ]);
+    expect(recs.every((rec) => rec.startDate !== null && rec.dueDate !== null)).toBe(true);
+    const audits = await db.auditEvent.findMany({
+      where: { action: "recommendation.edit", entityId: recs[0]?.id },
+      select: { before: true },
+    });
+    expect(audits.map((audit) => Object.keys(audit.before as object)[0]).sort()).toEqual(
+      ["coAgencies", "dueDate", "leadAgency", "startDate", "theme"].sort(),
+    );
+  });
+
+  it("refuses them all when one row is wrong (due before start, lead also co-handler, old version), writing nothing", async () => {
+    const proposal = await grid("GRID-2");
+    const ids = proposal.recommendations.map((rec) => rec.id);
+    const [a, b] = agencies.map((agency) => agency.id) as [string, string];
+    type Row = { recommendationId: string; version: number; leadAgencyId: string; weight: number };
+    const good = proposal.recommendations.map((rec) => ({
+      recommendationId: rec.id,
+      version: rec.version,
+      leadAgencyId: a,
+      weight: 1,
+    })) as [Row, Row, Row];
+    const before = await snapshot(ids);
+    const late = await assign(proposal.id, [
+      good[0],
+      { ...good[1], startDate: "2025-05-01", dueDate: "2025-04-01" },
+    ]);
+    expect(state(late).fieldErrors?.["rows.1.dueDate"]).toEqual(["validation.dueBeforeStart"]);
+    const both = await assign(proposal.id, [{ ...good[0], coAgencyIds: [a, b] }, good[1]]);
+    expect(state(both).fieldErrors?.["rows.0.coAgencyIds"]).toEqual(["validation.leadAlsoCoHandler"]);
+    const stale = await assign(proposal.id, [good[0], { ...good[2], version: 7 }]);
+    expect(state(stale).formError).toBe("manage.editConflict");
+    const unknown = await assign(proposal.id, [good[0], { ...good[1], leadAgencyId: "no-such-agency" }]);
+    expect(state(unknown).fieldErrors?.["rows.1.leadAgencyId"]).toEqual(["validation.invalid"]);
+    const elsewhere = await db.recommendation.findFirstOrThrow({
+      where: { proposalId: { not: proposal.id } },
+    });
+    const foreign = await assign(proposal.id, [
+      good[0],
+      { recommendationId: elsewhere.id, version: elsewhere.version, weight: 1 },
+    ]);
+    expect(state(foreign).formError).toBe("validation.notFound");
+    expect(await snapshot(ids)).toEqual(before);
   });
 });
 

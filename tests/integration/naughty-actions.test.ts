@@ -246,6 +246,16 @@ const ACTIONS: Record<string, Entry> = {
       weight: "1",
     }),
   },
+  assignRecommendations: {
+    form: async ({ proposalId, recommendationId, lead, co, themeId }) => {
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });
+      const row = { recommendationId, version: rec.version, themeId, leadAgencyId: lead, coAgencyIds: [co] };
+      return {
+        proposalId,
+        rows: JSON.stringify([{ ...row, startDate: "2024-03-01", dueDate: "2026-12-31", weight: 1 }]),
+      };
+    },
+  },
   editRecommendation: {
     form: async ({ recommendationId, lead, co, themeId }) => {
       const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });

@@ -37,16 +37,27 @@ export const EMPTY_PROPOSAL: ProposalValues = {
   sourceUrl: "",
 };
 
+/** What the server requires (lib/proposals/schema.ts): marked before anything is sent. */
+const REQUIRED = new Set<keyof ProposalValues>([
+  "code",
+  "titleZh",
+  "authorZh",
+  "congressSessionZh",
+  "submittedAt",
+  "summaryZh",
+]);
+
 /** A proposal's own fields (建议), shared by the edit form and the assisted entry. */
 export function ProposalFields({ values, errors }: { values: ProposalValues; errors: FieldErrors }) {
   const t = useTranslations("manage");
   const text = (name: keyof ProposalValues, max: number, extra: { lang?: string; type?: string } = {}) => (
-    <Field name={name} label={t(`field.${name}`)} errors={errors[name]}>
+    <Field name={name} label={t(`field.${name}`)} errors={errors[name]} required={REQUIRED.has(name)}>
       {(control) => <Input {...control} {...extra} maxLength={max} defaultValue={values[name]} />}
     </Field>
   );
   return (
     <div className="space-y-4">
+      <p className="text-xs text-slate-600">{t("requiredNote")}</p>
       <div className="grid gap-4 md:grid-cols-[10rem_10rem_1fr]">
         {text("code", 20)}
         {text("officialNumber", 50)}
@@ -60,7 +71,7 @@ export function ProposalFields({ values, errors }: { values: ProposalValues; err
         {text("congressSessionEn", 100, { lang: "en" })}
       </div>
       <div className="grid gap-4 md:grid-cols-[12rem_1fr]">
-        <Field name="submittedAt" label={t("field.submittedAt")} errors={errors.submittedAt}>
+        <Field name="submittedAt" label={t("field.submittedAt")} errors={errors.submittedAt} required>
           {(control) => <Input {...control} type="date" defaultValue={values.submittedAt} />}
         </Field>
         {text("sourceUrl", 2000, { type: "url" })}
@@ -71,6 +82,7 @@ export function ProposalFields({ values, errors }: { values: ProposalValues; err
         label={t("field.summaryZh")}
         hint={t("limit", { max: 2000 })}
         errors={errors.summaryZh}
+        required
       >
         {(control) => <Textarea {...control} rows={3} defaultValue={values.summaryZh} />}
       </Field>

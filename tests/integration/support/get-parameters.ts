@@ -20,6 +20,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/admin/proposals/[proposalCode]": [],
   "/[locale]/admin/proposals/[proposalCode]/[recommendationCode]": [],
   "/[locale]/admin/proposals/[proposalCode]/new": [],
+  "/[locale]/admin/proposals/[proposalCode]/assign": [],
   "/[locale]/admin/proposals/new": [],
   "/[locale]/admin/satisfaction": [],
   "/[locale]/admin/themes": [],

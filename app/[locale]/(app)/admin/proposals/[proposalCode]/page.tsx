@@ -43,9 +43,16 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
         <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
           <CardTitle>{t("recommendations")}</CardTitle>
           {!proposal.archivedAt && (
-            <Link href={`${base}/new`} className={buttonVariants({ size: "sm" })}>
-              {t("newRecommendation")}
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              {current.length > 0 && (
+                <Link href={`${base}/assign`} className={buttonVariants({ size: "sm", variant: "outline" })}>
+                  {t("assign.link")}
+                </Link>
+              )}
+              <Link href={`${base}/new`} className={buttonVariants({ size: "sm" })}>
+                {t("newRecommendation")}
+              </Link>
+            </div>
           )}
         </CardHeader>
         {current.length === 0 ? (

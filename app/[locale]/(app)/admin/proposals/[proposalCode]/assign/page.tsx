@@ -1,0 +1,77 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AssignmentGrid } from "@/components/proposals/manage/assignment-grid";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdmin } from "@/lib/auth/session";
+import { toShanghaiDateString } from "@/lib/dates";
+import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { getAssignmentGrid, getRecommendationChoices } from "@/lib/proposals/manage-queries";
+import { decodedSegment } from "@/lib/validation/segments";
+
+export const generateMetadata = pageTitle("manage", "assign.title");
+
+const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
+
+/** One grid to assign lead, co-handlers, theme, dates and weight to all of a proposal's recommendations. */
+export default async function AssignRecommendationsPage({
+  params,
+}: {
+  params: Promise<{ locale: string; proposalCode: string }>;
+}) {
+  const { locale, proposalCode } = await params;
+  setRequestLocale(locale);
+  const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/assign`);
+  const [proposal, choices, t] = await Promise.all([
+    getAssignmentGrid(admin, decodedSegment(proposalCode)),
+    getRecommendationChoices(admin),
+    getTranslations("manage"),
+  ]);
+  if (!proposal) notFound();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("assign.title")}</CardTitle>
+        <p className="text-sm text-slate-700">
+          <Link
+            href={`/admin/proposals/${encodeURIComponent(proposal.code)}`}
+            className="text-brand-700 hover:underline"
+          >
+            {localized(locale, proposal.titleZh, proposal.titleEn)}
+          </Link>
+        </p>
+        <p className="text-sm text-slate-700">{t("assign.intro")}</p>
+      </CardHeader>
+      <CardContent>
+        {proposal.archivedAt || proposal.recommendations.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noRecommendations")}</p>
+        ) : (
+          <AssignmentGrid
+            proposalId={proposal.id}
+            agencies={choices.agencies.map((a) => ({
+              id: a.id,
+              name: localized(locale, a.nameZh, a.nameEn),
+            }))}
+            themes={choices.themes.map((theme) => ({
+              id: theme.id,
+              name: localized(locale, theme.nameZh, theme.nameEn),
+            }))}
+            rows={proposal.recommendations.map((rec) => ({
+              recommendationId: rec.id,
+              version: rec.version,
+              code: rec.code,
+              title: rec.titleZh,
+              themeId: rec.themeId ?? "",
+              leadAgencyId: rec.agencies.find((a) => a.role === "lead")?.agencyId ?? "",
+              coAgencyIds: rec.agencies.filter((a) => a.role === "co_handler").map((a) => a.agencyId),
+              startDate: day(rec.startDate),
+              dueDate: day(rec.dueDate),
+              weight: String(rec.weight),
+            }))}
+          />
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -13,6 +13,7 @@ function render(locale: string, messages: Record<string, unknown>): string {
       locale,
       messages,
       timeZone: "Asia/Shanghai",
+      // biome-ignore lint/correctness/noChildrenProp: NextIntlClientProvider's props type requires them.
       children: createElement(ProposalFields, { values: EMPTY_PROPOSAL, errors: {} }),
     }),
   );

@@ -105,3 +105,14 @@ test("the dashboard fits a phone screen @phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("counts re-handling after a dissatisfied feedback, and links to those items", async ({ page }) => {
+  // R5's deputy was dissatisfied, and the agency has not answered again within the month.
+  await page.goto("/zh-CN/dashboard");
+  const overdue = page.getByTestId("rehandling-overdue");
+  await expect(overdue).toContainText("重新办理逾期");
+  await overdue.getByRole("link").click();
+  await expect(page).toHaveURL(/\/zh-CN\/table\?.*rehandling=overdue/);
+  await expect(page.getByLabel("重新办理")).toHaveValue("overdue");
+  await expect(page.getByRole("link", { name: /R5/ }).first()).toBeVisible();
+});

@@ -362,7 +362,7 @@ export async function DashboardView({
           <p className="mt-0.5 text-xs text-slate-600">{t("repliesNote")}</p>
         </CardHeader>
         <CardContent className="space-y-4">
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="reply-figures">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7" data-testid="reply-figures">
             {(
               [
                 ["replied", dashboard.replies.replied],
@@ -376,6 +376,31 @@ export async function DashboardView({
                 <dd className="text-xl font-semibold tabular-nums">{format.number(value)}</dd>
               </div>
             ))}
+            {/* Re-handling after a dissatisfied feedback: answered again within a month, its own clock. */}
+            {(["awaiting", "overdue"] as const).map((state) => {
+              const value = dashboard.replies.rehandling[state];
+              const href = replyHref(value, { rehandling: state });
+              return (
+                <div
+                  key={state}
+                  className={
+                    state === "overdue" && value ? "rounded-md bg-red-50 p-3" : "rounded-md bg-slate-50 p-3"
+                  }
+                  data-testid={`rehandling-${state}`}
+                >
+                  <dt className="text-sm text-slate-600">{t(`rehandling.${state}`)}</dt>
+                  <dd className="text-xl font-semibold tabular-nums">
+                    {href ? (
+                      <Link href={href} className="underline-offset-2 hover:underline">
+                        {format.number(value)}
+                      </Link>
+                    ) : (
+                      format.number(value)
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
             <div className="rounded-md bg-amber-50 p-3">
               <dt className="text-sm text-amber-900">{t("mismatch")}</dt>
               <dd>

@@ -49,6 +49,8 @@ export async function ItemFilterForm({
     filters.agency ? agencyName(filters.agency) : null,
     filters.leadAgency ? `${t("leadAgencyFilter")} ${agencyName(filters.leadAgency)}` : null,
     filters.replyClass ? tClass(filters.replyClass) : null,
+    filters.rehandling === "awaiting" ? t("rehandlingAwaiting") : null,
+    filters.rehandling === "overdue" ? t("rehandlingOverdue") : null,
     filters.dueFrom || filters.dueTo
       ? `${t("dueDate")} ${filters.dueFrom ?? "…"}–${filters.dueTo ?? "…"}`
       : null,
@@ -143,6 +145,14 @@ export async function ItemFilterForm({
                   {tClass(value)}
                 </option>
               ))}
+            </Select>
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="rehandling">{t("rehandling")}</Label>
+            <Select id="rehandling" name="rehandling" defaultValue={filters.rehandling ?? ""}>
+              <option value="">{t("all")}</option>
+              <option value="awaiting">{t("rehandlingAwaiting")}</option>
+              <option value="overdue">{t("rehandlingOverdue")}</option>
             </Select>
           </div>
           {/* Two columns wide from a tablet up: a whole date shows in each field. */}

@@ -11,6 +11,7 @@ import {
   type ItemScope,
   itemScope,
   overdueSql,
+  rehandlingSql,
   replyMismatchSql,
 } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
@@ -187,6 +188,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
           satisfaction: string | null;
           state: string;
           mismatch: unknown;
+          rehandling: "awaiting" | "overdue" | null;
           items: unknown;
         }[]
       >(sql`
@@ -196,9 +198,11 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
                WHEN i."replyDueAt" < ${scope.day} THEN 'overdue'
                ELSE 'awaiting' END AS "state",
           CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
+          CASE WHEN ${rehandlingSql(scope, "overdue")} THEN 'overdue'
+               WHEN ${rehandlingSql(scope, "awaiting")} THEN 'awaiting' END AS "rehandling",
           COUNT(*) AS "items"
         FROM ${replyItems}
-        GROUP BY 1, 2, 3, 4`),
+        GROUP BY 1, 2, 3, 4, 5`),
       // The history appends each item's updates in order, each starting from the one before, so a
       // month's change is the sum of its updates' differences. Over all items (none archived), the
       // daily totals HistoryDay keeps give the same sums at a fraction of the cost.
@@ -297,6 +301,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   const replyClasses = new Map<ReplyClass, number>();
   const satisfaction = new Map<string, number>();
   const replyStates = { replied: 0, awaiting: 0, overdue: 0, unassigned: 0 };
+  // Re-handling after a dissatisfied feedback: a reply of its own, with its own clock.
+  const rehandling = { awaiting: 0, overdue: 0 };
   let mismatched = 0;
   for (const row of replies) {
     const count = num(row.items);
@@ -305,6 +311,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       satisfaction.set(row.satisfaction, (satisfaction.get(row.satisfaction) ?? 0) + count);
     replyStates[row.state as keyof typeof replyStates] += count;
     if (num(row.mismatch)) mismatched += count;
+    if (row.rehandling) rehandling[row.rehandling] += count;
   }
 
   // Progress over time: running sums of the monthly changes, from before the period to each month's end.
@@ -365,6 +372,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       classes: [...replyClasses].map(([replyClass, items]) => ({ replyClass, items })),
       satisfaction: [...satisfaction].map(([key, items]) => ({ key, items })),
       mismatched,
+      rehandling,
     },
     timeline,
     overdue,

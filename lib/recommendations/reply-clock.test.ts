@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shanghaiDate } from "../dates";
-import { replyClock, replyDueDate } from "./reply-clock";
+import { firstFeedbackDayNotOverdue, replyClock, replyDueDate } from "./reply-clock";
 
 const base = {
   assignedAt: shanghaiDate("2024-03-05"),
@@ -48,5 +48,36 @@ describe("reply clock", () => {
     expect(replyClock({ ...base, replyClass: "B" }, false, today).followUpRequired).toBe(true);
     expect(replyClock({ ...base, replyClass: "C" }, false, today).followUpRequired).toBe(true);
     expect(replyClock({ ...base, replyClass: "A" }, false, today).followUpRequired).toBe(false);
+  });
+});
+
+describe("firstFeedbackDayNotOverdue", () => {
+  // The day a database compares feedback days with must say what replyClock says, on every day,
+  // month ends and leap days included.
+  it("agrees with replyClock for every feedback day around every day of two years", () => {
+    const day = (iso: string) => shanghaiDate(iso);
+    const plus = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+    for (let today = day("2023-12-01"); today < day("2026-01-01"); today = plus(today, 1)) {
+      const limit = firstFeedbackDayNotOverdue(today);
+      for (let offset = -40; offset <= 0; offset++) {
+        const feedbackAt = plus(today, offset);
+        const clock = replyClock(
+          {
+            assignedAt: null,
+            replyDueAt: null,
+            repliedAt: null,
+            replyClass: null,
+            feedbackAt,
+            rehandlingRepliedAt: null,
+          },
+          true,
+          today,
+        );
+        expect(
+          clock.rehandlingOverdueDays !== null,
+          `${feedbackAt.toISOString()} on ${today.toISOString()}`,
+        ).toBe(feedbackAt < limit);
+      }
+    }
   });
 });

@@ -8,6 +8,19 @@ export const REPLY_MONTHS = 3;
 export const MAX_EXTENDED_REPLY_MONTHS = 6;
 export const REHANDLING_MONTHS = 1;
 
+/**
+ * replyClock's re-handling rule for a database to apply: a dissatisfied feedback given before the
+ * returned day and not answered again is overdue on `today`. (The first day whose month's end is not
+ * yet past, as addMonths ends a month: months are not all as long.)
+ */
+export function firstFeedbackDayNotOverdue(today: Date): Date {
+  const todayIso = toShanghaiDateString(today);
+  let day = addMonths(todayIso, -REHANDLING_MONTHS);
+  while (addMonths(day, REHANDLING_MONTHS) < todayIso)
+    day = toShanghaiDateString(new Date(shanghaiDate(day).getTime() + 86_400_000));
+  return shanghaiDate(day);
+}
+
 /** The statutory reply deadline ("YYYY-MM-DD") for an assignment date. */
 export function replyDueDate(assignedAt: string): string {
   return addMonths(assignedAt, REPLY_MONTHS);

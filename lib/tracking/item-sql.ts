@@ -5,6 +5,7 @@
 import type { DatabaseProvider } from "@/lib/database-url";
 import { shanghaiDate } from "@/lib/dates";
 import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
+import { firstFeedbackDayNotOverdue } from "@/lib/recommendations/reply-clock";
 import type { ItemFilters, TrackingParams } from "./search-params";
 
 export type ItemScope = {
@@ -61,7 +62,8 @@ function stateColumns(
       columns: sql`CAST(${raw(item)}."status" AS TEXT) AS "status", ${raw(item)}."progress" AS "progress",
         ${raw(item)}."updatedAt" AS "updatedAt",
         CAST(r."replyClass" AS TEXT) AS "replyClass", r."repliedAt" AS "repliedAt",
-        r."assignedAt" AS "assignedAt", r."satisfaction" AS "satisfaction"`,
+        r."assignedAt" AS "assignedAt", r."satisfaction" AS "satisfaction", r."feedbackAt" AS "feedbackAt",
+        r."rehandlingRepliedAt" AS "rehandlingRepliedAt"`,
       joins: empty,
     };
   }
@@ -87,7 +89,9 @@ function stateColumns(
       CASE WHEN r."repliedAt" < ${endOfDay} THEN CAST(r."replyClass" AS TEXT) END AS "replyClass",
       CASE WHEN r."repliedAt" < ${endOfDay} THEN r."repliedAt" END AS "repliedAt",
       CASE WHEN r."assignedAt" < ${endOfDay} THEN r."assignedAt" END AS "assignedAt",
-      CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."satisfaction" END AS "satisfaction"`,
+      CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."satisfaction" END AS "satisfaction",
+      CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."feedbackAt" END AS "feedbackAt",
+      CASE WHEN r."rehandlingRepliedAt" < ${endOfDay} THEN r."rehandlingRepliedAt" END AS "rehandlingRepliedAt"`,
     joins: sql`
       JOIN "Proposal" p ON p."id" = r."proposalId" AND p."submittedAt" < ${endOfDay}
       ${state.join}`,
@@ -162,6 +166,17 @@ export function itemsSql(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
 export const replyMismatchSql = sql`((i."replyClass" = 'A' AND i."progress" < 50)
   OR (i."replyClass" IN ('C', 'D') AND i."status" = 'completed'))`;
 
+/**
+ * Re-handling (重新办理) after a dissatisfied feedback, not yet answered again: "overdue" once its month
+ * has passed (reply-clock.ts's rule), "awaiting" before; on the columns of baseItems.
+ */
+export function rehandlingSql(scope: ItemScope, state: "awaiting" | "overdue"): Sql {
+  const limit = firstFeedbackDayNotOverdue(scope.day);
+  return sql`(i."satisfaction" IN (SELECT "key" FROM "SatisfactionLevel" WHERE "isDissatisfied" = TRUE)
+    AND i."feedbackAt" IS NOT NULL AND i."rehandlingRepliedAt" IS NULL
+    AND i."feedbackAt" ${raw(state === "overdue" ? "<" : ">=")} ${limit})`;
+}
+
 /** Escapes LIKE's wildcards so that the text is matched as typed. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -228,6 +243,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   else if (filters.health.length) conditions.push(sql`i."health" IN (${join(filters.health)})`);
   if (filters.replyClass) conditions.push(sql`i."replyClass" = ${filters.replyClass}`);
   if (filters.mismatch) conditions.push(replyMismatchSql);
+  if (filters.rehandling) conditions.push(rehandlingSql(scope, filters.rehandling));
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);
   if (filters.dueTo) conditions.push(sql`i."dueDate" <= ${shanghaiDate(filters.dueTo)}`);
   if (filters.q && scope.search) conditions.push(sql`i."id" IN (${scope.search})`);

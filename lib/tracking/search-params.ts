@@ -80,6 +80,12 @@ export const itemFilterShape = {
     .describe(
       "1: only items whose reply class and progress disagree (class A below 50 %, class C/D completed).",
     ),
+  rehandling: z
+    .enum(["awaiting", "overdue"])
+    .optional()
+    .describe(
+      "Re-handling (重新办理) after a dissatisfied feedback, not yet answered again: awaiting, within its month; overdue, past it.",
+    ),
   dueFrom: isoDay.optional().describe("Due on or after this day (YYYY-MM-DD)."),
   dueTo: isoDay.optional().describe("Due on or before this day (YYYY-MM-DD)."),
   q: plainText()

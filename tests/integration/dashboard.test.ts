@@ -12,6 +12,7 @@ import { getDashboard } from "@/lib/dashboard/queries";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
+import { replyClock } from "@/lib/recommendations/reply-clock";
 import { type Health, healthOn } from "@/lib/tracking/health";
 import { getTrackingPage } from "@/lib/tracking/queries";
 import { parseTrackingParams } from "@/lib/tracking/search-params";
@@ -48,10 +49,14 @@ type Item = {
 
 let items: Item[] = [];
 let proposalCount = 0;
+let dissatisfiedKeys = new Set<string>();
 
 beforeAll(async () => {
   await createRandomDataset(db, 7, TODAY);
   proposalCount = await db.proposal.count();
+  dissatisfiedKeys = new Set(
+    (await db.satisfactionLevel.findMany({ where: { isDissatisfied: true } })).map((level) => level.key),
+  );
   const history = {
     select: { statusAfter: true, progressAfter: true, effectiveDate: true, createdAt: true },
   } as const;
@@ -196,6 +201,16 @@ function bruteItems(params: DashboardParams): View[] {
         (item.replyClass === "A" && item.progress < 50) ||
         ((item.replyClass === "C" || item.replyClass === "D") && item.status === "completed");
       if (p.mismatch && !mismatch) return false;
+      if (p.rehandling) {
+        const dissatisfied = item.satisfied !== null && dissatisfiedKeys.has(item.satisfied);
+        const overdue =
+          dissatisfied &&
+          item.reply.feedbackAt !== null &&
+          replyClock({ ...item.reply, replyClass: null, rehandlingRepliedAt: null }, true, day)
+            .rehandlingOverdueDays !== null;
+        if (!dissatisfied || !item.reply.feedbackAt) return false;
+        if ((p.rehandling === "overdue") !== overdue) return false;
+      }
       if (p.dueFrom && !(item.dueDate && item.dueDate >= shanghaiDate(p.dueFrom))) return false;
       if (p.dueTo && !(item.dueDate && item.dueDate <= shanghaiDate(p.dueTo))) return false;
       if (p.q) {
@@ -230,6 +245,9 @@ const VIEWS: Record<string, string>[] = [
   { overdue: "1", kind: "action" },
   { replyClass: "A" },
   { mismatch: "1" },
+  { rehandling: "overdue" },
+  { rehandling: "awaiting" },
+  { rehandling: "overdue", asOf: "2025-06-30" },
   { q: "大模型" },
   { q: "算力", kind: "action" },
   { q: "100%_off" },
@@ -316,6 +334,22 @@ describe("dashboard aggregates equal a brute-force computation", () => {
       expect(sortedCounts(dashboard.replies.satisfaction.map((s) => [s.key, s.items])), label).toEqual(
         countBy(recommendations, (r) => r.satisfied),
       );
+      // Re-handling after a dissatisfied feedback (none is answered again in this dataset), by
+      // replyClock's rule on the view's day.
+      const rehandling = recommendations.filter(
+        (r) => r.satisfied !== null && dissatisfiedKeys.has(r.satisfied) && r.reply.feedbackAt,
+      );
+      const rehandlingOverdue = rehandling.filter(
+        (r) =>
+          replyClock({ ...r.reply, replyClass: null, rehandlingRepliedAt: null }, true, day)
+            .rehandlingOverdueDays !== null,
+      );
+      // The dataset has some, so that this compares something.
+      if (label === "{}") expect(rehandlingOverdue.length).toBeGreaterThan(0);
+      expect(dashboard.replies.rehandling, label).toEqual({
+        awaiting: rehandling.length - rehandlingOverdue.length,
+        overdue: rehandlingOverdue.length,
+      });
       expect(dashboard.replies.mismatched, label).toBe(
         recommendations.filter(
           (r) =>

@@ -9,7 +9,7 @@ const figure = (page: import("@playwright/test").Page, key: string) =>
 
 test("filters live in the URL and survive a reload; axe finds nothing serious", async ({ page }) => {
   await page.goto("/zh-CN/dashboard");
-  await expect(page.getByRole("heading", { name: "总览", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "统计看板", level: 1 })).toBeVisible();
   await expect(figure(page, "items")).toHaveText(String(SAMPLE_RECOMMENDATIONS.length));
   expect(await seriousAxeViolations(page)).toEqual([]);
 

@@ -7,11 +7,11 @@ import { expect, test } from "./fixtures";
 test.use({ storageState: storageStateFor("admin") });
 
 const LOCALES = [
-  { locale: "zh-CN", menu: "菜单", nav: ["总览", "建议概览", "跟踪表", "报告", "批量导入", "系统管理"] },
+  { locale: "zh-CN", menu: "菜单", nav: ["统计看板", "建议办理", "跟踪表", "报告", "批量导入", "系统管理"] },
   {
     locale: "en",
     menu: "Menu",
-    nav: ["Dashboard", "Overview", "Tracking table", "Reports", "Import", "Administration"],
+    nav: ["Dashboard", "Proposals", "Tracking table", "Reports", "Import", "Administration"],
   },
 ] as const;
 const PAGES = ["", "/dashboard", "/table", "/reports", "/import", "/admin/users"];

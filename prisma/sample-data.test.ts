@@ -126,3 +126,14 @@ describe("demo users", () => {
     for (const user of SAMPLE_USERS) expect(user.email).toMatch(/@tracker\.example$/);
   });
 });
+
+describe("the sample's agencies in English", () => {
+  // Short names stand beside full names and each other in tables and lists: words for all of them,
+  // not codes for some (STCSM) and words for others (Data Bureau).
+  it("have short names in words, never their codes or other acronyms", () => {
+    const coded = SAMPLE_AGENCIES.filter(
+      (agency) => agency.shortNameEn === agency.code || /^[A-Z]{3,}$/.test(agency.shortNameEn),
+    );
+    expect(coded.map((agency) => agency.code)).toEqual([]);
+  });
+});

@@ -197,6 +197,48 @@ function agencyRows(input: RecommendationFields) {
 
 type RecommendationRow = ReturnType<typeof recommendationRow>;
 /** What the history shows of a recommendation's fields: dates as days, references as codes. */
+/**
+ * Writes a recommendation's edited fields and agencies, from the version read, and audits each field
+ * that changed; false when someone saved it meanwhile (nothing written).
+ */
+async function saveRecommendationEdit(
+  tx: DbClient,
+  actorId: string,
+  rec: Omit<RecommendationRow, "themeId"> & {
+    id: string;
+    theme: { code: string } | null;
+    agencies: { role: string; agency: { code: string } }[];
+  },
+  version: number,
+  input: RecommendationFields,
+  refs: { theme: string | null; leadAgency: string | null; coAgencies: string[] },
+): Promise<boolean> {
+  const row = recommendationRow(input);
+  const { count } = await tx.recommendation.updateMany({
+    where: { id: rec.id, version },
+    data: { ...row, version: { increment: 1 } },
+  });
+  if (count === 0) return false;
+  await tx.recommendationAgency.deleteMany({ where: { recommendationId: rec.id } });
+  await tx.recommendationAgency.createMany({
+    data: agencyRows(input).map((assignment) => ({ ...assignment, recommendationId: rec.id })),
+  });
+  await auditChangedFields(
+    tx,
+    { actorId, action: "recommendation.edit", entityType: "Recommendation", entityId: rec.id },
+    recommendationSnapshot(rec, {
+      theme: rec.theme?.code ?? null,
+      leadAgency: rec.agencies.find((a) => a.role === "lead")?.agency.code ?? null,
+      coAgencies: rec.agencies
+        .filter((a) => a.role === "co_handler")
+        .map((a) => a.agency.code)
+        .sort(),
+    }),
+    recommendationSnapshot(row, refs),
+  );
+  return true;
+}
+
 function recommendationSnapshot(
   row: Omit<RecommendationRow, "themeId">,
   refs: { theme: string | null; leadAgency: string | null; coAgencies: string[] },
@@ -298,29 +340,8 @@ export const editRecommendation = formAction(
       });
       if (clash) return { fieldErrors: { code: [t("codeTaken")] } };
 
-      const row = recommendationRow(input);
-      const { count } = await tx.recommendation.updateMany({
-        where: { id: rec.id, version: input.version },
-        data: { ...row, version: { increment: 1 } },
-      });
-      if (count === 0) return { formError: tm("editConflict") };
-      await tx.recommendationAgency.deleteMany({ where: { recommendationId: rec.id } });
-      await tx.recommendationAgency.createMany({
-        data: agencyRows(input).map((assignment) => ({ ...assignment, recommendationId: rec.id })),
-      });
-      await auditChangedFields(
-        tx,
-        { actorId: user.id, action: "recommendation.edit", entityType: "Recommendation", entityId: rec.id },
-        recommendationSnapshot(rec, {
-          theme: rec.theme?.code ?? null,
-          leadAgency: rec.agencies.find((a) => a.role === "lead")?.agency.code ?? null,
-          coAgencies: rec.agencies
-            .filter((a) => a.role === "co_handler")
-            .map((a) => a.agency.code)
-            .sort(),
-        }),
-        recommendationSnapshot(row, refs),
-      );
+      if (!(await saveRecommendationEdit(tx, user.id, rec, input.version, input, refs)))
+        return { formError: tm("editConflict") };
       if (rec.code === input.code) return done(t);
       // The edit page's address carries the code: the old one is gone.
       const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: rec.proposalId } });
@@ -532,29 +553,8 @@ export const assignRecommendations = formAction(assignmentInput, async (input, u
             ),
           });
         }
-        const saved = recommendationRow(fields);
-        const { count } = await tx.recommendation.updateMany({
-          where: { id: rec.id, version: row.version },
-          data: { ...saved, version: { increment: 1 } },
-        });
-        if (count === 0) refuse({ formError: tm("editConflict") });
-        await tx.recommendationAgency.deleteMany({ where: { recommendationId: rec.id } });
-        await tx.recommendationAgency.createMany({
-          data: agencyRows(fields).map((assignment) => ({ ...assignment, recommendationId: rec.id })),
-        });
-        await auditChangedFields(
-          tx,
-          { actorId: user.id, action: "recommendation.edit", entityType: "Recommendation", entityId: rec.id },
-          recommendationSnapshot(rec, {
-            theme: rec.theme?.code ?? null,
-            leadAgency: rec.agencies.find((a) => a.role === "lead")?.agency.code ?? null,
-            coAgencies: rec.agencies
-              .filter((a) => a.role === "co_handler")
-              .map((a) => a.agency.code)
-              .sort(),
-          }),
-          recommendationSnapshot(saved, refs),
-        );
+        if (!(await saveRecommendationEdit(tx, user.id, rec, row.version, fields, refs)))
+          refuse({ formError: tm("editConflict") });
       }
     });
   } catch (error) {

@@ -59,7 +59,10 @@ export function exportTable<P extends ExportPart>(
     column("health", "text", 10, (row: ExportItem) => t(`health.${row.health}`)),
     column("theme", "text", 20, (row: ExportItem) => name(row.theme)),
     column("leadAgency", "text", 24, (row: ExportItem) => name(row.leadAgency)),
-    column("replyClass", "text", 8, (row: ExportItem) => row.replyClass),
+    // The class with its name ("B类 · 正在解决"), not a bare letter.
+    column("replyClass", "text", 16, (row: ExportItem) =>
+      row.replyClass ? t(`replyClass.${row.replyClass}`) : null,
+    ),
     column("startDate", "day", 12, (row: ExportItem) => row.startDate),
     column("dueDate", "day", 12, (row: ExportItem) => row.dueDate),
     column("updatedAt", "instant", 20, (row: ExportItem) => row.updatedAt),

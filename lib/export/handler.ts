@@ -35,11 +35,42 @@ function exportApiTranslator(locale: Locale): ApiTranslator {
 }
 
 /** e.g. 建议落实追踪-recommendations-2026-11-29.csv, or …-actions-evidence-… for one part. */
-export function exportFileName(query: ExportQuery, parts: ExportPart[], day: Date, appName: string): string {
-  const kind = query.kind === "action" ? "actions" : "recommendations";
-  const part = query.format !== "xlsx" && parts[0] !== "items" ? `-${parts[0]}` : "";
-  const selected = query.ids ? "-selected" : "";
-  return `${appName}-${kind}${part}${selected}-${toShanghaiDateString(day)}.${query.format}`;
+/** The words of an export's file name: the app, what it holds, and "selected". */
+export type FileNameWords = {
+  app: string;
+  recommendations: string;
+  actions: string;
+  evidence: string;
+  history: string;
+  selected: string;
+};
+
+/** The file name's words in ASCII, for the header's fallback name (filename="…"). */
+export const ASCII_FILE_NAME_WORDS: FileNameWords = {
+  app: "proposal-tracker",
+  recommendations: "recommendations",
+  actions: "actions",
+  evidence: "evidence",
+  history: "history",
+  selected: "selected",
+};
+
+/** E.g. 建议落实追踪-建议条目-2026-12-02.xlsx, or proposal-tracker-actions-selected-2026-12-02.csv. */
+export function exportFileName(
+  query: ExportQuery,
+  parts: ExportPart[],
+  day: Date,
+  words: FileNameWords,
+): string {
+  const word = (text: string) => text.toLowerCase().replace(/\s+/g, "-");
+  const kind = word(query.kind === "action" ? words.actions : words.recommendations);
+  const shown = parts[0];
+  const part =
+    query.format !== "xlsx" && shown && shown !== "items"
+      ? `-${word(words[shown as "actions" | "evidence" | "history"])}`
+      : "";
+  const selected = query.ids ? `-${word(words.selected)}` : "";
+  return `${word(words.app)}-${kind}${part}${selected}-${toShanghaiDateString(day)}.${query.format}`;
 }
 
 function contentDisposition(fileName: string, asciiFallback: string): string {
@@ -96,8 +127,15 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
       headers: {
         "Content-Type": CONTENT_TYPES[query.format],
         "Content-Disposition": contentDisposition(
-          exportFileName(query, parts, day, messages("export.fileName")),
-          exportFileName(query, parts, day, "proposal-tracker"),
+          exportFileName(query, parts, day, {
+            app: messages("export.fileName"),
+            recommendations: messages("export.part.items"),
+            actions: messages("export.part.actions"),
+            evidence: messages("export.part.evidence"),
+            history: messages("export.part.history"),
+            selected: messages("export.fileSelected"),
+          }),
+          exportFileName(query, parts, day, ASCII_FILE_NAME_WORDS),
         ),
         "Cache-Control": "no-store",
         "Content-Language": locale,

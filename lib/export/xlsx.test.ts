@@ -36,6 +36,15 @@ describe("xlsxChunks", () => {
     expect(sheet?.getRow(2).getCell(2).value).toBe("'=1+1");
     expect(sheet?.getRow(2).getCell(3).value).toBe(0.35);
     expect(sheet?.getRow(2).getCell(3).numFmt).toBe("0%");
+    // Printed landscape, one page wide, the header row repeated on every page.
+    expect(sheet?.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    });
   });
 
   it("goes on in a further sheet past the rows a sheet may hold", async () => {

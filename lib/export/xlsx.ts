@@ -60,6 +60,15 @@ export async function* xlsxChunks(
     const suffix = part > 1 ? ` (${part})` : "";
     const sheet = workbook.addWorksheet(`${table.title.slice(0, 31 - suffix.length)}${suffix}`, {
       views: [{ state: "frozen", ySplit: 1 }],
+      // Printed as people print such tables: landscape, as wide as the page, the header on every page.
+      pageSetup: {
+        orientation: "landscape",
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:1",
+      },
     });
     sheet.columns = table.columns.map((column) => ({
       width: column.width,

@@ -121,7 +121,7 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
       messages.health[row.health],
       name(row.theme),
       name(row.leadAgency),
-      row.replyClass ?? "",
+      row.replyClass ? messages.replyClass[row.replyClass] : "",
       day(item.startDate),
       day(item.dueDate),
       instant(item.updatedAt),
@@ -142,7 +142,7 @@ describe("GET /api/export as CSV", () => {
     const today = toShanghaiDateString(new Date());
     expect(disposition).toContain(`filename="proposal-tracker-recommendations-${today}.csv"`);
     expect(disposition).toContain(
-      `filename*=UTF-8''${encodeURIComponent(`建议落实追踪-recommendations-${today}.csv`)}`,
+      `filename*=UTF-8''${encodeURIComponent(`建议落实追踪-建议条目-${today}.csv`)}`,
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

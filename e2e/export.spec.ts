@@ -29,14 +29,14 @@ test("exports the current view as CSV with Chinese headers", async ({ page }) =>
   await expect(page.getByRole("button", { name: "取消" })).toBeVisible();
   await page.screenshot({ path: "test-results/export-running-zh.png" });
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^建议落实追踪-actions-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^建议落实追踪-举措-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = await readFile((await download.path()) ?? "");
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, ...rows] = parse(bytes, { bom: true }) as string[][];
   expect(header?.slice(0, 5)).toEqual(["建议编号", "建议条目编号", "编号", "名称（中文）", "名称（英文）"]);
   expect(rows.map((row) => row[2])).toEqual(stalledActions.map((action) => action.code).sort());
   expect(rows.every((row) => row[5] === "受阻")).toBe(true);
-  await expect(page.getByTestId("export-status")).toContainText("已导出：建议落实追踪-actions-");
+  await expect(page.getByTestId("export-status")).toContainText("已导出：建议落实追踪-举措-");
   await page.screenshot({ path: "test-results/export-done-zh.png" });
 
   // The export's record, which the status line reads while a long export runs, ends done.

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { CheckedAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/localized";
 
 /** Every proposal for the admin list, archived ones last, with how many recommendations each has. */
 export function listProposalsForAdmin(_admin: CheckedAdmin) {
@@ -62,7 +63,8 @@ export const getRecommendationForAdmin = cache((_admin: CheckedAdmin, proposalCo
 );
 
 /** The choices of the recommendation form: active agencies and the themes. */
-export async function getRecommendationChoices(_admin: CheckedAdmin) {
+/** The agencies and themes a recommendation may be given, each with its name in the page's language. */
+export async function getRecommendationChoices(_admin: CheckedAdmin, locale: string) {
   const [agencies, themes] = await Promise.all([
     db.agency.findMany({
       where: { active: true },
@@ -74,7 +76,11 @@ export async function getRecommendationChoices(_admin: CheckedAdmin) {
       select: { id: true, nameZh: true, nameEn: true },
     }),
   ]);
-  return { agencies, themes };
+  const named = (row: { id: string; nameZh: string; nameEn: string | null }) => ({
+    id: row.id,
+    name: localized(locale, row.nameZh, row.nameEn),
+  });
+  return { agencies: agencies.map(named), themes: themes.map(named) };
 }
 
 /** A proposal's current recommendations with what the assignment grid sets (交办), in order. */

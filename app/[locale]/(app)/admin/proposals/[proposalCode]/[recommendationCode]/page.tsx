@@ -28,7 +28,7 @@ export default async function EditRecommendationPage({
   );
   const [rec, choices, t] = await Promise.all([
     getRecommendationForAdmin(admin, decodedSegment(proposalCode), decodedSegment(recommendationCode)),
-    getRecommendationChoices(admin),
+    getRecommendationChoices(admin, locale),
     getTranslations("manage"),
   ]);
   if (!rec) notFound();
@@ -61,14 +61,8 @@ export default async function EditRecommendationPage({
               mode="edit"
               recommendationId={rec.id}
               version={rec.version}
-              agencies={choices.agencies.map((a) => ({
-                id: a.id,
-                name: localized(locale, a.nameZh, a.nameEn),
-              }))}
-              themes={choices.themes.map((theme) => ({
-                id: theme.id,
-                name: localized(locale, theme.nameZh, theme.nameEn),
-              }))}
+              agencies={choices.agencies}
+              themes={choices.themes}
               values={{
                 code: rec.code,
                 titleZh: rec.titleZh,

@@ -25,7 +25,7 @@ export default async function AssignRecommendationsPage({
   const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/assign`);
   const [proposal, choices, t] = await Promise.all([
     getAssignmentGrid(admin, decodedSegment(proposalCode)),
-    getRecommendationChoices(admin),
+    getRecommendationChoices(admin, locale),
     getTranslations("manage"),
   ]);
   if (!proposal) notFound();
@@ -49,14 +49,8 @@ export default async function AssignRecommendationsPage({
         ) : (
           <AssignmentGrid
             proposalId={proposal.id}
-            agencies={choices.agencies.map((a) => ({
-              id: a.id,
-              name: localized(locale, a.nameZh, a.nameEn),
-            }))}
-            themes={choices.themes.map((theme) => ({
-              id: theme.id,
-              name: localized(locale, theme.nameZh, theme.nameEn),
-            }))}
+            agencies={choices.agencies}
+            themes={choices.themes}
             rows={proposal.recommendations.map((rec) => ({
               recommendationId: rec.id,
               version: rec.version,

@@ -20,7 +20,7 @@ export default async function NewRecommendationPage({
   const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/new`);
   const [proposal, choices, t] = await Promise.all([
     getProposalForAdmin(admin, decodedSegment(proposalCode)),
-    getRecommendationChoices(admin),
+    getRecommendationChoices(admin, locale),
     getTranslations("manage"),
   ]);
   if (!proposal || proposal.archivedAt) notFound();
@@ -34,11 +34,8 @@ export default async function NewRecommendationPage({
         <RecommendationForm
           mode="create"
           proposalId={proposal.id}
-          agencies={choices.agencies.map((a) => ({ id: a.id, name: localized(locale, a.nameZh, a.nameEn) }))}
-          themes={choices.themes.map((theme) => ({
-            id: theme.id,
-            name: localized(locale, theme.nameZh, theme.nameEn),
-          }))}
+          agencies={choices.agencies}
+          themes={choices.themes}
           values={{
             code: `R${proposal.recommendations.length + 1}`,
             titleZh: "",

@@ -106,7 +106,16 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
       });
     }
     const running = await startExport(
-      { values, locale, today: today.toISOString() },
+      {
+        values,
+        locale,
+        today: today.toISOString(),
+        author:
+          caller.kind === "session"
+            ? { kind: "user", userId: caller.userId }
+            : { kind: "token", tokenName: caller.tokenName },
+        exportedAt: new Date().toISOString(),
+      },
       { signal: request.signal },
     ).catch(async (error: unknown) => {
       await slot.release();

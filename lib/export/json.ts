@@ -1,5 +1,6 @@
 // JSON of the same rows, for programs: raw values (status codes, not their names), days as
-// YYYY-MM-DD, moments in ISO 8601; streamed as one array, a batch at a time.
+// YYYY-MM-DD, moments in ISO 8601; one object, {"view": what the export holds, "rows": [...]}, its
+// rows streamed a batch at a time.
 import { toShanghaiDateString } from "@/lib/dates";
 import type { ExportPart } from "./params";
 import type { ExportRowOf } from "./rows";
@@ -18,14 +19,15 @@ function jsonRow(row: object): string {
 }
 
 export async function* jsonChunks<P extends ExportPart>(
+  view: object,
   batches: AsyncIterable<ExportRowOf[P][]>,
 ): AsyncGenerator<string> {
-  yield "[";
+  yield `{"view":${JSON.stringify(view)},\n"rows":[`;
   let first = true;
   for await (const rows of batches) {
     if (!rows.length) continue;
     yield (first ? "\n" : ",\n") + rows.map(jsonRow).join(",\n");
     first = false;
   }
-  yield "\n]\n";
+  yield "\n]}\n";
 }

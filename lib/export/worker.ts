@@ -8,6 +8,7 @@
 import { databaseUrl } from "@/lib/database-url";
 import { openDriverReader } from "@/lib/db/driver-reader";
 import type { Locale } from "@/lib/i18n/routing";
+import type { ExportAuthor } from "./about";
 import { prepareExport } from "./export";
 import { exportQuery } from "./params";
 
@@ -17,6 +18,9 @@ export type ExportJob = {
   locale: Locale;
   /** The route's today, as an ISO instant. */
   today: string;
+  /** Who asked, and when (an ISO instant): the file says so. */
+  author: ExportAuthor;
+  exportedAt: string;
 };
 
 export type WorkerMessage =
@@ -67,6 +71,7 @@ async function run(job: ExportJob) {
       query,
       job.locale,
       new Date(job.today),
+      { author: job.author, exportedAt: new Date(job.exportedAt) },
       (count) => {
         rows += count;
         batchesDone += 1;

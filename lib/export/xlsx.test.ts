@@ -22,7 +22,7 @@ async function workbookOf(rows: Row[][], maxRows?: number) {
   const batches = async function* () {
     yield* rows;
   } as unknown as XlsxSheet["batches"];
-  for await (const chunk of xlsxChunks([{ table, batches }], "test", maxRows)) chunks.push(chunk);
+  for await (const chunk of xlsxChunks([{ table, batches }], "test", undefined, maxRows)) chunks.push(chunk);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
   return workbook;

@@ -1,11 +1,12 @@
 // The workbook, written as it goes (exceljs' streaming writer, without shared strings, which would keep
-// every text in memory until the end): one sheet per part, each with a bold filled header row that stays
+// every text in memory until the end): a first sheet saying what it holds, then one sheet per part, each with a bold filled header row that stays
 // in view, column widths and an autofilter; days and moments are Excel dates, progress a percentage.
 import { PassThrough } from "node:stream";
 import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
 import type ExcelJS from "exceljs";
 import { xlsxCell } from "./cells";
 import type { CellType, ExportTable } from "./columns";
+import { neutralise } from "./neutralise";
 import type { ExportPart } from "./params";
 import type { ExportRowOf } from "./rows";
 
@@ -24,9 +25,13 @@ export type XlsxSheet<P extends ExportPart = ExportPart> = {
   batches: () => AsyncIterable<ExportRowOf[P][]>;
 };
 
+/** The first sheet: what the workbook holds, as [label, value] lines (about.ts). */
+export type XlsxAbout = { title: string; lines: [string, string][] };
+
 export async function* xlsxChunks(
   sheets: XlsxSheet[],
   creator: string,
+  about?: XlsxAbout,
   maxRows: number = XLSX_MAX_ROWS,
 ): AsyncGenerator<Uint8Array> {
   // Loaded here, not with the module: a CSV export's worker need not spend a tenth of a second on it.
@@ -89,7 +94,22 @@ export async function* xlsxChunks(
     sheet.commit();
   }
 
+  function writeAbout({ title, lines }: XlsxAbout) {
+    const sheet = workbook.addWorksheet(title.slice(0, 31), {
+      pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    sheet.columns = [{ width: 28 }, { width: 80 }];
+    for (const [label, value] of lines) {
+      const row = sheet.addRow([label, neutralise(value)]);
+      row.getCell(1).font = { bold: true };
+      row.getCell(2).alignment = { wrapText: true, vertical: "top" };
+      row.commit();
+    }
+    sheet.commit();
+  }
+
   const writing = (async () => {
+    if (about) writeAbout(about);
     // Sheets one after another: the zip holds one entry open at a time, and a second sheet's rows
     // would wait in memory until the first is done.
     for (const { table, batches } of sheets) {

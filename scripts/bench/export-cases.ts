@@ -69,7 +69,16 @@ export interface ExportCaseResult {
 async function runOnce(url: string, query: string): Promise<ExportRunResult> {
   const values = Object.fromEntries(new URLSearchParams(query));
   const started = performance.now();
-  const running = await startExport({ values, locale: "zh-CN", today: new Date().toISOString() }, { url });
+  const running = await startExport(
+    {
+      values,
+      locale: "zh-CN",
+      today: new Date().toISOString(),
+      author: { kind: "token", tokenName: "bench" },
+      exportedAt: new Date().toISOString(),
+    },
+    { url },
+  );
   let bytes = 0;
   let firstByteMs = 0;
   for await (const chunk of running.body) {

@@ -231,6 +231,7 @@ describe("GET /api/export as a workbook", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "导出说明",
       "建议条目",
       "举措",
       "佐证材料",
@@ -357,8 +358,77 @@ describe("GET /api/export as a workbook", () => {
   it("holds only the actions' sheets for a view of actions, headers in English", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await (await get("format=xlsx&kind=action&locale=en")).arrayBuffer());
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Actions", "Evidence", "Status updates"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "About this export",
+      "Actions",
+      "Evidence",
+      "Status updates",
+    ]);
     expect(workbook.getWorksheet("Actions")?.getRow(1).getCell(2).value).toBe("Recommendation");
+  });
+
+  /** The first sheet's lines, label → value. */
+  async function aboutSheet(query: string) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await get(query)).arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("no sheet");
+    const lines = new Map<string, string>();
+    sheet.eachRow((row) => lines.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    return { name: sheet.name, lines };
+  }
+
+  it("opens on a sheet that says who exported which view of which day", async () => {
+    const agency = await db.agency.findFirstOrThrow({ where: { code: "SHEITC" } });
+    const query = new URLSearchParams({
+      format: "xlsx",
+      kind: "action",
+      status: "in_progress,stalled",
+      agency: agency.id,
+      q: "算力",
+      asOf: "2025-06-30",
+      sort: "progress",
+      dir: "desc",
+      locale: "zh-CN",
+    });
+    const before = Date.now();
+    const { name, lines } = await aboutSheet(query.toString());
+    const page = await view(Object.fromEntries(query));
+    expect(name).toBe("导出说明");
+    const official = await db.user.findUniqueOrThrow({
+      where: { email: "official@tracker.example" },
+      include: { agency: true },
+    });
+    expect(lines.get("导出人")).toBe(
+      official.agency ? `${official.name} · ${official.agency.nameZh}` : official.name,
+    );
+    const exportedAt = lines.get("导出时间") ?? "";
+    expect(exportedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} （北京时间）$/);
+    const shanghaiNow = new Date(before + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+    expect(exportedAt.slice(0, 10)).toBe(shanghaiNow.slice(0, 10));
+    expect(lines.get("数据日期")).toBe("2025-06-30 （按历史记录还原的当日状态）");
+    expect(lines.get("事项类型")).toBe("举措");
+    expect(lines.get("筛选：状态")).toBe(`${zh.status.in_progress}、${zh.status.stalled}`);
+    expect(lines.get("筛选：承办单位（主办或协办）")).toBe(agency.nameZh);
+    expect(lines.get("筛选：搜索")).toBe("“算力”");
+    expect(lines.has("筛选条件")).toBe(false);
+    expect(lines.get("排序")).toBe("进度 降序");
+    expect(lines.get("事项数")).toBe(String(page.total));
+    expect(lines.get("包含的表")).toBe("举措、佐证材料、进展更新");
+    expect(lines.has("仅含勾选的行（行数）")).toBe(false);
+  });
+
+  it("says when nothing is filtered, and how many rows were ticked, in English too", async () => {
+    const { rows } = await view({ sort: "code" });
+    const ids = rows.slice(0, 3).map((row) => row.id);
+    const { name, lines } = await aboutSheet(`format=xlsx&locale=en&ids=${ids.join(",")}`);
+    expect(name).toBe("About this export");
+    expect(lines.get("Filters")).toBe("None (all items)");
+    expect(lines.get("Only the ticked rows (count)")).toBe("3");
+    expect(lines.get("Items")).toBe("3");
+    expect(lines.get("State as of")).toBe(`${toShanghaiDateString(new Date())} (current state)`);
+    expect(lines.get("Sort")).toBe("Code ascending");
+    expect(lines.get("Tables")).toBe("Recommendations, Actions, Evidence, Status updates");
   });
 });
 
@@ -366,16 +436,44 @@ describe("GET /api/export as JSON", () => {
   it("answers the same rows with raw values", async () => {
     const response = await get("format=json&kind=action&status=in_progress,stalled&sort=progress");
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    const rows = (await response.json()) as Record<string, unknown>[];
+    const { view: about, rows } = (await response.json()) as {
+      view: Record<string, unknown>;
+      rows: Record<string, unknown>[];
+    };
     const page = await view({ kind: "action", status: "in_progress,stalled", sort: "progress" });
+    const official = await db.user.findUniqueOrThrow({
+      where: { email: "official@tracker.example" },
+      include: { agency: true },
+    });
+    // What the rows are, in raw values as the API takes them.
+    expect(about).toMatchObject({
+      exportedBy: {
+        name: official.name,
+        agency: official.agency ? { nameZh: official.agency.nameZh, nameEn: official.agency.nameEn } : null,
+      },
+      asOf: null,
+      day: toShanghaiDateString(new Date()),
+      kind: "action",
+      filters: { status: ["in_progress", "stalled"] },
+      sort: { column: "progress", dir: "asc" },
+      selected: null,
+      part: "items",
+      items: page.total,
+    });
+    expect(Math.abs(Date.parse(String(about.exportedAt)) - Date.now())).toBeLessThan(60_000);
     expect(rows.map((row) => [row.code, row.status, row.progress, row.health, row.dueDate])).toEqual(
       page.rows.map((row) => [row.code, row.status, row.progress, row.health, day(row.dueDate) || null]),
     );
     expect(rows[0]?.path).toMatch(/^\/proposals\//);
   });
 
-  it("answers an empty view with an empty array", async () => {
-    expect(await (await get("format=json&q=没有这样的文字")).json()).toEqual([]);
+  it("answers an empty view with no rows", async () => {
+    const body = (await (await get("format=json&q=没有这样的文字")).json()) as {
+      view: { filters: unknown; items: number };
+      rows: unknown[];
+    };
+    expect(body.rows).toEqual([]);
+    expect(body.view).toMatchObject({ filters: { q: "没有这样的文字" }, items: 0 });
   });
 });
 
@@ -413,6 +511,8 @@ describe("the export worker", () => {
     values,
     locale: "zh-CN" as const,
     today: new Date().toISOString(),
+    author: { kind: "token" as const, tokenName: "test" },
+    exportedAt: new Date().toISOString(),
   });
 
   it("says how many rows it wrote, and how much memory it took", async () => {
@@ -479,6 +579,8 @@ describe("an export's record and progress", () => {
     values,
     locale: "zh-CN" as const,
     today: new Date().toISOString(),
+    author: { kind: "token" as const, tokenName: "test" },
+    exportedAt: new Date().toISOString(),
   });
   const readJob = (id: string, headers: Record<string, string> = { cookie }) =>
     exportJob(new Request(`http://127.0.0.1/api/export/jobs/${id}`, { headers }), {
@@ -714,7 +816,9 @@ describe("GET /api/export refuses", () => {
     });
     const response = await get("format=json", { authorization: `Bearer ${made.token}` });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as unknown[]).length).toBe((await view({})).total);
+    const body = (await response.json()) as { view: { exportedBy: unknown }; rows: unknown[] };
+    expect(body.rows.length).toBe((await view({})).total);
+    expect(body.view.exportedBy).toEqual({ token: "报表系统" });
   });
 
   it("signed-out visitors with a 401", async () => {

@@ -1,6 +1,7 @@
 import { shanghaiToday } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import { liveProposals } from "@/lib/db/live";
 import { sql } from "@/lib/db/sql";
 import type { Health } from "./health";
 import { filteredItems, itemOrderSql, itemScope, itemsSql } from "./item-sql";
@@ -174,7 +175,7 @@ export async function getFilterOptions(db: Db) {
   const [proposals, themes, agencies] = await Promise.all([
     // Up to a list's worth; beyond it, the form asks for a code instead.
     db.proposal.findMany({
-      where: { archivedAt: null },
+      where: liveProposals(),
       orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
       select: { code: true, titleZh: true, titleEn: true },
       take: PROPOSAL_CHOICES + 1,

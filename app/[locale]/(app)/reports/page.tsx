@@ -5,6 +5,7 @@ import type { ApiIssue } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { liveProposals } from "@/lib/db/live";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
 import { getReportData } from "@/lib/reports/data";
@@ -42,7 +43,7 @@ export default async function ReportsPage({
     );
 
   const proposals = await db.proposal.findMany({
-    where: { archivedAt: null },
+    where: liveProposals(),
     orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
     select: { code: true, titleZh: true, titleEn: true },
     take: PROPOSAL_CHOICES + 1,

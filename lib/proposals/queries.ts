@@ -132,3 +132,8 @@ async function lastUpdateByRecommendation(proposalId: string): Promise<Map<strin
 }
 
 export type ProposalOverview = NonNullable<Awaited<ReturnType<typeof getProposalOverview>>>;
+
+/** Whether the database holds the sample data (the sign-in page then offers its demo accounts). */
+export async function holdsSampleData(): Promise<boolean> {
+  return (await db.proposal.count({ where: { isSample: true } })) > 0;
+}

@@ -1,31 +1,22 @@
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
-import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
-import { getStatusFormItem } from "@/lib/status-updates/queries";
+import type { StatusFormItem } from "@/lib/status-updates/queries";
 import { StatusBadge } from "../recommendations/status-badge";
 import { StatusForm } from "./status-form";
 
-/** The status form for a recommendation, or for one of its actions. */
+/** The status form for a recommendation, or for one of its actions (`itemPath`: the recommendation's page). */
 export async function StatusUpdatePage({
-  proposalCode,
-  recommendationCode,
-  actionCode,
+  item,
+  locale,
+  itemPath,
 }: {
-  proposalCode: string;
-  recommendationCode: string;
-  actionCode?: string;
+  item: StatusFormItem;
+  locale: string;
+  itemPath: string;
 }) {
-  const locale = await getLocale();
-  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
-  const here = `${itemPath}${actionCode ? `/${actionCode}` : ""}/update`;
-  const user = await requireUser(locale, `/${locale}${here}`);
-  const item = await getStatusFormItem(user, proposalCode, recommendationCode, actionCode);
-  if (!item) notFound();
-
   const t = await getTranslations("statusForm");
   const tStatus = await getTranslations("status");
   const title = localized(locale, item.titleZh, item.titleEn);

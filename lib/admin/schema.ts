@@ -10,6 +10,9 @@ const code = z
   .regex(/^[A-Za-z0-9._-]+$/, { error: "codeInvalid" });
 const id = z.string().min(1, { error: "invalid" });
 
+/** The roles a user may have, in the order the forms offer them. */
+export const USER_ROLES = Object.values(UserRole);
+
 const userFields = z.object({
   name: requiredText(100),
   role: z.enum(UserRole, { error: "invalid" }),

@@ -3,6 +3,7 @@
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import { type Db, providerOf, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import { liveProposals } from "@/lib/db/live";
 import { raw, sql } from "@/lib/db/sql";
 import { HEALTH, type Health } from "@/lib/tracking/health";
 import {
@@ -103,7 +104,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   const periodEnd = new Date(shanghaiDate(period.to).getTime() + DAY_MS);
   const soon = new Date(scope.day.getTime() + DUE_SOON_DAYS * DAY_MS);
   const foreignKey = raw(params.kind === "action" ? `su."actionId"` : `su."recommendationId"`);
-  const singleProposal = Boolean(params.proposal) || (await db.proposal.count()) <= 1;
+  const singleProposal =
+    Boolean(params.proposal) || (await db.proposal.count({ where: liveProposals() })) <= 1;
   const groupKey = raw(singleProposal ? `i."recommendationId"` : `i."themeId"`);
 
   const replyItems =

@@ -1,5 +1,6 @@
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import type { DbClient } from "@/lib/db/client";
+import { liveActions, liveRecommendations } from "@/lib/db/live";
 
 const assignments = { select: { agencyId: true, role: true } } as const;
 
@@ -14,14 +15,14 @@ export async function canChangeEvidenceOf(
 ): Promise<boolean> {
   if (target.actionId) {
     const action = await db.action.findUnique({
-      where: { id: target.actionId, recommendation: { archivedAt: null } },
+      where: liveActions({ id: target.actionId }),
       select: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
     });
     return action !== null && canEditAction(actor, action.agencies, action.recommendation.agencies);
   }
   if (target.recommendationId) {
     const rec = await db.recommendation.findUnique({
-      where: { id: target.recommendationId, archivedAt: null },
+      where: liveRecommendations({ id: target.recommendationId }),
       select: { agencies: assignments },
     });
     return rec !== null && canEditRecommendation(actor, rec.agencies);

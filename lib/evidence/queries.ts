@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { canChangeEvidenceOf } from "./access";
 
 const assignments = { select: { agencyId: true, role: true } } as const;
 
@@ -29,9 +30,17 @@ export async function getEvidenceTargets(actor: Actor, proposalCode: string, rec
   };
 }
 
-/** One piece of evidence with the item it belongs to, if it is under this recommendation. */
-export async function getEvidence(proposalCode: string, recommendationCode: string, evidenceId: string) {
-  return db.evidence.findFirst({
+/**
+ * One piece of evidence with the item it belongs to, if it is under this recommendation, and whether
+ * `actor` may change it.
+ */
+export async function getEvidenceToEdit(
+  actor: Actor,
+  proposalCode: string,
+  recommendationCode: string,
+  evidenceId: string,
+) {
+  const evidence = await db.evidence.findFirst({
     where: {
       id: evidenceId,
       OR: [
@@ -41,4 +50,6 @@ export async function getEvidence(proposalCode: string, recommendationCode: stri
     },
     include: { action: { select: { code: true } } },
   });
+  if (!evidence) return null;
+  return { evidence, canChange: await canChangeEvidenceOf(db, actor, evidence) };
 }

@@ -5,6 +5,7 @@ import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/per
 import { toShanghaiDateString } from "@/lib/dates";
 import type { DbClient } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
+import { liveRecommendations } from "@/lib/db/live";
 import { evidenceTitle, evidenceUrl } from "@/lib/evidence/schema";
 import { statusUpdateProblems } from "@/lib/status-updates/record";
 import type { StatusUpdateInput } from "@/lib/status-updates/schema";
@@ -390,7 +391,7 @@ async function loadItems(
       chunks(recommendationCodes).map((codes) =>
         db.recommendation.findMany({
           // Archived recommendations (and their actions) take no updates: to an import they are unknown.
-          where: { proposalId: { in: [...proposals.keys()] }, code: { in: codes }, archivedAt: null },
+          where: liveRecommendations({ proposalId: { in: [...proposals.keys()] }, code: { in: codes } }),
           select: {
             id: true,
             code: true,

@@ -9,6 +9,7 @@ import type ExcelJS from "exceljs";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import type { DbClient } from "@/lib/db/client";
 import { type ItemStatus, ItemStatus as ItemStatuses } from "@/lib/db/enums";
+import { liveRecommendations } from "@/lib/db/live";
 import { neutralise } from "@/lib/export/neutralise";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -49,10 +50,9 @@ export async function getTemplateRows(
 ): Promise<TemplateRow[] | "tooMany"> {
   const mine = actor.role === "admin" ? {} : { agencies: { some: { agencyId: actor.agencyId ?? "" } } };
   // Archived recommendations (and their actions) take no updates: the dry run does not know them.
-  const where =
-    actor.role === "admin"
-      ? { archivedAt: null }
-      : { archivedAt: null, OR: [mine, { actions: { some: mine } }] };
+  const where = liveRecommendations(
+    actor.role === "admin" ? {} : { OR: [mine, { actions: { some: mine } }] },
+  );
   const [recommendationCount, actionCount] = await Promise.all([
     db.recommendation.count({ where }),
     db.action.count({ where: { recommendation: where } }),

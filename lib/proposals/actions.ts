@@ -11,6 +11,7 @@ import { isAdmin } from "@/lib/auth/permissions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
+import { liveRecommendations } from "@/lib/db/live";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import {
   type AssignmentRow,
@@ -121,7 +122,7 @@ export const archiveProposal = formAction(proposalArchiveInput, async (input, us
       data: { archivedAt: now, archivedReason: input.reason },
     });
     const recommendations = await tx.recommendation.findMany({
-      where: { proposalId: proposal.id, archivedAt: null },
+      where: liveRecommendations({ proposalId: proposal.id }),
       select: { id: true },
     });
     await tx.recommendation.updateMany({
@@ -363,7 +364,7 @@ export const archiveRecommendation = formAction(recommendationArchiveInput, asyn
   return db.$transaction(async (tx): Promise<FormState> => {
     const now = new Date();
     const { count } = await tx.recommendation.updateMany({
-      where: { id: input.recommendationId, version: input.version, archivedAt: null },
+      where: liveRecommendations({ id: input.recommendationId, version: input.version }),
       data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
     });
     if (count === 0) {
@@ -393,7 +394,7 @@ export const moveRecommendation = formAction(recommendationMoveInput, async (inp
     });
     if (!rec) return { formError: t("notFound") };
     const siblings = await tx.recommendation.findMany({
-      where: { proposalId: rec.proposalId, archivedAt: null },
+      where: liveRecommendations({ proposalId: rec.proposalId }),
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, code: true },
     });

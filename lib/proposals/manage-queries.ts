@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { CheckedAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { liveRecommendations } from "@/lib/db/live";
 import { localized } from "@/lib/i18n/localized";
 
 /** Every proposal for the admin list, archived ones last, with how many recommendations each has. */
@@ -18,7 +19,7 @@ export function listProposalsForAdmin(_admin: CheckedAdmin) {
       archivedAt: true,
       archivedReason: true,
       isSample: true,
-      _count: { select: { recommendations: { where: { archivedAt: null } } } },
+      _count: { select: { recommendations: { where: liveRecommendations() } } },
     },
   });
 }
@@ -94,7 +95,7 @@ export const getAssignmentGrid = cache((_admin: CheckedAdmin, code: string) =>
       titleEn: true,
       archivedAt: true,
       recommendations: {
-        where: { archivedAt: null },
+        where: liveRecommendations(),
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
         select: {
           id: true,

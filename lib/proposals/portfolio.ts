@@ -2,6 +2,7 @@ import "server-only";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
+import { liveProposals, liveRecommendations } from "@/lib/db/live";
 import { join, sql } from "@/lib/db/sql";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { overdueWhere } from "@/lib/recommendations/overdue";
@@ -14,7 +15,7 @@ export const PORTFOLIO_PAGE_SIZE = 24;
  * its status mix and its overdue recommendations, aggregated in the database for the page's proposals only.
  */
 export async function getProposalPortfolio(page = 1) {
-  const where = { archivedAt: null };
+  const where = liveProposals();
   const [total, proposals] = await Promise.all([
     db.proposal.count({ where }),
     db.proposal.findMany({
@@ -30,7 +31,7 @@ export async function getProposalPortfolio(page = 1) {
   ]);
   const ids = proposals.map((proposal) => proposal.id);
   const today = shanghaiToday();
-  const current = { proposalId: { in: ids }, archivedAt: null };
+  const current = liveRecommendations({ proposalId: { in: ids } });
   const [statusRows, overdueRows, progressRows] = await Promise.all([
     db.recommendation.groupBy({ by: ["proposalId", "status"], where: current, _count: { _all: true } }),
     db.recommendation.groupBy({

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
+import { liveActions, liveProposals, liveRecommendations } from "@/lib/db/live";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { overdueWhere } from "@/lib/recommendations/overdue";
 import { replyClock } from "@/lib/recommendations/reply-clock";
@@ -16,7 +17,7 @@ const agencyName = { select: { nameZh: true, nameEn: true, shortNameZh: true, sh
 export const getProposalOverview = cache(async (code?: string) => {
   const proposal = await db.proposal.findFirst({
     // Without a code, the first proposal not archived; an archived one stays readable by its code.
-    where: code ? { code } : { archivedAt: null },
+    where: code ? { code } : liveProposals(),
     orderBy: [{ submittedAt: "asc" }, { code: "asc" }],
     select: {
       id: true,
@@ -37,7 +38,7 @@ export const getProposalOverview = cache(async (code?: string) => {
   const [recommendations, statusCounts, overdueCount, overdueActions, progress, lastUpdates, dissatisfied] =
     await Promise.all([
       db.recommendation.findMany({
-        where: { proposalId: proposal.id, archivedAt: null },
+        where: liveRecommendations({ proposalId: proposal.id }),
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
         select: {
           id: true,
@@ -61,15 +62,15 @@ export const getProposalOverview = cache(async (code?: string) => {
       }),
       db.recommendation.groupBy({
         by: ["status"],
-        where: { proposalId: proposal.id, archivedAt: null },
+        where: liveRecommendations({ proposalId: proposal.id }),
         _count: { _all: true },
       }),
       db.recommendation.count({
-        where: { proposalId: proposal.id, archivedAt: null, ...overdueWhere(today) },
+        where: liveRecommendations({ proposalId: proposal.id, ...overdueWhere(today) }),
       }),
       db.action.groupBy({
         by: ["recommendationId"],
-        where: { recommendation: { proposalId: proposal.id, archivedAt: null }, ...overdueWhere(today) },
+        where: liveActions(overdueWhere(today), { proposalId: proposal.id }),
         _count: { _all: true },
       }),
       weightedProgress(proposal.id),
@@ -131,3 +132,8 @@ async function lastUpdateByRecommendation(proposalId: string): Promise<Map<strin
 }
 
 export type ProposalOverview = NonNullable<Awaited<ReturnType<typeof getProposalOverview>>>;
+
+/** Whether the database holds the sample data (the sign-in page then offers its demo accounts). */
+export async function holdsSampleData(): Promise<boolean> {
+  return (await db.proposal.count({ where: { isSample: true } })) > 0;
+}

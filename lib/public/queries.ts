@@ -4,6 +4,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import type { EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import { liveProposals, liveRecommendations } from "@/lib/db/live";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { isOverdue } from "@/lib/recommendations/overdue";
 import { type Health, healthOn } from "@/lib/tracking/health";
@@ -154,7 +155,7 @@ export const getPublicProgress = cache(
   async (code: string, preview = false): Promise<PublicProgress | null> => {
     const row = await db.proposal.findFirst({
       // An archived proposal is no longer shown, published or not.
-      where: preview ? { code, archivedAt: null } : { code, publishedAt: { not: null }, archivedAt: null },
+      where: liveProposals(preview ? { code } : { code, publishedAt: { not: null } }),
       select: {
         ...proposalHeadingSelect,
         summaryZh: true,
@@ -162,7 +163,7 @@ export const getPublicProgress = cache(
         sourceUrl: true,
         publishedAt: true,
         recommendations: {
-          where: { archivedAt: null },
+          where: liveRecommendations(),
           orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
           select: {
             ...scheduleSelect,
@@ -243,7 +244,7 @@ export async function getPublication(proposalCode: string) {
   if (!proposal) return null;
   // What publishing shows the public, as getPublicProgress reads it: the items not archived, and
   // their evidence marked public and not withdrawn.
-  const shown = { proposalId: proposal.id, archivedAt: null };
+  const shown = liveRecommendations({ proposalId: proposal.id });
   const [recommendations, actions, evidence] = await Promise.all([
     db.recommendation.count({ where: shown }),
     db.action.count({ where: { recommendation: shown } }),

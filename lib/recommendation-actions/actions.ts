@@ -8,6 +8,7 @@ import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
+import { liveActions, liveRecommendations } from "@/lib/db/live";
 import { recordRecommendationRollUp } from "@/lib/status-updates/record";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import { type ActionFields, actionCreateInput, actionEditInput, actionMoveInput } from "./schema";
@@ -46,7 +47,7 @@ export const createAction = formAction(
     const result = await db.$transaction(async (tx): Promise<FormState | null> => {
       // An archived recommendation, and the actions under it, take no more changes: as if gone.
       const rec = await tx.recommendation.findUnique({
-        where: { id: input.recommendationId, archivedAt: null },
+        where: liveRecommendations({ id: input.recommendationId }),
         select: { id: true, agencies: assignments, _count: { select: { actions: true } } },
       });
       if (!rec) return { formError: t("notFound") };
@@ -92,7 +93,7 @@ export const editAction = formAction(
   async (input, user, t) => {
     return db.$transaction(async (tx): Promise<FormState> => {
       const action = await tx.action.findUnique({
-        where: { id: input.actionId, recommendation: { archivedAt: null } },
+        where: liveActions({ id: input.actionId }),
         include: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
       });
       if (!action) return { formError: t("notFound") };
@@ -151,7 +152,7 @@ export const editAction = formAction(
 export const moveAction = formAction(actionMoveInput, async (input, user, t) => {
   return db.$transaction(async (tx): Promise<FormState> => {
     const action = await tx.action.findUnique({
-      where: { id: input.actionId, recommendation: { archivedAt: null } },
+      where: liveActions({ id: input.actionId }),
       select: { id: true, recommendationId: true, recommendation: { select: { agencies: assignments } } },
     });
     if (!action) return { formError: t("notFound") };

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { canEditReply } from "@/lib/auth/permissions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { liveRecommendations } from "@/lib/db/live";
 import { fieldErrorsFromKeys, formAction } from "@/lib/validation/form-action";
 import { replyRuleErrors } from "./rules";
 import { replyInput } from "./schema";
@@ -35,7 +36,7 @@ export const saveReply = formAction(replyInput, async (input, user, t) => {
   return db.$transaction(async (tx) => {
     // An archived recommendation takes no more changes: as if gone.
     const rec = await tx.recommendation.findUnique({
-      where: { id: input.recommendationId, archivedAt: null },
+      where: liveRecommendations({ id: input.recommendationId }),
       select: {
         id: true,
         version: true,

@@ -6,6 +6,7 @@ import { getDashboard } from "@/lib/dashboard/queries";
 import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
+import { liveRecommendations } from "@/lib/db/live";
 import { sql } from "@/lib/db/sql";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import type { Health } from "@/lib/tracking/health";
@@ -95,7 +96,7 @@ export async function getReportData(
     statesOn(db, "action", proposal.code, params.asOf, today),
     statesOn(db, "action", proposal.code, params.compareTo, today),
     db.recommendation.findMany({
-      where: { proposalId: proposal.id, archivedAt: null },
+      where: liveRecommendations({ proposalId: proposal.id }),
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: {
         id: true,

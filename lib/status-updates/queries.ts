@@ -57,3 +57,5 @@ export const getStatusFormItem = cache(
     };
   },
 );
+
+export type StatusFormItem = NonNullable<Awaited<ReturnType<typeof getStatusFormItem>>>;

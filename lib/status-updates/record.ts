@@ -7,6 +7,7 @@ import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/per
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
+import { liveActions, liveRecommendations } from "@/lib/db/live";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
@@ -160,7 +161,7 @@ const itemState = {
 async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
   if (input.itemType === "recommendation") {
     const rec = await tx.recommendation.findFirst({
-      where: { id: input.itemId, archivedAt: null },
+      where: liveRecommendations({ id: input.itemId }),
       select: { ...itemState, _count: { select: { actions: true } } },
     });
     if (!rec) return null;
@@ -172,7 +173,7 @@ async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): P
     };
   }
   const action = await tx.action.findFirst({
-    where: { id: input.itemId, recommendation: { archivedAt: null } },
+    where: liveActions({ id: input.itemId }),
     select: { ...itemState, recommendationId: true, recommendation: { select: { agencies: assignments } } },
   });
   if (!action) return null;

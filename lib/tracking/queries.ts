@@ -1,6 +1,7 @@
 import { shanghaiToday } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import { liveProposals } from "@/lib/db/live";
 import { sql } from "@/lib/db/sql";
 import type { Health } from "./health";
 import { filteredItems, itemOrderSql, itemScope, itemsSql } from "./item-sql";
@@ -169,16 +170,21 @@ export type TrackingRow = TrackingPage["rows"][number];
 /** A filter form lists proposals up to this many, and takes a typed code beyond. */
 export const PROPOSAL_CHOICES = 50;
 
+/** The proposals a form offers: those not archived, newest first, up to a list's worth and one more. */
+export function getProposalChoices(db: Db) {
+  // Beyond a list's worth, the form asks for a code instead.
+  return db.proposal.findMany({
+    where: liveProposals(),
+    orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
+    select: { code: true, titleZh: true, titleEn: true },
+    take: PROPOSAL_CHOICES + 1,
+  });
+}
+
 /** The choices of the filter forms. */
 export async function getFilterOptions(db: Db) {
   const [proposals, themes, agencies] = await Promise.all([
-    // Up to a list's worth; beyond it, the form asks for a code instead.
-    db.proposal.findMany({
-      where: { archivedAt: null },
-      orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
-      select: { code: true, titleZh: true, titleEn: true },
-      take: PROPOSAL_CHOICES + 1,
-    }),
+    getProposalChoices(db),
     db.theme.findMany({
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, nameZh: true, nameEn: true },

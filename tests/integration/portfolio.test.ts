@@ -1,6 +1,8 @@
 // The home page's portfolio: each proposal's weighted progress, status mix and overdue count, from the
 // database; archived recommendations and proposals are left out.
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseDashboardParams } from "@/lib/dashboard/params";
+import { getDashboard } from "@/lib/dashboard/queries";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { getProposalPortfolio } from "@/lib/proposals/portfolio";
@@ -59,5 +61,14 @@ describe("the portfolio", () => {
     const sample = portfolio.proposals.find((proposal) => proposal.isSample);
     const recs = await db.recommendation.findMany({ where: { proposalId: sample?.id } });
     expect(sample?.recommendations).toBe(recs.length);
+  });
+});
+
+// Last: it archives PORT-1, which the case above counts.
+describe("with one proposal left", () => {
+  it("the dashboard groups by its recommendations, as with one proposal, whatever is archived", async () => {
+    await db.proposal.update({ where: { code }, data: { archivedAt: new Date(), archivedReason: "合并" } });
+    expect((await getProposalPortfolio()).total).toBe(1);
+    expect((await getDashboard(db, parseDashboardParams({}))).groupedBy).toBe("recommendation");
   });
 });

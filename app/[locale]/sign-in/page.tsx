@@ -5,7 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { holdsSampleData } from "@/lib/proposals/queries";
 import { SAMPLE_PASSWORD, SAMPLE_USERS } from "@/prisma/sample-data";
 
 export async function generateMetadata({
@@ -33,7 +33,7 @@ export default async function SignInPage({
 
   const t = await getTranslations("signIn");
   // Demo accounts are offered only while the database holds the sample, never on real data.
-  const sampleMode = (await db.proposal.count({ where: { isSample: true } })) > 0;
+  const sampleMode = await holdsSampleData();
   return (
     <div className="mx-auto max-w-md space-y-4 py-6">
       <Card>

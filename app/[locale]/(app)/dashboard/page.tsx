@@ -5,11 +5,9 @@ import { ItemFilterForm } from "@/components/tracking/item-filters";
 import { RecommendationFilter } from "@/components/tracking/recommendation-filter";
 import { Input, Label } from "@/components/ui/input";
 import { requireUser } from "@/lib/auth/session";
-import { getDashboardCached } from "@/lib/dashboard/cache";
+import { getDashboardPage } from "@/lib/dashboard/page-queries";
 import { parseDashboardParams } from "@/lib/dashboard/params";
-import { db } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getFilterOptions, recommendationLabel } from "@/lib/tracking/queries";
 import { trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("dashboard", "metaTitle");
@@ -31,19 +29,10 @@ export default async function DashboardPage({
     Object.entries(raw).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
   ).toString();
   await requireUser(locale, `/${locale}/dashboard${query ? `?${query}` : ""}`);
-  const [dashboard, options, satisfactionLevels, t] = await Promise.all([
-    getDashboardCached(db, state),
-    getFilterOptions(db),
-    db.satisfactionLevel.findMany({
-      where: { active: true },
-      orderBy: { sortOrder: "asc" },
-      select: { key: true, labelZh: true, labelEn: true, isDissatisfied: true },
-    }),
+  const [{ dashboard, options, satisfactionLevels, filterLabel }, t] = await Promise.all([
+    getDashboardPage(state, locale),
     getTranslations("dashboard"),
   ]);
-  const filterLabel = state.recommendation
-    ? await recommendationLabel(db, state.recommendation, locale)
-    : null;
   const keep: Record<string, string> = {};
   if (state.recommendation) keep.recommendation = state.recommendation;
   return (

@@ -3,10 +3,10 @@ import { ImportUpload } from "@/components/import/import-upload";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canImport } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { IMPORT_FIELDS } from "@/lib/import/columns";
+import { getRecentImports } from "@/lib/import/queries";
 import type { TemplateFormat } from "@/lib/import/template";
 
 export const generateMetadata = pageTitle("import", "metaTitle");
@@ -33,12 +33,7 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
   // The template holds exactly the items the user may update (an admin's: every item), versions and all.
   const templateHref = (format: TemplateFormat) =>
     `/api/import/template?${new URLSearchParams({ format, locale })}`;
-  const recent = await db.importBatch.findMany({
-    where: { createdById: user.id },
-    orderBy: { createdAt: "desc" },
-    take: 10,
-    select: { id: true, fileName: true, createdAt: true, appliedAt: true, appliedCount: true },
-  });
+  const recent = await getRecentImports(user);
   return (
     <div className="space-y-4">
       <header className="space-y-1">

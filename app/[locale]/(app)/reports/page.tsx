@@ -4,13 +4,11 @@ import { ReportPreview } from "@/components/reports/report-preview";
 import type { ApiIssue } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
-import { getReportData } from "@/lib/reports/data";
 import { reportIssues, unknownProposalIssue } from "@/lib/reports/issues";
+import { getReportPreview, getReportProposals } from "@/lib/reports/queries";
 import { reportParams } from "@/lib/reports/schema";
-import { PROPOSAL_CHOICES } from "@/lib/tracking/queries";
 
 export const generateMetadata = pageTitle("reports", "metaTitle");
 
@@ -41,19 +39,14 @@ export default async function ReportsPage({
       </p>
     );
 
-  const proposals = await db.proposal.findMany({
-    where: { archivedAt: null },
-    orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
-    select: { code: true, titleZh: true, titleEn: true },
-    take: PROPOSAL_CHOICES + 1,
-  });
+  const proposals = await getReportProposals();
   // The newest proposal until another is chosen, so that the page opens on a preview.
   values.proposal ??= proposals[0]?.code;
   // The report in the interface's language until another is chosen.
   values.locale ??= locale;
   let issues: ApiIssue[] = [];
   let preview: {
-    data: NonNullable<Awaited<ReturnType<typeof getReportData>>>;
+    data: NonNullable<Awaited<ReturnType<typeof getReportPreview>>>;
     params: typeof reportParams._output;
   } | null = null;
   if (values.proposal) {
@@ -61,7 +54,7 @@ export default async function ReportsPage({
     if (!parsed.success) {
       issues = reportIssues(parsed.error, locale as Locale);
     } else {
-      const data = await getReportData(db, parsed.data);
+      const data = await getReportPreview(parsed.data);
       if (data) preview = { data, params: parsed.data };
       else issues = [unknownProposalIssue(parsed.data.proposal, locale as Locale)];
     }

@@ -4,10 +4,9 @@ import { ItemFilterForm } from "@/components/tracking/item-filters";
 import { RecommendationFilter } from "@/components/tracking/recommendation-filter";
 import { TrackingTable } from "@/components/tracking/tracking-table";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getFilterOptions, getTrackingPage, recommendationLabel } from "@/lib/tracking/queries";
+import { getTrackingTablePage } from "@/lib/tracking/page-queries";
 import { parseTrackingParams, trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("tracking", "title");
@@ -24,14 +23,10 @@ export default async function TrackingTablePage({
   const state = parseTrackingParams(await searchParams);
   const query = trackingQuery(state);
   await requireUser(locale, `/${locale}/table${query ? `?${query}` : ""}`);
-  const [page, options, t] = await Promise.all([
-    getTrackingPage(db, state),
-    getFilterOptions(db),
+  const [{ page, options, filterLabel }, t] = await Promise.all([
+    getTrackingTablePage(state, locale),
     getTranslations("tracking"),
   ]);
-  const filterLabel = state.recommendation
-    ? await recommendationLabel(db, state.recommendation, locale)
-    : null;
   // A page past the end (the filters changed, items went away) shows the last one instead.
   if (state.page > page.pageCount) {
     redirect({ href: `/table?${trackingQuery({ ...state, page: page.pageCount })}`, locale });

@@ -3,8 +3,8 @@ import { RecordForm } from "@/components/admin/record-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createUser, setUserActive, updateUser } from "@/lib/admin/actions";
 import { listAgencies, listUsers } from "@/lib/admin/queries";
+import { USER_ROLES } from "@/lib/admin/schema";
 import { requireAdmin } from "@/lib/auth/session";
-import { UserRole } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -20,7 +20,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
     getTranslations("admin"),
     getTranslations("user.role"),
   ]);
-  const roleOptions = Object.values(UserRole).map((role) => ({ value: role, label: tRole(role) }));
+  const roleOptions = USER_ROLES.map((role) => ({ value: role, label: tRole(role) }));
   const agencyOptions = [
     { value: "", label: t("noAgency") },
     ...agencies.map((agency) => ({

@@ -6,14 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
-import { getImportBatch } from "@/lib/import/batch";
 import { importProblemText } from "@/lib/import/messages";
 import type { PlannedRow } from "@/lib/import/plan";
+import { getImportBatchPage } from "@/lib/import/queries";
 import { planViewParams } from "@/lib/import/schema";
 
 export const generateMetadata = pageTitle("import", "batch.metaTitle");
@@ -32,7 +31,7 @@ export default async function ImportBatchPage({
   const user = await requireUser(locale, `/${locale}/import/${id}`);
   // The page's rows only: a file of 50,000 rows is planned whole (the counts are the file's), not shown whole.
   const view = planViewParams.parse(await searchParams);
-  const batch = await getImportBatch(db, user, id, {
+  const batch = await getImportBatchPage(user, id, {
     page: view.page,
     problemsOnly: view.show === "problems",
   });

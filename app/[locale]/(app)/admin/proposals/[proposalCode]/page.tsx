@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ArchiveForm } from "@/components/proposals/manage/archive-form";
 import { ProposalForm } from "@/components/proposals/manage/proposal-form";
 import { Badge } from "@/components/ui/badge";
@@ -13,21 +12,20 @@ import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { moveRecommendation } from "@/lib/proposals/actions";
 import { getProposalForAdmin } from "@/lib/proposals/manage-queries";
-import { decodedSegment } from "@/lib/validation/segments";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 export const generateMetadata = pageTitle("manage", "editProposal");
 
 type Params = Promise<{ locale: string; proposalCode: string }>;
 
 export default async function AdminProposalPage({ params }: { params: Params }) {
-  const { locale, proposalCode } = await params;
-  setRequestLocale(locale);
-  const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}`);
-  const [proposal, t] = await Promise.all([
-    getProposalForAdmin(admin, decodedSegment(proposalCode)),
-    getTranslations("manage"),
-  ]);
-  if (!proposal) notFound();
+  const { locale, found: proposal } = await loadProposalPage(
+    params,
+    "/admin/proposals/[proposalCode]",
+    requireAdmin,
+    (admin, { proposalCode }) => getProposalForAdmin(admin, proposalCode),
+  );
+  const t = await getTranslations("manage");
   const base = `/admin/proposals/${encodeURIComponent(proposal.code)}`;
   const current = proposal.recommendations.filter((rec) => !rec.archivedAt);
   const archived = proposal.recommendations.filter((rec) => rec.archivedAt);

@@ -1,24 +1,19 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
+import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
-import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
-async function load(params: Params) {
-  const { proposalCode, recommendationCode } = await params;
-  return getRecommendationPage(decodedSegment(proposalCode), decodedSegment(recommendationCode));
-}
+const read = ({ proposalCode, recommendationCode }: Awaited<Params>) =>
+  getRecommendationPage(proposalCode, recommendationCode);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  // Metadata renders beside the page, not after its guard: a visitor gets no title to read.
-  if (!(await getCurrentUser())) return {};
-  const page = await load(params);
+  const page = await loadForMetadata(params, read);
   if (!page) return {};
   const locale = await getLocale();
   const t = await getTranslations("recommendation");
@@ -36,11 +31,12 @@ export default async function RecommendationPage({
   params: Params;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  const { locale, proposalCode, recommendationCode } = await params;
-  setRequestLocale(locale);
-  const user = await requireUser(locale, `/${locale}/proposals/${proposalCode}/${recommendationCode}`);
-  const page = await load(params);
-  if (!page) notFound();
+  const { user, found: page } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]",
+    requireUser,
+    (_, segments) => read(segments),
+  );
   const rec = page.recommendation;
   // An archived recommendation is read only: its page keeps its history.
   const open = rec.archivedAt === null;

@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ArchiveForm } from "@/components/proposals/manage/archive-form";
 import { RecommendationForm } from "@/components/proposals/manage/recommendation-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,7 +8,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getRecommendationChoices, getRecommendationForAdmin } from "@/lib/proposals/manage-queries";
-import { decodedSegment } from "@/lib/validation/segments";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 export const generateMetadata = pageTitle("manage", "editRecommendation");
 
@@ -20,18 +19,22 @@ export default async function EditRecommendationPage({
 }: {
   params: Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 }) {
-  const { locale, proposalCode, recommendationCode } = await params;
-  setRequestLocale(locale);
-  const admin = await requireAdmin(
+  const {
     locale,
-    `/${locale}/admin/proposals/${proposalCode}/${recommendationCode}`,
+    found: { rec, choices },
+  } = await loadProposalPage(
+    params,
+    "/admin/proposals/[proposalCode]/[recommendationCode]",
+    requireAdmin,
+    async (admin, { locale, proposalCode, recommendationCode }) => {
+      const [rec, choices] = await Promise.all([
+        getRecommendationForAdmin(admin, proposalCode, recommendationCode),
+        getRecommendationChoices(admin, locale),
+      ]);
+      return rec && { rec, choices };
+    },
   );
-  const [rec, choices, t] = await Promise.all([
-    getRecommendationForAdmin(admin, decodedSegment(proposalCode), decodedSegment(recommendationCode)),
-    getRecommendationChoices(admin, locale),
-    getTranslations("manage"),
-  ]);
-  if (!rec) notFound();
+  const t = await getTranslations("manage");
   const itemHref = `/proposals/${encodeURIComponent(rec.proposal.code)}/${encodeURIComponent(rec.code)}`;
   return (
     <div className="space-y-4">

@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { AssignmentGrid } from "@/components/proposals/manage/assignment-grid";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
@@ -8,7 +7,7 @@ import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getAssignmentGrid, getRecommendationChoices } from "@/lib/proposals/manage-queries";
-import { decodedSegment } from "@/lib/validation/segments";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 export const generateMetadata = pageTitle("manage", "assign.title");
 
@@ -20,15 +19,22 @@ export default async function AssignRecommendationsPage({
 }: {
   params: Promise<{ locale: string; proposalCode: string }>;
 }) {
-  const { locale, proposalCode } = await params;
-  setRequestLocale(locale);
-  const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/assign`);
-  const [proposal, choices, t] = await Promise.all([
-    getAssignmentGrid(admin, decodedSegment(proposalCode)),
-    getRecommendationChoices(admin, locale),
-    getTranslations("manage"),
-  ]);
-  if (!proposal) notFound();
+  const {
+    locale,
+    found: { proposal, choices },
+  } = await loadProposalPage(
+    params,
+    "/admin/proposals/[proposalCode]/assign",
+    requireAdmin,
+    async (admin, { locale, proposalCode }) => {
+      const [proposal, choices] = await Promise.all([
+        getAssignmentGrid(admin, proposalCode),
+        getRecommendationChoices(admin, locale),
+      ]);
+      return proposal && { proposal, choices };
+    },
+  );
+  const t = await getTranslations("manage");
   return (
     <Card>
       <CardHeader>

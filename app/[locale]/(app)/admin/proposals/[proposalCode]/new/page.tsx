@@ -1,12 +1,11 @@
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { RecommendationForm } from "@/components/proposals/manage/recommendation-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getProposalForAdmin, getRecommendationChoices } from "@/lib/proposals/manage-queries";
-import { decodedSegment } from "@/lib/validation/segments";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 export const generateMetadata = pageTitle("manage", "newRecommendation");
 
@@ -15,15 +14,23 @@ export default async function NewRecommendationPage({
 }: {
   params: Promise<{ locale: string; proposalCode: string }>;
 }) {
-  const { locale, proposalCode } = await params;
-  setRequestLocale(locale);
-  const admin = await requireAdmin(locale, `/${locale}/admin/proposals/${proposalCode}/new`);
-  const [proposal, choices, t] = await Promise.all([
-    getProposalForAdmin(admin, decodedSegment(proposalCode)),
-    getRecommendationChoices(admin, locale),
-    getTranslations("manage"),
-  ]);
-  if (!proposal || proposal.archivedAt) notFound();
+  const {
+    locale,
+    found: { proposal, choices },
+  } = await loadProposalPage(
+    params,
+    "/admin/proposals/[proposalCode]/new",
+    requireAdmin,
+    async (admin, { locale, proposalCode }) => {
+      const [proposal, choices] = await Promise.all([
+        getProposalForAdmin(admin, proposalCode),
+        getRecommendationChoices(admin, locale),
+      ]);
+      // An archived proposal takes no new recommendations.
+      return proposal && !proposal.archivedAt ? { proposal, choices } : null;
+    },
+  );
+  const t = await getTranslations("manage");
   return (
     <Card>
       <CardHeader>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/recommendation-actions/action-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
@@ -8,9 +7,9 @@ import { MoveButtons } from "@/components/ui/move-buttons";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 import { moveAction } from "@/lib/recommendation-actions/actions";
 import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
-import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
@@ -21,16 +20,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ManageActionsPage({ params }: { params: Params }) {
-  const { locale, proposalCode, recommendationCode } = await params;
-  setRequestLocale(locale);
-  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
-  const user = await requireUser(locale, `/${locale}${itemPath}/actions`);
-  const found = await getActionsForManagement(
-    user,
-    decodedSegment(proposalCode),
-    decodedSegment(recommendationCode),
+  const { locale, found, itemPath } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]/actions",
+    requireUser,
+    (user, { proposalCode, recommendationCode }) =>
+      getActionsForManagement(user, proposalCode, recommendationCode),
   );
-  if (!found) notFound();
   const t = await getTranslations("actionForm");
   const { recommendation: rec } = found;
   const agencies = found.agencies.map((agency) => ({

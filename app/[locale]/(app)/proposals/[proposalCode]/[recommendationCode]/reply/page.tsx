@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ReplyForm } from "@/components/replies/reply-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
@@ -8,24 +7,24 @@ import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { decodedParams, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getReplyForm } from "@/lib/replies/queries";
-import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { locale, recommendationCode } = await params;
+  const { locale, recommendationCode } = await decodedParams(params);
   const t = await getTranslations({ locale, namespace: "replyForm" });
-  return { title: `${t("metaTitle")} · ${decodedSegment(recommendationCode)}` };
+  return { title: `${t("metaTitle")} · ${recommendationCode}` };
 }
 
 export default async function ReplyPage({ params }: { params: Params }) {
-  const { locale, proposalCode, recommendationCode } = await params;
-  setRequestLocale(locale);
-  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
-  const user = await requireUser(locale, `/${locale}${itemPath}/reply`);
-  const found = await getReplyForm(user, decodedSegment(proposalCode), decodedSegment(recommendationCode));
-  if (!found) notFound();
+  const { locale, found, itemPath } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]/reply",
+    requireUser,
+    (user, { proposalCode, recommendationCode }) => getReplyForm(user, proposalCode, recommendationCode),
+  );
   const t = await getTranslations("replyForm");
   const { recommendation: rec } = found;
   const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");

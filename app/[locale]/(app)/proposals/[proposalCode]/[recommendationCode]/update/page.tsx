@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { StatusUpdatePage } from "@/components/status-updates/status-update-page";
-import { decodedSegment } from "@/lib/validation/segments";
+import { requireUser } from "@/lib/auth/session";
+import { decodedParams, loadProposalPage } from "@/lib/proposals/page-loader";
+import { getStatusFormItem } from "@/lib/status-updates/queries";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { locale, recommendationCode } = await params;
+  const { locale, recommendationCode } = await decodedParams(params);
   const t = await getTranslations({ locale, namespace: "statusForm" });
-  return { title: `${t("metaTitle")} · ${decodedSegment(recommendationCode)}` };
+  return { title: `${t("metaTitle")} · ${recommendationCode}` };
 }
 
 export default async function UpdateRecommendationPage({ params }: { params: Params }) {
-  const { locale, proposalCode, recommendationCode } = await params;
-  setRequestLocale(locale);
-  return (
-    <StatusUpdatePage
-      proposalCode={decodedSegment(proposalCode)}
-      recommendationCode={decodedSegment(recommendationCode)}
-    />
+  const { locale, found, itemPath } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]/update",
+    requireUser,
+    (user, { proposalCode, recommendationCode }) => getStatusFormItem(user, proposalCode, recommendationCode),
   );
+  return <StatusUpdatePage item={found} locale={locale} itemPath={itemPath} />;
 }

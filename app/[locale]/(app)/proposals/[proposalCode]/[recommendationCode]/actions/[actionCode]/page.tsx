@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/recommendation-actions/action-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
@@ -8,8 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { decodedParams, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
-import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{
   locale: string;
@@ -19,23 +18,26 @@ type Params = Promise<{
 }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { locale, actionCode } = await params;
+  const { locale, actionCode } = await decodedParams(params);
   const t = await getTranslations({ locale, namespace: "actionForm" });
-  return { title: t("editTitle", { code: decodedSegment(actionCode) }) };
+  return { title: t("editTitle", { code: actionCode }) };
 }
 
 export default async function EditActionPage({ params }: { params: Params }) {
-  const { locale, proposalCode, recommendationCode, actionCode } = await params;
-  setRequestLocale(locale);
-  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
-  const user = await requireUser(locale, `/${locale}${itemPath}/actions/${actionCode}`);
-  const found = await getActionsForManagement(
-    user,
-    decodedSegment(proposalCode),
-    decodedSegment(recommendationCode),
+  const {
+    locale,
+    found: { found, action },
+    itemPath,
+  } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]/actions/[actionCode]",
+    requireUser,
+    async (user, { proposalCode, recommendationCode, actionCode }) => {
+      const found = await getActionsForManagement(user, proposalCode, recommendationCode);
+      const action = found?.recommendation.actions.find((a) => a.code === actionCode);
+      return found && action ? { found, action } : null;
+    },
   );
-  const action = found?.recommendation.actions.find((a) => a.code === decodedSegment(actionCode));
-  if (!found || !action) notFound();
   const t = await getTranslations("actionForm");
   const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
   return (

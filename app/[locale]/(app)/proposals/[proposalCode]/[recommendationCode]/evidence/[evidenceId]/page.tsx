@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { EvidenceEditForm, EvidenceWithdrawForm } from "@/components/evidence/evidence-forms";
 import { ExternalLink } from "@/components/recommendations/external-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
-import { db } from "@/lib/db";
-import { canChangeEvidenceOf } from "@/lib/evidence/access";
-import { getEvidence } from "@/lib/evidence/queries";
+import { getEvidenceToEdit } from "@/lib/evidence/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { decodedSegment } from "@/lib/validation/segments";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 type Params = Promise<{
   locale: string;
@@ -28,19 +25,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function EvidencePage({ params }: { params: Params }) {
-  const { locale, proposalCode, recommendationCode, evidenceId } = await params;
-  setRequestLocale(locale);
-  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
-  const user = await requireUser(locale, `/${locale}${itemPath}/evidence/${evidenceId}`);
-  const evidence = await getEvidence(
-    decodedSegment(proposalCode),
-    decodedSegment(recommendationCode),
-    decodedSegment(evidenceId),
+  const {
+    locale,
+    found: { evidence, canChange },
+    itemPath,
+  } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]/evidence/[evidenceId]",
+    requireUser,
+    (user, { proposalCode, recommendationCode, evidenceId }) =>
+      getEvidenceToEdit(user, proposalCode, recommendationCode, evidenceId),
   );
-  if (!evidence) notFound();
+  const { recommendationCode } = await params;
   const t = await getTranslations("evidenceForm");
   const format = await getFormatter();
-  const canChange = await canChangeEvidenceOf(db, user, evidence);
   const title = localized(locale, evidence.titleZh, evidence.titleEn);
   return (
     <div className="mx-auto max-w-3xl space-y-4">

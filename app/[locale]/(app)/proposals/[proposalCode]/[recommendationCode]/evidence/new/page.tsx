@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { EvidenceCreateForm } from "@/components/evidence/evidence-forms";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
@@ -8,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getEvidenceTargets } from "@/lib/evidence/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import { decodedSegment } from "@/lib/validation/segments";
+import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
@@ -19,16 +18,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function NewEvidencePage({ params }: { params: Params }) {
-  const { locale, proposalCode, recommendationCode } = await params;
-  setRequestLocale(locale);
-  const itemPath = `/proposals/${proposalCode}/${recommendationCode}`;
-  const user = await requireUser(locale, `/${locale}${itemPath}/evidence/new`);
-  const found = await getEvidenceTargets(
-    user,
-    decodedSegment(proposalCode),
-    decodedSegment(recommendationCode),
+  const { locale, found, itemPath } = await loadProposalPage(
+    params,
+    "/proposals/[proposalCode]/[recommendationCode]/evidence/new",
+    requireUser,
+    (user, { proposalCode, recommendationCode }) =>
+      getEvidenceTargets(user, proposalCode, recommendationCode),
   );
-  if (!found) notFound();
   const t = await getTranslations("evidenceForm");
   const { recommendation: rec } = found;
   const targets = [

@@ -196,7 +196,10 @@ export function aboutLines(
     ],
     [t("tracking.kind"), t(about.kind === "action" ? "tracking.kindAction" : "tracking.kindRecommendation")],
     ...(active.length
-      ? active.map(([label, value]): [string, string] => [`${t("export.about.filter")}${locale === "en" ? " " : ""}${label}`, value])
+      ? active.map(([label, value]): [string, string] => [
+          `${t("export.about.filter")}${locale === "en" ? " " : ""}${label}`,
+          value,
+        ])
       : [[t("export.about.filters"), t("export.about.noFilters")] as [string, string]]),
     [
       t("export.about.sort"),

@@ -7,6 +7,7 @@ import { join, type SqlReader, sql } from "@/lib/db/sql";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { type ItemFilters, itemFilterShape, itemFilters } from "@/lib/tracking/search-params";
+import { shanghaiMoment } from "./cells";
 import type { ExportTranslator } from "./i18n";
 import type { ExportPart, ExportQuery } from "./params";
 
@@ -148,10 +149,6 @@ export function aboutLines(
     if (named === undefined) return id;
     return typeof named === "string" ? named : localized(locale, named.nameZh, named.nameEn);
   };
-  const moment = new Date(about.exportedAt.getTime() + 8 * 3600_000)
-    .toISOString()
-    .slice(0, 19)
-    .replace("T", " ");
   const by = about.exportedBy;
   const { filters } = about;
   const filterLines: [string, string | null][] = [
@@ -181,7 +178,7 @@ export function aboutLines(
   ];
   const active = filterLines.filter((line): line is [string, string] => line[1] !== null);
   return [
-    [t("export.about.exportedAt"), `${moment} ${t("export.about.timeZone")}`],
+    [t("export.about.exportedAt"), `${shanghaiMoment(about.exportedAt)} ${t("export.about.timeZone")}`],
     [
       t("export.about.exportedBy"),
       "token" in by

@@ -4,12 +4,17 @@ import { neutralise } from "./neutralise";
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
+/** A moment as Shanghai wall-clock time, "YYYY-MM-DD hh:mm:ss". */
+export function shanghaiMoment(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** A cell as CSV text: days as YYYY-MM-DD and moments as Shanghai time, free text neutralised. */
 export function csvCell(type: CellType, value: CellValue): string {
   if (value === null) return "";
   if (value instanceof Date) {
     if (type === "day") return toShanghaiDateString(value);
-    return new Date(value.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+    return shanghaiMoment(value);
   }
   if (typeof value === "number") return String(value);
   return neutralise(value);

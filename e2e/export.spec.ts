@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { SAMPLE_RECOMMENDATIONS } from "../prisma/sample-data";
+import { SAMPLE_RECOMMENDATIONS, SAMPLE_USERS } from "../prisma/sample-data";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
 const stalledActions = SAMPLE_RECOMMENDATIONS.flatMap((rec) => rec.actions).filter(
@@ -61,11 +61,21 @@ test("exports only the selected rows as a workbook with English headers", async 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await download.path()) ?? "");
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+    "About this export",
     "Recommendations",
     "Actions",
     "Evidence",
     "Status updates",
   ]);
+  // The first sheet says whose export of what it is.
+  const about = new Map<string, string>();
+  workbook.getWorksheet("About this export")?.eachRow((row) => {
+    about.set(String(row.getCell(1).value), String(row.getCell(2).value));
+  });
+  const official = SAMPLE_USERS.find((user) => user.role === "official");
+  expect(about.get("Exported by")).toBe(official?.name);
+  expect(about.get("Only the ticked rows (count)")).toBe("2");
+  expect(about.get("Items")).toBe("2");
   const sheet = workbook.getWorksheet("Recommendations");
   expect(sheet?.getRow(1).getCell(1).value).toBe("Proposal");
   expect([sheet?.getRow(2).getCell(2).value, sheet?.getRow(3).getCell(2).value]).toEqual(["R1", "R3"]);

@@ -3,11 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { type ApplyState, applyImportBatch } from "@/lib/import/actions";
+import { applyImportBatch } from "@/lib/import/actions";
+import type { FormState } from "@/lib/validation/form-action";
 
 export function ApplyButton({ batchId, count }: { batchId: string; count: number }) {
   const t = useTranslations("import.batch");
-  const [state, apply, pending] = useActionState<ApplyState, FormData>(applyImportBatch, {});
+  const [state, apply, pending] = useActionState<FormState, FormData>(applyImportBatch, {});
+  // The batch id is the form's only field: a refusal of it is the form's error.
+  const error = state.formError ?? Object.values(state.fieldErrors ?? {})[0]?.[0];
   return (
     <form action={apply} className="space-y-2">
       <input type="hidden" name="batchId" value={batchId} />
@@ -15,9 +18,9 @@ export function ApplyButton({ batchId, count }: { batchId: string; count: number
         {pending ? t("applying") : t("apply", { count })}
       </Button>
       <p className="text-xs text-slate-600">{t("applyHint")}</p>
-      {state.message && (
+      {error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {state.message}
+          {error}
         </p>
       )}
     </form>

@@ -2,11 +2,11 @@
 
 // Administration: users, agencies, themes and the feedback scale. Admins only; every write audited.
 import { hashPassword } from "better-auth/crypto";
-import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit/record";
 import { isAdmin } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
+import { revalidateApp } from "@/lib/revalidate";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import {
   agencyCreateInput,
@@ -65,14 +65,13 @@ function collidingField(error: unknown, fields: readonly UniqueField[]): UniqueF
 }
 
 function done(t: Translate): FormState {
-  revalidatePath("/[locale]", "layout");
+  revalidateApp();
   return { notice: t("saved") };
 }
 
 // Users -------------------------------------------------------------------------------------------
 
-export const createUser = formAction(userCreateInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
+export const createUser = formAction(userCreateInput, { allow: isAdmin }, async ({ input, user, t }) => {
   if (input.agencyId && !(await db.agency.findUnique({ where: { id: input.agencyId } }))) {
     return { fieldErrors: { agencyId: [t("invalid")] } };
   }
@@ -104,8 +103,7 @@ export const createUser = formAction(userCreateInput, async (input, user, t) => 
   );
 });
 
-export const updateUser = formAction(userUpdateInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
+export const updateUser = formAction(userUpdateInput, { allow: isAdmin }, async ({ input, user, t }) => {
   if (input.userId === user.id && input.role !== "admin") return { formError: t("cannotDemoteSelf") };
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId } });
@@ -129,8 +127,7 @@ export const updateUser = formAction(userUpdateInput, async (input, user, t) => 
 });
 
 /** Deactivates (with a reason) or reactivates an account. A deactivated user is signed out at once. */
-export const setUserActive = formAction(userActiveInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
+export const setUserActive = formAction(userActiveInput, { allow: isAdmin }, async ({ input, user, t }) => {
   if (input.userId === user.id) return { formError: t("cannotDeactivateSelf") };
   const active = input.active === "true";
   return db.$transaction(async (tx) => {
@@ -182,8 +179,7 @@ async function revokeTokensOf(tx: DbClient, userId: string, actorId: string) {
 
 // Agencies ----------------------------------------------------------------------------------------
 
-export const createAgency = formAction(agencyCreateInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
+export const createAgency = formAction(agencyCreateInput, { allow: isAdmin }, async ({ input, user, t }) => {
   return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
       const taken = await agencyNamesTaken(tx, input, t);
@@ -201,34 +197,37 @@ export const createAgency = formAction(agencyCreateInput, async (input, user, t)
   );
 });
 
-export const updateAgency = formAction(agencyUpdateInput, async ({ agencyId, ...input }, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate(["code", "nameZh"], t, () =>
-    db.$transaction(async (tx) => {
-      const before = await tx.agency.findUnique({ where: { id: agencyId } });
-      if (!before) return { formError: t("notFound") };
-      const taken = await agencyNamesTaken(tx, input, t, agencyId);
-      if (taken) return taken;
-      const after = {
-        ...input,
-        nameEn: input.nameEn ?? null,
-        shortNameZh: input.shortNameZh ?? null,
-        shortNameEn: input.shortNameEn ?? null,
-      };
-      await tx.agency.update({ where: { id: agencyId }, data: after });
-      const { id: _id, createdAt: _c, updatedAt: _u, ...old } = before;
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "agency.update",
-        entityType: "Agency",
-        entityId: agencyId,
-        before: old,
-        after,
-      });
-      return done(t);
-    }),
-  );
-});
+export const updateAgency = formAction(
+  agencyUpdateInput,
+  { allow: isAdmin },
+  async ({ input: { agencyId, ...input }, user, t }) => {
+    return unlessDuplicate(["code", "nameZh"], t, () =>
+      db.$transaction(async (tx) => {
+        const before = await tx.agency.findUnique({ where: { id: agencyId } });
+        if (!before) return { formError: t("notFound") };
+        const taken = await agencyNamesTaken(tx, input, t, agencyId);
+        if (taken) return taken;
+        const after = {
+          ...input,
+          nameEn: input.nameEn ?? null,
+          shortNameZh: input.shortNameZh ?? null,
+          shortNameEn: input.shortNameEn ?? null,
+        };
+        await tx.agency.update({ where: { id: agencyId }, data: after });
+        const { id: _id, createdAt: _c, updatedAt: _u, ...old } = before;
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "agency.update",
+          entityType: "Agency",
+          entityId: agencyId,
+          before: old,
+          after,
+        });
+        return done(t);
+      }),
+    );
+  },
+);
 
 /** Field errors for an agency's code and Chinese name when another agency has them, or null. */
 async function agencyNamesTaken(
@@ -246,8 +245,7 @@ async function agencyNamesTaken(
 
 // Themes ------------------------------------------------------------------------------------------
 
-export const createTheme = formAction(themeCreateInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
+export const createTheme = formAction(themeCreateInput, { allow: isAdmin }, async ({ input, user, t }) => {
   return unlessDuplicate(["code", "nameZh"], t, () =>
     db.$transaction(async (tx) => {
       const taken = await themeNamesTaken(tx, input, t);
@@ -265,29 +263,32 @@ export const createTheme = formAction(themeCreateInput, async (input, user, t) =
   );
 });
 
-export const updateTheme = formAction(themeUpdateInput, async ({ themeId, ...input }, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate(["code", "nameZh"], t, () =>
-    db.$transaction(async (tx) => {
-      const before = await tx.theme.findUnique({ where: { id: themeId } });
-      if (!before) return { formError: t("notFound") };
-      const taken = await themeNamesTaken(tx, input, t, themeId);
-      if (taken) return taken;
-      const after = { ...input, nameEn: input.nameEn ?? null };
-      await tx.theme.update({ where: { id: themeId }, data: after });
-      const { id: _id, createdAt: _c, updatedAt: _u, ...old } = before;
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "theme.update",
-        entityType: "Theme",
-        entityId: themeId,
-        before: old,
-        after,
-      });
-      return done(t);
-    }),
-  );
-});
+export const updateTheme = formAction(
+  themeUpdateInput,
+  { allow: isAdmin },
+  async ({ input: { themeId, ...input }, user, t }) => {
+    return unlessDuplicate(["code", "nameZh"], t, () =>
+      db.$transaction(async (tx) => {
+        const before = await tx.theme.findUnique({ where: { id: themeId } });
+        if (!before) return { formError: t("notFound") };
+        const taken = await themeNamesTaken(tx, input, t, themeId);
+        if (taken) return taken;
+        const after = { ...input, nameEn: input.nameEn ?? null };
+        await tx.theme.update({ where: { id: themeId }, data: after });
+        const { id: _id, createdAt: _c, updatedAt: _u, ...old } = before;
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "theme.update",
+          entityType: "Theme",
+          entityId: themeId,
+          before: old,
+          after,
+        });
+        return done(t);
+      }),
+    );
+  },
+);
 
 /**
  * Field errors for each of a theme's code, Chinese and English name that another theme has, or null.
@@ -325,27 +326,30 @@ function takenErrors(
 
 // Feedback scale ----------------------------------------------------------------------------------
 
-export const createSatisfactionLevel = formAction(levelCreateInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  return unlessDuplicate(["key"], t, () =>
-    db.$transaction(async (tx) => {
-      const level = await tx.satisfactionLevel.create({ data: input });
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "satisfactionLevel.create",
-        entityType: "SatisfactionLevel",
-        entityId: level.id,
-        after: input,
-      });
-      return done(t);
-    }),
-  );
-});
+export const createSatisfactionLevel = formAction(
+  levelCreateInput,
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
+    return unlessDuplicate(["key"], t, () =>
+      db.$transaction(async (tx) => {
+        const level = await tx.satisfactionLevel.create({ data: input });
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "satisfactionLevel.create",
+          entityType: "SatisfactionLevel",
+          entityId: level.id,
+          after: input,
+        });
+        return done(t);
+      }),
+    );
+  },
+);
 
 export const updateSatisfactionLevel = formAction(
   levelUpdateInput,
-  async ({ levelId, ...input }, user, t) => {
-    if (!isAdmin(user)) return { formError: t("forbidden") };
+  { allow: isAdmin },
+  async ({ input: { levelId, ...input }, user, t }) => {
     return db.$transaction(async (tx) => {
       const before = await tx.satisfactionLevel.findUnique({ where: { id: levelId } });
       if (!before) return { formError: t("notFound") };

@@ -1,14 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/lib/audit/record";
+import { type ItemRef, itemAccess } from "@/lib/auth/item-access";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { EvidenceKind } from "@/lib/db/enums";
+import { revalidateApp } from "@/lib/revalidate";
 import { formAction } from "@/lib/validation/form-action";
-import { canChangeEvidenceOf } from "./access";
+import { evidenceAccess } from "./access";
 import { evidenceCreateInput, evidenceEditInput, evidenceWithdrawInput } from "./schema";
 
 function details(input: {
@@ -31,78 +32,97 @@ function details(input: {
   };
 }
 
-/** Adds a piece of evidence to a recommendation or an action the user's agency handles. */
-export const createEvidence = formAction(evidenceCreateInput, async (input, user, t, form) => {
+/** The item a form's `target` ("recommendation:<id>" or "action:<id>") names. */
+function targetOf(input: { target: string }): ItemRef {
   const [type, id] = input.target.split(/:(.*)/s) as ["recommendation" | "action", string];
-  const target =
-    type === "action" ? { actionId: id, recommendationId: null } : { recommendationId: id, actionId: null };
-  if (!(await canChangeEvidenceOf(db, user, target))) return { formError: t("forbidden") };
-  await db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.create({
-      data: { ...target, url: input.url, ...details(input), createdById: user.id },
+  return type === "action"
+    ? { actionId: id, recommendationId: null }
+    : { recommendationId: id, actionId: null };
+}
+
+/** Adds a piece of evidence to a recommendation or an action the user's agency handles. */
+export const createEvidence = formAction(
+  evidenceCreateInput,
+  {
+    // The form offers only the items the user may change: one gone meanwhile is refused alike.
+    allowOn: async (user, input) =>
+      (await itemAccess(db, user, targetOf(input))) === "allowed" ? "allowed" : "forbidden",
+  },
+  async ({ input, user, form }) => {
+    const target = targetOf(input);
+    await db.$transaction(async (tx) => {
+      const evidence = await tx.evidence.create({
+        data: { ...target, url: input.url, ...details(input), createdById: user.id },
+      });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "evidence.create",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        after: { url: evidence.url, ...details(input) },
+      });
     });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "evidence.create",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      after: { url: evidence.url, ...details(input) },
-    });
-  });
-  revalidatePath("/[locale]", "layout");
-  redirect(safeNextPath(form.get("returnTo"), "/"));
-});
+    revalidateApp();
+    redirect(safeNextPath(form.get("returnTo"), "/"));
+  },
+);
 
 /** Corrects a piece of evidence's title, kind, publisher, date, note or public flag. */
-export const editEvidence = formAction(evidenceEditInput, async (input, user, t) => {
-  return db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId } });
-    if (!evidence) return { formError: t("notFound") };
-    if (!(await canChangeEvidenceOf(tx, user, evidence))) return { formError: t("forbidden") };
-    if (evidence.withdrawnAt) return { formError: t("evidenceWithdrawn") };
-    const after = details(input);
-    await tx.evidence.update({ where: { id: evidence.id }, data: after });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "evidence.edit",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      before: {
-        titleZh: evidence.titleZh,
-        titleEn: evidence.titleEn,
-        kind: evidence.kind,
-        publisher: evidence.publisher,
-        publishedAt: evidence.publishedAt,
-        note: evidence.note,
-        isPublic: evidence.isPublic,
-      },
-      after,
+export const editEvidence = formAction(
+  evidenceEditInput,
+  { allowOn: (user, input) => evidenceAccess(db, user, input.evidenceId) },
+  async ({ input, user, t }) => {
+    return db.$transaction(async (tx) => {
+      const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId } });
+      if (!evidence) return { formError: t("notFound") };
+      if (evidence.withdrawnAt) return { formError: t("evidenceWithdrawn") };
+      const after = details(input);
+      await tx.evidence.update({ where: { id: evidence.id }, data: after });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "evidence.edit",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        before: {
+          titleZh: evidence.titleZh,
+          titleEn: evidence.titleEn,
+          kind: evidence.kind,
+          publisher: evidence.publisher,
+          publishedAt: evidence.publishedAt,
+          note: evidence.note,
+          isPublic: evidence.isPublic,
+        },
+        after,
+      });
+      revalidateApp();
+      return { notice: t("saved") };
     });
-    revalidatePath("/[locale]", "layout");
-    return { notice: t("saved") };
-  });
-});
+  },
+);
 
 /** Withdraws a piece of evidence with a reason; it stays in the history, marked as withdrawn. */
-export const withdrawEvidence = formAction(evidenceWithdrawInput, async (input, user, t) => {
-  return db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId } });
-    if (!evidence) return { formError: t("notFound") };
-    if (!(await canChangeEvidenceOf(tx, user, evidence))) return { formError: t("forbidden") };
-    if (evidence.withdrawnAt) return { formError: t("evidenceWithdrawn") };
-    const withdrawnAt = new Date();
-    await tx.evidence.update({
-      where: { id: evidence.id },
-      data: { withdrawnAt, withdrawnReason: input.reason },
+export const withdrawEvidence = formAction(
+  evidenceWithdrawInput,
+  { allowOn: (user, input) => evidenceAccess(db, user, input.evidenceId) },
+  async ({ input, user, t }) => {
+    return db.$transaction(async (tx) => {
+      const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId } });
+      if (!evidence) return { formError: t("notFound") };
+      if (evidence.withdrawnAt) return { formError: t("evidenceWithdrawn") };
+      const withdrawnAt = new Date();
+      await tx.evidence.update({
+        where: { id: evidence.id },
+        data: { withdrawnAt, withdrawnReason: input.reason },
+      });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "evidence.withdraw",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        after: { withdrawnAt, reason: input.reason },
+      });
+      revalidateApp();
+      return { notice: t("withdrawn") };
     });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "evidence.withdraw",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      after: { withdrawnAt, reason: input.reason },
-    });
-    revalidatePath("/[locale]", "layout");
-    return { notice: t("withdrawn") };
-  });
-});
+  },
+);

@@ -1,8 +1,8 @@
 import "server-only";
+import { itemAccess } from "@/lib/auth/item-access";
 import type { Actor } from "@/lib/auth/permissions";
 import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { canChangeEvidenceOf } from "./access";
 
 const assignments = { select: { agencyId: true, role: true } } as const;
 
@@ -51,5 +51,5 @@ export async function getEvidenceToEdit(
     include: { action: { select: { code: true } } },
   });
   if (!evidence) return null;
-  return { evidence, canChange: await canChangeEvidenceOf(db, actor, evidence) };
+  return { evidence, canChange: (await itemAccess(db, actor, evidence)) === "allowed" };
 }

@@ -3,7 +3,6 @@
 // Managing proposals and their recommendations: admins only. Every changed field is audited on its
 // own (before → after), so that an item's history shows each edit beside its status updates. Nothing
 // with history is deleted: proposals and recommendations are archived with a reason.
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
@@ -12,6 +11,8 @@ import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { liveRecommendations } from "@/lib/db/live";
+import { revalidateApp } from "@/lib/revalidate";
+import { fieldErrorsFromKeys } from "@/lib/validation/form";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import {
   type AssignmentRow,
@@ -35,7 +36,7 @@ const dateOf = (value: string | undefined) => (value ? shanghaiDate(value) : nul
 const dayOf = (value: Date | null) => (value ? toShanghaiDateString(value) : null);
 
 function done(t: Translate): FormState {
-  revalidatePath("/[locale]", "layout");
+  revalidateApp();
   return { notice: t("saved") };
 }
 
@@ -81,8 +82,7 @@ type ProposalRow = ReturnType<typeof proposalRow>;
 const proposalSnapshot = (row: ProposalRow): Snapshot => ({ ...row, submittedAt: dayOf(row.submittedAt) });
 
 /** Changes a proposal's fields; each changed field is audited. */
-export const editProposal = formAction(proposalEditInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
+export const editProposal = formAction(proposalEditInput, { allow: isAdmin }, async ({ input, user, t }) => {
   // The refusal, or the code the proposal had (to tell whether the page's address changed).
   const result = await db.$transaction(async (tx): Promise<FormState | { previousCode: string }> => {
     const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
@@ -103,53 +103,56 @@ export const editProposal = formAction(proposalEditInput, async (input, user, t)
   if (!("previousCode" in result)) return result;
   if (result.previousCode !== input.code) {
     // The page's address carries the code: the old one is gone.
-    revalidatePath("/[locale]", "layout");
+    revalidateApp();
     redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
   }
   return done(t);
 });
 
 /** Archives a proposal and its recommendations: they leave every list, their history stays. */
-export const archiveProposal = formAction(proposalArchiveInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  return db.$transaction(async (tx): Promise<FormState> => {
-    const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
-    if (!proposal) return { formError: t("notFound") };
-    if (proposal.archivedAt) return {};
-    const now = new Date();
-    await tx.proposal.update({
-      where: { id: proposal.id },
-      data: { archivedAt: now, archivedReason: input.reason },
-    });
-    const recommendations = await tx.recommendation.findMany({
-      where: liveRecommendations({ proposalId: proposal.id }),
-      select: { id: true },
-    });
-    await tx.recommendation.updateMany({
-      where: { id: { in: recommendations.map((rec) => rec.id) } },
-      data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "proposal.archive",
-      entityType: "Proposal",
-      entityId: proposal.id,
-      before: { archivedAt: null },
-      after: { archivedAt: now, archivedReason: input.reason },
-    });
-    for (const rec of recommendations) {
+export const archiveProposal = formAction(
+  proposalArchiveInput,
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
+    return db.$transaction(async (tx): Promise<FormState> => {
+      const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
+      if (!proposal) return { formError: t("notFound") };
+      if (proposal.archivedAt) return {};
+      const now = new Date();
+      await tx.proposal.update({
+        where: { id: proposal.id },
+        data: { archivedAt: now, archivedReason: input.reason },
+      });
+      const recommendations = await tx.recommendation.findMany({
+        where: liveRecommendations({ proposalId: proposal.id }),
+        select: { id: true },
+      });
+      await tx.recommendation.updateMany({
+        where: { id: { in: recommendations.map((rec) => rec.id) } },
+        data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
+      });
       await recordAudit(tx, {
         actorId: user.id,
-        action: "recommendation.archive",
-        entityType: "Recommendation",
-        entityId: rec.id,
+        action: "proposal.archive",
+        entityType: "Proposal",
+        entityId: proposal.id,
         before: { archivedAt: null },
         after: { archivedAt: now, archivedReason: input.reason },
       });
-    }
-    return done(t);
-  });
-});
+      for (const rec of recommendations) {
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "recommendation.archive",
+          entityType: "Recommendation",
+          entityId: rec.id,
+          before: { archivedAt: null },
+          after: { archivedAt: now, archivedReason: input.reason },
+        });
+      }
+      return done(t);
+    });
+  },
+);
 
 // Recommendations -----------------------------------------------------------------------------------
 
@@ -262,18 +265,14 @@ function recommendationSnapshot(
 }
 
 function referenceErrors(errors: Record<string, string[]>, t: Translate): FormState | null {
-  const fields = Object.entries(errors);
-  if (fields.length === 0) return null;
-  return {
-    fieldErrors: Object.fromEntries(fields.map(([field, keys]) => [field, keys.map((key) => t(key))])),
-  };
+  return Object.keys(errors).length === 0 ? null : { fieldErrors: fieldErrorsFromKeys(errors, t) };
 }
 
 /** Adds a recommendation at the end of a proposal's list. */
 export const createRecommendation = formAction(
   recommendationCreateInput,
-  async (input, user, t) => {
-    if (!isAdmin(user)) return { formError: t("forbidden") };
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
     return db.$transaction(async (tx): Promise<FormState> => {
       const proposal = await tx.proposal.findUnique({
         where: { id: input.proposalId },
@@ -319,8 +318,8 @@ export const createRecommendation = formAction(
  */
 export const editRecommendation = formAction(
   recommendationEditInput,
-  async (input, user, t) => {
-    if (!isAdmin(user)) return { formError: t("forbidden") };
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
     const tm = await manageT();
     const result = await db.$transaction(async (tx): Promise<FormState | { moved: string }> => {
       const rec = await tx.recommendation.findUnique({
@@ -351,75 +350,81 @@ export const editRecommendation = formAction(
       };
     });
     if (!("moved" in result)) return result;
-    revalidatePath("/[locale]", "layout");
+    revalidateApp();
     redirect(`/${await getLocale()}${result.moved}`);
   },
   { arrays: ARRAYS },
 );
 
 /** Archives a recommendation: it leaves every list and figure; its page and history stay. */
-export const archiveRecommendation = formAction(recommendationArchiveInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  const tm = await manageT();
-  return db.$transaction(async (tx): Promise<FormState> => {
-    const now = new Date();
-    const { count } = await tx.recommendation.updateMany({
-      where: liveRecommendations({ id: input.recommendationId, version: input.version }),
-      data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
+export const archiveRecommendation = formAction(
+  recommendationArchiveInput,
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
+    const tm = await manageT();
+    return db.$transaction(async (tx): Promise<FormState> => {
+      const now = new Date();
+      const { count } = await tx.recommendation.updateMany({
+        where: liveRecommendations({ id: input.recommendationId, version: input.version }),
+        data: { archivedAt: now, archivedReason: input.reason, version: { increment: 1 } },
+      });
+      if (count === 0) {
+        const rec = await tx.recommendation.findUnique({ where: { id: input.recommendationId } });
+        if (!rec) return { formError: t("notFound") };
+        return { formError: rec.archivedAt ? tm("recommendationArchived") : tm("editConflict") };
+      }
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "recommendation.archive",
+        entityType: "Recommendation",
+        entityId: input.recommendationId,
+        before: { archivedAt: null },
+        after: { archivedAt: now, archivedReason: input.reason },
+      });
+      return done(t);
     });
-    if (count === 0) {
-      const rec = await tx.recommendation.findUnique({ where: { id: input.recommendationId } });
-      if (!rec) return { formError: t("notFound") };
-      return { formError: rec.archivedAt ? tm("recommendationArchived") : tm("editConflict") };
-    }
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "recommendation.archive",
-      entityType: "Recommendation",
-      entityId: input.recommendationId,
-      before: { archivedAt: null },
-      after: { archivedAt: now, archivedReason: input.reason },
-    });
-    return done(t);
-  });
-});
+  },
+);
 
 /** Moves a recommendation one place up or down among its proposal's recommendations. */
-export const moveRecommendation = formAction(recommendationMoveInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  return db.$transaction(async (tx): Promise<FormState> => {
-    const rec = await tx.recommendation.findUnique({
-      where: { id: input.recommendationId },
-      select: { id: true, proposalId: true },
+export const moveRecommendation = formAction(
+  recommendationMoveInput,
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
+    return db.$transaction(async (tx): Promise<FormState> => {
+      const rec = await tx.recommendation.findUnique({
+        where: { id: input.recommendationId },
+        select: { id: true, proposalId: true },
+      });
+      if (!rec) return { formError: t("notFound") };
+      const siblings = await tx.recommendation.findMany({
+        where: liveRecommendations({ proposalId: rec.proposalId }),
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true, code: true },
+      });
+      const from = siblings.findIndex((sibling) => sibling.id === rec.id);
+      const to = input.direction === "up" ? from - 1 : from + 1;
+      if (from < 0 || to < 0 || to >= siblings.length) return {};
+      const order = siblings.map((sibling) => sibling.id);
+      [order[from], order[to]] = [order[to] as string, order[from] as string];
+      // Renumbered 1…n, so that the order is total even where sort orders were equal.
+      for (const [index, id] of order.entries()) {
+        await tx.recommendation.update({ where: { id }, data: { sortOrder: index + 1 } });
+      }
+      const codeOf = new Map(siblings.map((sibling) => [sibling.id, sibling.code]));
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "recommendation.move",
+        entityType: "Proposal",
+        entityId: rec.proposalId,
+        before: { order: siblings.map((sibling) => sibling.code) },
+        after: { order: order.map((id) => codeOf.get(id)) },
+      });
+      revalidateApp();
+      return {};
     });
-    if (!rec) return { formError: t("notFound") };
-    const siblings = await tx.recommendation.findMany({
-      where: liveRecommendations({ proposalId: rec.proposalId }),
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-      select: { id: true, code: true },
-    });
-    const from = siblings.findIndex((sibling) => sibling.id === rec.id);
-    const to = input.direction === "up" ? from - 1 : from + 1;
-    if (from < 0 || to < 0 || to >= siblings.length) return {};
-    const order = siblings.map((sibling) => sibling.id);
-    [order[from], order[to]] = [order[to] as string, order[from] as string];
-    // Renumbered 1…n, so that the order is total even where sort orders were equal.
-    for (const [index, id] of order.entries()) {
-      await tx.recommendation.update({ where: { id }, data: { sortOrder: index + 1 } });
-    }
-    const codeOf = new Map(siblings.map((sibling) => [sibling.id, sibling.code]));
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "recommendation.move",
-      entityType: "Proposal",
-      entityId: rec.proposalId,
-      before: { order: siblings.map((sibling) => sibling.code) },
-      after: { order: order.map((id) => codeOf.get(id)) },
-    });
-    revalidatePath("/[locale]", "layout");
-    return {};
-  });
-});
+  },
+);
 
 // Assisted entry ------------------------------------------------------------------------------------
 
@@ -428,75 +433,78 @@ export const moveRecommendation = formAction(recommendationMoveInput, async (inp
  * all of it or nothing (without a text, the proposal alone). Agencies, themes and dates are assigned
  * afterwards on the proposal's page.
  */
-export const createProposalFromEntry = formAction(proposalEntryInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  if (await db.proposal.findUnique({ where: { code: input.code } })) {
-    return { fieldErrors: { code: [t("codeTaken")] } };
-  }
-  await db.$transaction(async (tx) => {
-    const proposal = await tx.proposal.create({ data: proposalRow(input) });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "proposal.create",
-      entityType: "Proposal",
-      entityId: proposal.id,
-      after: {
-        ...proposalSnapshot(proposalRow(input)),
-        recommendations: input.parts.length,
-        actions: input.parts.reduce((sum, part) => sum + part.actions.length, 0),
-      },
-    });
-    for (const [index, part] of input.parts.entries()) {
-      const row = {
-        code: part.code,
-        titleZh: part.titleZh,
-        titleEn: null,
-        descriptionZh: "",
-        descriptionEn: null,
-        sourceQuote: part.sourceQuote,
-        startDate: null,
-        dueDate: null,
-        assignedAt: null,
-        weight: 1,
-      };
-      const rec = await tx.recommendation.create({
-        data: { ...row, proposalId: proposal.id, sortOrder: index + 1 },
-      });
+export const createProposalFromEntry = formAction(
+  proposalEntryInput,
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
+    if (await db.proposal.findUnique({ where: { code: input.code } })) {
+      return { fieldErrors: { code: [t("codeTaken")] } };
+    }
+    await db.$transaction(async (tx) => {
+      const proposal = await tx.proposal.create({ data: proposalRow(input) });
       await recordAudit(tx, {
         actorId: user.id,
-        action: "recommendation.create",
-        entityType: "Recommendation",
-        entityId: rec.id,
-        after: recommendationSnapshot(row, { theme: null, leadAgency: null, coAgencies: [] }),
+        action: "proposal.create",
+        entityType: "Proposal",
+        entityId: proposal.id,
+        after: {
+          ...proposalSnapshot(proposalRow(input)),
+          recommendations: input.parts.length,
+          actions: input.parts.reduce((sum, part) => sum + part.actions.length, 0),
+        },
       });
-      // The sub-items kept as its actions, unassigned like the recommendation: all start at 0 %, so
-      // the recommendation's rolled-up progress (0 %) does not move.
-      for (const [order, subItem] of part.actions.entries()) {
-        const actionRow = {
-          code: subItem.code,
-          titleZh: subItem.titleZh,
+      for (const [index, part] of input.parts.entries()) {
+        const row = {
+          code: part.code,
+          titleZh: part.titleZh,
           titleEn: null,
-          descriptionZh: subItem.sourceQuote,
+          descriptionZh: "",
+          descriptionEn: null,
+          sourceQuote: part.sourceQuote,
           startDate: null,
           dueDate: null,
+          assignedAt: null,
           weight: 1,
         };
-        const action = await tx.action.create({
-          data: { ...actionRow, recommendationId: rec.id, sortOrder: order + 1 },
+        const rec = await tx.recommendation.create({
+          data: { ...row, proposalId: proposal.id, sortOrder: index + 1 },
         });
         await recordAudit(tx, {
           actorId: user.id,
-          action: "action.create",
-          entityType: "Action",
-          entityId: action.id,
-          after: { ...actionRow, agencies: [] },
+          action: "recommendation.create",
+          entityType: "Recommendation",
+          entityId: rec.id,
+          after: recommendationSnapshot(row, { theme: null, leadAgency: null, coAgencies: [] }),
         });
+        // The sub-items kept as its actions, unassigned like the recommendation: all start at 0 %, so
+        // the recommendation's rolled-up progress (0 %) does not move.
+        for (const [order, subItem] of part.actions.entries()) {
+          const actionRow = {
+            code: subItem.code,
+            titleZh: subItem.titleZh,
+            titleEn: null,
+            descriptionZh: subItem.sourceQuote,
+            startDate: null,
+            dueDate: null,
+            weight: 1,
+          };
+          const action = await tx.action.create({
+            data: { ...actionRow, recommendationId: rec.id, sortOrder: order + 1 },
+          });
+          await recordAudit(tx, {
+            actorId: user.id,
+            action: "action.create",
+            entityType: "Action",
+            entityId: action.id,
+            after: { ...actionRow, agencies: [] },
+          });
+        }
       }
-    }
-  });
-  revalidatePath("/[locale]", "layout");
-  redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
-});
+    });
+    revalidateApp();
+    redirect(`/${await getLocale()}/admin/proposals/${encodeURIComponent(input.code)}`);
+  },
+);
 
 /** Thrown inside the assignment's transaction to roll back every row when one is refused. */
 class AssignmentRefused extends Error {
@@ -511,59 +519,62 @@ class AssignmentRefused extends Error {
  * checks it, with its version; any refused row refuses them all, nothing written. Each changed field
  * is audited as recommendation.edit, as the form does.
  */
-export const assignRecommendations = formAction(assignmentInput, async (input, user, t) => {
-  if (!isAdmin(user)) return { formError: t("forbidden") };
-  const tm = await manageT();
-  const ids = input.rows.map((row) => row.recommendationId);
-  if (new Set(ids).size !== ids.length) return { fieldErrors: { rows: [t("invalid")] } };
-  try {
-    await db.$transaction(async (tx) => {
-      const recs = await tx.recommendation.findMany({
-        where: { id: { in: ids }, proposalId: input.proposalId },
-        include: {
-          agencies: { select: { role: true, agency: { select: { code: true } } } },
-          theme: { select: { code: true } },
-        },
-      });
-      const byId = new Map(recs.map((rec) => [rec.id, rec]));
-      for (const [i, row] of input.rows.entries()) {
-        const rec = byId.get(row.recommendationId);
-        const refuse = (state: FormState) => {
-          throw new AssignmentRefused(state);
-        };
-        if (!rec) refuse({ formError: t("notFound") });
-        if (!rec) return;
-        if (rec.archivedAt) refuse({ formError: tm("recommendationArchived") });
-        if (rec.version !== row.version) refuse({ formError: tm("editConflict") });
-        const fields: RecommendationFields = {
-          code: rec.code,
-          titleZh: rec.titleZh,
-          titleEn: rec.titleEn ?? undefined,
-          descriptionZh: rec.descriptionZh ?? undefined,
-          descriptionEn: rec.descriptionEn ?? undefined,
-          sourceQuote: rec.sourceQuote,
-          assignedAt: dayOf(rec.assignedAt) ?? undefined,
-          ...assignedFields(row),
-        };
-        const refs = await resolveReferences(tx, fields);
-        const refused = Object.entries(refs.errors);
-        if (refused.length > 0) {
-          refuse({
-            fieldErrors: Object.fromEntries(
-              refused.map(([field, keys]) => [`rows.${i}.${field}`, keys.map((key) => t(key))]),
-            ),
-          });
+export const assignRecommendations = formAction(
+  assignmentInput,
+  { allow: isAdmin },
+  async ({ input, user, t }) => {
+    const tm = await manageT();
+    const ids = input.rows.map((row) => row.recommendationId);
+    if (new Set(ids).size !== ids.length) return { fieldErrors: { rows: [t("invalid")] } };
+    try {
+      await db.$transaction(async (tx) => {
+        const recs = await tx.recommendation.findMany({
+          where: { id: { in: ids }, proposalId: input.proposalId },
+          include: {
+            agencies: { select: { role: true, agency: { select: { code: true } } } },
+            theme: { select: { code: true } },
+          },
+        });
+        const byId = new Map(recs.map((rec) => [rec.id, rec]));
+        for (const [i, row] of input.rows.entries()) {
+          const rec = byId.get(row.recommendationId);
+          const refuse = (state: FormState) => {
+            throw new AssignmentRefused(state);
+          };
+          if (!rec) refuse({ formError: t("notFound") });
+          if (!rec) return;
+          if (rec.archivedAt) refuse({ formError: tm("recommendationArchived") });
+          if (rec.version !== row.version) refuse({ formError: tm("editConflict") });
+          const fields: RecommendationFields = {
+            code: rec.code,
+            titleZh: rec.titleZh,
+            titleEn: rec.titleEn ?? undefined,
+            descriptionZh: rec.descriptionZh ?? undefined,
+            descriptionEn: rec.descriptionEn ?? undefined,
+            sourceQuote: rec.sourceQuote,
+            assignedAt: dayOf(rec.assignedAt) ?? undefined,
+            ...assignedFields(row),
+          };
+          const refs = await resolveReferences(tx, fields);
+          const refused = Object.entries(refs.errors);
+          if (refused.length > 0) {
+            refuse({
+              fieldErrors: Object.fromEntries(
+                refused.map(([field, keys]) => [`rows.${i}.${field}`, keys.map((key) => t(key))]),
+              ),
+            });
+          }
+          if (!(await saveRecommendationEdit(tx, user.id, rec, row.version, fields, refs)))
+            refuse({ formError: tm("editConflict") });
         }
-        if (!(await saveRecommendationEdit(tx, user.id, rec, row.version, fields, refs)))
-          refuse({ formError: tm("editConflict") });
-      }
-    });
-  } catch (error) {
-    if (error instanceof AssignmentRefused) return error.state;
-    throw error;
-  }
-  return done(t);
-});
+      });
+    } catch (error) {
+      if (error instanceof AssignmentRefused) return error.state;
+      throw error;
+    }
+    return done(t);
+  },
+);
 
 function assignedFields(row: AssignmentRow) {
   return {

@@ -1,14 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { itemAccess } from "@/lib/auth/item-access";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
-import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { unlessBusy } from "@/lib/db/busy";
-import { controlCharacterErrors, type FieldErrors, fieldErrorsOf, formValues } from "@/lib/validation/form";
-import { busyFormState } from "@/lib/validation/form-action";
+import { revalidateApp } from "@/lib/revalidate";
+import { type FieldErrors, fieldErrorsFromKeys } from "@/lib/validation/form";
+import { formAction } from "@/lib/validation/form-action";
 import { type CurrentState, recordStatusUpdate } from "./record";
 import { statusUpdateInput } from "./schema";
 
@@ -20,42 +18,36 @@ export type StatusFormState = {
 };
 
 /**
- * The status form's action: validates on the server, checks the signed-in user's right, records,
- * then returns to the item's page (`returnTo`, a path inside the app). A database too busy to take
- * the update in time asks the user to try again; the form keeps the input.
+ * The status form's action: records the update, then returns to the item's page (`returnTo`, a path
+ * inside the app). The right is checked again inside the write's transaction (lib/status-updates/record.ts).
  */
-export async function submitStatusUpdate(
-  _previous: StatusFormState,
-  form: FormData,
-): Promise<StatusFormState> {
-  return unlessBusy(() => recordFromForm(form), busyFormState);
-}
-
-async function recordFromForm(form: FormData): Promise<StatusFormState> {
-  const t = await getTranslations("validation");
-  const refused = controlCharacterErrors(form, t);
-  if (refused) return { fieldErrors: refused };
-  const parsed = statusUpdateInput.safeParse(formValues(form, ["evidenceIds"]));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
-
-  const user = await getCurrentUser();
-  if (!user) return { formError: t("signedOut") };
-  const result = await recordStatusUpdate(db, user, parsed.data, { source: "form" });
-  switch (result.kind) {
-    case "forbidden":
-      return { formError: t("forbidden") };
-    case "notFound":
-      return { formError: t("notFound") };
-    case "conflict":
-      return { conflict: result.current, formError: t("conflict") };
-    case "invalid":
-      return {
-        fieldErrors: Object.fromEntries(
-          Object.entries(result.errors).map(([field, keys]) => [field, keys.map((key) => t(key))]),
-        ),
-      };
-    case "recorded":
-      revalidatePath("/[locale]", "layout");
-      redirect(safeNextPath(form.get("returnTo"), "/"));
-  }
-}
+export const submitStatusUpdate = formAction(
+  statusUpdateInput,
+  {
+    allowOn: (user, input) =>
+      itemAccess(
+        db,
+        user,
+        input.itemType === "action"
+          ? { actionId: input.itemId, recommendationId: null }
+          : { recommendationId: input.itemId, actionId: null },
+      ),
+  },
+  async ({ input, user, t, form }): Promise<StatusFormState> => {
+    const result = await recordStatusUpdate(db, user, input, { source: "form" });
+    switch (result.kind) {
+      case "forbidden":
+        return { formError: t("forbidden") };
+      case "notFound":
+        return { formError: t("notFound") };
+      case "conflict":
+        return { conflict: result.current, formError: t("conflict") };
+      case "invalid":
+        return { fieldErrors: fieldErrorsFromKeys(result.errors, t) };
+      case "recorded":
+        revalidateApp();
+        redirect(safeNextPath(form.get("returnTo"), "/"));
+    }
+  },
+  { arrays: ["evidenceIds"] },
+);

@@ -6,13 +6,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient, Prisma } from "@/lib/db/client";
-import type { ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
+import type { ItemStatus } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
-import { lockRecommendations } from "@/lib/recommendations/lock";
-import { rollUp } from "@/lib/recommendations/roll-up";
+import { type Origin, recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
-
-export type Origin = { source: Extract<UpdateSource, "form" | "import">; importFileName?: string };
 
 /** The item as it stands now, shown to a user whose form was based on an older version. */
 export type CurrentState = {
@@ -292,66 +289,4 @@ async function currentState(tx: DbClient, input: StatusUpdateInput, item: Loaded
       ? { authorName: last.author?.name ?? null, createdAt: last.createdAt, comment: last.comment }
       : null,
   };
-}
-
-/**
- * Recomputes a recommendation's progress from its actions and, when it changed, writes it with a
- * history record (linked to the action update that caused it, if one did) and an audit event.
- */
-export async function recordRecommendationRollUp(
-  tx: DbClient,
-  change: {
-    actorId: string;
-    recommendationId: string;
-    effectiveDate: Date;
-    /** What moved it: an action's update (its id), a new action, or a changed weight. */
-    cause: { kind: RollUpCause; actionCode: string; statusUpdateId?: string };
-    origin: Origin;
-  },
-) {
-  const { actorId, recommendationId, effectiveDate, cause, origin } = change;
-  const causeId = cause.statusUpdateId ?? null;
-  await lockRecommendations(tx, [recommendationId]);
-  const rec = await tx.recommendation.findUniqueOrThrow({
-    where: { id: recommendationId },
-    select: {
-      status: true,
-      progress: true,
-      version: true,
-      actions: { select: { status: true, progress: true, weight: true } },
-    },
-  });
-  const { progress } = rollUp(rec.actions);
-  if (progress === rec.progress) return;
-  // The status stays the lead agency's to set, except that a completed recommendation whose actions
-  // are no longer all done is open again.
-  const status = rec.status === "completed" && progress < 100 ? "in_progress" : rec.status;
-  await tx.recommendation.update({
-    where: { id: recommendationId },
-    data: { progress, status, version: { increment: 1 } },
-  });
-  await tx.statusUpdate.create({
-    data: {
-      recommendationId,
-      statusBefore: rec.status,
-      statusAfter: status,
-      progressBefore: rec.progress,
-      progressAfter: progress,
-      effectiveDate,
-      source: origin.source,
-      importFileName: origin.importFileName ?? null,
-      authorId: actorId,
-      rollUpOfId: causeId,
-      rollUpCause: cause.kind,
-      rollUpActionCode: cause.actionCode,
-    },
-  });
-  await recordAudit(tx, {
-    actorId,
-    action: "recommendation.rollUp",
-    entityType: "Recommendation",
-    entityId: recommendationId,
-    before: { status: rec.status, progress: rec.progress, version: rec.version },
-    after: { status, progress, version: rec.version + 1, cause },
-  });
 }

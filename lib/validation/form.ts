@@ -39,3 +39,13 @@ export function controlCharacterErrors(
   }
   return Object.keys(errors).length ? errors : null;
 }
+
+/** Field errors from message keys of "validation" (a rule's answer), translated. */
+export function fieldErrorsFromKeys(
+  errors: Record<string, string[]>,
+  translate: (key: string) => string,
+): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, keys]) => [field, keys.map((key) => translate(key))]),
+  );
+}

@@ -22,6 +22,7 @@ import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
+import { createMeasure, editMeasure, moveMeasure } from "@/lib/measures/actions";
 import {
   archiveProposal,
   archiveRecommendation,
@@ -33,7 +34,6 @@ import {
   moveRecommendation,
 } from "@/lib/proposals/actions";
 import { setProposalPublished } from "@/lib/public/actions";
-import { createAction, editAction, moveAction } from "@/lib/recommendation-actions/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import type { FormState } from "@/lib/validation/form-action";
@@ -492,10 +492,10 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
-    name: "createAction",
+    name: "createMeasure",
     allowed: STAFF_OF_THE_ITEM,
     call: () =>
-      createAction(
+      createMeasure(
         {},
         form({
           recommendationId: target.recommendationId,
@@ -509,11 +509,11 @@ const WRITES: Write[] = [
     succeeded: (outcome) => "redirectedTo" in outcome,
   },
   {
-    name: "editAction",
+    name: "editMeasure",
     allowed: STAFF_OF_THE_ITEM,
     call: async () => {
       const action = await db.action.findUniqueOrThrow({ where: { id: target.actionId } });
-      return editAction(
+      return editMeasure(
         {},
         form({
           actionId: action.id,
@@ -528,14 +528,14 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
-    name: "moveAction",
+    name: "moveMeasure",
     allowed: STAFF_OF_THE_ITEM,
     call: async () => {
       const first = await db.action.findFirstOrThrow({
         where: { recommendationId: target.recommendationId },
         orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       });
-      return moveAction(
+      return moveMeasure(
         {},
         form({ actionId: target.actionId, direction: first.id === target.actionId ? "down" : "up" }),
       );
@@ -609,7 +609,7 @@ const WRITES: Write[] = [
     allowed: STAFF_OF_THE_ITEM,
     prepare: freshImportBatch,
     call: (batchId) => applyImportBatch({}, form({ batchId })),
-    succeeded: (outcome) => "returned" in outcome && !(outcome.returned as { message?: string }).message,
+    succeeded: (outcome) => "returned" in outcome && !(outcome.returned as FormState).formError,
   },
   {
     name: "submitStatusUpdate (an action)",

@@ -579,7 +579,7 @@ describe.runIf(provider === "sqlite")(
       const { release } = sqliteWriteLock();
       const busy = await callAction(() => applyImportBatch({}, form));
       release();
-      expect(busy).toEqual({ returned: { message: "databaseBusy.importApply" } });
+      expect(busy).toEqual({ returned: { formError: "databaseBusy.importApply" } });
       expect(await written(action.id)).toEqual(before);
       expect((await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).appliedAt).toBeNull();
 

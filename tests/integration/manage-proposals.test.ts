@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { createEvidence } from "@/lib/evidence/actions";
+import { createMeasure } from "@/lib/measures/actions";
 import {
   archiveProposal,
   archiveRecommendation,
@@ -17,7 +18,6 @@ import {
 } from "@/lib/proposals/actions";
 import { getProposalOverview } from "@/lib/proposals/queries";
 import { entryPayload, planEntry, segmentProposalText } from "@/lib/proposals/segment";
-import { createAction } from "@/lib/recommendation-actions/actions";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { saveReply } from "@/lib/replies/actions";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
@@ -540,7 +540,7 @@ describe("reordering and archiving", () => {
     );
     expect(reply).toEqual({ returned: { formError: "validation.notFound" } });
     const action = await callAction(() =>
-      createAction(
+      createMeasure(
         {},
         form({
           recommendationId: rec.id,

@@ -288,7 +288,7 @@ const ACTIONS: Record<string, Entry> = {
       return { recommendationId: rec.id, version: String(version), reason: "合并" };
     },
   },
-  createAction: {
+  createMeasure: {
     form: async ({ recommendationId, lead, co }) => ({
       recommendationId,
       code: `M${unique()}`,
@@ -303,7 +303,7 @@ const ACTIONS: Record<string, Entry> = {
       returnTo: "/zh-CN",
     }),
   },
-  editAction: {
+  editMeasure: {
     form: async ({ actionId, lead, co }) => {
       const action = await db.action.findUniqueOrThrow({ where: { id: actionId } });
       return {
@@ -321,7 +321,7 @@ const ACTIONS: Record<string, Entry> = {
       };
     },
   },
-  moveAction: { form: async ({ actionId }) => ({ actionId, direction: "down" }) },
+  moveMeasure: { form: async ({ actionId }) => ({ actionId, direction: "down" }) },
   saveReply: {
     form: async ({ recommendationId }) => {
       const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });

@@ -24,9 +24,10 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
-// Messages are returned as "namespace.key", so that tests can tell which one was chosen.
+// Messages are returned as "namespace.key", so that tests can tell which one was chosen (without a
+// namespace, the key is the full one already).
 vi.mock("next-intl/server", () => ({
-  getTranslations: async (namespace: string) => (key: string) => `${namespace}.${key}`,
+  getTranslations: async (namespace?: string) => (key: string) => (namespace ? `${namespace}.${key}` : key),
   getLocale: async () => "zh-CN",
 }));
 

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/recommendation-actions/action-form";
+import { MeasureForm } from "@/components/measures/measure-form";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { MoveButtons } from "@/components/ui/move-buttons";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { moveMeasure } from "@/lib/measures/actions";
+import { getActionsForManagement } from "@/lib/measures/queries";
 import { loadProposalPage } from "@/lib/proposals/page-loader";
-import { moveAction } from "@/lib/recommendation-actions/actions";
-import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
@@ -52,7 +52,7 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
                 data-testid={`manage-${action.code}`}
               >
                 <MoveButtons
-                  move={moveAction}
+                  move={moveMeasure}
                   idField="actionId"
                   id={action.id}
                   first={index === 0}
@@ -91,7 +91,7 @@ export default async function ManageActionsPage({ params }: { params: Params }) 
             <CardTitle>{t("newTitle")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <ActionForm
+            <MeasureForm
               mode="create"
               recommendationId={rec.id}
               returnTo={`/${locale}${itemPath}/actions`}

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/recommendation-actions/action-form";
+import { MeasureForm } from "@/components/measures/measure-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { getActionsForManagement } from "@/lib/measures/queries";
 import { decodedParams, loadProposalPage } from "@/lib/proposals/page-loader";
-import { getActionsForManagement } from "@/lib/recommendation-actions/queries";
 
 type Params = Promise<{
   locale: string;
@@ -48,7 +48,7 @@ export default async function EditActionPage({ params }: { params: Params }) {
       </CardHeader>
       <CardContent className="space-y-4">
         {found.editableActionIds.includes(action.id) ? (
-          <ActionForm
+          <MeasureForm
             mode="edit"
             actionId={action.id}
             version={action.version}

@@ -1,15 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/lib/audit/record";
-import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
+import { actionAccess, recommendationAccess } from "@/lib/auth/item-access";
+import { canEditRecommendation } from "@/lib/auth/permissions";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
-import { recordRecommendationRollUp } from "@/lib/status-updates/record";
+import { recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
+import { revalidateApp } from "@/lib/revalidate";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import { type ActionFields, actionCreateInput, actionEditInput, actionMoveInput } from "./schema";
 
@@ -41,17 +42,17 @@ async function agenciesExist(tx: DbClient, input: ActionFields) {
 }
 
 /** Adds an action (举措) to a recommendation the user's agency handles; the progress rolls up again. */
-export const createAction = formAction(
+export const createMeasure = formAction(
   actionCreateInput,
-  async (input, user, t, form) => {
+  { allowOn: (user, input) => recommendationAccess(db, user, input.recommendationId) },
+  async ({ input, user, t, form }) => {
     const result = await db.$transaction(async (tx): Promise<FormState | null> => {
       // An archived recommendation, and the actions under it, take no more changes: as if gone.
       const rec = await tx.recommendation.findUnique({
         where: liveRecommendations({ id: input.recommendationId }),
-        select: { id: true, agencies: assignments, _count: { select: { actions: true } } },
+        select: { id: true, _count: { select: { actions: true } } },
       });
       if (!rec) return { formError: t("notFound") };
-      if (!canEditRecommendation(user, rec.agencies)) return { formError: t("forbidden") };
       if (!(await agenciesExist(tx, input))) return { fieldErrors: { leadAgencyId: [t("invalid")] } };
       if (await tx.action.findFirst({ where: { recommendationId: rec.id, code: input.code } })) {
         return { fieldErrors: { code: [t("codeTaken")] } };
@@ -81,24 +82,23 @@ export const createAction = formAction(
       return null;
     });
     if (result) return result;
-    revalidatePath("/[locale]", "layout");
+    revalidateApp();
     redirect(safeNextPath(form.get("returnTo"), "/"));
   },
   { arrays: ARRAYS },
 );
 
 /** Changes an action's code, titles, agencies, dates or weight (optimistic versioning). */
-export const editAction = formAction(
+export const editMeasure = formAction(
   actionEditInput,
-  async (input, user, t) => {
+  { allowOn: (user, input) => actionAccess(db, user, input.actionId) },
+  async ({ input, user, t }) => {
     return db.$transaction(async (tx): Promise<FormState> => {
       const action = await tx.action.findUnique({
         where: liveActions({ id: input.actionId }),
-        include: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
+        include: { agencies: assignments },
       });
       if (!action) return { formError: t("notFound") };
-      if (!canEditAction(user, action.agencies, action.recommendation.agencies))
-        return { formError: t("forbidden") };
       if (!(await agenciesExist(tx, input))) return { fieldErrors: { leadAgencyId: [t("invalid")] } };
       const clash = await tx.action.findFirst({
         where: { recommendationId: action.recommendationId, code: input.code, id: { not: action.id } },
@@ -141,7 +141,7 @@ export const editAction = formAction(
           origin: { source: "form" },
         });
       }
-      revalidatePath("/[locale]", "layout");
+      revalidateApp();
       return { notice: t("saved") };
     });
   },
@@ -149,37 +149,46 @@ export const editAction = formAction(
 );
 
 /** Moves an action one place up or down among its recommendation's actions. */
-export const moveAction = formAction(actionMoveInput, async (input, user, t) => {
-  return db.$transaction(async (tx): Promise<FormState> => {
-    const action = await tx.action.findUnique({
-      where: liveActions({ id: input.actionId }),
-      select: { id: true, recommendationId: true, recommendation: { select: { agencies: assignments } } },
+export const moveMeasure = formAction(
+  actionMoveInput,
+  {
+    // The order of a recommendation's actions is its handlers' to set, not one action's.
+    allowOn: (user, input) =>
+      actionAccess(db, user, input.actionId, (actor, _own, recommendation) =>
+        canEditRecommendation(actor, recommendation),
+      ),
+  },
+  async ({ input, user, t }) => {
+    return db.$transaction(async (tx): Promise<FormState> => {
+      const action = await tx.action.findUnique({
+        where: liveActions({ id: input.actionId }),
+        select: { id: true, recommendationId: true },
+      });
+      if (!action) return { formError: t("notFound") };
+      const siblings = await tx.action.findMany({
+        where: { recommendationId: action.recommendationId },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        select: { id: true },
+      });
+      const from = siblings.findIndex((sibling) => sibling.id === action.id);
+      const to = input.direction === "up" ? from - 1 : from + 1;
+      if (to < 0 || to >= siblings.length) return {};
+      const order = siblings.map((sibling) => sibling.id);
+      [order[from], order[to]] = [order[to] as string, order[from] as string];
+      // Renumbered 1…n, so that the order is total even where sort orders were equal.
+      for (const [index, id] of order.entries()) {
+        await tx.action.update({ where: { id }, data: { sortOrder: index + 1 } });
+      }
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "action.move",
+        entityType: "Recommendation",
+        entityId: action.recommendationId,
+        before: { order: siblings.map((sibling) => sibling.id) },
+        after: { order },
+      });
+      revalidateApp();
+      return {};
     });
-    if (!action) return { formError: t("notFound") };
-    if (!canEditRecommendation(user, action.recommendation.agencies)) return { formError: t("forbidden") };
-    const siblings = await tx.action.findMany({
-      where: { recommendationId: action.recommendationId },
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-      select: { id: true },
-    });
-    const from = siblings.findIndex((sibling) => sibling.id === action.id);
-    const to = input.direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= siblings.length) return {};
-    const order = siblings.map((sibling) => sibling.id);
-    [order[from], order[to]] = [order[to] as string, order[from] as string];
-    // Renumbered 1…n, so that the order is total even where sort orders were equal.
-    for (const [index, id] of order.entries()) {
-      await tx.action.update({ where: { id }, data: { sortOrder: index + 1 } });
-    }
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "action.move",
-      entityType: "Recommendation",
-      entityId: action.recommendationId,
-      before: { order: siblings.map((sibling) => sibling.id) },
-      after: { order },
-    });
-    revalidatePath("/[locale]", "layout");
-    return {};
-  });
-});
+  },
+);

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { createAction, editAction } from "@/lib/recommendation-actions/actions";
+import { createMeasure, editMeasure } from "@/lib/measures/actions";
 import type { FormState } from "@/lib/validation/form-action";
 
 export type ActionValues = {
@@ -31,10 +31,10 @@ type Props = {
 );
 
 /** The fields of an action (举措), to add one or to edit it. */
-export function ActionForm(props: Props) {
+export function MeasureForm(props: Props) {
   const t = useTranslations("actionForm");
   const { state, onSubmit, pending, form } = useFormAction<FormState>(
-    props.mode === "create" ? createAction : editAction,
+    props.mode === "create" ? createMeasure : editMeasure,
     {},
   );
   const errors = state.fieldErrors ?? {};

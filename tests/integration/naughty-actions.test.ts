@@ -9,9 +9,6 @@
 // where naughty text matters most (a link and a comment) get every string (FULL_CORPUS_FIELDS); every
 // other field gets all the known cases and its own hundredth of the list, so that the fields together
 // go through all of it.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
@@ -19,9 +16,8 @@ import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 import { KNOWN_BAD_INPUTS, NAUGHTY_STRINGS } from "./support/naughty-strings";
 import { callAction, request } from "./support/request-context";
+import { serverActions } from "./support/server-actions";
 import { sessionCookie } from "./support/session";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 const CORPUS = [...NAUGHTY_STRINGS, ...KNOWN_BAD_INPUTS];
 /** Every field gets the known cases and a slice of the list of its own: together they cover the list. */
@@ -395,28 +391,6 @@ const ACTIONS: Record<string, Entry> = {
   },
   applyImportBatch: { form: async () => ({ batchId: "no-such-batch" }) },
 };
-
-/** Every export of every "use server" module under lib/, by name. */
-async function serverActions(): Promise<
-  Map<string, (previous: unknown, form: FormData) => Promise<unknown>>
-> {
-  const found = new Map();
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
-    );
-  for (const file of walk(join(root, "lib"))) {
-    if (!/\.tsx?$/.test(file) || file.endsWith(".test.ts")) continue;
-    if (!/^\s*["']use server["']/.test(readFileSync(file, "utf8"))) continue;
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
-      if (typeof value !== "function") continue;
-      if (found.has(name)) throw new Error(`Two server actions named ${name} (${relative(root, file)})`);
-      found.set(name, value);
-    }
-  }
-  return found;
-}
 
 /**
  * What a refusal must leave as it was: every table's rows and latest change. (Not DataVersion: on

@@ -4,6 +4,9 @@
 
 export const TIME_ZONE = "Asia/Shanghai";
 
+/** A day in milliseconds: Shanghai keeps no daylight saving, so each of its days is this long. */
+export const DAY_MS = 86_400_000;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // The days the app takes and works out. Nothing it tracks is older than 1900; and a Shanghai midnight

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { type SignInState, signIn } from "@/lib/auth/actions";
@@ -12,11 +13,7 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      {state.error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.error}
-        </p>
-      )}
+      {state.error && <Alert>{state.error}</Alert>}
       <div className="space-y-1.5">
         <Label htmlFor="email">{t("email")}</Label>
         <Input

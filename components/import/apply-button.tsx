@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { applyImportBatch } from "@/lib/import/actions";
 import type { FormState } from "@/lib/validation/form-action";
@@ -18,11 +19,7 @@ export function ApplyButton({ batchId, count }: { batchId: string; count: number
         {pending ? t("applying") : t("apply", { count })}
       </Button>
       <p className="text-xs text-slate-600">{t("applyHint")}</p>
-      {error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {error}
-        </p>
-      )}
+      {error && <Alert>{error}</Alert>}
     </form>
   );
 }

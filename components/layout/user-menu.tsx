@@ -1,19 +1,13 @@
 import { useLocale, useTranslations } from "next-intl";
 import { signOut } from "@/lib/auth/actions";
 import type { CurrentUser } from "@/lib/auth/session";
-import { localized } from "@/lib/i18n/localized";
+import { agencyShortName } from "@/lib/i18n/localized";
 
 /** Who is signed in (name, role, agency) and the sign-out button. */
 export function UserMenu({ user }: { user: CurrentUser }) {
   const t = useTranslations("user");
   const locale = useLocale();
-  const agency = user.agency
-    ? localized(
-        locale,
-        user.agency.shortNameZh ?? user.agency.nameZh,
-        user.agency.shortNameEn ?? user.agency.nameEn,
-      )
-    : null;
+  const agency = user.agency ? agencyShortName(locale, user.agency) : null;
   return (
     <div className="flex items-center justify-between gap-2 px-3 text-sm lg:justify-start lg:px-0">
       <span className="sr-only">{t("signedInAs")}</span>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { ItemStatus } from "@/lib/db/enums";
-import { localized } from "@/lib/i18n/localized";
+import { agencyShortName, localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { ProposalOverview as Overview } from "@/lib/proposals/queries";
 import { isOverdue } from "@/lib/recommendations/overdue";
@@ -126,11 +126,7 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
                             title={localized(locale, rec.leadAgency.nameZh, rec.leadAgency.nameEn)}
                             className="no-underline"
                           >
-                            {localized(
-                              locale,
-                              rec.leadAgency.shortNameZh ?? rec.leadAgency.nameZh,
-                              rec.leadAgency.shortNameEn ?? rec.leadAgency.nameEn,
-                            )}
+                            {agencyShortName(locale, rec.leadAgency)}
                           </abbr>
                         ) : (
                           t("none")

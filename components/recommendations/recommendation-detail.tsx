@@ -1,5 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
+import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
@@ -51,12 +52,9 @@ export function RecommendationDetail({
         </p>
       )}
       {saved && (
-        <p
-          role="status"
-          className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
-        >
+        <Alert tone="success" className="px-4">
           {tForm("recorded")}
-        </p>
+        </Alert>
       )}
 
       <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">

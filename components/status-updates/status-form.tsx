@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { StatusBadge } from "@/components/recommendations/status-badge";
+import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
@@ -65,10 +66,7 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
       <input type="hidden" name="returnTo" value={returnTo} />
 
       {state.formError && (
-        <div
-          role="alert"
-          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-        >
+        <Alert className="px-4 py-3">
           <p className="font-medium">{state.conflict ? t("conflictTitle") : state.formError}</p>
           {state.conflict && (
             <>
@@ -89,7 +87,7 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
               <p className="mt-1">{t("conflictHint")}</p>
             </>
           )}
-        </div>
+        </Alert>
       )}
       <FieldError id="form-error" messages={errors.form} />
 

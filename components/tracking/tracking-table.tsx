@@ -8,7 +8,7 @@ import { ExportMenu } from "@/components/export/export-menu";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { HealthBadge } from "@/components/tracking/health-badge";
 import { Progress } from "@/components/ui/progress";
-import { localized } from "@/lib/i18n/localized";
+import { agencyShortName, localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { TrackingPage, TrackingRow } from "@/lib/tracking/queries";
 import {
@@ -86,7 +86,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       enableSorting: false,
       cell: ({ row }) => {
         const agency = row.original.leadAgency;
-        return agency ? name(agency.shortNameZh ?? agency.nameZh, agency.shortNameEn ?? agency.nameEn) : "—";
+        return agency ? agencyShortName(locale, agency) : "—";
       },
     },
     {

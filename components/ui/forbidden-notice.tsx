@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/session";
 
 /**
@@ -8,9 +9,5 @@ import { getCurrentUser } from "@/lib/auth/session";
 export async function ForbiddenNotice({ staffReason }: { staffReason?: string }) {
   const [t, user] = await Promise.all([getTranslations("validation"), getCurrentUser()]);
   const message = user?.role === "official" ? t("readOnly") : (staffReason ?? t("forbidden"));
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-      {message}
-    </p>
-  );
+  return <Alert>{message}</Alert>;
 }

@@ -7,7 +7,7 @@ import type { CheckedAdmin } from "@/lib/auth/session";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
-import { localized } from "@/lib/i18n/localized";
+import { agencyShortName, localized } from "@/lib/i18n/localized";
 import { isoDate } from "@/lib/validation/fields";
 import { AUDIT_ACTIONS, type AuditEntityType } from "./actions";
 
@@ -155,16 +155,6 @@ export function changesOf(before: unknown, after: unknown): AuditChange[] {
 const asRecord = (value: unknown) =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-type AgencyNames = {
-  nameZh: string;
-  nameEn: string | null;
-  shortNameZh: string | null;
-  shortNameEn: string | null;
-};
-
-const agencyName = (locale: string, agency: AgencyNames) =>
-  localized(locale, agency.shortNameZh ?? agency.nameZh, agency.shortNameEn ?? agency.nameEn);
-
 /** "title (where)", with the language's own brackets. */
 const withNote = (locale: string, label: string, note: string) =>
   locale === "zh-CN" ? `${label}（${note}）` : `${label} (${note})`;
@@ -266,7 +256,7 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
       rec ? recommendationHref(rec.proposal.code, rec.code) : null,
     );
   }
-  for (const row of agencies) set("Agency", row.id, agencyName(locale, row));
+  for (const row of agencies) set("Agency", row.id, agencyShortName(locale, row));
   for (const row of themes) set("Theme", row.id, localized(locale, row.nameZh, row.nameEn));
   for (const row of users) set("User", row.id, withNote(locale, row.name, row.email));
   for (const row of levels) set("SatisfactionLevel", row.id, localized(locale, row.labelZh, row.labelEn));
@@ -297,8 +287,8 @@ async function nameIds(events: EventRef[], locale: string) {
   ]);
   const agencyNames = new Map<string, string>();
   for (const agency of agencies) {
-    agencyNames.set(agency.id, agencyName(locale, agency));
-    agencyNames.set(agency.code, agencyName(locale, agency));
+    agencyNames.set(agency.id, agencyShortName(locale, agency));
+    agencyNames.set(agency.code, agencyShortName(locale, agency));
   }
   return {
     agencies: agencyNames,

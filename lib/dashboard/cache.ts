@@ -3,14 +3,13 @@
 // DataVersion moves on (by triggers) in the same transaction as any change to the tracked data.
 import { createHash } from "node:crypto";
 import superjson from "superjson";
-import { shanghaiToday, toShanghaiDateString } from "@/lib/dates";
+import { DAY_MS, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import type { Db } from "@/lib/db/client";
 import type { DashboardParams } from "./params";
 import { type Dashboard, getDashboard } from "./queries";
 
 // Bump when the shape of Dashboard changes, so that older entries are not read back.
 const FORMAT = 2;
-const DAY_MS = 86_400_000;
 
 export async function getDashboardCached(
   db: Db,

@@ -1,6 +1,6 @@
 // Every figure of the officials' dashboard, aggregated in the database over the items the filters
 // select (lib/tracking/item-sql.ts), now or as of a past day.
-import { shanghaiDate, shanghaiToday } from "@/lib/dates";
+import { DAY_MS, shanghaiDate, shanghaiToday } from "@/lib/dates";
 import { type Db, providerOf, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { liveProposals } from "@/lib/db/live";
@@ -19,7 +19,6 @@ import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracki
 import { hasItemFilters, itemFilters } from "@/lib/tracking/search-params";
 import { type DashboardParams, monthsBetween, resolvePeriod } from "./params";
 
-const DAY_MS = 86_400_000;
 const LIST_LENGTH = 10;
 const FEED_LENGTH = 12;
 // Below this many items, the change feed looks up each item's history rather than walking all of it.

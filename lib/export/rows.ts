@@ -2,6 +2,7 @@
 // item ids are read first, in the table's order (ids only: small even for a national view), then each
 // batch of items is loaded with its names, its actions, evidence or history.
 import "server-only";
+import { DAY_MS } from "@/lib/dates";
 import type { EvidenceKind, ItemStatus, ReplyClass, UpdateSource } from "@/lib/db/enums";
 import { join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import type { Health } from "@/lib/tracking/health";
@@ -14,7 +15,6 @@ import type { ExportPart, ExportQuery } from "./params";
  * than 500 and than 2,000, whose bigger batches also raise the peak memory).
  */
 export const EXPORT_BATCH = { sqlite: 500, postgresql: 1000 } as const;
-const DAY_MS = 86_400_000;
 
 type Named = { nameZh: string; nameEn: string | null };
 

@@ -9,6 +9,7 @@ import { posix } from "node:path";
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
+import { DAY_MS } from "@/lib/dates";
 import type { ItemRowCollector } from "./collect";
 import {
   type Cell,
@@ -378,8 +379,6 @@ function cellValue(
     }
   }
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * An Excel date serial as the calendar day it shows, or null when it is none (outside 1900–9999).

@@ -3,7 +3,7 @@
 // the history exactly as the dashboard and the table do (lib/tracking/item-sql.ts). No rendering here.
 
 import { getDashboard } from "@/lib/dashboard/queries";
-import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
+import { DAY_MS, shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { liveRecommendations } from "@/lib/db/live";
@@ -15,7 +15,6 @@ import { ITEM_STATE_COLUMNS, type ItemStateRow } from "@/lib/tracking/queries";
 import { itemFilters } from "@/lib/tracking/search-params";
 import type { ReportParams } from "./schema";
 
-const DAY_MS = 86_400_000;
 /** Evidence links listed per recommendation, the newest first. */
 export const KEY_EVIDENCE = 5;
 

@@ -3,7 +3,7 @@
 // Health and the as-of state are computed here, in the database, because they filter, sort and
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
 import type { DatabaseProvider } from "@/lib/database-url";
-import { shanghaiDate } from "@/lib/dates";
+import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import { firstFeedbackDayNotOverdue } from "@/lib/recommendations/reply-clock";
 import type { ItemFilters, TrackingParams } from "./search-params";
@@ -22,8 +22,6 @@ export type ItemScope = {
    */
   someArchived: boolean;
 };
-
-const DAY_MS = 86_400_000;
 
 /** The day a view describes, whether it looks back, and what its search finds. */
 export async function itemScope(

@@ -8,7 +8,7 @@
 // item's current state is its last update's. An action's update rolls its recommendation's progress up
 // (lib/recommendations/roll-up.ts) with a linked roll-up record when the progress changes; staff set a
 // recommendation's status themselves. Recommendations without actions are updated directly.
-import { addMonths } from "../../lib/dates";
+import { addMonths, DAY_MS } from "../../lib/dates";
 import type { ItemStatus } from "../../lib/db/enums";
 import { rollUp } from "../../lib/recommendations/roll-up";
 import { type BulkWriter, openBulkWriter, type Row, type TableSpec } from "./bulk-writer";
@@ -105,7 +105,6 @@ export interface GenerateResult extends DatasetInfo {
 // ---------------------------------------------------------------------------------------------
 // Days: calendar dates are whole days counted from 1970-01-01, stored as midnight in Shanghai.
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 

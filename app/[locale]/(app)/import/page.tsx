@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ImportUpload } from "@/components/import/import-upload";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canImport } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -24,9 +25,7 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {t("forbidden")}
-        </p>
+        <Alert>{t("forbidden")}</Alert>
       </div>
     );
   }

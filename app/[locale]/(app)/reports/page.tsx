@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportPreview } from "@/components/reports/report-preview";
+import { Alert } from "@/components/ui/alert";
 import type { ApiIssue } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -32,12 +33,7 @@ export default async function ReportsPage({
   const query = new URLSearchParams(values).toString();
   const user = await requireUser(locale, `/${locale}/reports${query ? `?${query}` : ""}`);
   const t = await getTranslations("reports");
-  if (!canMakeReports(user))
-    return (
-      <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-        {t("error.forbidden")}
-      </p>
-    );
+  if (!canMakeReports(user)) return <Alert>{t("error.forbidden")}</Alert>;
 
   const proposals = await getReportProposals();
   // The newest proposal until another is chosen, so that the page opens on a preview.

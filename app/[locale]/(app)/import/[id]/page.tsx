@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyButton } from "@/components/import/apply-button";
 import { PlanFilter, PlanPager } from "@/components/import/plan-pager";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
@@ -56,27 +57,19 @@ export default async function ImportBatchPage({
       <Card>
         <CardContent className="space-y-3 py-4">
           {batch.appliedAt ? (
-            <p
-              role="status"
-              className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-            >
+            <Alert tone="success">
               {t("batch.applied", {
                 count: batch.appliedCount ?? 0,
                 date: format.dateTime(batch.appliedAt, "dateTime"),
               })}
-            </p>
+            </Alert>
           ) : plan ? (
             <>
               <p className="font-medium" data-testid="import-counts">
                 {t("batch.counts", plan.counts)}
               </p>
               {plan.counts.problem > 0 ? (
-                <p
-                  role="alert"
-                  className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-                >
-                  {t("batch.blocked", { count: plan.counts.problem })}
-                </p>
+                <Alert>{t("batch.blocked", { count: plan.counts.problem })}</Alert>
               ) : plan.counts.update > 0 ? (
                 <ApplyButton batchId={batch.id} count={plan.counts.update} />
               ) : (

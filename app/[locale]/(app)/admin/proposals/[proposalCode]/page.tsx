@@ -7,7 +7,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { MoveButtons } from "@/components/ui/move-buttons";
 import { requireAdmin } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
-import { localized } from "@/lib/i18n/localized";
+import { type AgencyNames, agencyShortName, localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { moveRecommendation } from "@/lib/proposals/actions";
@@ -29,12 +29,7 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
   const base = `/admin/proposals/${encodeURIComponent(proposal.code)}`;
   const current = proposal.recommendations.filter((rec) => !rec.archivedAt);
   const archived = proposal.recommendations.filter((rec) => rec.archivedAt);
-  const agencyName = (agency: {
-    nameZh: string;
-    nameEn: string | null;
-    shortNameZh: string | null;
-    shortNameEn: string | null;
-  }) => localized(locale, agency.shortNameZh ?? agency.nameZh, agency.shortNameEn ?? agency.nameEn);
+  const agencyName = (agency: AgencyNames) => agencyShortName(locale, agency);
   return (
     <div className="space-y-4">
       <Card>

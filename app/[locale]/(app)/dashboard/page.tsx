@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { PageHeader } from "@/components/layout/page-header";
 import { AsOfNotice } from "@/components/tracking/as-of-notice";
 import { ItemFilterForm } from "@/components/tracking/item-filters";
 import { RecommendationFilter } from "@/components/tracking/recommendation-filter";
@@ -7,18 +8,13 @@ import { Input, Label } from "@/components/ui/input";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboardPage } from "@/lib/dashboard/page-queries";
 import { parseDashboardParams } from "@/lib/dashboard/params";
+import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("dashboard", "metaTitle");
 
-export default async function DashboardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DashboardPage({ params, searchParams }: LocalePageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const raw = await searchParams;
@@ -37,10 +33,7 @@ export default async function DashboardPage({
   if (state.recommendation) keep.recommendation = state.recommendation;
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <ItemFilterForm filters={state} options={options} keep={keep} resetHref="/dashboard">
         <div className="grid grid-cols-2 gap-2 md:col-span-2">
           <div className="space-y-1">

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ImportUpload } from "@/components/import/import-upload";
+import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canImport } from "@/lib/auth/permissions";
@@ -35,10 +36,7 @@ export default async function ImportPage({ params }: { params: Promise<{ locale:
   const recent = await getRecentImports(user);
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <Card>
         <CardContent className="space-y-3 py-4">
           <ol className="list-decimal space-y-1 pl-5 text-sm">

@@ -1,10 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PageHeader } from "@/components/layout/page-header";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportPreview } from "@/components/reports/report-preview";
 import { Alert } from "@/components/ui/alert";
 import type { ApiIssue } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
 import { reportIssues, unknownProposalIssue } from "@/lib/reports/issues";
@@ -15,13 +17,7 @@ export const generateMetadata = pageTitle("reports", "metaTitle");
 
 const FIELDS = ["proposal", "asOf", "compareTo", "locale"] as const;
 
-export default async function ReportsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReportsPage({ params, searchParams }: LocalePageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const raw = await searchParams;
@@ -61,10 +57,7 @@ export default async function ReportsPage({
 
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <ReportForm values={shown} proposals={proposals} issues={issues} locale={locale} />
       {issues.length > 0 && (
         <div

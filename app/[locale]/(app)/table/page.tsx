@@ -5,19 +5,14 @@ import { RecommendationFilter } from "@/components/tracking/recommendation-filte
 import { TrackingTable } from "@/components/tracking/tracking-table";
 import { requireUser } from "@/lib/auth/session";
 import { redirect } from "@/lib/i18n/navigation";
+import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getTrackingTablePage } from "@/lib/tracking/page-queries";
 import { parseTrackingParams, trackingQuery } from "@/lib/tracking/search-params";
 
 export const generateMetadata = pageTitle("tracking", "title");
 
-export default async function TrackingTablePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TrackingTablePage({ params, searchParams }: LocalePageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const state = parseTrackingParams(await searchParams);

@@ -3,18 +3,13 @@ import { AuditLog } from "@/components/admin/audit-log";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { auditLogFilters, readAuditLog } from "@/lib/audit/log";
 import { requireAdmin } from "@/lib/auth/session";
+import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin", "audit");
 
 /** The audit trail: who changed what, when, field by field; filtered and paged. */
-export default async function AdminAuditPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminAuditPage({ params, searchParams }: LocalePageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   const admin = await requireAdmin(locale, `/${locale}/admin/audit`);

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ApplyButton } from "@/components/import/apply-button";
 import { PlanFilter, PlanPager } from "@/components/import/plan-pager";
+import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
@@ -48,12 +49,13 @@ export default async function ImportBatchPage({
 
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t("batch.title")}</h1>
-        <p className="text-sm text-slate-600">
-          {t("batch.file", { fileName: batch.fileName, date: format.dateTime(batch.createdAt, "dateTime") })}
-        </p>
-      </header>
+      <PageHeader
+        title={t("batch.title")}
+        intro={t("batch.file", {
+          fileName: batch.fileName,
+          date: format.dateTime(batch.createdAt, "dateTime"),
+        })}
+      />
       <Card>
         <CardContent className="space-y-3 py-4">
           {batch.appliedAt ? (

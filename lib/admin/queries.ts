@@ -1,6 +1,7 @@
 import "server-only";
 import type { CheckedAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { LIST_ORDER } from "@/lib/db/selects";
 
 export function listUsers(_admin: CheckedAdmin) {
   return db.user.findMany({
@@ -14,7 +15,7 @@ export function listAgencies(_admin: CheckedAdmin) {
 }
 
 export function listThemes(_admin: CheckedAdmin) {
-  return db.theme.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  return db.theme.findMany({ orderBy: LIST_ORDER });
 }
 
 export function listSatisfactionLevels(_admin: CheckedAdmin) {

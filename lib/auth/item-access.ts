@@ -1,13 +1,13 @@
 import type { DbClient } from "@/lib/db/client";
 import type { AgencyRole } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
+import { ASSIGNMENTS } from "@/lib/db/selects";
 import { type Actor, canEditAction, canEditRecommendation } from "./permissions";
 
 /** Whether a user may change an item: the answer of a server action's per-item rule (formAction). */
 export type Access = "allowed" | "forbidden" | "notFound";
 
 type Assignments = readonly { agencyId: string; role: AgencyRole }[];
-const assignments = { select: { agencyId: true, role: true } } as const;
 
 const accessOf = (found: boolean, allowed: () => boolean): Access =>
   !found ? "notFound" : allowed() ? "allowed" : "forbidden";
@@ -24,7 +24,7 @@ export async function recommendationAccess(
 ): Promise<Access> {
   const rec = await db.recommendation.findUnique({
     where: liveRecommendations({ id: recommendationId }),
-    select: { agencies: assignments },
+    select: { agencies: ASSIGNMENTS },
   });
   return accessOf(rec !== null, () => rule(actor, rec?.agencies ?? []));
 }
@@ -41,7 +41,7 @@ export async function actionAccess(
 ): Promise<Access> {
   const action = await db.action.findUnique({
     where: liveActions({ id: actionId }),
-    select: { agencies: assignments, recommendation: { select: { agencies: assignments } } },
+    select: { agencies: ASSIGNMENTS, recommendation: { select: { agencies: ASSIGNMENTS } } },
   });
   return accessOf(action !== null, () =>
     rule(actor, action?.agencies ?? [], action?.recommendation.agencies ?? []),

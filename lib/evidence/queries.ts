@@ -3,8 +3,7 @@ import { itemAccess } from "@/lib/auth/item-access";
 import type { Actor } from "@/lib/auth/permissions";
 import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-
-const assignments = { select: { agencyId: true, role: true } } as const;
+import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
 
 /** A recommendation and the items (it and its actions) whose evidence `actor` may change. */
 export async function getEvidenceTargets(actor: Actor, proposalCode: string, recommendationCode: string) {
@@ -15,10 +14,10 @@ export async function getEvidenceTargets(actor: Actor, proposalCode: string, rec
       code: true,
       titleZh: true,
       titleEn: true,
-      agencies: assignments,
+      agencies: ASSIGNMENTS,
       actions: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-        select: { id: true, code: true, titleZh: true, titleEn: true, agencies: assignments },
+        orderBy: LIST_ORDER,
+        select: { id: true, code: true, titleZh: true, titleEn: true, agencies: ASSIGNMENTS },
       },
     },
   });

@@ -9,12 +9,12 @@ import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
+import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
 import { recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { revalidateApp } from "@/lib/revalidate";
 import { type FormState, formAction } from "@/lib/validation/form-action";
 import { type ActionFields, actionCreateInput, actionEditInput, actionMoveInput } from "./schema";
 
-const assignments = { select: { agencyId: true, role: true } } as const;
 const ARRAYS = ["coAgencyIds"] as const;
 
 function rowOf(input: ActionFields) {
@@ -96,7 +96,7 @@ export const editMeasure = formAction(
     return db.$transaction(async (tx): Promise<FormState> => {
       const action = await tx.action.findUnique({
         where: liveActions({ id: input.actionId }),
-        include: { agencies: assignments },
+        include: { agencies: ASSIGNMENTS },
       });
       if (!action) return { formError: t("notFound") };
       if (!(await agenciesExist(tx, input))) return { fieldErrors: { leadAgencyId: [t("invalid")] } };
@@ -167,7 +167,7 @@ export const moveMeasure = formAction(
       if (!action) return { formError: t("notFound") };
       const siblings = await tx.action.findMany({
         where: { recommendationId: action.recommendationId },
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: { id: true },
       });
       const from = siblings.findIndex((sibling) => sibling.id === action.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
 
 /** A recommendation's actions with their agencies, the agencies to choose from, and the user's rights. */
 export async function getActionsForManagement(
@@ -16,9 +17,9 @@ export async function getActionsForManagement(
         code: true,
         titleZh: true,
         titleEn: true,
-        agencies: { select: { agencyId: true, role: true } },
+        agencies: ASSIGNMENTS,
         actions: {
-          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          orderBy: LIST_ORDER,
           select: {
             id: true,
             code: true,
@@ -29,7 +30,7 @@ export async function getActionsForManagement(
             dueDate: true,
             weight: true,
             version: true,
-            agencies: { select: { agencyId: true, role: true } },
+            agencies: ASSIGNMENTS,
           },
         },
       },

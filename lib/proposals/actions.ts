@@ -11,6 +11,7 @@ import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { liveRecommendations } from "@/lib/db/live";
+import { LIST_ORDER } from "@/lib/db/selects";
 import { revalidateApp } from "@/lib/revalidate";
 import { fieldErrorsFromKeys } from "@/lib/validation/form";
 import { type FormState, formAction } from "@/lib/validation/form-action";
@@ -399,7 +400,7 @@ export const moveRecommendation = formAction(
       if (!rec) return { formError: t("notFound") };
       const siblings = await tx.recommendation.findMany({
         where: liveRecommendations({ proposalId: rec.proposalId }),
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: { id: true, code: true },
       });
       const from = siblings.findIndex((sibling) => sibling.id === rec.id);

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { CheckedAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { liveRecommendations } from "@/lib/db/live";
+import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
 import { localized } from "@/lib/i18n/localized";
 
 /** Every proposal for the admin list, archived ones last, with how many recommendations each has. */
@@ -30,7 +31,7 @@ export const getProposalForAdmin = cache(async (_admin: CheckedAdmin, code: stri
     where: { code },
     include: {
       recommendations: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: {
           id: true,
           code: true,
@@ -57,7 +58,7 @@ export const getRecommendationForAdmin = cache((_admin: CheckedAdmin, proposalCo
   db.recommendation.findFirst({
     where: { code, proposal: { code: proposalCode } },
     include: {
-      agencies: { select: { agencyId: true, role: true } },
+      agencies: ASSIGNMENTS,
       proposal: { select: { id: true, code: true, titleZh: true, titleEn: true } },
     },
   }),
@@ -73,7 +74,7 @@ export async function getRecommendationChoices(_admin: CheckedAdmin, locale: str
       select: { id: true, nameZh: true, nameEn: true },
     }),
     db.theme.findMany({
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      orderBy: LIST_ORDER,
       select: { id: true, nameZh: true, nameEn: true },
     }),
   ]);
@@ -96,7 +97,7 @@ export const getAssignmentGrid = cache((_admin: CheckedAdmin, code: string) =>
       archivedAt: true,
       recommendations: {
         where: liveRecommendations(),
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: {
           id: true,
           code: true,
@@ -106,7 +107,7 @@ export const getAssignmentGrid = cache((_admin: CheckedAdmin, code: string) =>
           startDate: true,
           dueDate: true,
           weight: true,
-          agencies: { select: { agencyId: true, role: true } },
+          agencies: ASSIGNMENTS,
         },
       },
     },

@@ -4,6 +4,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ItemStatus } from "@/lib/db/enums";
 import { liveActions, liveProposals, liveRecommendations } from "@/lib/db/live";
+import { LIST_ORDER } from "@/lib/db/selects";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { overdueWhere } from "@/lib/recommendations/overdue";
 import { replyClock } from "@/lib/recommendations/reply-clock";
@@ -39,7 +40,7 @@ export const getProposalOverview = cache(async (code?: string) => {
     await Promise.all([
       db.recommendation.findMany({
         where: liveRecommendations({ proposalId: proposal.id }),
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: {
           id: true,
           code: true,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import type { EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { liveProposals, liveRecommendations } from "@/lib/db/live";
+import { LIST_ORDER } from "@/lib/db/selects";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { isOverdue } from "@/lib/recommendations/overdue";
 import { type Health, healthOn } from "@/lib/tracking/health";
@@ -164,14 +165,14 @@ export const getPublicProgress = cache(
         publishedAt: true,
         recommendations: {
           where: liveRecommendations(),
-          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          orderBy: LIST_ORDER,
           select: {
             ...scheduleSelect,
             descriptionZh: true,
             descriptionEn: true,
             weight: true,
             theme: { select: { nameZh: true, nameEn: true } },
-            actions: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: scheduleSelect },
+            actions: { orderBy: LIST_ORDER, select: scheduleSelect },
           },
         },
       },

@@ -3,6 +3,8 @@ import { cache } from "react";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
+import { LIST_ORDER } from "@/lib/db/selects";
+import { REPLY_FIELDS } from "@/lib/replies/select";
 
 const agencySelect = {
   select: {
@@ -40,15 +42,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       dueDate: true,
       weight: true,
       updatedAt: true,
-      assignedAt: true,
-      replyDueAt: true,
-      replyExtensionReason: true,
-      repliedAt: true,
-      replyClass: true,
-      satisfaction: true,
-      feedbackAt: true,
-      rehandlingRepliedAt: true,
-      followUpRepliedAt: true,
+      ...REPLY_FIELDS,
       version: true,
       archivedAt: true,
       archivedReason: true,
@@ -66,7 +60,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       theme: { select: { code: true, nameZh: true, nameEn: true } },
       agencies: agencySelect,
       actions: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: {
           id: true,
           code: true,

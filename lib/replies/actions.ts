@@ -11,18 +11,7 @@ import { fieldErrorsFromKeys } from "@/lib/validation/form";
 import { formAction } from "@/lib/validation/form-action";
 import { replyRuleErrors } from "./rules";
 import { replyInput } from "./schema";
-
-const REPLY_FIELDS = {
-  assignedAt: true,
-  replyDueAt: true,
-  replyExtensionReason: true,
-  repliedAt: true,
-  replyClass: true,
-  satisfaction: true,
-  feedbackAt: true,
-  rehandlingRepliedAt: true,
-  followUpRepliedAt: true,
-} as const;
+import { REPLY_FIELDS } from "./select";
 
 /** Records the formal reply of a recommendation and the deputy's feedback (lead agency or admin). */
 export const saveReply = formAction(

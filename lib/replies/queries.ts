@@ -1,6 +1,8 @@
 import "server-only";
 import { type Actor, canEditReply } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { ASSIGNMENTS } from "@/lib/db/selects";
+import { REPLY_FIELDS } from "@/lib/replies/select";
 
 /** The reply fields of a recommendation, the feedback scale, and whether `actor` may record them. */
 export async function getReplyForm(actor: Actor, proposalCode: string, recommendationCode: string) {
@@ -13,16 +15,8 @@ export async function getReplyForm(actor: Actor, proposalCode: string, recommend
         titleZh: true,
         titleEn: true,
         version: true,
-        assignedAt: true,
-        replyDueAt: true,
-        replyExtensionReason: true,
-        repliedAt: true,
-        replyClass: true,
-        satisfaction: true,
-        feedbackAt: true,
-        rehandlingRepliedAt: true,
-        followUpRepliedAt: true,
-        agencies: { select: { agencyId: true, role: true } },
+        ...REPLY_FIELDS,
+        agencies: ASSIGNMENTS,
       },
     }),
     db.satisfactionLevel.findMany({

@@ -7,6 +7,7 @@ import { DAY_MS, shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { liveRecommendations } from "@/lib/db/live";
+import { LIST_ORDER } from "@/lib/db/selects";
 import { sql } from "@/lib/db/sql";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import type { Health } from "@/lib/tracking/health";
@@ -96,7 +97,7 @@ export async function getReportData(
     statesOn(db, "action", proposal.code, params.compareTo, today),
     db.recommendation.findMany({
       where: liveRecommendations({ proposalId: proposal.id }),
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      orderBy: LIST_ORDER,
       select: {
         id: true,
         code: true,
@@ -110,7 +111,7 @@ export async function getReportData(
           select: { role: true, agency: agencyName },
         },
         actions: {
-          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+          orderBy: LIST_ORDER,
           select: { id: true, code: true, titleZh: true, titleEn: true, dueDate: true },
         },
       },

@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { ASSIGNMENTS } from "@/lib/db/selects";
 
-const assignments = { select: { agencyId: true, role: true } } as const;
 const evidenceOfItem = {
   where: { withdrawnAt: null },
   orderBy: { createdAt: "desc" },
@@ -19,7 +19,7 @@ const formItem = {
   version: true,
   status: true,
   progress: true,
-  agencies: assignments,
+  agencies: ASSIGNMENTS,
   evidence: evidenceOfItem,
 } as const;
 

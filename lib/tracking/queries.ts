@@ -2,6 +2,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { liveProposals } from "@/lib/db/live";
+import { LIST_ORDER } from "@/lib/db/selects";
 import { sql } from "@/lib/db/sql";
 import type { Health } from "./health";
 import { filteredItems, itemOrderSql, itemScope, itemsSql } from "./item-sql";
@@ -186,7 +187,7 @@ export async function getFilterOptions(db: Db) {
   const [proposals, themes, agencies] = await Promise.all([
     getProposalChoices(db),
     db.theme.findMany({
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      orderBy: LIST_ORDER,
       select: { id: true, nameZh: true, nameEn: true },
     }),
     db.agency.findMany({

@@ -7,6 +7,7 @@
 //   --regenerate             make the dataset anew even when the stored one matches
 //   --no-export              skip the exports (each of ≥ 100,000 rows, in a process of its own)
 //   --no-import              skip the import of 10,000 rows (on a dataset of its own, scale 0.2: it writes)
+//   --no-sample-report       skip the sample proposal's report (on a SQLite database of its own)
 //   --export-runs 3          runs per export case
 //   --no-http                skip the HTTP load (it needs `npm run build` first; --build runs it)
 //   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
@@ -33,6 +34,7 @@ import {
 } from "./http";
 import { benchImport, IMPORT_APPLY_TARGET_MS, IMPORT_ROWS, type ImportBenchResult } from "./import";
 import type { MeasureOptions, MeasureResult } from "./measure";
+import { benchSampleReport, SAMPLE_REPORT_TARGET_MEDIAN_MS, type SampleReportResult } from "./sample-report";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
 const { values } = parseArgs({
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     "no-http": { type: "boolean", default: false },
     "no-export": { type: "boolean", default: false },
     "no-import": { type: "boolean", default: false },
+    "no-sample-report": { type: "boolean", default: false },
     "export-runs": { type: "string", default: "3" },
     build: { type: "boolean", default: false },
     duration: { type: "string" },
@@ -165,12 +168,22 @@ for (const provider of providers) {
   });
 }
 
+let sampleReport: SampleReportResult | null = null;
+if (!values["no-sample-report"] && (!values.filter || "report".includes(values.filter))) {
+  log("\n== the sample proposal's report (SQLite) ==");
+  sampleReport = await benchSampleReport(
+    { runs: Math.min(measureOptions.runs, 10), warmup: Math.max(1, measureOptions.warmup) },
+    log,
+  );
+}
+
 printReport(reports);
+printSampleReport(sampleReport);
 mkdirSync("bench-results", { recursive: true });
 const file = join("bench-results", `bench-${started.toISOString().replace(/[:.]/g, "-")}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ startedAt: started.toISOString(), options: { ...values, scale }, reports }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: started.toISOString(), options: { ...values, scale }, reports, sampleReport }, null, 2)}\n`,
 );
 log(`\nWrote ${file}`);
 
@@ -197,6 +210,25 @@ async function measureInChild(url: string): Promise<MeasureResult | null> {
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+function printSampleReport(result: SampleReportResult | null) {
+  if (!result) return;
+  log(
+    "\nThe sample proposal's report on SQLite (ms): what each step costs; a whole file is the content, the charts and the file\n",
+  );
+  log(
+    formatTable(
+      ["step", "median", "p95", "target", "pass"],
+      result.steps.map((step) => [
+        step.name,
+        ms(step.timing.medianMs),
+        ms(step.timing.p95Ms),
+        step.whole ? `median ≤${SAMPLE_REPORT_TARGET_MEDIAN_MS} ms` : "-",
+        step.whole ? passMark(step.timing.medianMs <= SAMPLE_REPORT_TARGET_MEDIAN_MS) : "-",
+      ]),
+    ),
+  );
 }
 
 function printReport(reports: DatabaseReport[]) {

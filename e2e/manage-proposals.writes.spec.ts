@@ -241,6 +241,9 @@ test.describe("an admin entering a proposal", () => {
     await expect(page.getByTestId("admin-recommendations").getByText("未交办")).toHaveCount(0);
     await page.goto("/en/admin/proposals/OPEN-DATA/assign");
     await expect(page.getByTestId("assignment-grid").getByLabel("R2 Lead agency")).not.toHaveValue("");
+    // At 1440 px every column shows: the frame does not scroll sideways (it does on a phone).
+    const frame = page.getByTestId("assignment-frame");
+    expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await shoot(page, "entry15-assign-en-1440", "assignment-grid");
   });
 

@@ -68,7 +68,7 @@ export function AssignmentGrid({
       <FormMessages state={state} />
       <FieldError id="rows-error" messages={errors.rows} />
       {/* Wide on purpose: on a phone it scrolls sideways inside its frame, the page does not. */}
-      <div className="overflow-x-auto rounded-md border border-slate-200">
+      <div className="overflow-x-auto rounded-md border border-slate-200" data-testid="assignment-frame">
         <table className="w-full min-w-[66rem] text-sm">
           <caption className="sr-only">{t("assign.title")}</caption>
           <thead className="bg-slate-50 text-left text-slate-700">

@@ -36,7 +36,8 @@ export default async function AssignRecommendationsPage({
   );
   const t = await getTranslations("manage");
   return (
-    <Card>
+    // The grid's seven columns want the wide layout: at 1440 px it fits without scrolling.
+    <Card data-layout="wide">
       <CardHeader>
         <CardTitle>{t("assign.title")}</CardTitle>
         <p className="text-sm text-slate-700">

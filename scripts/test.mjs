@@ -56,11 +56,19 @@ const steps = [
   ["end-to-end tests (Chromium)", "npx", ["playwright", "test"]],
 ];
 
+// How long each step took, printed at the end: CI has a time budget, and this says where it goes.
+const took = [];
+const seconds = (since) => `${Math.round((performance.now() - since) / 1000)} s`;
+const started = performance.now();
 for (const [name, command, args, extraEnv] of steps) {
   console.log(`\n▶ ${name}`);
-  if (!(await run(command, args, extraEnv))) {
+  const stepStarted = performance.now();
+  const passed = await run(command, args, extraEnv);
+  took.push(`  ${seconds(stepStarted).padStart(6)}  ${name}`);
+  if (!passed) {
     console.error(`\n✖ ${name} failed`);
     process.exit(1);
   }
 }
+console.log(`\n${took.join("\n")}\n  ${seconds(started).padStart(6)}  in all`);
 console.log("\n✔ all checks passed");

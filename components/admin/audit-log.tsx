@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Input, Label, Select } from "@/components/ui/input";
+import { ChoiceSelect, Input, Label } from "@/components/ui/input";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { AuditChange, AuditLogFilters, AuditLogPage } from "@/lib/audit/log";
@@ -86,25 +86,29 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
       >
         <div className="space-y-1">
           <Label htmlFor="audit-who">{t("who")}</Label>
-          <Select id="audit-who" name="who" defaultValue={filters.who ?? ""}>
-            <option value="">{t("auditAnyone")}</option>
-            {log.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} · {person.email}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect
+            id="audit-who"
+            name="who"
+            defaultValue={filters.who ?? ""}
+            empty={t("auditAnyone")}
+            choices={log.people.map((person) => ({
+              value: person.id,
+              label: `${person.name} · ${person.email}`,
+            }))}
+          />
         </div>
         <div className="space-y-1">
           <Label htmlFor="audit-action">{t("what")}</Label>
-          <Select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">{t("auditAnyAction")}</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {t(`auditAction.${action}`)}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect
+            id="audit-action"
+            name="action"
+            defaultValue={filters.action ?? ""}
+            empty={t("auditAnyAction")}
+            choices={AUDIT_ACTIONS.map((action) => ({
+              value: action,
+              label: `${t(`auditAction.}${action}`)}`,
+            }))}
+          />
         </div>
         <div className="space-y-1">
           <Label htmlFor="audit-item">{t("auditItem")}</Label>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, Input, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind } from "@/lib/db/enums";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
@@ -36,14 +36,12 @@ function DetailsFields({ values, errors }: { values?: EvidenceValues; errors: Re
       <div className="grid gap-4 md:grid-cols-3">
         <Field name="kind" label={t("kind")} errors={errors.kind}>
           {(control) => (
-            <Select {...control} defaultValue={values?.kind ?? ""}>
-              <option value="">{t("chooseKind")}</option>
-              {Object.values(EvidenceKind).map((kind) => (
-                <option key={kind} value={kind}>
-                  {tKind(kind)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...control}
+              defaultValue={values?.kind ?? ""}
+              empty={t("chooseKind")}
+              choices={Object.values(EvidenceKind).map((kind) => ({ value: kind, label: tKind(kind) }))}
+            />
           )}
         </Field>
         <Field name="publisher" label={t("publisher")} errors={errors.publisher}>

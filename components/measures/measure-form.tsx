@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, Input, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createMeasure, editMeasure } from "@/lib/measures/actions";
 import type { FormState } from "@/lib/validation/form-action";
@@ -69,14 +69,12 @@ export function MeasureForm(props: Props) {
       </Field>
       <Field name="leadAgencyId" label={t("leadAgency")} errors={errors.leadAgencyId}>
         {(control) => (
-          <Select {...control} defaultValue={values.leadAgencyId}>
-            <option value="">{t("choose")}</option>
-            {agencies.map((agency) => (
-              <option key={agency.id} value={agency.id}>
-                {agency.name}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect
+            {...control}
+            defaultValue={values.leadAgencyId}
+            empty={t("choose")}
+            choices={agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
+          />
         )}
       </Field>
       <CheckboxGroup

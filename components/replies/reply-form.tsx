@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, Input, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ReplyClass } from "@/lib/db/enums";
 import { saveReply } from "@/lib/replies/actions";
@@ -62,28 +62,24 @@ export function ReplyForm({
         {date("repliedAt", t("repliedAt"))}
         <Field name="replyClass" label={t("replyClass")} errors={errors.replyClass}>
           {(control) => (
-            <Select {...control} defaultValue={values.replyClass}>
-              <option value="">{t("none")}</option>
-              {Object.values(ReplyClass).map((value) => (
-                <option key={value} value={value}>
-                  {tClass(value)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...control}
+              defaultValue={values.replyClass}
+              empty={t("none")}
+              choices={Object.values(ReplyClass).map((value) => ({ value: value, label: tClass(value) }))}
+            />
           )}
         </Field>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <Field name="satisfaction" label={t("satisfaction")} errors={errors.satisfaction}>
           {(control) => (
-            <Select {...control} defaultValue={values.satisfaction}>
-              <option value="">{t("none")}</option>
-              {levels.map((level) => (
-                <option key={level.key} value={level.key}>
-                  {level.label}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...control}
+              defaultValue={values.satisfaction}
+              empty={t("none")}
+              choices={levels.map((level) => ({ value: level.key, label: level.label }))}
+            />
           )}
         </Field>
         {date("feedbackAt", t("feedbackAt"))}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { ChoiceSelect, FieldError, Input, Label, Select } from "@/components/ui/input";
 import type { ApiIssue } from "@/lib/api/responses";
 import { PROPOSAL_CHOICES } from "@/lib/tracking/queries";
 
@@ -36,14 +36,17 @@ export async function ReportForm({
         <div className="space-y-1">
           <Label htmlFor="proposal">{t("form.proposal")}</Label>
           {proposals.length <= PROPOSAL_CHOICES ? (
-            <Select id="proposal" name="proposal" defaultValue={values.proposal ?? ""} {...field("proposal")}>
-              <option value="">{t("form.chooseProposal")}</option>
-              {proposals.map((proposal) => (
-                <option key={proposal.code} value={proposal.code}>
-                  {proposal.code} · {name(proposal)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              id="proposal"
+              name="proposal"
+              defaultValue={values.proposal ?? ""}
+              {...field("proposal")}
+              empty={t("form.chooseProposal")}
+              choices={proposals.map((proposal) => ({
+                value: proposal.code,
+                label: `${proposal.code} · ${name(proposal)}`,
+              }))}
+            />
           ) : (
             <Input id="proposal" name="proposal" defaultValue={values.proposal} {...field("proposal")} />
           )}

@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/recommendations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, FieldError, Input, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { Link, useRouter } from "@/lib/i18n/navigation";
@@ -189,14 +189,12 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
             </Field>
             <Field name="newEvidenceKind" label={t("newKind")} errors={errors.newEvidenceKind}>
               {(control) => (
-                <Select {...control} defaultValue="">
-                  <option value="">{t("chooseKind")}</option>
-                  {Object.values(EvidenceKind).map((kind) => (
-                    <option key={kind} value={kind}>
-                      {tKind(kind)}
-                    </option>
-                  ))}
-                </Select>
+                <ChoiceSelect
+                  {...control}
+                  defaultValue=""
+                  empty={t("chooseKind")}
+                  choices={Object.values(EvidenceKind).map((kind) => ({ value: kind, label: tKind(kind) }))}
+                />
               )}
             </Field>
           </div>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
-import { Input, Label, Select } from "@/components/ui/input";
+import { ChoiceSelect, Input, Label, Select } from "@/components/ui/input";
 import { toShanghaiDateString } from "@/lib/dates";
 import { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
@@ -94,14 +94,16 @@ export async function ItemFilterForm({
           <div className="space-y-1">
             <Label htmlFor="proposal">{t("proposal")}</Label>
             {options.proposals.length <= PROPOSAL_CHOICES ? (
-              <Select id="proposal" name="proposal" defaultValue={filters.proposal ?? ""}>
-                <option value="">{t("all")}</option>
-                {options.proposals.map((proposal) => (
-                  <option key={proposal.code} value={proposal.code}>
-                    {proposal.code} · {name(proposal.titleZh, proposal.titleEn)}
-                  </option>
-                ))}
-              </Select>
+              <ChoiceSelect
+                id="proposal"
+                name="proposal"
+                defaultValue={filters.proposal ?? ""}
+                empty={t("all")}
+                choices={options.proposals.map((proposal) => ({
+                  value: proposal.code,
+                  label: `${proposal.code} · ${name(proposal.titleZh, proposal.titleEn)}`,
+                }))}
+              />
             ) : (
               <Input
                 id="proposal"
@@ -114,38 +116,41 @@ export async function ItemFilterForm({
           </div>
           <div className="space-y-1">
             <Label htmlFor="theme">{t("theme")}</Label>
-            <Select id="theme" name="theme" defaultValue={filters.theme ?? ""}>
-              <option value="">{t("all")}</option>
-              {options.themes.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {name(theme.nameZh, theme.nameEn)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              id="theme"
+              name="theme"
+              defaultValue={filters.theme ?? ""}
+              empty={t("all")}
+              choices={options.themes.map((theme) => ({
+                value: theme.id,
+                label: name(theme.nameZh, theme.nameEn),
+              }))}
+            />
           </div>
           {(["agency", "leadAgency"] as const).map((field) => (
             <div key={field} className="space-y-1">
               <Label htmlFor={field}>{t(field === "agency" ? "agency" : "leadAgencyFilter")}</Label>
-              <Select id={field} name={field} defaultValue={filters[field] ?? ""}>
-                <option value="">{t("all")}</option>
-                {options.agencies.map((agency) => (
-                  <option key={agency.id} value={agency.id}>
-                    {name(agency.nameZh, agency.nameEn)}
-                  </option>
-                ))}
-              </Select>
+              <ChoiceSelect
+                id={field}
+                name={field}
+                defaultValue={filters[field] ?? ""}
+                empty={t("all")}
+                choices={options.agencies.map((agency) => ({
+                  value: agency.id,
+                  label: name(agency.nameZh, agency.nameEn),
+                }))}
+              />
             </div>
           ))}
           <div className="space-y-1">
             <Label htmlFor="replyClass">{t("replyClass")}</Label>
-            <Select id="replyClass" name="replyClass" defaultValue={filters.replyClass ?? ""}>
-              <option value="">{t("all")}</option>
-              {Object.values(ReplyClass).map((value) => (
-                <option key={value} value={value}>
-                  {tClass(value)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              id="replyClass"
+              name="replyClass"
+              defaultValue={filters.replyClass ?? ""}
+              empty={t("all")}
+              choices={Object.values(ReplyClass).map((value) => ({ value: value, label: tClass(value) }))}
+            />
           </div>
           <div className="space-y-1">
             <Label htmlFor="rehandling">{t("rehandling")}</Label>

@@ -16,6 +16,27 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
   return <select className={cn(field, "pr-8", className)} {...props} />;
 }
 
+/** One choice of a ChoiceSelect. */
+export type Choice = { value: string; label: string };
+
+/** A select of `choices` that starts with the empty choice `empty` ("none", "all", "choose…"). */
+export function ChoiceSelect({
+  choices,
+  empty,
+  ...props
+}: ComponentProps<"select"> & { choices: readonly Choice[]; empty: string }) {
+  return (
+    <Select {...props}>
+      <option value="">{empty}</option>
+      {choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function Label({ className, ...props }: ComponentProps<"label">) {
   // biome-ignore lint/a11y/noLabelWithoutControl: callers pass htmlFor
   return <label className={cn("block text-sm font-medium text-slate-700", className)} {...props} />;

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, Input, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createRecommendation, editRecommendation } from "@/lib/proposals/actions";
 import type { FormState } from "@/lib/validation/form-action";
@@ -85,26 +85,22 @@ export function RecommendationForm(props: Props) {
       <div className="grid gap-4 md:grid-cols-2">
         <Field name="themeId" label={t("field.theme")} errors={errors.themeId}>
           {(control) => (
-            <Select {...control} defaultValue={values.themeId}>
-              <option value="">{t("none")}</option>
-              {themes.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {theme.name}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...control}
+              defaultValue={values.themeId}
+              empty={t("none")}
+              choices={themes.map((theme) => ({ value: theme.id, label: theme.name }))}
+            />
           )}
         </Field>
         <Field name="leadAgencyId" label={t("field.leadAgency")} errors={errors.leadAgencyId}>
           {(control) => (
-            <Select {...control} defaultValue={values.leadAgencyId}>
-              <option value="">{t("unassigned")}</option>
-              {agencies.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {agency.name}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...control}
+              defaultValue={values.leadAgencyId}
+              empty={t("unassigned")}
+              choices={agencies.map((agency) => ({ value: agency.id, label: agency.name }))}
+            />
           )}
         </Field>
       </div>

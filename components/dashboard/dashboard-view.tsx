@@ -5,30 +5,22 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { type Dashboard, DUE_SOON_DAYS } from "@/lib/dashboard/queries";
 import { toShanghaiDateString } from "@/lib/dates";
-import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import type { ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
-import type { Health } from "@/lib/tracking/health";
 import { pickFilters, type TrackingParams, trackingQuery } from "@/lib/tracking/search-params";
+import {
+  HEALTH_COLORS,
+  PROGRESS_COLOR,
+  REPLY_CLASS_COLORS,
+  REPLY_CLASS_ORDER,
+  STATUS_COLORS,
+  STATUS_ORDER,
+  satisfactionColor,
+} from "@/lib/tracking/status-palette";
 import { ChartFigure, type FigureDisplay } from "./chart-figure";
 import { type BarDatum, CategoryBars, TimelineChart } from "./charts";
 
-const STATUS_COLORS: Record<ItemStatus, string> = {
-  not_started: "#6b7280",
-  in_progress: "#2563eb",
-  completed: "#16a34a",
-  stalled: "#d97706",
-  not_adopted: "#64748b",
-};
-const HEALTH_COLORS: Record<Health, string> = {
-  on_track: "#16a34a",
-  behind: "#d97706",
-  at_risk: "#dc2626",
-  overdue: "#7f1d1d",
-  not_applicable: "#78716c",
-};
-const CLASS_COLORS: Record<ReplyClass, string> = { A: "#16a34a", B: "#2563eb", C: "#d97706", D: "#64748b" };
-const PROGRESS_COLOR = "#1d4ed8";
 const AGENCY_BARS = 12;
 const GROUP_BARS = 20;
 const DAY_MS = 86_400_000;
@@ -169,13 +161,13 @@ export async function DashboardView({
       })
     : null;
   const mismatchHref = replyHref(dashboard.replies.mismatched, { mismatch: true });
-  const classBars: BarDatum[] = (["A", "B", "C", "D"] as const).map((replyClass) => {
+  const classBars: BarDatum[] = REPLY_CLASS_ORDER.map((replyClass) => {
     const items = dashboard.replies.classes.find((row) => row.replyClass === replyClass)?.items ?? 0;
     return {
       key: replyClass,
       label: replyClass,
       value: items,
-      color: CLASS_COLORS[replyClass],
+      color: REPLY_CLASS_COLORS[replyClass],
       href: replyHref(items, { replyClass }),
     };
   });
@@ -183,7 +175,7 @@ export async function DashboardView({
     key: level.key,
     label: name(level.labelZh, level.labelEn),
     value: dashboard.replies.satisfaction.find((row) => row.key === level.key)?.items ?? 0,
-    color: level.isDissatisfied ? "#dc2626" : "#16a34a",
+    color: satisfactionColor(level.isDissatisfied),
     href: null,
   }));
 
@@ -607,5 +599,3 @@ async function ItemList({
     </Card>
   );
 }
-
-const STATUS_ORDER: ItemStatus[] = ["not_started", "in_progress", "stalled", "completed", "not_adopted"];

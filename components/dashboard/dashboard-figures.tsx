@@ -23,19 +23,35 @@ export async function DashboardFigures({
     getTranslations("healthHint"),
   ]);
   const separator = t("listSeparator");
-  const statusBars = view.status.map((segment) => barOf(segment, tStatus(segment.key)));
-  const healthBars = view.health.map((segment) => barOf(segment, tHealth(segment.key)));
-  // A distribution's table: each count with its share of all items.
-  const countRows = <Key extends string>(
+  // A distribution: its bars, and a table of each count with its share of all items.
+  const distribution = <Key extends string>(
+    id: "status" | "health",
+    title: string,
     segments: (Segment<Key> & { share: string })[],
     label: (key: Key) => string,
-  ) =>
-    segments.map((segment) => ({
-      key: segment.key,
-      label: label(segment.key),
-      values: [segment.value, segment.share],
-      href: segment.href,
-    }));
+    description?: string,
+  ) => {
+    const bars = segments.map((segment) => barOf(segment, label(segment.key)));
+    return (
+      <ChartFigure
+        id={id}
+        display={display}
+        switchHref={view.switchHref(id)}
+        title={title}
+        description={description}
+        summary={t("chartLabel", { title, summary: summaryOf(bars, separator) })}
+        columns={[t("category"), t("count"), t("share")]}
+        rows={segments.map((segment, index) => ({
+          key: segment.key,
+          label: bars[index]?.label ?? "",
+          values: [segment.value, segment.share],
+          href: segment.href,
+        }))}
+      >
+        <CategoryBars data={bars} valueLabel={t("count")} />
+      </ChartFigure>
+    );
+  };
 
   const byRecommendation = view.groups.by === "recommendation";
   const groupsTitle = byRecommendation ? t("byRecommendation") : t("byTheme");
@@ -46,29 +62,8 @@ export async function DashboardFigures({
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-2">
-        <ChartFigure
-          id="status"
-          display={display}
-          switchHref={view.switchHref("status")}
-          title={t("statusTitle")}
-          summary={t("chartLabel", { title: t("statusTitle"), summary: summaryOf(statusBars, separator) })}
-          columns={[t("category"), t("count"), t("share")]}
-          rows={countRows(view.status, (key) => tStatus(key))}
-        >
-          <CategoryBars data={statusBars} valueLabel={t("count")} />
-        </ChartFigure>
-        <ChartFigure
-          id="health"
-          display={display}
-          switchHref={view.switchHref("health")}
-          title={t("healthTitle")}
-          description={tHealthHint("rule")}
-          summary={t("chartLabel", { title: t("healthTitle"), summary: summaryOf(healthBars, separator) })}
-          columns={[t("category"), t("count"), t("share")]}
-          rows={countRows(view.health, (key) => tHealth(key))}
-        >
-          <CategoryBars data={healthBars} valueLabel={t("count")} />
-        </ChartFigure>
+        {distribution("status", t("statusTitle"), view.status, (key) => tStatus(key))}
+        {distribution("health", t("healthTitle"), view.health, (key) => tHealth(key), tHealthHint("rule"))}
         <ChartFigure
           id="groups"
           display={display}

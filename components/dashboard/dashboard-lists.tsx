@@ -3,6 +3,7 @@ import { HealthBadge } from "@/components/tracking/health-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { DashboardViewModel } from "@/lib/dashboard/view-model";
 import { Link } from "@/lib/i18n/navigation";
+import { ItemTitle } from "./item-title";
 
 type List = DashboardViewModel["overdue"];
 
@@ -52,15 +53,7 @@ async function ItemList({
           <ul aria-labelledby={`${id}-heading`} className="space-y-3 text-sm" data-testid={id}>
             {list.items.map((item) => (
               <li key={item.id} className="space-y-0.5">
-                <p>
-                  <Link
-                    href={item.href}
-                    className="font-mono text-xs font-semibold text-brand-700 hover:underline"
-                  >
-                    {item.code}
-                  </Link>{" "}
-                  {item.title}
-                </p>
+                <ItemTitle code={item.code} href={item.href} title={item.title} />
                 <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                   <HealthBadge health={item.health} />
                   <span>{item.days === null ? "" : note(item.days)}</span>

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { RecentChange } from "@/lib/dashboard/view-model";
-import { Link } from "@/lib/i18n/navigation";
+import { ItemTitle } from "./item-title";
 
 /** The latest status updates within the period, newest first. */
 export async function RecentChanges({ changes }: { changes: RecentChange[] }) {
@@ -23,15 +23,7 @@ export async function RecentChanges({ changes }: { changes: RecentChange[] }) {
                   <time dateTime={change.date.toISOString()}>{format.dateTime(change.date, "date")}</time>
                   {change.author !== null && ` · ${t("by", { name: change.author })}`}
                 </p>
-                <p>
-                  <Link
-                    href={change.href}
-                    className="font-mono text-xs font-semibold text-brand-700 hover:underline"
-                  >
-                    {change.code}
-                  </Link>{" "}
-                  {change.title}
-                </p>
+                <ItemTitle code={change.code} href={change.href} title={change.title} />
                 <p className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={change.status} />
                   <span className="tabular-nums">{change.progress}%</span>

@@ -1,12 +1,21 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { type FigureDisplay, percent, type Segment } from "@/lib/dashboard/view-model";
 import { Link } from "@/lib/i18n/navigation";
+import type { BarDatum } from "./charts";
 
 export type FallbackRow = { key: string; label: string; values: (string | number)[]; href: string | null };
 
-/** How the dashboard draws its figures: as charts, or as tables of the same data (`show=tables`). */
-export type FigureDisplay = "charts" | "tables";
+/** A segment as a chart draws it, with its label (and nothing more for the client to carry). */
+export function barOf({ key, value, color, href }: Segment, label: string): BarDatum {
+  return { key, label, value, color, href };
+}
+
+/** The bars' labels and values in one line, for the summary screen readers hear. */
+export function summaryOf(bars: { label: string; value: number }[], separator: string, asPercent = false) {
+  return bars.map((bar) => `${bar.label} ${asPercent ? percent(bar.value) : bar.value}`).join(separator);
+}
 
 /**
  * A chart with its title and a one-sentence summary for screen readers; or, in the tables display, the

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { useRouter } from "@/lib/i18n/navigation";
+import { COMPLETED_COLOR, PROGRESS_COLOR } from "@/lib/tracking/status-palette";
 
 /** One bar: its label, value and colour, and the table view of its items (none for "no theme" and the like). */
 export type BarDatum = { key: string; label: string; value: number; color: string; href: string | null };
@@ -133,14 +134,14 @@ export function TimelineChart({
             yAxisId="items"
             dataKey="completed"
             name={completedLabel}
-            fill="#16a34a"
+            fill={COMPLETED_COLOR}
             isAnimationActive={false}
           />
           <Line
             yAxisId="progress"
             dataKey="averageProgress"
             name={progressLabel}
-            stroke="#1d4ed8"
+            stroke={PROGRESS_COLOR}
             strokeWidth={2}
             dot={false}
             isAnimationActive={false}

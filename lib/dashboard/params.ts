@@ -16,6 +16,9 @@ export type DashboardParams = z.infer<typeof dashboardParams>;
 
 export const DEFAULT_PERIOD_MONTHS = 24;
 
+/** An open item is due soon when due within this many days of the day the dashboard describes. */
+export const DUE_SOON_DAYS = 30;
+
 export function parseDashboardParams(
   searchParams: Record<string, string | string[] | undefined> | URLSearchParams,
 ): DashboardParams {

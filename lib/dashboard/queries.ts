@@ -17,13 +17,12 @@ import {
 } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
 import { hasItemFilters, itemFilters } from "@/lib/tracking/search-params";
-import { type DashboardParams, monthsBetween, resolvePeriod } from "./params";
+import { type DashboardParams, DUE_SOON_DAYS, monthsBetween, resolvePeriod } from "./params";
 
 const LIST_LENGTH = 10;
 const FEED_LENGTH = 12;
 // Below this many items, the change feed looks up each item's history rather than walking all of it.
 const FEW_ITEMS = 2_000;
-export const DUE_SOON_DAYS = 30;
 
 /** Numbers come back as number, bigint or decimal depending on the database and the function. */
 const num = (value: unknown) => Number(value ?? 0);

@@ -3,20 +3,12 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import * as vega from "vega";
+import { COMPLETED_COLOR, PROGRESS_COLOR, STATUS_COLORS, STATUS_ORDER } from "@/lib/tracking/status-palette";
 import type { ReportData } from "./data";
 import { FONT_FAMILY, REGULAR_FONT_PATH, regularFont } from "./fonts";
 import type { ReportLabels } from "./labels";
 import { textToPaths } from "./text-paths";
 
-// The dashboard's colours, so that a status looks the same on screen and on paper.
-const STATUS_COLORS: Record<string, string> = {
-  not_started: "#6b7280",
-  in_progress: "#2563eb",
-  completed: "#16a34a",
-  stalled: "#d97706",
-  not_adopted: "#64748b",
-};
-const STATUS_ORDER = ["not_started", "in_progress", "stalled", "completed", "not_adopted"];
 // About the PDF's text width (1 px = 0.75 pt).
 const WIDTH = 640;
 // Rasterised at 3× so that print stays sharp.
@@ -218,7 +210,7 @@ function timelineSpec(data: ReportData, labels: ReportLabels): vega.Spec {
             width: { scale: "x", band: 1 },
             y: { scale: "items", field: "completed" },
             y2: { scale: "items", value: 0 },
-            fill: { value: "#16a34a" },
+            fill: { value: COMPLETED_COLOR },
             opacity: { value: 0.7 },
           },
         },
@@ -230,7 +222,7 @@ function timelineSpec(data: ReportData, labels: ReportLabels): vega.Spec {
           enter: {
             x: { scale: "x", field: "month", band: 0.5 },
             y: { scale: "progress", field: "progress" },
-            stroke: { value: "#1d4ed8" },
+            stroke: { value: PROGRESS_COLOR },
             strokeWidth: { value: 2 },
           },
         },
@@ -244,14 +236,15 @@ export type ReportCharts = { status: Buffer; progress: Buffer; timeline: Buffer 
 /** The three charts, or null when the proposal has no items to chart. */
 export async function renderReportCharts(data: ReportData, labels: ReportLabels): Promise<ReportCharts> {
   if (data.headline.items === 0) return null;
-  const statusItems = new Map(data.status.map((row) => [row.status as string, row.items]));
+  const statusItems = new Map(data.status.map((row) => [row.status, row.items]));
   const svgs = await Promise.all([
     toSvg(
       barSpec(
         STATUS_ORDER.map((status) => ({
           label: labels.status(status),
           value: statusItems.get(status) ?? 0,
-          color: STATUS_COLORS[status] ?? "#64748b",
+          // The dashboard's colours, so that a status looks the same on screen and on paper.
+          color: STATUS_COLORS[status],
         })),
         {},
       ),

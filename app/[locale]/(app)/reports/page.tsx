@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportPreview } from "@/components/reports/report-preview";
-import type { ApiIssue } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import type { ErrorIssue } from "@/lib/http/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
 import { reportIssues, unknownProposalIssue } from "@/lib/reports/issues";
@@ -44,7 +44,7 @@ export default async function ReportsPage({
   values.proposal ??= proposals[0]?.code;
   // The report in the interface's language until another is chosen.
   values.locale ??= locale;
-  let issues: ApiIssue[] = [];
+  let issues: ErrorIssue[] = [];
   let preview: {
     data: NonNullable<Awaited<ReturnType<typeof getReportPreview>>>;
     params: typeof reportParams._output;

@@ -10,6 +10,7 @@ import type { EvidenceKind } from "@/lib/db/enums";
 import { formAction } from "@/lib/validation/form-action";
 import { canChangeEvidenceOf } from "./access";
 import { evidenceCreateInput, evidenceEditInput, evidenceWithdrawInput } from "./schema";
+import { newEvidence, writeEvidence } from "./write";
 
 function details(input: {
   titleZh: string;
@@ -37,18 +38,9 @@ export const createEvidence = formAction(evidenceCreateInput, async (input, user
   const target =
     type === "action" ? { actionId: id, recommendationId: null } : { recommendationId: id, actionId: null };
   if (!(await canChangeEvidenceOf(db, user, target))) return { formError: t("forbidden") };
-  await db.$transaction(async (tx) => {
-    const evidence = await tx.evidence.create({
-      data: { ...target, url: input.url, ...details(input), createdById: user.id },
-    });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: "evidence.create",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      after: { url: evidence.url, ...details(input) },
-    });
-  });
+  await db.$transaction((tx) =>
+    writeEvidence(tx, user.id, [newEvidence(target, { url: input.url, ...details(input) })], new Date()),
+  );
   revalidatePath("/[locale]", "layout");
   redirect(safeNextPath(form.get("returnTo"), "/"));
 });

@@ -8,6 +8,7 @@ import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus, RollUpCause, UpdateSource } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
+import { type NewEvidence, newEvidence, writeEvidence } from "@/lib/evidence/write";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
@@ -88,25 +89,10 @@ export async function recordStatusUpdateIn(
   if (count === 0) return { kind: "conflict", current: await currentState(tx, input, item) } as const;
 
   const evidenceIds = [...input.evidenceIds];
-  if (input.newEvidenceUrl && input.newEvidenceTitle) {
-    const evidence = await tx.evidence.create({
-      data: {
-        ...itemWhere(input),
-        url: input.newEvidenceUrl,
-        titleZh: input.newEvidenceTitle,
-        kind: input.newEvidenceKind ?? "other",
-        isPublic: input.newEvidencePublic ?? false,
-        createdById: actor.id,
-      },
-    });
+  const evidence = newEvidenceOf(input);
+  if (evidence) {
+    await writeEvidence(tx, actor.id, [evidence], new Date());
     evidenceIds.push(evidence.id);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "evidence.create",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind, isPublic: evidence.isPublic },
-    });
   }
 
   const update = await tx.statusUpdate.create({
@@ -143,6 +129,22 @@ export async function recordStatusUpdateIn(
     });
   }
   return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
+}
+
+/** The new link a status update adds, if it adds one: the form's, or an import row's. */
+export function newEvidenceOf(input: StatusUpdateInput): NewEvidence | null {
+  if (!input.newEvidenceUrl || !input.newEvidenceTitle) return null;
+  return newEvidence(
+    input.itemType === "recommendation"
+      ? { recommendationId: input.itemId, actionId: null }
+      : { recommendationId: null, actionId: input.itemId },
+    {
+      url: input.newEvidenceUrl,
+      titleZh: input.newEvidenceTitle,
+      kind: input.newEvidenceKind ?? "other",
+      isPublic: input.newEvidencePublic ?? false,
+    },
+  );
 }
 
 const assignments = { select: { agencyId: true, role: true } } as const;

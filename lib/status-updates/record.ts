@@ -31,10 +31,13 @@ export type RecordResult =
   /** Field errors as keys of the "validation" messages. */
   | { kind: "invalid"; errors: Record<string, string[]> };
 
-type LoadedItem = {
+/** An item as recording an update needs it: its state, and whether the actor may update it. */
+export type LoadedItem = {
   id: string;
   code: string;
   recommendationId: string;
+  titleZh: string;
+  titleEn: string | null;
   version: number;
   status: ItemStatus;
   progress: number;
@@ -43,6 +46,9 @@ type LoadedItem = {
   progressIsRolledUp: boolean;
   allowed: boolean;
 };
+export type LoadedRecommendation = LoadedItem & { kind: "recommendation"; proposalId: string };
+/** An action, with its weight in its recommendation's roll-up. */
+export type LoadedAction = LoadedItem & { kind: "action"; weight: number };
 
 const itemWhere = (input: StatusUpdateInput) =>
   input.itemType === "recommendation" ? { recommendationId: input.itemId } : { actionId: input.itemId };
@@ -152,6 +158,8 @@ const assignments = { select: { agencyId: true, role: true } } as const;
 const itemState = {
   id: true,
   code: true,
+  titleZh: true,
+  titleEn: true,
   version: true,
   status: true,
   progress: true,
@@ -159,31 +167,65 @@ const itemState = {
   agencies: assignments,
 } as const;
 
-// An archived recommendation, and the actions under it, take no more updates: as if gone.
-async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
-  if (input.itemType === "recommendation") {
-    const rec = await tx.recommendation.findFirst({
-      where: liveRecommendations({ id: input.itemId }),
-      select: { ...itemState, _count: { select: { actions: true } } },
-    });
-    if (!rec) return null;
-    return {
-      ...rec,
-      recommendationId: rec.id,
-      progressIsRolledUp: rec._count.actions > 0,
-      allowed: canEditRecommendation(actor, rec.agencies),
-    };
-  }
-  const action = await tx.action.findFirst({
-    where: liveActions({ id: input.itemId }),
-    select: { ...itemState, recommendationId: true, recommendation: { select: { agencies: assignments } } },
-  });
-  if (!action) return null;
+/**
+ * The items `where` selects, of each kind, as recording an update needs them: one statement a kind
+ * (and Prisma's for the agencies), however many items, so that an import of 10,000 rows reads its
+ * items in a few statements (a `where` of a few hundred ids or codes each). An archived
+ * recommendation, and the actions under it, take no more updates: as if gone.
+ */
+export async function loadItems(
+  db: DbClient,
+  actor: Actor,
+  where: {
+    recommendations?: Prisma.RecommendationWhereInput;
+    actions?: Omit<Prisma.ActionWhereInput, "recommendation">;
+  },
+): Promise<{ recommendations: LoadedRecommendation[]; actions: LoadedAction[] }> {
+  const [recommendations, actions] = await Promise.all([
+    where.recommendations
+      ? db.recommendation.findMany({
+          where: liveRecommendations(where.recommendations),
+          select: { ...itemState, proposalId: true, _count: { select: { actions: true } } },
+        })
+      : [],
+    where.actions
+      ? db.action.findMany({
+          where: liveActions(where.actions),
+          select: {
+            ...itemState,
+            recommendationId: true,
+            weight: true,
+            recommendation: { select: { agencies: assignments } },
+          },
+        })
+      : [],
+  ]);
   return {
-    ...action,
-    progressIsRolledUp: false,
-    allowed: canEditAction(actor, action.agencies, action.recommendation.agencies),
+    recommendations: recommendations.map(({ agencies, _count, ...rec }) => ({
+      ...rec,
+      kind: "recommendation",
+      recommendationId: rec.id,
+      progressIsRolledUp: _count.actions > 0,
+      allowed: canEditRecommendation(actor, agencies),
+    })),
+    actions: actions.map(({ agencies, recommendation, ...action }) => ({
+      ...action,
+      kind: "action",
+      progressIsRolledUp: false,
+      allowed: canEditAction(actor, agencies, recommendation.agencies),
+    })),
   };
+}
+
+/** The one item of a status update: loadItems for one id. */
+async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
+  const where = { id: input.itemId };
+  const { recommendations, actions } = await loadItems(
+    tx,
+    actor,
+    input.itemType === "recommendation" ? { recommendations: where } : { actions: where },
+  );
+  return recommendations[0] ?? actions[0] ?? null;
 }
 
 /** What the rules need to know of an item besides the update itself. */

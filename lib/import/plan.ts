@@ -1,7 +1,7 @@
 // The dry run: what each row of an import would change, and every problem, without writing anything.
-// The rules are the status form's (statusUpdateProblems); rights, versions and the items come from the
-// database in a few bulk reads, not one read per row.
-
+// The rules are the status form's (its schema, lib/status-updates/schema.ts, and statusUpdateProblems);
+// rights, versions and the items come from the database in a few bulk reads (the form's loadItems),
+// not one read per row.
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
@@ -173,7 +173,7 @@ function planRow(
   if (day && "problem" in day) problems.push({ field: "effectiveDate", key: day.problem });
   if (!version) problems.push({ field: "version", key: "versionMissing" });
   else if ("problem" in version) problems.push({ field: "version", key: version.problem });
-  if (!note.success) problems.push(...noteProblems(note.error));
+  if (!note.success) problems.push(...schemaProblems(note.error));
   const comment = note.success ? (note.data.comment ?? null) : readText(values.comment ?? null);
   const { newEvidenceUrl, newEvidenceTitle } = note.success ? note.data : {};
   const evidence =
@@ -309,7 +309,7 @@ function planRow(
       before,
       after,
       outcome: "problem",
-      problems: noteProblems(input.error),
+      problems: schemaProblems(input.error),
       input: null,
     };
   return { ...described, before, after, outcome: "update", problems, input: input.data };
@@ -327,7 +327,7 @@ const COLUMN_OF_FIELD: Record<string, RowProblem["field"]> = {
 };
 
 /** The status form's schema's problems as the row's, each in its column (the schema's limit said). */
-function noteProblems(error: z.ZodError): RowProblem[] {
+function schemaProblems(error: z.ZodError): RowProblem[] {
   return error.issues.map((issue) => ({
     field: COLUMN_OF_FIELD[String(issue.path[0])] ?? "row",
     key: issue.message,

@@ -3,9 +3,9 @@ import { NextRequest, NextResponse } from "next/server";
 import { createTranslator } from "next-intl";
 import createMiddleware from "next-intl/middleware";
 import { apiTranslator } from "./lib/api/i18n";
-import { apiLocale } from "./lib/api/locale";
-import { apiError } from "./lib/api/responses";
+import { jsonError } from "./lib/http/errors";
 import { requestIsHttps } from "./lib/http/forwarded";
+import { preferredLocale } from "./lib/http/locale";
 import {
   createNonce,
   pageContentSecurityPolicy,
@@ -31,8 +31,8 @@ const NOT_A_PAGE =
  */
 function malformedPath(request: NextRequest, pathname: string, locale: Locale | undefined) {
   if (pathname.startsWith("/api/")) {
-    const apiLanguage = apiLocale(request.headers.get("accept-language"));
-    return apiError(400, "invalid_parameter", apiTranslator(apiLanguage)("error.malformedPath"), {
+    const apiLanguage = preferredLocale(request.headers.get("accept-language"));
+    return jsonError(400, "invalid_parameter", apiTranslator(apiLanguage)("error.malformedPath"), {
       locale: apiLanguage,
     });
   }

@@ -4,6 +4,8 @@ import { Download } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { ExportFormat } from "@/lib/export/params";
+import { downloadFileName } from "@/lib/http/download";
+import type { ErrorBody } from "@/lib/http/errors";
 
 const FORMATS: ExportFormat[] = ["csv", "xlsx", "json"];
 
@@ -22,13 +24,6 @@ type Status =
   /** `message` is the whole line, in the user's language. */
   | { state: "failed"; message: string }
   | { state: "cancelled" };
-
-/** The file name the server gave (RFC 5987 `filename*`, else the plain one). */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
-}
 
 const PROGRESS_EVERY_MS = 1000;
 
@@ -86,9 +81,7 @@ export function ExportMenu({
     try {
       const response = await fetch(`/api/export?${params}`, { signal: controller.signal });
       if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as {
-          error?: { message?: string; issues?: { message: string }[] };
-        } | null;
+        const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
         const issues = body?.error?.issues?.map((issue) => issue.message).join(" ") ?? "";
         setStatus({
           state: "failed",
@@ -133,7 +126,7 @@ export function ExportMenu({
       }
       arriving = false;
       clearInterval(poll);
-      const fileName = fileNameOf(response.headers.get("content-disposition"), `export.${format}`);
+      const fileName = downloadFileName(response.headers.get("content-disposition"), `export.${format}`);
       const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
       const link = document.createElement("a");
       link.href = url;

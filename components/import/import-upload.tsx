@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
+import type { ErrorBody } from "@/lib/http/errors";
 import { useRouter } from "@/lib/i18n/navigation";
 
 type Phase =
@@ -36,9 +37,9 @@ export function ImportUpload() {
     request.upload.onload = () => setPhase({ kind: "checking" });
     request.onerror = () => setPhase({ kind: "error", message: t("uploadFailed") });
     request.onload = () => {
-      const body = request.response as { batchId?: string; error?: string } | null;
+      const body = request.response as ({ batchId?: string } & Partial<ErrorBody>) | null;
       if (request.status === 201 && body?.batchId) router.push(`/import/${body.batchId}`);
-      else setPhase({ kind: "error", message: body?.error ?? t("uploadFailed") });
+      else setPhase({ kind: "error", message: body?.error?.message ?? t("uploadFailed") });
     };
     setPhase({ kind: "uploading", percent: 0 });
     request.send(form);

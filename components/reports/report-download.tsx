@@ -4,6 +4,8 @@ import { Download, LoaderCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
+import { downloadFileName } from "@/lib/http/download";
+import type { ErrorBody } from "@/lib/http/errors";
 import type { ReportFormat } from "@/lib/reports/schema";
 
 type Status =
@@ -12,13 +14,6 @@ type Status =
   | { state: "done"; fileName: string; seconds: number }
   /** `message` is the whole line, in the user's language. */
   | { state: "failed"; message: string };
-
-/** The file name the server gave (RFC 5987 `filename*`, else the plain one). */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
-}
 
 /**
  * The download buttons of the report form `formId` (settings and edited narratives). Without
@@ -45,12 +40,12 @@ export function ReportDownload({ formId }: { formId: string }) {
     try {
       const response = await fetch("/api/reports", { method: "POST", body });
       if (!response.ok) {
-        const answer = await response.json().catch(() => null);
+        const answer = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
         setStatus({ state: "failed", message: answer?.error?.message ?? t("progress.failed") });
         return;
       }
       const blob = await response.blob();
-      const fileName = fileNameOf(response.headers.get("content-disposition"), `report.${format}`);
+      const fileName = downloadFileName(response.headers.get("content-disposition"), `report.${format}`);
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;

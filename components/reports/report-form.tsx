@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { ChoiceSelect, FieldError, Input, Label, Select } from "@/components/ui/input";
-import type { ApiIssue } from "@/lib/api/responses";
+import type { ErrorIssue } from "@/lib/http/errors";
 import { PROPOSAL_CHOICES } from "@/lib/tracking/queries";
 
 type ProposalChoice = { code: string; titleZh: string; titleEn: string | null };
@@ -15,7 +15,7 @@ export async function ReportForm({
 }: {
   values: { proposal?: string; asOf?: string; compareTo?: string; locale?: string };
   proposals: ProposalChoice[];
-  issues: ApiIssue[];
+  issues: ErrorIssue[];
   locale: string;
 }) {
   const t = await getTranslations("reports");

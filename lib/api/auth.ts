@@ -3,9 +3,9 @@ import { verifyApiToken } from "@/lib/api-tokens/token";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { UserRole } from "@/lib/db/enums";
+import { jsonError } from "@/lib/http/errors";
+import { preferredLocale } from "@/lib/http/locale";
 import { apiTranslator } from "./i18n";
-import { apiLocale } from "./locale";
-import { apiError } from "./responses";
 
 /** Who is calling the API. Everyone who may call it may read everything; nobody may write through it. */
 export type ApiCaller =
@@ -25,7 +25,7 @@ const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
  * A request that sends an Authorization header is judged by it alone, never by a cookie beside it.
  */
 export async function authenticateApiRequest(request: Request): Promise<ApiCaller | Response> {
-  const locale = apiLocale(request.headers.get("accept-language"));
+  const locale = preferredLocale(request.headers.get("accept-language"));
   const t = apiTranslator(locale);
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
@@ -34,14 +34,14 @@ export async function authenticateApiRequest(request: Request): Promise<ApiCalle
     if (token) {
       return { kind: "token", tokenId: token.tokenId, tokenName: token.name, createdById: token.createdById };
     }
-    return apiError(401, "unauthorized", t("error.invalidToken"), {
+    return jsonError(401, "unauthorized", t("error.invalidToken"), {
       locale,
       headers: { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' },
     });
   }
   const user = await userOfSession(request.headers);
   if (user) return { kind: "session", userId: user.id, name: user.name, role: user.role };
-  return apiError(401, "unauthorized", t("error.unauthorized"), {
+  return jsonError(401, "unauthorized", t("error.unauthorized"), {
     locale,
     headers: { "WWW-Authenticate": 'Bearer realm="api"' },
   });

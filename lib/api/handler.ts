@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { jsonAnswer, jsonError } from "@/lib/http/errors";
+import { preferredLocale } from "@/lib/http/locale";
+import { queryValues } from "@/lib/http/query";
 import type { Locale } from "@/lib/i18n/routing";
 import { type ApiCaller, authenticateApiRequest } from "./auth";
 import { type ApiTranslator, apiTranslator } from "./i18n";
-import { apiLocale } from "./locale";
 import type { ApiRoute } from "./openapi";
-import { queryValues } from "./params";
-import { apiError, apiJson, invalidParameters } from "./responses";
+import { invalidParameters } from "./responses";
 
 export type ApiHandlerContext<Q, P> = {
   request: Request;
@@ -41,7 +42,7 @@ export function apiGet<Q extends z.ZodObject, P extends z.ZodObject, R extends z
     request: Request,
     context: { params: Promise<Record<string, string | string[] | undefined>> },
   ): Promise<Response> => {
-    const locale = apiLocale(request.headers.get("accept-language"));
+    const locale = preferredLocale(request.headers.get("accept-language"));
     const t = apiTranslator(locale);
     try {
       let caller: ApiCaller | null = null;
@@ -63,7 +64,7 @@ export function apiGet<Q extends z.ZodObject, P extends z.ZodObject, R extends z
         locale,
         t,
         notFound: (messageKey = "notFound", values) =>
-          apiError(404, "not_found", t(`error.${messageKey}`, values), { locale }),
+          jsonError(404, "not_found", t(`error.${messageKey}`, values), { locale }),
       });
       if (result instanceof Response) return result;
       if (process.env.NODE_ENV !== "production") {
@@ -74,10 +75,10 @@ export function apiGet<Q extends z.ZodObject, P extends z.ZodObject, R extends z
           );
         }
       }
-      return apiJson(result, { locale });
+      return jsonAnswer(result, { locale });
     } catch (error) {
       console.error(`${request.method} ${new URL(request.url).pathname}`, error);
-      return apiError(500, "internal_error", t("error.internal"), { locale });
+      return jsonError(500, "internal_error", t("error.internal"), { locale });
     }
   };
 }

@@ -1,19 +1,20 @@
-// The API's JSON answers: never cached, in the caller's language, errors in one shape.
+// The API's errors as its document describes them (the shape is every route handler's: lib/http/errors.ts),
+// and its parameters' problems in words.
 import { z } from "zod";
+import { type ErrorCode, type ErrorIssue, jsonError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/routing";
 import { namedSchema } from "./components";
 import type { ApiTranslator } from "./i18n";
 
+/** The codes the API answers with. */
 export const API_ERROR_CODES = [
   "unauthorized",
   "invalid_parameter",
   "not_found",
   "too_many_requests",
   "internal_error",
-  // The database was too busy to take a write in time (lib/db/busy.ts): try again after Retry-After.
   "service_unavailable",
-] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+] as const satisfies readonly ErrorCode[];
 
 export const apiErrorSchema = namedSchema(
   "Error",
@@ -32,31 +33,10 @@ export const apiErrorSchema = namedSchema(
     })
     .describe("Every error answer."),
 );
-export type ApiIssue = { parameter: string; message: string };
-
-export function apiJson(
-  body: unknown,
-  { status = 200, locale, headers }: { status?: number; locale: Locale; headers?: Record<string, string> },
-): Response {
-  return Response.json(body, {
-    status,
-    headers: { "Cache-Control": "no-store", "Content-Language": locale, ...headers },
-  });
-}
-
-export function apiError(
-  status: number,
-  code: ApiErrorCode,
-  message: string,
-  options: { locale: Locale; issues?: ApiIssue[]; headers?: Record<string, string> },
-): Response {
-  const error = options.issues ? { code, message, issues: options.issues } : { code, message };
-  return apiJson({ error }, { status, locale: options.locale, headers: options.headers });
-}
 
 /** The 400 answer for query (or path) parameters that failed their schema. */
 export function invalidParameters(error: z.ZodError, t: ApiTranslator, locale: Locale): Response {
-  return apiError(400, "invalid_parameter", t("error.invalidParameters"), {
+  return jsonError(400, "invalid_parameter", t("error.invalidParameters"), {
     locale,
     issues: parameterIssues(error, t),
   });
@@ -66,8 +46,8 @@ export function invalidParameters(error: z.ZodError, t: ApiTranslator, locale: L
  * One entry per parameter and problem, in words. A schema's message that is a key of "api.issue"
  * (e.g. `{ error: "dateInvalid" }`) is used as is; otherwise the message follows the kind of problem.
  */
-export function parameterIssues(error: z.ZodError, t: ApiTranslator): ApiIssue[] {
-  const issues: ApiIssue[] = [];
+export function parameterIssues(error: z.ZodError, t: ApiTranslator): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
   const add = (parameter: string, message: string) => {
     if (!issues.some((issue) => issue.parameter === parameter && issue.message === message))
       issues.push({ parameter, message });

@@ -82,6 +82,17 @@ export function providerOf(db: Db): DatabaseProvider {
   return provider;
 }
 
+/**
+ * The database of a client or of a transaction's client, which providerOf cannot know: a transaction
+ * is handed to code that writes in SQL (lib/db/insert.ts) without its client. Prisma names its
+ * connector on both.
+ */
+export function providerOfClient(client: DbClient): DatabaseProvider {
+  const provider = (client as unknown as { _activeProvider?: string })._activeProvider;
+  if (provider === "sqlite" || provider === "postgresql") return provider;
+  throw new Error(`Not a client of a database the app uses: ${provider}`);
+}
+
 /** The client as a plain SQL reader, for the queries that are written in SQL (lib/db/sql.ts). */
 export function sqlReader(db: Db): SqlReader {
   return { provider: providerOf(db), rows: <T>(statement: Sql) => db.$queryRaw<T[]>(statement) };

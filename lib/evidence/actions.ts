@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/lib/audit/record";
-import { type ItemRef, itemAccess } from "@/lib/auth/item-access";
+import { itemAccess } from "@/lib/auth/item-access";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -11,6 +11,7 @@ import { revalidateApp } from "@/lib/revalidate";
 import { formAction } from "@/lib/validation/form-action";
 import { evidenceAccess } from "./access";
 import { evidenceCreateInput, evidenceEditInput, evidenceWithdrawInput } from "./schema";
+import { type EvidenceTarget, newEvidence, writeEvidence } from "./write";
 
 function details(input: {
   titleZh: string;
@@ -33,7 +34,7 @@ function details(input: {
 }
 
 /** The item a form's `target` ("recommendation:<id>" or "action:<id>") names. */
-function targetOf(input: { target: string }): ItemRef {
+function targetOf(input: { target: string }): EvidenceTarget {
   const [type, id] = input.target.split(/:(.*)/s) as ["recommendation" | "action", string];
   return type === "action"
     ? { actionId: id, recommendationId: null }
@@ -50,18 +51,9 @@ export const createEvidence = formAction(
   },
   async ({ input, user, form }) => {
     const target = targetOf(input);
-    await db.$transaction(async (tx) => {
-      const evidence = await tx.evidence.create({
-        data: { ...target, url: input.url, ...details(input), createdById: user.id },
-      });
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "evidence.create",
-        entityType: "Evidence",
-        entityId: evidence.id,
-        after: { url: evidence.url, ...details(input) },
-      });
-    });
+    await db.$transaction((tx) =>
+      writeEvidence(tx, user.id, [newEvidence(target, { url: input.url, ...details(input) })], new Date()),
+    );
     revalidateApp();
     redirect(safeNextPath(form.get("returnTo"), "/"));
   },

@@ -6,12 +6,14 @@ import "server-only";
 import { authenticateApiRequest } from "@/lib/api/auth";
 import type { ApiTranslator } from "@/lib/api/i18n";
 import { apiTranslator } from "@/lib/api/i18n";
-import { apiLocale } from "@/lib/api/locale";
-import { queryValues } from "@/lib/api/params";
-import { apiError, invalidParameters } from "@/lib/api/responses";
+import { invalidParameters } from "@/lib/api/responses";
 import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { isDatabaseBusy } from "@/lib/db/busy";
+import { attachment } from "@/lib/http/download";
+import { jsonError } from "@/lib/http/errors";
+import { requestLocale } from "@/lib/http/locale";
+import { queryValues } from "@/lib/http/query";
 import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator } from "./i18n";
@@ -73,17 +75,9 @@ export function exportFileName(
   return `${word(words.app)}-${kind}${part}${selected}-${toShanghaiDateString(day)}.${query.format}`;
 }
 
-function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
-}
-
 export async function handleExport(request: Request, today: Date = shanghaiToday()): Promise<Response> {
   const values = queryValues(new URL(request.url));
-  const locale: Locale =
-    values.locale === "en" || values.locale === "zh-CN"
-      ? values.locale
-      : apiLocale(request.headers.get("accept-language"));
+  const locale = requestLocale(request, values.locale);
   const t = exportApiTranslator(locale);
   try {
     // Any signed-in person (official, staff, admin) or an admin-made API token may export.
@@ -100,7 +94,7 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     const { slot, refused } = await claimExportSlot(db, caller);
     if (!slot) {
       const key = refused === "perOwner" ? "error.tooManyExportsOfYours" : "error.tooManyExports";
-      return apiError(429, "too_many_requests", t(key, { count: EXPORT_LIMITS.perOwner }), {
+      return jsonError(429, "too_many_requests", t(key, { count: EXPORT_LIMITS.perOwner }), {
         locale,
         headers: { "Retry-After": "30" },
       });
@@ -135,7 +129,7 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     return new Response(running.body, {
       headers: {
         "Content-Type": CONTENT_TYPES[query.format],
-        "Content-Disposition": contentDisposition(
+        "Content-Disposition": attachment(
           exportFileName(query, parts, day, {
             app: messages("export.fileName"),
             recommendations: messages("export.part.items"),
@@ -159,11 +153,11 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
     if (request.signal.aborted) return new Response(null, { status: 499 });
     // Claiming the slot or recording the job met a busy database: nothing is held, try again.
     if (isDatabaseBusy(error))
-      return apiError(503, "service_unavailable", databaseBusyMessage(locale, "retry"), {
+      return jsonError(503, "service_unavailable", databaseBusyMessage(locale, "retry"), {
         locale,
         headers: { "Retry-After": "5" },
       });
     console.error("GET /api/export", error);
-    return apiError(500, "internal_error", t("error.internal"), { locale });
+    return jsonError(500, "internal_error", t("error.internal"), { locale });
   }
 }

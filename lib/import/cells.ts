@@ -1,6 +1,7 @@
 // What an import's cells say, read leniently the way people fill spreadsheets in: a status by its key or
 // its name in either language, progress as 45, "45%" or a percentage cell, a day as a date cell or as
 // 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日.
+import { isIsoDate } from "@/lib/dates";
 import { ItemStatus } from "@/lib/db/enums";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
@@ -49,11 +50,10 @@ export function readDay(cell: Cell): Read<string> {
   for (const pattern of DAY_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    // 2025-02-30 is no day.
-    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { problem: "dateInvalid" };
-    return { value: date.toISOString().slice(0, 10) };
+    const [year = "", month = "", day = ""] = match.slice(1);
+    const value = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    // 2025-02-30 is no day, nor is one the app does not take (lib/dates.ts).
+    return isIsoDate(value) ? { value } : { problem: "dateInvalid" };
   }
   return { problem: "dateInvalid" };
 }

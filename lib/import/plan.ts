@@ -1,18 +1,17 @@
 // The dry run: what each row of an import would change, and every problem, without writing anything.
-// The rules are the status form's (statusUpdateProblems); rights, versions and the items come from the
-// database in a few bulk reads, not one read per row.
-import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
-import { toShanghaiDateString } from "@/lib/dates";
+// The rules are the status form's (its schema, lib/status-updates/schema.ts, and statusUpdateProblems);
+// rights, versions and the items come from the database in a few bulk reads (the form's loadItems),
+// not one read per row.
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/permissions";
+import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import type { DbClient } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
-import { liveRecommendations } from "@/lib/db/live";
-import { evidenceTitle, evidenceUrl } from "@/lib/evidence/schema";
-import { statusUpdateProblems } from "@/lib/status-updates/record";
-import type { StatusUpdateInput } from "@/lib/status-updates/schema";
+import { type LoadedItem, loadItems, statusUpdateProblems } from "@/lib/status-updates/record";
+import { type StatusUpdateInput, statusUpdateInput, statusUpdateNote } from "@/lib/status-updates/schema";
 import { readDay, readProgress, readStatus, readText, readVersion } from "./cells";
 import type { ImportField, ImportRow } from "./columns";
 
-const MAX_COMMENT = 2000;
 const CHUNK = 500;
 
 /** A problem of one cell (or of the row, field "row"), as a key of the "import.problem" messages. */
@@ -64,20 +63,9 @@ export type ImportPlan = {
   counts: { update: number; unchanged: number; problem: number };
 };
 
-type LoadedItem = {
-  id: string;
-  code: string;
+type PlanItem = LoadedItem & {
   kind: "recommendation" | "action";
-  recommendationId: string;
-  titleZh: string;
-  titleEn: string | null;
   href: string;
-  version: number;
-  status: ItemStatus;
-  progress: number;
-  startDate: Date | null;
-  progressIsRolledUp: boolean;
-  allowed: boolean;
   latestEffective: Date | null;
   /** For an action: its recommendation's latest update. */
   recommendationLatest: Date | null;
@@ -111,7 +99,7 @@ export async function planImportAndRead(
   rows: ImportRow[],
   now: Date = new Date(),
 ): Promise<{ plan: ImportPlan; families: Families }> {
-  const { items, families } = await loadItems(db, actor, rows);
+  const { items, families } = await loadPlanItems(db, actor, rows);
   const today = toShanghaiDateString(now);
 
   // An item named by more than one row: which row is meant is not for the import to guess.
@@ -146,7 +134,7 @@ export async function planImportAndRead(
 
 function planRow(
   row: ImportRow,
-  items: Map<string, LoadedItem>,
+  items: Map<string, PlanItem>,
   rowsPerItem: Map<string, number>,
   recommendationDays: Map<string, string>,
   today: string,
@@ -171,27 +159,25 @@ function planRow(
   const progress = readProgress(values.progress ?? null);
   const day = readDay(values.effectiveDate ?? null);
   const version = readVersion(values.version ?? null);
-  const comment = readText(values.comment ?? null);
   const url = readText(values.evidenceUrl ?? null);
   const title = readText(values.evidenceTitle ?? null);
+  // The comment and the link by the status form's rules; a link from a file is of no particular kind.
+  const note = statusUpdateNote.safeParse({
+    comment: readText(values.comment ?? null),
+    newEvidenceUrl: url,
+    newEvidenceTitle: title,
+    newEvidenceKind: url || title ? "other" : undefined,
+  });
   if (status && "problem" in status) problems.push({ field: "status", key: status.problem });
   if (progress && "problem" in progress) problems.push({ field: "progress", key: progress.problem });
   if (day && "problem" in day) problems.push({ field: "effectiveDate", key: day.problem });
   if (!version) problems.push({ field: "version", key: "versionMissing" });
   else if ("problem" in version) problems.push({ field: "version", key: version.problem });
-  if (comment && comment.length > MAX_COMMENT)
-    problems.push({ field: "comment", key: "tooLong", values: { max: MAX_COMMENT } });
-  let evidence: PlannedRow["evidence"] = null;
-  if (url || title) {
-    const checkedUrl = evidenceUrl.safeParse(url ?? "");
-    const checkedTitle = evidenceTitle.safeParse(title ?? "");
-    if (!checkedUrl.success)
-      problems.push({ field: "evidenceUrl", key: checkedUrl.error.issues[0]?.message ?? "urlInvalid" });
-    if (!checkedTitle.success)
-      problems.push({ field: "evidenceTitle", key: checkedTitle.error.issues[0]?.message ?? "required" });
-    if (checkedUrl.success && checkedTitle.success)
-      evidence = { url: checkedUrl.data, title: checkedTitle.data };
-  }
+  if (!note.success) problems.push(...schemaProblems(note.error));
+  const comment = note.success ? (note.data.comment ?? null) : readText(values.comment ?? null);
+  const { newEvidenceUrl, newEvidenceTitle } = note.success ? note.data : {};
+  const evidence =
+    newEvidenceUrl && newEvidenceTitle ? { url: newEvidenceUrl, title: newEvidenceTitle } : null;
 
   const effectiveDate = day === null ? today : "value" in day ? day.value : null;
   const described = {
@@ -304,26 +290,49 @@ function planRow(
       input: null,
     };
   }
-  return {
-    ...described,
-    before,
-    after,
-    outcome: "update",
-    problems,
-    input: {
-      itemType: item.kind,
-      itemId: item.id,
-      version: item.version,
-      status: after.status,
-      progress: item.progressIsRolledUp ? undefined : after.progress,
-      effectiveDate: effectiveDate ?? today,
-      comment: comment ?? undefined,
-      evidenceIds: [],
-      newEvidenceUrl: evidence?.url,
-      newEvidenceTitle: evidence?.title,
-      newEvidenceKind: evidence ? "other" : undefined,
-    },
-  };
+  // What the status form would send for the row, through the form's own schema.
+  const input = statusUpdateInput.safeParse({
+    itemType: item.kind,
+    itemId: item.id,
+    version: item.version,
+    status: after.status,
+    progress: item.progressIsRolledUp ? undefined : after.progress,
+    effectiveDate: effectiveDate ?? today,
+    comment: comment ?? undefined,
+    newEvidenceUrl: evidence?.url,
+    newEvidenceTitle: evidence?.title,
+    newEvidenceKind: evidence ? "other" : undefined,
+  });
+  if (!input.success)
+    return {
+      ...described,
+      before,
+      after,
+      outcome: "problem",
+      problems: schemaProblems(input.error),
+      input: null,
+    };
+  return { ...described, before, after, outcome: "update", problems, input: input.data };
+}
+
+/** The schema's fields as the file's columns. */
+const COLUMN_OF_FIELD: Record<string, RowProblem["field"]> = {
+  comment: "comment",
+  newEvidenceUrl: "evidenceUrl",
+  newEvidenceTitle: "evidenceTitle",
+  status: "status",
+  progress: "progress",
+  effectiveDate: "effectiveDate",
+  version: "version",
+};
+
+/** The status form's schema's problems as the row's, each in its column (the schema's limit said). */
+function schemaProblems(error: z.ZodError): RowProblem[] {
+  return error.issues.map((issue) => ({
+    field: COLUMN_OF_FIELD[String(issue.path[0])] ?? "row",
+    key: issue.message,
+    ...(issue.code === "too_big" ? { values: { max: Number(issue.maximum) } } : {}),
+  }));
 }
 
 /** Each cell's problem with the cell's text, as the person filling the file in typed it. */
@@ -349,7 +358,7 @@ const keyOf = (...codes: string[]) => codes.join("\u0000");
 /** The later of a stored day and a day this file records ("YYYY-MM-DD"). */
 function latest(stored: Date | null, recorded: string | undefined): Date | null {
   if (!recorded) return stored;
-  const day = new Date(`${recorded}T00:00:00+08:00`);
+  const day = shanghaiDate(recorded);
   return stored && stored > day ? stored : day;
 }
 
@@ -363,14 +372,15 @@ function chunks<T>(values: T[]): T[][] {
   return result;
 }
 
-const assignments = { select: { agencyId: true, role: true } } as const;
-
-/** Every item the rows name, by itemKey, with what the rules and rights need; and their families. */
-async function loadItems(
+/**
+ * Every item the rows name, by itemKey, with what the rules and rights need (the status form's
+ * loadItems, a few hundred codes at a time); and their families.
+ */
+async function loadPlanItems(
   db: DbClient,
   actor: Actor,
   rows: ImportRow[],
-): Promise<{ items: Map<string, LoadedItem>; families: Families }> {
+): Promise<{ items: Map<string, PlanItem>; families: Families }> {
   const named = rows.flatMap((row) => {
     const proposal = readText(row.values.proposal ?? null);
     const code = readText(row.values.code ?? null);
@@ -386,26 +396,16 @@ async function loadItems(
       proposals.set(proposal.id, proposal.code);
   }
   const recommendationCodes = [...new Set(named.map((name) => name.recommendation ?? name.code))];
+  // Archived recommendations (and their actions) take no updates: to an import they are unknown.
   const recommendations = (
     await Promise.all(
-      chunks(recommendationCodes).map((codes) =>
-        db.recommendation.findMany({
-          // Archived recommendations (and their actions) take no updates: to an import they are unknown.
-          where: liveRecommendations({ proposalId: { in: [...proposals.keys()] }, code: { in: codes } }),
-          select: {
-            id: true,
-            code: true,
-            proposalId: true,
-            titleZh: true,
-            titleEn: true,
-            version: true,
-            status: true,
-            progress: true,
-            startDate: true,
-            agencies: assignments,
-            _count: { select: { actions: true } },
-          },
-        }),
+      chunks(recommendationCodes).map(
+        async (codes) =>
+          (
+            await loadItems(db, actor, {
+              recommendations: { proposalId: { in: [...proposals.keys()] }, code: { in: codes } },
+            })
+          ).recommendations,
       ),
     )
   ).flat();
@@ -425,23 +425,11 @@ async function loadItems(
   }
   const family = (
     await Promise.all(
-      chunks([...codesByParent.keys()]).map((parents) =>
-        db.action.findMany({
-          where: { recommendationId: { in: parents } },
-          select: {
-            id: true,
-            code: true,
-            recommendationId: true,
-            titleZh: true,
-            titleEn: true,
-            version: true,
-            status: true,
-            progress: true,
-            weight: true,
-            startDate: true,
-            agencies: assignments,
-          },
-        }),
+      chunks([...codesByParent.keys()]).map(
+        async (parents) =>
+          (
+            await loadItems(db, actor, { actions: { recommendationId: { in: parents } } })
+          ).actions,
       ),
     )
   ).flat();
@@ -479,17 +467,13 @@ async function loadItems(
     ),
   ]);
 
-  const items = new Map<string, LoadedItem>();
+  const items = new Map<string, PlanItem>();
   const recommendationById = new Map(recommendations.map((rec) => [rec.id, rec]));
   for (const [key, rec] of recommendationByKey) {
     const proposalCode = proposals.get(rec.proposalId) ?? "";
     items.set(key, {
       ...rec,
-      kind: "recommendation",
-      recommendationId: rec.id,
       href: `/proposals/${proposalCode}/${rec.code}`,
-      progressIsRolledUp: rec._count.actions > 0,
-      allowed: canEditRecommendation(actor, rec.agencies),
       latestEffective: recommendationLatest.get(rec.id) ?? null,
       recommendationLatest: null,
     });
@@ -500,10 +484,7 @@ async function loadItems(
     const proposalCode = proposals.get(parent.proposalId) ?? "";
     items.set(keyOf(proposalCode, parent.code, action.code), {
       ...action,
-      kind: "action",
       href: `/proposals/${proposalCode}/${parent.code}#action-${action.code}`,
-      progressIsRolledUp: false,
-      allowed: canEditAction(actor, action.agencies, parent.agencies),
       latestEffective: actionLatest.get(action.id) ?? null,
       recommendationLatest: recommendationLatest.get(parent.id) ?? null,
     });

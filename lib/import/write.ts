@@ -14,8 +14,10 @@ import type { Prisma } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
 import { insertRows, rowsFromJson } from "@/lib/db/insert";
 import { raw, sql } from "@/lib/db/sql";
+import { type NewEvidence, writeEvidence } from "@/lib/evidence/write";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
+import { newEvidenceOf } from "@/lib/status-updates/record";
 import type { StatusUpdateInput } from "@/lib/status-updates/schema";
 import type { Families, PlannedRow } from "./plan";
 
@@ -194,7 +196,7 @@ type Row = Record<string, string | number | boolean | Date | object | null>;
 
 /** The history and audit rows of the import, in the order the status form would write them. */
 class History {
-  readonly evidence: Row[] = [];
+  readonly evidence: NewEvidence[] = [];
   readonly updates: Row[] = [];
   readonly links: Row[] = [];
   readonly audit: Row[] = [];
@@ -214,24 +216,10 @@ class History {
         : { recommendationId: null, actionId: itemId };
     const progress = input.progress ?? before.progress;
     const id = orderedId();
-    if (input.newEvidenceUrl && input.newEvidenceTitle) {
-      const evidence = {
-        id: orderedId(),
-        ...item,
-        url: input.newEvidenceUrl,
-        titleZh: input.newEvidenceTitle,
-        kind: input.newEvidenceKind ?? "other",
-        isPublic: input.newEvidencePublic ?? false,
-        createdById: this.actorId,
-      };
-      this.evidence.push({ ...evidence, createdAt: this.now, updatedAt: this.now });
+    const evidence = newEvidenceOf(input);
+    if (evidence) {
+      this.evidence.push(evidence);
       this.links.push({ statusUpdateId: id, evidenceId: evidence.id });
-      this.event("evidence.create", "Evidence", evidence.id, undefined, {
-        url: evidence.url,
-        title: evidence.titleZh,
-        kind: evidence.kind,
-        isPublic: evidence.isPublic,
-      });
     }
     this.updates.push({
       id,
@@ -308,7 +296,7 @@ class History {
       authorId: this.actorId,
       createdAt: this.now,
     };
-    await insertRows(tx, provider, "Evidence", EVIDENCE_COLUMNS, this.evidence);
+    await writeEvidence(tx, this.actorId, this.evidence, this.now);
     await insertRows(
       tx,
       provider,
@@ -321,18 +309,6 @@ class History {
   }
 }
 
-const EVIDENCE_COLUMNS = [
-  "id",
-  "recommendationId",
-  "actionId",
-  "url",
-  "titleZh",
-  "kind",
-  "isPublic",
-  "createdById",
-  "createdAt",
-  "updatedAt",
-];
 const UPDATE_COLUMNS = [
   "id",
   "recommendationId",

@@ -4,9 +4,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { apiTranslator } from "@/lib/api/i18n";
-import { apiLocale } from "@/lib/api/locale";
-import { apiError } from "@/lib/api/responses";
-import type { Locale } from "@/lib/i18n/routing";
+import { attachment } from "@/lib/http/download";
+import { jsonError } from "@/lib/http/errors";
+import { requestLocale } from "@/lib/http/locale";
 import { hasControlCharacters } from "@/lib/validation/fields";
 import { publicCsv, publicJson } from "./open-data";
 import { getPublicProgress } from "./queries";
@@ -14,15 +14,12 @@ import { getPublicProgress } from "./queries";
 const FILE = /^(.+)\.(csv|json)$/;
 
 export async function handlePublicData(request: Request, file: string): Promise<Response> {
-  const url = new URL(request.url);
-  const lang = url.searchParams.get("lang");
-  const locale: Locale =
-    lang === "en" || lang === "zh-CN" ? lang : apiLocale(request.headers.get("accept-language"));
+  const locale = requestLocale(request, new URL(request.url).searchParams.get("lang"));
   // Route handlers get their segments decoded already (a malformed escape never gets this far).
   const match = hasControlCharacters(file) ? null : FILE.exec(file);
   const progress = match?.[1] ? await getPublicProgress(match[1]) : null;
   if (!match || !progress) {
-    return apiError(404, "not_found", apiTranslator(locale)("error.notFound"), {
+    return jsonError(404, "not_found", apiTranslator(locale)("error.notFound"), {
       locale,
       headers: { "Access-Control-Allow-Origin": "*" },
     });
@@ -42,8 +39,7 @@ export async function handlePublicData(request: Request, file: string): Promise<
     Vary: "Accept-Language",
   };
   if (format === "csv") {
-    headers["Content-Disposition"] =
-      `attachment; filename="${encodeURIComponent(progress.proposal.code)}.csv"`;
+    headers["Content-Disposition"] = attachment(`${progress.proposal.code}.csv`);
     headers["Content-Language"] = locale;
   }
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });

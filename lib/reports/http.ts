@@ -5,13 +5,14 @@
 // them, the narratives edited on the Reports page ("narrative.R1" = …): too long for an address, and
 // never stored.
 import "server-only";
-import { apiLocale } from "@/lib/api/locale";
-import { queryValues } from "@/lib/api/params";
-import { type ApiIssue, apiError } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { type CurrentUser, userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { unlessBusy } from "@/lib/db/busy";
+import { attachment } from "@/lib/http/download";
+import { type ErrorIssue, jsonError } from "@/lib/http/errors";
+import { requestLocale } from "@/lib/http/locale";
+import { queryValues } from "@/lib/http/query";
 import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import type { Locale } from "@/lib/i18n/routing";
 import { claimSlot } from "@/lib/slots/slots";
@@ -34,19 +35,13 @@ const CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 } as const;
 
-function invalid(locale: Locale, issues: ApiIssue[]) {
+function invalid(locale: Locale, issues: ErrorIssue[]) {
   const t = reportTranslator(locale);
   const summary = issues.map((issue) => `${issue.parameter}: ${issue.message}`).join("; ");
-  return apiError(400, "invalid_parameter", t.reports("error.invalid", { issues: summary }), {
+  return jsonError(400, "invalid_parameter", t.reports("error.invalid", { issues: summary }), {
     locale,
     issues,
   });
-}
-
-/** "filename" for old clients (ASCII only) and RFC 5987's "filename*" with the real, Chinese name. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** The report's file, or null for an unknown proposal. */
@@ -60,25 +55,18 @@ async function makeReport(
   return { code: data.proposal.code, file };
 }
 
-/** The report's language when the request names a valid one, else as the browser prefers. */
-function localeOf(request: Request, values: Record<string, string>): Locale {
-  return values.locale === "en" || values.locale === "zh-CN"
-    ? values.locale
-    : apiLocale(request.headers.get("accept-language"));
-}
-
 /** The signed-in user who may make reports, or the error response. */
 async function reportMaker(request: Request, locale: Locale) {
   const t = reportTranslator(locale);
   const user = await userOfSession(request.headers);
-  if (!user) return apiError(401, "unauthorized", t.reports("error.unauthorized"), { locale });
-  if (!canMakeReports(user)) return apiError(403, "unauthorized", t.reports("error.forbidden"), { locale });
+  if (!user) return jsonError(401, "unauthorized", t.reports("error.unauthorized"), { locale });
+  if (!canMakeReports(user)) return jsonError(403, "unauthorized", t.reports("error.forbidden"), { locale });
   return user;
 }
 
 export async function handleReportRequest(request: Request): Promise<Response> {
   const values = queryValues(new URL(request.url));
-  const locale = localeOf(request, values);
+  const locale = requestLocale(request, values.locale);
   const user = await reportMaker(request, locale);
   if (user instanceof Response) return user;
   const parsed = reportRequest.safeParse(values);
@@ -112,21 +100,21 @@ async function bodyText(request: Request, maxBytes: number): Promise<string | nu
 
 export async function handleReportPost(request: Request): Promise<Response> {
   const query = queryValues(new URL(request.url));
-  const user = await reportMaker(request, localeOf(request, query));
+  const user = await reportMaker(request, requestLocale(request, query.locale));
   if (user instanceof Response) return user;
   // The session cookie is SameSite=Lax already; this refuses a cross-site form outright.
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (origin && URL.parse(origin)?.host !== host) {
-    const locale = localeOf(request, query);
-    return apiError(403, "unauthorized", reportTranslator(locale).reports("error.forbidden"), { locale });
+    const locale = requestLocale(request, query.locale);
+    return jsonError(403, "unauthorized", reportTranslator(locale).reports("error.forbidden"), { locale });
   }
   const type = request.headers.get("content-type") ?? "";
   const text = await bodyText(request, MAX_REPORT_BODY_BYTES);
   if (text === null || (text !== "" && !type.startsWith("application/x-www-form-urlencoded"))) {
-    const locale = localeOf(request, query);
+    const locale = requestLocale(request, query.locale);
     const key = text === null ? "error.bodyTooLarge" : "error.badBody";
-    return apiError(text === null ? 413 : 400, "invalid_parameter", reportTranslator(locale).reports(key), {
+    return jsonError(text === null ? 413 : 400, "invalid_parameter", reportTranslator(locale).reports(key), {
       locale,
     });
   }
@@ -137,7 +125,7 @@ export async function handleReportPost(request: Request): Promise<Response> {
     if (key.startsWith(NARRATIVE_PREFIX)) narratives[key.slice(NARRATIVE_PREFIX.length)] = value;
     else if (value !== "") values[key] = value;
   }
-  const locale = localeOf(request, values);
+  const locale = requestLocale(request, values.locale);
   const parsed = reportRequest.safeParse(values);
   const narrative = narrativeSchema.safeParse(narratives);
   const issues = [
@@ -164,14 +152,14 @@ async function respond(
     () => null,
   );
   if (!claim)
-    return apiError(503, "service_unavailable", databaseBusyMessage(locale, "retry"), {
+    return jsonError(503, "service_unavailable", databaseBusyMessage(locale, "retry"), {
       locale,
       headers: { "Retry-After": "5" },
     });
   const { slot, refused } = claim;
   if (!slot) {
     const key = refused === "perOwner" ? "error.tooManyReportsOfYours" : "error.tooManyReports";
-    return apiError(429, "too_many_requests", t.reports(key, { count: REPORT_LIMITS.perOwner }), {
+    return jsonError(429, "too_many_requests", t.reports(key, { count: REPORT_LIMITS.perOwner }), {
       locale,
       headers: { "Retry-After": "10" },
     });
@@ -188,7 +176,7 @@ async function respond(
   return new Response(new Uint8Array(file), {
     headers: {
       "Content-Type": CONTENT_TYPES[params.format],
-      "Content-Disposition": contentDisposition(fileName),
+      "Content-Disposition": attachment(fileName),
       "Content-Length": String(file.length),
       "Cache-Control": "no-store",
     },

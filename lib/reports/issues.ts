@@ -3,7 +3,8 @@
 import { createTranslator } from "use-intl/core";
 import type { z } from "zod";
 import { apiTranslator } from "@/lib/api/i18n";
-import { type ApiIssue, parameterIssues } from "@/lib/api/responses";
+import { parameterIssues } from "@/lib/api/responses";
+import type { ErrorIssue } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/routing";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
@@ -18,11 +19,11 @@ export function reportTranslator(locale: Locale) {
   return Object.assign(t, { has: (key: string) => known(key) || api.has(key), reports });
 }
 
-export function reportIssues(error: z.ZodError, locale: Locale): ApiIssue[] {
+export function reportIssues(error: z.ZodError, locale: Locale): ErrorIssue[] {
   return parameterIssues(error, reportTranslator(locale));
 }
 
-export function unknownProposalIssue(code: string, locale: Locale): ApiIssue {
+export function unknownProposalIssue(code: string, locale: Locale): ErrorIssue {
   return {
     parameter: "proposal",
     message: reportTranslator(locale).reports("issue.unknownProposal", { code }),

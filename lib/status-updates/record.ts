@@ -8,6 +8,7 @@ import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
+import { type NewEvidence, newEvidence, writeEvidence } from "@/lib/evidence/write";
 import { type Origin, recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
 
@@ -27,10 +28,13 @@ export type RecordResult =
   /** Field errors as keys of the "validation" messages. */
   | { kind: "invalid"; errors: Record<string, string[]> };
 
-type LoadedItem = {
+/** An item as recording an update needs it: its state, and whether the actor may update it. */
+export type LoadedItem = {
   id: string;
   code: string;
   recommendationId: string;
+  titleZh: string;
+  titleEn: string | null;
   version: number;
   status: ItemStatus;
   progress: number;
@@ -39,6 +43,9 @@ type LoadedItem = {
   progressIsRolledUp: boolean;
   allowed: boolean;
 };
+export type LoadedRecommendation = LoadedItem & { kind: "recommendation"; proposalId: string };
+/** An action, with its weight in its recommendation's roll-up. */
+export type LoadedAction = LoadedItem & { kind: "action"; weight: number };
 
 const itemWhere = (input: StatusUpdateInput) =>
   input.itemType === "recommendation" ? { recommendationId: input.itemId } : { actionId: input.itemId };
@@ -85,25 +92,10 @@ export async function recordStatusUpdateIn(
   if (count === 0) return { kind: "conflict", current: await currentState(tx, input, item) } as const;
 
   const evidenceIds = [...input.evidenceIds];
-  if (input.newEvidenceUrl && input.newEvidenceTitle) {
-    const evidence = await tx.evidence.create({
-      data: {
-        ...itemWhere(input),
-        url: input.newEvidenceUrl,
-        titleZh: input.newEvidenceTitle,
-        kind: input.newEvidenceKind ?? "other",
-        isPublic: input.newEvidencePublic ?? false,
-        createdById: actor.id,
-      },
-    });
+  const evidence = newEvidenceOf(input);
+  if (evidence) {
+    await writeEvidence(tx, actor.id, [evidence], new Date());
     evidenceIds.push(evidence.id);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "evidence.create",
-      entityType: "Evidence",
-      entityId: evidence.id,
-      after: { url: evidence.url, title: evidence.titleZh, kind: evidence.kind, isPublic: evidence.isPublic },
-    });
   }
 
   const update = await tx.statusUpdate.create({
@@ -142,11 +134,29 @@ export async function recordStatusUpdateIn(
   return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
 }
 
+/** The new link a status update adds, if it adds one: the form's, or an import row's. */
+export function newEvidenceOf(input: StatusUpdateInput): NewEvidence | null {
+  if (!input.newEvidenceUrl || !input.newEvidenceTitle) return null;
+  return newEvidence(
+    input.itemType === "recommendation"
+      ? { recommendationId: input.itemId, actionId: null }
+      : { recommendationId: null, actionId: input.itemId },
+    {
+      url: input.newEvidenceUrl,
+      titleZh: input.newEvidenceTitle,
+      kind: input.newEvidenceKind ?? "other",
+      isPublic: input.newEvidencePublic ?? false,
+    },
+  );
+}
+
 const assignments = { select: { agencyId: true, role: true } } as const;
 // What the write needs of either kind of item.
 const itemState = {
   id: true,
   code: true,
+  titleZh: true,
+  titleEn: true,
   version: true,
   status: true,
   progress: true,
@@ -154,31 +164,65 @@ const itemState = {
   agencies: assignments,
 } as const;
 
-// An archived recommendation, and the actions under it, take no more updates: as if gone.
-async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
-  if (input.itemType === "recommendation") {
-    const rec = await tx.recommendation.findFirst({
-      where: liveRecommendations({ id: input.itemId }),
-      select: { ...itemState, _count: { select: { actions: true } } },
-    });
-    if (!rec) return null;
-    return {
-      ...rec,
-      recommendationId: rec.id,
-      progressIsRolledUp: rec._count.actions > 0,
-      allowed: canEditRecommendation(actor, rec.agencies),
-    };
-  }
-  const action = await tx.action.findFirst({
-    where: liveActions({ id: input.itemId }),
-    select: { ...itemState, recommendationId: true, recommendation: { select: { agencies: assignments } } },
-  });
-  if (!action) return null;
+/**
+ * The items `where` selects, of each kind, as recording an update needs them: one statement a kind
+ * (and Prisma's for the agencies), however many items, so that an import of 10,000 rows reads its
+ * items in a few statements (a `where` of a few hundred ids or codes each). An archived
+ * recommendation, and the actions under it, take no more updates: as if gone.
+ */
+export async function loadItems(
+  db: DbClient,
+  actor: Actor,
+  where: {
+    recommendations?: Prisma.RecommendationWhereInput;
+    actions?: Omit<Prisma.ActionWhereInput, "recommendation">;
+  },
+): Promise<{ recommendations: LoadedRecommendation[]; actions: LoadedAction[] }> {
+  const [recommendations, actions] = await Promise.all([
+    where.recommendations
+      ? db.recommendation.findMany({
+          where: liveRecommendations(where.recommendations),
+          select: { ...itemState, proposalId: true, _count: { select: { actions: true } } },
+        })
+      : [],
+    where.actions
+      ? db.action.findMany({
+          where: liveActions(where.actions),
+          select: {
+            ...itemState,
+            recommendationId: true,
+            weight: true,
+            recommendation: { select: { agencies: assignments } },
+          },
+        })
+      : [],
+  ]);
   return {
-    ...action,
-    progressIsRolledUp: false,
-    allowed: canEditAction(actor, action.agencies, action.recommendation.agencies),
+    recommendations: recommendations.map(({ agencies, _count, ...rec }) => ({
+      ...rec,
+      kind: "recommendation",
+      recommendationId: rec.id,
+      progressIsRolledUp: _count.actions > 0,
+      allowed: canEditRecommendation(actor, agencies),
+    })),
+    actions: actions.map(({ agencies, recommendation, ...action }) => ({
+      ...action,
+      kind: "action",
+      progressIsRolledUp: false,
+      allowed: canEditAction(actor, agencies, recommendation.agencies),
+    })),
   };
+}
+
+/** The one item of a status update: loadItems for one id. */
+async function loadItem(tx: DbClient, actor: Actor, input: StatusUpdateInput): Promise<LoadedItem | null> {
+  const where = { id: input.itemId };
+  const { recommendations, actions } = await loadItems(
+    tx,
+    actor,
+    input.itemType === "recommendation" ? { recommendations: where } : { actions: where },
+  );
+  return recommendations[0] ?? actions[0] ?? null;
 }
 
 /** What the rules need to know of an item besides the update itself. */

@@ -11,6 +11,36 @@ export const DEFAULT_PROGRESS: Partial<Record<ItemStatus, number>> = { not_start
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
+// What an update says besides the item's state: its comment and a new link. The import checks each
+// row's with these too (lib/import/plan.ts).
+const comment = z.preprocess(emptyToUndefined, z.string().trim().max(2000, { error: "tooLong" }).optional());
+const newEvidence = {
+  newEvidenceUrl: z.preprocess(emptyToUndefined, evidenceUrl.optional()),
+  newEvidenceTitle: z.preprocess(emptyToUndefined, evidenceTitle.optional()),
+  newEvidenceKind: optionalEvidenceKind,
+  /** Whether the new link may be shown on the public page (the evidence form's choice); not unless said. */
+  newEvidencePublic: checkbox.optional(),
+};
+
+/** A new link needs both its address and its title, and a kind. */
+function newEvidenceComplete(
+  input: { newEvidenceUrl?: string; newEvidenceTitle?: string; newEvidenceKind?: unknown },
+  ctx: z.RefinementCtx,
+) {
+  if (input.newEvidenceUrl && !input.newEvidenceTitle) {
+    ctx.addIssue({ code: "custom", path: ["newEvidenceTitle"], message: "required" });
+  }
+  if (input.newEvidenceUrl && !input.newEvidenceKind) {
+    ctx.addIssue({ code: "custom", path: ["newEvidenceKind"], message: "kindRequired" });
+  }
+  if (!input.newEvidenceUrl && input.newEvidenceTitle) {
+    ctx.addIssue({ code: "custom", path: ["newEvidenceUrl"], message: "required" });
+  }
+}
+
+/** The comment and new link of an update, by the form's rules. Messages are keys of the "validation" messages. */
+export const statusUpdateNote = z.object({ comment, ...newEvidence }).superRefine(newEvidenceComplete);
+
 /** What the status form sends. Messages are keys of the "validation" messages. */
 export const statusUpdateInput = z
   .object({
@@ -29,24 +59,10 @@ export const statusUpdateInput = z
         .optional(),
     ),
     effectiveDate: isoDate,
-    comment: z.preprocess(emptyToUndefined, z.string().trim().max(2000, { error: "tooLong" }).optional()),
+    comment,
     evidenceIds: z.array(z.string().min(1)).max(50, { error: "tooMany" }).default([]),
-    newEvidenceUrl: z.preprocess(emptyToUndefined, evidenceUrl.optional()),
-    newEvidenceTitle: z.preprocess(emptyToUndefined, evidenceTitle.optional()),
-    newEvidenceKind: optionalEvidenceKind,
-    /** Whether the new link may be shown on the public page (the evidence form's choice); not unless said. */
-    newEvidencePublic: checkbox.optional(),
+    ...newEvidence,
   })
-  .superRefine((input, ctx) => {
-    if (input.newEvidenceUrl && !input.newEvidenceTitle) {
-      ctx.addIssue({ code: "custom", path: ["newEvidenceTitle"], message: "required" });
-    }
-    if (input.newEvidenceUrl && !input.newEvidenceKind) {
-      ctx.addIssue({ code: "custom", path: ["newEvidenceKind"], message: "kindRequired" });
-    }
-    if (!input.newEvidenceUrl && input.newEvidenceTitle) {
-      ctx.addIssue({ code: "custom", path: ["newEvidenceUrl"], message: "required" });
-    }
-  });
+  .superRefine(newEvidenceComplete);
 
 export type StatusUpdateInput = z.infer<typeof statusUpdateInput>;

@@ -540,7 +540,9 @@ describe.runIf(provider === "sqlite")(
       release();
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("5");
-      expect(await response.json()).toEqual({ error: zh.databaseBusy.importUpload });
+      expect(await response.json()).toEqual({
+        error: { code: "service_unavailable", message: zh.databaseBusy.importUpload },
+      });
       expect(await db.importBatch.count()).toBe(batches);
       expect(await db.jobSlot.count()).toBe(slots);
     }, 30_000);

@@ -291,7 +291,10 @@ describe("uploads at once", () => {
     const busy = responses.find((response) => response.status === 429);
     expect(busy?.headers.get("retry-after")).toBe("10");
     expect(await busy?.json()).toEqual({
-      error: "You already have 2 files being read; wait for them to finish, then upload.",
+      error: {
+        code: "too_many_requests",
+        message: "You already have 2 files being read; wait for them to finish, then upload.",
+      },
     });
     // The places are free again once the files are read.
     expect((await post(cookie, "zh-CN")).status).toBe(400);

@@ -190,7 +190,9 @@ describe("the import's template", () => {
     expect(signedOut.status).toBe(401);
     const bad = await get("staff", "format=pdf&locale=en");
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: "The template's format must be xlsx or csv." });
+    expect(await bad.json()).toEqual({
+      error: { code: "invalid_parameter", message: "The template's format must be xlsx or csv." },
+    });
     // No parameter makes it fail (the naughty-strings sweep asks the built app the same).
     for (const naughty of [...KNOWN_BAD_INPUTS, ...NAUGHTY_STRINGS.filter((_, index) => index % 20 === 0)]) {
       for (const query of [{ format: naughty }, { format: "csv", locale: naughty }] as Record<

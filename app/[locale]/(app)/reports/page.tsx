@@ -3,9 +3,9 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportPreview } from "@/components/reports/report-preview";
 import { Alert } from "@/components/ui/alert";
-import type { ApiIssue } from "@/lib/api/responses";
 import { canMakeReports } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import type { ErrorIssue } from "@/lib/http/errors";
 import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
@@ -36,7 +36,7 @@ export default async function ReportsPage({ params, searchParams }: LocalePagePr
   values.proposal ??= proposals[0]?.code;
   // The report in the interface's language until another is chosen.
   values.locale ??= locale;
-  let issues: ApiIssue[] = [];
+  let issues: ErrorIssue[] = [];
   let preview: {
     data: NonNullable<Awaited<ReturnType<typeof getReportPreview>>>;
     params: typeof reportParams._output;

@@ -1,13 +1,16 @@
 // GET /api/import/template?format=xlsx|csv&locale=…: the import's template of the items the signed-in
-// user may update (lib/import/template.ts). A bad format is a 400 in the user's language.
+// user may update (lib/import/template.ts). A bad format is a 400 { error: { code, message } } in the
+// user's language (?locale=, else Accept-Language).
 import type { NextRequest } from "next/server";
 import { canImport } from "@/lib/auth/permissions";
 import { userOfSession } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { unlessBusy } from "@/lib/db/busy";
+import { attachment } from "@/lib/http/download";
+import { type ErrorCode, jsonError } from "@/lib/http/errors";
+import { requestLocale } from "@/lib/http/locale";
 import { databaseBusyMessage } from "@/lib/i18n/database-busy";
-import { type Locale, routing } from "@/lib/i18n/routing";
 import { MAX_ROWS } from "@/lib/import/file";
 import { importTranslator } from "@/lib/import/messages";
 import { getTemplateRows, TEMPLATE_FORMATS, templateCsv, templateXlsx } from "@/lib/import/template";
@@ -19,30 +22,31 @@ const CONTENT_TYPES = {
 
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const locale: Locale = routing.locales.find((l) => l === params.get("locale")) ?? routing.defaultLocale;
+  const locale = requestLocale(request, params.get("locale"));
   const t = importTranslator(locale);
-  const error = (status: number, message: string, headers: Record<string, string> = {}) =>
-    Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+  const error = (status: number, code: ErrorCode, message: string, headers?: Record<string, string>) =>
+    jsonError(status, code, message, { locale, headers });
 
   const user = await userOfSession(request.headers);
-  if (!user) return error(401, t("error.signedOut"));
-  if (!canImport(user)) return error(403, t("error.forbidden"));
+  if (!user) return error(401, "unauthorized", t("error.signedOut"));
+  if (!canImport(user)) return error(403, "forbidden", t("error.forbidden"));
   const format = TEMPLATE_FORMATS.find((f) => f === params.get("format"));
-  if (!format) return error(400, t("templateFile.badFormat"));
+  if (!format) return error(400, "invalid_parameter", t("templateFile.badFormat"));
 
   const rows = await unlessBusy(
     () => getTemplateRows(db, user, locale),
     () => null,
   );
-  if (!rows) return error(503, databaseBusyMessage(locale, "retry"), { "Retry-After": "5" });
-  if (rows === "tooMany") return error(413, t("templateFile.tooMany", { rows: MAX_ROWS }));
+  if (!rows)
+    return error(503, "service_unavailable", databaseBusyMessage(locale, "retry"), { "Retry-After": "5" });
+  if (rows === "tooMany")
+    return error(413, "payload_too_large", t("templateFile.tooMany", { rows: MAX_ROWS }));
   const body = format === "xlsx" ? await templateXlsx(rows, locale) : templateCsv(rows, locale);
   const fileName = `${t("templateFile.fileName")}-${toShanghaiDateString(new Date())}.${format}`;
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
   return new Response(body, {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="import-template.${format}"; filename*=UTF-8''${encoded}`,
+      "Content-Disposition": attachment(fileName, `import-template.${format}`),
       "Cache-Control": "no-store",
       "Content-Language": locale,
     },

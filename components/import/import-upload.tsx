@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import type { ErrorBody } from "@/lib/http/errors";
@@ -66,11 +67,7 @@ export function ImportUpload() {
       <div aria-live="polite" className="space-y-1 text-sm">
         {phase.kind === "uploading" && <Progress value={phase.percent} label={t("uploading")} />}
         {phase.kind === "checking" && <p>{t("checking")}</p>}
-        {phase.kind === "error" && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">
-            {phase.message}
-          </p>
-        )}
+        {phase.kind === "error" && <Alert>{phase.message}</Alert>}
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import "server-only";
 // field, with the ids inside them (agencies, actions) replaced by names.
 import { z } from "zod";
 import type { CheckedAdmin } from "@/lib/auth/session";
-import { shanghaiDate } from "@/lib/dates";
+import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { agencyShortName, localized } from "@/lib/i18n/localized";
@@ -85,7 +85,7 @@ export async function readAuditLog(
     where.createdAt = {
       ...(filters.from ? { gte: shanghaiDate(filters.from) } : {}),
       // The whole of the last day.
-      ...(filters.to ? { lt: new Date(shanghaiDate(filters.to).getTime() + 86_400_000) } : {}),
+      ...(filters.to ? { lt: new Date(shanghaiDate(filters.to).getTime() + DAY_MS) } : {}),
     };
   if (filters.item) where.entityId = { in: await itemIds(filters.item) };
 

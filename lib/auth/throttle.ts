@@ -16,6 +16,8 @@
 // The attempt is recorded (as failed, until it succeeds) before the checks count the others, so that
 // parallel requests cannot all slip through between the check and the write: each one counts those
 // recorded before it, and a refused attempt is removed, as it checked no password.
+
+import { DAY_MS } from "@/lib/dates";
 import type { Db } from "@/lib/db/client";
 
 export const THROTTLE_WINDOW_MINUTES = 60;
@@ -113,6 +115,6 @@ export async function markSignInSucceeded(db: Db, attemptId: string) {
 export async function recordSignInAttempt(db: Db, key: SignInKey & { succeeded: boolean }, now = new Date()) {
   const attempt = await db.signInAttempt.create({ data: { ...key, createdAt: now }, select: { id: true } });
   // Attempts older than a day matter to nobody: keep the table small.
-  await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - DAY_MS) } } });
   return attempt;
 }

@@ -2,9 +2,9 @@
 // view it opens, the due-soon window, when a reply figure links to its items, the lists' notes and the
 // change feed. Pure (no React, no database) so that the rules are tested on their own; the components
 // in components/dashboard/ only translate and lay it out.
-import { toShanghaiDateString } from "@/lib/dates";
+import { DAY_MS, toShanghaiDateString } from "@/lib/dates";
 import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
-import { localized } from "@/lib/i18n/localized";
+import { agencyShortName, localized } from "@/lib/i18n/localized";
 import type { Health } from "@/lib/tracking/health";
 import { pickFilters, type TrackingParams, trackingQuery } from "@/lib/tracking/search-params";
 import {
@@ -21,7 +21,6 @@ import type { Dashboard } from "./queries";
 
 export const AGENCY_BARS = 12;
 export const GROUP_BARS = 20;
-const DAY_MS = 86_400_000;
 const OPEN_STATUSES = ["not_started", "in_progress", "stalled"] as const satisfies readonly ItemStatus[];
 
 /** How the dashboard draws its figures: as charts, or as tables of the same data (`show=tables`). */
@@ -200,9 +199,7 @@ export function dashboardViewModel({
   const agencies = dashboard.agencies.slice(0, AGENCY_BARS).map((row) => ({
     key: row.id ?? "none",
     /** The bar's label (the short name); null for the items without a lead agency. */
-    label: row.agency
-      ? name(row.agency.shortNameZh ?? row.agency.nameZh, row.agency.shortNameEn ?? row.agency.nameEn)
-      : null,
+    label: row.agency ? agencyShortName(locale, row.agency) : null,
     /** The table row's label (the full name); null for the items without a lead agency. */
     fullLabel: row.agency ? name(row.agency.nameZh, row.agency.nameEn) : null,
     value: Math.round(row.averageProgress),
@@ -235,12 +232,7 @@ export function dashboardViewModel({
       title: name(item.titleZh, item.titleEn),
       href: item.href,
       health: item.health,
-      agency: item.leadAgency
-        ? name(
-            item.leadAgency.shortNameZh ?? item.leadAgency.nameZh,
-            item.leadAgency.shortNameEn ?? item.leadAgency.nameEn,
-          )
-        : null,
+      agency: item.leadAgency ? agencyShortName(locale, item.leadAgency) : null,
       days: item.dueDate ? days(item.dueDate) : null,
     }));
 

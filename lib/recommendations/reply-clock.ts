@@ -1,6 +1,8 @@
 // The statutory clocks of a deputy's proposal (DOMAIN.md "How such proposals are handled"):
 // reply within 3 months of assignment (extendable to 6 with approval), answer again within 1 month
 // of a dissatisfied feedback, and follow up items classed B or C until they are resolved.
+
+import { DAY_MS } from "@/lib/dates";
 import { addMonths, shanghaiDate, toShanghaiDateString } from "../dates";
 import type { ReplyClass } from "../db/enums";
 
@@ -17,7 +19,7 @@ export function firstFeedbackDayNotOverdue(today: Date): Date {
   const todayIso = toShanghaiDateString(today);
   let day = addMonths(todayIso, -REHANDLING_MONTHS);
   while (addMonths(day, REHANDLING_MONTHS) < todayIso)
-    day = toShanghaiDateString(new Date(shanghaiDate(day).getTime() + 86_400_000));
+    day = toShanghaiDateString(new Date(shanghaiDate(day).getTime() + DAY_MS));
   return shanghaiDate(day);
 }
 
@@ -47,8 +49,7 @@ export type ReplyClock = {
   followUpRequired: boolean;
 };
 
-const DAY = 86_400_000;
-const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY);
+const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);
 
 export function replyClock(item: ReplyFields, dissatisfied: boolean, today: Date): ReplyClock {
   const due = item.replyDueAt;

@@ -106,7 +106,7 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
             empty={t("auditAnyAction")}
             choices={AUDIT_ACTIONS.map((action) => ({
               value: action,
-              label: `${t(`auditAction.}${action}`)}`,
+              label: t(`auditAction.${action}`),
             }))}
           />
         </div>

@@ -66,7 +66,7 @@ export function ReplyForm({
               {...control}
               defaultValue={values.replyClass}
               empty={t("none")}
-              choices={Object.values(ReplyClass).map((value) => ({ value: value, label: tClass(value) }))}
+              choices={Object.values(ReplyClass).map((value) => ({ value, label: tClass(value) }))}
             />
           )}
         </Field>

@@ -149,7 +149,7 @@ export async function ItemFilterForm({
               name="replyClass"
               defaultValue={filters.replyClass ?? ""}
               empty={t("all")}
-              choices={Object.values(ReplyClass).map((value) => ({ value: value, label: tClass(value) }))}
+              choices={Object.values(ReplyClass).map((value) => ({ value, label: tClass(value) }))}
             />
           </div>
           <div className="space-y-1">

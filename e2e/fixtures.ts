@@ -11,7 +11,8 @@ export const test = base.extend<{ consoleErrors: string[]; allowedConsoleErrors:
       page.on("console", (message) => {
         const text = message.text();
         if (message.type() === "error" && !allowedConsoleErrors.some((allowed) => allowed.test(text)))
-          errors.push(text);
+          // A resource that failed says only its status: the address says which one.
+          errors.push(message.location().url ? `${text} (${message.location().url})` : text);
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use(errors);

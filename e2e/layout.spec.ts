@@ -338,3 +338,13 @@ for (const { locale } of LOCALES) {
     });
   });
 }
+
+// Browsers ask for /favicon.ico on their own, whatever the page declares: a 404 there is a console
+// error on whichever page happens to trigger it.
+test("the site's icon is served where browsers look for it", async ({ request }) => {
+  for (const path of ["/favicon.ico", "/icon.svg"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toMatch(/^image\//);
+  }
+});

@@ -10,6 +10,7 @@ import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/per
 import type { DbClient } from "@/lib/db/client";
 import { type ItemStatus, ItemStatus as ItemStatuses } from "@/lib/db/enums";
 import { liveRecommendations } from "@/lib/db/live";
+import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
 import { neutralise } from "@/lib/export/neutralise";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -35,8 +36,6 @@ export type TemplateRow = {
 
 export const TEMPLATE_FORMATS = ["xlsx", "csv"] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
-
-const assignments = { select: { agencyId: true, role: true } } as const;
 
 /**
  * The rows of the user's template: each recommendation they may update, then its actions they may; or
@@ -69,9 +68,9 @@ export async function getTemplateRows(
       progress: true,
       version: true,
       proposal: { select: { code: true } },
-      agencies: assignments,
+      agencies: ASSIGNMENTS,
       actions: {
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: LIST_ORDER,
         select: {
           code: true,
           titleZh: true,
@@ -79,7 +78,7 @@ export async function getTemplateRows(
           status: true,
           progress: true,
           version: true,
-          agencies: assignments,
+          agencies: ASSIGNMENTS,
         },
       },
     },

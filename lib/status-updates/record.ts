@@ -8,6 +8,7 @@ import { shanghaiDate, shanghaiToday } from "@/lib/dates";
 import type { Db, DbClient, Prisma } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
+import { ASSIGNMENTS } from "@/lib/db/selects";
 import { type NewEvidence, newEvidence, writeEvidence } from "@/lib/evidence/write";
 import { type Origin, recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
@@ -150,7 +151,6 @@ export function newEvidenceOf(input: StatusUpdateInput): NewEvidence | null {
   );
 }
 
-const assignments = { select: { agencyId: true, role: true } } as const;
 // What the write needs of either kind of item.
 const itemState = {
   id: true,
@@ -161,7 +161,7 @@ const itemState = {
   status: true,
   progress: true,
   startDate: true,
-  agencies: assignments,
+  agencies: ASSIGNMENTS,
 } as const;
 
 /**
@@ -192,7 +192,7 @@ export async function loadItems(
             ...itemState,
             recommendationId: true,
             weight: true,
-            recommendation: { select: { agencies: assignments } },
+            recommendation: { select: { agencies: ASSIGNMENTS } },
           },
         })
       : [],

@@ -2,7 +2,6 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextRequest, NextResponse } from "next/server";
 import { createTranslator } from "next-intl";
 import createMiddleware from "next-intl/middleware";
-import { apiTranslator } from "./lib/api/i18n";
 import { jsonError } from "./lib/http/errors";
 import { requestIsHttps } from "./lib/http/forwarded";
 import { preferredLocale } from "./lib/http/locale";
@@ -11,6 +10,7 @@ import {
   pageContentSecurityPolicy,
   STRICT_TRANSPORT_SECURITY,
 } from "./lib/http/security-headers";
+import { routeTranslator } from "./lib/http/translator";
 import { type Locale, routing } from "./lib/i18n/routing";
 import en from "./messages/en.json";
 import zh from "./messages/zh-CN.json";
@@ -32,7 +32,7 @@ const NOT_A_PAGE =
 function malformedPath(request: NextRequest, pathname: string, locale: Locale | undefined) {
   if (pathname.startsWith("/api/")) {
     const apiLanguage = preferredLocale(request.headers.get("accept-language"));
-    return jsonError(400, "invalid_parameter", apiTranslator(apiLanguage)("error.malformedPath"), {
+    return jsonError(400, "invalid_parameter", routeTranslator(apiLanguage)("error.malformedPath"), {
       locale: apiLanguage,
     });
   }

@@ -1,23 +1,23 @@
 import "server-only";
 import { z } from "zod";
+import { authenticateRequest, type Caller } from "@/lib/http/caller";
 import { jsonAnswer, jsonError } from "@/lib/http/errors";
 import { preferredLocale } from "@/lib/http/locale";
+import { invalidParameters } from "@/lib/http/parameters";
 import { queryValues } from "@/lib/http/query";
+import { type RouteTranslator, routeTranslator } from "@/lib/http/translator";
 import type { Locale } from "@/lib/i18n/routing";
-import { type ApiCaller, authenticateApiRequest } from "./auth";
-import { type ApiTranslator, apiTranslator } from "./i18n";
 import type { ApiRoute } from "./openapi";
-import { invalidParameters } from "./responses";
 
 export type ApiHandlerContext<Q, P> = {
   request: Request;
   /** Who is calling; null only on a public route. */
-  caller: ApiCaller | null;
+  caller: Caller | null;
   query: Q;
   params: P;
   locale: Locale;
   /** Messages of the "api" namespace in the caller's language. */
-  t: ApiTranslator;
+  t: RouteTranslator;
   /** A 404 answer; `messageKey` is a key of "api.error" (default "notFound"). */
   notFound: (messageKey?: string, values?: Record<string, string | number>) => Response;
 };
@@ -43,11 +43,11 @@ export function apiGet<Q extends z.ZodObject, P extends z.ZodObject, R extends z
     context: { params: Promise<Record<string, string | string[] | undefined>> },
   ): Promise<Response> => {
     const locale = preferredLocale(request.headers.get("accept-language"));
-    const t = apiTranslator(locale);
+    const t = routeTranslator(locale);
     try {
-      let caller: ApiCaller | null = null;
+      let caller: Caller | null = null;
       if (!route.public) {
-        const authenticated = await authenticateApiRequest(request);
+        const authenticated = await authenticateRequest(request);
         if (authenticated instanceof Response) return authenticated;
         caller = authenticated;
       }

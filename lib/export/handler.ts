@@ -3,17 +3,17 @@
 // streams what the export worker writes: the rows are loaded a batch at a time, in the worker's
 // process, as the download reads them.
 import "server-only";
-import { authenticateApiRequest } from "@/lib/api/auth";
-import type { ApiTranslator } from "@/lib/api/i18n";
-import { apiTranslator } from "@/lib/api/i18n";
-import { invalidParameters } from "@/lib/api/responses";
 import { shanghaiDate, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { isDatabaseBusy } from "@/lib/db/busy";
+import { authenticateRequest } from "@/lib/http/caller";
 import { attachment } from "@/lib/http/download";
 import { jsonError } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/http/locale";
+import { invalidParameters } from "@/lib/http/parameters";
 import { queryValues } from "@/lib/http/query";
+import type { RouteTranslator } from "@/lib/http/translator";
+import { routeTranslator } from "@/lib/http/translator";
 import { databaseBusyMessage } from "@/lib/i18n/database-busy";
 import type { Locale } from "@/lib/i18n/routing";
 import { exportTranslator } from "./i18n";
@@ -28,8 +28,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** The API's messages, with the export's own parameter problems ("export.issue.*") among them. */
-function exportApiTranslator(locale: Locale): ApiTranslator {
-  const api = apiTranslator(locale);
+function exportApiTranslator(locale: Locale): RouteTranslator {
+  const api = routeTranslator(locale);
   const all = exportTranslator(locale);
   const translate = (key: string, values?: Record<string, string | number>) =>
     all.has(`export.${key}`) ? all(`export.${key}`) : api(key, values);
@@ -81,7 +81,7 @@ export async function handleExport(request: Request, today: Date = shanghaiToday
   const t = exportApiTranslator(locale);
   try {
     // Any signed-in person (official, staff, admin) or an admin-made API token may export.
-    const caller = await authenticateApiRequest(request);
+    const caller = await authenticateRequest(request);
     if (caller instanceof Response) return caller;
     const parsed = exportQuery.safeParse(values);
     if (!parsed.success) return invalidParameters(parsed.error, t, locale);

@@ -4,11 +4,11 @@
 // the same row. How many exports run at once is limited by the slots they hold (lib/slots).
 import "server-only";
 import { z } from "zod";
-import type { ApiCaller } from "@/lib/api/auth";
 import { defineApiRoute } from "@/lib/api/openapi";
 import type { Db } from "@/lib/db/client";
 import { ExportState } from "@/lib/db/enums";
 import { sql } from "@/lib/db/sql";
+import type { Caller } from "@/lib/http/caller";
 import { claimSlot, releaseDeadSlots, type Slot, type SlotClaim } from "@/lib/slots/slots";
 import { plainText } from "@/lib/validation/fields";
 import type { RunningExport } from "./worker-process";
@@ -23,14 +23,14 @@ const HEARTBEAT_MS = 30_000;
 export const EXPORT_LIMITS = { perOwner: 3, total: 8 } as const;
 
 /** Who an export is recorded for: a user, or an API token (and the admin who made it). */
-function owner(caller: ApiCaller) {
+function owner(caller: Caller) {
   return caller.kind === "session"
     ? { userId: caller.userId, apiTokenId: null }
     : { userId: caller.createdById, apiTokenId: caller.tokenId };
 }
 
 /** The caller as the owner of a slot: a token's exports count apart from its maker's own. */
-export function slotOwner(caller: ApiCaller): string {
+export function slotOwner(caller: Caller): string {
   return caller.kind === "session" ? `user:${caller.userId}` : `token:${caller.tokenId}`;
 }
 
@@ -38,7 +38,7 @@ export function slotOwner(caller: ApiCaller): string {
  * A slot for one more export of the caller's (lib/slots), or the limit it would pass. Exports whose
  * app process went away (their slot is gone) are marked failed first.
  */
-export async function claimExportSlot(db: Db, caller: ApiCaller): Promise<SlotClaim> {
+export async function claimExportSlot(db: Db, caller: Caller): Promise<SlotClaim> {
   await releaseDeadSlots(db);
   await failExportsWithoutSlot(db);
   return claimSlot(db, { kind: "export", owner: slotOwner(caller), ...EXPORT_LIMITS });
@@ -64,7 +64,7 @@ export async function failExportsWithoutSlot(db: Db): Promise<void> {
 export async function trackExport(
   db: Db,
   running: RunningExport,
-  request: { caller: ApiCaller; format: string; query: string; slot: Slot },
+  request: { caller: Caller; format: string; query: string; slot: Slot },
 ): Promise<string> {
   const job = await db.exportJob.create({
     data: {
@@ -142,7 +142,7 @@ export const exportJobRoute = defineApiRoute({
 export async function readExportJob(
   db: Db,
   id: string,
-  caller: ApiCaller,
+  caller: Caller,
 ): Promise<z.input<typeof exportJobSchema> | null> {
   const job = await db.exportJob.findFirst({ where: { id, ...owner(caller) } });
   if (!job) return null;

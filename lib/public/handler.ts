@@ -3,10 +3,10 @@
 // unpublished: answers may be stored by caches but must be revalidated (ETag) before each reuse.
 import "server-only";
 import { createHash } from "node:crypto";
-import { apiTranslator } from "@/lib/api/i18n";
 import { attachment } from "@/lib/http/download";
 import { jsonError } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/http/locale";
+import { routeTranslator } from "@/lib/http/translator";
 import { hasControlCharacters } from "@/lib/validation/fields";
 import { publicCsv, publicJson } from "./open-data";
 import { getPublicProgress } from "./queries";
@@ -19,7 +19,7 @@ export async function handlePublicData(request: Request, file: string): Promise<
   const match = hasControlCharacters(file) ? null : FILE.exec(file);
   const progress = match?.[1] ? await getPublicProgress(match[1]) : null;
   if (!match || !progress) {
-    return jsonError(404, "not_found", apiTranslator(locale)("error.notFound"), {
+    return jsonError(404, "not_found", routeTranslator(locale)("error.notFound"), {
       locale,
       headers: { "Access-Control-Allow-Origin": "*" },
     });

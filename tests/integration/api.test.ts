@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as getOpenApiDocument } from "@/app/api/v1/openapi.json/route";
 import { GET as getRecommendation } from "@/app/api/v1/recommendations/[id]/route";
-import { authenticateApiRequest } from "@/lib/api/auth";
 import { apiGet } from "@/lib/api/handler";
 import { buildOpenApiDocument, defineApiRoute } from "@/lib/api/openapi";
 import { commaList } from "@/lib/api/params";
@@ -13,6 +12,7 @@ import { generateApiToken } from "@/lib/api-tokens/token";
 import { createAuth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
 import { ItemStatus } from "@/lib/db/enums";
+import { authenticateRequest } from "@/lib/http/caller";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 
@@ -64,9 +64,9 @@ type ErrorBody = {
   error: { code: string; message: string; issues?: { parameter: string; message: string }[] };
 };
 
-describe("authenticateApiRequest", () => {
+describe("authenticateRequest", () => {
   const call = (headers: Record<string, string>) =>
-    authenticateApiRequest(new Request(`${BASE}/anything`, { headers }));
+    authenticateRequest(new Request(`${BASE}/anything`, { headers }));
 
   it("accepts an API token", async () => {
     expect(await call(bearer(token))).toMatchObject({ kind: "token", tokenName: "报表系统" });

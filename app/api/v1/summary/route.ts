@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { apiGet } from "@/lib/api/handler";
-import { invalidParameters } from "@/lib/api/responses";
 import { summary, summaryRoute } from "@/lib/api/tracking";
 import { getDashboardCached } from "@/lib/dashboard/cache";
 import { db } from "@/lib/db";
+import { invalidParameters } from "@/lib/http/parameters";
 
 export const dynamic = "force-dynamic";
 

@@ -6,16 +6,16 @@ import zh from "@/messages/zh-CN.json";
 const MESSAGES: Record<Locale, Record<string, unknown>> = { "zh-CN": zh, en };
 
 /** Messages of the "api" namespace; keys may be dynamic (a schema's own message key), so they are strings. */
-export type ApiTranslator = {
+export type RouteTranslator = {
   (key: string, values?: Record<string, string | number>): string;
   has(key: string): boolean;
 };
 
-/** The API's messages in a locale, outside of a page render (route handlers have no next-intl request). */
-export function apiTranslator(locale: Locale): ApiTranslator {
+/** The messages of route handlers ("api" namespace) in a locale, outside of a page render (route handlers have no next-intl request). */
+export function routeTranslator(locale: Locale): RouteTranslator {
   return createTranslator({
     locale,
     messages: MESSAGES[locale],
     namespace: "api",
-  }) as unknown as ApiTranslator;
+  }) as unknown as RouteTranslator;
 }

@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import type { UserRole } from "@/lib/db/enums";
 import { jsonError } from "@/lib/http/errors";
 import { preferredLocale } from "@/lib/http/locale";
-import { apiTranslator } from "./i18n";
+import { routeTranslator } from "./translator";
 
-/** Who is calling the API. Everyone who may call it may read everything; nobody may write through it. */
-export type ApiCaller =
+/** Who is calling a route handler that a token may read (the API, exports). Nobody may write through a token. */
+export type Caller =
   | { kind: "session"; userId: string; name: string; role: UserRole }
   | { kind: "token"; tokenId: string; tokenName: string; createdById: string };
 
@@ -19,14 +19,14 @@ const BEARER = /^Bearer[ ]+(\S+)[ ]*$/i;
  * expired), or else the app's own session cookie. Anything else is answered with a 401, which the
  * caller returns as is:
  *
- *     const caller = await authenticateApiRequest(request);
+ *     const caller = await authenticateRequest(request);
  *     if (caller instanceof Response) return caller;
  *
  * A request that sends an Authorization header is judged by it alone, never by a cookie beside it.
  */
-export async function authenticateApiRequest(request: Request): Promise<ApiCaller | Response> {
+export async function authenticateRequest(request: Request): Promise<Caller | Response> {
   const locale = preferredLocale(request.headers.get("accept-language"));
-  const t = apiTranslator(locale);
+  const t = routeTranslator(locale);
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const secret = BEARER.exec(authorization)?.[1];

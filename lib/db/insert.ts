@@ -3,7 +3,7 @@ import type { DbClient } from "./client";
 import { raw, type Sql, sql } from "./sql";
 
 /** A column's value; a JSON column's is the value itself (an object), not its text. */
-type Value = string | number | boolean | Date | null | object;
+export type Value = string | number | boolean | Date | null | object;
 
 // Rows per statement: one bound value each, a few megabytes of JSON at most.
 const ROWS_PER_STATEMENT = 20_000;

@@ -1,0 +1,148 @@
+// The open deadlines of the tracked items, read set-based in a few queries: what the reminder
+// scheduler warns of (./scheduler.ts) and what a person's calendar feed lists. One place for which
+// clock runs when (DOMAIN.md "How such proposals are handled"):
+// - reply (答复): assigned, not yet answered: due on replyDueAt (3 months, or an approved extension);
+// - views (会办意见): co-handlers give the lead their written views within 1 month of assignment;
+// - rehandling (重新办理): a dissatisfied feedback is answered again within 1 month;
+// - item: a recommendation's or action's own due date, while it is open;
+// - follow-up (跟踪办理): a reply classed B or C is answered again once the matter is done (no date:
+//   it is owed from the day the recommendation was recorded completed).
+import "server-only";
+import { addMonths, toShanghaiDateString } from "@/lib/dates";
+import type { Db, Prisma } from "@/lib/db/client";
+import type { ItemStatus } from "@/lib/db/enums";
+import { liveActions, liveProposals, liveRecommendations } from "@/lib/db/live";
+import { CLOSED_STATUSES } from "@/lib/recommendations/overdue";
+import { REHANDLING_MONTHS } from "@/lib/recommendations/reply-clock";
+import { actionRef, type ItemRef, RECOMMENDATION_REF_SELECT, recommendationRef } from "./items";
+
+/** Co-handlers' written views are due this many months after assignment. */
+export const VIEWS_MONTHS = 1;
+
+export type DeadlineKind = "reply" | "views" | "rehandling" | "item";
+
+export type { ItemRef };
+
+export type Deadline = { kind: DeadlineKind; dueDay: string; item: ItemRef };
+
+/** A B or C reply owing its follow-up answer since `owedSince` (the day completion was recorded). */
+export type OwedFollowUp = { owedSince: string; item: ItemRef };
+
+export type DeadlineScope = {
+  /** Only items one of these agencies handles (lead or co-handler). */
+  agencyIds?: readonly string[];
+  /** Only these recommendations (and their actions). */
+  recommendationIds?: readonly string[];
+};
+
+const day = (value: Date) => toShanghaiDateString(value);
+const isOpen = (status: ItemStatus) => !CLOSED_STATUSES.includes(status);
+
+/**
+ * Every open deadline in scope. `views` are outstanding until the reply is recorded: the handling
+ * cycle (交办 → 会签 → 答复) will record each co-handler's view, and then this is the one place to read it.
+ */
+export async function loadDeadlines(db: Db, scope: DeadlineScope = {}): Promise<Deadline[]> {
+  const recommendations = await loadRecommendations(db, scope);
+  const dissatisfied = new Set(
+    (await db.satisfactionLevel.findMany({ where: { isDissatisfied: true }, select: { key: true } })).map(
+      (level) => level.key,
+    ),
+  );
+  const deadlines: Deadline[] = [];
+  for (const rec of recommendations) {
+    const item = recommendationRef(rec);
+    if (rec.assignedAt && !rec.repliedAt) {
+      if (rec.replyDueAt) deadlines.push({ kind: "reply", dueDay: day(rec.replyDueAt), item });
+      if (item.coHandlerAgencyIds.length > 0)
+        deadlines.push({ kind: "views", dueDay: addMonths(day(rec.assignedAt), VIEWS_MONTHS), item });
+    }
+    if (rec.satisfaction && dissatisfied.has(rec.satisfaction) && rec.feedbackAt && !rec.rehandlingRepliedAt)
+      deadlines.push({ kind: "rehandling", dueDay: addMonths(day(rec.feedbackAt), REHANDLING_MONTHS), item });
+    if (rec.dueDate && isOpen(rec.status)) deadlines.push({ kind: "item", dueDay: day(rec.dueDate), item });
+  }
+
+  const byId = new Map(recommendations.map((rec) => [rec.id, rec]));
+  const actions = await db.action.findMany({
+    where: liveActions(
+      { dueDate: { not: null }, status: { notIn: [...CLOSED_STATUSES] } },
+      recommendationsIn(scope),
+    ),
+    select: {
+      id: true,
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      dueDate: true,
+      recommendationId: true,
+      agencies: { select: { agencyId: true, role: true } },
+    },
+  });
+  for (const action of actions) {
+    const rec = byId.get(action.recommendationId);
+    if (!rec || !action.dueDate) continue;
+    deadlines.push({ kind: "item", dueDay: day(action.dueDate), item: actionRef(action, rec) });
+  }
+  return deadlines;
+}
+
+/** B and C replies whose recommendation is completed and whose follow-up answer is not recorded. */
+export async function loadOwedFollowUps(db: Db, scope: DeadlineScope = {}): Promise<OwedFollowUp[]> {
+  const recommendations = await loadRecommendations(db, scope, {
+    replyClass: { in: ["B", "C"] },
+    repliedAt: { not: null },
+    followUpRepliedAt: null,
+    status: "completed",
+  });
+  if (recommendations.length === 0) return [];
+  // The day the app learnt of the completion: the last update that completed it, as recorded.
+  const completions = await db.statusUpdate.groupBy({
+    by: ["recommendationId"],
+    where: { recommendationId: { in: recommendations.map((rec) => rec.id) }, statusAfter: "completed" },
+    _max: { createdAt: true },
+  });
+  const completedOn = new Map(
+    completions.map((row) => [row.recommendationId, row._max.createdAt ? day(row._max.createdAt) : null]),
+  );
+  return recommendations.flatMap((rec) => {
+    const owedSince = completedOn.get(rec.id) ?? (rec.repliedAt ? day(rec.repliedAt) : null);
+    return owedSince ? [{ owedSince, item: recommendationRef(rec) }] : [];
+  });
+}
+
+/** The recommendations in scope, under a live proposal (the filter without its archived rule). */
+function recommendationsIn(scope: DeadlineScope): Prisma.RecommendationWhereInput {
+  return {
+    proposal: liveProposals(),
+    ...(scope.recommendationIds ? { id: { in: [...scope.recommendationIds] } } : {}),
+    ...(scope.agencyIds
+      ? {
+          OR: [
+            { agencies: { some: { agencyId: { in: [...scope.agencyIds] } } } },
+            { actions: { some: { agencies: { some: { agencyId: { in: [...scope.agencyIds] } } } } } },
+          ],
+        }
+      : {}),
+  };
+}
+
+async function loadRecommendations(
+  db: Db,
+  scope: DeadlineScope,
+  where: Prisma.RecommendationWhereInput = {},
+) {
+  return db.recommendation.findMany({
+    where: liveRecommendations({ ...where, ...recommendationsIn(scope) }),
+    select: {
+      ...RECOMMENDATION_REF_SELECT,
+      status: true,
+      dueDate: true,
+      assignedAt: true,
+      replyDueAt: true,
+      repliedAt: true,
+      satisfaction: true,
+      feedbackAt: true,
+      rehandlingRepliedAt: true,
+    },
+  });
+}

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { getCurrentUser } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
+import { unreadNotificationCount } from "@/lib/notifications/inbox";
 import "../globals.css";
 
 export async function generateMetadata({
@@ -29,11 +30,14 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const user = await getCurrentUser();
+  const unread = user ? await unreadNotificationCount(user.id) : 0;
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
-          <AppShell user={user}>{children}</AppShell>
+          <AppShell user={user} unread={unread}>
+            {children}
+          </AppShell>
         </NextIntlClientProvider>
       </body>
     </html>

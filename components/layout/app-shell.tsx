@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { canImport } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -9,7 +10,16 @@ import { SiteMenu } from "./site-menu";
 import { UserMenu } from "./user-menu";
 
 /** The frame of every page: skip link, header with navigation, user and language, content, footer. */
-export function AppShell({ user, children }: { user: CurrentUser | null; children: ReactNode }) {
+export function AppShell({
+  user,
+  unread,
+  children,
+}: {
+  user: CurrentUser | null;
+  /** The user's unread notifications, for the bell. */
+  unread: number;
+  children: ReactNode;
+}) {
   const t = useTranslations("app");
   return (
     // A page whose root says data-layout="wide" (a wide table) gets up to 1600 px instead of 1152.
@@ -27,7 +37,14 @@ export function AppShell({ user, children }: { user: CurrentUser | null; childre
             <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
           {user ? (
-            <SiteMenu aside={<LanguageSwitcher />}>
+            <SiteMenu
+              aside={
+                <>
+                  <NotificationBell unread={unread} />
+                  <LanguageSwitcher />
+                </>
+              }
+            >
               <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />
               <UserMenu user={user} />
             </SiteMenu>

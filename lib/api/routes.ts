@@ -2,6 +2,7 @@
 // with defineApiRoute (./openapi.ts) beside its schemas, serve it with apiGet (./handler.ts) from its
 // app/api/v1/…/route.ts, and add it here.
 import { z } from "zod";
+import { notificationListRoute } from "./notifications";
 import { buildOpenApiDocument, defineApiRoute } from "./openapi";
 import { recommendationDetailRoute } from "./recommendation-detail";
 import { recommendationListRoute, summaryRoute } from "./tracking";
@@ -21,6 +22,7 @@ export const API_ROUTES = [
   recommendationListRoute,
   recommendationDetailRoute,
   summaryRoute,
+  notificationListRoute,
 ] as const;
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;

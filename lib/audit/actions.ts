@@ -37,6 +37,12 @@ export const AUDIT_ACTIONS = [
   "satisfactionLevel.update",
   "apiToken.create",
   "apiToken.revoke",
+  "notification.read",
+  "follow.add",
+  "follow.remove",
+  "notificationPreferences.update",
+  "notificationDefaults.update",
+  "notificationThresholds.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -52,6 +58,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Theme",
   "SatisfactionLevel",
   "ApiToken",
+  "AppSetting",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

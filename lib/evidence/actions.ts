@@ -7,6 +7,7 @@ import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { EvidenceKind } from "@/lib/db/enums";
+import { notifyEvidenceChange } from "@/lib/notifications/changes";
 import { revalidateApp } from "@/lib/revalidate";
 import { formAction } from "@/lib/validation/form-action";
 import { evidenceAccess } from "./access";
@@ -51,9 +52,16 @@ export const createEvidence = formAction(
   },
   async ({ input, user, form }) => {
     const target = targetOf(input);
-    await db.$transaction((tx) =>
-      writeEvidence(tx, user.id, [newEvidence(target, { url: input.url, ...details(input) })], new Date()),
-    );
+    const piece = newEvidence(target, { url: input.url, ...details(input) });
+    await db.$transaction(async (tx) => {
+      await writeEvidence(tx, user.id, [piece], new Date());
+      await notifyEvidenceChange(
+        tx,
+        user.id,
+        { id: piece.id, titleZh: piece.fields.titleZh, ...target },
+        { kind: "added" },
+      );
+    });
     revalidateApp();
     redirect(safeNextPath(form.get("returnTo"), "/"));
   },
@@ -113,6 +121,7 @@ export const withdrawEvidence = formAction(
         entityId: evidence.id,
         after: { withdrawnAt, reason: input.reason },
       });
+      await notifyEvidenceChange(tx, user.id, evidence, { kind: "withdrawn", reason: input.reason });
       revalidateApp();
       return { notice: t("withdrawn") };
     });

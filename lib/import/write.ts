@@ -15,6 +15,7 @@ import type { ItemStatus } from "@/lib/db/enums";
 import { insertRows, rowsFromJson } from "@/lib/db/insert";
 import { raw, sql } from "@/lib/db/sql";
 import { type NewEvidence, writeEvidence } from "@/lib/evidence/write";
+import { notifyStatusChanges, type StatusChange } from "@/lib/notifications/changes";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { newEvidenceOf } from "@/lib/status-updates/record";
@@ -190,6 +191,7 @@ export async function writePrepared(
   }
   await update("Recommendation", prepared.recommendationChanges);
   await prepared.history.write(tx, provider);
+  await notifyStatusChanges(tx, prepared.history.actorId, prepared.history.changes(), now);
 }
 
 type Row = Record<string, string | number | boolean | Date | object | null>;
@@ -286,6 +288,25 @@ class History {
       after: after ?? null,
       createdAt: this.now,
     });
+  }
+
+  /** The file's own updates (not roll-ups), as the notifications tell of them. */
+  changes(): StatusChange[] {
+    const titles = new Map(this.links.map((link) => [link.statusUpdateId, link.evidenceId]));
+    const evidenceTitle = new Map(this.evidence.map((piece) => [piece.id, piece.fields.titleZh]));
+    return this.updates
+      .filter((row) => row.rollUpOfId === null)
+      .map((row) => ({
+        itemType: row.actionId ? ("action" as const) : ("recommendation" as const),
+        itemId: String(row.actionId ?? row.recommendationId),
+        statusUpdateId: String(row.id),
+        statusBefore: row.statusBefore as ItemStatus,
+        statusAfter: row.statusAfter as ItemStatus,
+        progressBefore: Number(row.progressBefore),
+        progressAfter: Number(row.progressAfter),
+        comment: (row.comment as string | null) ?? null,
+        evidenceTitle: evidenceTitle.get(String(titles.get(row.id as string) ?? "")) ?? null,
+      }));
   }
 
   async write(tx: Prisma.TransactionClient, provider: DatabaseProvider) {

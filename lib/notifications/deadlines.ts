@@ -26,7 +26,7 @@ export type { ItemRef };
 export type Deadline = { kind: DeadlineKind; dueDay: string; item: ItemRef };
 
 /** A B or C reply owing its follow-up answer since `owedSince` (the day completion was recorded). */
-export type OwedFollowUp = { owedSince: string; item: ItemRef };
+export type OwedFollowUp = { owedSince: string; replyClass: "B" | "C"; item: ItemRef };
 
 export type DeadlineScope = {
   /** Only items one of these agencies handles (lead or co-handler). */
@@ -106,7 +106,9 @@ export async function loadOwedFollowUps(db: Db, scope: DeadlineScope = {}): Prom
   );
   return recommendations.flatMap((rec) => {
     const owedSince = completedOn.get(rec.id) ?? (rec.repliedAt ? day(rec.repliedAt) : null);
-    return owedSince ? [{ owedSince, item: recommendationRef(rec) }] : [];
+    return owedSince
+      ? [{ owedSince, replyClass: rec.replyClass as "B" | "C", item: recommendationRef(rec) }]
+      : [];
   });
 }
 
@@ -143,6 +145,7 @@ async function loadRecommendations(
       satisfaction: true,
       feedbackAt: true,
       rehandlingRepliedAt: true,
+      replyClass: true,
     },
   });
 }

@@ -27,9 +27,20 @@ export type NotificationEvent = {
   actorId?: string | null;
   /** Instead of the rule's audience (a digest's readers). */
   recipientIds?: readonly string[];
+  /** The change it tells of, when two rules tell of one change: each person hears of it once. */
+  cause?: string;
 };
 
 export type NotifyResult = { notifications: number; recipients: number; deliveries: number };
+
+/** What notify() writes, worked out but not written (the reminders command's dry run prints it). */
+export type NotificationPlan = {
+  /** Each new event with the people it reaches. */
+  events: { event: NotificationEvent; recipientIds: string[] }[];
+  notifications: Record<string, Value>[];
+  recipients: Record<string, Value>[];
+  deliveries: Record<string, Value>[];
+};
 
 const CHUNK = 500;
 
@@ -39,27 +50,66 @@ export async function notify(
   events: readonly NotificationEvent[],
   now: Date = new Date(),
 ): Promise<NotifyResult> {
+  return writePlan(tx, await planNotifications(tx, events, now));
+}
+
+/** Writes what planNotifications worked out, in the caller's transaction. */
+export async function writePlan(tx: DbClient, plan: NotificationPlan): Promise<NotifyResult> {
+  const provider = providerOfClient(tx);
+  if (plan.notifications.length > 0)
+    await insertRows(tx, provider, "Notification", NOTIFICATION_COLUMNS, plan.notifications);
+  if (plan.recipients.length > 0)
+    await insertRows(
+      tx,
+      provider,
+      "NotificationRecipient",
+      ["notificationId", "userId", "createdAt"],
+      plan.recipients,
+    );
+  if (plan.deliveries.length > 0)
+    await insertRows(tx, provider, "Delivery", DELIVERY_COLUMNS, plan.deliveries);
+  return {
+    notifications: plan.notifications.length,
+    recipients: plan.recipients.length,
+    deliveries: plan.deliveries.length,
+  };
+}
+
+/**
+ * The rows for the events not written before. Events of one `cause` (a change that two rules tell
+ * of) reach each person once: by the first of them that names the person.
+ */
+export async function planNotifications(
+  tx: DbClient,
+  events: readonly NotificationEvent[],
+  now: Date = new Date(),
+): Promise<NotificationPlan> {
+  const plan: NotificationPlan = { events: [], notifications: [], recipients: [], deliveries: [] };
   const fresh = await unwritten(tx, events);
-  if (fresh.length === 0) return { notifications: 0, recipients: 0, deliveries: 0 };
+  if (fresh.length === 0) return plan;
   const audience = await loadAudience(tx, fresh);
   const mail = mailSettings();
 
-  const notifications: Record<string, Value>[] = [];
-  const recipients: Record<string, Value>[] = [];
-  const deliveries: Record<string, Value>[] = [];
+  const told = new Map<string, Set<string>>();
   const readers = new Set<string>();
-  const eventReaders = fresh.map((event) => {
+  for (const event of fresh) {
     const ids = event.recipientIds ? [...event.recipientIds] : audience.of(event);
-    const people = [...new Set(ids)].filter((id) => id !== event.actorId);
-    for (const id of people) readers.add(id);
-    return people;
-  });
+    const already = event.cause ? (told.get(event.cause) ?? new Set<string>()) : new Set<string>();
+    const people = [...new Set(ids)].filter((id) => id !== event.actorId && !already.has(id));
+    for (const id of people) {
+      readers.add(id);
+      already.add(id);
+    }
+    if (event.cause) told.set(event.cause, already);
+    // One that reaches nobody is not written: a reminder finds its readers again when run again.
+    if (people.length > 0 || audience.webhooksOf(event).length > 0)
+      plan.events.push({ event, recipientIds: people });
+  }
   const preferences = await loadPreferences(tx, audience.people([...readers]));
 
-  fresh.forEach((event, index) => {
+  for (const { event, recipientIds } of plan.events) {
     const id = randomUUID();
-    const people = eventReaders[index] ?? [];
-    notifications.push({
+    plan.notifications.push({
       id,
       rule: event.rule,
       dedupeKey: event.dedupeKey,
@@ -71,17 +121,17 @@ export async function notify(
       createdAt: now,
     });
     const group = RULES[event.rule].group;
-    for (const userId of people) {
-      recipients.push({ notificationId: id, userId, createdAt: now });
+    for (const userId of recipientIds) {
+      plan.recipients.push({ notificationId: id, userId, createdAt: now });
       const preference = preferences.get(userId);
       if (!mail || !preference?.choices[group].email) continue;
       const digest = preference.choices[group].daily;
-      deliveries.push(
+      plan.deliveries.push(
         delivery(id, "email", { userId, digest, notBefore: sendableAt(now, preference.quiet, digest) }, now),
       );
     }
     for (const webhook of audience.webhooksOf(event))
-      deliveries.push(
+      plan.deliveries.push(
         delivery(
           id,
           webhook.platform,
@@ -89,25 +139,21 @@ export async function notify(
           now,
         ),
       );
-  });
-
-  const provider = providerOfClient(tx);
-  await insertRows(tx, provider, "Notification", Object.keys(notifications[0] ?? {}), notifications);
-  if (recipients.length > 0)
-    await insertRows(
-      tx,
-      provider,
-      "NotificationRecipient",
-      ["notificationId", "userId", "createdAt"],
-      recipients,
-    );
-  if (deliveries.length > 0) await insertRows(tx, provider, "Delivery", DELIVERY_COLUMNS, deliveries);
-  return {
-    notifications: notifications.length,
-    recipients: recipients.length,
-    deliveries: deliveries.length,
-  };
+  }
+  return plan;
 }
+
+const NOTIFICATION_COLUMNS = [
+  "id",
+  "rule",
+  "dedupeKey",
+  "itemType",
+  "itemId",
+  "day",
+  "payload",
+  "actorId",
+  "createdAt",
+];
 
 const DELIVERY_COLUMNS = [
   "id",

@@ -6,6 +6,7 @@ import { canEditReply } from "@/lib/auth/permissions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { liveRecommendations } from "@/lib/db/live";
+import { notifyReplyChange } from "@/lib/notifications/changes";
 import { revalidateApp } from "@/lib/revalidate";
 import { fieldErrorsFromKeys } from "@/lib/validation/form";
 import { formAction } from "@/lib/validation/form-action";
@@ -64,6 +65,17 @@ export const saveReply = formAction(
         entityId: rec.id,
         before: { ...before, version },
         after: { ...after, version: version + 1 },
+      });
+      await notifyReplyChange(tx, user.id, {
+        recommendationId: rec.id,
+        version: version + 1,
+        replyRecorded: after.repliedAt !== null && before.repliedAt === null,
+        replyClass: after.replyClass,
+        // A dissatisfied feedback newly given, or given again on another day.
+        dissatisfied:
+          (satisfaction?.isDissatisfied ?? false) &&
+          (before.satisfaction !== after.satisfaction ||
+            before.feedbackAt?.getTime() !== after.feedbackAt?.getTime()),
       });
       revalidateApp();
       return { notice: t("saved") };

@@ -10,6 +10,7 @@ import type { ItemStatus } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
 import { ASSIGNMENTS } from "@/lib/db/selects";
 import { type NewEvidence, newEvidence, writeEvidence } from "@/lib/evidence/write";
+import { notifyStatusChanges } from "@/lib/notifications/changes";
 import { type Origin, recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
 
@@ -122,6 +123,25 @@ export async function recordStatusUpdateIn(
     before: { status: item.status, progress: item.progress, version: item.version },
     after: { status: input.status, progress, version: item.version + 1, statusUpdateId: update.id },
   });
+
+  await notifyStatusChanges(
+    tx,
+    actor.id,
+    [
+      {
+        itemType: input.itemType,
+        itemId: item.id,
+        statusUpdateId: update.id,
+        statusBefore: item.status,
+        statusAfter: input.status,
+        progressBefore: item.progress,
+        progressAfter: progress,
+        comment: input.comment ?? null,
+        evidenceTitle: evidence?.fields.titleZh ?? null,
+      },
+    ],
+    now,
+  );
 
   if (input.itemType === "action") {
     await recordRecommendationRollUp(tx, {

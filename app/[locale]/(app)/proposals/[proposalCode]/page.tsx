@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
 import { ProposalPublication } from "@/components/public/proposal-publication";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
+import { isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getProposalOverview } from "@/lib/proposals/queries";
 
@@ -24,8 +26,12 @@ export default async function ProposalPage({ params }: { params: Params }) {
   } = await loadProposalPage(params, "/proposals/[proposalCode]", requireUser, (_, { proposalCode }) =>
     getProposalOverview(proposalCode),
   );
+  const following = await isFollowing(user.id, "proposal", overview.proposal.id);
   return (
     <div className="space-y-6">
+      {overview.proposal.archivedAt === null && (
+        <FollowButton itemType="proposal" itemId={overview.proposal.id} following={following} />
+      )}
       <ProposalOverview overview={overview} />
       <ProposalPublication proposalCode={overview.proposal.code} locale={locale} user={user} />
     </div>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
+import { isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 
@@ -47,5 +49,11 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  return <RecommendationDetail page={page} editable={editable} saved={(await searchParams).saved === "1"} />;
+  const following = await isFollowing(user.id, "recommendation", rec.id);
+  return (
+    <div className="space-y-3">
+      {open && <FollowButton itemType="recommendation" itemId={rec.id} following={following} />}
+      <RecommendationDetail page={page} editable={editable} saved={(await searchParams).saved === "1"} />
+    </div>
+  );
 }

@@ -1,0 +1,41 @@
+"use client";
+
+import { BellPlus, BellRing } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { setFollowing } from "@/lib/notifications/actions";
+import type { FormState } from "@/lib/validation/form-action";
+
+/** Follow an item (be told of its status, progress, reply and evidence changes), or stop. */
+export function FollowButton({
+  itemType,
+  itemId,
+  following,
+}: {
+  itemType: "proposal" | "recommendation" | "action";
+  itemId: string;
+  following: boolean;
+}) {
+  const t = useTranslations("notifications.follow");
+  const [state, submit, pending] = useActionState<FormState, FormData>(setFollowing, {});
+  const error = state.formError ?? Object.values(state.fieldErrors ?? {})[0]?.[0];
+  return (
+    <form action={submit} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="itemType" value={itemType} />
+      <input type="hidden" name="itemId" value={itemId} />
+      <input type="hidden" name="follow" value={following ? "0" : "1"} />
+      <Button type="submit" variant="outline" size="sm" disabled={pending} aria-pressed={following}>
+        {following ? (
+          <BellRing aria-hidden="true" className="h-4 w-4" />
+        ) : (
+          <BellPlus aria-hidden="true" className="h-4 w-4" />
+        )}
+        {following ? t("following") : t(`follow.${itemType}`)}
+      </Button>
+      <span className="text-xs text-slate-600">{following ? t("followingHint") : t("followHint")}</span>
+      {error && <Alert>{error}</Alert>}
+    </form>
+  );
+}

@@ -37,6 +37,11 @@ export const AUDIT_ACTIONS = [
   "satisfactionLevel.update",
   "apiToken.create",
   "apiToken.revoke",
+  "webhook.create",
+  "webhook.update",
+  "webhook.activate",
+  "webhook.deactivate",
+  "webhook.test",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -52,6 +57,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Theme",
   "SatisfactionLevel",
   "ApiToken",
+  "Webhook",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -194,7 +194,7 @@ export async function postBotMessage(
       redirect: "error",
     });
   } catch (error) {
-    throw new BotPostError(`${webhook.platform}: ${networkReason(error)}`, null);
+    throw new BotPostError(`${webhook.platform}: ${networkReason(error, timeoutMs)}`, null);
   }
   const answer = { status: response.status, body: (await response.text().catch(() => "")).slice(0, 2000) };
   if (!response.ok)
@@ -213,9 +213,9 @@ export async function postBotMessage(
   return answer;
 }
 
-function networkReason(error: unknown): string {
+function networkReason(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
-    return `no answer within ${BOT_TIMEOUT_MS / 1000} s`;
+    return `no answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return `could not connect (${reason})`;

@@ -53,7 +53,7 @@ export default async function AdminWebhooksPage({ params }: { params: Promise<{ 
                   <dd>{webhook.agency ? agencyName(webhook.agency) : t("office")}</dd>
                   <dt className="text-slate-600">{t("url")}</dt>
                   <dd className="font-mono text-xs">{webhook.urlShort}</dd>
-                  <dt className="text-slate-600">{t("secret")}</dt>
+                  <dt className="text-slate-600">{t("secretStatus")}</dt>
                   <dd>{t(webhook.hasSecret ? "secretSet" : "secretNone")}</dd>
                   <dt className="text-slate-600">{t("quiet")}</dt>
                   <dd>

@@ -43,6 +43,11 @@ export const AUDIT_ACTIONS = [
   "notificationPreferences.update",
   "notificationDefaults.update",
   "notificationThresholds.update",
+  "webhook.create",
+  "webhook.update",
+  "webhook.activate",
+  "webhook.deactivate",
+  "webhook.test",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -59,6 +64,7 @@ export const AUDIT_ENTITY_TYPES = [
   "SatisfactionLevel",
   "ApiToken",
   "AppSetting",
+  "Webhook",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

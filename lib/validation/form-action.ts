@@ -47,7 +47,7 @@ const declared = new WeakSet<object>();
 
 /**
  * A form's server action: requires a signed-in user, refuses control characters, parses the form with
- * `schema` (messages are keys of "validation"), checks `rule`, then hands over to `handler`, which
+ * `schema` (messages are keys of "validation", or "namespace.key"), checks `rule`, then hands over to `handler`, which
  * writes and audits. Every refusal comes back translated and writes nothing. A handler may answer more
  * than a FormState (R), e.g. a secret shown once. When the database is too busy to take the write, the
  * form is told to try again and keeps its input (lib/db/busy.ts).
@@ -65,7 +65,11 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
     const refused = controlCharacterErrors(form, t);
     if (refused) return { fieldErrors: refused };
     const parsed = schema.safeParse(formValues(form, options.arrays));
-    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error, t) };
+    if (!parsed.success) {
+      // A feature's own messages name their namespace ("webhooks.urlHttps"); the rest are "validation"'s.
+      const all = await getTranslations();
+      return { fieldErrors: fieldErrorsOf(parsed.error, (key) => (key.includes(".") ? all(key) : t(key))) };
+    }
     const access =
       "allowOn" in rule ? await rule.allowOn(user, parsed.data) : rule.allow(user) ? "allowed" : "forbidden";
     if (access === "notFound") return { formError: t("notFound") };

@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import { hasControlCharacters } from "./fields";
 
-/** Translated messages per field, from a failed parse whose messages are keys of "validation". */
+/** Translated messages per field, from a failed parse whose messages are keys of "validation" (or "namespace.key"). */
 export type FieldErrors = Record<string, string[]>;
 
 export function fieldErrorsOf(error: z.ZodError, translate: (key: string) => string): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
-    const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
+    // A key of "validation", or of another namespace ("webhooks.urlHttps") that `translate` knows.
+    const key = /^[a-zA-Z]+(\.[a-zA-Z]+)?$/.test(issue.message) ? issue.message : "invalid";
     errors[field] = [...(errors[field] ?? []), translate(key)];
   }
   return errors;

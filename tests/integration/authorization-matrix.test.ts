@@ -39,6 +39,7 @@ import { setProposalPublished } from "@/lib/public/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import { type FormState, isFormAction } from "@/lib/validation/form-action";
+import { createWebhook, setWebhookActive, testWebhook, updateWebhook } from "@/lib/webhooks/actions";
 import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -145,6 +146,7 @@ async function snapshot() {
           select: { id: true, createdById: true, appliedAt: true, appliedCount: true },
         }),
         db.jobSlot.count(),
+        db.webhook.findMany({ orderBy: { id: "asc" } }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -217,6 +219,18 @@ async function freshRecommendation() {
   });
   return rec.id;
 }
+/** A bot of the office's whose address nothing answers at (the discard port, closed). */
+const freshWebhook = async () =>
+  (
+    await db.webhook.create({
+      data: {
+        name: "矩阵机器人",
+        platform: "wecom",
+        url: "http://127.0.0.1:9/cgi-bin/webhook/send?key=m",
+        createdById: adminId,
+      },
+    })
+  ).id;
 const proposalOf = async (recommendationId: string) =>
   (await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).proposalId;
 
@@ -491,6 +505,44 @@ const WRITES: Write[] = [
     },
     call: (tokenId) => revokeApiToken({}, form({ tokenId })),
     succeeded: saved,
+  },
+  {
+    name: "createWebhook",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      createWebhook(
+        {},
+        form({
+          name: `矩阵机器人${unique()}`,
+          platform: "wecom",
+          url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "updateWebhook",
+    allowed: ADMIN_ONLY,
+    prepare: freshWebhook,
+    call: (webhookId) =>
+      updateWebhook({}, form({ webhookId, name: "改过的机器人", platform: "dingtalk", secret: "SECmatrix" })),
+    succeeded: saved,
+  },
+  {
+    name: "setWebhookActive",
+    allowed: ADMIN_ONLY,
+    prepare: freshWebhook,
+    call: (webhookId) => setWebhookActive({}, form({ webhookId, active: "false" })),
+    succeeded: saved,
+  },
+  {
+    name: "testWebhook (a bot that cannot be reached: the attempt is still audited)",
+    allowed: ADMIN_ONLY,
+    prepare: freshWebhook,
+    call: (webhookId) => testWebhook({}, form({ webhookId })),
+    // What only an admin's call shows: the platform's answer, or that there was none.
+    succeeded: (outcome) =>
+      "returned" in outcome && typeof (outcome.returned as { answer?: string }).answer === "string",
   },
   {
     name: "setProposalPublished (publish or unpublish)",

@@ -9,6 +9,8 @@
 // where naughty text matters most (a link and a comment) get every string (FULL_CORPUS_FIELDS); every
 // other field gets all the known cases and its own hundredth of the list, so that the fields together
 // go through all of it.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { db } from "@/lib/db";
@@ -117,6 +119,29 @@ async function withdrawableEvidence(context: Context) {
 }
 let editableEvidence: string | null = null;
 
+/** A stand-in WeCom that takes every post, so that a bot's test message goes through. */
+let answeringBot: string | null = null;
+async function answeringBotUrl() {
+  if (answeringBot) return answeringBot;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errcode: 0, errmsg: "ok" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  answeringBot = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=k`;
+  return answeringBot;
+}
+async function freshWebhook(adminId: string) {
+  const webhook = await db.webhook.create({
+    data: { name: "顽皮机器人", platform: "wecom", url: await answeringBotUrl(), createdById: adminId },
+  });
+  return webhook.id;
+}
+
 const ACTIONS: Record<string, Entry> = {
   signIn: {
     as: "signedOut",
@@ -201,6 +226,33 @@ const ACTIONS: Record<string, Entry> = {
     },
   },
   createApiToken: { form: async () => ({ name: `令牌${unique()}`, validThrough: "" }) },
+  createWebhook: {
+    form: async ({ lead }) => ({
+      name: `机器人${unique()}`,
+      platform: "dingtalk",
+      agencyId: lead,
+      url: "https://oapi.dingtalk.com/robot/send?access_token=naughty",
+      secret: "SECnaughty",
+      quietStart: "22:00",
+      quietEnd: "08:00",
+    }),
+  },
+  updateWebhook: {
+    form: async ({ adminId }) => ({
+      webhookId: await freshWebhook(adminId),
+      name: "改名的机器人",
+      platform: "feishu",
+      agencyId: "",
+      url: "",
+      secret: "",
+      quietStart: "",
+      quietEnd: "",
+    }),
+  },
+  setWebhookActive: {
+    form: async ({ adminId }) => ({ webhookId: await freshWebhook(adminId), active: "false" }),
+  },
+  testWebhook: { form: async ({ adminId }) => ({ webhookId: await freshWebhook(adminId) }) },
   revokeApiToken: {
     form: async ({ adminId }) => {
       const { prefix, tokenHash } = generateApiToken();
@@ -413,6 +465,7 @@ const WATCHED = [
   "ApiToken",
   "SatisfactionLevel",
   "ImportBatch",
+  "Webhook",
 ];
 const WITH_UPDATED_AT = [
   "Proposal",
@@ -423,6 +476,7 @@ const WITH_UPDATED_AT = [
   "Evidence",
   "User",
   "SatisfactionLevel",
+  "Webhook",
 ];
 const FINGERPRINT = `SELECT ${[
   ...WATCHED.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`),

@@ -33,7 +33,10 @@ const ADMIN_ONLY = {
   importFileName: `机密导入${tag}.xlsx`,
   /** What the export-progress route tells its owner of the admin's export. */
   exportItems: '"items":7654321',
+  webhookName: `机密机器人${tag}`,
 };
+/** Sent to nobody, admins included: a group bot's key (its address's query) and its signing secret. */
+const NOBODY = { webhookKey: `botkey${tag}`, webhookSecret: `SECbot${tag}` };
 /** Every signed-in user may see these; visitors without a valid session may not. */
 const SIGNED_IN_ONLY = {
   unpublishedTitle: `未公开建议${tag}`,
@@ -117,6 +120,15 @@ beforeAll(async () => {
       name: ADMIN_ONLY.tokenName,
       prefix: token.prefix,
       tokenHash: token.tokenHash,
+      createdById: admin.id,
+    },
+  });
+  await db.webhook.create({
+    data: {
+      name: ADMIN_ONLY.webhookName,
+      platform: "dingtalk",
+      url: `https://oapi.dingtalk.com/robot/send?access_token=${NOBODY.webhookKey}end1`,
+      secret: NOBODY.webhookSecret,
       createdById: admin.id,
     },
   });
@@ -208,8 +220,8 @@ function requestsOf(route: AppRoute): { method: string; path: string }[] {
 
 /** What this caller must never be sent. */
 function secretsFor(caller: Caller): string[] {
-  if (caller === "admin") return [];
-  const adminOnly = Object.values(ADMIN_ONLY);
+  if (caller === "admin") return Object.values(NOBODY);
+  const adminOnly = [...Object.values(ADMIN_ONLY), ...Object.values(NOBODY)];
   if (caller === "signedOut" || caller === "forgedCookie")
     return [...adminOnly, ...Object.values(SIGNED_IN_ONLY)];
   return adminOnly;
@@ -258,6 +270,7 @@ describe("the route matrix", () => {
       ([, secret]) => !bodies.includes(secret),
     );
     expect(missing).toEqual([]);
+    expect(secretsFor("admin").filter((secret) => bodies.includes(secret))).toEqual([]);
   }, 300_000);
 
   it.each(CALLERS.filter((caller) => caller !== "admin"))(

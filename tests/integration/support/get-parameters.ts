@@ -26,6 +26,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/admin/themes": [],
   "/[locale]/admin/tokens": [],
   "/[locale]/admin/users": [],
+  "/[locale]/admin/webhooks": [],
   // "show" is the page's own: charts or tables.
   "/[locale]/dashboard": [...keys(dashboardShape), "show"],
   "/[locale]/import": [],

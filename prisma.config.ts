@@ -9,7 +9,7 @@ export default defineConfig({
   schema: `prisma/${provider}/schema.prisma`,
   migrations: {
     path: `prisma/${provider}/migrations`,
-    seed: "tsx prisma/seed.ts",
+    seed: "tsx --conditions=react-server prisma/seed.ts",
   },
   datasource: { url },
 });

@@ -5,10 +5,11 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "better-auth/crypto";
 import type { Prisma } from "../generated/sqlite/client";
 import { recordAudit } from "../lib/audit/record";
-import { shanghaiDate } from "../lib/dates";
+import { shanghaiDate, toShanghaiDateString } from "../lib/dates";
 import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
+import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
 import {
   deriveRecommendationHistory,
   type IsoDate,
@@ -442,6 +443,45 @@ function requireId(ids: Map<string, string>, code: string, what: string): string
   return id;
 }
 
+/**
+ * What a newcomer's bell holds: the demo people follow some items (the official the whole proposal,
+ * each staff member a recommendation of the other's agency), the official takes the weekly digest,
+ * and the reminders the sample's dates imply over the last two weeks are written, as a scheduler
+ * running all along would have (overdue actions, a digest on Monday).
+ */
+export async function seedSampleNotifications(
+  db: Db,
+  today: string = toShanghaiDateString(new Date()),
+): Promise<string> {
+  const users = new Map(
+    (await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+  );
+  const proposal = await db.proposal.findUniqueOrThrow({
+    where: { code: SAMPLE_PROPOSAL.code },
+    select: { id: true },
+  });
+  const recommendation = async (code: string) =>
+    (
+      await db.recommendation.findFirstOrThrow({
+        where: { proposalId: proposal.id, code },
+        select: { id: true },
+      })
+    ).id;
+  const follows = [
+    { email: "official@tracker.example", itemType: "proposal", itemId: proposal.id },
+    { email: "staff.jxw@tracker.example", itemType: "recommendation", itemId: await recommendation("R2") },
+    { email: "staff.kw@tracker.example", itemType: "recommendation", itemId: await recommendation("R1") },
+  ];
+  for (const { email, ...item } of follows) {
+    const userId = users.get(email);
+    if (userId) await db.follow.create({ data: { userId, ...item } });
+  }
+  const official = users.get("official@tracker.example");
+  if (official) await db.notificationSettings.create({ data: { userId: official, weeklyDigest: true } });
+  const { written } = await runReminders(db, today, { since: addDays(today, -MAX_CATCH_UP_DAYS) });
+  return `sample notifications: ${follows.length} follows, ${written} reminders of the last ${MAX_CATCH_UP_DAYS} days`;
+}
+
 function summary(counts: SeedCounts): string {
   return (
     `seeded sample data: ${counts.proposals} proposal, ${counts.recommendations} recommendations, ` +
@@ -455,6 +495,7 @@ async function main(): Promise<void> {
   try {
     const counts = await seedSampleData(db, { onlyIfEmpty: true });
     console.log(counts ? summary(counts) : "database already has data; not seeding");
+    if (counts) console.log(await seedSampleNotifications(db));
   } finally {
     await db.$disconnect();
   }

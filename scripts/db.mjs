@@ -41,7 +41,7 @@ export function switchToWal(file) {
 }
 
 export function seed(...flags) {
-  run("npx", ["tsx", "prisma/seed.ts", ...flags]);
+  run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", ...flags]);
 }
 
 function reset() {

@@ -11,7 +11,7 @@
 // is a failure, thrown with the platform's message so that the delivery log and the test button show it.
 import "server-only";
 import { createHmac } from "node:crypto";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import zh from "@/messages/zh-CN.json";
 import type { DeliveryBatch, Sender, Senders } from "./deliveries";
 import { describeNotification, type NotificationText } from "./describe";

@@ -1,7 +1,7 @@
 // A notification in words: one place that the inbox, the e-mails and the bot posts all read, so that
 // a rule says the same thing on every channel. Works outside a page render (the sender has no
 // next-intl request), in either language.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/routing";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "satisfactionLevel.update",
   "apiToken.create",
   "apiToken.revoke",
+  "delivery.retry",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -52,6 +53,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Theme",
   "SatisfactionLevel",
   "ApiToken",
+  "Delivery",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

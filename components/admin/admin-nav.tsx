@@ -4,11 +4,21 @@ import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { cn } from "@/lib/utils";
 
-const SECTIONS = ["proposals", "users", "agencies", "themes", "satisfaction", "tokens", "audit"] as const;
+const SECTIONS = [
+  "proposals",
+  "users",
+  "agencies",
+  "themes",
+  "satisfaction",
+  "tokens",
+  "deliveries",
+  "audit",
+] as const;
 
 export function AdminNav() {
   const t = useTranslations("admin");
   const tManage = useTranslations("manage");
+  const tDeliveries = useTranslations("deliveries");
   const pathname = usePathname();
   return (
     <nav aria-label={t("title")}>
@@ -25,7 +35,11 @@ export function AdminNav() {
                   pathname === href && "bg-brand-50 font-medium text-brand-800",
                 )}
               >
-                {section === "proposals" ? tManage("proposals") : t(section)}
+                {section === "proposals"
+                  ? tManage("proposals")
+                  : section === "deliveries"
+                    ? tDeliveries("title")
+                    : t(section)}
               </Link>
             </li>
           );

@@ -12,6 +12,7 @@ const SECTIONS = [
   "satisfaction",
   "tokens",
   "webhooks",
+  "deliveries",
   "audit",
 ] as const;
 
@@ -19,6 +20,7 @@ export function AdminNav() {
   const t = useTranslations("admin");
   const tManage = useTranslations("manage");
   const tWebhooks = useTranslations("webhooks");
+  const tDeliveries = useTranslations("deliveries");
   const pathname = usePathname();
   return (
     <nav aria-label={t("title")}>
@@ -39,7 +41,9 @@ export function AdminNav() {
                   ? tManage("proposals")
                   : section === "webhooks"
                     ? tWebhooks("title")
-                    : t(section)}
+                    : section === "deliveries"
+                      ? tDeliveries("title")
+                      : t(section)}
               </Link>
             </li>
           );

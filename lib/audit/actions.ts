@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "webhook.activate",
   "webhook.deactivate",
   "webhook.test",
+  "delivery.retry",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -65,6 +66,7 @@ export const AUDIT_ENTITY_TYPES = [
   "ApiToken",
   "AppSetting",
   "Webhook",
+  "Delivery",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

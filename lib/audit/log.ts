@@ -185,43 +185,62 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
     code: true,
     recommendation: { select: { code: true, proposal: { select: { code: true } } } },
   } as const;
-  const [proposals, recommendations, actions, evidence, agencies, themes, users, levels, tokens, batches] =
-    await Promise.all([
-      db.proposal.findMany({ where: { id: { in: ids("Proposal") } }, select: { id: true, code: true } }),
-      db.recommendation.findMany({
-        where: { id: { in: ids("Recommendation") } },
-        select: { id: true, code: true, proposal: { select: { code: true } } },
-      }),
-      db.action.findMany({ where: { id: { in: ids("Action") } }, select: { id: true, ...itemSelect } }),
-      db.evidence.findMany({
-        where: { id: { in: ids("Evidence") } },
-        select: {
-          id: true,
-          titleZh: true,
-          titleEn: true,
-          recommendation: { select: { code: true, proposal: { select: { code: true } } } },
-          action: { select: itemSelect },
-        },
-      }),
-      db.agency.findMany({ where: { id: { in: ids("Agency") } } }),
-      db.theme.findMany({
-        where: { id: { in: ids("Theme") } },
-        select: { id: true, nameZh: true, nameEn: true },
-      }),
-      db.user.findMany({ where: { id: { in: ids("User") } }, select: { id: true, name: true, email: true } }),
-      db.satisfactionLevel.findMany({
-        where: { id: { in: ids("SatisfactionLevel") } },
-        select: { id: true, labelZh: true, labelEn: true },
-      }),
-      db.apiToken.findMany({
-        where: { id: { in: ids("ApiToken") } },
-        select: { id: true, name: true, prefix: true },
-      }),
-      db.importBatch.findMany({
-        where: { id: { in: ids("ImportBatch") } },
-        select: { id: true, fileName: true },
-      }),
-    ]);
+  const [
+    proposals,
+    recommendations,
+    actions,
+    evidence,
+    agencies,
+    themes,
+    users,
+    levels,
+    tokens,
+    batches,
+    deliveries,
+  ] = await Promise.all([
+    db.proposal.findMany({ where: { id: { in: ids("Proposal") } }, select: { id: true, code: true } }),
+    db.recommendation.findMany({
+      where: { id: { in: ids("Recommendation") } },
+      select: { id: true, code: true, proposal: { select: { code: true } } },
+    }),
+    db.action.findMany({ where: { id: { in: ids("Action") } }, select: { id: true, ...itemSelect } }),
+    db.evidence.findMany({
+      where: { id: { in: ids("Evidence") } },
+      select: {
+        id: true,
+        titleZh: true,
+        titleEn: true,
+        recommendation: { select: { code: true, proposal: { select: { code: true } } } },
+        action: { select: itemSelect },
+      },
+    }),
+    db.agency.findMany({ where: { id: { in: ids("Agency") } } }),
+    db.theme.findMany({
+      where: { id: { in: ids("Theme") } },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+    db.user.findMany({ where: { id: { in: ids("User") } }, select: { id: true, name: true, email: true } }),
+    db.satisfactionLevel.findMany({
+      where: { id: { in: ids("SatisfactionLevel") } },
+      select: { id: true, labelZh: true, labelEn: true },
+    }),
+    db.apiToken.findMany({
+      where: { id: { in: ids("ApiToken") } },
+      select: { id: true, name: true, prefix: true },
+    }),
+    db.importBatch.findMany({
+      where: { id: { in: ids("ImportBatch") } },
+      select: { id: true, fileName: true },
+    }),
+    db.delivery.findMany({
+      where: { id: { in: ids("Delivery") } },
+      select: {
+        id: true,
+        user: { select: { name: true, email: true } },
+        webhook: { select: { name: true } },
+      },
+    }),
+  ]);
   const named = new Map<string, AuditSubject>();
   const set = (type: AuditEntityType, id: string, label: string, href: string | null = null) =>
     named.set(`${type}:${id}`, { label, href });
@@ -262,6 +281,13 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
   for (const row of levels) set("SatisfactionLevel", row.id, localized(locale, row.labelZh, row.labelEn));
   for (const row of tokens) set("ApiToken", row.id, withNote(locale, row.name, `${row.prefix}…`));
   for (const row of batches) set("ImportBatch", row.id, row.fileName);
+  for (const row of deliveries)
+    set(
+      "Delivery",
+      row.id,
+      row.user ? withNote(locale, row.user.name, row.user.email) : (row.webhook?.name ?? row.id),
+      "/admin/deliveries",
+    );
   return named;
 }
 

@@ -25,6 +25,7 @@ import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
 import { createMeasure, editMeasure, moveMeasure } from "@/lib/measures/actions";
+import { retryDelivery } from "@/lib/notifications/delivery-actions";
 import {
   archiveProposal,
   archiveRecommendation,
@@ -147,6 +148,7 @@ async function snapshot() {
         }),
         db.jobSlot.count(),
         db.webhook.findMany({ orderBy: { id: "asc" } }),
+        db.delivery.findMany({ orderBy: { id: "asc" }, select: { id: true, state: true, attempts: true } }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -543,6 +545,36 @@ const WRITES: Write[] = [
     // What only an admin's call shows: the platform's answer, or that there was none.
     succeeded: (outcome) =>
       "returned" in outcome && typeof (outcome.returned as { answer?: string }).answer === "string",
+  },
+  {
+    name: "retryDelivery",
+    allowed: ADMIN_ONLY,
+    prepare: async () => {
+      const notification = await db.notification.create({
+        data: {
+          rule: "status.stalled",
+          dedupeKey: `matrix-${unique()}`,
+          itemType: "digest",
+          day: new Date(),
+          payload: {},
+        },
+      });
+      const delivery = await db.delivery.create({
+        data: {
+          dedupeKey: `matrix-${unique()}`,
+          notificationId: notification.id,
+          channel: "email",
+          userId: adminId,
+          state: "failed",
+          attempts: 5,
+          notBefore: new Date(),
+          lastError: "550 mailbox unavailable",
+        },
+      });
+      return delivery.id;
+    },
+    call: (deliveryId) => retryDelivery({}, form({ deliveryId })),
+    succeeded: saved,
   },
   {
     name: "setProposalPublished (publish or unpublish)",

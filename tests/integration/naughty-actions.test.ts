@@ -262,6 +262,32 @@ const ACTIONS: Record<string, Entry> = {
       return { tokenId: token.id };
     },
   },
+  retryDelivery: {
+    form: async ({ adminId }) => {
+      const notification = await db.notification.create({
+        data: {
+          rule: "status.stalled",
+          dedupeKey: `naughty-${unique()}`,
+          itemType: "digest",
+          day: new Date(),
+          payload: {},
+        },
+      });
+      const delivery = await db.delivery.create({
+        data: {
+          dedupeKey: `naughty-${unique()}`,
+          notificationId: notification.id,
+          channel: "email",
+          userId: adminId,
+          state: "failed",
+          attempts: 5,
+          notBefore: new Date(),
+          lastError: "550",
+        },
+      });
+      return { deliveryId: delivery.id };
+    },
+  },
   setProposalPublished: { form: async ({ proposalId }) => ({ proposalId, publish: "true" }) },
   createProposalFromEntry: {
     form: async () => ({

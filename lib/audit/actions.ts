@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "satisfactionLevel.update",
   "apiToken.create",
   "apiToken.revoke",
+  "calendarFeed.create",
+  "calendarFeed.revoke",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -52,6 +54,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Theme",
   "SatisfactionLevel",
   "ApiToken",
+  "CalendarFeed",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -21,6 +21,8 @@ import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
+import { generateCalendarToken } from "@/lib/calendar/token";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
@@ -145,6 +147,7 @@ async function snapshot() {
           select: { id: true, createdById: true, appliedAt: true, appliedCount: true },
         }),
         db.jobSlot.count(),
+        db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -267,6 +270,23 @@ async function importFile() {
   const file = new FormData();
   file.set("file", new Blob([`${header.join(",")}\r\n${line.join(",")}`], { type: "text/csv" }), "矩阵.csv");
   return file;
+}
+
+// A calendar feed is each signed-in person's own (the session says whose): every role may make and
+// revoke theirs; a visitor or an API token, none.
+const SIGNED_IN = {
+  signedOut: false,
+  official: true,
+  staffAssigned: true,
+  staffOther: true,
+  admin: true,
+  adminApiToken: false,
+};
+/** A working feed of the caller (of the handling staff, the admin, for callers without a user). */
+async function freshCalendarFeed(kind: ActorKind) {
+  const user = await db.user.findUniqueOrThrow({ where: { email: IMPORT_USERS[kind] } });
+  await db.calendarFeed.create({ data: { userId: user.id, tokenHash: generateCalendarToken().tokenHash } });
+  return user.id;
 }
 
 const WRITES: Write[] = [
@@ -490,6 +510,20 @@ const WRITES: Write[] = [
         .id;
     },
     call: (tokenId) => revokeApiToken({}, form({ tokenId })),
+    succeeded: saved,
+  },
+  {
+    name: "createCalendarFeed (one's own)",
+    allowed: SIGNED_IN,
+    call: () => createCalendarFeed({}, new FormData()),
+    succeeded: (outcome) =>
+      "returned" in outcome && typeof (outcome.returned as { url?: string }).url === "string",
+  },
+  {
+    name: "revokeCalendarFeed (one's own)",
+    allowed: SIGNED_IN,
+    prepare: freshCalendarFeed,
+    call: () => revokeCalendarFeed({}, new FormData()),
     succeeded: saved,
   },
   {

@@ -7,6 +7,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A calendar feed's URL holds its secret (app/api/calendar/[token]): `next dev` must not print it.
+  logging: { incomingRequests: { ignore: [/^\/api\/calendar\//] } },
   // The report renderers read data files of their own packages at run time (pdfkit's font metrics,
   // fontkit's tables): they run from node_modules rather than the bundle, and so does Vega, large.
   serverExternalPackages: ["pdfkit", "fontkit", "vega"],

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   "webhook.deactivate",
   "webhook.test",
   "delivery.retry",
+  "calendarFeed.create",
+  "calendarFeed.revoke",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -67,6 +69,7 @@ export const AUDIT_ENTITY_TYPES = [
   "AppSetting",
   "Webhook",
   "Delivery",
+  "CalendarFeed",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

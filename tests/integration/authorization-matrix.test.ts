@@ -21,10 +21,20 @@ import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
+import { generateCalendarToken } from "@/lib/calendar/token";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
 import { createMeasure, editMeasure, moveMeasure } from "@/lib/measures/actions";
+import {
+  markNotificationsRead,
+  openNotification,
+  saveAgencyNotificationDefaults,
+  saveNotificationPreferences,
+  saveNotificationThresholds,
+  setFollowing,
+} from "@/lib/notifications/actions";
 import { retryDelivery } from "@/lib/notifications/delivery-actions";
 import {
   archiveProposal,
@@ -149,6 +159,7 @@ async function snapshot() {
         db.jobSlot.count(),
         db.webhook.findMany({ orderBy: { id: "asc" } }),
         db.delivery.findMany({ orderBy: { id: "asc" }, select: { id: true, state: true, attempts: true } }),
+        db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -283,6 +294,23 @@ async function importFile() {
   const file = new FormData();
   file.set("file", new Blob([`${header.join(",")}\r\n${line.join(",")}`], { type: "text/csv" }), "矩阵.csv");
   return file;
+}
+
+// A calendar feed is each signed-in person's own (the session says whose): every role may make and
+// revoke theirs; a visitor or an API token, none.
+const SIGNED_IN = {
+  signedOut: false,
+  official: true,
+  staffAssigned: true,
+  staffOther: true,
+  admin: true,
+  adminApiToken: false,
+};
+/** A working feed of the caller (of the handling staff, the admin, for callers without a user). */
+async function freshCalendarFeed(kind: ActorKind) {
+  const user = await db.user.findUniqueOrThrow({ where: { email: IMPORT_USERS[kind] } });
+  await db.calendarFeed.create({ data: { userId: user.id, tokenHash: generateCalendarToken().tokenHash } });
+  return user.id;
 }
 
 const WRITES: Write[] = [
@@ -574,6 +602,82 @@ const WRITES: Write[] = [
       return delivery.id;
     },
     call: (deliveryId) => retryDelivery({}, form({ deliveryId })),
+    succeeded: saved,
+  },
+  {
+    name: "markNotificationsRead (all of one's own)",
+    allowed: SIGNED_IN,
+    call: () => markNotificationsRead({}, form({ all: "1" })),
+    succeeded: saved,
+  },
+  {
+    name: "openNotification (one's own)",
+    allowed: SIGNED_IN,
+    prepare: async (kind) => {
+      const user = await db.user.findUniqueOrThrow({ where: { email: IMPORT_USERS[kind] } });
+      const notification = await db.notification.create({
+        data: {
+          rule: "digest.weekly",
+          dedupeKey: `matrix-${unique()}`,
+          itemType: "digest",
+          day: new Date(),
+          payload: {},
+        },
+      });
+      await db.notificationRecipient.create({ data: { notificationId: notification.id, userId: user.id } });
+      return notification.id;
+    },
+    call: (notificationId) => openNotification({}, form({ notificationId, locale: "zh-CN" })),
+    succeeded: (outcome) => "redirectedTo" in outcome,
+  },
+  {
+    name: "setFollowing (follow, or stop following, a recommendation)",
+    allowed: SIGNED_IN,
+    prepare: async (kind) => {
+      const user = await db.user.findUniqueOrThrow({ where: { email: IMPORT_USERS[kind] } });
+      const follows = await db.follow.count({
+        where: { userId: user.id, itemType: "recommendation", itemId: target.recommendationId },
+      });
+      return follows > 0 ? "0" : "1";
+    },
+    call: (follow) =>
+      setFollowing({}, form({ itemType: "recommendation", itemId: target.recommendationId, follow })),
+    succeeded: saved,
+  },
+  {
+    name: "saveNotificationPreferences (one's own)",
+    allowed: SIGNED_IN,
+    call: () =>
+      saveNotificationPreferences(
+        {},
+        form({ deadlinesEmail: "on", changesDaily: "on", quietStart: "22:00", quietEnd: "08:00" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "saveAgencyNotificationDefaults",
+    allowed: ADMIN_ONLY,
+    call: () => saveAgencyNotificationDefaults({}, form({ agencyId: leadAgencyId, deadlinesEmail: "on" })),
+    succeeded: saved,
+  },
+  {
+    name: "saveNotificationThresholds",
+    allowed: ADMIN_ONLY,
+    call: () => saveNotificationThresholds({}, form({ reply: "14, 7, 1", item: "7" })),
+    succeeded: saved,
+  },
+  {
+    name: "createCalendarFeed (one's own)",
+    allowed: SIGNED_IN,
+    call: () => createCalendarFeed({}, new FormData()),
+    succeeded: (outcome) =>
+      "returned" in outcome && typeof (outcome.returned as { url?: string }).url === "string",
+  },
+  {
+    name: "revokeCalendarFeed (one's own)",
+    allowed: SIGNED_IN,
+    prepare: freshCalendarFeed,
+    call: () => revokeCalendarFeed({}, new FormData()),
     succeeded: saved,
   },
   {

@@ -288,6 +288,42 @@ const ACTIONS: Record<string, Entry> = {
       return { deliveryId: delivery.id };
     },
   },
+  createCalendarFeed: { form: async () => ({}) },
+  revokeCalendarFeed: { form: async () => ({}) },
+  markNotificationsRead: { form: async () => ({ all: "1" }) },
+  openNotification: {
+    form: async ({ adminId }) => {
+      const notification = await db.notification.create({
+        data: {
+          rule: "digest.weekly",
+          dedupeKey: `naughty-${unique()}`,
+          itemType: "digest",
+          day: new Date(),
+          payload: {},
+        },
+      });
+      await db.notificationRecipient.create({ data: { notificationId: notification.id, userId: adminId } });
+      return { notificationId: notification.id, locale: "zh-CN" };
+    },
+  },
+  setFollowing: {
+    form: async ({ recommendationId }) => ({
+      itemType: "recommendation",
+      itemId: recommendationId,
+      follow: "1",
+    }),
+  },
+  saveNotificationPreferences: {
+    form: async () => ({
+      deadlinesEmail: "on",
+      followingDaily: "on",
+      weeklyDigest: "on",
+      quietStart: "22:00",
+      quietEnd: "08:00",
+    }),
+  },
+  saveAgencyNotificationDefaults: { form: async ({ lead }) => ({ agencyId: lead, deadlinesEmail: "on" }) },
+  saveNotificationThresholds: { form: async () => ({ reply: "14, 7, 1", item: "14, 3" }) },
   setProposalPublished: { form: async ({ proposalId }) => ({ proposalId, publish: "true" }) },
   createProposalFromEntry: {
     form: async () => ({

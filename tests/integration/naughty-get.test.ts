@@ -8,6 +8,7 @@
 // search as the table's) gets every string; the API's other parameters and segments all the known
 // cases and a slice of the list of their own; pages, which are slower, the cases that broke them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCalendarToken } from "@/lib/calendar/token";
 import { db } from "@/lib/db";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -71,6 +72,7 @@ beforeAll(async () => {
     id: [batch.id],
     file: [`${sample.code}.json`],
     rest: ["no-such-page"],
+    token: [`${generateCalendarToken().token}.ics`],
   };
   server = await startAppServer();
   cookie = await sessionCookie(admin.email, SAMPLE_PASSWORD);

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/token";
+import { generateCalendarToken } from "@/lib/calendar/token";
 import { db } from "@/lib/db";
 import { seedSampleData } from "../../prisma/seed";
 import { type AppServer, startAppServer } from "./support/app-server";
@@ -160,6 +161,12 @@ beforeAll(async () => {
     },
   });
 
+  // A working calendar feed (of the official, who follows nothing: its answer holds no item), beside
+  // tokens no feed has. The feed's URL is its credential, whoever asks with it.
+  const feed = generateCalendarToken();
+  const official = await db.user.findUniqueOrThrow({ where: { email: "official@tracker.example" } });
+  await db.calendarFeed.create({ data: { userId: official.id, tokenHash: feed.tokenHash } });
+
   const recommendation = sample.recommendations.find((rec) => rec.actions.some((a) => a.evidence.length));
   const action = recommendation?.actions.find((a) => a.evidence.length);
   if (!recommendation || !action) throw new Error("The sample has an action with evidence");
@@ -175,6 +182,7 @@ beforeAll(async () => {
     id: [batch.id, job.id, secretRecommendation.id],
     file: [`${sample.code}.csv`, `${sample.code}.json`, `${secret.code}.csv`, `${secret.code}.json`],
     rest: ["no-such-page"],
+    token: [`${feed.token}.ics`, `${generateCalendarToken().token}.ics`, "x.ics"],
   };
 
   server = await startAppServer();

@@ -65,16 +65,18 @@ export function describeNotification(notification: Stored, locale: Locale): Noti
   const lines: string[] = [];
 
   if (notification.rule === "digest.weekly") {
-    const digest = payload as unknown as DigestPayload;
-    Object.assign(values, digest.counts);
+    const digest = payload as unknown as Partial<DigestPayload>;
+    // A payload is read as stored: one written by an older version may lack a part.
+    const counts = { moved: 0, late: 0, dueNextWeek: 0, ...digest.counts };
+    Object.assign(values, counts);
     for (const part of ["moved", "late", "dueNextWeek"] as const) {
       const entries = digest[part] ?? [];
-      if (digest.counts[part] === 0) continue;
-      lines.push(`${t(`digest.${part}`)}（${digest.counts[part]}）`);
+      if (counts[part] === 0) continue;
+      lines.push(`${t(`digest.${part}`)}（${counts[part]}）`);
       for (const entry of entries)
         lines.push(`- ${itemLabel(locale, entry.item)}${entry.dueDay ? ` · ${entry.dueDay}` : ""}`);
-      if (digest.counts[part] > entries.length)
-        lines.push(`- ${t("digest.more", { count: digest.counts[part] - entries.length })}`);
+      if (counts[part] > entries.length)
+        lines.push(`- ${t("digest.more", { count: counts[part] - entries.length })}`);
     }
   }
 

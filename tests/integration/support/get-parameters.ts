@@ -1,9 +1,12 @@
 // The query parameters each page and route handler of app/ reads, taken from the parsers themselves,
 // so that a parameter added to a parser is swept too. A route of app/ missing here fails the
 // naughty-strings sweep (naughty-get.test.ts) until it is added, with [] if it reads none.
+
+import { notificationListQuery } from "@/lib/api/notifications";
 import { recommendationListQuery, summaryQuery } from "@/lib/api/tracking";
 import { dashboardShape } from "@/lib/dashboard/params";
 import { exportQuery } from "@/lib/export/params";
+import { deliveryLogFilters } from "@/lib/notifications/delivery-log";
 import { reportShape } from "@/lib/reports/schema";
 import { trackingShape } from "@/lib/tracking/search-params";
 
@@ -15,6 +18,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/[...rest]": [],
   "/[locale]/admin": [],
   "/[locale]/admin/agencies": [],
+  "/[locale]/admin/deliveries": keys(deliveryLogFilters.shape),
   "/[locale]/admin/audit": [],
   "/[locale]/admin/proposals": [],
   "/[locale]/admin/proposals/[proposalCode]": [],
@@ -31,7 +35,9 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/dashboard": [...keys(dashboardShape), "show"],
   "/[locale]/import": [],
   "/[locale]/import/[id]": [],
+  "/[locale]/notifications": ["page", "unread"],
   "/[locale]/notifications/calendar": [],
+  "/[locale]/notifications/preferences": [],
   "/[locale]/proposals/[proposalCode]": [],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]": ["saved"],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/[actionCode]/update": [],
@@ -53,6 +59,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/api/import/template": ["format", "locale"],
   "/api/public/[file]": ["lang"],
   "/api/reports": [...keys(reportShape), "format"],
+  "/api/v1/notifications": keys(notificationListQuery.shape),
   "/api/v1/openapi.json": [],
   "/api/v1/recommendations": keys(recommendationListQuery.shape),
   "/api/v1/recommendations/[id]": [],

@@ -11,6 +11,7 @@ const SECTIONS = [
   "themes",
   "satisfaction",
   "tokens",
+  "notifications",
   "webhooks",
   "deliveries",
   "audit",
@@ -21,7 +22,15 @@ export function AdminNav() {
   const tManage = useTranslations("manage");
   const tWebhooks = useTranslations("webhooks");
   const tDeliveries = useTranslations("deliveries");
+  const tNotifications = useTranslations("notificationSettings");
   const pathname = usePathname();
+  // The sections whose pages title themselves in their own namespace.
+  const OWN_TITLES: Partial<Record<(typeof SECTIONS)[number], string>> = {
+    proposals: tManage("proposals"),
+    notifications: tNotifications("title"),
+    webhooks: tWebhooks("title"),
+    deliveries: tDeliveries("title"),
+  };
   return (
     <nav aria-label={t("title")}>
       <ul className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
@@ -37,13 +46,7 @@ export function AdminNav() {
                   pathname === href && "bg-brand-50 font-medium text-brand-800",
                 )}
               >
-                {section === "proposals"
-                  ? tManage("proposals")
-                  : section === "webhooks"
-                    ? tWebhooks("title")
-                    : section === "deliveries"
-                      ? tDeliveries("title")
-                      : t(section)}
+                {OWN_TITLES[section] ?? t(section)}
               </Link>
             </li>
           );

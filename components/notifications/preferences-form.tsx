@@ -6,8 +6,8 @@ import { FormMessages } from "@/components/ui/form-messages";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveNotificationPreferences } from "@/lib/notifications/actions";
 import type { Preferences } from "@/lib/notifications/preferences";
-import { RULE_GROUPS } from "@/lib/notifications/rules";
 import type { FormState } from "@/lib/validation/form-action";
+import { GroupChoices } from "./group-choices";
 
 /** Per group of rules: also by e-mail, and at once or in the daily digest; the weekly digest; quiet hours. */
 export function PreferencesForm({ preferences, mailOn }: { preferences: Preferences; mailOn: boolean }) {
@@ -16,43 +16,7 @@ export function PreferencesForm({ preferences, mailOn }: { preferences: Preferen
   const fieldError = (name: string) => state.fieldErrors?.[name]?.join(" ");
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-5" noValidate>
-      <fieldset className="space-y-3">
-        <legend className="text-base font-semibold">{t("groups")}</legend>
-        <p className="text-sm text-slate-600">{mailOn ? t("inboxAlways") : t("mailOff")}</p>
-        <div className="divide-y divide-slate-200 rounded-md border border-slate-200">
-          {RULE_GROUPS.map((group) => (
-            <div
-              key={group}
-              className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:justify-between"
-            >
-              <div className="text-sm">
-                <p className="font-medium">{t(`group.${group}`)}</p>
-                <p className="text-slate-600">{t(`groupHint.${group}`)}</p>
-              </div>
-              <div className="flex flex-wrap gap-4 text-sm">
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name={`${group}Email`}
-                    defaultChecked={preferences.choices[group].email}
-                    className="h-4 w-4"
-                  />
-                  {t("email")}
-                </label>
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    name={`${group}Daily`}
-                    defaultChecked={preferences.choices[group].daily}
-                    className="h-4 w-4"
-                  />
-                  {t("daily")}
-                </label>
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <GroupChoices choices={preferences.choices} hint={mailOn ? t("inboxAlways") : t("mailOff")} />
 
       <label className="flex items-start gap-2 text-sm">
         <input

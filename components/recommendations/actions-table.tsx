@@ -1,4 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { buttonVariants } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
@@ -16,12 +17,15 @@ export function ActionsTable({
   actions,
   today,
   editableIds,
+  followedIds,
   itemPath,
 }: {
   actions: Actions;
   today: Date;
   /** Actions the signed-in user may update. */
   editableIds: string[];
+  /** Actions the user follows; without it, no follow buttons (an archived recommendation). */
+  followedIds?: string[];
   itemPath: string;
 }) {
   const t = useTranslations("recommendation");
@@ -43,8 +47,17 @@ export function ActionsTable({
         {tForm("update")}
       </Link>
     ) : null,
+    followButton: followedIds ? (
+      <FollowButton
+        itemType="action"
+        itemId={action.id}
+        following={followedIds.includes(action.id)}
+        code={action.code}
+      />
+    ) : null,
   }));
   const anyEditable = editableIds.length > 0;
+  const lastColumn = anyEditable || followedIds !== undefined;
   return (
     <>
       <div className="hidden md:block">
@@ -61,9 +74,9 @@ export function ActionsTable({
                 {t("weight")}
               </TableHead>
               <TableHead scope="col">{t("dueDate")}</TableHead>
-              {anyEditable && (
+              {lastColumn && (
                 <TableHead scope="col">
-                  <span className="sr-only">{tForm("update")}</span>
+                  <span className="sr-only">{t("actionButtons")}</span>
                 </TableHead>
               )}
             </tr>
@@ -96,7 +109,14 @@ export function ActionsTable({
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{action.weight}</TableCell>
                 <TableCell className="whitespace-nowrap">{action.due}</TableCell>
-                {anyEditable && <TableCell>{action.updateLink}</TableCell>}
+                {lastColumn && (
+                  <TableCell>
+                    <div className="flex flex-wrap items-center justify-end gap-2">
+                      {action.updateLink}
+                      {action.followButton}
+                    </div>
+                  </TableCell>
+                )}
               </tr>
             ))}
           </tbody>
@@ -118,7 +138,10 @@ export function ActionsTable({
             <div className="text-xs text-slate-600">
               <AgencyList agencies={action.agencies} />
             </div>
-            {action.updateLink}
+            <div className="flex flex-wrap items-center gap-2">
+              {action.updateLink}
+              {action.followButton}
+            </div>
           </li>
         ))}
       </ul>

@@ -21,10 +21,13 @@ export type Editable = { recommendation: boolean; reply: boolean; actionIds: str
 export function RecommendationDetail({
   page,
   editable,
+  followedActionIds,
   saved = false,
 }: {
   page: RecommendationPage;
   editable: Editable;
+  /** The actions the user follows, when they may follow them. */
+  followedActionIds?: string[];
   saved?: boolean;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
@@ -163,6 +166,7 @@ export function RecommendationDetail({
           actions={rec.actions}
           today={today}
           editableIds={editable.actionIds}
+          followedIds={followedActionIds}
           itemPath={itemPath}
         />
       </Card>

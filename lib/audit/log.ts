@@ -8,6 +8,7 @@ import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { agencyShortName, localized } from "@/lib/i18n/localized";
+import { THRESHOLDS_SETTING } from "@/lib/notifications/scheduler";
 import { isoDate } from "@/lib/validation/fields";
 import { AUDIT_ACTIONS, type AuditEntityType } from "./actions";
 
@@ -288,6 +289,9 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
       row.user ? withNote(locale, row.user.name, row.user.email) : (row.webhook?.name ?? row.id),
       "/admin/deliveries",
     );
+  // An app setting is named by its key; the reminder days are set on the notifications page.
+  for (const key of ids("AppSetting"))
+    set("AppSetting", key, key, key === THRESHOLDS_SETTING ? "/admin/notifications" : null);
   return named;
 }
 

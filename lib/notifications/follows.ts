@@ -9,3 +9,16 @@ export async function isFollowing(
 ) {
   return (await db.follow.count({ where: { userId, itemType, itemId } })) > 0;
 }
+
+/** Which of the items the user follows. */
+export async function followedAmong(
+  userId: string,
+  itemType: "proposal" | "recommendation" | "action",
+  itemIds: string[],
+): Promise<string[]> {
+  const rows = await db.follow.findMany({
+    where: { userId, itemType, itemId: { in: itemIds } },
+    select: { itemId: true },
+  });
+  return rows.map((row) => row.itemId);
+}

@@ -19,6 +19,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/admin": [],
   "/[locale]/admin/agencies": [],
   "/[locale]/admin/deliveries": keys(deliveryLogFilters.shape),
+  "/[locale]/admin/notifications": ["agency"],
   "/[locale]/admin/audit": [],
   "/[locale]/admin/proposals": [],
   "/[locale]/admin/proposals/[proposalCode]": [],

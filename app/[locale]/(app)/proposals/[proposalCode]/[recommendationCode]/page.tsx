@@ -5,7 +5,7 @@ import { RecommendationDetail } from "@/components/recommendations/recommendatio
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
-import { isFollowing } from "@/lib/notifications/follows";
+import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 
@@ -49,11 +49,23 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const following = await isFollowing(user.id, "recommendation", rec.id);
+  const [following, followedActionIds] = await Promise.all([
+    isFollowing(user.id, "recommendation", rec.id),
+    followedAmong(
+      user.id,
+      "action",
+      rec.actions.map((action) => action.id),
+    ),
+  ]);
   return (
     <div className="space-y-3">
       {open && <FollowButton itemType="recommendation" itemId={rec.id} following={following} />}
-      <RecommendationDetail page={page} editable={editable} saved={(await searchParams).saved === "1"} />
+      <RecommendationDetail
+        page={page}
+        editable={editable}
+        followedActionIds={open ? followedActionIds : undefined}
+        saved={(await searchParams).saved === "1"}
+      />
     </div>
   );
 }

@@ -54,6 +54,14 @@ export type Senders = Partial<Record<DeliveryChannel, Sender>>;
 
 export type SendResult = { sent: number; retried: number; failed: number };
 
+export type SendOptions = {
+  now?: Date;
+  /** At most this many sends. */
+  limit?: number;
+  /** How long the claim lasts (LEASE_MS); the test of a process killed mid-send shortens it. */
+  leaseMs?: number;
+};
+
 /**
  * Claims the deliveries due at `now` (up to `limit` sends) and sends them. Called by the app's
  * background loop in every process (./worker.ts), and by tests and the reminders command directly.
@@ -61,10 +69,10 @@ export type SendResult = { sent: number; retried: number; failed: number };
 export async function sendDueDeliveries(
   db: Db,
   senders: Senders,
-  { now = new Date(), limit = 50 }: { now?: Date; limit?: number } = {},
+  { now = new Date(), limit = 50, leaseMs = LEASE_MS }: SendOptions = {},
 ): Promise<SendResult> {
   const result: SendResult = { sent: 0, retried: 0, failed: 0 };
-  const batches = await claimDue(db, now, limit);
+  const { batches } = await claimDue(db, now, limit, leaseMs);
   for (const batch of batches) {
     const sender = senders[batch.channel];
     try {
@@ -101,7 +109,12 @@ export async function sendDueDeliveries(
 }
 
 /** Claims due rows for this process and groups them into sends (a person's digest rows go together). */
-async function claimDue(db: Db, now: Date, limit: number): Promise<DeliveryBatch[]> {
+async function claimDue(
+  db: Db,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<{ token: string; batches: DeliveryBatch[] }> {
   const due = {
     state: "queued",
     notBefore: { lte: now },
@@ -113,12 +126,12 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<DeliveryBatch
     take: limit,
     select: { id: true, digest: true, userId: true },
   });
-  if (candidates.length === 0) return [];
   const holder = thisProcess();
   const token = `${holder.host}:${holder.pid}:${randomUUID()}`;
+  if (candidates.length === 0) return { token, batches: [] };
   const lease = {
     leasedBy: token,
-    leaseUntil: new Date(now.getTime() + LEASE_MS),
+    leaseUntil: new Date(now.getTime() + leaseMs),
     attempts: { increment: 1 },
   };
   const single = candidates.filter((row) => !row.digest).map((row) => row.id);
@@ -160,5 +173,5 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<DeliveryBatch
     batch.notifications.push(row.notification);
     batches.set(key, batch);
   }
-  return [...batches.values()];
+  return { token, batches: [...batches.values()] };
 }

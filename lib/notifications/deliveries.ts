@@ -72,27 +72,28 @@ export async function sendDueDeliveries(
   { now = new Date(), limit = 50, leaseMs = LEASE_MS }: SendOptions = {},
 ): Promise<SendResult> {
   const result: SendResult = { sent: 0, retried: 0, failed: 0 };
-  const { batches } = await claimDue(db, now, limit, leaseMs);
+  const { token, batches } = await claimDue(db, now, limit, leaseMs);
   for (const batch of batches) {
     const sender = senders[batch.channel];
+    // What happened is written only to the rows still ours: a send that outlasted its lease may have
+    // been taken over by another process meanwhile, whose outcome must not be overwritten (a failure
+    // here would queue again what the other process sent).
+    const ours = { id: { in: batch.deliveryIds }, leasedBy: token, state: "queued" };
     try {
       if (!sender) throw new Error(`No sender for ${batch.channel}: is it configured?`);
       await sender(batch);
       await db.delivery.updateMany({
-        where: { id: { in: batch.deliveryIds } },
+        where: ours,
         data: { state: "sent", sentAt: new Date(), leaseUntil: null, lastError: null },
       });
       result.sent += batch.deliveryIds.length;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const rows = await db.delivery.findMany({
-        where: { id: { in: batch.deliveryIds } },
-        select: { id: true, attempts: true },
-      });
+      const rows = await db.delivery.findMany({ where: ours, select: { id: true, attempts: true } });
       for (const row of rows) {
         const failed = row.attempts >= MAX_ATTEMPTS;
-        await db.delivery.update({
-          where: { id: row.id },
+        await db.delivery.updateMany({
+          where: { ...ours, id: row.id },
           data: {
             state: failed ? "failed" : "queued",
             lastError: message.slice(0, 1000),

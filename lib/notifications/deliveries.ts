@@ -54,6 +54,14 @@ export type Senders = Partial<Record<DeliveryChannel, Sender>>;
 
 export type SendResult = { sent: number; retried: number; failed: number };
 
+export type SendOptions = {
+  now?: Date;
+  /** At most this many sends. */
+  limit?: number;
+  /** How long the claim lasts (LEASE_MS); the test of a process killed mid-send shortens it. */
+  leaseMs?: number;
+};
+
 /**
  * Claims the deliveries due at `now` (up to `limit` sends) and sends them. Called by the app's
  * background loop in every process (./worker.ts), and by tests and the reminders command directly.
@@ -61,30 +69,31 @@ export type SendResult = { sent: number; retried: number; failed: number };
 export async function sendDueDeliveries(
   db: Db,
   senders: Senders,
-  { now = new Date(), limit = 50 }: { now?: Date; limit?: number } = {},
+  { now = new Date(), limit = 50, leaseMs = LEASE_MS }: SendOptions = {},
 ): Promise<SendResult> {
   const result: SendResult = { sent: 0, retried: 0, failed: 0 };
-  const batches = await claimDue(db, now, limit);
+  const { token, batches } = await claimDue(db, now, limit, leaseMs);
   for (const batch of batches) {
     const sender = senders[batch.channel];
+    // What happened is written only to the rows still ours: a send that outlasted its lease may have
+    // been taken over by another process meanwhile, whose outcome must not be overwritten (a failure
+    // here would queue again what the other process sent).
+    const ours = { id: { in: batch.deliveryIds }, leasedBy: token, state: "queued" };
     try {
       if (!sender) throw new Error(`No sender for ${batch.channel}: is it configured?`);
       await sender(batch);
       await db.delivery.updateMany({
-        where: { id: { in: batch.deliveryIds } },
+        where: ours,
         data: { state: "sent", sentAt: new Date(), leaseUntil: null, lastError: null },
       });
       result.sent += batch.deliveryIds.length;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const rows = await db.delivery.findMany({
-        where: { id: { in: batch.deliveryIds } },
-        select: { id: true, attempts: true },
-      });
+      const rows = await db.delivery.findMany({ where: ours, select: { id: true, attempts: true } });
       for (const row of rows) {
         const failed = row.attempts >= MAX_ATTEMPTS;
-        await db.delivery.update({
-          where: { id: row.id },
+        await db.delivery.updateMany({
+          where: { ...ours, id: row.id },
           data: {
             state: failed ? "failed" : "queued",
             lastError: message.slice(0, 1000),
@@ -101,7 +110,12 @@ export async function sendDueDeliveries(
 }
 
 /** Claims due rows for this process and groups them into sends (a person's digest rows go together). */
-async function claimDue(db: Db, now: Date, limit: number): Promise<DeliveryBatch[]> {
+async function claimDue(
+  db: Db,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<{ token: string; batches: DeliveryBatch[] }> {
   const due = {
     state: "queued",
     notBefore: { lte: now },
@@ -113,12 +127,12 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<DeliveryBatch
     take: limit,
     select: { id: true, digest: true, userId: true },
   });
-  if (candidates.length === 0) return [];
   const holder = thisProcess();
   const token = `${holder.host}:${holder.pid}:${randomUUID()}`;
+  if (candidates.length === 0) return { token, batches: [] };
   const lease = {
     leasedBy: token,
-    leaseUntil: new Date(now.getTime() + LEASE_MS),
+    leaseUntil: new Date(now.getTime() + leaseMs),
     attempts: { increment: 1 },
   };
   const single = candidates.filter((row) => !row.digest).map((row) => row.id);
@@ -160,5 +174,5 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<DeliveryBatch
     batch.notifications.push(row.notification);
     batches.set(key, batch);
   }
-  return [...batches.values()];
+  return { token, batches: [...batches.values()] };
 }

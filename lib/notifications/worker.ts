@@ -4,18 +4,22 @@
 // process, and an error is logged, never thrown: the next pass tries again.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { sendDueDeliveries } from "./deliveries";
+import { type SendOptions, sendDueDeliveries } from "./deliveries";
 import { runScheduledDay } from "./scheduler";
 import { channelSenders } from "./senders";
 
 const PASS_EVERY_MS = 60_000;
 
-export async function notificationPass(db: Db, now: Date = new Date()): Promise<void> {
+export async function notificationPass(
+  db: Db,
+  now: Date = new Date(),
+  { leaseMs }: Pick<SendOptions, "leaseMs"> = {},
+): Promise<void> {
   const day = await runScheduledDay(db, now);
   if (day) console.log(`Reminders of ${day.day}: ${day.written} written.`);
   // Until nothing is due, a batch at a time, so that a backlog drains within the pass.
   for (let batch = 0; batch < 100; batch += 1) {
-    const sent = await sendDueDeliveries(db, channelSenders(), { limit: 50 });
+    const sent = await sendDueDeliveries(db, channelSenders(), { limit: 50, leaseMs });
     if (sent.sent + sent.retried + sent.failed === 0) break;
   }
 }

@@ -211,6 +211,42 @@ describe("deliveries", () => {
     expect(await db.delivery.count({ where: { webhookId: webhook.id, state: "sent" } })).toBe(40);
     await db.webhook.update({ where: { id: webhook.id }, data: { active: false } });
   });
+
+  it("are not queued again by a process whose send outlasted its lease, once another sent them", async () => {
+    const [item] = [
+      ...(await loadItemRefs(db, [{ itemType: "recommendation", itemId: recommendationId }])).values(),
+    ];
+    const webhook = await db.webhook.create({
+      data: {
+        name: "慢群",
+        platform: "wecom",
+        url: "https://example.org/slow",
+        createdById: people.admin ?? "",
+      },
+    });
+    await db.$transaction((tx) =>
+      notify(tx, [{ rule: "reply.overdue", dedupeKey: "outlasted", day: "2026-12-20", item: item ?? null }]),
+    );
+    let fail: (error: Error) => void = () => {};
+    const stuck = new Promise<void>((_, reject) => {
+      fail = reject;
+    });
+    const second = createPrismaClient(process.env.DATABASE_URL);
+    try {
+      // The first process's send hangs past its lease; the second takes the row over and sends it.
+      const first = sendDueDeliveries(db, { wecom: () => stuck }, { leaseMs: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await sendDueDeliveries(second, { wecom: async () => {} })).toMatchObject({ sent: 1 });
+      // Then the first one's send fails: that must not queue again what was sent.
+      fail(new Error("timed out"));
+      await first;
+    } finally {
+      await second.$disconnect();
+    }
+    const row = await db.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } });
+    expect(row).toMatchObject({ state: "sent", attempts: 2, lastError: null });
+    await db.webhook.update({ where: { id: webhook.id }, data: { active: false } });
+  });
 });
 
 describe("the inbox", () => {

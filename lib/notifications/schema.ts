@@ -55,6 +55,7 @@ export const agencyDefaultsInput = z.object({
   ),
 });
 
+/** Whole days from 1 to 180, at most 6, checked as one list so that the error names the field. */
 const days = z.preprocess(
   (value) =>
     typeof value === "string"
@@ -63,15 +64,13 @@ const days = z.preprocess(
           .filter(Boolean)
           .map(Number)
       : value,
-  z
-    .array(
-      z
-        .number({ error: "thresholdDays" })
-        .int({ error: "thresholdDays" })
-        .min(1, { error: "thresholdDays" })
-        .max(180, { error: "thresholdDays" }),
-    )
-    .max(6, { error: "thresholdDays" }),
+  z.custom<number[]>(
+    (list) =>
+      Array.isArray(list) &&
+      list.length <= 6 &&
+      list.every((day) => Number.isInteger(day) && day >= 1 && day <= 180),
+    { error: "thresholdDays" },
+  ),
 );
 
 /** The admins' day thresholds: e.g. "14, 7, 1" for the reply clocks and for items' due dates. */

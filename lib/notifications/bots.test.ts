@@ -18,7 +18,7 @@ const message: BotMessage = {
   title: "状态变为停滞",
   item: "LLM-2024 · R3 · A2 建设算力调度平台",
   lines: ["状态：推进中 → 停滞", "说明：经费未到位"],
-  url: "https://tracker.example.org/zh-CN/proposals/LLM-2024/R3/actions/A2",
+  url: "https://tracker.example.org/zh-CN/proposals/LLM-2024/R3#action-A2",
 };
 
 describe("the posts' bodies", () => {

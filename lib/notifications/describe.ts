@@ -31,10 +31,16 @@ export type DigestPayload = {
   dueNextWeek: DigestEntry[];
 };
 
-/** The app path of an item's page, with the locale. */
-export function itemPath(locale: Locale, item: ItemRef): string {
+/**
+ * The app path of an item's page, with the locale. An action is read on its recommendation's page,
+ * at its row (its own page under /actions is its edit form, for its handlers only).
+ */
+export function itemPath(
+  locale: Locale,
+  item: Pick<ItemRef, "proposalCode" | "recommendationCode" | "actionCode">,
+): string {
   const base = `/${locale}/proposals/${encodeURIComponent(item.proposalCode)}/${encodeURIComponent(item.recommendationCode)}`;
-  return item.actionCode ? `${base}/actions/${encodeURIComponent(item.actionCode)}` : base;
+  return item.actionCode ? `${base}#action-${encodeURIComponent(item.actionCode)}` : base;
 }
 
 /** "LLM-2024 · R3 · A2 建设算力调度平台" */

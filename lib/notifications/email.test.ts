@@ -68,7 +68,7 @@ describe("an e-mail's text", () => {
     expect(mail.text).toContain("1. 答复将于 2026-03-10 到期，还剩 7 天");
     expect(mail.text).toContain("2. 已逾期 9 天（期限 2026-02-20）");
     expect(mail.html).toContain(
-      'href="https://tracker.example.gov.cn/zh-CN/proposals/LLM-2024/R1/actions/A2"',
+      'href="https://tracker.example.gov.cn/zh-CN/proposals/LLM-2024/R1#action-A2"',
     );
   });
 });

@@ -47,7 +47,8 @@ const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 function markdownBody(message: BotMessage, maxBytes: number, lineBreak: string, withTitle: boolean): string {
   const head = [withTitle ? `**${message.title}**` : null, message.item].filter((l): l is string => !!l);
   const link = `[${t("open")}](${message.url})`;
-  const join = (lines: string[]) => [...head, ...lines, link].join(lineBreak);
+  // The link after a blank line: else markdown takes it into the quote above it (a lazy continuation).
+  const join = (lines: string[]) => `${[...head, ...lines].join(lineBreak)}\n\n${link}`;
   let lines = message.lines.map((line) => `> ${line}`);
   if (bytes(join(lines)) <= maxBytes) return join(lines);
   const more = (count: number) => `> ${t("more", { count })}`;

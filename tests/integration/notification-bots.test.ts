@@ -158,6 +158,7 @@ describe("posting notifications to group bots", () => {
       `**${text.title}**`,
       "BOT-2026 · R7 测试条目",
       ...text.lines.map((line) => `> ${line}`),
+      "",
       `[在系统中查看](${itemUrl()})`,
     ];
     expect(at("/wecom/send").body).toEqual({
@@ -171,7 +172,7 @@ describe("posting notifications to group bots", () => {
     const ding = at("/dingtalk/robot/send");
     expect(ding.body).toEqual({
       msgtype: "markdown",
-      markdown: { title: text.title, text: [`#### ${text.title}`, ...markdown.slice(1)].join("\n\n") },
+      markdown: { title: text.title, text: [`#### ${text.title}`, ...markdown.slice(1).filter(Boolean)].join("\n\n") },
     });
     const timestamp = Number(ding.query.get("timestamp"));
     expect(timestamp).toBeGreaterThanOrEqual(before);

@@ -6,8 +6,8 @@
 // pool keeps a few connections open and reuses them; it is made again only when the settings change.
 import "server-only";
 import { createHash } from "node:crypto";
-import { createTranslator } from "next-intl";
 import { createTransport } from "nodemailer";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/routing";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";

@@ -88,17 +88,23 @@ export async function loadDeadlines(db: Db, scope: DeadlineScope = {}): Promise<
 
 /** B and C replies whose recommendation is completed and whose follow-up answer is not recorded. */
 export async function loadOwedFollowUps(db: Db, scope: DeadlineScope = {}): Promise<OwedFollowUp[]> {
-  const recommendations = await loadRecommendations(db, scope, {
+  const owing: Prisma.RecommendationWhereInput = {
     replyClass: { in: ["B", "C"] },
     repliedAt: { not: null },
     followUpRepliedAt: null,
     status: "completed",
-  });
+  };
+  const recommendations = await loadRecommendations(db, scope, owing);
   if (recommendations.length === 0) return [];
-  // The day the app learnt of the completion: the last update that completed it, as recorded.
+  // The day the app learnt of the completion: the last update that completed it, as recorded. The
+  // recommendations are named by the same filter, not by their ids: at national scale there are more
+  // of them than a statement may have parameters.
   const completions = await db.statusUpdate.groupBy({
     by: ["recommendationId"],
-    where: { recommendationId: { in: recommendations.map((rec) => rec.id) }, statusAfter: "completed" },
+    where: {
+      recommendation: liveRecommendations({ ...owing, ...recommendationsIn(scope) }),
+      statusAfter: "completed",
+    },
     _max: { createdAt: true },
   });
   const completedOn = new Map(

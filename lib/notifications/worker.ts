@@ -4,11 +4,19 @@
 // process, and an error is logged, never thrown: the next pass tries again.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { type SendOptions, sendDueDeliveries } from "./deliveries";
+import { type SendOptions, type Senders, type SendResult, sendDueDeliveries } from "./deliveries";
 import { runScheduledDay } from "./scheduler";
 import { channelSenders } from "./senders";
 
 const PASS_EVERY_MS = 60_000;
+/** Deliveries claimed at a time. */
+const CLAIM = 50;
+/**
+ * A pass sends until nothing is due, or for this long (a larger backlog goes on in the next pass).
+ * A bound by time, not by claims: a day's reminders at national scale are ten thousand e-mails and
+ * more, which a bound of 100 claims of 50 had cut into passes a minute apart.
+ */
+const MAX_SENDING_MS = 5 * 60_000;
 
 export async function notificationPass(
   db: Db,
@@ -17,11 +25,29 @@ export async function notificationPass(
 ): Promise<void> {
   const day = await runScheduledDay(db, now);
   if (day) console.log(`Reminders of ${day.day}: ${day.written} written.`);
-  // Until nothing is due, a batch at a time, so that a backlog drains within the pass.
-  for (let batch = 0; batch < 100; batch += 1) {
-    const sent = await sendDueDeliveries(db, channelSenders(), { limit: 50, leaseMs });
-    if (sent.sent + sent.retried + sent.failed === 0) break;
-  }
+  await sendBacklog(db, channelSenders(), { leaseMs });
+}
+
+/**
+ * Sends what is due, a claim at a time, until nothing is (or the time is up). A failed send is not
+ * due again at once (its retry waits), so this ends however the senders fare.
+ */
+export async function sendBacklog(
+  db: Db,
+  senders: Senders,
+  { maxMs = MAX_SENDING_MS, leaseMs }: { maxMs?: number } & Pick<SendOptions, "leaseMs"> = {},
+): Promise<SendResult & { claims: number }> {
+  const total = { sent: 0, retried: 0, failed: 0, claims: 0 };
+  const started = Date.now();
+  do {
+    const result = await sendDueDeliveries(db, senders, { limit: CLAIM, leaseMs });
+    total.claims += 1;
+    total.sent += result.sent;
+    total.retried += result.retried;
+    total.failed += result.failed;
+    if (result.sent + result.retried + result.failed === 0) break;
+  } while (Date.now() - started < maxMs);
+  return total;
 }
 
 /** Starts the loop (once per process); NOTIFICATIONS_WORKER=off leaves it out (tests that drive it). */

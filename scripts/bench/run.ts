@@ -8,6 +8,7 @@
 //   --no-export              skip the exports (each of ≥ 100,000 rows, in a process of its own)
 //   --no-import              skip the import of 10,000 rows (on a dataset of its own, scale 0.2: it writes)
 //   --no-sample-report       skip the sample proposal's report (on a SQLite database of its own)
+//   --no-notifications       skip a day's reminders and 10,000 e-mails to a local SMTP server (on a copy)
 //   --export-runs 3          runs per export case
 //   --no-http                skip the HTTP load (it needs `npm run build` first; --build runs it)
 //   --duration 10 --connections 10 --port 3200   (HTTP; the duration is 3 s below scale 1)
@@ -34,6 +35,14 @@ import {
 } from "./http";
 import { benchImport, IMPORT_APPLY_TARGET_MS, IMPORT_ROWS, type ImportBenchResult } from "./import";
 import type { MeasureOptions, MeasureResult } from "./measure";
+import {
+  benchNotifications,
+  EMAILS,
+  EMAILS_TARGET_MS,
+  type NotificationsBenchResult,
+  REMINDERS_DAY,
+  REMINDERS_TARGET_MS,
+} from "./notifications";
 import { benchSampleReport, SAMPLE_REPORT_TARGET_MEDIAN_MS, type SampleReportResult } from "./sample-report";
 import { formatTable, ms, type Provider, passMark } from "./stats";
 
@@ -51,6 +60,7 @@ const { values } = parseArgs({
     "no-export": { type: "boolean", default: false },
     "no-import": { type: "boolean", default: false },
     "no-sample-report": { type: "boolean", default: false },
+    "no-notifications": { type: "boolean", default: false },
     "export-runs": { type: "string", default: "3" },
     build: { type: "boolean", default: false },
     duration: { type: "string" },
@@ -81,6 +91,7 @@ interface DatabaseReport {
   measure: MeasureResult | null;
   exports: ExportCaseResult[] | null;
   imported: ImportBenchResult | null;
+  notifications: NotificationsBenchResult | null;
   httpExports: HttpExportResult[] | null;
   http: HttpResult[] | null;
   httpSkipped: string | null;
@@ -128,6 +139,11 @@ for (const provider of providers) {
     log(`${provider}: import of ${IMPORT_ROWS} rows (dry run, then apply)…`);
     imported = await benchImport(provider, Number(values.seed), log);
   }
+  let notifications: NotificationsBenchResult | null = null;
+  if (!values["no-notifications"] && (!values.filter || "notifications".includes(values.filter))) {
+    log(`${provider}: notifications: the reminders of ${REMINDERS_DAY}, then ${EMAILS} e-mails (on a copy)…`);
+    notifications = await benchNotifications(database, log);
+  }
   let httpResults: HttpResult[] | null = null;
   let httpSkipped: string | null = http ? null : "no build or --no-http";
   const pages = HTTP_PAGES.filter((page) => !values.filter || page.name.includes(values.filter));
@@ -161,6 +177,7 @@ for (const provider of providers) {
     measure,
     exports,
     imported,
+    notifications,
     httpExports,
     http: httpResults,
     httpSkipped,
@@ -361,6 +378,96 @@ function printReport(reports: DatabaseReport[]) {
           "pass",
         ],
         importRows,
+      ),
+    );
+  }
+
+  const reminderRows = reports.flatMap((report) => {
+    const result = report.notifications;
+    if (!result) return [];
+    const reminders = result.reminders;
+    if (!reminders) return [[report.provider, `error: ${result.error ?? "-"}`]];
+    return [
+      [
+        report.provider,
+        reminders.day,
+        String(reminders.reminders),
+        `${reminders.notifications} / ${reminders.recipients} / ${reminders.deliveries}`,
+        ms(reminders.dryRun.medianMs),
+        ms(reminders.floor.medianMs),
+        ms(reminders.writeMs),
+        String(reminders.writtenAgain),
+        `≤${REMINDERS_TARGET_MS} ms`,
+        `${passMark(reminders.dryRun.medianMs <= REMINDERS_TARGET_MS)}, ${passMark(reminders.writeMs <= REMINDERS_TARGET_MS)}`,
+      ],
+    ];
+  });
+  if (reminderRows.length) {
+    log(
+      "\nReminders of one day (on a copy of the dataset): the dry run (median of 3) beside its floor (reading the rows it needs by hand-written SQL), then the day run as the app runs it (runScheduledDay: written in one transaction, e-mails queued), then run again\n",
+    );
+    log(
+      formatTable(
+        [
+          "db",
+          "day",
+          "reminders",
+          "reaching / recipients / e-mails",
+          "dry run ms",
+          "floor ms",
+          "write ms",
+          "new when run again",
+          "target",
+          "pass",
+        ],
+        reminderRows,
+      ),
+    );
+  }
+
+  const emailRows = reports.flatMap((report) => {
+    const emails = report.notifications?.emails;
+    if (!emails) return [];
+    const drain = emails.drain;
+    if (!drain) return [[report.provider, String(emails.emails), `error: ${emails.error ?? "-"}`]];
+    return [
+      [
+        report.provider,
+        String(emails.emails),
+        ms(emails.queueMs),
+        ms(drain.elapsedMs),
+        ((drain.sent / drain.elapsedMs) * 1000).toFixed(0),
+        `${emails.received} (${emails.distinctMessageIds} ids)`,
+        `${drain.rssMb.before} / ${drain.rssMb.peak} / ${drain.rssMb.after} MB`,
+        drain.retainedHeapMb ? `${drain.retainedHeapMb.before} → ${drain.retainedHeapMb.after} MB` : "-",
+        `≤${EMAILS_TARGET_MS} ms`,
+        passMark(
+          drain.elapsedMs <= EMAILS_TARGET_MS &&
+            drain.sent === emails.emails &&
+            emails.distinctMessageIds === emails.emails,
+        ),
+      ],
+    ];
+  });
+  if (emailRows.length) {
+    log(
+      "\nE-mails: queued by notify() in one transaction, then sent by sendDueDeliveries (claims of 50) with nodemailer to a local SMTP server, from a process of its own (its RSS when ready / at its peak / after; its heap in use after a full collection, before → after)\n",
+    );
+    log(
+      formatTable(
+        [
+          "db",
+          "e-mails",
+          "queue ms",
+          "send ms",
+          "per second",
+          "received",
+          "sender RSS",
+          "heap kept",
+          "target",
+          "pass",
+        ],
+        emailRows,
       ),
     );
   }

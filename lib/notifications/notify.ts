@@ -261,8 +261,14 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
     const key = `${follow.itemType}:${follow.itemId}`;
     followersOf.set(key, [...(followersOf.get(key) ?? []), follow.userId]);
   }
+  // Followers, and the people an event names itself (the weekly digest's officials), when no
+  // agency or admin query found them: their preferences are read as everyone's are.
+  const named = events.flatMap((event) => event.recipientIds ?? []);
   const extra = await tx.user.findMany({
-    where: { id: { in: follows.map((f) => f.userId).filter((id) => !people.has(id)) }, banned: false },
+    where: {
+      id: { in: [...new Set([...follows.map((f) => f.userId), ...named])].filter((id) => !people.has(id)) },
+      banned: false,
+    },
     select: { id: true, role: true, agencyId: true },
   });
   for (const user of extra) people.set(user.id, user);

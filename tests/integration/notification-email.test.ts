@@ -158,6 +158,28 @@ describe("an e-mail notification", () => {
     expect(received).toHaveLength(1);
   });
 
+  it("reaches an official who takes the weekly digest, though they handle no item", async () => {
+    const official = await db.user.findUniqueOrThrow({
+      where: { email: "official@tracker.example" },
+      select: { id: true, email: true },
+    });
+    sequence += 1;
+    const digest: NotificationEvent = {
+      rule: "digest.weekly",
+      dedupeKey: `test-email-digest:${sequence}`,
+      day: "2026-11-30",
+      item: null,
+      payload: { counts: { moved: 0, late: 0, dueNextWeek: 0 }, moved: [], late: [], dueNextWeek: [] },
+      recipientIds: [official.id],
+    };
+    await db.$transaction((tx) => notify(tx, [digest]));
+    expect(await sendDueDeliveries(db, senders)).toMatchObject({ sent: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+    const mail = received[0] as ParsedMail;
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : null).toBe(official.email);
+    expect(mail.subject).toContain("每周摘要");
+  });
+
   it("that the server refuses is retried with back-off, then given up as failed with the error", async () => {
     refusing = "mailbox unavailable";
     const [delivery] = await stalled(staff.id, refs[0] as ItemRef);

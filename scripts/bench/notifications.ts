@@ -21,6 +21,7 @@ import { type NotificationEvent, notify } from "../../lib/notifications/notify";
 import { DEADLINE_RULES, daysFromTo } from "../../lib/notifications/rules";
 import { dueReminders, runReminders, runScheduledDay } from "../../lib/notifications/scheduler";
 import { CLOSED_STATUSES } from "../../lib/recommendations/overdue";
+import { childExecArgv } from "./child";
 import { type BenchDatabase, scratchCopy } from "./datasets";
 import type { EmailDrainResult } from "./email-drain";
 import { type Provider, summarize, type Timing } from "./stats";
@@ -293,10 +294,7 @@ async function benchEmails(
 async function drainInChild(url: string): Promise<EmailDrainResult> {
   const directory = mkdtempSync(join(tmpdir(), "bench-email-"));
   const resultFile = join(directory, "result.json");
-  // The same loader (tsx) and the "react-server" condition, under which `server-only` is empty.
-  const execArgv = process.execArgv.some((arg) => arg.startsWith("--conditions"))
-    ? process.execArgv
-    : [...process.execArgv, "--conditions=react-server"];
+  const execArgv = childExecArgv();
   // --expose-gc: the heap the sending kept is read after a full collection, before and after.
   const child = spawn(
     process.execPath,

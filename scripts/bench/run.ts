@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildApp } from "../build.mjs";
 import { DEFAULT_SEED, type GenerateResult } from "../national/generate";
+import { childExecArgv } from "./child";
 import { type BenchDatabase, ensureBenchDatabase } from "./datasets";
 import { benchExports, EXPORT_CASES, type ExportCaseResult } from "./export-cases";
 import {
@@ -208,10 +209,7 @@ log(`\nWrote ${file}`);
 async function measureInChild(url: string): Promise<MeasureResult | null> {
   const directory = mkdtempSync(join(tmpdir(), "bench-"));
   const resultFile = join(directory, "result.json");
-  // The same loader (tsx) and the "react-server" condition, under which `server-only` is empty.
-  const execArgv = process.execArgv.some((arg) => arg.startsWith("--conditions"))
-    ? process.execArgv
-    : [...process.execArgv, "--conditions=react-server"];
+  const execArgv = childExecArgv();
   const child = spawn(
     process.execPath,
     [...execArgv, "scripts/bench/measure.ts", resultFile, JSON.stringify(measureOptions)],

@@ -1,13 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DeliveryLog } from "@/components/admin/delivery-log";
-import { Alert } from "@/components/ui/alert";
+import { MailStatus } from "@/components/admin/mail-status";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
 import type { Locale } from "@/lib/i18n/routing";
-import { deliveryLogFilters, mailServerHost, readDeliveryLog } from "@/lib/notifications/delivery-log";
-import { mailSettings } from "@/lib/notifications/mail-settings";
+import { deliveryLogFilters, readDeliveryLog } from "@/lib/notifications/delivery-log";
 
 export const generateMetadata = pageTitle("deliveries", "title");
 
@@ -24,16 +23,9 @@ export default async function AdminDeliveriesPage({ params, searchParams }: Loca
     readDeliveryLog(admin, filters, locale as Locale),
     getTranslations("deliveries"),
   ]);
-  const mail = mailSettings();
   return (
     <div className="space-y-4">
-      {mail ? (
-        <p className="text-sm text-slate-700">
-          {t("mailOn", { host: mailServerHost(mail.url), from: mail.from })}
-        </p>
-      ) : (
-        <Alert data-testid="mail-off">{t("mailOff")}</Alert>
-      )}
+      <MailStatus />
       <Card>
         <CardHeader>
           <CardTitle>{t("title")}</CardTitle>

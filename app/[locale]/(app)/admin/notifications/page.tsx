@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { MailStatus } from "@/components/admin/mail-status";
 import { AgencyDefaultsForm, ThresholdsForm } from "@/components/admin/notification-settings";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/input";
@@ -10,8 +10,6 @@ import { agencyShortName } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { mailServerHost } from "@/lib/notifications/delivery-log";
-import { mailSettings } from "@/lib/notifications/mail-settings";
 import { agencyNotificationDefaults, notificationThresholds } from "@/lib/notifications/settings-view";
 
 export const generateMetadata = pageTitle("notificationSettings", "title");
@@ -29,16 +27,9 @@ export default async function AdminNotificationsPage({ params, searchParams }: L
   ]);
   const code = (typeof chosen === "string" && chosen) || agencies.find((agency) => agency.active)?.code;
   const defaults = code ? await agencyNotificationDefaults(admin, code) : null;
-  const mail = mailSettings();
   return (
     <div className="space-y-4">
-      {mail ? (
-        <p className="text-sm text-slate-700">
-          {t("mailOn", { host: mailServerHost(mail.url), from: mail.from })}
-        </p>
-      ) : (
-        <Alert data-testid="mail-off">{t("mailOff")}</Alert>
-      )}
+      <MailStatus />
 
       <Card>
         <CardHeader>

@@ -4,7 +4,7 @@
 // process, and an error is logged, never thrown: the next pass tries again.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { type SendOptions, type Senders, type SendResult, sendDueDeliveries } from "./deliveries";
+import { type Senders, type SendOptions, type SendResult, sendDueDeliveries } from "./deliveries";
 import { runScheduledDay } from "./scheduler";
 import { channelSenders } from "./senders";
 

@@ -172,7 +172,10 @@ describe("posting notifications to group bots", () => {
     const ding = at("/dingtalk/robot/send");
     expect(ding.body).toEqual({
       msgtype: "markdown",
-      markdown: { title: text.title, text: [`#### ${text.title}`, ...markdown.slice(1).filter(Boolean)].join("\n\n") },
+      markdown: {
+        title: text.title,
+        text: [`#### ${text.title}`, ...markdown.slice(1).filter(Boolean)].join("\n\n"),
+      },
     });
     const timestamp = Number(ding.query.get("timestamp"));
     expect(timestamp).toBeGreaterThanOrEqual(before);

@@ -18,16 +18,11 @@ export type AgencyDefaults = {
   set: boolean;
 };
 
-/** The defaults of the agency with `code`, or null when there is none. */
+/** The defaults of `agency` (one of the admins' list of agencies). */
 export async function agencyNotificationDefaults(
   _admin: CheckedAdmin,
-  code: string,
-): Promise<AgencyDefaults | null> {
-  const agency = await db.agency.findUnique({
-    where: { code },
-    select: { id: true, code: true, nameZh: true, nameEn: true },
-  });
-  if (!agency) return null;
+  agency: AgencyDefaults["agency"],
+): Promise<AgencyDefaults> {
   const rows = await db.agencyNotificationDefault.findMany({ where: { agencyId: agency.id } });
   const chosen = new Map(rows.map((row) => [row.group, row]));
   const choices = Object.fromEntries(

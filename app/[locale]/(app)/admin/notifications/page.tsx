@@ -25,8 +25,10 @@ export default async function AdminNotificationsPage({ params, searchParams }: L
     notificationThresholds(admin),
     listAgencies(admin),
   ]);
+  // The chosen agency is looked up in the list, never in the database: the address may hold anything.
   const code = (typeof chosen === "string" && chosen) || agencies.find((agency) => agency.active)?.code;
-  const defaults = code ? await agencyNotificationDefaults(admin, code) : null;
+  const agency = agencies.find((candidate) => candidate.code === code);
+  const defaults = agency ? await agencyNotificationDefaults(admin, agency) : null;
   return (
     <div className="space-y-4">
       <MailStatus />

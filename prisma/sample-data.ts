@@ -54,6 +54,8 @@ export interface SampleUser {
   name: string;
   role: UserRole;
   agencyCode: string | null;
+  /** 单位负责人: approves the agency's replies and pending updates. */
+  isReviewer?: boolean;
 }
 
 /** One entry of an item's history: the state it reached on effectiveDate. */
@@ -288,6 +290,14 @@ export const SAMPLE_USERS: readonly SampleUser[] = [
   { email: "staff.jxw@tracker.example", name: "张敏", role: "staff", agencyCode: "SHEITC" },
   { email: "staff.kw@tracker.example", name: "李强", role: "staff", agencyCode: "STCSM" },
   { email: "official@tracker.example", name: "王主任", role: "official", agencyCode: null },
+  { email: "office@tracker.example", name: "陈静", role: "office", agencyCode: null },
+  {
+    email: "reviewer.jxw@tracker.example",
+    name: "刘洋",
+    role: "staff",
+    agencyCode: "SHEITC",
+    isReviewer: true,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -5,9 +5,11 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "better-auth/crypto";
 import type { Prisma } from "../generated/sqlite/client";
 import { recordAudit } from "../lib/audit/record";
+import { publishedCalendar } from "../lib/cycle/holidays";
+import { addWorkingDays, type WorkingCalendar } from "../lib/cycle/working-days";
 import { shanghaiDate, toShanghaiDateString } from "../lib/dates";
 import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
-import type { ItemStatus } from "../lib/db/enums";
+import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
 import {
@@ -96,6 +98,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
   const themeIds = await createThemes(tx, referenceCreatedAt);
   const agencyIds = await createAgencies(tx, referenceCreatedAt);
   const users = await createUsers(tx, agencyIds, referenceCreatedAt);
+  const calendar = await createCalendar(tx);
   const proposalId = await createProposal(tx, referenceCreatedAt);
 
   // Status updates by item code and effective date, so that evidence can be linked to the one citing it.
@@ -110,6 +113,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
       proposalId,
       themeIds,
       agencyIds,
+      calendar,
     });
     const recommendationAuthor = users.authorFor(recommendation.leadAgencyCode);
     items.set(recommendation.code, { parent: { recommendationId }, authorId: recommendationAuthor });
@@ -155,6 +159,13 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
   return counts;
 }
 
+/** The working-day calendar of the years the sample covers, as published. */
+async function createCalendar(tx: Tx): Promise<WorkingCalendar> {
+  const rows = publishedCalendar(2024, 2026);
+  await tx.calendarDay.createMany({ data: rows });
+  return new Map(rows.map((row) => [toShanghaiDateString(row.day), row.workday]));
+}
+
 async function createThemes(tx: Tx, createdAt: Date): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const theme of SAMPLE_THEMES) {
@@ -183,6 +194,7 @@ async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Da
         name: user.name,
         email: user.email,
         role: user.role,
+        isReviewer: user.isReviewer ?? false,
         agencyId: user.agencyCode === null ? null : requireId(agencyIds, user.agencyCode, "agency"),
         createdAt,
         updatedAt: createdAt,
@@ -200,7 +212,8 @@ async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Da
       },
     });
     if (user.role === "admin") adminId ??= id;
-    if (user.role === "staff" && user.agencyCode !== null) staffByAgency.set(user.agencyCode, id);
+    if (user.role === "staff" && user.agencyCode !== null && !user.isReviewer)
+      staffByAgency.set(user.agencyCode, id);
   }
   if (adminId === undefined) throw new Error("The sample data needs an admin user");
   const fallbackAuthorId = adminId;
@@ -235,9 +248,10 @@ async function createRecommendation(
     proposalId: string;
     themeIds: Map<string, string>;
     agencyIds: Map<string, string>;
+    calendar: WorkingCalendar;
   },
 ): Promise<string> {
-  const { recommendation: r, sortOrder, proposalId, themeIds, agencyIds } = input;
+  const { recommendation: r, sortOrder, proposalId, themeIds, agencyIds, calendar } = input;
   const history = deriveRecommendationHistory(r.actions);
   const current = lastOf(history);
   const createdAt = recordedAt(r.assignedAt);
@@ -263,16 +277,44 @@ async function createRecommendation(
       replyClass: r.replyClass,
       satisfaction: r.satisfaction,
       feedbackAt: shanghaiDate(r.feedbackAt),
+      // Every sample recommendation was replied to and rated in 2024.
+      stage: "evaluated",
       createdAt,
       updatedAt: current ? recordedAt(current.effectiveDate, ROLL_UP_DELAY_MINUTES) : createdAt,
     },
   });
-  await tx.recommendationAgency.createMany({
-    data: agencyRows(r.leadAgencyCode, r.coAgencyCodes, agencyIds).map((row) => ({
-      ...row,
-      recommendationId: id,
-      createdAt,
-    })),
+  // Each agency acknowledged its assignment on the next working day, the co-handlers a day later.
+  const agencies = agencyRows(r.leadAgencyCode, r.coAgencyCodes, agencyIds).map((row) => ({
+    ...row,
+    recommendationId: id,
+    createdAt,
+    acknowledgedAt: recordedAt(addWorkingDays(calendar, r.assignedAt, row.role === "lead" ? 1 : 2)),
+  }));
+  await tx.recommendationAgency.createMany({ data: agencies });
+  // The cycle's history as far as the sample's dates tell it.
+  const event = (
+    step: string,
+    fromStage: CycleStage,
+    toStage: CycleStage,
+    at: Date,
+    agencyId: string | null = null,
+  ) => ({ recommendationId: id, step, fromStage, toStage, agencyId, note: "示例数据", createdAt: at });
+  const lead = agencies[0];
+  await tx.cycleEvent.createMany({
+    data: [
+      event("assign", "unassigned", "assigned", createdAt),
+      ...agencies.map((row) =>
+        event(
+          "acknowledge",
+          row.role === "lead" ? "assigned" : "handling",
+          "handling",
+          row.acknowledgedAt,
+          row.agencyId,
+        ),
+      ),
+      event("acceptReply", "submitted", "replied", recordedAt(r.repliedAt), lead?.agencyId),
+      event("recordFeedback", "replied", "evaluated", recordedAt(r.feedbackAt), lead?.agencyId),
+    ],
   });
   return id;
 }

@@ -19,6 +19,7 @@ const roles = {
   admin: adminAc,
   staff: accessControl.newRole({ user: [], session: [] }),
   official: accessControl.newRole({ user: [], session: [] }),
+  office: accessControl.newRole({ user: [], session: [] }),
 };
 
 export function createAuth(db: Db) {

@@ -1,7 +1,13 @@
 import type { AgencyRole, UserRole } from "@/lib/db/enums";
 
 /** The signed-in user, as authorization sees them. */
-export type Actor = { id: string; role: UserRole; agencyId: string | null };
+export type Actor = {
+  id: string;
+  role: UserRole;
+  agencyId: string | null;
+  /** 单位负责人/审核人: approves their agency's replies and pending updates (staff only). */
+  isReviewer?: boolean;
+};
 
 type Assignment = { agencyId: string; role: AgencyRole };
 
@@ -56,7 +62,12 @@ export function canImport(actor: Actor | null): actor is Actor {
   return actor !== null && (actor.role === "admin" || (actor.role === "staff" && actor.agencyId !== null));
 }
 
-/** Progress reports (PDF, Word) are for every signed-in role: officials, staff and admins. */
+/** Progress reports (PDF, Word) are for every signed-in role. */
 export function canMakeReports(actor: Actor | null): actor is Actor {
-  return actor !== null && (["official", "staff", "admin"] as const).includes(actor.role);
+  return actor !== null && (["official", "staff", "admin", "office"] as const).includes(actor.role);
+}
+
+/** The office (交办/督办部门) assigns, approves, supervises and closes; an admin may act as office. */
+export function isOffice(actor: Actor | null): actor is Actor {
+  return actor?.role === "office" || actor?.role === "admin";
 }

@@ -36,6 +36,7 @@ export async function userOfSession(requestHeaders: Headers): Promise<CurrentUse
       email: true,
       role: true,
       agencyId: true,
+      isReviewer: true,
       banned: true,
       agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
     },

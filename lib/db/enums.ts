@@ -1,11 +1,15 @@
 // The model's enums, for code on either side of the server/client line.
 export {
   AgencyRole,
+  CycleStage,
   EvidenceKind,
   ExportState,
   ItemStatus,
   ReplyClass,
+  RequestState,
   RollUpCause,
+  SignoffDecision,
   UpdateSource,
   UserRole,
+  WarningLevel,
 } from "../../generated/sqlite/enums";

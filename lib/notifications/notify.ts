@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { shanghaiDate } from "@/lib/dates";
 import { type DbClient, providerOfClient } from "@/lib/db/client";
+import type { UserRole } from "@/lib/db/enums";
 import { insertRows, type Value } from "@/lib/db/insert";
 import type { ItemRef } from "./items";
 import { mailSettings } from "./mail-settings";
@@ -207,7 +208,7 @@ async function unwritten(tx: DbClient, events: readonly NotificationEvent[]): Pr
   return unique.filter((event) => !written.has(event.dedupeKey));
 }
 
-type Person = { id: string; role: "admin" | "staff" | "official"; agencyId: string | null };
+type Person = { id: string; role: UserRole; agencyId: string | null };
 type Bot = {
   id: string;
   platform: string;
@@ -236,7 +237,8 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
         banned: false,
         OR: [
           { role: "staff", agencyId: { in: [...agencyIds] } },
-          ...(needs("admins") ? [{ role: "admin" as const }] : []),
+          // The office (交办/督办部门) supervises what admins are told of.
+          ...(needs("admins") ? [{ role: { in: ["admin" as const, "office" as const] } }] : []),
         ],
       },
       select: { id: true, role: true, agencyId: true },
@@ -253,7 +255,7 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
   const people = new Map<string, Person>();
   for (const user of users) {
     people.set(user.id, user);
-    if (user.role === "admin") admins.push(user.id);
+    if (user.role === "admin" || user.role === "office") admins.push(user.id);
     else if (user.agencyId) staffOf.set(user.agencyId, [...(staffOf.get(user.agencyId) ?? []), user.id]);
   }
   const followersOf = new Map<string, string[]>();

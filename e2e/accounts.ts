@@ -11,9 +11,13 @@ export const DEMO_ACCOUNTS = {
   admin: emailOf((user) => user.role === "admin"),
   official: emailOf((user) => user.role === "official"),
   // Staff of the economy and IT commission, which leads R3 in the sample.
-  staffJxw: emailOf((user) => user.agencyCode === "SHEITC"),
+  staffJxw: emailOf((user) => user.agencyCode === "SHEITC" && !user.isReviewer),
+  // The commission's unit head (单位负责人), who approves its replies and pending updates.
+  reviewerJxw: emailOf((user) => user.agencyCode === "SHEITC" && user.isReviewer === true),
   // Staff of the science and technology commission.
   staffKw: emailOf((user) => user.agencyCode === "STCSM"),
+  // The supervising office (交办/督办部门).
+  office: emailOf((user) => user.role === "office"),
 };
 
 export function storageStateFor(role: keyof typeof DEMO_ACCOUNTS): string {

@@ -51,6 +51,30 @@ export const AUDIT_ACTIONS = [
   "delivery.retry",
   "calendarFeed.create",
   "calendarFeed.revoke",
+  // The handling cycle's steps (lib/cycle/machine.ts STEPS), each as "cycle.<step>".
+  "cycle.assign",
+  "cycle.acknowledge",
+  "cycle.requestHandback",
+  "cycle.decideHandback",
+  "cycle.submitView",
+  "cycle.requestExtension",
+  "cycle.decideExtension",
+  "cycle.draftReply",
+  "cycle.submitDraft",
+  "cycle.signoff",
+  "cycle.reviewReply",
+  "cycle.recordReply",
+  "cycle.acceptReply",
+  "cycle.returnReply",
+  "cycle.recordFeedback",
+  "cycle.close",
+  "cycle.reopen",
+  "cycle.setPriority",
+  "cycle.issueNotice",
+  "cycle.acknowledgeNotice",
+  "cycle.answerNotice",
+  "calendarDay.update",
+  "cycleSettings.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -70,6 +94,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Webhook",
   "Delivery",
   "CalendarFeed",
+  "CalendarDay",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -38,6 +38,7 @@ const expected: Record<Step, { from: string[]; by: Who[] }> = {
   submitDraft: { from: ["drafting"], by: staffOfLead },
   signoff: { from: ["cosigning"], by: ["coHandler", "coReviewer"] },
   reviewReply: { from: ["reviewing"], by: ["leadReviewer"] },
+  recordReply: { from: open, by: office },
   acceptReply: { from: ["submitted"], by: office },
   returnReply: { from: ["submitted"], by: office },
   recordFeedback: { from: ["replied", "evaluated"], by: [...staffOfLead, ...office] },
@@ -56,6 +57,7 @@ const outcomes: Partial<Record<Step, string[]>> = {
   signoff: ["signed", "lastSigned", "commented"],
   reviewReply: ["approved", "rejected"],
   reopen: ["replied", "evaluated"],
+  recordReply: ["replied", "evaluated"],
 };
 
 const check = (step: Step, stage: CycleStage, who: Who, outcome?: string) =>
@@ -111,6 +113,7 @@ describe("the handling cycle's machine", () => {
     expect(to("reviewReply", "reviewing", "leadReviewer", "approved")).toBe("submitted");
     expect(to("reviewReply", "reviewing", "leadReviewer", "rejected")).toBe("drafting");
     expect(to("acceptReply", "submitted", "office")).toBe("replied");
+    expect(to("recordReply", "handling", "office", "evaluated")).toBe("evaluated");
     expect(to("returnReply", "submitted", "admin")).toBe("drafting");
     expect(to("recordFeedback", "replied", "lead")).toBe("evaluated");
     expect(to("close", "evaluated", "office")).toBe("closed");

@@ -76,6 +76,8 @@ export const STEPS = {
     by: ["leadReviewer"],
     to: { approved: "submitted", rejected: "drafting" },
   },
+  /** 补录: the office records a reply made outside the tracker (before it was used), as accepted. */
+  recordReply: { from: OPEN, by: ["office"], to: { replied: "replied", evaluated: "evaluated" } },
   /** The office accepts the reply (and may correct its class): only now does it count as replied. */
   acceptReply: { from: ["submitted"], by: ["office"], to: "replied" },
   returnReply: { from: ["submitted"], by: ["office"], to: "drafting" },

@@ -146,3 +146,52 @@ export async function notifyEvidenceChange(
     now,
   );
 }
+
+export type CycleStepChange = {
+  recommendationId: string;
+  /** The machine's step (lib/cycle/machine.ts). */
+  step: string;
+  version: number;
+  to: string;
+  agencyId: string | null;
+  note?: string | null;
+};
+
+/**
+ * Tells of a step of the handling cycle (签收, a request, its decision, a reply's sign-off…): the one
+ * entry point every step calls (lib/cycle/take-step.ts), to the item's agencies, the office and followers.
+ */
+export async function notifyCycleStep(
+  tx: DbClient,
+  actorId: string,
+  change: CycleStepChange,
+  now: Date = new Date(),
+): Promise<void> {
+  const [refs, name] = await Promise.all([
+    loadItemRefs(tx, [{ itemType: "recommendation", itemId: change.recommendationId }]),
+    actorName(tx, actorId),
+  ]);
+  const item = refs.get(change.recommendationId);
+  if (!item) return;
+  const cause = `cycle:${change.recommendationId}:v${change.version}`;
+  await notify(
+    tx,
+    [
+      {
+        rule: "cycle.step",
+        dedupeKey: `cycle.step:${cause}`,
+        day: toShanghaiDateString(now),
+        item,
+        actorId,
+        cause,
+        payload: {
+          step: change.step,
+          stage: change.to,
+          ...(change.note ? { reason: change.note } : {}),
+          ...(name ? { actorName: name } : {}),
+        },
+      },
+    ],
+    now,
+  );
+}

@@ -64,6 +64,8 @@ export function describeNotification(notification: Stored, locale: Locale): Noti
     daysLate: number("daysLate"),
     replyClass,
     evidenceTitle: text("evidenceTitle"),
+    step: text("step") ? tr(`cycle.step.${text("step")}` as "cycle.step.assign") : "",
+    stage: text("stage") ? tr(`cycle.stage.${text("stage")}` as "cycle.stage.assigned") : "",
     moved: 0,
     late: 0,
     dueNextWeek: 0,

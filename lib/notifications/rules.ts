@@ -27,6 +27,7 @@ export const RULES = {
   "feedback.dissatisfied": { group: "changes", audience: ["lead", "admins", "followers"] },
   "reply.recorded": { group: "changes", audience: ["coHandlers", "admins", "followers"] },
   "evidence.withdrawn": { group: "changes", audience: ["lead", "followers"] },
+  "cycle.step": { group: "changes", audience: ["lead", "coHandlers", "admins", "followers"] },
   "followed.changed": { group: "following", audience: ["followers"] },
   "digest.weekly": { group: "digest", audience: ["admins"] },
 } as const satisfies Record<string, RuleSpec>;

@@ -80,7 +80,13 @@ export const createUser = formAction(userCreateInput, { allow: isAdmin }, async 
   return unlessDuplicate(["email"], t, () =>
     db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { email: input.email, name: input.name, role: input.role, agencyId: input.agencyId ?? null },
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          agencyId: input.agencyId ?? null,
+          isReviewer: input.isReviewer,
+        },
       });
       await tx.account.create({
         data: {
@@ -96,7 +102,13 @@ export const createUser = formAction(userCreateInput, { allow: isAdmin }, async 
         action: "user.create",
         entityType: "User",
         entityId: created.id,
-        after: { email: input.email, name: input.name, role: input.role, agencyId: input.agencyId ?? null },
+        after: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          agencyId: input.agencyId ?? null,
+          isReviewer: input.isReviewer,
+        },
       });
       return done(t);
     }),
@@ -112,14 +124,24 @@ export const updateUser = formAction(userUpdateInput, { allow: isAdmin }, async 
     if (input.agencyId && !(await tx.agency.findUnique({ where: { id: input.agencyId } }))) {
       return { fieldErrors: { agencyId: [t("invalid")] } };
     }
-    const after = { name: input.name, role: input.role, agencyId: input.agencyId ?? null };
+    const after = {
+      name: input.name,
+      role: input.role,
+      agencyId: input.agencyId ?? null,
+      isReviewer: input.isReviewer,
+    };
     await tx.user.update({ where: { id: before.id }, data: after });
     await recordAudit(tx, {
       actorId: user.id,
       action: "user.update",
       entityType: "User",
       entityId: before.id,
-      before: { name: before.name, role: before.role, agencyId: before.agencyId },
+      before: {
+        name: before.name,
+        role: before.role,
+        agencyId: before.agencyId,
+        isReviewer: before.isReviewer,
+      },
       after,
     });
     return done(t);

@@ -6,7 +6,16 @@ import { LIST_ORDER } from "@/lib/db/selects";
 export function listUsers(_admin: CheckedAdmin) {
   return db.user.findMany({
     orderBy: [{ role: "asc" }, { email: "asc" }],
-    select: { id: true, name: true, email: true, role: true, agencyId: true, banned: true, banReason: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      agencyId: true,
+      isReviewer: true,
+      banned: true,
+      banReason: true,
+    },
   });
 }
 

@@ -17,10 +17,17 @@ const userFields = z.object({
   name: requiredText(100),
   role: z.enum(UserRole, { error: "invalid" }),
   agencyId: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
+  /** 单位负责人/审核人: only a staff member of an agency can be one. */
+  isReviewer: checkbox,
 });
-const staffNeedAgency = (input: { role: string; agencyId?: string }, ctx: z.RefinementCtx) => {
+const staffNeedAgency = (
+  input: { role: string; agencyId?: string; isReviewer: boolean },
+  ctx: z.RefinementCtx,
+) => {
   if (input.role === "staff" && !input.agencyId)
     ctx.addIssue({ code: "custom", path: ["agencyId"], message: "staffNeedsAgency" });
+  if (input.isReviewer && (input.role !== "staff" || !input.agencyId))
+    ctx.addIssue({ code: "custom", path: ["isReviewer"], message: "reviewerNeedsStaff" });
 };
 
 export const userCreateInput = userFields

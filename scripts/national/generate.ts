@@ -637,6 +637,8 @@ class DatasetPlan {
       feedbackDay === null ? null : midnight(feedbackDay),
       rehandlingDay === null ? null : midnight(rehandlingDay),
       followUpDay === null ? null : midnight(followUpDay),
+      // Where its dates put it in the handling cycle (the database checks that they agree).
+      repliedDay === null ? "handling" : feedbackDay === null ? "replied" : "evaluated",
       null, // version, createdAt, updatedAt: from the history
       createdMs,
       null,
@@ -705,9 +707,11 @@ class DatasetPlan {
   }
 
   private agencyRows(table: TableSpec, item: Item, createdMs: number) {
-    this.rows.add(table, [item.id, this.agencyIds[item.lead], "lead", createdMs]);
+    // Recommendations' assignments were acknowledged (签收) when given; actions' have no 签收.
+    const acknowledged = table === RECOMMENDATION_AGENCY ? [createdMs] : [];
+    this.rows.add(table, [item.id, this.agencyIds[item.lead], "lead", createdMs, ...acknowledged]);
     for (const agency of item.coHandlers)
-      this.rows.add(table, [item.id, this.agencyIds[agency], "co_handler", createdMs]);
+      this.rows.add(table, [item.id, this.agencyIds[agency], "co_handler", createdMs, ...acknowledged]);
   }
 
   // The history ---------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ export const RECOMMENDATION = {
     ["feedbackAt", "timestamp"],
     ["rehandlingRepliedAt", "timestamp"],
     ["followUpRepliedAt", "timestamp"],
+    ["stage", { enum: "CycleStage" }],
     ["version", "int"],
     ["createdAt", "timestamp"],
     ["updatedAt", "timestamp"],
@@ -111,6 +112,7 @@ export const RECOMMENDATION_AGENCY = {
     ["agencyId", "text"],
     ["role", agencyRole],
     ["createdAt", "timestamp"],
+    ["acknowledgedAt", "timestamp"],
   ],
 } as const satisfies TableSpec;
 

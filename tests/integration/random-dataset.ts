@@ -96,6 +96,14 @@ export async function createRandomDataset(db: Db, seed = 42, today = shanghaiDat
               ? random.pick(["satisfied", "basically_satisfied", "dissatisfied"])
               : null,
           feedbackAt: feedbackAt && feedbackAt <= today ? feedbackAt : null,
+          stage:
+            repliedAt && repliedAt <= today
+              ? feedbackAt && feedbackAt <= today
+                ? "evaluated"
+                : "replied"
+              : assignedAt
+                ? "handling"
+                : "unassigned",
         },
       });
       await assign(db, random, agencies, { recommendationId: recommendation.id });

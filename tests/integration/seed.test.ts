@@ -1,5 +1,7 @@
 // The sample loads into a freshly migrated database, completely and consistently.
+
 import { beforeAll, describe, expect, it } from "vitest";
+import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { SAMPLE_EVIDENCE, SAMPLE_RECOMMENDATIONS } from "../../prisma/sample-data";
@@ -22,7 +24,12 @@ describe("sample data", () => {
       actions.reduce((sum, action) => sum + action.history.length, 0),
     );
     expect(await db.recommendationAgency.count({ where: { role: "lead" } })).toBe(8);
-    expect(await db.user.count()).toBe(4);
+    expect(await db.user.count()).toBe(6);
+    // The handling cycle's history as far as the sample's dates tell it, on the working-day calendar.
+    expect(await db.recommendation.count({ where: { stage: "evaluated" } })).toBe(8);
+    expect(await db.recommendationAgency.count({ where: { acknowledgedAt: null } })).toBe(0);
+    expect(await db.cycleEvent.count({ where: { step: "acceptReply" } })).toBe(8);
+    expect(await db.calendarDay.count({ where: { day: shanghaiDate("2024-10-12"), workday: true } })).toBe(1);
   });
 
   it("is not loaded twice", async () => {

@@ -92,8 +92,6 @@ CREATE TRIGGER "SupervisionNotice_kept" BEFORE UPDATE ON "SupervisionNotice"
   FOR EACH ROW EXECUTE FUNCTION "keep_notice"();
 CREATE TRIGGER "SupervisionNotice_as_issued" BEFORE UPDATE OF "recommendationId", "agencyId", "level", "text", "answerDueAt", "issuedById", "createdAt" ON "SupervisionNotice"
   FOR EACH ROW EXECUTE FUNCTION "refuse_history_change"();
-CREATE TRIGGER "SupervisionNotice_starts_unanswered" BEFORE INSERT ON "SupervisionNotice"
-  FOR EACH ROW WHEN (NEW."acknowledgedAt" IS NOT NULL OR NEW."answer" IS NOT NULL) EXECUTE FUNCTION "refuse_history_change"();
 
 -- The working-day calendar and the cycle's settings change clocks the dashboard counts.
 CREATE TRIGGER "CalendarDay_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "CalendarDay"

@@ -26,7 +26,10 @@ CREATE TABLE "CycleEvent" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "CycleEvent_recommendationId_fkey" FOREIGN KEY ("recommendationId") REFERENCES "Recommendation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "CycleEvent_agencyId_fkey" FOREIGN KEY ("agencyId") REFERENCES "Agency" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "CycleEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "CycleEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "CycleEvent_check_0" CHECK ("fromStage" IN ('unassigned','assigned','handling','drafting','cosigning','reviewing','submitted','replied','evaluated','closed')),
+    CONSTRAINT "CycleEvent_check_1" CHECK ("toStage" IN ('unassigned','assigned','handling','drafting','cosigning','reviewing','submitted','replied','evaluated','closed')),
+    CONSTRAINT "CycleEvent_check_2" CHECK (length(trim("step")) > 0)
 );
 
 -- CreateTable
@@ -46,7 +49,8 @@ CREATE TABLE "HandbackRequest" (
     CONSTRAINT "HandbackRequest_agencyId_fkey" FOREIGN KEY ("agencyId") REFERENCES "Agency" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "HandbackRequest_suggestedAgencyId_fkey" FOREIGN KEY ("suggestedAgencyId") REFERENCES "Agency" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "HandbackRequest_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "HandbackRequest_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "HandbackRequest_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "HandbackRequest_check_0" CHECK ("state" IN ('pending','approved','rejected'))
 );
 
 -- CreateTable
@@ -64,7 +68,8 @@ CREATE TABLE "ExtensionRequest" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "ExtensionRequest_recommendationId_fkey" FOREIGN KEY ("recommendationId") REFERENCES "Recommendation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "ExtensionRequest_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "ExtensionRequest_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ExtensionRequest_decidedById_fkey" FOREIGN KEY ("decidedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ExtensionRequest_check_0" CHECK ("state" IN ('pending','approved','rejected'))
 );
 
 -- CreateTable
@@ -80,7 +85,10 @@ CREATE TABLE "ReplyDraft" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "ReplyDraft_recommendationId_fkey" FOREIGN KEY ("recommendationId") REFERENCES "Recommendation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "ReplyDraft_draftedById_fkey" FOREIGN KEY ("draftedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ReplyDraft_draftedById_fkey" FOREIGN KEY ("draftedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ReplyDraft_check_0" CHECK ("replyClass" IN ('A','B','C','D')),
+    CONSTRAINT "ReplyDraft_check_1" CHECK ("acceptedClass" IS NULL OR "acceptedClass" IN ('A','B','C','D')),
+    CONSTRAINT "ReplyDraft_check_2" CHECK ("round" >= 1)
 );
 
 -- CreateTable
@@ -96,7 +104,9 @@ CREATE TABLE "ReplySignoff" (
     PRIMARY KEY ("recommendationId", "round", "agencyId"),
     CONSTRAINT "ReplySignoff_recommendationId_fkey" FOREIGN KEY ("recommendationId") REFERENCES "Recommendation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "ReplySignoff_agencyId_fkey" FOREIGN KEY ("agencyId") REFERENCES "Agency" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "ReplySignoff_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ReplySignoff_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ReplySignoff_check_0" CHECK ("decision" IN ('signed','commented')),
+    CONSTRAINT "ReplySignoff_check_1" CHECK ("round" >= 1)
 );
 
 -- CreateTable
@@ -118,7 +128,8 @@ CREATE TABLE "SupervisionNotice" (
     CONSTRAINT "SupervisionNotice_agencyId_fkey" FOREIGN KEY ("agencyId") REFERENCES "Agency" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "SupervisionNotice_issuedById_fkey" FOREIGN KEY ("issuedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "SupervisionNotice_acknowledgedById_fkey" FOREIGN KEY ("acknowledgedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "SupervisionNotice_answeredById_fkey" FOREIGN KEY ("answeredById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "SupervisionNotice_answeredById_fkey" FOREIGN KEY ("answeredById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "SupervisionNotice_check_0" CHECK ("level" IN ('blue','yellow','red'))
 );
 
 -- CreateTable
@@ -145,7 +156,9 @@ CREATE TABLE "ProposedUpdate" (
     CONSTRAINT "ProposedUpdate_agencyId_fkey" FOREIGN KEY ("agencyId") REFERENCES "Agency" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "ProposedUpdate_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "ProposedUpdate_reviewedById_fkey" FOREIGN KEY ("reviewedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "ProposedUpdate_statusUpdateId_fkey" FOREIGN KEY ("statusUpdateId") REFERENCES "StatusUpdate" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ProposedUpdate_statusUpdateId_fkey" FOREIGN KEY ("statusUpdateId") REFERENCES "StatusUpdate" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ProposedUpdate_check_0" CHECK ("state" IN ('pending','approved','rejected')),
+    CONSTRAINT "ProposedUpdate_check_1" CHECK ("statusAfter" IN ('not_started','in_progress','completed','stalled','not_adopted'))
 );
 
 -- AlterTable (columns added, not the tables rebuilt: a rebuild would drop their CHECKs and triggers)

@@ -10,6 +10,14 @@ UPDATE "Recommendation" SET "stage" = CASE
   ELSE 'unassigned' END;
 UPDATE "RecommendationAgency" SET "acknowledgedAt" = "createdAt";
 
+-- A stage is one of the cycle's (PostgreSQL's enum type says so itself).
+CREATE TRIGGER "Recommendation_stage_enum_insert" BEFORE INSERT ON "Recommendation"
+WHEN NEW."stage" NOT IN ('unassigned','assigned','handling','drafting','cosigning','reviewing','submitted','replied','evaluated','closed')
+BEGIN SELECT RAISE(ABORT, 'Recommendation stage is not one of the cycle''s'); END;
+CREATE TRIGGER "Recommendation_stage_enum_update" BEFORE UPDATE OF "stage" ON "Recommendation"
+WHEN NEW."stage" NOT IN ('unassigned','assigned','handling','drafting','cosigning','reviewing','submitted','replied','evaluated','closed')
+BEGIN SELECT RAISE(ABORT, 'Recommendation stage is not one of the cycle''s'); END;
+
 -- A stage agrees with the dates: a reply is recorded exactly from 已答复 on, a closing exactly when closed.
 CREATE TRIGGER "Recommendation_stage_insert" BEFORE INSERT ON "Recommendation"
 WHEN (NEW."stage" IN ('replied', 'evaluated', 'closed')) <> (NEW."repliedAt" IS NOT NULL)
@@ -45,8 +53,9 @@ WHEN OLD."state" <> 'pending' OR NEW."state" = 'pending' OR NEW."decidedById" IS
   OR NEW."suggestedAgencyId" IS NOT OLD."suggestedAgencyId" OR NEW."requestedById" <> OLD."requestedById" OR NEW."createdAt" <> OLD."createdAt"
 BEGIN SELECT RAISE(ABORT, 'A request is decided once, and never changed afterwards'); END;
 CREATE TRIGGER "HandbackRequest_insert" BEFORE INSERT ON "HandbackRequest"
-WHEN NEW."state" <> 'pending' OR length(trim(NEW."reason")) = 0
-BEGIN SELECT RAISE(ABORT, 'A request starts pending, with a reason'); END;
+WHEN length(trim(NEW."reason")) = 0 OR (NEW."state" = 'pending') <> (NEW."decidedAt" IS NULL)
+  OR (NEW."decidedAt" IS NULL) <> (NEW."decidedById" IS NULL)
+BEGIN SELECT RAISE(ABORT, 'A request has a reason, and is decided with who and when'); END;
 CREATE UNIQUE INDEX "HandbackRequest_one_pending" ON "HandbackRequest"("recommendationId", "agencyId") WHERE "state" = 'pending';
 
 CREATE TRIGGER "ExtensionRequest_never_deleted" BEFORE DELETE ON "ExtensionRequest"
@@ -57,16 +66,19 @@ WHEN OLD."state" <> 'pending' OR NEW."state" = 'pending' OR NEW."decidedById" IS
   OR NEW."reason" <> OLD."reason" OR NEW."requestedById" <> OLD."requestedById" OR NEW."createdAt" <> OLD."createdAt"
 BEGIN SELECT RAISE(ABORT, 'A request is decided once, and never changed afterwards'); END;
 CREATE TRIGGER "ExtensionRequest_insert" BEFORE INSERT ON "ExtensionRequest"
-WHEN NEW."state" <> 'pending' OR length(trim(NEW."reason")) = 0 OR NEW."requestedDueAt" <= NEW."previousDueAt"
-BEGIN SELECT RAISE(ABORT, 'A request starts pending, with a reason and a later deadline'); END;
+WHEN length(trim(NEW."reason")) = 0 OR NEW."requestedDueAt" <= NEW."previousDueAt"
+  OR (NEW."state" = 'pending') <> (NEW."decidedAt" IS NULL) OR (NEW."decidedAt" IS NULL) <> (NEW."decidedById" IS NULL)
+BEGIN SELECT RAISE(ABORT, 'A request has a reason and a later deadline, and is decided with who and when'); END;
 CREATE UNIQUE INDEX "ExtensionRequest_one_pending" ON "ExtensionRequest"("recommendationId") WHERE "state" = 'pending';
 
 CREATE TRIGGER "ProposedUpdate_never_deleted" BEFORE DELETE ON "ProposedUpdate"
 BEGIN SELECT RAISE(ABORT, 'ProposedUpdate is never deleted'); END;
 CREATE TRIGGER "ProposedUpdate_insert" BEFORE INSERT ON "ProposedUpdate"
-WHEN NEW."state" <> 'pending' OR (NEW."recommendationId" IS NULL) = (NEW."actionId" IS NULL)
-  OR NEW."progressAfter" NOT BETWEEN 0 AND 100 OR NEW."statusUpdateId" IS NOT NULL
-BEGIN SELECT RAISE(ABORT, 'A proposed update starts pending, about exactly one item, with progress 0-100'); END;
+WHEN (NEW."recommendationId" IS NULL) = (NEW."actionId" IS NULL) OR NEW."progressAfter" NOT BETWEEN 0 AND 100
+  OR (NEW."state" = 'pending') <> (NEW."reviewedAt" IS NULL) OR (NEW."reviewedAt" IS NULL) <> (NEW."reviewedById" IS NULL)
+  OR (NEW."state" = 'approved') <> (NEW."statusUpdateId" IS NOT NULL)
+  OR (NEW."state" = 'rejected' AND length(trim(coalesce(NEW."reviewReason", ''))) = 0)
+BEGIN SELECT RAISE(ABORT, 'A proposed update is about exactly one item, with progress 0-100, and reviewed with who, when and (rejected) why'); END;
 CREATE TRIGGER "ProposedUpdate_decided_once" BEFORE UPDATE ON "ProposedUpdate"
 WHEN OLD."state" <> 'pending' OR NEW."state" = 'pending' OR NEW."reviewedById" IS NULL OR NEW."reviewedAt" IS NULL
   OR (NEW."state" = 'approved') <> (NEW."statusUpdateId" IS NOT NULL)
@@ -82,8 +94,10 @@ CREATE UNIQUE INDEX "ProposedUpdate_one_pending_action" ON "ProposedUpdate"("act
 CREATE TRIGGER "SupervisionNotice_never_deleted" BEFORE DELETE ON "SupervisionNotice"
 BEGIN SELECT RAISE(ABORT, 'SupervisionNotice is never deleted'); END;
 CREATE TRIGGER "SupervisionNotice_insert" BEFORE INSERT ON "SupervisionNotice"
-WHEN length(trim(NEW."text")) = 0 OR NEW."acknowledgedAt" IS NOT NULL OR NEW."answer" IS NOT NULL
-BEGIN SELECT RAISE(ABORT, 'A supervision notice says something, and starts unanswered'); END;
+WHEN length(trim(NEW."text")) = 0 OR (NEW."acknowledgedAt" IS NULL) <> (NEW."acknowledgedById" IS NULL)
+  OR (NEW."answeredAt" IS NULL) <> (NEW."answeredById" IS NULL) OR (NEW."answeredAt" IS NULL) <> (NEW."answer" IS NULL)
+  OR (NEW."answeredAt" IS NOT NULL AND (NEW."acknowledgedAt" IS NULL OR length(trim(NEW."answer")) = 0))
+BEGIN SELECT RAISE(ABORT, 'A supervision notice says something, and is answered only once acknowledged'); END;
 CREATE TRIGGER "SupervisionNotice_update" BEFORE UPDATE ON "SupervisionNotice"
 WHEN NEW."recommendationId" <> OLD."recommendationId" OR NEW."agencyId" <> OLD."agencyId" OR NEW."level" <> OLD."level"
   OR NEW."text" <> OLD."text" OR NEW."answerDueAt" <> OLD."answerDueAt" OR NEW."issuedById" <> OLD."issuedById" OR NEW."createdAt" <> OLD."createdAt"

@@ -60,6 +60,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                     options: agencyOptions,
                     width: "sm:w-64",
                   },
+                  { kind: "checkbox", name: "isReviewer", label: t("isReviewer"), checked: user.isReviewer },
                 ]}
               />
               {user.id !== me.id && (
@@ -101,6 +102,7 @@ export default async function AdminUsersPage({ params }: { params: Promise<{ loc
                 options: agencyOptions,
                 width: "sm:w-64",
               },
+              { kind: "checkbox", name: "isReviewer", label: t("isReviewer") },
               { kind: "password", name: "password", label: t("password") },
             ]}
           />

@@ -88,7 +88,7 @@ describe("the cycle's history", () => {
       db.replySignoff.delete({ where: { recommendationId_round_agencyId: key } }),
     ).rejects.toThrow();
     await expect(
-      db.replySignoff.create({ data: { ...key, round: 2, decision: "commented", comment: "  " } }),
+      db.replySignoff.create({ data: { ...key, round: 2, decision: "commented", comment: "  ", userId } }),
     ).rejects.toThrow();
     expect(await db.cycleEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ note: null });
   });

@@ -12,6 +12,7 @@ const SECTIONS = [
   "satisfaction",
   "tokens",
   "notifications",
+  "calendar",
   "webhooks",
   "deliveries",
   "audit",
@@ -23,11 +24,13 @@ export function AdminNav() {
   const tWebhooks = useTranslations("webhooks");
   const tDeliveries = useTranslations("deliveries");
   const tNotifications = useTranslations("notificationSettings");
+  const tCalendar = useTranslations("calendarAdmin");
   const pathname = usePathname();
   // The sections whose pages title themselves in their own namespace.
   const OWN_TITLES: Partial<Record<(typeof SECTIONS)[number], string>> = {
     proposals: tManage("proposals"),
     notifications: tNotifications("title"),
+    calendar: tCalendar("title"),
     webhooks: tWebhooks("title"),
     deliveries: tDeliveries("title"),
   };

@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/validation/form-action";
 
 export type FieldSpec =
   | {
-      kind: "text" | "email" | "password" | "number";
+      kind: "text" | "email" | "password" | "number" | "date";
       name: string;
       label: string;
       value?: string;

@@ -23,6 +23,8 @@ import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
+import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
+import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
@@ -62,7 +64,15 @@ process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 const auth = createAuth(db);
 
 const SIGN_IN_EMAIL = "matrix.sign-in@tracker.example";
-const ACTORS = ["signedOut", "official", "staffAssigned", "staffOther", "admin", "adminApiToken"] as const;
+const ACTORS = [
+  "signedOut",
+  "official",
+  "staffAssigned",
+  "staffOther",
+  "office",
+  "admin",
+  "adminApiToken",
+] as const;
 type ActorKind = (typeof ACTORS)[number];
 const cookies: Partial<Record<ActorKind, string>> = {};
 let adminId: string;
@@ -94,6 +104,7 @@ beforeAll(async () => {
     official: "official@tracker.example",
     staffAssigned: jxw.email,
     staffOther: kw.email,
+    office: "office@tracker.example",
     admin: "admin@tracker.example",
   };
   for (const [kind, email] of Object.entries(emails)) {
@@ -160,6 +171,8 @@ async function snapshot() {
         db.webhook.findMany({ orderBy: { id: "asc" } }),
         db.delivery.findMany({ orderBy: { id: "asc" }, select: { id: true, state: true, attempts: true } }),
         db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
+        db.calendarDay.findMany({ orderBy: { day: "asc" } }),
+        db.appSetting.findMany({ orderBy: { key: "asc" } }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -188,6 +201,7 @@ const STAFF_OF_THE_ITEM = {
   official: false,
   staffAssigned: true,
   staffOther: false,
+  office: false,
   admin: true,
   adminApiToken: false,
 };
@@ -206,6 +220,7 @@ const ADMIN_ONLY = {
   official: false,
   staffAssigned: false,
   staffOther: false,
+  office: false,
   admin: true,
   adminApiToken: false,
 };
@@ -272,6 +287,7 @@ const IMPORT_USERS: Record<ActorKind, string> = {
   official: "official@tracker.example",
   staffAssigned: "staff.jxw@tracker.example",
   staffOther: "staff.kw@tracker.example",
+  office: "office@tracker.example",
   admin: "admin@tracker.example",
   adminApiToken: "admin@tracker.example",
 };
@@ -303,6 +319,7 @@ const SIGNED_IN = {
   official: true,
   staffAssigned: true,
   staffOther: true,
+  office: true,
   admin: true,
   adminApiToken: false,
 };
@@ -667,6 +684,42 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
+    name: "saveCycleSettings",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      saveCycleSettings(
+        {},
+        form({
+          acknowledgeWorkingDays: "3",
+          handbackWorkingDays: "7",
+          coHandlerViewMonths: "1",
+          yellowDaysBefore: "10",
+          redDaysAfter: "0",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "saveCalendarDay",
+    allowed: ADMIN_ONLY,
+    call: () => saveCalendarDay({}, form({ day: "2026-12-31", kind: "holiday", nameZh: "矩阵假日" })),
+    succeeded: saved,
+  },
+  {
+    name: "removeCalendarDay",
+    allowed: ADMIN_ONLY,
+    prepare: async () => {
+      await db.calendarDay.upsert({
+        where: { day: shanghaiDate("2026-12-30") },
+        create: { day: shanghaiDate("2026-12-30"), workday: false, nameZh: "矩阵待删" },
+        update: {},
+      });
+      return "";
+    },
+    call: () => removeCalendarDay({}, form({ day: "2026-12-30" })),
+    succeeded: saved,
+  },
+  {
     name: "createCalendarFeed (one's own)",
     allowed: SIGNED_IN,
     call: () => createCalendarFeed({}, new FormData()),
@@ -817,6 +870,7 @@ const WRITES: Write[] = [
       official: true,
       staffAssigned: true,
       staffOther: true,
+      office: true,
       admin: true,
       adminApiToken: true,
     },
@@ -825,7 +879,7 @@ const WRITES: Write[] = [
   },
   {
     name: "POST /api/reports (a report with edited narratives)",
-    allowed: { ...STAFF_OF_THE_ITEM, official: true, staffOther: true },
+    allowed: { ...STAFF_OF_THE_ITEM, official: true, staffOther: true, office: true },
     audited: false,
     call: async () => {
       const proposal = await db.proposal.findFirstOrThrow({ orderBy: { code: "asc" } });

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { ChoiceSelect, Input, Label, Select } from "@/components/ui/input";
+import { STAGES } from "@/lib/cycle/machine";
 import { toShanghaiDateString } from "@/lib/dates";
 import { ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
@@ -33,6 +34,7 @@ export async function ItemFilterForm({
   const tStatus = await getTranslations("status");
   const tHealth = await getTranslations("health");
   const tClass = await getTranslations("replyClass");
+  const tStage = await getTranslations("cycle.stage");
   const locale = await getLocale();
   const name = (zh: string, en: string | null) => localized(locale, zh, en);
   // What is filtered, in one line for the folded form on a phone.
@@ -49,6 +51,7 @@ export async function ItemFilterForm({
     filters.agency ? agencyName(filters.agency) : null,
     filters.leadAgency ? `${t("leadAgencyFilter")} ${agencyName(filters.leadAgency)}` : null,
     filters.replyClass ? tClass(filters.replyClass) : null,
+    ...filters.stage.map((stage) => tStage(stage)),
     filters.rehandling === "awaiting" ? t("rehandlingAwaiting") : null,
     filters.rehandling === "overdue" ? t("rehandlingOverdue") : null,
     filters.dueFrom || filters.dueTo
@@ -150,6 +153,16 @@ export async function ItemFilterForm({
               defaultValue={filters.replyClass ?? ""}
               empty={t("all")}
               choices={Object.values(ReplyClass).map((value) => ({ value, label: tClass(value) }))}
+            />
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="stage">{t("stage")}</Label>
+            <ChoiceSelect
+              id="stage"
+              name="stage"
+              defaultValue={filters.stage[0] ?? ""}
+              empty={t("all")}
+              choices={STAGES.map((value) => ({ value, label: tStage(value) }))}
             />
           </div>
           <div className="space-y-1">

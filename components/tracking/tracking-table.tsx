@@ -22,6 +22,7 @@ import {
 export function TrackingTable({ page, params }: { page: TrackingPage; params: TrackingParams }) {
   const t = useTranslations("tracking");
   const tClass = useTranslations("replyClass");
+  const tStage = useTranslations("cycle.stage");
   const tExport = useTranslations("export");
   // Selected rows of this page (the page is remade, selection and all, when the view changes).
   const [selected, setSelected] = useState<RowSelectionState>({});
@@ -94,6 +95,12 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       header: t("replyClass"),
       enableSorting: false,
       cell: ({ row }) => (row.original.replyClass ? tClass(row.original.replyClass) : "—"),
+    },
+    {
+      id: "stage",
+      header: t("stage"),
+      enableSorting: false,
+      cell: ({ row }) => <span className="whitespace-nowrap">{tStage(row.original.stage)}</span>,
     },
     {
       id: "dueDate",

@@ -70,6 +70,7 @@ function listedItem(code: string, dueDate: Date | null): Dashboard["overdue"][nu
     dueDate,
     updatedAt: null,
     replyClass: null,
+    stage: "handling",
     theme: null,
     recommendationCode: code,
     proposalCode: "P-1",

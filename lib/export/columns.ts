@@ -63,6 +63,13 @@ export function exportTable<P extends ExportPart>(
     column("replyClass", "text", 16, (row: ExportItem) =>
       row.replyClass ? t(`replyClass.${row.replyClass}`) : null,
     ),
+    // The handling cycle: where the item is, and the day of each step taken (交办 → 签收 → 答复 → 评价 → 办结).
+    column("stage", "text", 12, (row: ExportItem) => t(`cycle.stage.${row.stage}`)),
+    column("assignedAt", "day", 12, (row: ExportItem) => row.assignedAt),
+    column("acknowledgedAt", "day", 12, (row: ExportItem) => row.acknowledgedAt),
+    column("repliedAt", "day", 12, (row: ExportItem) => row.repliedAt),
+    column("feedbackAt", "day", 12, (row: ExportItem) => row.feedbackAt),
+    column("closedAt", "day", 12, (row: ExportItem) => row.closedAt),
     column("startDate", "day", 12, (row: ExportItem) => row.startDate),
     column("dueDate", "day", 12, (row: ExportItem) => row.dueDate),
     column("updatedAt", "instant", 20, (row: ExportItem) => row.updatedAt),

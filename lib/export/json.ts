@@ -5,7 +5,15 @@ import { toShanghaiDateString } from "@/lib/dates";
 import type { ExportPart } from "./params";
 import type { ExportRowOf } from "./rows";
 
-const DAY_KEYS = new Set(["startDate", "dueDate", "publishedAt", "effectiveDate"]);
+const DAY_KEYS = new Set([
+  "startDate",
+  "dueDate",
+  "publishedAt",
+  "effectiveDate",
+  "assignedAt",
+  "repliedAt",
+  "feedbackAt",
+]);
 
 function replacer(this: Record<string, unknown>, key: string, value: unknown) {
   const original = this[key];

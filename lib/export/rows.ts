@@ -3,7 +3,7 @@
 // batch of items is loaded with its names, its actions, evidence or history.
 import "server-only";
 import { DAY_MS } from "@/lib/dates";
-import type { EvidenceKind, ItemStatus, ReplyClass, UpdateSource } from "@/lib/db/enums";
+import type { CycleStage, EvidenceKind, ItemStatus, ReplyClass, UpdateSource } from "@/lib/db/enums";
 import { join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import type { Health } from "@/lib/tracking/health";
 import { filteredItems, type ItemScope, itemOrderSql, itemScope, itemsSql } from "@/lib/tracking/item-sql";
@@ -33,6 +33,13 @@ export type ExportItem = {
   theme: Named | null;
   leadAgency: Named | null;
   replyClass: ReplyClass | null;
+  /** The handling cycle's stage and the day of each of its steps (an action: its recommendation's). */
+  stage: CycleStage;
+  assignedAt: Date | null;
+  acknowledgedAt: Date | null;
+  repliedAt: Date | null;
+  feedbackAt: Date | null;
+  closedAt: Date | null;
   startDate: Date | null;
   dueDate: Date | null;
   updatedAt: Date | null;
@@ -133,6 +140,12 @@ type ItemSqlRow = {
   agencyZh: string | null;
   agencyEn: string | null;
   replyClass: ReplyClass | null;
+  stage: CycleStage;
+  assignedAt: Date | string | null;
+  acknowledgedAt: Date | string | null;
+  repliedAt: Date | string | null;
+  feedbackAt: Date | string | null;
+  closedAt: Date | string | null;
   startDate: Date | string | null;
   dueDate: Date | string | null;
   updatedAt: Date | string | null;
@@ -157,10 +170,18 @@ async function itemRows(
   ids: string[],
 ): Promise<ExportItem[]> {
   const table = kind === "action" ? `"Action"` : `"Recommendation"`;
+  // The steps the item SQL does not carry, as they stood at the end of the view's day.
+  const endOfDay = scope.asOf ? new Date(scope.asOf.getTime() + DAY_MS) : null;
+  const byThen = (column: Sql) =>
+    endOfDay ? sql`CASE WHEN ${column} < ${endOfDay} THEN ${column} END` : column;
+  const acknowledged = sql`(SELECT ra."acknowledgedAt" FROM "RecommendationAgency" ra
+    WHERE ra."recommendationId" = i."recommendationId" AND ra."role" = 'lead')`;
   const rows = await db.rows<ItemSqlRow>(sql`
     SELECT i."id", p."code" AS "proposalCode", r."code" AS "recommendationCode", i."code", i."titleZh",
       x."titleEn", i."status", i."progress", i."health", t."nameZh" AS "themeZh", t."nameEn" AS "themeEn",
-      ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."startDate", i."dueDate",
+      ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."stage", i."assignedAt",
+      ${byThen(acknowledged)} AS "acknowledgedAt", i."repliedAt", i."feedbackAt",
+      ${byThen(sql`r."closedAt"`)} AS "closedAt", i."startDate", i."dueDate",
       i."updatedAt", x."version", i.${raw(`"${by}"`)} AS "place", x."sortOrder"
     FROM ${itemsSql(scope, kind)} i
     JOIN ${raw(table)} x ON x."id" = i."id"
@@ -185,6 +206,12 @@ async function itemRows(
       theme: row.themeZh === null ? null : { nameZh: row.themeZh, nameEn: row.themeEn },
       leadAgency: row.agencyZh === null ? null : { nameZh: row.agencyZh, nameEn: row.agencyEn },
       replyClass: row.replyClass,
+      stage: row.stage,
+      assignedAt: dateOf(row.assignedAt),
+      acknowledgedAt: dateOf(row.acknowledgedAt),
+      repliedAt: dateOf(row.repliedAt),
+      feedbackAt: dateOf(row.feedbackAt),
+      closedAt: dateOf(row.closedAt),
       startDate: dateOf(row.startDate),
       dueDate: dateOf(row.dueDate),
       updatedAt: dateOf(row.updatedAt),

@@ -61,7 +61,7 @@ function stateColumns(
         ${raw(item)}."updatedAt" AS "updatedAt",
         CAST(r."replyClass" AS TEXT) AS "replyClass", r."repliedAt" AS "repliedAt",
         r."assignedAt" AS "assignedAt", r."satisfaction" AS "satisfaction", r."feedbackAt" AS "feedbackAt",
-        r."rehandlingRepliedAt" AS "rehandlingRepliedAt"`,
+        r."rehandlingRepliedAt" AS "rehandlingRepliedAt", CAST(r."stage" AS TEXT) AS "stage"`,
       joins: empty,
     };
   }
@@ -89,11 +89,33 @@ function stateColumns(
       CASE WHEN r."assignedAt" < ${endOfDay} THEN r."assignedAt" END AS "assignedAt",
       CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."satisfaction" END AS "satisfaction",
       CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."feedbackAt" END AS "feedbackAt",
-      CASE WHEN r."rehandlingRepliedAt" < ${endOfDay} THEN r."rehandlingRepliedAt" END AS "rehandlingRepliedAt"`,
+      CASE WHEN r."rehandlingRepliedAt" < ${endOfDay} THEN r."rehandlingRepliedAt" END AS "rehandlingRepliedAt",
+      ${stageAsOf(endOfDay)} AS "stage"`,
     joins: sql`
       JOIN "Proposal" p ON p."id" = r."proposalId" AND p."submittedAt" < ${endOfDay}
       ${state.join}`,
   };
+}
+
+/**
+ * A recommendation's stage of the handling cycle at the end of a day: where its latest step by then
+ * led, or, for one handled before the cycle was recorded, where its dates put it then (as the
+ * migration that brought the cycle placed it).
+ */
+function stageAsOf(endOfDay: Date): Sql {
+  return sql`COALESCE(
+    (SELECT CAST(ce."toStage" AS TEXT) FROM "CycleEvent" ce
+      WHERE ce."recommendationId" = r."id" AND ce."createdAt" < ${endOfDay}
+      ORDER BY ce."createdAt" DESC, ce."id" DESC LIMIT 1),
+    CASE
+      WHEN NOT EXISTS (SELECT 1 FROM "CycleEvent" ce WHERE ce."recommendationId" = r."id") THEN
+        CASE
+          WHEN r."repliedAt" < ${endOfDay} AND r."feedbackAt" < ${endOfDay} THEN 'evaluated'
+          WHEN r."repliedAt" < ${endOfDay} THEN 'replied'
+          WHEN r."assignedAt" < ${endOfDay} THEN 'handling'
+        END
+    END,
+    'unassigned')`;
 }
 
 /** Recommendations or actions with the columns every view needs, before health. */
@@ -240,6 +262,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
     conditions.push(overdueSql(scope));
   else if (filters.health.length) conditions.push(sql`i."health" IN (${join(filters.health)})`);
   if (filters.replyClass) conditions.push(sql`i."replyClass" = ${filters.replyClass}`);
+  if (filters.stage.length) conditions.push(sql`i."stage" IN (${join(filters.stage)})`);
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.rehandling) conditions.push(rehandlingSql(scope, filters.rehandling));
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);

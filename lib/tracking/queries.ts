@@ -1,6 +1,6 @@
 import { shanghaiToday } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
-import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import type { CycleStage, ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { liveProposals } from "@/lib/db/live";
 import { LIST_ORDER } from "@/lib/db/selects";
 import { sql } from "@/lib/db/sql";
@@ -17,11 +17,13 @@ export type ItemStateRow = {
   progress: number | bigint;
   health: Health;
   replyClass: ReplyClass | null;
+  /** The handling cycle's stage (an action's: its recommendation's). */
+  stage: CycleStage;
   updatedAt: Date | string | null;
 };
 
 /** The columns of ItemStateRow, selected from items read as `i`. */
-export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."updatedAt"`;
+export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."stage", i."updatedAt"`;
 
 export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "perPage" | "sort" | "dir">;
 
@@ -89,6 +91,7 @@ export async function withDetails(db: Db, kind: ItemFilters["kind"], stateRows: 
         progress: Number(row.progress),
         health: row.health,
         replyClass: row.replyClass,
+        stage: row.stage,
         updatedAt: row.updatedAt === null ? null : new Date(row.updatedAt),
       },
     ];

@@ -3,7 +3,7 @@
 // default), and the read API, which answers a bad value with a 400.
 import { z } from "zod";
 import { isIsoDate, toShanghaiDateString } from "../dates";
-import { ItemStatus, ReplyClass } from "../db/enums";
+import { CycleStage, ItemStatus, ReplyClass } from "../db/enums";
 import { plainText } from "../validation/fields";
 import { HEALTH } from "./health";
 
@@ -23,6 +23,7 @@ export const HIDEABLE_COLUMNS = [
   "theme",
   "leadAgency",
   "replyClass",
+  "stage",
   "dueDate",
   "updatedAt",
 ] as const;
@@ -75,6 +76,11 @@ export const itemFilterShape = {
     ),
   overdue: flag.default(false).describe("1: only items past their due date and still open."),
   replyClass: z.enum(ReplyClass).optional().describe("The reply's class, A–D."),
+  stage: commaList(z.enum(CycleStage))
+    .default([])
+    .describe(
+      "Stages of the handling cycle (an action's: its recommendation's), comma-separated: unassigned, assigned (awaiting 签收), handling, drafting, cosigning, reviewing, submitted (awaiting the office), replied, evaluated, closed.",
+    ),
   mismatch: flag
     .default(false)
     .describe(

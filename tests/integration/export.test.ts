@@ -101,13 +101,45 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
     version: true,
   };
   const where = { id: { in: rows.map((row) => row.id) } };
-  const stored = action
-    ? await db.action.findMany({ where, select })
-    : await db.recommendation.findMany({ where, select });
+  type Stored = { id: string; titleZh: string; titleEn: string | null; startDate: Date | null } & {
+    dueDate: Date | null;
+    updatedAt: Date;
+    version: number;
+    recommendationId: string;
+  };
+  const stored: Stored[] = action
+    ? await db.action.findMany({ where, select: { ...select, recommendationId: true } })
+    : (await db.recommendation.findMany({ where, select })).map((rec) => ({
+        ...rec,
+        recommendationId: rec.id,
+      }));
   const byId = new Map(stored.map((row) => [row.id, row]));
+  // The handling cycle's stage and step days are the recommendation's (an action's: its own's).
+  const cycles = new Map(
+    (
+      await db.recommendation.findMany({
+        where: {
+          id: {
+            in: stored.map((item) => item.recommendationId),
+          },
+        },
+        select: {
+          id: true,
+          stage: true,
+          assignedAt: true,
+          repliedAt: true,
+          feedbackAt: true,
+          closedAt: true,
+          agencies: { where: { role: "lead" }, select: { acknowledgedAt: true } },
+        },
+      })
+    ).map((rec) => [rec.id, rec]),
+  );
   return rows.map((row) => {
     const item = byId.get(row.id);
     if (!item) throw new Error(`no item ${row.id}`);
+    const cycle = cycles.get(item.recommendationId);
+    if (!cycle) throw new Error(`no recommendation of ${row.id}`);
     const name = (value: { nameZh: string; nameEn: string | null } | null) =>
       value ? (messages === en && value.nameEn ? value.nameEn : value.nameZh) : "";
     return [
@@ -122,6 +154,12 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
       name(row.theme),
       name(row.leadAgency),
       row.replyClass ? messages.replyClass[row.replyClass] : "",
+      messages.cycle.stage[cycle.stage],
+      day(cycle.assignedAt),
+      day(cycle.agencies[0]?.acknowledgedAt ?? null),
+      day(cycle.repliedAt),
+      day(cycle.feedbackAt),
+      day(cycle.closedAt),
       day(item.startDate),
       day(item.dueDate),
       instant(item.updatedAt),
@@ -162,6 +200,12 @@ describe("GET /api/export as CSV", () => {
       "主题",
       "主办单位",
       "答复分类",
+      "办理环节",
+      "交办日期",
+      "签收日期",
+      "答复日期",
+      "评价日期",
+      "办结日期",
       "开始日期",
       "完成时限",
       "最近修改",
@@ -258,9 +302,15 @@ describe("GET /api/export as a workbook", () => {
       const progress = cells.getCell(6);
       expect(progress.numFmt).toBe("0%");
       expect(Math.round(Number(progress.value) * 100)).toBe(row.progress);
+      expect(String(cells.getCell(11).value)).toBe(want[10]);
       for (const [column, text] of [
-        [11, want[10]],
         [12, want[11]],
+        [13, want[12]],
+        [14, want[13]],
+        [15, want[14]],
+        [16, want[15]],
+        [17, want[16]],
+        [18, want[17]],
       ] as const) {
         const value = cells.getCell(column).value;
         if (text) {
@@ -269,8 +319,8 @@ describe("GET /api/export as a workbook", () => {
           expect(cells.getCell(column).numFmt).toBe("yyyy-mm-dd");
         } else expect(value).toBeNull();
       }
-      const updated = cells.getCell(13).value as Date;
-      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[12]);
+      const updated = cells.getCell(19).value as Date;
+      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[18]);
     });
     expect(
       items.getRow(page.rows.findIndex((row) => row.proposalCode === "INJ-1") + 2).getCell(3).value,

@@ -3,6 +3,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { dashboardViewModel, type FigureDisplay, type SatisfactionLevel } from "@/lib/dashboard/view-model";
+import { DashboardCycle } from "./dashboard-cycle";
 import { DashboardFigures } from "./dashboard-figures";
 import { DashboardHeadline } from "./dashboard-headline";
 import { DashboardLists } from "./dashboard-lists";
@@ -42,6 +43,12 @@ export async function DashboardView({
       <DashboardHeadline figures={view.headline} />
       <DashboardFigures view={view} display={display} />
       <DashboardReplies replies={view.replies} display={display} switchHref={view.switchHref} />
+      <DashboardCycle
+        cycle={view.cycle}
+        views={view.replies.views}
+        display={display}
+        switchHref={view.switchHref}
+      />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <DashboardLists overdue={view.overdue} dueSoon={view.dueSoon} />
         <RecentChanges changes={view.changes} />

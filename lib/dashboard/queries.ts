@@ -17,6 +17,7 @@ import {
 } from "@/lib/tracking/item-sql";
 import { ITEM_STATE_COLUMNS, type ItemStateRow, withDetails } from "@/lib/tracking/queries";
 import { hasItemFilters, itemFilters } from "@/lib/tracking/search-params";
+import { cycleFigures } from "./cycle-figures";
 import { type DashboardParams, DUE_SOON_DAYS, monthsBetween, resolvePeriod } from "./params";
 
 const LIST_LENGTH = 10;
@@ -178,20 +179,28 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
     return { groupNames, agencyNames };
   });
 
-  const [facts, replies, changes, itemsByMonth, { overdue, dueSoon }, feed, { groupNames, agencyNames }] =
-    await Promise.all([
-      factsQuery,
-      // Replies belong to recommendations: for actions, to the recommendations they serve.
-      db.$queryRaw<
-        {
-          replyClass: ReplyClass | null;
-          satisfaction: string | null;
-          state: string;
-          mismatch: unknown;
-          rehandling: "awaiting" | "overdue" | null;
-          items: unknown;
-        }[]
-      >(sql`
+  const [
+    facts,
+    replies,
+    changes,
+    itemsByMonth,
+    { overdue, dueSoon },
+    feed,
+    { groupNames, agencyNames },
+    cycle,
+  ] = await Promise.all([
+    factsQuery,
+    // Replies belong to recommendations: for actions, to the recommendations they serve.
+    db.$queryRaw<
+      {
+        replyClass: ReplyClass | null;
+        satisfaction: string | null;
+        state: string;
+        mismatch: unknown;
+        rehandling: "awaiting" | "overdue" | null;
+        items: unknown;
+      }[]
+    >(sql`
         SELECT i."replyClass", i."satisfaction",
           CASE WHEN i."repliedAt" IS NOT NULL THEN 'replied'
                WHEN i."assignedAt" IS NULL THEN 'unassigned'
@@ -203,12 +212,12 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
           COUNT(*) AS "items"
         FROM ${replyItems}
         GROUP BY 1, 2, 3, 4, 5`),
-      // The history appends each item's updates in order, each starting from the one before, so a
-      // month's change is the sum of its updates' differences. Over all items (none archived), the
-      // daily totals HistoryDay keeps give the same sums at a fraction of the cost.
-      // HistoryDay's totals count every item's history, archived items' too.
-      hasItemFilters(params) || scope.someArchived
-        ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>(sql`
+    // The history appends each item's updates in order, each starting from the one before, so a
+    // month's change is the sum of its updates' differences. Over all items (none archived), the
+    // daily totals HistoryDay keeps give the same sums at a fraction of the cost.
+    // HistoryDay's totals count every item's history, archived items' too.
+    hasItemFilters(params) || scope.someArchived
+      ? db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>(sql`
             SELECT ${monthOf(provider, `su."effectiveDate"`)} AS "month",
               SUM(su."progressAfter" - COALESCE(su."progressBefore", 0)) AS "progress",
               SUM(CASE WHEN su."statusAfter" = 'completed' THEN 1 ELSE 0 END
@@ -216,21 +225,22 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
             FROM "StatusUpdate" su
             WHERE ${foreignKey} IN (${filteredColumn(scope, params)}) AND su."effectiveDate" < ${periodEnd}
             GROUP BY 1`)
-        : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>(sql`
+      : db.$queryRaw<{ month: string; progress: unknown; completed: unknown }[]>(sql`
             SELECT ${monthOf(provider, `h."day"`)} AS "month", SUM(h."progressChange") AS "progress",
               SUM(h."completedChange") AS "completed"
             FROM "HistoryDay" h
             WHERE h."kind" = ${params.kind} AND h."day" < ${periodEnd}
             GROUP BY 1`),
-      // An item counts from the month its proposal was submitted.
-      db.$queryRaw<{ month: string; items: unknown }[]>(sql`
+    // An item counts from the month its proposal was submitted.
+    db.$queryRaw<{ month: string; items: unknown }[]>(sql`
         SELECT ${monthOf(provider, `p."submittedAt"`)} AS "month", COUNT(*) AS "items"
         FROM (${filteredColumn(scope, params, "proposalId")}) f JOIN "Proposal" p ON p."id" = f."proposalId"
         GROUP BY 1`),
-      lists,
-      latest,
-      names,
-    ]);
+    lists,
+    latest,
+    names,
+    cycleFigures(db, scope, replyItems),
+  ]);
 
   // Headline figures, status, health, and the two groupings.
   const statusCounts = new Map<ItemStatus, number>();
@@ -374,6 +384,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       mismatched,
       rehandling,
     },
+    cycle,
     timeline,
     overdue,
     dueSoon,

@@ -48,6 +48,15 @@ function dashboardWith(changes: Partial<Dashboard> = {}): Dashboard {
       mismatched: 2,
       rehandling: { awaiting: 0, overdue: 1 },
     },
+    cycle: {
+      stages: [
+        { stage: "handling", items: 3 },
+        { stage: "replied", items: 5 },
+      ],
+      acknowledged: { onTime: 9, late: 3 },
+      replied: { onTime: 4, late: 2 },
+      views: { sent: 1, awaiting: 2, overdue: 1 },
+    },
     timeline: [],
     overdue: [],
     dueSoon: [],

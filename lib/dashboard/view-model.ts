@@ -3,7 +3,7 @@
 // change feed. Pure (no React, no database) so that the rules are tested on their own; the components
 // in components/dashboard/ only translate and lay it out.
 import { DAY_MS, toShanghaiDateString } from "@/lib/dates";
-import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import type { CycleStage, ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { agencyShortName, localized } from "@/lib/i18n/localized";
 import type { Health } from "@/lib/tracking/health";
 import { pickFilters, type TrackingParams, trackingQuery } from "@/lib/tracking/search-params";
@@ -12,6 +12,7 @@ import {
   PROGRESS_COLOR,
   REPLY_CLASS_COLORS,
   REPLY_CLASS_ORDER,
+  STAGE_COLOR,
   STATUS_COLORS,
   STATUS_ORDER,
   satisfactionColor,
@@ -33,7 +34,8 @@ export type FigureId =
   | "agencies"
   | "timeline"
   | "reply-classes"
-  | "satisfaction";
+  | "satisfaction"
+  | "stages";
 
 export type SatisfactionLevel = {
   key: string;
@@ -224,6 +226,21 @@ export function dashboardViewModel({
     href: null,
   }));
 
+  // The handling cycle: the stage mix (each stage opens the table of its recommendations) and the
+  // share of clocks met, of those met or run out.
+  const { cycle } = dashboard;
+  const stages: Segment<CycleStage>[] = cycle.stages.map(({ stage, items }) => ({
+    key: stage,
+    value: items,
+    color: STAGE_COLOR,
+    href: replyHref(items, { stage: [stage] }),
+  }));
+  const rate = ({ onTime, late }: { onTime: number; late: number }) => ({
+    onTime,
+    counted: onTime + late,
+    share: onTime + late ? percent((100 * onTime) / (onTime + late)) : "—",
+  });
+
   const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);
   const listed = (items: Dashboard["overdue"], days: (dueDate: Date) => number): ListedItem[] =>
     items.map((item) => ({
@@ -306,6 +323,13 @@ export function dashboardViewModel({
       mismatch: { value: replies.mismatched, href: replyHref(replies.mismatched, { mismatch: true }) },
       classes: replyClasses,
       satisfaction,
+      // Co-handlers' views still owed to the lead (issue 15's "co-handler views" in the reply figures).
+      views: cycle.views,
+    },
+    cycle: {
+      stages,
+      acknowledged: rate(cycle.acknowledged),
+      replied: rate(cycle.replied),
     },
     // A list links to the table only when it lists something.
     overdue: {

@@ -45,3 +45,6 @@ export const PROGRESS_COLOR = "#1d4ed8";
 
 /** Completed items over time (both timelines' bars): the completed status's colour. */
 export const COMPLETED_COLOR = STATUS_COLORS.completed;
+
+/** The bars of the handling cycle's stage mix (one colour: the stages are an order, not categories). */
+export const STAGE_COLOR = "#0f766e";

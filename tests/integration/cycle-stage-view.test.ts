@@ -2,12 +2,14 @@
 // the item, on a past day from the cycle's history (or, for an item handled before the cycle was
 // recorded, from its dates), and filtered by it.
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseDashboardParams } from "@/lib/dashboard/params";
+import { getDashboard } from "@/lib/dashboard/queries";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { getTrackingPage } from "@/lib/tracking/queries";
 import { parseTrackingParams } from "@/lib/tracking/search-params";
 import { seedSampleData } from "../../prisma/seed";
-import { createProposal, createRecommendation } from "./factories";
+import { createAgency, createProposal, createRecommendation } from "./factories";
 
 let legacyId: string;
 
@@ -63,5 +65,76 @@ describe("an item's stage", () => {
     );
     expect(actions.total).toBe(0);
     expect((await stagesOn({ stage: "evaluated" })).size).toBe(8);
+  });
+});
+
+describe("the dashboard's handling cycle", () => {
+  it("counts the stages, and the clocks met in working days, with the holidays", async () => {
+    // Assigned on Friday 27 September 2024 to a lead and a co-handler. Three working days on: 8
+    // October, past the National Day holiday (1–7 October) and the 调休 Sunday 29 September.
+    const proposal = await createProposal({ code: "CYC-2024" });
+    const rec = await createRecommendation(proposal.id, { code: "R1" });
+    const [lead, co] = [await createAgency(), await createAgency()];
+    const given = new Date("2024-09-27T09:00:00+08:00");
+    await db.recommendation.update({
+      where: { id: rec.id },
+      data: {
+        assignedAt: shanghaiDate("2024-09-27"),
+        replyDueAt: shanghaiDate("2024-12-27"),
+        stage: "handling",
+      },
+    });
+    await db.recommendationAgency.createMany({
+      data: [
+        // Acknowledged on the last day allowed: on time only because the holiday is not counted.
+        {
+          recommendationId: rec.id,
+          agencyId: lead.id,
+          role: "lead",
+          createdAt: given,
+          acknowledgedAt: new Date("2024-10-08T10:00:00+08:00"),
+        },
+        { recommendationId: rec.id, agencyId: co.id, role: "co_handler", createdAt: given },
+      ],
+    });
+    const dashboard = await getDashboard(
+      db,
+      parseDashboardParams({ proposal: "CYC-2024" }),
+      shanghaiDate("2024-12-01"),
+    );
+    expect(dashboard.cycle.stages.find((row) => row.stage === "handling")?.items).toBe(1);
+    expect(dashboard.cycle.stages.reduce((sum, row) => sum + row.items, 0)).toBe(1);
+    // The co-handler never acknowledged, and its view (due a month after assignment) is owed.
+    expect(dashboard.cycle.acknowledged).toEqual({ onTime: 1, late: 1 });
+    expect(dashboard.cycle.views).toEqual({ sent: 0, awaiting: 0, overdue: 1 });
+    // Not yet due on 1 December: the reply counts neither way.
+    expect(dashboard.cycle.replied).toEqual({ onTime: 0, late: 0 });
+
+    // Without the holiday calendar, the 8th is past the deadline (2 October).
+    await db.calendarDay.deleteMany({
+      where: { day: { gte: shanghaiDate("2024-09-29"), lte: shanghaiDate("2024-10-07") } },
+    });
+    const plain = await getDashboard(
+      db,
+      parseDashboardParams({ proposal: "CYC-2024" }),
+      shanghaiDate("2024-12-31"),
+    );
+    expect(plain.cycle.acknowledged).toEqual({ onTime: 0, late: 2 });
+    expect(plain.cycle.replied).toEqual({ onTime: 0, late: 1 });
+  });
+
+  it("of the sample: every assignment acknowledged on time, replies as their deadlines say", async () => {
+    const dashboard = await getDashboard(db, parseDashboardParams({ proposal: "LLM-2024" }));
+    const assignments = await db.recommendationAgency.count({
+      where: { recommendation: { proposal: { code: "LLM-2024" } } },
+    });
+    expect(dashboard.cycle.acknowledged).toEqual({ onTime: assignments, late: 0 });
+    const replies = await db.recommendation.findMany({
+      where: { proposal: { code: "LLM-2024" } },
+      select: { repliedAt: true, replyDueAt: true },
+    });
+    const onTime = replies.filter((r) => r.repliedAt && r.replyDueAt && r.repliedAt <= r.replyDueAt).length;
+    expect(dashboard.cycle.replied).toEqual({ onTime, late: replies.length - onTime });
+    expect(dashboard.cycle.stages.find((row) => row.stage === "evaluated")?.items).toBe(8);
   });
 });

@@ -1,0 +1,80 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { DashboardViewModel, FigureDisplay } from "@/lib/dashboard/view-model";
+import { barOf, ChartFigure, summaryOf } from "./chart-figure";
+import { CategoryBars } from "./charts";
+
+/** The handling cycle: how many recommendations are at each stage, and the clocks met on time. */
+export async function DashboardCycle({
+  cycle,
+  views,
+  display,
+  switchHref,
+}: {
+  cycle: DashboardViewModel["cycle"];
+  views: DashboardViewModel["replies"]["views"];
+  display: FigureDisplay;
+  switchHref: DashboardViewModel["switchHref"];
+}) {
+  const [t, tStage, format] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("cycle.stage"),
+    getFormatter(),
+  ]);
+  const bars = cycle.stages.map((segment) => barOf(segment, tStage(segment.key)));
+  const rates = [
+    { key: "acknowledgedOnTime", rate: cycle.acknowledged },
+    { key: "repliedOnTime", rate: cycle.replied },
+  ] as const;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("cycleTitle")}</CardTitle>
+        <p className="mt-0.5 text-xs text-slate-600">{t("cycleNote")}</p>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="cycle-figures">
+          {rates.map(({ key, rate }) => (
+            <div key={key} className="rounded-md bg-slate-50 p-3" data-testid={key}>
+              <dt className="text-sm text-slate-600">{t(key)}</dt>
+              <dd className="text-xl font-semibold tabular-nums">{rate.share}</dd>
+              <dd className="text-xs text-slate-600">
+                {t("onTimeOf", { onTime: rate.onTime, counted: rate.counted })}
+              </dd>
+            </div>
+          ))}
+          {(["sent", "awaiting", "overdue"] as const).map((state) => (
+            <div
+              key={state}
+              className={
+                state === "overdue" && views.overdue > 0
+                  ? "rounded-md bg-red-50 p-3"
+                  : "rounded-md bg-slate-50 p-3"
+              }
+              data-testid={`views-${state}`}
+            >
+              <dt className="text-sm text-slate-600">{t(`views.${state}`)}</dt>
+              <dd className="text-xl font-semibold tabular-nums">{format.number(views[state])}</dd>
+            </div>
+          ))}
+        </dl>
+        <ChartFigure
+          id="stages"
+          display={display}
+          switchHref={switchHref("stages")}
+          title={t("stages")}
+          summary={t("chartLabel", { title: t("stages"), summary: summaryOf(bars, t("listSeparator")) })}
+          columns={[t("category"), t("count")]}
+          rows={cycle.stages.map((segment) => ({
+            key: segment.key,
+            label: tStage(segment.key),
+            values: [segment.value],
+            href: segment.href,
+          }))}
+        >
+          <CategoryBars data={bars} valueLabel={t("count")} labelWidth={88} />
+        </ChartFigure>
+      </CardContent>
+    </Card>
+  );
+}

@@ -858,7 +858,7 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
-    name: "saveReply, the deputy's feedback (the lead agency's staff, or the office)",
+    name: "saveReply (the deputy's feedback: the lead agency's staff, or the office)",
     allowed: STAFF_OF_THE_ITEM,
     call: async () => {
       const rec = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } });
@@ -882,7 +882,7 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
-    name: "saveReply, a reply recorded outside the tracker (补录: the office or an admin only)",
+    name: "saveReply (a reply recorded outside the tracker, 补录: the office or an admin only)",
     allowed: ONLY_OFFICE,
     call: async () => {
       const rec = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } });

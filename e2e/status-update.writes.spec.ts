@@ -155,10 +155,10 @@ test.describe("evidence", () => {
   });
 });
 
-test.describe("the reply", () => {
-  test.use({ storageState: storageStateFor("staffJxw") });
+test.describe("the reply recorded outside the tracker (补录)", () => {
+  test.use({ storageState: storageStateFor("office") });
 
-  test("is recorded by the lead agency within the statutory clock", async ({ page }) => {
+  test("is recorded by the office within the statutory clock", async ({ page }) => {
     await page.goto("/zh-CN/proposals/LLM-2024/R4");
     await page.getByRole("link", { name: "记录答复" }).click();
     await expect(page).toHaveURL(/\/R4\/reply$/);
@@ -174,6 +174,10 @@ test.describe("the reply", () => {
     await expect(page.getByText("2024年8月5日")).toBeVisible();
     await expect(page.getByText("逾期 13 天答复")).toHaveCount(0);
   });
+});
+
+test.describe("the reply form of the lead agency's staff", () => {
+  test.use({ storageState: storageStateFor("staffJxw") });
 
   test("is not offered to a co-handling agency", async ({ page }) => {
     // R2 is led by the science and technology commission; the economy commission co-handles it.

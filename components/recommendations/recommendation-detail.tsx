@@ -1,9 +1,11 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { ReplyWorkflow } from "@/components/cycle/reply-workflow";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import type { ReplyWorkflow as Workflow } from "@/lib/cycle/reply-queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { isOverdue } from "@/lib/recommendations/overdue";
@@ -23,12 +25,15 @@ export function RecommendationDetail({
   editable,
   followedActionIds,
   saved = false,
+  workflow,
 }: {
   page: RecommendationPage;
   editable: Editable;
   /** The actions the user follows, when they may follow them. */
   followedActionIds?: string[];
   saved?: boolean;
+  /** The reply workflow (起草 → 受理, 办结) and the steps the user may take now. */
+  workflow?: Workflow | null;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
@@ -149,6 +154,8 @@ export function RecommendationDetail({
           editHref={editable.reply ? `${itemPath}/reply` : undefined}
         />
       </div>
+
+      {workflow && <ReplyWorkflow workflow={workflow} />}
 
       <Card aria-labelledby="actions-heading">
         <CardHeader className="flex flex-wrap items-start justify-between gap-2">

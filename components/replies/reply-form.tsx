@@ -28,20 +28,30 @@ export function ReplyForm({
   values,
   levels,
   today,
+  cycleEditable = true,
 }: {
   recommendationId: string;
   version: number;
   values: ReplyValues;
   levels: { key: string; label: string }[];
   today: string;
+  /** Whether the reply's own fields (assignment, deadline, reply day, class) may be changed: the office's 补录. */
+  cycleEditable?: boolean;
 }) {
   const t = useTranslations("replyForm");
   const tClass = useTranslations("replyClass");
+  const tCycle = useTranslations("cycle.reply");
+  // The staff see the cycle's fields without sending them (a disabled control is not sent).
+  const locked = (name: keyof ReplyValues) =>
+    !cycleEditable &&
+    ["assignedAt", "replyDueAt", "replyExtensionReason", "repliedAt", "replyClass"].includes(name);
   const { state, onSubmit, pending, form } = useFormAction<FormState>(saveReply, {});
   const errors = state.fieldErrors ?? {};
   const date = (name: keyof ReplyValues, label: string, hint?: string, max: string | undefined = today) => (
     <Field name={name} label={label} hint={hint} errors={errors[name]}>
-      {(control) => <Input {...control} type="date" max={max} defaultValue={values[name]} />}
+      {(control) => (
+        <Input {...control} type="date" max={max} defaultValue={values[name]} disabled={locked(name)} />
+      )}
     </Field>
   );
   return (
@@ -49,13 +59,20 @@ export function ReplyForm({
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <input type="hidden" name="version" value={version} />
       <FormMessages state={state} />
+      {!cycleEditable && <p className="text-sm text-slate-600">{tCycle("recordNote")}</p>}
       <div className="grid gap-4 md:grid-cols-2">
         {date("assignedAt", t("assignedAt"))}
         {date("replyDueAt", t("replyDueAt"), t("replyDueHint"), undefined)}
       </div>
       <Field name="replyExtensionReason" label={t("extensionReason")} errors={errors.replyExtensionReason}>
         {(control) => (
-          <Textarea {...control} rows={2} maxLength={500} defaultValue={values.replyExtensionReason} />
+          <Textarea
+            {...control}
+            rows={2}
+            maxLength={500}
+            defaultValue={values.replyExtensionReason}
+            disabled={locked("replyExtensionReason")}
+          />
         )}
       </Field>
       <div className="grid gap-4 md:grid-cols-2">
@@ -65,6 +82,7 @@ export function ReplyForm({
             <ChoiceSelect
               {...control}
               defaultValue={values.replyClass}
+              disabled={locked("replyClass")}
               empty={t("none")}
               choices={Object.values(ReplyClass).map((value) => ({ value, label: tClass(value) }))}
             />

@@ -43,10 +43,14 @@ export function canEditAction(
   );
 }
 
-/** The formal reply (答复) is the lead agency's (主办) to record; admins may correct it. */
+/**
+ * The reply form: the lead agency's (主办) staff record the deputy's feedback and the later answers
+ * there; the office (or an admin) records there a reply made outside the tracker (补录, see
+ * canRecordReplyCycle). A reply made in the tracker goes through the cycle (lib/cycle/reply-actions.ts).
+ */
 export function canEditReply(actor: Actor | null, agencies: readonly Assignment[]): boolean {
   if (!actor) return false;
-  if (actor.role === "admin") return true;
+  if (actor.role === "admin" || actor.role === "office") return true;
   return (
     actor.role === "staff" &&
     actor.agencyId !== null &&
@@ -68,6 +72,11 @@ export function canMakeReports(actor: Actor | null): actor is Actor {
 }
 
 /** The office (交办/督办部门) assigns, approves, supervises and closes; an admin may act as office. */
+/** Who may change the reply form's cycle fields (assignedAt, replyDueAt, repliedAt, replyClass): the office. */
+export function canRecordReplyCycle(actor: Actor | null): boolean {
+  return isOffice(actor);
+}
+
 export function isOffice(actor: Actor | null): actor is Actor {
   return actor?.role === "office" || actor?.role === "admin";
 }

@@ -9,7 +9,7 @@ export function fieldErrorsOf(error: z.ZodError, translate: (key: string) => str
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
     // A key of "validation", or of another namespace ("webhooks.urlHttps") that `translate` knows.
-    const key = /^[a-zA-Z]+(\.[a-zA-Z]+)?$/.test(issue.message) ? issue.message : "invalid";
+    const key = /^[a-zA-Z]+(\.[a-zA-Z]+)*$/.test(issue.message) ? issue.message : "invalid";
     errors[field] = [...(errors[field] ?? []), translate(key)];
   }
   return errors;

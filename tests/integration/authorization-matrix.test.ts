@@ -24,7 +24,17 @@ import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
 import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
-import { shanghaiDate } from "@/lib/dates";
+import {
+  acceptReply,
+  closeRecommendation,
+  draftReply,
+  reopenRecommendation,
+  returnReply,
+  reviewReply,
+  signoffReply,
+  submitDraft,
+} from "@/lib/cycle/reply-actions";
+import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
@@ -247,6 +257,43 @@ async function freshRecommendation() {
   });
   return rec.id;
 }
+/**
+ * A recommendation in the reply workflow at `stage`, led by the economy commission (staff.jxw) and
+ * co-handled by the science commission (staff.kw, so that the co-handler's step has someone to take it),
+ * with a draft reply once it is being drafted.
+ */
+async function cycleRecommendation(
+  stage: "handling" | "drafting" | "cosigning" | "reviewing" | "submitted" | "replied" | "closed",
+) {
+  const id = await freshRecommendation();
+  const kw = await db.user.findUniqueOrThrow({ where: { email: "staff.kw@tracker.example" } });
+  await db.recommendationAgency.createMany({
+    data: [
+      { recommendationId: id, agencyId: leadAgencyId, role: "lead", acknowledgedAt: new Date() },
+      { recommendationId: id, agencyId: kw.agencyId ?? "", role: "co_handler", acknowledgedAt: new Date() },
+    ],
+  });
+  const replied = stage === "replied" || stage === "closed";
+  await db.recommendation.update({
+    where: { id },
+    data: {
+      stage,
+      repliedAt: replied ? new Date("2026-11-02T00:00:00+08:00") : null,
+      replyClass: replied ? "B" : null,
+      closedAt: stage === "closed" ? new Date() : null,
+    },
+  });
+  if (stage !== "handling")
+    await db.replyDraft.create({
+      data: { recommendationId: id, replyClass: "B", text: "矩阵答复稿", draftedById: adminId },
+    });
+  return id;
+}
+const versionOf = async (id: string) =>
+  String((await db.recommendation.findUniqueOrThrow({ where: { id } })).version);
+const ONLY_LEAD = { ...STAFF_OF_THE_ITEM, admin: false };
+const ONLY_OFFICE = { ...STAFF_OF_THE_ITEM, staffAssigned: false };
+const NOBODY = { ...ONLY_OFFICE, admin: false };
 /** A bot of the office's whose address nothing answers at (the discard port, closed). */
 const freshWebhook = async () =>
   (
@@ -795,8 +842,100 @@ const WRITES: Write[] = [
     succeeded: (outcome) => "returned" in outcome && !(outcome.returned as FormState).formError,
   },
   {
-    name: "saveReply (lead agency only)",
+    name: "draftReply (the lead's staff only)",
+    allowed: ONLY_LEAD,
+    prepare: () => cycleRecommendation("handling"),
+    call: async (id) =>
+      draftReply(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), replyClass: "B", text: "答复" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "submitDraft (the lead's staff only)",
+    allowed: ONLY_LEAD,
+    prepare: () => cycleRecommendation("drafting"),
+    call: async (id) => submitDraft({}, form({ recommendationId: id, version: await versionOf(id) })),
+    succeeded: saved,
+  },
+  {
+    name: "signoffReply (a co-handler's staff only: staff.kw co-handles the prepared item)",
+    allowed: { ...NOBODY, staffOther: true },
+    prepare: () => cycleRecommendation("cosigning"),
+    call: async (id) =>
+      signoffReply({}, form({ recommendationId: id, version: await versionOf(id), decision: "signed" })),
+    succeeded: saved,
+  },
+  {
+    name: "reviewReply (the lead's reviewer only, none of these)",
+    allowed: NOBODY,
+    prepare: () => cycleRecommendation("reviewing"),
+    call: async (id) =>
+      reviewReply({}, form({ recommendationId: id, version: await versionOf(id), decision: "approved" })),
+    succeeded: saved,
+  },
+  {
+    name: "acceptReply (the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: () => cycleRecommendation("submitted"),
+    call: async (id) =>
+      acceptReply({}, form({ recommendationId: id, version: await versionOf(id), replyClass: "A" })),
+    succeeded: saved,
+  },
+  {
+    name: "returnReply (the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: () => cycleRecommendation("submitted"),
+    call: async (id) =>
+      returnReply({}, form({ recommendationId: id, version: await versionOf(id), reason: "退回" })),
+    succeeded: saved,
+  },
+  {
+    name: "closeRecommendation (the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: () => cycleRecommendation("replied"),
+    call: async (id) => closeRecommendation({}, form({ recommendationId: id, version: await versionOf(id) })),
+    succeeded: saved,
+  },
+  {
+    name: "reopenRecommendation (the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: () => cycleRecommendation("closed"),
+    call: async (id) =>
+      reopenRecommendation(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), reason: "重新核实" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "saveReply (the deputy's feedback: the lead agency's staff, or the office)",
     allowed: STAFF_OF_THE_ITEM,
+    call: async () => {
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } });
+      const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
+      return saveReply(
+        {},
+        form({
+          recommendationId: rec.id,
+          version: String(rec.version),
+          // The cycle's fields as they are (the staff's form does not send them; unchanged they pass).
+          assignedAt: day(rec.assignedAt),
+          replyDueAt: day(rec.replyDueAt),
+          replyExtensionReason: rec.replyExtensionReason ?? "",
+          repliedAt: day(rec.repliedAt),
+          replyClass: rec.replyClass ?? "",
+          satisfaction: rec.satisfaction === "satisfied" ? "basically_satisfied" : "satisfied",
+          feedbackAt: day(rec.feedbackAt),
+        }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "saveReply (a reply recorded outside the tracker, 补录: the office or an admin only)",
+    allowed: ONLY_OFFICE,
     call: async () => {
       const rec = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } });
       return saveReply(

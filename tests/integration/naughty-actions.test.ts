@@ -36,7 +36,7 @@ type Entry = {
   /** The form as the action's page sends it, valid (made afresh before each call). */
   form: (context: Context) => Promise<Fields>;
   /** Whose session calls it (default: the admin's). */
-  as?: "admin" | "signedOut" | "throwaway";
+  as?: "admin" | "signedOut" | "throwaway" | "lead" | "coHandler" | "reviewer";
 };
 
 let counter = 0;
@@ -142,7 +142,68 @@ async function freshWebhook(adminId: string) {
   return webhook.id;
 }
 
+/**
+ * A fresh recommendation in the reply workflow at `stage`, led by SHEITC and co-handled by STCSM (whose
+ * staff, reviewer and co-handler the cycle's entries sign in as), with a draft once it is drafted.
+ */
+async function cycleItem(
+  stage: "handling" | "cosigning" | "drafting" | "reviewing" | "submitted" | "replied" | "closed",
+) {
+  const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
+  const co = await db.agency.findUniqueOrThrow({ where: { code: "STCSM" } });
+  const proposal = await db.proposal.findFirstOrThrow({ where: { code: "LLM-2024" } });
+  const replied = stage === "replied" || stage === "closed";
+  const rec = await db.recommendation.create({
+    data: {
+      proposalId: proposal.id,
+      code: `RN${Math.random().toString(36).slice(2, 10)}`,
+      titleZh: "顽皮答复",
+      descriptionZh: "",
+      sourceQuote: "顽皮。",
+      stage,
+      repliedAt: replied ? new Date("2026-11-02T00:00:00+08:00") : null,
+      replyClass: replied ? "B" : null,
+      closedAt: stage === "closed" ? new Date() : null,
+      agencies: {
+        create: [
+          { agencyId: lead.id, role: "lead", acknowledgedAt: new Date() },
+          { agencyId: co.id, role: "co_handler", acknowledgedAt: new Date() },
+        ],
+      },
+    },
+  });
+  if (stage !== "handling") {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+    await db.replyDraft.create({
+      data: { recommendationId: rec.id, replyClass: "B", text: "答复稿", draftedById: admin.id },
+    });
+  }
+  return { recommendationId: rec.id, version: String(rec.version) };
+}
+
 const ACTIONS: Record<string, Entry> = {
+  draftReply: {
+    as: "lead",
+    form: async () => ({
+      ...(await cycleItem("handling")),
+      replyClass: "B",
+      text: "经研究答复如下。",
+      letterUrl: "https://example.org/letter.pdf",
+    }),
+  },
+  submitDraft: { as: "lead", form: async () => cycleItem("drafting") },
+  signoffReply: {
+    as: "coHandler",
+    form: async () => ({ ...(await cycleItem("cosigning")), decision: "commented", comment: "请补充" }),
+  },
+  reviewReply: {
+    as: "reviewer",
+    form: async () => ({ ...(await cycleItem("reviewing")), decision: "rejected", reason: "请修改" }),
+  },
+  acceptReply: { form: async () => ({ ...(await cycleItem("submitted")), replyClass: "A" }) },
+  returnReply: { form: async () => ({ ...(await cycleItem("submitted")), reason: "请核实" }) },
+  closeRecommendation: { form: async () => ({ ...(await cycleItem("replied")), note: "已办结" }) },
+  reopenRecommendation: { form: async () => ({ ...(await cycleItem("closed")), reason: "重新核实" }) },
   signIn: {
     as: "signedOut",
     form: async () => ({
@@ -565,7 +626,13 @@ function refused(returned: unknown): boolean {
   return Boolean(state.formError || state.fieldErrors || state.error || state.message);
 }
 
-const cookies: Record<"admin" | "throwaway", string> = { admin: "", throwaway: "" };
+const cookies: Record<"admin" | "throwaway" | "lead" | "coHandler" | "reviewer", string> = {
+  admin: "",
+  throwaway: "",
+  lead: "",
+  coHandler: "",
+  reviewer: "",
+};
 const signInCookie = (email: string) => sessionCookie(email);
 
 let context: Context;
@@ -575,6 +642,9 @@ beforeAll(async () => {
   await seedSampleData(db);
   context = await prepareContext();
   cookies.admin = await signInCookie("admin@tracker.example");
+  cookies.lead = await signInCookie("staff.jxw@tracker.example");
+  cookies.coHandler = await signInCookie("staff.kw@tracker.example");
+  cookies.reviewer = await signInCookie("reviewer.jxw@tracker.example");
   actions = await serverActions();
 }, 120_000);
 

@@ -27,9 +27,18 @@ function form(fields: Record<string, string>) {
   return data;
 }
 
+/** Puts a sample item (replied and rated in 2024) back to before its reply: 办理中, nothing answered. */
+async function toUnanswered(code: string) {
+  const { id } = await db.recommendation.findFirstOrThrow({ where: { code } });
+  return db.recommendation.update({
+    where: { id },
+    data: { stage: "handling", repliedAt: null, replyClass: null, satisfaction: null, feedbackAt: null },
+  });
+}
+
 describe("reply clocks", () => {
   it("flags an unanswered item past its deadline on the overview, and clears it once answered", async () => {
-    const rec = await db.recommendation.findFirstOrThrow({ where: { code: "R6" } });
+    const rec = await toUnanswered("R6");
     const unanswered = { recommendationId: rec.id, assignedAt: "2026-01-05", replyDueAt: "2026-04-05" };
     expect(
       await callAction(() => saveReply({}, form({ ...unanswered, version: String(rec.version) }))),
@@ -48,7 +57,7 @@ describe("reply clocks", () => {
   });
 
   it("refuses an extension beyond 6 months and changes nothing", async () => {
-    const rec = await db.recommendation.findFirstOrThrow({ where: { code: "R7" } });
+    const rec = await toUnanswered("R7");
     const outcome = await callAction(() =>
       saveReply(
         {},

@@ -4,6 +4,7 @@ import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
@@ -49,13 +50,14 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds] = await Promise.all([
+  const [following, followedActionIds, workflow] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
       user.id,
       "action",
       rec.actions.map((action) => action.id),
     ),
+    loadReplyWorkflow(rec.id, user),
   ]);
   return (
     <div className="space-y-3">
@@ -65,6 +67,7 @@ export default async function RecommendationPage({
         editable={editable}
         followedActionIds={open ? followedActionIds : undefined}
         saved={(await searchParams).saved === "1"}
+        workflow={workflow}
       />
     </div>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ReplyForm } from "@/components/replies/reply-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { canRecordReplyCycle } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ReplyPage({ params }: { params: Params }) {
-  const { locale, found, itemPath } = await loadProposalPage(
+  const { locale, found, itemPath, user } = await loadProposalPage(
     params,
     "/proposals/[proposalCode]/[recommendationCode]/reply",
     requireUser,
@@ -41,6 +42,7 @@ export default async function ReplyPage({ params }: { params: Params }) {
           <ReplyForm
             recommendationId={rec.id}
             version={rec.version}
+            cycleEditable={canRecordReplyCycle(user)}
             today={toShanghaiDateString(new Date())}
             levels={found.levels.map((level) => ({
               key: level.key,

@@ -1,0 +1,115 @@
+import "server-only";
+// What the reply workflow panel of a recommendation shows: its draft and rounds, the sign-offs, the
+// cycle's history, and the steps the signed-in person may take now (the machine's availableSteps).
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import type { CycleStage, ReplyClass, SignoffDecision } from "@/lib/db/enums";
+import { availableSteps, type Step } from "./machine";
+
+type AgencyName = { id: string; nameZh: string; nameEn: string | null };
+
+export type ReplyWorkflow = {
+  recommendationId: string;
+  version: number;
+  stage: CycleStage;
+  steps: Step[];
+  /** The signed-in person's agency (whose sign-off the form is for). */
+  signerAgencyId: string | null;
+  coHandlers: AgencyName[];
+  draft: {
+    round: number;
+    replyClass: ReplyClass;
+    text: string;
+    letterUrl: string | null;
+    acceptedClass: ReplyClass | null;
+    acceptedAt: Date | null;
+    updatedAt: Date;
+    draftedBy: string;
+  } | null;
+  signoffs: {
+    round: number;
+    agencyId: string;
+    decision: SignoffDecision;
+    comment: string | null;
+    user: string;
+    createdAt: Date;
+  }[];
+  events: {
+    id: string;
+    step: string;
+    toStage: CycleStage;
+    note: string | null;
+    actor: string | null;
+    agency: AgencyName | null;
+    createdAt: Date;
+  }[];
+  /** Actions neither completed nor not adopted: closing needs an account of them. */
+  openActions: number;
+};
+
+const AGENCY = { select: { id: true, nameZh: true, nameEn: true } } as const;
+
+export async function loadReplyWorkflow(
+  recommendationId: string,
+  actor: Actor,
+): Promise<ReplyWorkflow | null> {
+  const rec = await db.recommendation.findUnique({
+    where: { id: recommendationId },
+    select: {
+      id: true,
+      version: true,
+      stage: true,
+      archivedAt: true,
+      agencies: { select: { agencyId: true, role: true, agency: AGENCY }, orderBy: { createdAt: "asc" } },
+      reply: { include: { draftedBy: { select: { name: true } } } },
+      signoffs: {
+        include: { user: { select: { name: true } } },
+        orderBy: [{ round: "asc" }, { createdAt: "asc" }],
+      },
+      cycleEvents: {
+        include: { actor: { select: { name: true } }, agency: AGENCY },
+        orderBy: { createdAt: "desc" },
+        take: 100,
+      },
+      actions: { select: { status: true } },
+    },
+  });
+  if (!rec) return null;
+  const { reply } = rec;
+  return {
+    recommendationId: rec.id,
+    version: rec.version,
+    stage: rec.stage,
+    steps: rec.archivedAt ? [] : availableSteps(rec.stage, actor, rec.agencies),
+    signerAgencyId: actor.agencyId,
+    coHandlers: rec.agencies.filter((a) => a.role === "co_handler").map((a) => a.agency),
+    draft: reply && {
+      round: reply.round,
+      replyClass: reply.replyClass,
+      text: reply.text,
+      letterUrl: reply.letterUrl,
+      acceptedClass: reply.acceptedClass,
+      acceptedAt: reply.acceptedAt,
+      updatedAt: reply.updatedAt,
+      draftedBy: reply.draftedBy.name,
+    },
+    signoffs: rec.signoffs.map((s) => ({
+      round: s.round,
+      agencyId: s.agencyId,
+      decision: s.decision,
+      comment: s.comment,
+      user: s.user.name,
+      createdAt: s.createdAt,
+    })),
+    events: rec.cycleEvents.map((e) => ({
+      id: e.id,
+      step: e.step,
+      toStage: e.toStage,
+      note: e.note,
+      actor: e.actor?.name ?? null,
+      agency: e.agency,
+      createdAt: e.createdAt,
+    })),
+    openActions: rec.actions.filter((a) => a.status !== "completed" && a.status !== "not_adopted").length,
+  };
+}

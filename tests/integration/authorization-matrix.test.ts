@@ -292,8 +292,8 @@ async function cycleRecommendation(
 const versionOf = async (id: string) =>
   String((await db.recommendation.findUniqueOrThrow({ where: { id } })).version);
 const ONLY_LEAD = { ...STAFF_OF_THE_ITEM, admin: false };
-const ONLY_OFFICE = { ...STAFF_OF_THE_ITEM, staffAssigned: false };
-const NOBODY = { ...ONLY_OFFICE, admin: false };
+const ONLY_OFFICE = { ...STAFF_OF_THE_ITEM, staffAssigned: false, office: true };
+const NOBODY = { ...ONLY_OFFICE, admin: false, office: false };
 /** A bot of the office's whose address nothing answers at (the discard port, closed). */
 const freshWebhook = async () =>
   (
@@ -911,7 +911,7 @@ const WRITES: Write[] = [
   },
   {
     name: "saveReply (the deputy's feedback: the lead agency's staff, or the office)",
-    allowed: STAFF_OF_THE_ITEM,
+    allowed: { ...STAFF_OF_THE_ITEM, office: true },
     call: async () => {
       const rec = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId } });
       const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");

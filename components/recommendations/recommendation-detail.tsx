@@ -1,4 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
 import { Alert } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -23,12 +24,15 @@ export function RecommendationDetail({
   editable,
   followedActionIds,
   saved = false,
+  cycle,
 }: {
   page: RecommendationPage;
   editable: Editable;
   /** The actions the user follows, when they may follow them. */
   followedActionIds?: string[];
   saved?: boolean;
+  /** The handling cycle's panel (交办与签收), shown before the measures. */
+  cycle?: ReactNode;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
@@ -149,6 +153,8 @@ export function RecommendationDetail({
           editHref={editable.reply ? `${itemPath}/reply` : undefined}
         />
       </div>
+
+      {cycle}
 
       <Card aria-labelledby="actions-heading">
         <CardHeader className="flex flex-wrap items-start justify-between gap-2">

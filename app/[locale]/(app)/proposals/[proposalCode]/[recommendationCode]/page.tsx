@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { loadAssignmentPanel } from "@/lib/cycle/assignment";
+import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
@@ -49,13 +52,14 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds] = await Promise.all([
+  const [following, followedActionIds, assignment] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
       user.id,
       "action",
       rec.actions.map((action) => action.id),
     ),
+    loadAssignmentPanel(db, rec.id, user),
   ]);
   return (
     <div className="space-y-3">
@@ -65,6 +69,7 @@ export default async function RecommendationPage({
         editable={editable}
         followedActionIds={open ? followedActionIds : undefined}
         saved={(await searchParams).saved === "1"}
+        cycle={assignment && <AssignmentPanel data={assignment} />}
       />
     </div>
   );

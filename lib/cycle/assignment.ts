@@ -90,3 +90,76 @@ export async function loadAssignmentPanel(
     checkStep("acknowledge", rec.stage, viewer, rec.agencies, own.role === "lead" ? "lead" : "coHandler").ok;
   return { recommendationId: rec.id, stage: rec.stage, version: rec.version, assignments, canAcknowledge };
 }
+
+export type LateAcknowledgement = AssignmentState & {
+  recommendationId: string;
+  recommendationCode: string;
+  titleZh: string;
+  titleEn: string | null;
+  proposalCode: string;
+};
+
+/** The assignments not acknowledged by their due day (the office's list), the longest late first. */
+export async function loadLateAcknowledgements(
+  db: DbClient,
+  now: Date = new Date(),
+): Promise<LateAcknowledgement[]> {
+  const rows = await db.recommendationAgency.findMany({
+    where: {
+      acknowledgedAt: null,
+      recommendation: liveRecommendations({
+        stage: { notIn: ["unassigned", "replied", "evaluated", "closed"] },
+      }),
+    },
+    orderBy: { createdAt: "asc" },
+    select: {
+      agencyId: true,
+      role: true,
+      createdAt: true,
+      agency: { select: { nameZh: true, nameEn: true } },
+      recommendation: {
+        select: { id: true, code: true, titleZh: true, titleEn: true, proposal: { select: { code: true } } },
+      },
+    },
+  });
+  if (rows.length === 0) return [];
+  const [calendar, settings] = await Promise.all([loadWorkingCalendar(db), loadCycleSettings(db)]);
+  const today = toShanghaiDateString(now);
+  return rows.flatMap((row) => {
+    const assignedOn = toShanghaiDateString(row.createdAt);
+    const acknowledgeBy = acknowledgeDueDay(calendar, assignedOn, settings.acknowledgeWorkingDays);
+    if (today <= acknowledgeBy) return [];
+    const rec = row.recommendation;
+    return [
+      {
+        agencyId: row.agencyId,
+        nameZh: row.agency.nameZh,
+        nameEn: row.agency.nameEn,
+        role: row.role,
+        assignedOn,
+        acknowledgedOn: null,
+        acknowledgeBy,
+        overdue: true,
+        recommendationId: rec.id,
+        recommendationCode: rec.code,
+        titleZh: rec.titleZh,
+        titleEn: rec.titleEn,
+        proposalCode: rec.proposal.code,
+      },
+    ];
+  });
+}
+
+/** The proposals with recommendations still to assign (待交办), for the office's desk. */
+export async function loadProposalsToAssign(db: DbClient) {
+  return db.proposal.findMany({
+    where: { archivedAt: null, recommendations: { some: liveRecommendations({ stage: "unassigned" }) } },
+    orderBy: { code: "asc" },
+    select: {
+      code: true,
+      titleZh: true,
+      titleEn: true,
+      _count: { select: { recommendations: { where: liveRecommendations({ stage: "unassigned" }) } } },
+    },
+  });
+}

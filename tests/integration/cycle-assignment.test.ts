@@ -292,3 +292,21 @@ describe("the 签收 clock", () => {
     );
   });
 });
+
+describe("签收 reminders", () => {
+  it("name only the agencies that have not acknowledged, due on the working-day deadline", async () => {
+    const { loadDeadlines } = await import("@/lib/notifications/deadlines");
+    const rec = await assigned();
+    const acknowledgeOf = async () =>
+      (await loadDeadlines(db, { recommendationIds: [rec.id] })).filter((d) => d.kind === "acknowledge");
+    let [deadline] = await acknowledgeOf();
+    expect([deadline?.item.leadAgencyId, deadline?.item.coHandlerAgencyIds]).toEqual([jxw, [kw]]);
+    as("staffKw");
+    await acknowledge(rec.id);
+    [deadline] = await acknowledgeOf();
+    expect([deadline?.item.leadAgencyId, deadline?.item.coHandlerAgencyIds]).toEqual([jxw, []]);
+    as("staffJxw");
+    await acknowledge(rec.id);
+    expect(await acknowledgeOf()).toEqual([]);
+  });
+});

@@ -45,7 +45,11 @@ export function AppShell({
                 </>
               }
             >
-              <MainNav isAdmin={user.role === "admin"} mayImport={canImport(user)} />
+              <MainNav
+                isAdmin={user.role === "admin"}
+                isOffice={user.role === "admin" || user.role === "office"}
+                mayImport={canImport(user)}
+              />
               <UserMenu user={user} />
             </SiteMenu>
           ) : (

@@ -35,6 +35,13 @@ const NAV_ITEMS = [
     importersOnly: true,
   },
   {
+    href: "/office",
+    key: "office",
+    section: (path: string) => path.startsWith("/office"),
+    adminOnly: false,
+    officeOnly: true,
+  },
+  {
     href: "/admin/users",
     key: "admin",
     section: (path: string) => path.startsWith("/admin"),
@@ -42,8 +49,18 @@ const NAV_ITEMS = [
   },
 ] as const;
 
-export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: boolean }) {
+export function MainNav({
+  isAdmin,
+  mayImport,
+  isOffice = isAdmin,
+}: {
+  isAdmin: boolean;
+  mayImport: boolean;
+  /** The office (or an admin): the supervision desk. */
+  isOffice?: boolean;
+}) {
   const t = useTranslations("nav");
+  const tOffice = useTranslations("office");
   const pathname = usePathname();
   // Reports open on the proposal the page shows (issue 15, point 21), else on the newest.
   const reports = reportsHref(pathname, useSearchParams());
@@ -51,7 +68,10 @@ export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: b
     <nav aria-label={t("label")}>
       <ul className="flex flex-col gap-1 lg:flex-row lg:items-center">
         {NAV_ITEMS.filter(
-          (item) => (isAdmin || !item.adminOnly) && (mayImport || !("importersOnly" in item)),
+          (item) =>
+            (isAdmin || !item.adminOnly) &&
+            (mayImport || !("importersOnly" in item)) &&
+            (isOffice || !("officeOnly" in item)),
         ).map((item) => {
           const inSection = item.section(pathname);
           return (
@@ -65,7 +85,7 @@ export function MainNav({ isAdmin, mayImport }: { isAdmin: boolean; mayImport: b
                   inSection && "bg-white/15 text-white",
                 )}
               >
-                {t(item.key)}
+                {item.key === "office" ? tOffice("nav") : t(item.key)}
               </Link>
             </li>
           );

@@ -1,4 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ReplyWorkflow } from "@/components/cycle/reply-workflow";
 import { SampleDataNotice } from "@/components/layout/sample-data-notice";
 import { Alert } from "@/components/ui/alert";
@@ -26,6 +27,7 @@ export function RecommendationDetail({
   followedActionIds,
   saved = false,
   workflow,
+  cycle,
 }: {
   page: RecommendationPage;
   editable: Editable;
@@ -34,6 +36,8 @@ export function RecommendationDetail({
   saved?: boolean;
   /** The reply workflow (起草 → 受理, 办结) and the steps the user may take now. */
   workflow?: Workflow | null;
+  /** The handling cycle's panel (交办与签收), shown before the measures. */
+  cycle?: ReactNode;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
@@ -156,6 +160,7 @@ export function RecommendationDetail({
       </div>
 
       {workflow && <ReplyWorkflow workflow={workflow} />}
+      {cycle}
 
       <Card aria-labelledby="actions-heading">
         <CardHeader className="flex flex-wrap items-start justify-between gap-2">

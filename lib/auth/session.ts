@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import { type Actor, isAdmin } from "./permissions";
+import { type Actor, isAdmin, isOffice } from "./permissions";
 import { getAuth } from "./server";
 
 export type CurrentUser = Actor & {
@@ -61,6 +61,17 @@ declare const checkedAdmin: unique symbol;
  * renders in parallel with its pages and guards none of them.
  */
 export type CheckedAdmin = CurrentUser & { readonly [checkedAdmin]: true };
+
+declare const checkedOffice: unique symbol;
+/** The office (交办/督办部门) or an admin acting as it, checked by this request: as CheckedAdmin. */
+export type CheckedOffice = CurrentUser & { readonly [checkedOffice]: true };
+
+/** The signed-in office or admin; a signed-out visitor is sent to sign in, anyone else gets a 404. */
+export async function requireOffice(locale: string, returnTo: string): Promise<CheckedOffice> {
+  const user = await requireUser(locale, returnTo);
+  if (!isOffice(user)) notFound();
+  return user as CheckedOffice;
+}
 
 /** The signed-in admin; a signed-out visitor is sent to sign in, anyone else gets a 404. */
 export async function requireAdmin(locale: string, returnTo: string): Promise<CheckedAdmin> {

@@ -2,12 +2,16 @@
 // scheduler warns of (./scheduler.ts) and what a person's calendar feed lists. One place for which
 // clock runs when (DOMAIN.md "How such proposals are handled"):
 // - reply (答复): assigned, not yet answered: due on replyDueAt (3 months, or an approved extension);
+// - acknowledge (签收): each assigned agency acknowledges within N working days of its assignment
+//   (lib/cycle/settings.ts, over the working calendar), while the item is being handled;
 // - views (会办意见): co-handlers give the lead their written views within 1 month of assignment;
 // - rehandling (重新办理): a dissatisfied feedback is answered again within 1 month;
 // - item: a recommendation's or action's own due date, while it is open;
 // - follow-up (跟踪办理): a reply classed B or C is answered again once the matter is done (no date:
 //   it is owed from the day the recommendation was recorded completed).
 import "server-only";
+import { loadCycleSettings } from "@/lib/cycle/settings";
+import { addWorkingDays, loadWorkingCalendar } from "@/lib/cycle/working-days";
 import { addMonths, toShanghaiDateString } from "@/lib/dates";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
@@ -19,7 +23,7 @@ import { actionRef, type ItemRef, RECOMMENDATION_REF_SELECT, recommendationRef }
 /** Co-handlers' written views are due this many months after assignment. */
 export const VIEWS_MONTHS = 1;
 
-export type DeadlineKind = "reply" | "views" | "rehandling" | "item";
+export type DeadlineKind = "acknowledge" | "reply" | "views" | "rehandling" | "item";
 
 export type { ItemRef };
 
@@ -49,7 +53,7 @@ export async function loadDeadlines(db: Db, scope: DeadlineScope = {}): Promise<
       (level) => level.key,
     ),
   );
-  const deadlines: Deadline[] = [];
+  const deadlines: Deadline[] = await acknowledgeDeadlines(db, recommendations);
   for (const rec of recommendations) {
     const item = recommendationRef(rec);
     if (rec.assignedAt && !rec.repliedAt) {
@@ -84,6 +88,42 @@ export async function loadDeadlines(db: Db, scope: DeadlineScope = {}): Promise<
     deadlines.push({ kind: "item", dueDay: day(action.dueDate), item: actionRef(action, rec) });
   }
   return deadlines;
+}
+
+/** The stages in which an assignment is still to be acknowledged (before the office accepted a reply). */
+const ACKNOWLEDGING = ["assigned", "handling", "drafting", "cosigning", "reviewing", "submitted"];
+
+/**
+ * One 签收 deadline per item and due day, naming as its agencies only those that have not
+ * acknowledged: the reminder goes to them, not to those who have.
+ */
+async function acknowledgeDeadlines(
+  db: Db,
+  recommendations: Awaited<ReturnType<typeof loadRecommendations>>,
+): Promise<Deadline[]> {
+  const waiting = recommendations.filter(
+    (rec) => ACKNOWLEDGING.includes(rec.stage) && rec.agencies.some((row) => row.acknowledgedAt === null),
+  );
+  if (waiting.length === 0) return [];
+  const [calendar, settings] = await Promise.all([loadWorkingCalendar(db), loadCycleSettings(db)]);
+  return waiting.flatMap((rec) => {
+    const item = recommendationRef(rec);
+    const byDay = new Map<string, typeof rec.agencies>();
+    for (const row of rec.agencies) {
+      if (row.acknowledgedAt !== null) continue;
+      const dueDay = addWorkingDays(calendar, day(row.createdAt), settings.acknowledgeWorkingDays);
+      byDay.set(dueDay, [...(byDay.get(dueDay) ?? []), row]);
+    }
+    return [...byDay].map(([dueDay, rows]) => ({
+      kind: "acknowledge" as const,
+      dueDay,
+      item: {
+        ...item,
+        leadAgencyId: rows.find((row) => row.role === "lead")?.agencyId ?? null,
+        coHandlerAgencyIds: rows.filter((row) => row.role === "co_handler").map((row) => row.agencyId),
+      },
+    }));
+  });
 }
 
 /** B and C replies whose recommendation is completed and whose follow-up answer is not recorded. */
@@ -143,6 +183,8 @@ async function loadRecommendations(
     where: liveRecommendations({ ...where, ...recommendationsIn(scope) }),
     select: {
       ...RECOMMENDATION_REF_SELECT,
+      agencies: { select: { agencyId: true, role: true, createdAt: true, acknowledgedAt: true } },
+      stage: true,
       status: true,
       dueDate: true,
       assignedAt: true,

@@ -16,6 +16,9 @@ type RuleSpec = { group: RuleGroup; audience: readonly Audience[] };
 export const RULES = {
   "reply.due": { group: "deadlines", audience: ["lead", "coHandlers"] },
   "reply.overdue": { group: "deadlines", audience: ["lead", "coHandlers", "admins"] },
+  // 签收: told to the agencies that have not acknowledged (the deadline's item names only them).
+  "acknowledge.due": { group: "deadlines", audience: ["lead", "coHandlers"] },
+  "acknowledge.overdue": { group: "deadlines", audience: ["lead", "coHandlers", "admins"] },
   "views.due": { group: "deadlines", audience: ["coHandlers"] },
   "views.overdue": { group: "deadlines", audience: ["coHandlers", "lead"] },
   "rehandling.due": { group: "deadlines", audience: ["lead"] },
@@ -51,6 +54,7 @@ export const DEADLINE_RULES: Record<
   { due: RuleKey; overdue: RuleKey; thresholds: keyof Thresholds }
 > = {
   reply: { due: "reply.due", overdue: "reply.overdue", thresholds: "reply" },
+  acknowledge: { due: "acknowledge.due", overdue: "acknowledge.overdue", thresholds: "item" },
   views: { due: "views.due", overdue: "views.overdue", thresholds: "reply" },
   rehandling: { due: "rehandling.due", overdue: "rehandling.overdue", thresholds: "reply" },
   item: { due: "item.due", overdue: "item.overdue", thresholds: "item" },

@@ -6,12 +6,14 @@
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
-import { isAdmin } from "@/lib/auth/permissions";
+import { isAdmin, isOffice } from "@/lib/auth/permissions";
+import { takeStep } from "@/lib/cycle/take-step";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { liveRecommendations } from "@/lib/db/live";
 import { LIST_ORDER } from "@/lib/db/selects";
+import { replyDueDate } from "@/lib/recommendations/reply-clock";
 import { revalidateApp } from "@/lib/revalidate";
 import { fieldErrorsFromKeys } from "@/lib/validation/form";
 import { type FormState, formAction } from "@/lib/validation/form-action";
@@ -200,6 +202,40 @@ function agencyRows(input: RecommendationFields) {
   ];
 }
 
+/**
+ * Makes a recommendation's agencies the `wanted` ones, keeping the row (and so its createdAt, from
+ * which the agency's clocks run, and its acknowledgement) of each agency that stays.
+ */
+async function syncAgencyRows(
+  tx: DbClient,
+  recommendationId: string,
+  wanted: { agencyId: string; role: "lead" | "co_handler" }[],
+) {
+  const current = await tx.recommendationAgency.findMany({
+    where: { recommendationId },
+    select: { agencyId: true, role: true },
+  });
+  const roleOf = new Map(wanted.map((row) => [row.agencyId, row.role]));
+  const gone = current.filter((row) => !roleOf.has(row.agencyId)).map((row) => row.agencyId);
+  if (gone.length > 0)
+    await tx.recommendationAgency.deleteMany({ where: { recommendationId, agencyId: { in: gone } } });
+  // The lead that becomes a co-handler first, so that there is never two leads at once.
+  const changed = current
+    .filter((row) => roleOf.has(row.agencyId) && roleOf.get(row.agencyId) !== row.role)
+    .sort((a, b) => (a.role === "lead" ? -1 : 0) - (b.role === "lead" ? -1 : 0));
+  for (const row of changed)
+    await tx.recommendationAgency.update({
+      where: { recommendationId_agencyId: { recommendationId, agencyId: row.agencyId } },
+      data: { role: roleOf.get(row.agencyId) },
+    });
+  const kept = new Set(current.map((row) => row.agencyId));
+  const added = wanted.filter((row) => !kept.has(row.agencyId));
+  if (added.length > 0)
+    await tx.recommendationAgency.createMany({
+      data: added.map((row) => ({ ...row, recommendationId })),
+    });
+}
+
 type RecommendationRow = ReturnType<typeof recommendationRow>;
 /** What the history shows of a recommendation's fields: dates as days, references as codes. */
 /**
@@ -224,10 +260,7 @@ async function saveRecommendationEdit(
     data: { ...row, version: { increment: 1 } },
   });
   if (count === 0) return false;
-  await tx.recommendationAgency.deleteMany({ where: { recommendationId: rec.id } });
-  await tx.recommendationAgency.createMany({
-    data: agencyRows(input).map((assignment) => ({ ...assignment, recommendationId: rec.id })),
-  });
+  await syncAgencyRows(tx, rec.id, agencyRows(input));
   await auditChangedFields(
     tx,
     { actorId, action: "recommendation.edit", entityType: "Recommendation", entityId: rec.id },
@@ -522,7 +555,7 @@ class AssignmentRefused extends Error {
  */
 export const assignRecommendations = formAction(
   assignmentInput,
-  { allow: isAdmin },
+  { allow: isOffice },
   async ({ input, user, t }) => {
     const tm = await manageT();
     const ids = input.rows.map((row) => row.recommendationId);
@@ -546,6 +579,9 @@ export const assignRecommendations = formAction(
           if (!rec) return;
           if (rec.archivedAt) refuse({ formError: tm("recommendationArchived") });
           if (rec.version !== row.version) refuse({ formError: tm("editConflict") });
+          // 交办: an unassigned item given its lead is assigned today (unless a date was recorded).
+          const assigning = rec.stage === "unassigned" && Boolean(row.leadAgencyId);
+          const assignedAt = dayOf(rec.assignedAt) ?? (assigning ? toShanghaiDateString(new Date()) : null);
           const fields: RecommendationFields = {
             code: rec.code,
             titleZh: rec.titleZh,
@@ -553,7 +589,7 @@ export const assignRecommendations = formAction(
             descriptionZh: rec.descriptionZh ?? undefined,
             descriptionEn: rec.descriptionEn ?? undefined,
             sourceQuote: rec.sourceQuote,
-            assignedAt: dayOf(rec.assignedAt) ?? undefined,
+            assignedAt: assignedAt ?? undefined,
             ...assignedFields(row),
           };
           const refs = await resolveReferences(tx, fields);
@@ -567,6 +603,18 @@ export const assignRecommendations = formAction(
           }
           if (!(await saveRecommendationEdit(tx, user.id, rec, row.version, fields, refs)))
             refuse({ formError: tm("editConflict") });
+          if (assigning && assignedAt) {
+            const step = await takeStep(tx, {
+              step: "assign",
+              recommendationId: rec.id,
+              version: row.version + 1,
+              actor: user,
+              agencyId: row.leadAgencyId ?? null,
+              data: { assignedAt, leadAgencyId: row.leadAgencyId, coAgencyIds: row.coAgencyIds },
+              changes: rec.replyDueAt ? {} : { replyDueAt: shanghaiDate(replyDueDate(assignedAt)) },
+            });
+            if (!step.ok) refuse({ formError: (await getTranslations("cycle.refused"))(step.reason) });
+          }
         }
       });
     } catch (error) {

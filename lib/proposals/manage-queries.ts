@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import type { CheckedAdmin } from "@/lib/auth/session";
+import type { CheckedAdmin, CheckedOffice } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { liveRecommendations } from "@/lib/db/live";
 import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
@@ -66,7 +66,7 @@ export const getRecommendationForAdmin = cache((_admin: CheckedAdmin, proposalCo
 
 /** The choices of the recommendation form: active agencies and the themes. */
 /** The agencies and themes a recommendation may be given, each with its name in the page's language. */
-export async function getRecommendationChoices(_admin: CheckedAdmin, locale: string) {
+export async function getRecommendationChoices(_admin: CheckedAdmin | CheckedOffice, locale: string) {
   const [agencies, themes] = await Promise.all([
     db.agency.findMany({
       where: { active: true },
@@ -86,7 +86,7 @@ export async function getRecommendationChoices(_admin: CheckedAdmin, locale: str
 }
 
 /** A proposal's current recommendations with what the assignment grid sets (交办), in order. */
-export const getAssignmentGrid = cache((_admin: CheckedAdmin, code: string) =>
+export const getAssignmentGrid = cache((_admin: CheckedAdmin | CheckedOffice, code: string) =>
   db.proposal.findUnique({
     where: { code },
     select: {

@@ -23,6 +23,7 @@ import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
+import { acknowledgeAssignment } from "@/lib/cycle/assignment-actions";
 import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
 import {
   acceptReply,
@@ -459,6 +460,20 @@ const WRITES: Write[] = [
           rows: JSON.stringify([{ recommendationId, version: 1, leadAgencyId, weight: 2 }]),
         }),
       ),
+    succeeded: saved,
+  },
+  {
+    name: "acknowledgeAssignment (签收, the assigned agency's staff)",
+    allowed: { ...ADMIN_ONLY, staffAssigned: true, admin: false },
+    prepare: async () => {
+      const recommendationId = await freshRecommendation();
+      await db.recommendationAgency.create({
+        data: { recommendationId, agencyId: leadAgencyId, role: "lead" },
+      });
+      await db.recommendation.update({ where: { id: recommendationId }, data: { stage: "assigned" } });
+      return recommendationId;
+    },
+    call: (recommendationId) => acknowledgeAssignment({}, form({ recommendationId, version: "1" })),
     succeeded: saved,
   },
   {

@@ -106,6 +106,7 @@ describe("a staff member's feed", () => {
     const kinds = new Set(expected.map((deadline) => deadline.kind));
     expect(kinds.size).toBeGreaterThan(1);
     const names = {
+      acknowledge: "签收期限",
       reply: "答复期限",
       views: "会办意见期限",
       rehandling: "重新办理答复期限",

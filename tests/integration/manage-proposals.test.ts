@@ -290,17 +290,19 @@ describe("assigning all of a proposal's recommendations in one grid", () => {
     expect(
       recs.map((rec) => [rec.themeId, rec.leadAgencyId, rec.agencies.length, rec.weight, rec.version]),
     ).toEqual([
-      [theme.id, a, 3, 1, 2],
-      [theme.id, a, 3, 2, 2],
-      [theme.id, b, 1, 3, 2],
+      // Given their lead, the unassigned items were assigned (交办): one version for the fields, one for the step.
+      [theme.id, a, 3, 1, 3],
+      [theme.id, a, 3, 2, 3],
+      [theme.id, b, 1, 3, 3],
     ]);
+    expect(recs.map((rec) => rec.stage)).toEqual(["assigned", "assigned", "assigned"]);
     expect(recs.every((rec) => rec.startDate !== null && rec.dueDate !== null)).toBe(true);
     const audits = await db.auditEvent.findMany({
       where: { action: "recommendation.edit", entityId: recs[0]?.id },
       select: { before: true },
     });
     expect(audits.map((audit) => Object.keys(audit.before as object)[0]).sort()).toEqual(
-      ["coAgencies", "dueDate", "leadAgency", "startDate", "theme"].sort(),
+      ["assignedAt", "coAgencies", "dueDate", "leadAgency", "startDate", "theme"].sort(),
     );
   });
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
@@ -50,7 +52,7 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds, workflow] = await Promise.all([
+  const [following, followedActionIds, workflow, assignment] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
       user.id,
@@ -58,6 +60,7 @@ export default async function RecommendationPage({
       rec.actions.map((action) => action.id),
     ),
     loadReplyWorkflow(rec.id, user),
+    assignmentPanelOf(rec.id, user),
   ]);
   return (
     <div className="space-y-3">
@@ -68,6 +71,7 @@ export default async function RecommendationPage({
         followedActionIds={open ? followedActionIds : undefined}
         saved={(await searchParams).saved === "1"}
         workflow={workflow}
+        cycle={assignment && <AssignmentPanel data={assignment} />}
       />
     </div>
   );

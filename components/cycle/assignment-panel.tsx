@@ -1,0 +1,64 @@
+import { useLocale, useTranslations } from "next-intl";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { AssignmentPanelData } from "@/lib/cycle/assignment";
+import { localized } from "@/lib/i18n/localized";
+import { AcknowledgeButton } from "./acknowledge-button";
+
+/** 交办与签收: where the item is in the cycle, and each agency's assignment and acknowledgement. */
+export function AssignmentPanel({ data }: { data: AssignmentPanelData }) {
+  const t = useTranslations("cycle");
+  const locale = useLocale();
+  return (
+    <Card aria-labelledby="assignment-heading" data-testid="assignment-panel">
+      <CardHeader className="flex flex-wrap items-center justify-between gap-2">
+        <CardTitle id="assignment-heading">{t("assignment.title")}</CardTitle>
+        <p className="text-sm">
+          <span className="text-slate-600">{t("assignment.stage")} </span>
+          <span
+            className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800"
+            data-testid="cycle-stage"
+          >
+            {t(`stage.${data.stage}`)}
+          </span>
+        </p>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        {data.assignments.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("assignment.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 text-sm">
+            {data.assignments.map((row) => (
+              <li
+                key={row.agencyId}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2"
+              >
+                <span>
+                  <span className="font-medium">{localized(locale, row.nameZh, row.nameEn)}</span>{" "}
+                  <span className="text-slate-600">
+                    {t(row.role === "lead" ? "assignment.lead" : "assignment.coHandler")} ·{" "}
+                    {t("assignment.assignedOn", { day: row.assignedOn })}
+                  </span>
+                </span>
+                {row.acknowledgedOn ? (
+                  <span className="text-emerald-800">
+                    {t("assignment.acknowledgedOn", { day: row.acknowledgedOn })}
+                  </span>
+                ) : (
+                  <span
+                    className={row.overdue ? "font-medium text-red-700" : "text-amber-800"}
+                    data-overdue={row.overdue ? "true" : undefined}
+                  >
+                    {t(row.overdue ? "assignment.overdue" : "assignment.pending", { day: row.acknowledgeBy })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.canAcknowledge && (
+          <AcknowledgeButton recommendationId={data.recommendationId} version={data.version} />
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -6,7 +6,7 @@ import { toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import type { AgencyRole, CycleStage } from "@/lib/db/enums";
-import { liveRecommendations } from "@/lib/db/live";
+import { liveProposals, liveRecommendations } from "@/lib/db/live";
 import { checkStep } from "./machine";
 import { loadCycleSettings } from "./settings";
 import { addWorkingDays, loadWorkingCalendar, type WorkingCalendar } from "./working-days";
@@ -154,7 +154,7 @@ export async function loadLateAcknowledgements(
 /** The proposals with recommendations still to assign (待交办), for the office's desk. */
 export async function loadProposalsToAssign(db: DbClient) {
   return db.proposal.findMany({
-    where: { archivedAt: null, recommendations: { some: liveRecommendations({ stage: "unassigned" }) } },
+    where: liveProposals({ recommendations: { some: liveRecommendations({ stage: "unassigned" }) } }),
     orderBy: { code: "asc" },
     select: {
       code: true,
@@ -168,4 +168,9 @@ export async function loadProposalsToAssign(db: DbClient) {
 /** The panel for a page (pages read through their features, never the database themselves). */
 export function assignmentPanelOf(recommendationId: string, viewer: Actor) {
   return loadAssignmentPanel(db, recommendationId, viewer);
+}
+
+/** The office's desk: the proposals still to assign and the assignments not acknowledged in time. */
+export function officeDesk() {
+  return Promise.all([loadProposalsToAssign(db), loadLateAcknowledgements(db)]);
 }

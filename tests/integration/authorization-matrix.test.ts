@@ -450,7 +450,7 @@ const WRITES: Write[] = [
   },
   {
     name: "assignRecommendations",
-    allowed: ADMIN_ONLY,
+    allowed: { ...ADMIN_ONLY, office: true },
     prepare: freshRecommendation,
     call: async (recommendationId) =>
       assignRecommendations(

@@ -1,8 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOffice } from "@/lib/auth/session";
-import { loadLateAcknowledgements, loadProposalsToAssign } from "@/lib/cycle/assignment";
-import { db } from "@/lib/db";
+import { officeDesk } from "@/lib/cycle/assignment";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -14,9 +13,8 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   await requireOffice(locale, `/${locale}/office`);
-  const [toAssign, late, t, tCycle] = await Promise.all([
-    loadProposalsToAssign(db),
-    loadLateAcknowledgements(db),
+  const [[toAssign, late], t, tCycle] = await Promise.all([
+    officeDesk(),
     getTranslations("office"),
     getTranslations("cycle.assignment"),
   ]);

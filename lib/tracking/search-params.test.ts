@@ -47,4 +47,14 @@ describe("the tracking table's URL state", () => {
       ["q", "controlCharacters"],
     ]);
   });
+
+  it("keeps the first valid value of a single-valued parameter sent twice or mangled", () => {
+    // mismatch=0,,0 once answered 500: its valid parts joined into "0,0", which a flag refuses.
+    expect(parseTrackingParams({ mismatch: "0,,0" }).mismatch).toBe(false);
+    expect(parseTrackingParams({ mismatch: ["x", "1"] }).mismatch).toBe(true);
+    expect(parseTrackingParams({ status: "stalled,,nope,completed" }).status).toEqual([
+      "stalled",
+      "completed",
+    ]);
+  });
 });

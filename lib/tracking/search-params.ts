@@ -158,8 +158,12 @@ export function parseLeniently<Shape extends z.ZodRawShape>(
     if (!field) continue;
     if (field.safeParse(value).success) valid[key] = value;
     else {
+      // A list keeps its valid entries; a single value (a repeated or mangled one) its first valid one.
       const parts = value.split(",").filter((part) => field.safeParse(part).success);
-      if (parts.length) valid[key] = parts.join(",");
+      const kept = [parts.join(","), parts[0]].find(
+        (candidate) => candidate && field.safeParse(candidate).success,
+      );
+      if (kept) valid[key] = kept;
     }
   }
   return z.object(shape).parse(valid);

@@ -147,7 +147,15 @@ async function freshWebhook(adminId: string) {
  * staff, reviewer and co-handler the cycle's entries sign in as), with a draft once it is drafted.
  */
 async function cycleItem(
-  stage: "handling" | "cosigning" | "drafting" | "reviewing" | "submitted" | "replied" | "closed",
+  stage:
+    | "assigned"
+    | "handling"
+    | "cosigning"
+    | "drafting"
+    | "reviewing"
+    | "submitted"
+    | "replied"
+    | "closed",
 ) {
   const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
   const co = await db.agency.findUniqueOrThrow({ where: { code: "STCSM" } });
@@ -166,13 +174,14 @@ async function cycleItem(
       closedAt: stage === "closed" ? new Date() : null,
       agencies: {
         create: [
-          { agencyId: lead.id, role: "lead", acknowledgedAt: new Date() },
-          { agencyId: co.id, role: "co_handler", acknowledgedAt: new Date() },
+          // Assigned, not yet acknowledged (签收) by either agency.
+          { agencyId: lead.id, role: "lead", acknowledgedAt: stage === "assigned" ? null : new Date() },
+          { agencyId: co.id, role: "co_handler", acknowledgedAt: stage === "assigned" ? null : new Date() },
         ],
       },
     },
   });
-  if (stage !== "handling") {
+  if (stage !== "handling" && stage !== "assigned") {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
     await db.replyDraft.create({
       data: { recommendationId: rec.id, replyClass: "B", text: "答复稿", draftedById: admin.id },
@@ -204,6 +213,27 @@ const ACTIONS: Record<string, Entry> = {
   returnReply: { form: async () => ({ ...(await cycleItem("submitted")), reason: "请核实" }) },
   closeRecommendation: { form: async () => ({ ...(await cycleItem("replied")), note: "已办结" }) },
   reopenRecommendation: { form: async () => ({ ...(await cycleItem("closed")), reason: "重新核实" }) },
+  acknowledgeAssignment: { as: "lead", form: async () => cycleItem("assigned") },
+  saveCalendarDay: {
+    form: async () => ({ day: "2031-02-08", kind: "workday", nameZh: "调休上班", nameEn: "Make-up day" }),
+  },
+  removeCalendarDay: {
+    form: async () => {
+      const day = new Date("2031-01-01T00:00:00+08:00");
+      const values = { workday: false, nameZh: "元旦", nameEn: "New Year" };
+      await db.calendarDay.upsert({ where: { day }, create: { day, ...values }, update: values });
+      return { day: "2031-01-01" };
+    },
+  },
+  saveCycleSettings: {
+    form: async () => ({
+      acknowledgeWorkingDays: "3",
+      handbackWorkingDays: "7",
+      coHandlerViewMonths: "1",
+      yellowDaysBefore: "7",
+      redDaysAfter: "0",
+    }),
+  },
   signIn: {
     as: "signedOut",
     form: async () => ({

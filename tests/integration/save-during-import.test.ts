@@ -1,7 +1,8 @@
 // No save may fail because someone else is importing. While a file of 10,000 rows is being written by
 // one app process (this one), a staff member saves an unrelated item through another (the production
-// build, in a real browser, through the status form): the save is recorded, in under two seconds on
-// PostgreSQL, and on SQLite (one writer at a time) within two seconds of the import's writing.
+// build, in a real browser, through the status form): the save is recorded, on PostgreSQL about as fast
+// as with nothing else going on, and on SQLite (one writer at a time) within two seconds of the
+// import's writing.
 import type { Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -158,7 +159,10 @@ describe("a save while a large import is written", () => {
     // The save went in while the import was being written, and was not held up by it.
     expect(imported.at).toBeGreaterThan(during.started);
     const waited = `the save took ${Math.round(during.ms)} ms (${Math.round(alone.ms)} ms alone); the import ${Math.round(imported.at - importStarted)} ms, ${Math.round(imported.at - during.started)} ms of it after the save was sent`;
-    if (providerOf(db) === "postgresql") expect(during.ms, waited).toBeLessThan(2000);
+    // On PostgreSQL the import holds no row the save needs: it takes about as long as with nothing else
+    // going on (held behind the import, it took the import's whole length and then failed). Measured
+    // beside the save alone, as a loaded machine slows both.
+    if (providerOf(db) === "postgresql") expect(during.ms - alone.ms, waited).toBeLessThan(1500);
     // SQLite has one writer at a time: the save waits for the import's writing to end (about a second
     // for 10,000 rows), then is done as quickly.
     else expect(during.ms - (imported.at - during.started), waited).toBeLessThan(2000);

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
 import { createPrismaClient } from "@/lib/db/client";
+import { SAMPLE_USERS } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 
 // Each its own client, with connections of its own, as two processes would have.
@@ -25,7 +26,7 @@ describe.skipIf(databaseProvider(databaseUrl()) === "sqlite")(
       const counts = results.map((result) => (result.status === "fulfilled" ? result.value : undefined));
       expect(counts.filter((count) => count === null)).toHaveLength(1);
       expect(await clients[0]?.proposal.count()).toBe(1);
-      expect(await clients[0]?.user.count()).toBe(4);
+      expect(await clients[0]?.user.count()).toBe(SAMPLE_USERS.length);
     }, 120_000);
   },
 );

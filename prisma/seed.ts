@@ -12,6 +12,7 @@ import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
+import { SAMPLE_CYCLE } from "./sample-cycle";
 import {
   deriveRecommendationHistory,
   type IsoDate,
@@ -114,6 +115,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
       themeIds,
       agencyIds,
       calendar,
+      users,
     });
     const recommendationAuthor = users.authorFor(recommendation.leadAgencyCode);
     items.set(recommendation.code, { parent: { recommendationId }, authorId: recommendationAuthor });
@@ -187,7 +189,9 @@ async function createAgencies(tx: Tx, createdAt: Date): Promise<Map<string, stri
 /** The sample users, and who records the updates of an item: its lead agency's staff member, else the admin. */
 async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Date) {
   const staffByAgency = new Map<string, string>();
+  const reviewerByAgency = new Map<string, string>();
   let adminId: string | undefined;
+  let officeId: string | undefined;
   for (const user of SAMPLE_USERS) {
     const { id } = await tx.user.create({
       data: {
@@ -212,6 +216,9 @@ async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Da
       },
     });
     if (user.role === "admin") adminId ??= id;
+    if (user.role === "office") officeId ??= id;
+    if (user.role === "staff" && user.agencyCode !== null && user.isReviewer)
+      reviewerByAgency.set(user.agencyCode, id);
     if (user.role === "staff" && user.agencyCode !== null && !user.isReviewer)
       staffByAgency.set(user.agencyCode, id);
   }
@@ -219,6 +226,16 @@ async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Da
   const fallbackAuthorId = adminId;
   return {
     authorFor: (leadAgencyCode: string): string => staffByAgency.get(leadAgencyCode) ?? fallbackAuthorId,
+    /** Who takes a step of the sample's cycle stories (each story names an agency with a sample user). */
+    stepTakerFor: (kind: "office" | "staff" | "reviewer", agencyCode?: string): string => {
+      const id =
+        kind === "office"
+          ? officeId
+          : (kind === "staff" ? staffByAgency : reviewerByAgency).get(agencyCode ?? "");
+      if (id === undefined)
+        throw new Error(`The sample has no ${kind} user${agencyCode ? ` of ${agencyCode}` : ""}`);
+      return id;
+    },
   };
 }
 
@@ -249,12 +266,17 @@ async function createRecommendation(
     themeIds: Map<string, string>;
     agencyIds: Map<string, string>;
     calendar: WorkingCalendar;
+    users: SampleUsers;
   },
 ): Promise<string> {
-  const { recommendation: r, sortOrder, proposalId, themeIds, agencyIds, calendar } = input;
+  const { recommendation: r, sortOrder, proposalId, themeIds, agencyIds, calendar, users } = input;
   const history = deriveRecommendationHistory(r.actions);
   const current = lastOf(history);
   const createdAt = recordedAt(r.assignedAt);
+  const approvedExtension = SAMPLE_CYCLE.extensions.find(
+    (extension) => extension.recommendation === r.code && extension.approved,
+  );
+  const closedOn = SAMPLE_CYCLE.closed[r.code];
   const { id } = await tx.recommendation.create({
     data: {
       proposalId,
@@ -272,23 +294,32 @@ async function createRecommendation(
       dueDate: shanghaiDate(r.dueDate),
       weight: r.weight,
       assignedAt: shanghaiDate(r.assignedAt),
-      replyDueAt: shanghaiDate(r.replyDueAt),
+      // Only an approved extension moves the reply deadline.
+      replyDueAt: shanghaiDate(approvedExtension?.requestedDue ?? r.replyDueAt),
       repliedAt: shanghaiDate(r.repliedAt),
       replyClass: r.replyClass,
       satisfaction: r.satisfaction,
       feedbackAt: shanghaiDate(r.feedbackAt),
-      // Every sample recommendation was replied to and rated in 2024.
-      stage: "evaluated",
+      // Every sample recommendation was replied to and rated in 2024; some were closed since.
+      stage: closedOn ? "closed" : "evaluated",
+      closedAt: closedOn ? recordedAt(closedOn) : null,
+      priority: r.code in SAMPLE_CYCLE.priority,
       createdAt,
       updatedAt: current ? recordedAt(current.effectiveDate, ROLL_UP_DELAY_MINUTES) : createdAt,
     },
   });
-  // Each agency acknowledged its assignment on the next working day, the co-handlers a day later.
+  // Each agency acknowledged its assignment on the next working day, the co-handlers a day later
+  // (but the ones the stories say never did).
+  const unacknowledged = new Set(
+    (SAMPLE_CYCLE.unacknowledged[r.code] ?? []).map((code) => requireId(agencyIds, code, "agency")),
+  );
   const agencies = agencyRows(r.leadAgencyCode, r.coAgencyCodes, agencyIds).map((row) => ({
     ...row,
     recommendationId: id,
     createdAt,
-    acknowledgedAt: recordedAt(addWorkingDays(calendar, r.assignedAt, row.role === "lead" ? 1 : 2)),
+    acknowledgedAt: unacknowledged.has(row.agencyId)
+      ? null
+      : recordedAt(addWorkingDays(calendar, r.assignedAt, row.role === "lead" ? 1 : 2)),
   }));
   await tx.recommendationAgency.createMany({ data: agencies });
   // The cycle's history as far as the sample's dates tell it.
@@ -300,23 +331,239 @@ async function createRecommendation(
     agencyId: string | null = null,
   ) => ({ recommendationId: id, step, fromStage, toStage, agencyId, note: "示例数据", createdAt: at });
   const lead = agencies[0];
+  const acknowledged = agencies.flatMap((row) =>
+    row.acknowledgedAt ? [{ ...row, at: row.acknowledgedAt }] : [],
+  );
+  const reply = SAMPLE_CYCLE.replies.find((story) => story.recommendation === r.code);
   await tx.cycleEvent.createMany({
     data: [
       event("assign", "unassigned", "assigned", createdAt),
-      ...agencies.map((row) =>
-        event(
-          "acknowledge",
-          row.role === "lead" ? "assigned" : "handling",
-          "handling",
-          row.acknowledgedAt,
-          row.agencyId,
-        ),
+      ...acknowledged.map((row) =>
+        event("acknowledge", row.role === "lead" ? "assigned" : "handling", "handling", row.at, row.agencyId),
       ),
-      event("acceptReply", "submitted", "replied", recordedAt(r.repliedAt), lead?.agencyId),
+      {
+        ...event("acceptReply", "submitted", "replied", recordedAt(r.repliedAt), lead?.agencyId),
+        ...(reply && {
+          actorId: users.stepTakerFor("office"),
+          data: { replyClass: r.replyClass, draftClass: reply.draftClass },
+        }),
+      },
       event("recordFeedback", "replied", "evaluated", recordedAt(r.feedbackAt), lead?.agencyId),
     ],
   });
+  await createCycleStories(tx, { recommendation: r, id, agencyIds, users, event });
   return id;
+}
+
+type SampleUsers = Awaited<ReturnType<typeof createUsers>>;
+type SampleEvent = {
+  recommendationId: string;
+  step: string;
+  fromStage: CycleStage;
+  toStage: CycleStage;
+  agencyId: string | null;
+  note: string;
+  createdAt: Date;
+};
+
+/** The steps of SAMPLE_CYCLE's stories of one recommendation: its requests, reply, 督办 and closing. */
+async function createCycleStories(
+  tx: Tx,
+  input: {
+    recommendation: SampleRecommendation;
+    id: string;
+    agencyIds: Map<string, string>;
+    users: SampleUsers;
+    event: (
+      step: string,
+      from: CycleStage,
+      to: CycleStage,
+      at: Date,
+      agencyId?: string | null,
+    ) => SampleEvent;
+  },
+) {
+  const { recommendation: r, id: recommendationId, agencyIds, users, event } = input;
+  const of = <T extends { recommendation: string }>(stories: readonly T[]) =>
+    stories.filter((story) => story.recommendation === r.code);
+  const leadId = requireId(agencyIds, r.leadAgencyCode, "agency");
+  const office = users.stepTakerFor("office");
+  const events: (SampleEvent & { actorId: string; data?: Prisma.InputJsonValue })[] = [];
+
+  for (const story of of(SAMPLE_CYCLE.extensions)) {
+    const requestedById = users.stepTakerFor("staff", r.leadAgencyCode);
+    const [asked, decided] = [recordedAt(story.askedOn), recordedAt(story.decidedOn)];
+    await tx.extensionRequest.create({
+      data: {
+        recommendationId,
+        previousDueAt: shanghaiDate(r.replyDueAt),
+        requestedDueAt: shanghaiDate(story.requestedDue),
+        reason: story.reason,
+        requestedById,
+        state: story.approved ? "approved" : "rejected",
+        decidedById: office,
+        decidedAt: decided,
+        decisionReason: story.decisionReason,
+        createdAt: asked,
+      },
+    });
+    const data = { requestedDueAt: story.requestedDue, previousDueAt: r.replyDueAt };
+    events.push(
+      { ...event("requestExtension", "handling", "handling", asked, leadId), actorId: requestedById, data },
+      {
+        ...event("decideExtension", "handling", "handling", decided, leadId),
+        actorId: office,
+        note: story.decisionReason,
+        data: { ...data, decision: story.approved ? "approved" : "rejected" },
+      },
+    );
+  }
+
+  for (const story of of(SAMPLE_CYCLE.handbacks)) {
+    const agencyId = requireId(agencyIds, story.agency, "agency");
+    const requestedById = users.stepTakerFor("staff", story.agency);
+    const [asked, decided] = [recordedAt(story.askedOn), recordedAt(story.decidedOn)];
+    await tx.handbackRequest.create({
+      data: {
+        recommendationId,
+        agencyId,
+        reason: story.reason,
+        requestedById,
+        state: story.approved ? "approved" : "rejected",
+        decidedById: office,
+        decidedAt: decided,
+        decisionReason: story.decisionReason,
+        createdAt: asked,
+      },
+    });
+    events.push(
+      {
+        ...event("requestHandback", "handling", "handling", asked, agencyId),
+        actorId: requestedById,
+        note: story.reason,
+      },
+      {
+        ...event("decideHandback", "handling", "handling", decided, agencyId),
+        actorId: office,
+        note: story.decisionReason,
+        data: { decision: story.approved ? "approved" : "rejected" },
+      },
+    );
+  }
+
+  for (const story of of(SAMPLE_CYCLE.replies)) {
+    const draftedById = users.stepTakerFor("staff", r.leadAgencyCode);
+    const accepted = recordedAt(r.repliedAt);
+    await tx.replyDraft.create({
+      data: {
+        recommendationId,
+        replyClass: story.draftClass,
+        text: story.text,
+        draftedById,
+        acceptedClass: r.replyClass,
+        acceptedAt: accepted,
+        createdAt: recordedAt(story.draftedOn),
+        updatedAt: accepted,
+      },
+    });
+    const coHandlers = r.coAgencyCodes.map((code) => ({
+      code,
+      agencyId: requireId(agencyIds, code, "agency"),
+    }));
+    await tx.replySignoff.createMany({
+      data: coHandlers.map(({ code, agencyId }) => ({
+        recommendationId,
+        round: 1,
+        agencyId,
+        decision: "signed" as const,
+        userId: users.stepTakerFor("staff", code),
+        createdAt: recordedAt(story.signedOn),
+      })),
+    });
+    events.push(
+      {
+        ...event("draftReply", "handling", "drafting", recordedAt(story.draftedOn), leadId),
+        actorId: draftedById,
+        data: { replyClass: story.draftClass },
+      },
+      {
+        ...event("submitDraft", "drafting", "cosigning", recordedAt(story.draftedOn, 30), leadId),
+        actorId: draftedById,
+        data: { round: 1 },
+      },
+      ...coHandlers.map(({ code, agencyId }, index) => ({
+        ...event(
+          "signoff",
+          "cosigning",
+          index === coHandlers.length - 1 ? "reviewing" : "cosigning",
+          recordedAt(story.signedOn, index),
+          agencyId,
+        ),
+        actorId: users.stepTakerFor("staff", code),
+        data: { round: 1, decision: "signed" },
+      })),
+      {
+        ...event("reviewReply", "reviewing", "submitted", recordedAt(story.reviewedOn), leadId),
+        actorId: users.stepTakerFor("reviewer", r.leadAgencyCode),
+        data: { decision: "approved" },
+      },
+    );
+  }
+
+  const priorityOn = SAMPLE_CYCLE.priority[r.code];
+  if (priorityOn)
+    events.push({
+      ...event("setPriority", "evaluated", "evaluated", recordedAt(priorityOn)),
+      actorId: office,
+      data: { priority: true },
+    });
+
+  for (const story of of(SAMPLE_CYCLE.notices)) {
+    const answeredById = users.stepTakerFor("staff", r.leadAgencyCode);
+    const [issued, acknowledged, answered] = [story.issuedOn, story.acknowledgedOn, story.answeredOn].map(
+      (day) => recordedAt(day),
+    ) as [Date, Date, Date];
+    await tx.supervisionNotice.create({
+      data: {
+        recommendationId,
+        agencyId: leadId,
+        level: story.level,
+        text: story.text,
+        answerDueAt: shanghaiDate(story.answerDue),
+        issuedById: office,
+        acknowledgedAt: acknowledged,
+        acknowledgedById: answeredById,
+        answer: story.answer,
+        answeredAt: answered,
+        answeredById,
+        createdAt: issued,
+      },
+    });
+    const data = { level: story.level, answerDue: story.answerDue };
+    events.push(
+      {
+        ...event("issueNotice", "evaluated", "evaluated", issued, leadId),
+        actorId: office,
+        note: story.text,
+        data,
+      },
+      {
+        ...event("acknowledgeNotice", "evaluated", "evaluated", acknowledged, leadId),
+        actorId: answeredById,
+      },
+      {
+        ...event("answerNotice", "evaluated", "evaluated", answered, leadId),
+        actorId: answeredById,
+        note: story.answer,
+      },
+    );
+  }
+
+  const closedOn = SAMPLE_CYCLE.closed[r.code];
+  if (closedOn)
+    events.push({ ...event("close", "evaluated", "closed", recordedAt(closedOn)), actorId: office });
+
+  if (events.length) await tx.cycleEvent.createMany({ data: events });
 }
 
 async function createAction(

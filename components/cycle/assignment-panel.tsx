@@ -1,8 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { AssignmentPanelData } from "@/lib/cycle/assignment";
+import type { AssignmentPanelData, AssignmentState } from "@/lib/cycle/assignment";
 import { localized } from "@/lib/i18n/localized";
 import { AcknowledgeButton } from "./acknowledge-button";
+import { ViewForm } from "./view-form";
 
 /** 交办与签收: where the item is in the cycle, and each agency's assignment and acknowledgement. */
 export function AssignmentPanel({ data }: { data: AssignmentPanelData }) {
@@ -39,6 +40,7 @@ export function AssignmentPanel({ data }: { data: AssignmentPanelData }) {
                     {t("assignment.assignedOn", { day: row.assignedOn })}
                   </span>
                 </span>
+                <ViewState row={row} />
                 {row.acknowledgedOn ? (
                   <span className="text-emerald-800">
                     {t("assignment.acknowledgedOn", { day: row.acknowledgedOn })}
@@ -58,7 +60,35 @@ export function AssignmentPanel({ data }: { data: AssignmentPanelData }) {
         {data.canAcknowledge && (
           <AcknowledgeButton recommendationId={data.recommendationId} version={data.version} />
         )}
+        {data.canSubmitView && (
+          <ViewForm
+            recommendationId={data.recommendationId}
+            version={data.version}
+            viewBy={
+              data.assignments.find((row) => row.role === "co_handler" && row.view === null)?.viewBy ?? null
+            }
+          />
+        )}
       </CardContent>
     </Card>
+  );
+}
+
+/** A co-handler's view (协办意见): its text once sent, else when it is due (red once late). */
+function ViewState({ row }: { row: AssignmentState }) {
+  const t = useTranslations("cycle.assignment");
+  if (row.viewBy === null) return null;
+  if (row.view)
+    return (
+      <div className="order-last w-full text-slate-800" data-testid="co-handler-view">
+        <span className="text-slate-600">{t("viewSentOn", { day: row.view.sentOn })} </span>
+        <span className="whitespace-pre-line break-words">{row.view.text}</span>
+      </div>
+    );
+  if (!row.viewOverdue) return null;
+  return (
+    <span className="order-last w-full font-medium text-red-700" data-testid="co-handler-view-overdue">
+      {t("viewOverdue", { day: row.viewBy })}
+    </span>
   );
 }

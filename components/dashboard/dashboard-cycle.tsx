@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { DashboardViewModel, FigureDisplay } from "@/lib/dashboard/view-model";
+import { Link } from "@/lib/i18n/navigation";
 import { barOf, ChartFigure, summaryOf } from "./chart-figure";
 import { CategoryBars } from "./charts";
 
@@ -54,7 +55,18 @@ export async function DashboardCycle({
               data-testid={`views-${state}`}
             >
               <dt className="text-sm text-slate-600">{t(`views.${state}`)}</dt>
-              <dd className="text-xl font-semibold tabular-nums">{format.number(views[state])}</dd>
+              <dd className="text-xl font-semibold tabular-nums">
+                {state !== "sent" && views.hrefs[state] ? (
+                  <Link
+                    href={views.hrefs[state]}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
+                    {format.number(views[state])}
+                  </Link>
+                ) : (
+                  format.number(views[state])
+                )}
+              </dd>
             </div>
           ))}
         </dl>

@@ -28,6 +28,7 @@ export function RecommendationDetail({
   saved = false,
   workflow,
   cycle,
+  cycleHistory,
 }: {
   page: RecommendationPage;
   editable: Editable;
@@ -38,6 +39,8 @@ export function RecommendationDetail({
   workflow?: Workflow | null;
   /** The handling cycle's panel (交办与签收), shown before the measures. */
   cycle?: ReactNode;
+  /** The steps of the cycle taken so far, shown first in the history. */
+  cycleHistory?: ReactNode;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
@@ -208,6 +211,7 @@ export function RecommendationDetail({
         <CardHeader>
           <CardTitle id="history-heading">{t("history")}</CardTitle>
         </CardHeader>
+        {cycleHistory}
         <HistoryTimeline history={history} recommendationCode={rec.code} />
         <EditHistory edits={page.edits} />
       </Card>

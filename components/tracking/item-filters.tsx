@@ -54,6 +54,8 @@ export async function ItemFilterForm({
     ...filters.stage.map((stage) => tStage(stage)),
     filters.rehandling === "awaiting" ? t("rehandlingAwaiting") : null,
     filters.rehandling === "overdue" ? t("rehandlingOverdue") : null,
+    filters.views === "awaiting" ? t("viewsAwaiting") : null,
+    filters.views === "overdue" ? t("viewsOverdue") : null,
     filters.dueFrom || filters.dueTo
       ? `${t("dueDate")} ${filters.dueFrom ?? "…"}–${filters.dueTo ?? "…"}`
       : null,
@@ -171,6 +173,14 @@ export async function ItemFilterForm({
               <option value="">{t("all")}</option>
               <option value="awaiting">{t("rehandlingAwaiting")}</option>
               <option value="overdue">{t("rehandlingOverdue")}</option>
+            </Select>
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="views">{t("views")}</Label>
+            <Select id="views" name="views" defaultValue={filters.views ?? ""}>
+              <option value="">{t("all")}</option>
+              <option value="awaiting">{t("viewsAwaiting")}</option>
+              <option value="overdue">{t("viewsOverdue")}</option>
             </Select>
           </div>
           {/* Two columns wide from a tablet up: a whole date shows in each field. */}

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { liveRecommendations } from "@/lib/db/live";
 import { revalidateApp } from "@/lib/revalidate";
+import { requiredText } from "@/lib/validation/fields";
 import { formAction } from "@/lib/validation/form-action";
 import { partiesOf } from "./machine";
 import { takeStep } from "./take-step";
@@ -68,6 +69,54 @@ export const acknowledgeAssignment = formAction(
       if (count === 0) throw new Error("acknowledged twice");
       revalidateApp();
       return { notice: t("assignment.acknowledged") };
+    });
+  },
+);
+
+const viewInput = acknowledgeInput.extend({ text: requiredText(4000) });
+
+/** 协办意见: a co-handler's staff sends the agency's written view to the lead (once). */
+export const submitView = formAction(
+  viewInput,
+  {
+    allowOn: async (user, input) => {
+      const rec = await db.recommendation.findUnique({
+        where: liveRecommendations({ id: input.recommendationId }),
+        select: { agencies: { select: { agencyId: true, role: true } } },
+      });
+      if (!rec) return "notFound";
+      return partiesOf(user, rec.agencies).has("coHandler") ? "allowed" : "forbidden";
+    },
+    refusal: "cycle.refused.party",
+  },
+  async ({ input, user }) => {
+    const t = await getTranslations("cycle");
+    const now = new Date();
+    const agencyId = user.agencyId ?? "";
+    return db.$transaction(async (tx) => {
+      const own = await tx.recommendationAgency.findUnique({
+        where: { recommendationId_agencyId: { recommendationId: input.recommendationId, agencyId } },
+        select: { role: true, viewAt: true },
+      });
+      if (own?.role !== "co_handler") return { formError: t("refused.party") };
+      if (own.viewAt) return { formError: t("assignment.viewAlreadySent") };
+      const step = await takeStep(tx, {
+        step: "submitView",
+        recommendationId: input.recommendationId,
+        version: input.version,
+        actor: user,
+        note: input.text,
+        now,
+      });
+      if (!step.ok) return { formError: t(`refused.${step.reason}`) };
+      // Only while none is there: two people of one agency at once, one wins.
+      const { count } = await tx.recommendationAgency.updateMany({
+        where: { recommendationId: input.recommendationId, agencyId, viewAt: null },
+        data: { viewText: input.text, viewAt: now },
+      });
+      if (count === 0) throw new Error("view sent twice");
+      revalidateApp();
+      return { notice: t("assignment.viewSent") };
     });
   },
 );

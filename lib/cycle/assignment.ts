@@ -2,12 +2,12 @@
 // N working days of when it was given the item (RecommendationAgency.createdAt), and overdue after.
 
 import type { Actor } from "@/lib/auth/permissions";
-import { toShanghaiDateString } from "@/lib/dates";
+import { addMonths, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import type { AgencyRole, CycleStage } from "@/lib/db/enums";
 import { liveProposals, liveRecommendations } from "@/lib/db/live";
-import { checkStep } from "./machine";
+import { checkStep, VIEWS_OWED_STAGES } from "./machine";
 import { loadCycleSettings } from "./settings";
 import { addWorkingDays, loadWorkingCalendar, type WorkingCalendar } from "./working-days";
 
@@ -22,6 +22,10 @@ export type AssignmentState = {
   /** The last day to acknowledge it. */
   acknowledgeBy: string;
   overdue: boolean;
+  /** A co-handler's written view to the lead (协办意见): sent, or due by `viewBy` (null for the lead). */
+  view: { text: string; sentOn: string } | null;
+  viewBy: string | null;
+  viewOverdue: boolean;
 };
 
 export type AssignmentPanelData = {
@@ -31,6 +35,8 @@ export type AssignmentPanelData = {
   assignments: AssignmentState[];
   /** Whether the viewer may acknowledge their own agency's assignment now. */
   canAcknowledge: boolean;
+  /** Whether the viewer, a co-handler's staff, may send its view now (once). */
+  canSubmitView: boolean;
 };
 
 /** The day by which an assignment given on `assignedOn` is to be acknowledged. */
@@ -61,6 +67,8 @@ export async function loadAssignmentPanel(
           role: true,
           createdAt: true,
           acknowledgedAt: true,
+          viewText: true,
+          viewAt: true,
           agency: { select: { nameZh: true, nameEn: true } },
         },
       },
@@ -73,6 +81,9 @@ export async function loadAssignmentPanel(
     const assignedOn = toShanghaiDateString(row.createdAt);
     const acknowledgeBy = acknowledgeDueDay(calendar, assignedOn, settings.acknowledgeWorkingDays);
     const acknowledgedOn = row.acknowledgedAt ? toShanghaiDateString(row.acknowledgedAt) : null;
+    const coHandler = row.role === "co_handler";
+    const viewBy = coHandler ? addMonths(assignedOn, settings.coHandlerViewMonths) : null;
+    const view = row.viewAt ? { text: row.viewText ?? "", sentOn: toShanghaiDateString(row.viewAt) } : null;
     return {
       agencyId: row.agencyId,
       nameZh: row.agency.nameZh,
@@ -82,6 +93,10 @@ export async function loadAssignmentPanel(
       acknowledgedOn,
       acknowledgeBy,
       overdue: acknowledgedOn === null && today > acknowledgeBy,
+      view,
+      viewBy,
+      // Owed only while the reply is still being prepared.
+      viewOverdue: viewBy !== null && view === null && VIEWS_OWED_STAGES.has(rec.stage) && today > viewBy,
     };
   });
   const own = assignments.find((row) => row.agencyId === viewer.agencyId);
@@ -89,7 +104,19 @@ export async function loadAssignmentPanel(
     own !== undefined &&
     own.acknowledgedOn === null &&
     checkStep("acknowledge", rec.stage, viewer, rec.agencies, own.role === "lead" ? "lead" : "coHandler").ok;
-  return { recommendationId: rec.id, stage: rec.stage, version: rec.version, assignments, canAcknowledge };
+  const canSubmitView =
+    own !== undefined &&
+    own.role === "co_handler" &&
+    own.view === null &&
+    checkStep("submitView", rec.stage, viewer, rec.agencies).ok;
+  return {
+    recommendationId: rec.id,
+    stage: rec.stage,
+    version: rec.version,
+    assignments,
+    canAcknowledge,
+    canSubmitView,
+  };
 }
 
 export type LateAcknowledgement = AssignmentState & {
@@ -141,6 +168,9 @@ export async function loadLateAcknowledgements(
         acknowledgedOn: null,
         acknowledgeBy,
         overdue: true,
+        view: null,
+        viewBy: null,
+        viewOverdue: false,
         recommendationId: rec.id,
         recommendationCode: rec.code,
         titleZh: rec.titleZh,

@@ -95,6 +95,9 @@ export const STEPS = {
 
 export type Step = keyof typeof STEPS;
 
+/** A co-handler's written view (协办意见) is owed while it may still be sent: until the draft goes out. */
+export const VIEWS_OWED_STAGES: ReadonlySet<CycleStage> = new Set(STEPS.submitView.from);
+
 /** The outcomes a step may have, when where it leads depends on them. */
 export type Outcome<S extends Step> = (typeof STEPS)[S]["to"] extends infer T
   ? T extends Record<string, unknown>

@@ -2,6 +2,7 @@
 // defaults are the ones the brief gives. Kept in AppSetting under one key.
 import { z } from "zod";
 import type { DbClient } from "@/lib/db/client";
+import { type SqlReader, sql } from "@/lib/db/sql";
 
 export const CYCLE_SETTING = "cycle";
 
@@ -31,6 +32,18 @@ export const DEFAULT_CYCLE_SETTINGS: CycleSettings = {
 /** The settings in force: each one an admin saved, else its default. */
 export async function loadCycleSettings(db: DbClient): Promise<CycleSettings> {
   const row = await db.appSetting.findUnique({ where: { key: CYCLE_SETTING } });
-  const saved = cycleSettingsSchema.partial().safeParse(row?.value ?? {});
+  return cycleSettingsOf(row?.value);
+}
+
+/** The same, read by raw SQL (the table's queries): SQLite gives the JSON as text. */
+export async function readCycleSettings(db: SqlReader): Promise<CycleSettings> {
+  const [row] = await db.rows<{ value: unknown }>(
+    sql`SELECT "value" FROM "AppSetting" WHERE "key" = ${CYCLE_SETTING}`,
+  );
+  return cycleSettingsOf(typeof row?.value === "string" ? JSON.parse(row.value) : row?.value);
+}
+
+function cycleSettingsOf(value: unknown): CycleSettings {
+  const saved = cycleSettingsSchema.partial().safeParse(value ?? {});
   return { ...DEFAULT_CYCLE_SETTINGS, ...(saved.success ? saved.data : {}) };
 }

@@ -2,7 +2,7 @@
 // the acknowledgements (签收, in working days), replies and co-handlers' views came on time. Counted
 // over the recommendations of the view, as they stood on its day.
 
-import { STAGES } from "@/lib/cycle/machine";
+import { STAGES, VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
 import { loadCycleSettings } from "@/lib/cycle/settings";
 import { addWorkingDays, loadWorkingCalendar } from "@/lib/cycle/working-days";
 import { addMonths, DAY_MS, toShanghaiDateString } from "@/lib/dates";
@@ -18,7 +18,7 @@ export type CycleFigures = {
   stages: { stage: CycleStage; items: number }[];
   acknowledged: OnTime;
   replied: OnTime;
-  /** Co-handlers' written views of recommendations not yet replied to: sent, due, overdue. */
+  /** Co-handlers' written views while they are owed (lib/cycle/machine.ts): sent, due, overdue. */
   views: { sent: number; awaiting: number; overdue: number };
 };
 
@@ -30,8 +30,6 @@ type Assignment = {
   stage: string;
   repliedAt: Date | string | null;
 };
-
-const OPEN_STAGES = new Set(["assigned", "handling", "drafting", "cosigning", "reviewing", "submitted"]);
 
 /** `replyItems`: the view's recommendations (the item SQL, read as `i`). */
 export async function cycleFigures(db: Db, scope: ItemScope, replyItems: Sql): Promise<CycleFigures> {
@@ -67,7 +65,7 @@ export async function cycleFigures(db: Db, scope: ItemScope, replyItems: Sql): P
     const done = assignment.acknowledgedAt ? toShanghaiDateString(new Date(assignment.acknowledgedAt)) : null;
     if (done !== null) acknowledged[done <= due ? "onTime" : "late"] += 1;
     else if (due < today) acknowledged.late += 1;
-    if (assignment.role !== "co_handler" || !OPEN_STAGES.has(assignment.stage)) continue;
+    if (assignment.role !== "co_handler" || !VIEWS_OWED_STAGES.has(assignment.stage as CycleStage)) continue;
     if (assignment.viewAt) views.sent += 1;
     else views[addMonths(given, settings.coHandlerViewMonths) < today ? "overdue" : "awaiting"] += 1;
   }

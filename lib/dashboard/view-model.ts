@@ -324,7 +324,14 @@ export function dashboardViewModel({
       classes: replyClasses,
       satisfaction,
       // Co-handlers' views still owed to the lead (issue 15's "co-handler views" in the reply figures).
-      views: cycle.views,
+      views: {
+        ...cycle.views,
+        // The recommendations behind the views still owed: the table's views filter.
+        hrefs: {
+          awaiting: replyHref(cycle.views.awaiting, { views: "awaiting" }),
+          overdue: replyHref(cycle.views.overdue, { views: "overdue" }),
+        },
+      },
     },
     cycle: {
       stages,

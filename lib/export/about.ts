@@ -172,6 +172,14 @@ export function aboutLines(
           : null,
     ],
     [
+      t("tracking.views"),
+      filters.views === "awaiting"
+        ? t("tracking.viewsAwaiting")
+        : filters.views === "overdue"
+          ? t("tracking.viewsOverdue")
+          : null,
+    ],
+    [
       t("tracking.dueDate"),
       filters.dueFrom || filters.dueTo ? `${filters.dueFrom ?? "…"} – ${filters.dueTo ?? "…"}` : null,
     ],

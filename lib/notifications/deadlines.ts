@@ -4,7 +4,8 @@
 // - reply (答复): assigned, not yet answered: due on replyDueAt (3 months, or an approved extension);
 // - acknowledge (签收): each assigned agency acknowledges within N working days of its assignment
 //   (lib/cycle/settings.ts, over the working calendar), while the item is being handled;
-// - views (会办意见): co-handlers give the lead their written views within 1 month of assignment;
+// - views (协办意见): each co-handler gives the lead its written view within N months (lib/cycle/
+//   settings.ts, 1 by default) of its assignment;
 // - rehandling (重新办理): a dissatisfied feedback is answered again within 1 month;
 // - item: a recommendation's or action's own due date, while it is open;
 // - follow-up (跟踪办理): a reply classed B or C is answered again once the matter is done (no date:
@@ -19,9 +20,6 @@ import { liveActions, liveProposals, liveRecommendations } from "@/lib/db/live";
 import { CLOSED_STATUSES } from "@/lib/recommendations/overdue";
 import { REHANDLING_MONTHS } from "@/lib/recommendations/reply-clock";
 import { actionRef, type ItemRef, RECOMMENDATION_REF_SELECT, recommendationRef } from "./items";
-
-/** Co-handlers' written views are due this many months after assignment. */
-export const VIEWS_MONTHS = 1;
 
 export type DeadlineKind = "acknowledge" | "reply" | "views" | "rehandling" | "item";
 
@@ -43,8 +41,8 @@ const day = (value: Date) => toShanghaiDateString(value);
 const isOpen = (status: ItemStatus) => !CLOSED_STATUSES.includes(status);
 
 /**
- * Every open deadline in scope. `views` are outstanding until the reply is recorded: the handling
- * cycle (交办 → 会签 → 答复) will record each co-handler's view, and then this is the one place to read it.
+ * Every open deadline in scope. A co-handler's `views` are outstanding until it sends them (协办意见,
+ * lib/cycle/assignment-actions.ts) or the reply is recorded.
  */
 export async function loadDeadlines(db: Db, scope: DeadlineScope = {}): Promise<Deadline[]> {
   const recommendations = await loadRecommendations(db, scope);
@@ -53,13 +51,21 @@ export async function loadDeadlines(db: Db, scope: DeadlineScope = {}): Promise<
       (level) => level.key,
     ),
   );
+  const settings = await loadCycleSettings(db);
   const deadlines: Deadline[] = await acknowledgeDeadlines(db, recommendations);
   for (const rec of recommendations) {
     const item = recommendationRef(rec);
     if (rec.assignedAt && !rec.repliedAt) {
       if (rec.replyDueAt) deadlines.push({ kind: "reply", dueDay: day(rec.replyDueAt), item });
-      if (item.coHandlerAgencyIds.length > 0)
-        deadlines.push({ kind: "views", dueDay: addMonths(day(rec.assignedAt), VIEWS_MONTHS), item });
+      // Each co-handler's view is due a month after it was given the item, until it sends it.
+      for (const assignment of rec.agencies) {
+        if (assignment.role !== "co_handler" || assignment.viewAt) continue;
+        deadlines.push({
+          kind: "views",
+          dueDay: addMonths(day(assignment.createdAt), settings.coHandlerViewMonths),
+          item: { ...item, coHandlerAgencyIds: [assignment.agencyId] },
+        });
+      }
     }
     if (rec.satisfaction && dissatisfied.has(rec.satisfaction) && rec.feedbackAt && !rec.rehandlingRepliedAt)
       deadlines.push({ kind: "rehandling", dueDay: addMonths(day(rec.feedbackAt), REHANDLING_MONTHS), item });
@@ -183,7 +189,9 @@ async function loadRecommendations(
     where: liveRecommendations({ ...where, ...recommendationsIn(scope) }),
     select: {
       ...RECOMMENDATION_REF_SELECT,
-      agencies: { select: { agencyId: true, role: true, createdAt: true, acknowledgedAt: true } },
+      agencies: {
+        select: { agencyId: true, role: true, createdAt: true, acknowledgedAt: true, viewAt: true },
+      },
       stage: true,
       status: true,
       dueDate: true,

@@ -16,9 +16,14 @@ export const REHANDLING_MONTHS = 1;
  * yet past, as addMonths ends a month: months are not all as long.)
  */
 export function firstFeedbackDayNotOverdue(today: Date): Date {
+  return firstDayNotOverdue(today, REHANDLING_MONTHS);
+}
+
+/** The same for any clock of `months` months: a day on or after it is not yet past its month's end. */
+export function firstDayNotOverdue(today: Date, months: number): Date {
   const todayIso = toShanghaiDateString(today);
-  let day = addMonths(todayIso, -REHANDLING_MONTHS);
-  while (addMonths(day, REHANDLING_MONTHS) < todayIso)
+  let day = addMonths(todayIso, -months);
+  while (addMonths(day, months) < todayIso)
     day = toShanghaiDateString(new Date(shanghaiDate(day).getTime() + DAY_MS));
   return shanghaiDate(day);
 }

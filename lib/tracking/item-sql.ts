@@ -2,10 +2,13 @@
 // actions through `itemsSql`, so that a chart segment and the table rows behind it always agree.
 // Health and the as-of state are computed here, in the database, because they filter, sort and
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
+
+import { VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
+import { DEFAULT_CYCLE_SETTINGS, readCycleSettings } from "@/lib/cycle/settings";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
-import { firstFeedbackDayNotOverdue } from "@/lib/recommendations/reply-clock";
+import { firstDayNotOverdue, firstFeedbackDayNotOverdue } from "@/lib/recommendations/reply-clock";
 import type { ItemFilters, TrackingParams } from "./search-params";
 
 export type ItemScope = {
@@ -21,22 +24,32 @@ export type ItemScope = {
    * condition alone steers the databases off the indexes that serve the tables and figures.
    */
   someArchived: boolean;
+  /** The months a co-handler has for its view (lib/cycle/settings.ts), read when a filter needs it. */
+  coHandlerViewMonths?: number;
 };
 
 /** The day a view describes, whether it looks back, and what its search finds. */
 export async function itemScope(
   db: SqlReader,
-  filters: Pick<ItemFilters, "asOf" | "q">,
+  filters: Pick<ItemFilters, "asOf" | "q" | "views">,
   today: Date,
 ): Promise<ItemScope> {
   const { provider } = db;
   const asOf = filters.asOf ? shanghaiDate(filters.asOf) : null;
-  const [search, archived] = await Promise.all([
+  const [search, archived, settings] = await Promise.all([
     filters.q ? searchSql(db, filters.q) : null,
     // Answered by the partial index Recommendation_archived_idx.
     db.rows(sql`SELECT "id" FROM "Recommendation" WHERE "archivedAt" IS NOT NULL LIMIT 1`),
+    filters.views ? readCycleSettings(db) : null,
   ]);
-  return { provider, day: asOf ?? today, asOf, search, someArchived: archived.length > 0 };
+  return {
+    provider,
+    day: asOf ?? today,
+    asOf,
+    search,
+    someArchived: archived.length > 0,
+    ...(settings && { coHandlerViewMonths: settings.coHandlerViewMonths }),
+  };
 }
 
 /** Seconds since the epoch of a timestamp column. */
@@ -197,6 +210,23 @@ export function rehandlingSql(scope: ItemScope, state: "awaiting" | "overdue"): 
     AND i."feedbackAt" ${raw(state === "overdue" ? "<" : ">=")} ${limit})`;
 }
 
+/**
+ * A co-handler's view (协办意见) still owed on the scope's day: given the item by then, not sent by
+ * then, while the item's stage owes it; "overdue" once its months have passed. The same rule as the
+ * item's panel and the dashboard (lib/cycle/assignment.ts, lib/dashboard/cycle-figures.ts).
+ */
+export function coHandlerViewsSql(scope: ItemScope, state: "awaiting" | "overdue"): Sql {
+  const endOfDay = new Date(scope.day.getTime() + DAY_MS);
+  const limit = firstDayNotOverdue(
+    scope.day,
+    scope.coHandlerViewMonths ?? DEFAULT_CYCLE_SETTINGS.coHandlerViewMonths,
+  );
+  return sql`(i."stage" IN (${join([...VIEWS_OWED_STAGES])}) AND EXISTS (SELECT 1 FROM "RecommendationAgency" x
+    WHERE x."recommendationId" = i."recommendationId" AND x."role" = 'co_handler'
+      AND x."createdAt" < ${endOfDay} AND (x."viewAt" IS NULL OR x."viewAt" >= ${endOfDay})
+      AND x."createdAt" ${raw(state === "overdue" ? "<" : ">=")} ${limit}))`;
+}
+
 /** Escapes LIKE's wildcards so that the text is matched as typed. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -265,6 +295,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   if (filters.stage.length) conditions.push(sql`i."stage" IN (${join(filters.stage)})`);
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.rehandling) conditions.push(rehandlingSql(scope, filters.rehandling));
+  if (filters.views) conditions.push(coHandlerViewsSql(scope, filters.views));
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);
   if (filters.dueTo) conditions.push(sql`i."dueDate" <= ${shanghaiDate(filters.dueTo)}`);
   if (filters.q && scope.search) conditions.push(sql`i."id" IN (${scope.search})`);

@@ -92,6 +92,12 @@ export const itemFilterShape = {
     .describe(
       "Re-handling (重新办理) after a dissatisfied feedback, not yet answered again: awaiting, within its month; overdue, past it.",
     ),
+  views: z
+    .enum(["awaiting", "overdue"])
+    .optional()
+    .describe(
+      "Recommendations (an action's: its recommendation) with a co-handler's written view (协办意见) still owed: awaiting, within its month of the assignment; overdue, past it.",
+    ),
   dueFrom: isoDay.optional().describe("Due on or after this day (YYYY-MM-DD)."),
   dueTo: isoDay.optional().describe("Due on or before this day (YYYY-MM-DD)."),
   q: plainText()

@@ -23,7 +23,7 @@ import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
-import { acknowledgeAssignment } from "@/lib/cycle/assignment-actions";
+import { acknowledgeAssignment, submitView } from "@/lib/cycle/assignment-actions";
 import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
 import {
   acceptReply,
@@ -872,6 +872,14 @@ const WRITES: Write[] = [
     allowed: ONLY_LEAD,
     prepare: () => cycleRecommendation("drafting"),
     call: async (id) => submitDraft({}, form({ recommendationId: id, version: await versionOf(id) })),
+    succeeded: saved,
+  },
+  {
+    name: "submitView (协办意见, a co-handler's staff only: staff.kw co-handles the prepared item)",
+    allowed: { ...NOBODY, staffOther: true },
+    prepare: () => cycleRecommendation("handling"),
+    call: async (id) =>
+      submitView({}, form({ recommendationId: id, version: await versionOf(id), text: "协办意见" })),
     succeeded: saved,
   },
   {

@@ -4,11 +4,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/config";
 import { loadAssignmentPanel } from "@/lib/cycle/assignment";
-import { acknowledgeAssignment } from "@/lib/cycle/assignment-actions";
-import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
+import { acknowledgeAssignment, submitView } from "@/lib/cycle/assignment-actions";
+import { CYCLE_SETTING } from "@/lib/cycle/settings";
+import { addMonths, shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { assignRecommendations } from "@/lib/proposals/actions";
 import { replyDueDate } from "@/lib/recommendations/reply-clock";
+import { filteredItems, itemScope } from "@/lib/tracking/item-sql";
+import { itemFilters } from "@/lib/tracking/search-params";
 import type { FormState } from "@/lib/validation/form-action";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -308,5 +313,128 @@ describe("签收 reminders", () => {
     as("staffJxw");
     await acknowledge(rec.id);
     expect(await acknowledgeOf()).toEqual([]);
+  });
+});
+
+describe("协办意见: a co-handler's written view to the lead", () => {
+  const sendView = async (recommendationId: string, text: string) => {
+    const { version } = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });
+    return callAction(() => submitView({}, form({ recommendationId, version: String(version), text })));
+  };
+  const tableIds = async (views: "awaiting" | "overdue", day: Date, asOf?: string) => {
+    const filters = itemFilters.parse({ kind: "recommendation", views, ...(asOf && { asOf }) });
+    const reader = sqlReader(db);
+    const scope = await itemScope(reader, filters, day);
+    const rows = await reader.rows<{ id: string }>(sql`SELECT i."id" FROM ${filteredItems(scope, filters)}`);
+    return rows.map((row) => row.id);
+  };
+
+  it("is sent once by the co-handler, shows on the item and ends its reminders", async () => {
+    const { loadDeadlines } = await import("@/lib/notifications/deadlines");
+    const rec = await assigned();
+    const viewsOf = async () =>
+      (await loadDeadlines(db, { recommendationIds: [rec.id] })).filter((d) => d.kind === "views");
+    const due = addMonths(toShanghaiDateString(new Date()), 1);
+    expect((await viewsOf()).map((d) => [d.dueDay, d.item.coHandlerAgencyIds])).toEqual([[due, [kw]]]);
+    const staffKw = await db.user.findUniqueOrThrow({ where: { email: PEOPLE.staffKw } });
+    expect((await loadAssignmentPanel(db, rec.id, staffKw))?.canSubmitView).toBe(true);
+    // Today the view is awaited, within its month: in the table's filter of awaited views.
+    expect(await tableIds("awaiting", shanghaiDate(toShanghaiDateString(new Date())))).toContain(rec.id);
+
+    as("staffKw");
+    expect(returned(await sendView(rec.id, "建议补充算力券的申领条件。")).notice).toBe(
+      "cycle.assignment.viewSent",
+    );
+    const row = await db.recommendationAgency.findUniqueOrThrow({
+      where: { recommendationId_agencyId: { recommendationId: rec.id, agencyId: kw } },
+    });
+    expect(row.viewText).toBe("建议补充算力券的申领条件。");
+    const event = await db.cycleEvent.findFirstOrThrow({
+      where: { recommendationId: rec.id, step: "submitView" },
+    });
+    expect([event.agencyId, event.note, event.fromStage, event.toStage]).toEqual([
+      kw,
+      "建议补充算力券的申领条件。",
+      "assigned",
+      "assigned",
+    ]);
+    expect(await db.auditEvent.count({ where: { action: "cycle.submitView", entityId: rec.id } })).toBe(1);
+    expect(await viewsOf()).toEqual([]);
+    expect(await tableIds("awaiting", shanghaiDate(toShanghaiDateString(new Date())))).not.toContain(rec.id);
+    const panel = await loadAssignmentPanel(db, rec.id, staffKw);
+    expect(panel?.canSubmitView).toBe(false);
+    expect(panel?.assignments.find((a) => a.agencyId === kw)?.view?.text).toBe("建议补充算力券的申领条件。");
+
+    // Once only, and nothing written by the refusal.
+    const before = await state(rec.id);
+    expect(returned(await sendView(rec.id, "再说一次")).formError).toBe("cycle.assignment.viewAlreadySent");
+    expect(await state(rec.id)).toEqual(before);
+  });
+
+  it.each(["staffJxw", "office", "official"] as const)(
+    "is refused to %s (not a co-handler), nothing written",
+    async (person) => {
+      const rec = await assigned();
+      const before = await state(rec.id);
+      as(person);
+      expect(returned(await sendView(rec.id, "意见")).formError).toBe("cycle.refused.party");
+      expect(await state(rec.id)).toEqual(before);
+    },
+  );
+
+  it("is overdue a month after the assignment, as the table, the panel and the dashboard say", async () => {
+    // Given the item on 15 Jan 2026 (written as the assign step would have, its history included, which
+    // the table's as-of stage is rebuilt from): awaited until 15 Feb, overdue from the 16th.
+    const given = new Date("2026-01-15T10:00:00+08:00");
+    const rec = await unassigned();
+    await db.recommendation.update({
+      where: { id: rec.id },
+      data: {
+        stage: "assigned",
+        assignedAt: shanghaiDate("2026-01-15"),
+        replyDueAt: shanghaiDate("2026-04-15"),
+        leadAgencyId: jxw,
+        agencies: {
+          create: [
+            { agencyId: jxw, role: "lead", createdAt: given },
+            { agencyId: kw, role: "co_handler", createdAt: given },
+          ],
+        },
+        cycleEvents: {
+          create: { step: "assign", fromStage: "unassigned", toStage: "assigned", createdAt: given },
+        },
+      },
+    });
+    expect(await tableIds("awaiting", shanghaiDate("2026-02-15"))).toContain(rec.id);
+    expect(await tableIds("overdue", shanghaiDate("2026-02-15"))).not.toContain(rec.id);
+    expect(await tableIds("overdue", shanghaiDate("2026-02-16"))).toContain(rec.id);
+    const official = await db.user.findUniqueOrThrow({ where: { email: PEOPLE.official } });
+    const panel = await loadAssignmentPanel(db, rec.id, official, shanghaiDate("2026-02-16"));
+    expect(panel?.assignments.find((a) => a.agencyId === kw)).toMatchObject({
+      viewBy: "2026-02-15",
+      viewOverdue: true,
+    });
+    // Sent on 20 Feb: as of the 19th still overdue, as of the 20th no longer owed.
+    as("staffKw");
+    await sendView(rec.id, "同意主办单位意见。");
+    await db.recommendationAgency.updateMany({
+      where: { recommendationId: rec.id, agencyId: kw },
+      data: { viewAt: new Date("2026-02-20T10:00:00+08:00") },
+    });
+    const now = shanghaiDate(toShanghaiDateString(new Date()));
+    expect(await tableIds("overdue", now, "2026-02-19")).toContain(rec.id);
+    expect(await tableIds("overdue", now, "2026-02-20")).not.toContain(rec.id);
+    // An admin's longer month moves the clock.
+    await db.appSetting.upsert({
+      where: { key: CYCLE_SETTING },
+      create: { key: CYCLE_SETTING, value: { coHandlerViewMonths: 2 } },
+      update: { value: { coHandlerViewMonths: 2 } },
+    });
+    try {
+      expect(await tableIds("overdue", now, "2026-02-19")).not.toContain(rec.id);
+      expect(await tableIds("awaiting", now, "2026-02-19")).toContain(rec.id);
+    } finally {
+      await db.appSetting.delete({ where: { key: CYCLE_SETTING } });
+    }
   });
 });

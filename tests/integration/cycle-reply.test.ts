@@ -2,6 +2,7 @@
 // actions and the real database: who may take each step, from which stages, with stale pages, the
 // rounds of the draft and the office's corrected class.
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadCycleHistory } from "@/lib/cycle/history";
 import {
   acceptReply,
   closeRecommendation,
@@ -147,6 +148,17 @@ describe("the reply workflow", () => {
     ]);
     expect(steps.at(-1)?.data).toMatchObject({ replyClass: "A", draftClass: "B" });
     expect(await db.auditEvent.count({ where: { entityId: id, action: "cycle.acceptReply" } })).toBe(1);
+    // The item's history shows the steps newest first, the correction with both classes.
+    const history = await loadCycleHistory(db, id);
+    expect(history.map((entry) => entry.step)).toEqual([
+      "acceptReply",
+      "reviewReply",
+      "signoff",
+      "submitDraft",
+      "draftReply",
+    ]);
+    expect(history[0]).toMatchObject({ correctedClass: { drafted: "B", accepted: "A" }, actorName: "陈静" });
+    expect(history[2]?.agency?.nameZh).toBe("上海市科学技术委员会");
   });
 
   it("goes straight to review when there are no co-handlers, and lets the lead revise while drafting", async () => {

@@ -64,7 +64,10 @@ describe("an item's stage", () => {
       parseTrackingParams({ kind: "action", stage: "handling,assigned", perPage: "100" }),
     );
     expect(actions.total).toBe(0);
-    expect((await stagesOn({ stage: "evaluated" })).size).toBe(8);
+    // Today R3 is closed (办结, 2026-08-20), the others rated.
+    expect((await stagesOn({ stage: "evaluated" })).size).toBe(7);
+    expect([...(await stagesOn({ stage: "closed" })).keys()]).toEqual(["LLM-2024 R3"]);
+    expect((await stagesOn({ stage: "closed", asOf: "2026-08-19" })).size).toBe(0);
   });
 });
 
@@ -123,18 +126,19 @@ describe("the dashboard's handling cycle", () => {
     expect(plain.cycle.replied).toEqual({ onTime: 0, late: 1 });
   });
 
-  it("of the sample: every assignment acknowledged on time, replies as their deadlines say", async () => {
+  it("of the sample: every assignment acknowledged on time but R1's 市财政局, replies as their deadlines say", async () => {
     const dashboard = await getDashboard(db, parseDashboardParams({ proposal: "LLM-2024" }));
     const assignments = await db.recommendationAgency.count({
       where: { recommendation: { proposal: { code: "LLM-2024" } } },
     });
-    expect(dashboard.cycle.acknowledged).toEqual({ onTime: assignments, late: 0 });
+    expect(dashboard.cycle.acknowledged).toEqual({ onTime: assignments - 1, late: 1 });
     const replies = await db.recommendation.findMany({
       where: { proposal: { code: "LLM-2024" } },
       select: { repliedAt: true, replyDueAt: true },
     });
     const onTime = replies.filter((r) => r.repliedAt && r.replyDueAt && r.repliedAt <= r.replyDueAt).length;
     expect(dashboard.cycle.replied).toEqual({ onTime, late: replies.length - onTime });
-    expect(dashboard.cycle.stages.find((row) => row.stage === "evaluated")?.items).toBe(8);
+    expect(dashboard.cycle.stages.find((row) => row.stage === "evaluated")?.items).toBe(7);
+    expect(dashboard.cycle.stages.find((row) => row.stage === "closed")?.items).toBe(1);
   });
 });

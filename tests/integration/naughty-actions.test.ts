@@ -214,6 +214,10 @@ const ACTIONS: Record<string, Entry> = {
   closeRecommendation: { form: async () => ({ ...(await cycleItem("replied")), note: "已办结" }) },
   reopenRecommendation: { form: async () => ({ ...(await cycleItem("closed")), reason: "重新核实" }) },
   acknowledgeAssignment: { as: "lead", form: async () => cycleItem("assigned") },
+  submitView: {
+    as: "coHandler",
+    form: async () => ({ ...(await cycleItem("handling")), text: "协办意见：建议补充申领条件。" }),
+  },
   saveCalendarDay: {
     form: async () => ({ day: "2031-02-08", kind: "workday", nameZh: "调休上班", nameEn: "Make-up day" }),
   },

@@ -48,13 +48,21 @@ beforeAll(async () => {
   const proposal = await createProposal();
   const recommendation = await createRecommendation(proposal.id, { code: "R1" });
   recommendationId = recommendation.id;
+  // Assigned on 2026-09-10: the reply is due on 2026-12-10, co-handlers' views on 2026-10-10 (a
+  // month from when each was given the item).
+  const given = shanghaiDate("2026-09-10");
   await db.recommendationAgency.createMany({
     data: [
-      { recommendationId, agencyId: lead.id, role: "lead" },
-      { recommendationId, agencyId: coHandler.id, role: "co_handler" },
+      { recommendationId, agencyId: lead.id, role: "lead", createdAt: given, acknowledgedAt: given },
+      {
+        recommendationId,
+        agencyId: coHandler.id,
+        role: "co_handler",
+        createdAt: given,
+        acknowledgedAt: given,
+      },
     ],
   });
-  // Assigned on 2026-09-10: the reply is due on 2026-12-10, co-handlers' views on 2026-10-10.
   await db.recommendation.update({
     where: { id: recommendationId },
     data: {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { rollUp } from "@/lib/recommendations/roll-up";
-import { SAMPLE_EVIDENCE, SAMPLE_RECOMMENDATIONS } from "../../prisma/sample-data";
+import { SAMPLE_EVIDENCE, SAMPLE_RECOMMENDATIONS, SAMPLE_USERS } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
 
 beforeAll(async () => {
@@ -24,11 +24,48 @@ describe("sample data", () => {
       actions.reduce((sum, action) => sum + action.history.length, 0),
     );
     expect(await db.recommendationAgency.count({ where: { role: "lead" } })).toBe(8);
-    expect(await db.user.count()).toBe(6);
-    // The handling cycle's history as far as the sample's dates tell it, on the working-day calendar.
-    expect(await db.recommendation.count({ where: { stage: "evaluated" } })).toBe(8);
-    expect(await db.recommendationAgency.count({ where: { acknowledgedAt: null } })).toBe(0);
+    expect(await db.user.count()).toBe(SAMPLE_USERS.length);
+    // The handling cycle's history as far as the sample's dates tell it, on the working-day calendar,
+    // and the stories of the other steps (prisma/sample-cycle.ts).
+    expect(await db.recommendation.count({ where: { stage: "evaluated" } })).toBe(7);
+    expect(await db.recommendation.findMany({ where: { stage: "closed" }, select: { code: true } })).toEqual([
+      { code: "R3" },
+    ]);
+    expect(await db.recommendationAgency.count({ where: { acknowledgedAt: null } })).toBe(1);
     expect(await db.cycleEvent.count({ where: { step: "acceptReply" } })).toBe(8);
+    const requests = await db.extensionRequest.findMany({
+      select: {
+        state: true,
+        recommendation: { select: { code: true, replyDueAt: true } },
+        requestedDueAt: true,
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(requests.map((r) => [r.recommendation.code, r.state])).toEqual([
+      ["R2", "approved"],
+      ["R4", "rejected"],
+    ]);
+    // Only the approved extension moved its reply deadline.
+    expect(requests[0]?.recommendation.replyDueAt).toEqual(requests[0]?.requestedDueAt);
+    expect(requests[1]?.recommendation.replyDueAt).not.toEqual(requests[1]?.requestedDueAt);
+    expect(await db.handbackRequest.count({ where: { state: "rejected" } })).toBe(1);
+    expect(await db.replySignoff.count({ where: { decision: "signed" } })).toBe(1);
+    expect(await db.replyDraft.findFirst({ select: { replyClass: true, acceptedClass: true } })).toEqual({
+      replyClass: "B",
+      acceptedClass: "A",
+    });
+    expect(
+      (await db.supervisionNotice.findMany({ select: { level: true, answeredAt: true } })).map((n) => [
+        n.level,
+        n.answeredAt !== null,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["red", true],
+        ["yellow", true],
+      ]),
+    );
+    expect(await db.recommendation.count({ where: { priority: true } })).toBe(2);
     expect(await db.calendarDay.count({ where: { day: shanghaiDate("2024-10-12"), workday: true } })).toBe(1);
   });
 

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
+import { CycleHistory } from "@/components/cycle/cycle-history";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
+import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
@@ -52,7 +54,7 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds, workflow, assignment] = await Promise.all([
+  const [following, followedActionIds, workflow, assignment, cycleHistory] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
       user.id,
@@ -61,6 +63,7 @@ export default async function RecommendationPage({
     ),
     loadReplyWorkflow(rec.id, user),
     assignmentPanelOf(rec.id, user),
+    cycleHistoryOf(rec.id),
   ]);
   return (
     <div className="space-y-3">
@@ -72,6 +75,7 @@ export default async function RecommendationPage({
         saved={(await searchParams).saved === "1"}
         workflow={workflow}
         cycle={assignment && <AssignmentPanel data={assignment} />}
+        cycleHistory={<CycleHistory entries={cycleHistory} />}
       />
     </div>
   );

@@ -1,0 +1,62 @@
+// The cycle's history of one recommendation, as its page shows it: every step taken (CycleEvent, which
+// only takeStep writes and the database keeps append-only), oldest last.
+import { db } from "@/lib/db";
+import type { DbClient } from "@/lib/db/client";
+import type { CycleStage } from "@/lib/db/enums";
+
+export type CycleHistoryEntry = {
+  id: string;
+  step: string;
+  fromStage: CycleStage;
+  toStage: CycleStage;
+  at: Date;
+  agency: { nameZh: string; nameEn: string | null } | null;
+  actorName: string | null;
+  note: string | null;
+  /** A reply's class as the office corrected it, next to the one drafted ("C → B"). */
+  correctedClass: { drafted: string; accepted: string } | null;
+};
+
+export async function loadCycleHistory(
+  client: DbClient,
+  recommendationId: string,
+): Promise<CycleHistoryEntry[]> {
+  const events = await client.cycleEvent.findMany({
+    where: { recommendationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      step: true,
+      fromStage: true,
+      toStage: true,
+      createdAt: true,
+      note: true,
+      data: true,
+      agency: { select: { nameZh: true, nameEn: true } },
+      actor: { select: { name: true } },
+    },
+  });
+  return events.map((event) => {
+    const data = (event.data ?? {}) as Record<string, unknown>;
+    const corrected =
+      typeof data.draftClass === "string" && typeof data.replyClass === "string"
+        ? { drafted: data.draftClass, accepted: data.replyClass }
+        : null;
+    return {
+      id: event.id,
+      step: event.step,
+      fromStage: event.fromStage,
+      toStage: event.toStage,
+      at: event.createdAt,
+      agency: event.agency,
+      actorName: event.actor?.name ?? null,
+      note: event.note,
+      correctedClass: corrected,
+    };
+  });
+}
+
+/** For a page (pages read through their features, never the database themselves). */
+export function cycleHistoryOf(recommendationId: string) {
+  return loadCycleHistory(db, recommendationId);
+}

@@ -62,7 +62,6 @@ function StepForm({
 export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
   const t = useTranslations("cycle.reply");
   const tClosing = useTranslations("cycle.closing");
-  const tStep = useTranslations("cycle.step");
   const tStage = useTranslations("cycle.stage");
   const tClass = useTranslations("replyClass");
   const format = useFormatter();
@@ -96,7 +95,7 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
           </span>
         </p>
       </CardHeader>
-      <CardContent className="grid gap-6 lg:grid-cols-2">
+      <CardContent>
         <div className="min-w-0 space-y-5">
           <section aria-labelledby="reply-draft-heading" className="space-y-2">
             <h3 id="reply-draft-heading" className="font-medium text-slate-900">
@@ -300,38 +299,6 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
             )}
           </div>
         </div>
-
-        <section aria-labelledby="cycle-history-heading" className="min-w-0 space-y-2">
-          <h3 id="cycle-history-heading" className="font-medium text-slate-900">
-            {t("history")}
-          </h3>
-          {workflow.events.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("noHistory")}</p>
-          ) : (
-            <ol className="space-y-3 border-l border-slate-200 pl-4 text-sm" data-testid="cycle-history">
-              {workflow.events.map((event) => (
-                <li key={event.id}>
-                  <p>
-                    <span className="font-medium text-slate-900">{tStep(event.step)}</span>
-                    <span className="text-slate-500"> → {tStage(event.toStage)}</span>
-                  </p>
-                  <p className="text-xs text-slate-500">
-                    {[
-                      event.actor,
-                      event.agency && localized(locale, event.agency.nameZh, event.agency.nameEn),
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}{" "}
-                    · <time dateTime={event.createdAt.toISOString()}>{when(event.createdAt)}</time>
-                  </p>
-                  {event.note && (
-                    <p className="whitespace-pre-line break-words text-slate-700">{event.note}</p>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
       </CardContent>
     </Card>
   );

@@ -1,6 +1,6 @@
 import "server-only";
-// What the reply workflow panel of a recommendation shows: its draft and rounds, the sign-offs, the
-// cycle's history, and the steps the signed-in person may take now (the machine's availableSteps).
+// What the reply workflow panel of a recommendation shows: its draft and rounds, the sign-offs and the
+// steps the signed-in person may take now (the machine's availableSteps).
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { CycleStage, ReplyClass, SignoffDecision } from "@/lib/db/enums";
@@ -34,15 +34,6 @@ export type ReplyWorkflow = {
     user: string;
     createdAt: Date;
   }[];
-  events: {
-    id: string;
-    step: string;
-    toStage: CycleStage;
-    note: string | null;
-    actor: string | null;
-    agency: AgencyName | null;
-    createdAt: Date;
-  }[];
   /** Actions neither completed nor not adopted: closing needs an account of them. */
   openActions: number;
 };
@@ -65,11 +56,6 @@ export async function loadReplyWorkflow(
       signoffs: {
         include: { user: { select: { name: true } } },
         orderBy: [{ round: "asc" }, { createdAt: "asc" }],
-      },
-      cycleEvents: {
-        include: { actor: { select: { name: true } }, agency: AGENCY },
-        orderBy: { createdAt: "desc" },
-        take: 100,
       },
       actions: { select: { status: true } },
     },
@@ -100,15 +86,6 @@ export async function loadReplyWorkflow(
       comment: s.comment,
       user: s.user.name,
       createdAt: s.createdAt,
-    })),
-    events: rec.cycleEvents.map((e) => ({
-      id: e.id,
-      step: e.step,
-      toStage: e.toStage,
-      note: e.note,
-      actor: e.actor?.name ?? null,
-      agency: e.agency,
-      createdAt: e.createdAt,
     })),
     openActions: rec.actions.filter((a) => a.status !== "completed" && a.status !== "not_adopted").length,
   };

@@ -6,7 +6,7 @@
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type AuditInput, recordAudit } from "@/lib/audit/record";
-import { isAdmin, isOffice } from "@/lib/auth/permissions";
+import { type Actor, isAdmin, isOffice } from "@/lib/auth/permissions";
 import { takeStep } from "@/lib/cycle/take-step";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -302,46 +302,98 @@ function referenceErrors(errors: Record<string, string[]>, t: Translate): FormSt
   return Object.keys(errors).length === 0 ? null : { fieldErrors: fieldErrorsFromKeys(errors, t) };
 }
 
+/**
+ * 交办 by whichever form gives an unassigned item its lead (the new-item form, the edit form, the
+ * assignment grid): the day it is assigned on — the one recorded, else today — or null when the form
+ * does not assign it.
+ */
+function assigningOn(
+  rec: { stage: string; assignedAt: Date | null } | null,
+  fields: { leadAgencyId?: string | null; assignedAt?: string | null },
+): string | null {
+  if ((rec?.stage ?? "unassigned") !== "unassigned" || !fields.leadAgencyId) return null;
+  return fields.assignedAt || dayOf(rec?.assignedAt ?? null) || toShanghaiDateString(new Date());
+}
+
+/** The assign step of such a form, once its fields are saved (at `version`): null when taken. */
+async function takeAssignStep(
+  tx: DbClient,
+  user: Actor,
+  rec: { id: string; replyDueAt: Date | null },
+  version: number,
+  assignedAt: string,
+  fields: { leadAgencyId?: string | null; coAgencyIds: string[] },
+): Promise<string | null> {
+  const step = await takeStep(tx, {
+    step: "assign",
+    recommendationId: rec.id,
+    version,
+    actor: user,
+    agencyId: fields.leadAgencyId ?? null,
+    data: { assignedAt, leadAgencyId: fields.leadAgencyId, coAgencyIds: fields.coAgencyIds },
+    // The reply is due 3 months on, unless a deadline was recorded already.
+    changes: rec.replyDueAt ? {} : { replyDueAt: shanghaiDate(replyDueDate(assignedAt)) },
+  });
+  return step.ok ? null : (await getTranslations("cycle.refused"))(step.reason);
+}
+
+/** A refusal thrown out of a transaction, so that none of it is written (every row, when one is refused). */
+class Refused extends Error {
+  constructor(readonly state: FormState) {
+    super("refused");
+  }
+}
+
 /** Adds a recommendation at the end of a proposal's list. */
 export const createRecommendation = formAction(
   recommendationCreateInput,
   { allow: isAdmin },
   async ({ input, user, t }) => {
-    return db.$transaction(async (tx): Promise<FormState> => {
-      const proposal = await tx.proposal.findUnique({
-        where: { id: input.proposalId },
-        select: { id: true, archivedAt: true },
+    return db
+      .$transaction(async (tx): Promise<FormState> => {
+        const proposal = await tx.proposal.findUnique({
+          where: { id: input.proposalId },
+          select: { id: true, archivedAt: true },
+        });
+        if (!proposal) return { formError: t("notFound") };
+        if (proposal.archivedAt) return { formError: (await manageT())("proposalArchived") };
+        const refs = await resolveReferences(tx, input);
+        const refused = referenceErrors(refs.errors, t);
+        if (refused) return refused;
+        if (await tx.recommendation.findFirst({ where: { proposalId: proposal.id, code: input.code } })) {
+          return { fieldErrors: { code: [t("codeTaken")] } };
+        }
+        const last = await tx.recommendation.aggregate({
+          where: { proposalId: proposal.id },
+          _max: { sortOrder: true },
+        });
+        const assignedOn = assigningOn(null, input);
+        const row = recommendationRow({ ...input, assignedAt: assignedOn ?? input.assignedAt });
+        const rec = await tx.recommendation.create({
+          data: {
+            ...row,
+            proposalId: proposal.id,
+            sortOrder: (last._max.sortOrder ?? 0) + 1,
+            agencies: { create: agencyRows(input) },
+          },
+        });
+        await recordAudit(tx, {
+          actorId: user.id,
+          action: "recommendation.create",
+          entityType: "Recommendation",
+          entityId: rec.id,
+          after: recommendationSnapshot(row, refs),
+        });
+        if (assignedOn) {
+          const refusal = await takeAssignStep(tx, user, rec, rec.version, assignedOn, input);
+          if (refusal) throw new Refused({ formError: refusal });
+        }
+        return done(t);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Refused) return error.state;
+        throw error;
       });
-      if (!proposal) return { formError: t("notFound") };
-      if (proposal.archivedAt) return { formError: (await manageT())("proposalArchived") };
-      const refs = await resolveReferences(tx, input);
-      const refused = referenceErrors(refs.errors, t);
-      if (refused) return refused;
-      if (await tx.recommendation.findFirst({ where: { proposalId: proposal.id, code: input.code } })) {
-        return { fieldErrors: { code: [t("codeTaken")] } };
-      }
-      const last = await tx.recommendation.aggregate({
-        where: { proposalId: proposal.id },
-        _max: { sortOrder: true },
-      });
-      const row = recommendationRow(input);
-      const rec = await tx.recommendation.create({
-        data: {
-          ...row,
-          proposalId: proposal.id,
-          sortOrder: (last._max.sortOrder ?? 0) + 1,
-          agencies: { create: agencyRows(input) },
-        },
-      });
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "recommendation.create",
-        entityType: "Recommendation",
-        entityId: rec.id,
-        after: recommendationSnapshot(row, refs),
-      });
-      return done(t);
-    });
   },
   { arrays: ARRAYS },
 );
@@ -355,34 +407,45 @@ export const editRecommendation = formAction(
   { allow: isAdmin },
   async ({ input, user, t }) => {
     const tm = await manageT();
-    const result = await db.$transaction(async (tx): Promise<FormState | { moved: string }> => {
-      const rec = await tx.recommendation.findUnique({
-        where: { id: input.recommendationId },
-        include: {
-          agencies: { select: { role: true, agency: { select: { code: true } } } },
-          theme: { select: { code: true } },
-        },
-      });
-      if (!rec) return { formError: t("notFound") };
-      if (rec.archivedAt) return { formError: tm("recommendationArchived") };
-      if (rec.version !== input.version) return { formError: tm("editConflict") };
-      const refs = await resolveReferences(tx, input);
-      const refused = referenceErrors(refs.errors, t);
-      if (refused) return refused;
-      const clash = await tx.recommendation.findFirst({
-        where: { proposalId: rec.proposalId, code: input.code, id: { not: rec.id } },
-      });
-      if (clash) return { fieldErrors: { code: [t("codeTaken")] } };
+    const result = await db
+      .$transaction(async (tx): Promise<FormState | { moved: string }> => {
+        const rec = await tx.recommendation.findUnique({
+          where: { id: input.recommendationId },
+          include: {
+            agencies: { select: { role: true, agency: { select: { code: true } } } },
+            theme: { select: { code: true } },
+          },
+        });
+        if (!rec) return { formError: t("notFound") };
+        if (rec.archivedAt) return { formError: tm("recommendationArchived") };
+        if (rec.version !== input.version) return { formError: tm("editConflict") };
+        const refs = await resolveReferences(tx, input);
+        const refused = referenceErrors(refs.errors, t);
+        if (refused) return refused;
+        const clash = await tx.recommendation.findFirst({
+          where: { proposalId: rec.proposalId, code: input.code, id: { not: rec.id } },
+        });
+        if (clash) return { fieldErrors: { code: [t("codeTaken")] } };
 
-      if (!(await saveRecommendationEdit(tx, user.id, rec, input.version, input, refs)))
-        return { formError: tm("editConflict") };
-      if (rec.code === input.code) return done(t);
-      // The edit page's address carries the code: the old one is gone.
-      const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: rec.proposalId } });
-      return {
-        moved: `/admin/proposals/${encodeURIComponent(proposal.code)}/${encodeURIComponent(input.code)}`,
-      };
-    });
+        const assignedOn = assigningOn(rec, input);
+        const fields = { ...input, assignedAt: assignedOn ?? input.assignedAt };
+        if (!(await saveRecommendationEdit(tx, user.id, rec, input.version, fields, refs)))
+          return { formError: tm("editConflict") };
+        if (assignedOn) {
+          const refusal = await takeAssignStep(tx, user, rec, input.version + 1, assignedOn, input);
+          if (refusal) throw new Refused({ formError: refusal });
+        }
+        if (rec.code === input.code) return done(t);
+        // The edit page's address carries the code: the old one is gone.
+        const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: rec.proposalId } });
+        return {
+          moved: `/admin/proposals/${encodeURIComponent(proposal.code)}/${encodeURIComponent(input.code)}`,
+        };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Refused) return error.state;
+        throw error;
+      });
     if (!("moved" in result)) return result;
     revalidateApp();
     redirect(`/${await getLocale()}${result.moved}`);
@@ -540,13 +603,6 @@ export const createProposalFromEntry = formAction(
   },
 );
 
-/** Thrown inside the assignment's transaction to roll back every row when one is refused. */
-class AssignmentRefused extends Error {
-  constructor(readonly state: FormState) {
-    super("assignment refused");
-  }
-}
-
 /**
  * Assigns lead, co-handlers, theme, start, due and weight to many recommendations of one proposal in
  * one transaction (the grid after an assisted entry): each row is checked as the recommendation form
@@ -573,15 +629,14 @@ export const assignRecommendations = formAction(
         for (const [i, row] of input.rows.entries()) {
           const rec = byId.get(row.recommendationId);
           const refuse = (state: FormState) => {
-            throw new AssignmentRefused(state);
+            throw new Refused(state);
           };
           if (!rec) refuse({ formError: t("notFound") });
           if (!rec) return;
           if (rec.archivedAt) refuse({ formError: tm("recommendationArchived") });
           if (rec.version !== row.version) refuse({ formError: tm("editConflict") });
-          // 交办: an unassigned item given its lead is assigned today (unless a date was recorded).
-          const assigning = rec.stage === "unassigned" && Boolean(row.leadAgencyId);
-          const assignedAt = dayOf(rec.assignedAt) ?? (assigning ? toShanghaiDateString(new Date()) : null);
+          const assigning = assigningOn(rec, row);
+          const assignedAt = assigning ?? dayOf(rec.assignedAt);
           const fields: RecommendationFields = {
             code: rec.code,
             titleZh: rec.titleZh,
@@ -603,22 +658,14 @@ export const assignRecommendations = formAction(
           }
           if (!(await saveRecommendationEdit(tx, user.id, rec, row.version, fields, refs)))
             refuse({ formError: tm("editConflict") });
-          if (assigning && assignedAt) {
-            const step = await takeStep(tx, {
-              step: "assign",
-              recommendationId: rec.id,
-              version: row.version + 1,
-              actor: user,
-              agencyId: row.leadAgencyId ?? null,
-              data: { assignedAt, leadAgencyId: row.leadAgencyId, coAgencyIds: row.coAgencyIds },
-              changes: rec.replyDueAt ? {} : { replyDueAt: shanghaiDate(replyDueDate(assignedAt)) },
-            });
-            if (!step.ok) refuse({ formError: (await getTranslations("cycle.refused"))(step.reason) });
+          if (assigning) {
+            const refusal = await takeAssignStep(tx, user, rec, row.version + 1, assigning, row);
+            if (refusal) refuse({ formError: refusal });
           }
         }
       });
     } catch (error) {
-      if (error instanceof AssignmentRefused) return error.state;
+      if (error instanceof Refused) return error.state;
       throw error;
     }
     return done(t);

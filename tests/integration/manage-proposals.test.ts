@@ -3,6 +3,7 @@
 // with nothing written, edits use optimistic versioning.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/config";
+import { toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence } from "@/lib/evidence/actions";
 import { createMeasure } from "@/lib/measures/actions";
@@ -19,6 +20,7 @@ import {
 import { getProposalOverview } from "@/lib/proposals/queries";
 import { entryPayload, planEntry, segmentProposalText } from "@/lib/proposals/segment";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { replyDueDate } from "@/lib/recommendations/reply-clock";
 import { saveReply } from "@/lib/replies/actions";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
 import { getTrackingPage } from "@/lib/tracking/queries";
@@ -343,6 +345,7 @@ describe("assigning all of a proposal's recommendations in one grid", () => {
 
 describe("editing a recommendation", () => {
   it("writes one audit row per changed field (before → after) and shows them in the item's history", async () => {
+    const today = toShanghaiDateString(new Date());
     const rec = await db.recommendation.findFirstOrThrow({
       where: { code: "R2", proposal: { code: "DATA-2025" } },
     });
@@ -370,6 +373,8 @@ describe("editing a recommendation", () => {
         [{ coAgencies: [] }, { coAgencies: [co.code] }],
         [{ startDate: null }, { startDate: "2025-03-01" }],
         [{ dueDate: null }, { dueDate: "2025-12-31" }],
+        // Given its lead, the unassigned item is assigned (交办) today.
+        [{ assignedAt: null }, { assignedAt: today }],
       ].sort(),
     );
     expect(rows.every((row) => row.actorId === adminId)).toBe(true);
@@ -377,12 +382,21 @@ describe("editing a recommendation", () => {
       where: { id: rec.id },
       include: { agencies: true },
     });
-    expect(updated.version).toBe(rec.version + 1);
+    // The edit, then the assign step, each move the version on.
+    expect(updated.version).toBe(rec.version + 2);
     expect(updated.leadAgencyId).toBe(lead.id);
+    expect([updated.stage, toShanghaiDateString(updated.replyDueAt ?? new Date(0))]).toEqual([
+      "assigned",
+      replyDueDate(today),
+    ]);
+    const steps = await db.cycleEvent.findMany({ where: { recommendationId: rec.id } });
+    expect(steps.map((step) => [step.step, step.agencyId, step.actorId])).toEqual([
+      ["assign", lead.id, adminId],
+    ]);
 
     const page = await getRecommendationPage("DATA-2025", "R2");
     expect(page?.edits.map((edit) => edit.field).sort()).toEqual(
-      ["coAgencies", "dueDate", "leadAgency", "startDate", "titleZh"].sort(),
+      ["assignedAt", "coAgencies", "dueDate", "leadAgency", "startDate", "titleZh"].sort(),
     );
   });
 
@@ -597,5 +611,54 @@ describe("editing a proposal", () => {
     expect(empty.fieldErrors).toEqual({ titleZh: ["validation.required"] });
     const moved = await callAction(() => editProposal({}, form({ ...fields, code: "LLM-2024-X" })));
     expect(moved).toEqual({ redirectedTo: "/zh-CN/admin/proposals/LLM-2024-X" });
+  });
+});
+
+describe("a new recommendation given its lead", () => {
+  it("is assigned (交办) on the day recorded, with its reply deadline, as the grid would", async () => {
+    const proposal = await db.proposal.create({
+      data: {
+        code: "NEW-2025",
+        titleZh: "新建议",
+        authorZh: "测试代表",
+        congressSessionZh: "第十六届三次会议",
+        submittedAt: new Date("2025-01-20T00:00:00+08:00"),
+        summaryZh: "摘要",
+      },
+    });
+    const [lead, co] = agencies as [{ id: string; code: string }, { id: string; code: string }];
+    const outcome = await createRecommendation(
+      {},
+      form({
+        proposalId: proposal.id,
+        code: "R9",
+        titleZh: "新增条目",
+        sourceQuote: "新增。",
+        weight: "1",
+        leadAgencyId: lead.id,
+        coAgencyIds: [co.id],
+        assignedAt: "2025-03-03",
+      }),
+    );
+    expect(outcome, JSON.stringify(outcome)).toEqual({ notice: "validation.saved" });
+    const rec = await db.recommendation.findFirstOrThrow({
+      where: { code: "R9", proposalId: proposal.id },
+      include: { cycleEvents: true, agencies: true },
+    });
+    expect([rec.stage, toShanghaiDateString(rec.replyDueAt ?? new Date(0)), rec.version]).toEqual([
+      "assigned",
+      replyDueDate("2025-03-03"),
+      2,
+    ]);
+    expect(rec.cycleEvents.map((event) => [event.step, event.agencyId])).toEqual([["assign", lead.id]]);
+    expect(rec.agencies.map((row) => row.acknowledgedAt)).toEqual([null, null]);
+    // One without a lead stays to be assigned.
+    await createRecommendation(
+      {},
+      form({ proposalId: proposal.id, code: "R10", titleZh: "待交办", sourceQuote: "待。", weight: "1" }),
+    );
+    expect(
+      (await db.recommendation.findFirstOrThrow({ where: { code: "R10", proposalId: proposal.id } })).stage,
+    ).toBe("unassigned");
   });
 });

@@ -12,7 +12,8 @@ const ITEM = "/zh-CN/proposals/LLM-2024/RC9";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
-  const database = new Database(DATABASE_FILE);
+  // Other specs write meanwhile, through the app: wait for their transactions rather than fail.
+  const database = new Database(DATABASE_FILE, { timeout: 30_000 });
   try {
     const r3 = database.prepare(`SELECT "id" FROM "Recommendation" WHERE "code" = 'R3'`).get() as {
       id: string;

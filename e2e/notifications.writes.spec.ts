@@ -25,7 +25,7 @@ test.describe("the inbox, in Chinese on a desktop", () => {
     const entry = page.getByTestId("inbox").locator(":scope > li[data-unread]").first();
     const id = await entry.locator('input[name="notificationId"]').first().getAttribute("value");
     await entry.locator("form button").first().click();
-    await expect(page).toHaveURL(/\/zh-CN\/(proposals\/LLM-2024|dashboard)/);
+    await expect(page).toHaveURL(/\/zh-CN\/(proposals\/[^/]+|dashboard)/);
     await page.goto("/zh-CN/notifications");
     const opened = page
       .getByTestId("inbox")

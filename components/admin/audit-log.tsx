@@ -10,6 +10,11 @@ import { Link } from "@/lib/i18n/navigation";
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** The audit log: its filters (a GET form, so that a view can be linked), the events, the pages. */
+/** Fields that hold an agency's id or code: shown as its name. */
+const AGENCY_FIELDS = new Set(["leadAgency", "agency", "agencyId", "leadAgencyId", "suggestedAgencyId"]);
+/** Fields that hold a stage of the handling cycle. */
+const STAGE_FIELDS = new Set(["stage", "fromStage", "toStage"]);
+
 export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: AuditLogFilters }) {
   const t = await getTranslations("admin");
   const tStatus = await getTranslations("status");
@@ -18,6 +23,7 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
   const tSatisfaction = await getTranslations("satisfaction");
   const tRole = await getTranslations("user.role");
   const tAssignment = await getTranslations("agencyRole");
+  const tStage = await getTranslations("cycle.stage");
   const format = await getFormatter();
 
   const list = (values: string[]) => values.join(t("auditListSeparator"));
@@ -33,7 +39,10 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
       if (field === "replyClass" && tReplyClass.has(value)) return tReplyClass(value);
       if (field === "satisfaction" && tSatisfaction.has(value)) return tSatisfaction(value);
       if (field === "role" && tRole.has(value)) return tRole(value);
-      if (field === "leadAgency" || field === "agency" || field === "agencyId") return agency(value);
+      // A cycle step's agency role (主办, 协办).
+      if (field === "role" && tAssignment.has(value)) return tAssignment(value);
+      if (STAGE_FIELDS.has(field) && tStage.has(value)) return tStage(value);
+      if (AGENCY_FIELDS.has(field)) return agency(value);
       if (field.endsWith("ById") || field === "userId") return log.names.users.get(value) ?? value;
       // A write made because of another (a token revoked as its user is deactivated).
       if (field === "reason" && t.has(`auditAction.${value}`)) return t(`auditAction.${value}`);
@@ -48,7 +57,7 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
     }
     if (typeof value === "number") return field === "progress" ? `${value}%` : String(value);
     if (Array.isArray(value)) {
-      if (field === "coAgencies") return list(value.map(agency));
+      if (field === "coAgencies" || field === "coAgencyIds") return list(value.map(agency));
       if (field === "order") return list(value.map((id) => log.names.actions.get(String(id)) ?? String(id)));
       if (field === "agencies")
         return list(

@@ -135,7 +135,9 @@ test.describe("a second hand-back", () => {
     await office.goto(ITEM);
     const decide = panel(office).getByTestId("handback-decide-form");
     await expect(decide.getByLabel("新主办单位")).toHaveValue(/.+/);
-    await expect(decide.getByLabel("新主办单位").locator("option:checked")).toHaveText("上海市发展和改革委员会");
+    await expect(decide.getByLabel("新主办单位").locator("option:checked")).toHaveText(
+      "上海市发展和改革委员会",
+    );
     await decide.getByRole("button", { name: "批准", exact: true }).click();
     const assignment = office.getByTestId("assignment-panel");
     await expect(assignment.getByTestId("cycle-stage")).toHaveText("待签收");

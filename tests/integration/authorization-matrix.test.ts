@@ -35,6 +35,12 @@ import {
   signoffReply,
   submitDraft,
 } from "@/lib/cycle/reply-actions";
+import {
+  decideExtension,
+  decideHandback,
+  requestExtension,
+  requestHandback,
+} from "@/lib/cycle/request-actions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
@@ -288,6 +294,15 @@ async function cycleRecommendation(
     await db.replyDraft.create({
       data: { recommendationId: id, replyClass: "B", text: "矩阵答复稿", draftedById: adminId },
     });
+  return id;
+}
+/** An item in handling, assigned on 2026-09-01 with the reply due on 2026-12-01 (for 延期). */
+async function datedCycleRecommendation() {
+  const id = await cycleRecommendation("handling");
+  await db.recommendation.update({
+    where: { id },
+    data: { assignedAt: shanghaiDate("2026-09-01"), replyDueAt: shanghaiDate("2026-12-01") },
+  });
   return id;
 }
 const versionOf = async (id: string) =>
@@ -930,6 +945,78 @@ const WRITES: Write[] = [
         {},
         form({ recommendationId: id, version: await versionOf(id), reason: "重新核实" }),
       ),
+    succeeded: saved,
+  },
+  {
+    name: "requestExtension (延期: the lead's staff only)",
+    allowed: ONLY_LEAD,
+    prepare: () => datedCycleRecommendation(),
+    call: async (id) =>
+      requestExtension(
+        {},
+        form({
+          recommendationId: id,
+          version: await versionOf(id),
+          requestedDueAt: "2026-12-20",
+          reason: "延期",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "decideExtension (the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: async () => {
+      const id = await datedCycleRecommendation();
+      const request = await db.extensionRequest.create({
+        data: {
+          recommendationId: id,
+          previousDueAt: shanghaiDate("2026-12-01"),
+          requestedDueAt: shanghaiDate("2026-12-20"),
+          reason: "矩阵延期",
+          requestedById: adminId,
+        },
+      });
+      return `${id} ${request.id}`;
+    },
+    call: async (prepared) => {
+      const [id = "", requestId = ""] = prepared.split(" ");
+      return decideExtension(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), requestId, decision: "approved" }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "requestHandback (退回/改办: the staff of an agency assigned, lead or co-handler)",
+    allowed: { ...ONLY_LEAD, staffOther: true },
+    prepare: () => cycleRecommendation("handling"),
+    call: async (id) =>
+      requestHandback(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), reason: "非本单位职责" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "decideHandback (the office or an admin: the co-handler's, approved, removes it)",
+    allowed: ONLY_OFFICE,
+    prepare: async () => {
+      const id = await cycleRecommendation("handling");
+      const kw = await db.user.findUniqueOrThrow({ where: { email: "staff.kw@tracker.example" } });
+      const request = await db.handbackRequest.create({
+        data: { recommendationId: id, agencyId: kw.agencyId ?? "", reason: "矩阵退回", requestedById: kw.id },
+      });
+      return `${id} ${request.id}`;
+    },
+    call: async (prepared) => {
+      const [id = "", requestId = ""] = prepared.split(" ");
+      return decideHandback(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), requestId, decision: "approved" }),
+      );
+    },
     succeeded: saved,
   },
   {

@@ -190,7 +190,64 @@ async function cycleItem(
   return { recommendationId: rec.id, version: String(rec.version) };
 }
 
+/** A cycle item in handling, assigned on 2026-09-01 with its reply due on 2026-12-01 (for 延期). */
+async function datedCycleItem() {
+  const item = await cycleItem("handling");
+  await db.recommendation.update({
+    where: { id: item.recommendationId },
+    data: {
+      assignedAt: new Date("2026-09-01T00:00:00+08:00"),
+      replyDueAt: new Date("2026-12-01T00:00:00+08:00"),
+    },
+  });
+  return item;
+}
+
 const ACTIONS: Record<string, Entry> = {
+  requestExtension: {
+    as: "lead",
+    form: async () => ({ ...(await datedCycleItem()), requestedDueAt: "2026-12-20", reason: "需协调多部门" }),
+  },
+  decideExtension: {
+    form: async () => {
+      const item = await datedCycleItem();
+      const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+      const request = await db.extensionRequest.create({
+        data: {
+          recommendationId: item.recommendationId,
+          previousDueAt: new Date("2026-12-01T00:00:00+08:00"),
+          requestedDueAt: new Date("2026-12-20T00:00:00+08:00"),
+          reason: "需协调多部门",
+          requestedById: admin.id,
+        },
+      });
+      return { ...item, requestId: request.id, decision: "rejected", reason: "理由不足" };
+    },
+  },
+  requestHandback: {
+    as: "lead",
+    form: async ({ co }) => ({
+      ...(await cycleItem("handling")),
+      reason: "非本单位职责",
+      suggestedAgencyId: co,
+    }),
+  },
+  decideHandback: {
+    form: async () => {
+      const item = await cycleItem("handling");
+      const co = await db.agency.findUniqueOrThrow({ where: { code: "STCSM" } });
+      const staff = await db.user.findUniqueOrThrow({ where: { email: "staff.kw@tracker.example" } });
+      const request = await db.handbackRequest.create({
+        data: {
+          recommendationId: item.recommendationId,
+          agencyId: co.id,
+          reason: "非本单位职责",
+          requestedById: staff.id,
+        },
+      });
+      return { ...item, requestId: request.id, decision: "approved", agencyId: "", reason: "同意" };
+    },
+  },
   draftReply: {
     as: "lead",
     form: async () => ({

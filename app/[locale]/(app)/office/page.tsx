@@ -1,7 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PendingRequests } from "@/components/cycle/pending-requests";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOffice } from "@/lib/auth/session";
 import { officeDesk } from "@/lib/cycle/assignment";
+import { pendingRequestsDesk } from "@/lib/cycle/request-queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -13,8 +15,9 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   await requireOffice(locale, `/${locale}/office`);
-  const [[toAssign, late], t, tCycle] = await Promise.all([
+  const [[toAssign, late], [requests, agencies], t, tCycle] = await Promise.all([
     officeDesk(),
+    pendingRequestsDesk(),
     getTranslations("office"),
     getTranslations("cycle.assignment"),
   ]);
@@ -84,7 +87,7 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
           )}
         </CardContent>
       </Card>
-      <p className="text-sm text-slate-600">{t("requestsLater")}</p>
+      <PendingRequests requests={requests} agencies={agencies} />
     </div>
   );
 }

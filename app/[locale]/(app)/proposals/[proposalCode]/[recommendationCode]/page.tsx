@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { CycleHistory } from "@/components/cycle/cycle-history";
+import { RequestPanel } from "@/components/cycle/request-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
@@ -9,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
+import { requestPanelOf } from "@/lib/cycle/request-queries";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
@@ -54,7 +56,7 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds, workflow, assignment, cycleHistory] = await Promise.all([
+  const [following, followedActionIds, workflow, assignment, cycleHistory, requests] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
       user.id,
@@ -64,6 +66,7 @@ export default async function RecommendationPage({
     loadReplyWorkflow(rec.id, user),
     assignmentPanelOf(rec.id, user),
     cycleHistoryOf(rec.id),
+    open ? requestPanelOf(rec.id, user) : null,
   ]);
   return (
     <div className="space-y-3">
@@ -74,7 +77,12 @@ export default async function RecommendationPage({
         followedActionIds={open ? followedActionIds : undefined}
         saved={(await searchParams).saved === "1"}
         workflow={workflow}
-        cycle={assignment && <AssignmentPanel data={assignment} />}
+        cycle={
+          <>
+            {assignment && <AssignmentPanel data={assignment} />}
+            {requests && <RequestPanel data={requests} />}
+          </>
+        }
         cycleHistory={<CycleHistory entries={cycleHistory} />}
       />
     </div>

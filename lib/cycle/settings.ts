@@ -31,6 +31,22 @@ export const DEFAULT_CYCLE_SETTINGS: CycleSettings = {
 /** The settings in force: each one an admin saved, else its default. */
 export async function loadCycleSettings(db: DbClient): Promise<CycleSettings> {
   const row = await db.appSetting.findUnique({ where: { key: CYCLE_SETTING } });
-  const saved = cycleSettingsSchema.partial().safeParse(row?.value ?? {});
+  return cycleSettingsOf(row?.value);
+}
+
+/**
+ * The settings in force from the stored value (as Prisma reads it, or as raw SQL does: text on
+ * SQLite, an object on PostgreSQL); what is missing or invalid keeps its default.
+ */
+export function cycleSettingsOf(value: unknown): CycleSettings {
+  let stored = value ?? {};
+  if (typeof stored === "string") {
+    try {
+      stored = JSON.parse(stored);
+    } catch {
+      stored = {};
+    }
+  }
+  const saved = cycleSettingsSchema.partial().safeParse(stored);
   return { ...DEFAULT_CYCLE_SETTINGS, ...(saved.success ? saved.data : {}) };
 }

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOffice } from "@/lib/auth/session";
 import { officeDesk } from "@/lib/cycle/assignment";
+import { openNoticesOnDesk } from "@/lib/cycle/supervision";
+import { OpenNotices } from "@/components/cycle/open-notices";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -13,8 +15,9 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   await requireOffice(locale, `/${locale}/office`);
-  const [[toAssign, late], t, tCycle] = await Promise.all([
+  const [[toAssign, late], notices, t, tCycle] = await Promise.all([
     officeDesk(),
+    openNoticesOnDesk(),
     getTranslations("office"),
     getTranslations("cycle.assignment"),
   ]);
@@ -84,6 +87,7 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
           )}
         </CardContent>
       </Card>
+      <OpenNotices notices={notices} />
       <p className="text-sm text-slate-600">{t("requestsLater")}</p>
     </div>
   );

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
+import { SupervisionPanel } from "@/components/cycle/supervision-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
+import { supervisionPanelOf } from "@/lib/cycle/supervision";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
@@ -52,7 +54,7 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds, workflow, assignment] = await Promise.all([
+  const [following, followedActionIds, workflow, assignment, supervision] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
       user.id,
@@ -61,6 +63,7 @@ export default async function RecommendationPage({
     ),
     loadReplyWorkflow(rec.id, user),
     assignmentPanelOf(rec.id, user),
+    supervisionPanelOf(rec.id, user),
   ]);
   return (
     <div className="space-y-3">
@@ -71,7 +74,12 @@ export default async function RecommendationPage({
         followedActionIds={open ? followedActionIds : undefined}
         saved={(await searchParams).saved === "1"}
         workflow={workflow}
-        cycle={assignment && <AssignmentPanel data={assignment} />}
+        cycle={
+          <>
+            {assignment && <AssignmentPanel data={assignment} />}
+            {supervision && <SupervisionPanel data={supervision} />}
+          </>
+        }
       />
     </div>
   );

@@ -34,7 +34,9 @@ export function OpenNotices({ notices }: { notices: OpenNotice[] }) {
                     {notice.proposalCode} · {notice.recommendationCode}{" "}
                     {localized(locale, notice.titleZh, notice.titleEn)}
                   </Link>
-                  <span className="text-slate-700">{localized(locale, notice.agencyZh, notice.agencyEn)}</span>
+                  <span className="text-slate-700">
+                    {localized(locale, notice.agencyZh, notice.agencyEn)}
+                  </span>
                   <span className="text-slate-600">
                     {notice.acknowledgedOn
                       ? t("acknowledgedOn", { day: notice.acknowledgedOn })

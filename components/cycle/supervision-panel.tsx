@@ -99,7 +99,12 @@ function Notice({ notice, data }: { notice: NoticeView; data: SupervisionPanelDa
         </StepForm>
       )}
       {notice.canAnswer && (
-        <StepForm action={answerNotice} data={data} hidden={{ noticeId: notice.id }} testId="answer-notice-form">
+        <StepForm
+          action={answerNotice}
+          data={data}
+          hidden={{ noticeId: notice.id }}
+          testId="answer-notice-form"
+        >
           {(errors, pending) => (
             <>
               <Field name="answer" label={t("answerLabel")} hint={t("kept")} errors={errors.answer} required>
@@ -152,7 +157,9 @@ export function SupervisionPanel({ data }: { data: SupervisionPanelData }) {
           >
             {(_, pending) => (
               <>
-                <span className="text-sm text-slate-700">{t(data.priority ? "priorityOn" : "priorityOff")}</span>
+                <span className="text-sm text-slate-700">
+                  {t(data.priority ? "priorityOn" : "priorityOff")}
+                </span>
                 <Button type="submit" size="sm" variant="outline" disabled={pending}>
                   {t(data.priority ? "unmark" : "mark")}
                 </Button>

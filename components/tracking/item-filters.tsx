@@ -186,7 +186,10 @@ export async function ItemFilterForm({
               name="warning"
               defaultValue={filters.warning.length ? filters.warning.join(",") : ""}
               empty={t("all")}
-              choices={WARNING_CHOICES.map((value) => ({ value, label: tWarning(warningChoice(value.split(","))) }))}
+              choices={WARNING_CHOICES.map((value) => ({
+                value,
+                label: tWarning(warningChoice(value.split(","))),
+              }))}
             />
           </div>
           <div className="space-y-1">

@@ -3,8 +3,8 @@
 import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { DataTable } from "@/components/data-table/data-table";
 import { WarningBadge } from "@/components/cycle/warning-badge";
+import { DataTable } from "@/components/data-table/data-table";
 import { ExportMenu } from "@/components/export/export-menu";
 import { StatusBadge } from "@/components/recommendations/status-badge";
 import { HealthBadge } from "@/components/tracking/health-badge";

@@ -2,9 +2,9 @@
 // GET /api/v1/summary (the dashboard's figures), from the same queries the pages use.
 import "server-only";
 import { z } from "zod";
+import { WARNING_LEVELS } from "@/lib/cycle/warning";
 import { dashboardShape } from "@/lib/dashboard/params";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { WARNING_LEVELS } from "@/lib/cycle/warning";
 import { ItemStatus, ReplyClass, RollUpCause } from "@/lib/db/enums";
 import { HEALTH } from "@/lib/tracking/health";
 import type { TrackingPage } from "@/lib/tracking/queries";

@@ -128,7 +128,11 @@ export const issueNotice = formAction(
 );
 
 /** The notice the lead agency's staff acts on: this item's, addressed to their own agency. */
-async function ownNotice(tx: DbClient, user: CurrentUser, input: { noticeId: string; recommendationId: string }) {
+async function ownNotice(
+  tx: DbClient,
+  user: CurrentUser,
+  input: { noticeId: string; recommendationId: string },
+) {
   const notice = await tx.supervisionNotice.findUnique({ where: { id: input.noticeId } });
   if (!notice || notice.recommendationId !== input.recommendationId) return refuse("notFound");
   if (notice.agencyId !== user.agencyId) return refuse("party");

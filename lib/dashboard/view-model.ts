@@ -13,10 +13,10 @@ import {
   REPLY_CLASS_COLORS,
   REPLY_CLASS_ORDER,
   STAGE_COLOR,
-  WARNING_COLORS,
   STATUS_COLORS,
   STATUS_ORDER,
   satisfactionColor,
+  WARNING_COLORS,
 } from "@/lib/tracking/status-palette";
 import { type DashboardParams, DUE_SOON_DAYS } from "./params";
 import type { Dashboard } from "./queries";

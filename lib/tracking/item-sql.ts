@@ -2,10 +2,11 @@
 // actions through `itemsSql`, so that a chart segment and the table rows behind it always agree.
 // Health and the as-of state are computed here, in the database, because they filter, sort and
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
+
+import { CYCLE_SETTING, type CycleSettings, cycleSettingsOf } from "@/lib/cycle/settings";
+import { warningSql } from "@/lib/cycle/warning";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { DAY_MS, shanghaiDate } from "@/lib/dates";
-import { type CycleSettings, cycleSettingsOf, CYCLE_SETTING } from "@/lib/cycle/settings";
-import { warningSql } from "@/lib/cycle/warning";
 import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import { firstFeedbackDayNotOverdue } from "@/lib/recommendations/reply-clock";
 import type { ItemFilters, TrackingParams } from "./search-params";

@@ -2,8 +2,8 @@
 // reload. One definition serves the pages, which never fail on a bad value (it falls back to its
 // default), and the read API, which answers a bad value with a 400.
 import { z } from "zod";
-import { isIsoDate, toShanghaiDateString } from "../dates";
 import { WARNING_LEVELS } from "../cycle/warning";
+import { isIsoDate, toShanghaiDateString } from "../dates";
 import { CycleStage, ItemStatus, ReplyClass } from "../db/enums";
 import { plainText } from "../validation/fields";
 import { HEALTH } from "./health";

@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OpenNotices } from "@/components/cycle/open-notices";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOffice } from "@/lib/auth/session";
 import { officeDesk } from "@/lib/cycle/assignment";
 import { openNoticesOnDesk } from "@/lib/cycle/supervision";
-import { OpenNotices } from "@/components/cycle/open-notices";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";

@@ -190,6 +190,25 @@ async function cycleItem(
   return { recommendationId: rec.id, version: String(rec.version) };
 }
 
+/** A handling item with a 督办单 to its lead (SHEITC), acknowledged or not yet. */
+async function noticedItem(acknowledged: boolean) {
+  const item = await cycleItem("handling");
+  const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+  const notice = await db.supervisionNotice.create({
+    data: {
+      recommendationId: item.recommendationId,
+      agencyId: lead.id,
+      level: "yellow",
+      text: "顽皮督办单",
+      answerDueAt: new Date(Date.now() + 7 * 86_400_000),
+      issuedById: admin.id,
+      ...(acknowledged ? { acknowledgedAt: new Date(), acknowledgedById: admin.id } : {}),
+    },
+  });
+  return { ...item, noticeId: notice.id };
+}
+
 const ACTIONS: Record<string, Entry> = {
   draftReply: {
     as: "lead",
@@ -214,6 +233,22 @@ const ACTIONS: Record<string, Entry> = {
   closeRecommendation: { form: async () => ({ ...(await cycleItem("replied")), note: "已办结" }) },
   reopenRecommendation: { form: async () => ({ ...(await cycleItem("closed")), reason: "重新核实" }) },
   acknowledgeAssignment: { as: "lead", form: async () => cycleItem("assigned") },
+  setPriority: { form: async () => ({ ...(await cycleItem("handling")), priority: "1" }) },
+  issueNotice: {
+    form: async () => ({
+      ...(await cycleItem("handling")),
+      level: "red",
+      text: "请于期限内报送办理进展。",
+      answerDueAt: new Date(Date.now() + 7 * 86_400_000).toLocaleDateString("sv-SE", {
+        timeZone: "Asia/Shanghai",
+      }),
+    }),
+  },
+  acknowledgeNotice: { as: "lead", form: async () => noticedItem(false) },
+  answerNotice: {
+    as: "lead",
+    form: async () => ({ ...(await noticedItem(true)), answer: "已报送进展。" }),
+  },
   saveCalendarDay: {
     form: async () => ({ day: "2031-02-08", kind: "workday", nameZh: "调休上班", nameEn: "Make-up day" }),
   },

@@ -160,6 +160,9 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
       day(cycle.repliedAt),
       day(cycle.feedbackAt),
       day(cycle.closedAt),
+      // 督办: the warning level on the view's day and the priority mark.
+      row.warning ? messages.supervision.level[row.warning] : "",
+      row.priority ? messages.supervision.column.yes : "",
       day(item.startDate),
       day(item.dueDate),
       instant(item.updatedAt),

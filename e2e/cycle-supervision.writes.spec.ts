@@ -20,8 +20,11 @@ test.beforeAll(() => {
       id: string;
     };
     const id = "e2e-cycle-supervision-rs9";
-    // Thirty days past its reply deadline (SQLite's dates as Prisma writes them: milliseconds).
-    const due = Date.now() - 30 * 86_400_000;
+    // Thirty days past its reply deadline (midnight in Shanghai, written as Prisma writes dates).
+    const dueDay = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString("sv-SE", {
+      timeZone: "Asia/Shanghai",
+    });
+    const due = new Date(`${dueDay}T00:00:00+08:00`).toISOString().replace("Z", "+00:00");
     database.transaction(() => {
       database
         .prepare(

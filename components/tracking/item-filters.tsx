@@ -251,6 +251,9 @@ export async function ItemFilterForm({
             />
           ))}
           <Check name="mismatch" value="1" checked={filters.mismatch} label={t("mismatchOnly")} />
+        </fieldset>
+        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{tWarning("legend")}</legend>
           <Check name="priority" value="1" checked={filters.priority} label={tWarning("priorityOnly")} />
         </fieldset>
         <div className="flex gap-2">

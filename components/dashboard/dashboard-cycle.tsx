@@ -17,12 +17,15 @@ export async function DashboardCycle({
   display: FigureDisplay;
   switchHref: DashboardViewModel["switchHref"];
 }) {
-  const [t, tStage, format] = await Promise.all([
+  const [t, tStage, tWarning, tLevel, format] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("cycle.stage"),
+    getTranslations("supervision.chart"),
+    getTranslations("supervision.level"),
     getFormatter(),
   ]);
   const bars = cycle.stages.map((segment) => barOf(segment, tStage(segment.key)));
+  const warningBars = cycle.warnings.map((segment) => barOf(segment, tLevel(segment.key)));
   const rates = [
     { key: "acknowledgedOnTime", rate: cycle.acknowledged },
     { key: "repliedOnTime", rate: cycle.replied },
@@ -85,6 +88,29 @@ export async function DashboardCycle({
           }))}
         >
           <CategoryBars data={bars} valueLabel={t("count")} labelWidth={88} />
+        </ChartFigure>
+        <ChartFigure
+          id="warnings"
+          display={display}
+          switchHref={switchHref("warnings")}
+          title={tWarning("title")}
+          description={tWarning("note", {
+            yellow: cycle.thresholds.yellowDaysBefore,
+            red: cycle.thresholds.redDaysAfter,
+          })}
+          summary={t("chartLabel", {
+            title: tWarning("title"),
+            summary: summaryOf(warningBars, t("listSeparator")),
+          })}
+          columns={[t("category"), t("count")]}
+          rows={cycle.warnings.map((segment) => ({
+            key: segment.key,
+            label: tLevel(segment.key),
+            values: [segment.value],
+            href: segment.href,
+          }))}
+        >
+          <CategoryBars data={warningBars} valueLabel={t("count")} labelWidth={88} />
         </ChartFigure>
       </CardContent>
     </Card>

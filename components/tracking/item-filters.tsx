@@ -17,6 +17,17 @@ import { FilterPanel } from "./filter-panel";
  * (and starts at page 1), so a filtered view can be bookmarked or shared, and it works before any
  * script has loaded. `keep` carries the view's own settings (sort, columns…) across a new filter.
  */
+// The warning filter's choices: one level, or red and yellow together (what needs attention).
+const WARNING_CHOICES = ["red,yellow", "red", "yellow", "blue"] as const;
+
+/** The message of a warning filter's value (a level, or red and yellow together). */
+function warningChoice(levels: readonly string[]) {
+  const key = [...levels].sort().join(",");
+  if (key === "red,yellow") return "redYellow";
+  if (levels.length === 1 && ["red", "yellow", "blue"].includes(levels[0] ?? "")) return levels[0] as string;
+  return "several";
+}
+
 export async function ItemFilterForm({
   filters,
   options,
@@ -35,6 +46,7 @@ export async function ItemFilterForm({
   const tHealth = await getTranslations("health");
   const tClass = await getTranslations("replyClass");
   const tStage = await getTranslations("cycle.stage");
+  const tWarning = await getTranslations("supervision.filter");
   const locale = await getLocale();
   const name = (zh: string, en: string | null) => localized(locale, zh, en);
   // What is filtered, in one line for the folded form on a phone.
@@ -52,6 +64,8 @@ export async function ItemFilterForm({
     filters.leadAgency ? `${t("leadAgencyFilter")} ${agencyName(filters.leadAgency)}` : null,
     filters.replyClass ? tClass(filters.replyClass) : null,
     ...filters.stage.map((stage) => tStage(stage)),
+    filters.warning.length ? tWarning(warningChoice(filters.warning)) : null,
+    filters.priority ? tWarning("priorityOnly") : null,
     filters.rehandling === "awaiting" ? t("rehandlingAwaiting") : null,
     filters.rehandling === "overdue" ? t("rehandlingOverdue") : null,
     filters.views === "awaiting" ? t("viewsAwaiting") : null,
@@ -168,6 +182,19 @@ export async function ItemFilterForm({
             />
           </div>
           <div className="space-y-1">
+            <Label htmlFor="warning">{tWarning("warning")}</Label>
+            <ChoiceSelect
+              id="warning"
+              name="warning"
+              defaultValue={filters.warning.length ? filters.warning.join(",") : ""}
+              empty={t("all")}
+              choices={WARNING_CHOICES.map((value) => ({
+                value,
+                label: tWarning(warningChoice(value.split(","))),
+              }))}
+            />
+          </div>
+          <div className="space-y-1">
             <Label htmlFor="rehandling">{t("rehandling")}</Label>
             <Select id="rehandling" name="rehandling" defaultValue={filters.rehandling ?? ""}>
               <option value="">{t("all")}</option>
@@ -234,6 +261,10 @@ export async function ItemFilterForm({
             />
           ))}
           <Check name="mismatch" value="1" checked={filters.mismatch} label={t("mismatchOnly")} />
+        </fieldset>
+        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{tWarning("legend")}</legend>
+          <Check name="priority" value="1" checked={filters.priority} label={tWarning("priorityOnly")} />
         </fieldset>
         <div className="flex gap-2">
           <button type="submit" className={buttonVariants({ size: "sm" })}>

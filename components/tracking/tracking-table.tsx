@@ -3,6 +3,7 @@
 import type { ColumnDef, RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { WarningBadge } from "@/components/cycle/warning-badge";
 import { DataTable } from "@/components/data-table/data-table";
 import { ExportMenu } from "@/components/export/export-menu";
 import { StatusBadge } from "@/components/recommendations/status-badge";
@@ -24,6 +25,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
   const tClass = useTranslations("replyClass");
   const tStage = useTranslations("cycle.stage");
   const tExport = useTranslations("export");
+  const tSupervision = useTranslations("supervision.column");
   // Selected rows of this page (the page is remade, selection and all, when the view changes).
   const [selected, setSelected] = useState<RowSelectionState>({});
   const locale = useLocale();
@@ -103,6 +105,23 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       cell: ({ row }) => <span className="whitespace-nowrap">{tStage(row.original.stage)}</span>,
     },
     {
+      id: "warning",
+      header: tSupervision("warning"),
+      enableSorting: false,
+      cell: ({ row }) => <WarningBadge level={row.original.warning} />,
+    },
+    {
+      id: "priority",
+      header: tSupervision("priority"),
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.priority ? (
+          <span className="whitespace-nowrap font-medium text-red-800">{tSupervision("yes")}</span>
+        ) : (
+          "—"
+        ),
+    },
+    {
       id: "dueDate",
       header: t("dueDate"),
       // A date never breaks inside itself (2026年12月31/日).
@@ -132,7 +151,10 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       caption={params.kind === "action" ? t("captionActions") : t("captionRecommendations")}
       cardHeading={["code", "title"]}
       pageSizes={PAGE_SIZES}
-      hideable={HIDEABLE_COLUMNS.map((id) => ({ id, label: t(id) }))}
+      hideable={HIDEABLE_COLUMNS.map((id) => ({
+        id,
+        label: id === "warning" || id === "priority" ? tSupervision(id) : t(id),
+      }))}
       selection={{
         selected,
         onChange: setSelected,

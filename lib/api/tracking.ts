@@ -2,6 +2,7 @@
 // GET /api/v1/summary (the dashboard's figures), from the same queries the pages use.
 import "server-only";
 import { z } from "zod";
+import { WARNING_LEVELS } from "@/lib/cycle/warning";
 import { dashboardShape } from "@/lib/dashboard/params";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { ItemStatus, ReplyClass, RollUpCause } from "@/lib/db/enums";
@@ -47,6 +48,11 @@ const trackedItemSchema = namedSchema(
         .nullable()
         .describe("When it last changed; as of a past day, when its latest update then took effect."),
       replyClass: z.enum(ReplyClass).nullable(),
+      warning: z
+        .enum(WARNING_LEVELS)
+        .nullable()
+        .describe("三色预警 on the view's day (see the warning filter); null when the item has none."),
+      priority: z.boolean().describe("Marked 重点督办 by the office (an action: its recommendation)."),
       theme: named.nullable(),
       leadAgency: agency.nullable(),
       path: z.string().describe("The item's page in the app, after the locale (/zh-CN or /en)."),
@@ -107,6 +113,8 @@ export function recommendationList(
       dueDate: apiDate(row.dueDate),
       updatedAt: apiInstant(row.updatedAt),
       replyClass: row.replyClass,
+      warning: row.warning,
+      priority: row.priority,
       theme: row.theme,
       leadAgency: row.leadAgency,
       path: row.href,

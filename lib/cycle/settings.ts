@@ -2,7 +2,6 @@
 // defaults are the ones the brief gives. Kept in AppSetting under one key.
 import { z } from "zod";
 import type { DbClient } from "@/lib/db/client";
-import { type SqlReader, sql } from "@/lib/db/sql";
 
 export const CYCLE_SETTING = "cycle";
 
@@ -35,15 +34,19 @@ export async function loadCycleSettings(db: DbClient): Promise<CycleSettings> {
   return cycleSettingsOf(row?.value);
 }
 
-/** The same, read by raw SQL (the table's queries): SQLite gives the JSON as text. */
-export async function readCycleSettings(db: SqlReader): Promise<CycleSettings> {
-  const [row] = await db.rows<{ value: unknown }>(
-    sql`SELECT "value" FROM "AppSetting" WHERE "key" = ${CYCLE_SETTING}`,
-  );
-  return cycleSettingsOf(typeof row?.value === "string" ? JSON.parse(row.value) : row?.value);
-}
-
-function cycleSettingsOf(value: unknown): CycleSettings {
-  const saved = cycleSettingsSchema.partial().safeParse(value ?? {});
+/**
+ * The settings in force from the stored value (as Prisma reads it, or as raw SQL does: text on
+ * SQLite, an object on PostgreSQL); what is missing or invalid keeps its default.
+ */
+export function cycleSettingsOf(value: unknown): CycleSettings {
+  let stored = value ?? {};
+  if (typeof stored === "string") {
+    try {
+      stored = JSON.parse(stored);
+    } catch {
+      stored = {};
+    }
+  }
+  const saved = cycleSettingsSchema.partial().safeParse(stored);
   return { ...DEFAULT_CYCLE_SETTINGS, ...(saved.success ? saved.data : {}) };
 }

@@ -4,10 +4,11 @@
 
 import { STAGES, VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
 import { loadCycleSettings } from "@/lib/cycle/settings";
+import { WARNING_LEVELS } from "@/lib/cycle/warning";
 import { addWorkingDays, loadWorkingCalendar } from "@/lib/cycle/working-days";
 import { addMonths, DAY_MS, toShanghaiDateString } from "@/lib/dates";
 import type { Db } from "@/lib/db/client";
-import type { CycleStage } from "@/lib/db/enums";
+import type { CycleStage, WarningLevel } from "@/lib/db/enums";
 import { type Sql, sql } from "@/lib/db/sql";
 import type { ItemScope } from "@/lib/tracking/item-sql";
 
@@ -16,6 +17,10 @@ export type OnTime = { onTime: number; late: number };
 
 export type CycleFigures = {
   stages: { stage: CycleStage; items: number }[];
+  /** 三色预警 on the view's day (lib/cycle/warning.ts): how many at each level, worst first. */
+  warnings: { level: WarningLevel; items: number }[];
+  /** The thresholds the levels were worked out with. */
+  thresholds: { yellowDaysBefore: number; redDaysAfter: number };
   acknowledged: OnTime;
   replied: OnTime;
   /** Co-handlers' written views while they are owed (lib/cycle/machine.ts): sent, due, overdue. */
@@ -35,9 +40,12 @@ type Assignment = {
 export async function cycleFigures(db: Db, scope: ItemScope, replyItems: Sql): Promise<CycleFigures> {
   const endOfDay = new Date(scope.day.getTime() + DAY_MS);
   const today = toShanghaiDateString(scope.day);
-  const [stageRows, replyRows, assignments, calendar, settings] = await Promise.all([
+  const [stageRows, warningRows, replyRows, assignments, calendar, settings] = await Promise.all([
     db.$queryRaw<{ stage: CycleStage; items: unknown }[]>(
       sql`SELECT i."stage", COUNT(*) AS "items" FROM ${replyItems} GROUP BY 1`,
+    ),
+    db.$queryRaw<{ warning: WarningLevel | null; items: unknown }[]>(
+      sql`SELECT i."warning", COUNT(*) AS "items" FROM ${replyItems} GROUP BY 1`,
     ),
     // A reply is on time by its (approved) deadline; one not in and past it is late already.
     db.$queryRaw<{ onTime: unknown; late: unknown }[]>(sql`
@@ -72,6 +80,11 @@ export async function cycleFigures(db: Db, scope: ItemScope, replyItems: Sql): P
   const reply = replyRows[0];
   return {
     stages: STAGES.map((stage) => ({ stage, items: counts.get(stage) ?? 0 })),
+    warnings: WARNING_LEVELS.map((level) => ({
+      level,
+      items: Number(warningRows.find((row) => row.warning === level)?.items ?? 0),
+    })),
+    thresholds: scope.warning,
     acknowledged,
     replied: { onTime: Number(reply?.onTime ?? 0), late: Number(reply?.late ?? 0) },
     views,

@@ -3,7 +3,7 @@
 // change feed. Pure (no React, no database) so that the rules are tested on their own; the components
 // in components/dashboard/ only translate and lay it out.
 import { DAY_MS, toShanghaiDateString } from "@/lib/dates";
-import type { CycleStage, ItemStatus, ReplyClass } from "@/lib/db/enums";
+import type { CycleStage, ItemStatus, ReplyClass, WarningLevel } from "@/lib/db/enums";
 import { agencyShortName, localized } from "@/lib/i18n/localized";
 import type { Health } from "@/lib/tracking/health";
 import { pickFilters, type TrackingParams, trackingQuery } from "@/lib/tracking/search-params";
@@ -16,6 +16,7 @@ import {
   STATUS_COLORS,
   STATUS_ORDER,
   satisfactionColor,
+  WARNING_COLORS,
 } from "@/lib/tracking/status-palette";
 import { type DashboardParams, DUE_SOON_DAYS } from "./params";
 import type { Dashboard } from "./queries";
@@ -35,7 +36,8 @@ export type FigureId =
   | "timeline"
   | "reply-classes"
   | "satisfaction"
-  | "stages";
+  | "stages"
+  | "warnings";
 
 export type SatisfactionLevel = {
   key: string;
@@ -235,6 +237,13 @@ export function dashboardViewModel({
     color: STAGE_COLOR,
     href: replyHref(items, { stage: [stage] }),
   }));
+  // 三色预警: each level opens the table of its recommendations.
+  const warnings: Segment<WarningLevel>[] = cycle.warnings.map(({ level, items }) => ({
+    key: level,
+    value: items,
+    color: WARNING_COLORS[level],
+    href: replyHref(items, { warning: [level] }),
+  }));
   const rate = ({ onTime, late }: { onTime: number; late: number }) => ({
     onTime,
     counted: onTime + late,
@@ -335,6 +344,8 @@ export function dashboardViewModel({
     },
     cycle: {
       stages,
+      warnings,
+      thresholds: cycle.thresholds,
       acknowledged: rate(cycle.acknowledged),
       replied: rate(cycle.replied),
     },

@@ -37,9 +37,15 @@ export function exportTable<P extends ExportPart>(
   t: ExportTranslator,
 ): ExportTable<P> {
   const name = (named: Named) => (named ? localized(locale, named.nameZh, named.nameEn) : null);
-  const column = <Row>(id: string, type: CellType, width: number, value: (row: Row) => CellValue) => ({
+  const column = <Row>(
+    id: string,
+    type: CellType,
+    width: number,
+    value: (row: Row) => CellValue,
+    header = `export.column.${id}`,
+  ) => ({
     id,
-    header: t(`export.column.${id}`),
+    header: t(header),
     type,
     width,
     value,
@@ -70,6 +76,21 @@ export function exportTable<P extends ExportPart>(
     column("repliedAt", "day", 12, (row: ExportItem) => row.repliedAt),
     column("feedbackAt", "day", 12, (row: ExportItem) => row.feedbackAt),
     column("closedAt", "day", 12, (row: ExportItem) => row.closedAt),
+    // 督办: the warning level on the view's day and the priority mark.
+    column(
+      "warning",
+      "text",
+      10,
+      (row: ExportItem) => (row.warning ? t(`supervision.level.${row.warning}`) : null),
+      "supervision.column.warning",
+    ),
+    column(
+      "priority",
+      "text",
+      10,
+      (row: ExportItem) => (row.priority ? t("supervision.column.yes") : null),
+      "supervision.column.priority",
+    ),
     column("startDate", "day", 12, (row: ExportItem) => row.startDate),
     column("dueDate", "day", 12, (row: ExportItem) => row.dueDate),
     column("updatedAt", "instant", 20, (row: ExportItem) => row.updatedAt),

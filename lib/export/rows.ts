@@ -3,7 +3,14 @@
 // batch of items is loaded with its names, its actions, evidence or history.
 import "server-only";
 import { DAY_MS } from "@/lib/dates";
-import type { CycleStage, EvidenceKind, ItemStatus, ReplyClass, UpdateSource } from "@/lib/db/enums";
+import type {
+  CycleStage,
+  EvidenceKind,
+  ItemStatus,
+  ReplyClass,
+  UpdateSource,
+  WarningLevel,
+} from "@/lib/db/enums";
 import { join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import type { Health } from "@/lib/tracking/health";
 import { filteredItems, type ItemScope, itemOrderSql, itemScope, itemsSql } from "@/lib/tracking/item-sql";
@@ -40,6 +47,9 @@ export type ExportItem = {
   repliedAt: Date | null;
   feedbackAt: Date | null;
   closedAt: Date | null;
+  /** 督办: the 三色预警 on the view's day and the 重点督办 mark (an action: its recommendation's). */
+  warning: WarningLevel | null;
+  priority: boolean;
   startDate: Date | null;
   dueDate: Date | null;
   updatedAt: Date | null;
@@ -146,6 +156,8 @@ type ItemSqlRow = {
   repliedAt: Date | string | null;
   feedbackAt: Date | string | null;
   closedAt: Date | string | null;
+  warning: WarningLevel | null;
+  priority: boolean | number | bigint;
   startDate: Date | string | null;
   dueDate: Date | string | null;
   updatedAt: Date | string | null;
@@ -181,7 +193,7 @@ async function itemRows(
       x."titleEn", i."status", i."progress", i."health", t."nameZh" AS "themeZh", t."nameEn" AS "themeEn",
       ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."stage", i."assignedAt",
       ${byThen(acknowledged)} AS "acknowledgedAt", i."repliedAt", i."feedbackAt",
-      ${byThen(sql`r."closedAt"`)} AS "closedAt", i."startDate", i."dueDate",
+      ${byThen(sql`r."closedAt"`)} AS "closedAt", i."warning", i."priority", i."startDate", i."dueDate",
       i."updatedAt", x."version", i.${raw(`"${by}"`)} AS "place", x."sortOrder"
     FROM ${itemsSql(scope, kind)} i
     JOIN ${raw(table)} x ON x."id" = i."id"
@@ -212,6 +224,8 @@ async function itemRows(
       repliedAt: dateOf(row.repliedAt),
       feedbackAt: dateOf(row.feedbackAt),
       closedAt: dateOf(row.closedAt),
+      warning: row.warning,
+      priority: Boolean(Number(row.priority)),
       startDate: dateOf(row.startDate),
       dueDate: dateOf(row.dueDate),
       updatedAt: dateOf(row.updatedAt),

@@ -114,6 +114,17 @@ export async function getReportData(
           orderBy: LIST_ORDER,
           select: { id: true, code: true, titleZh: true, titleEn: true, dueDate: true },
         },
+        // 延期 and 督办: the requests and notices made by the day, oldest first.
+        extensionRequests: {
+          where: { createdAt: { lt: endOfDay } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { createdAt: true, requestedDueAt: true, state: true, decidedAt: true, reason: true },
+        },
+        supervisionNotices: {
+          where: { createdAt: { lt: endOfDay } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { level: true, createdAt: true, answerDueAt: true, answeredAt: true },
+        },
       },
     }),
     // The comments on the proposal's recommendations and on their actions by the day, the newest
@@ -223,6 +234,19 @@ export async function getReportData(
           const actionState = actionsNow.get(action.id);
           return actionState ? [{ ...action, ...actionState }] : [];
         }),
+        // As they stood at the end of the day: a decision or an answer made later is not yet made.
+        extensions: rec.extensionRequests.map((request) => ({
+          askedOn: request.createdAt,
+          newDate: request.requestedDueAt,
+          state: request.decidedAt && request.decidedAt < endOfDay ? request.state : ("pending" as const),
+          reason: request.reason,
+        })),
+        notices: rec.supervisionNotices.map((notice) => ({
+          level: notice.level,
+          issuedOn: notice.createdAt,
+          answerDue: notice.answerDueAt,
+          answeredOn: notice.answeredAt && notice.answeredAt < endOfDay ? notice.answeredAt : null,
+        })),
       },
     ];
   });

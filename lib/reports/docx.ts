@@ -25,7 +25,15 @@ import type { ReportData } from "./data";
 import { type ReportLabels, reportLabels } from "./labels";
 import { type Narratives, narrativeOf } from "./narrative";
 import type { ReportRequest } from "./schema";
-import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
+import {
+  actionsTable,
+  extensionsTable,
+  movedTable,
+  noticesTable,
+  overdueTable,
+  type ReportCell,
+  type ReportTable,
+} from "./tables";
 
 // A4 with the margins of the national standard for official documents (GB/T 9704), in twips.
 const PAGE = { width: 11906, height: 16838 };
@@ -330,6 +338,21 @@ export async function renderReportDocx(
       );
       if (item.actions.length) {
         children.push(table(actionsTable(item.actions, labels), labels));
+      }
+      // 延期 and 督办单: each request and notice of the recommendation, or a line saying there is none.
+      const tSupervision = labels.supervision;
+      for (const [heading, rows, render, none] of [
+        ["extensions", item.extensions, () => extensionsTable(item.extensions, labels), "noExtensions"],
+        ["notices", item.notices, () => noticesTable(item.notices, labels), "noNotices"],
+      ] as const) {
+        children.push(
+          paragraph({
+            indent,
+            keepNext: rows.length > 0,
+            children: [new TextRun({ text: `${tSupervision(heading)}${labels.colon}`, bold: true })],
+          }),
+          rows.length ? table(render(), labels) : body(tSupervision(none)),
+        );
       }
       children.push(
         paragraph({

@@ -13,6 +13,11 @@ const MESSAGES = { "zh-CN": zh, en } as const;
 export function reportLabels(locale: Locale, data: ReportData) {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const doc = createTranslator({ locale, messages: MESSAGES[locale], namespace: "reports.document" });
+  const supervision = createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    namespace: "supervision.report",
+  });
   const dateFormat = new Intl.DateTimeFormat(locale, {
     timeZone: TIME_ZONE,
     year: "numeric",
@@ -34,6 +39,9 @@ export function reportLabels(locale: Locale, data: ReportData) {
   return {
     locale,
     doc,
+    /** The words of the 延期 and 督办单 lists. */
+    supervision,
+    level: (level: string) => t(`supervision.level.${level}` as "supervision.level.red"),
     /** "Label: value" in English, "标签：值" in Chinese. */
     colon: english ? ": " : "：",
     /** Between the items of a list. */

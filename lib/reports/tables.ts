@@ -37,6 +37,50 @@ export function actionsTable(
   };
 }
 
+/** A recommendation's extension requests (延期): asked, the date asked for, the decision, the reason. */
+export function extensionsTable(
+  extensions: ReportData["sections"][number]["extensions"],
+  labels: ReportLabels,
+): ReportTable {
+  const { supervision: t } = labels;
+  return {
+    columns: [
+      { header: t("askedOn"), width: 18, unbroken: true },
+      { header: t("newDate"), width: 18, unbroken: true },
+      { header: t("state"), width: 12 },
+      { header: t("reason"), width: 52 },
+    ],
+    rows: extensions.map((request) => [
+      labels.date(request.askedOn),
+      labels.date(request.newDate),
+      t(`stateValue.${request.state}`),
+      request.reason,
+    ]),
+  };
+}
+
+/** A recommendation's supervision notices (督办单): level, issued, answer due, answered. */
+export function noticesTable(
+  notices: ReportData["sections"][number]["notices"],
+  labels: ReportLabels,
+): ReportTable {
+  const { supervision: t } = labels;
+  return {
+    columns: [
+      { header: t("level"), width: 10 },
+      { header: t("issuedOn"), width: 20, unbroken: true },
+      { header: t("answerDue"), width: 20, unbroken: true },
+      { header: t("answeredOn"), width: 20, unbroken: true },
+    ],
+    rows: notices.map((notice) => [
+      labels.level(notice.level),
+      labels.date(notice.issuedOn),
+      labels.date(notice.answerDue),
+      notice.answeredOn ? labels.date(notice.answeredOn) : t("notAnswered"),
+    ]),
+  };
+}
+
 /** The items past their due date and not done. */
 export function overdueTable(items: ReportData["overdue"], labels: ReportLabels): ReportTable {
   const { doc: t } = labels;

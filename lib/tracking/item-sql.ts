@@ -4,7 +4,8 @@
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
 
 import { VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
-import { DEFAULT_CYCLE_SETTINGS, readCycleSettings } from "@/lib/cycle/settings";
+import { CYCLE_SETTING, type CycleSettings, cycleSettingsOf } from "@/lib/cycle/settings";
+import { warningSql } from "@/lib/cycle/warning";
 import type { DatabaseProvider } from "@/lib/database-url";
 import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
@@ -24,14 +25,16 @@ export type ItemScope = {
    * condition alone steers the databases off the indexes that serve the tables and figures.
    */
   someArchived: boolean;
-  /** The months a co-handler has for its view (lib/cycle/settings.ts), read when a filter needs it. */
-  coHandlerViewMonths?: number;
+  /** The 三色预警 thresholds in force (lib/cycle/warning.ts). */
+  warning: Pick<CycleSettings, "yellowDaysBefore" | "redDaysAfter">;
+  /** The months a co-handler has for its view (lib/cycle/settings.ts). */
+  coHandlerViewMonths: number;
 };
 
 /** The day a view describes, whether it looks back, and what its search finds. */
 export async function itemScope(
   db: SqlReader,
-  filters: Pick<ItemFilters, "asOf" | "q" | "views">,
+  filters: Pick<ItemFilters, "asOf" | "q">,
   today: Date,
 ): Promise<ItemScope> {
   const { provider } = db;
@@ -40,15 +43,17 @@ export async function itemScope(
     filters.q ? searchSql(db, filters.q) : null,
     // Answered by the partial index Recommendation_archived_idx.
     db.rows(sql`SELECT "id" FROM "Recommendation" WHERE "archivedAt" IS NOT NULL LIMIT 1`),
-    filters.views ? readCycleSettings(db) : null,
+    db.rows<{ value: unknown }>(sql`SELECT "value" FROM "AppSetting" WHERE "key" = ${CYCLE_SETTING}`),
   ]);
+  const { yellowDaysBefore, redDaysAfter, coHandlerViewMonths } = cycleSettingsOf(settings[0]?.value);
   return {
     provider,
     day: asOf ?? today,
     asOf,
     search,
     someArchived: archived.length > 0,
-    ...(settings && { coHandlerViewMonths: settings.coHandlerViewMonths }),
+    warning: { yellowDaysBefore, redDaysAfter },
+    coHandlerViewMonths,
   };
 }
 
@@ -74,7 +79,8 @@ function stateColumns(
         ${raw(item)}."updatedAt" AS "updatedAt",
         CAST(r."replyClass" AS TEXT) AS "replyClass", r."repliedAt" AS "repliedAt",
         r."assignedAt" AS "assignedAt", r."satisfaction" AS "satisfaction", r."feedbackAt" AS "feedbackAt",
-        r."rehandlingRepliedAt" AS "rehandlingRepliedAt", CAST(r."stage" AS TEXT) AS "stage"`,
+        r."rehandlingRepliedAt" AS "rehandlingRepliedAt", CAST(r."stage" AS TEXT) AS "stage",
+        r."replyDueAt" AS "replyDueAt"`,
       joins: empty,
     };
   }
@@ -103,7 +109,8 @@ function stateColumns(
       CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."satisfaction" END AS "satisfaction",
       CASE WHEN r."feedbackAt" < ${endOfDay} THEN r."feedbackAt" END AS "feedbackAt",
       CASE WHEN r."rehandlingRepliedAt" < ${endOfDay} THEN r."rehandlingRepliedAt" END AS "rehandlingRepliedAt",
-      ${stageAsOf(endOfDay)} AS "stage"`,
+      ${stageAsOf(endOfDay)} AS "stage",
+      ${replyDueAsOf(endOfDay)} AS "replyDueAt"`,
     joins: sql`
       JOIN "Proposal" p ON p."id" = r."proposalId" AND p."submittedAt" < ${endOfDay}
       ${state.join}`,
@@ -131,15 +138,27 @@ function stageAsOf(endOfDay: Date): Sql {
     'unassigned')`;
 }
 
+/**
+ * A recommendation's reply deadline at the end of a day: none before its assignment; the deadline an
+ * extension approved later started from (the first of them), else the one it has now.
+ */
+function replyDueAsOf(endOfDay: Date): Sql {
+  return sql`CASE WHEN r."assignedAt" < ${endOfDay} THEN COALESCE(
+    (SELECT e."previousDueAt" FROM "ExtensionRequest" e
+      WHERE e."recommendationId" = r."id" AND e."state" = 'approved' AND e."decidedAt" >= ${endOfDay}
+      ORDER BY e."decidedAt" ASC, e."id" ASC LIMIT 1),
+    r."replyDueAt") END`;
+}
+
 /** Recommendations or actions with the columns every view needs, before health. */
 function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true): Sql {
   const state = stateColumns(scope, kind, withState);
   if (kind === "action") {
     return sql`
       SELECT a."id" AS "id", a."recommendationId" AS "recommendationId", a."code" AS "code",
-        a."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
+        a."titleZh" AS "titleZh", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
         ${state.columns}, a."startDate" AS "startDate", a."dueDate" AS "dueDate",
-        a."leadAgencyId" AS "leadAgencyId"
+        a."leadAgencyId" AS "leadAgencyId", r."priority" AS "priority"
       FROM "Action" a
       JOIN "Recommendation" r ON r."id" = a."recommendationId"
       ${state.joins}
@@ -147,9 +166,9 @@ function baseItems(scope: ItemScope, kind: ItemFilters["kind"], withState = true
   }
   return sql`
     SELECT r."id" AS "id", r."id" AS "recommendationId", r."code" AS "code",
-      r."titleZh" AS "titleZh", r."replyDueAt" AS "replyDueAt", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
+      r."titleZh" AS "titleZh", r."proposalId" AS "proposalId", r."themeId" AS "themeId",
       ${state.columns}, r."startDate" AS "startDate", r."dueDate" AS "dueDate",
-      r."leadAgencyId" AS "leadAgencyId"
+      r."leadAgencyId" AS "leadAgencyId", r."priority" AS "priority"
     FROM "Recommendation" r
     ${state.joins}
     ${
@@ -189,7 +208,8 @@ export function overdueSql(scope: ItemScope): Sql {
 
 /** All items of a kind, with health: a subquery to select from `AS i`. */
 export function itemsSql(scope: ItemScope, kind: ItemFilters["kind"]): Sql {
-  return sql`(SELECT b.*, ${healthColumn(scope)} AS "health" FROM (${baseItems(scope, kind)}) b)`;
+  return sql`(SELECT b.*, ${healthColumn(scope)} AS "health",
+    ${warningSql("b", scope.day, scope.warning)} AS "warning" FROM (${baseItems(scope, kind)}) b)`;
 }
 
 /**
@@ -217,10 +237,7 @@ export function rehandlingSql(scope: ItemScope, state: "awaiting" | "overdue"): 
  */
 export function coHandlerViewsSql(scope: ItemScope, state: "awaiting" | "overdue"): Sql {
   const endOfDay = new Date(scope.day.getTime() + DAY_MS);
-  const limit = firstDayNotOverdue(
-    scope.day,
-    scope.coHandlerViewMonths ?? DEFAULT_CYCLE_SETTINGS.coHandlerViewMonths,
-  );
+  const limit = firstDayNotOverdue(scope.day, scope.coHandlerViewMonths);
   return sql`(i."stage" IN (${join([...VIEWS_OWED_STAGES])}) AND EXISTS (SELECT 1 FROM "RecommendationAgency" x
     WHERE x."recommendationId" = i."recommendationId" AND x."role" = 'co_handler'
       AND x."createdAt" < ${endOfDay} AND (x."viewAt" IS NULL OR x."viewAt" >= ${endOfDay})
@@ -293,6 +310,8 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   else if (filters.health.length) conditions.push(sql`i."health" IN (${join(filters.health)})`);
   if (filters.replyClass) conditions.push(sql`i."replyClass" = ${filters.replyClass}`);
   if (filters.stage.length) conditions.push(sql`i."stage" IN (${join(filters.stage)})`);
+  if (filters.warning.length) conditions.push(sql`i."warning" IN (${join(filters.warning)})`);
+  if (filters.priority) conditions.push(sql`i."priority" = TRUE`);
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.rehandling) conditions.push(rehandlingSql(scope, filters.rehandling));
   if (filters.views) conditions.push(coHandlerViewsSql(scope, filters.views));
@@ -320,7 +339,11 @@ export function filteredColumn(
   column: "id" | "proposalId" | "recommendationId" = "id",
 ): Sql {
   const readsState =
-    filters.status.length > 0 || filters.health.length > 0 || filters.overdue || filters.mismatch;
+    filters.status.length > 0 ||
+    filters.health.length > 0 ||
+    filters.warning.length > 0 ||
+    filters.overdue ||
+    filters.mismatch;
   const items = readsState ? itemsSql(scope, filters.kind) : sql`(${baseItems(scope, filters.kind, false)})`;
   return sql`SELECT i.${raw(`"${column}"`)} FROM ${items} i ${filterSql(scope, filters)}`;
 }

@@ -1,6 +1,6 @@
 import { shanghaiToday } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
-import type { CycleStage, ItemStatus, ReplyClass } from "@/lib/db/enums";
+import type { CycleStage, ItemStatus, ReplyClass, WarningLevel } from "@/lib/db/enums";
 import { liveProposals } from "@/lib/db/live";
 import { LIST_ORDER } from "@/lib/db/selects";
 import { sql } from "@/lib/db/sql";
@@ -19,11 +19,16 @@ export type ItemStateRow = {
   replyClass: ReplyClass | null;
   /** The handling cycle's stage (an action's: its recommendation's). */
   stage: CycleStage;
+  /** 三色预警 on the view's day (lib/cycle/warning.ts), null when there is none. */
+  warning: WarningLevel | null;
+  /** 重点督办 (an action's: its recommendation's). */
+  priority: boolean | number | bigint;
   updatedAt: Date | string | null;
 };
 
 /** The columns of ItemStateRow, selected from items read as `i`. */
-export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."stage", i."updatedAt"`;
+export const ITEM_STATE_COLUMNS = sql`i."id", i."status", i."progress", i."health", i."replyClass", i."stage",
+  i."warning", i."priority", i."updatedAt"`;
 
 export type TrackingPageParams = ItemFilters & Pick<TrackingParams, "page" | "perPage" | "sort" | "dir">;
 
@@ -92,6 +97,8 @@ export async function withDetails(db: Db, kind: ItemFilters["kind"], stateRows: 
         health: row.health,
         replyClass: row.replyClass,
         stage: row.stage,
+        warning: row.warning,
+        priority: Boolean(Number(row.priority)),
         updatedAt: row.updatedAt === null ? null : new Date(row.updatedAt),
       },
     ];

@@ -2,6 +2,7 @@
 // reload. One definition serves the pages, which never fail on a bad value (it falls back to its
 // default), and the read API, which answers a bad value with a 400.
 import { z } from "zod";
+import { WARNING_LEVELS } from "../cycle/warning";
 import { isIsoDate, toShanghaiDateString } from "../dates";
 import { CycleStage, ItemStatus, ReplyClass } from "../db/enums";
 import { plainText } from "../validation/fields";
@@ -24,6 +25,8 @@ export const HIDEABLE_COLUMNS = [
   "leadAgency",
   "replyClass",
   "stage",
+  "warning",
+  "priority",
   "dueDate",
   "updatedAt",
 ] as const;
@@ -81,6 +84,12 @@ export const itemFilterShape = {
     .describe(
       "Stages of the handling cycle (an action's: its recommendation's), comma-separated: unassigned, assigned (awaiting 签收), handling, drafting, cosigning, reviewing, submitted (awaiting the office), replied, evaluated, closed.",
     ),
+  warning: commaList(z.enum(WARNING_LEVELS))
+    .default([])
+    .describe(
+      "三色预警 (warning levels), comma-separated, from the nearest open deadline (the reply deadline until the reply is accepted, else the due date): red once more than the set number of days (default 0) past it, yellow from the set number of days (default 7) before it, blue before; items closed, completed, not adopted or without a deadline have none.",
+    ),
+  priority: flag.default(false).describe("1: only items the office marked 重点督办 (priority)."),
   mismatch: flag
     .default(false)
     .describe(

@@ -1,6 +1,6 @@
 // The colours and order the charts give statuses, health and reply classes: one palette for the
 // dashboard on screen and the report's charts on paper, so that a status looks the same on both.
-import type { ItemStatus, ReplyClass } from "@/lib/db/enums";
+import type { ItemStatus, ReplyClass, WarningLevel } from "@/lib/db/enums";
 import type { Health } from "./health";
 
 /** Statuses in the order the charts list them: open ones first, then the closed. */
@@ -48,3 +48,10 @@ export const COMPLETED_COLOR = STATUS_COLORS.completed;
 
 /** The bars of the handling cycle's stage mix (one colour: the stages are an order, not categories). */
 export const STAGE_COLOR = "#0f766e";
+
+/** 三色预警: its three colours, deep enough to hold against a white background. */
+export const WARNING_COLORS: Record<WarningLevel, string> = {
+  red: "#dc2626",
+  yellow: "#d97706",
+  blue: "#2563eb",
+};

@@ -41,6 +41,7 @@ import {
   requestExtension,
   requestHandback,
 } from "@/lib/cycle/request-actions";
+import { acknowledgeNotice, answerNotice, issueNotice, setPriority } from "@/lib/cycle/supervision-actions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
@@ -308,6 +309,22 @@ async function datedCycleRecommendation() {
 const versionOf = async (id: string) =>
   String((await db.recommendation.findUniqueOrThrow({ where: { id } })).version);
 const ONLY_LEAD = { ...STAFF_OF_THE_ITEM, admin: false };
+/** A handling item with a 督办单 to its lead, acknowledged or not yet. */
+async function noticedRecommendation(acknowledged: boolean) {
+  const id = await cycleRecommendation("handling");
+  await db.supervisionNotice.create({
+    data: {
+      recommendationId: id,
+      agencyId: leadAgencyId,
+      level: "red",
+      text: "矩阵督办单",
+      answerDueAt: new Date(Date.now() + 7 * 86_400_000),
+      issuedById: adminId,
+      ...(acknowledged ? { acknowledgedAt: new Date(), acknowledgedById: adminId } : {}),
+    },
+  });
+  return id;
+}
 const ONLY_OFFICE = { ...STAFF_OF_THE_ITEM, staffAssigned: false, office: true };
 const NOBODY = { ...ONLY_OFFICE, admin: false, office: false };
 /** A bot of the office's whose address nothing answers at (the discard port, closed). */
@@ -1015,6 +1032,57 @@ const WRITES: Write[] = [
       return decideHandback(
         {},
         form({ recommendationId: id, version: await versionOf(id), requestId, decision: "approved" }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "setPriority (重点督办: the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: () => cycleRecommendation("handling"),
+    call: async (id) =>
+      setPriority({}, form({ recommendationId: id, version: await versionOf(id), priority: "1" })),
+    succeeded: saved,
+  },
+  {
+    name: "issueNotice (督办单: the office or an admin)",
+    allowed: ONLY_OFFICE,
+    prepare: () => cycleRecommendation("handling"),
+    call: async (id) =>
+      issueNotice(
+        {},
+        form({
+          recommendationId: id,
+          version: await versionOf(id),
+          level: "yellow",
+          text: "请报送进展",
+          answerDueAt: toShanghaiDateString(new Date(Date.now() + 7 * 86_400_000)),
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "acknowledgeNotice (the lead's staff only)",
+    allowed: ONLY_LEAD,
+    prepare: () => noticedRecommendation(false),
+    call: async (id) => {
+      const notice = await db.supervisionNotice.findFirstOrThrow({ where: { recommendationId: id } });
+      return acknowledgeNotice(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), noticeId: notice.id }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "answerNotice (the lead's staff only, once acknowledged)",
+    allowed: ONLY_LEAD,
+    prepare: () => noticedRecommendation(true),
+    call: async (id) => {
+      const notice = await db.supervisionNotice.findFirstOrThrow({ where: { recommendationId: id } });
+      return answerNotice(
+        {},
+        form({ recommendationId: id, version: await versionOf(id), noticeId: notice.id, answer: "已落实" }),
       );
     },
     succeeded: saved,

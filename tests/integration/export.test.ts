@@ -160,6 +160,9 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
       day(cycle.repliedAt),
       day(cycle.feedbackAt),
       day(cycle.closedAt),
+      // 督办: the warning level on the view's day and the priority mark.
+      row.warning ? messages.supervision.level[row.warning] : "",
+      row.priority ? messages.supervision.column.yes : "",
       day(item.startDate),
       day(item.dueDate),
       instant(item.updatedAt),
@@ -206,6 +209,8 @@ describe("GET /api/export as CSV", () => {
       "答复日期",
       "评价日期",
       "办结日期",
+      "三色预警",
+      "重点督办",
       "开始日期",
       "完成时限",
       "最近修改",
@@ -303,14 +308,19 @@ describe("GET /api/export as a workbook", () => {
       expect(progress.numFmt).toBe("0%");
       expect(Math.round(Number(progress.value) * 100)).toBe(row.progress);
       expect(String(cells.getCell(11).value)).toBe(want[10]);
+      // 督办's warning level and priority mark, as text.
+      expect([17, 18].map((column) => String(cells.getCell(column).value ?? ""))).toEqual([
+        want[16],
+        want[17],
+      ]);
       for (const [column, text] of [
         [12, want[11]],
         [13, want[12]],
         [14, want[13]],
         [15, want[14]],
         [16, want[15]],
-        [17, want[16]],
-        [18, want[17]],
+        [19, want[18]],
+        [20, want[19]],
       ] as const) {
         const value = cells.getCell(column).value;
         if (text) {
@@ -319,8 +329,8 @@ describe("GET /api/export as a workbook", () => {
           expect(cells.getCell(column).numFmt).toBe("yyyy-mm-dd");
         } else expect(value).toBeNull();
       }
-      const updated = cells.getCell(19).value as Date;
-      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[18]);
+      const updated = cells.getCell(21).value as Date;
+      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[20]);
     });
     expect(
       items.getRow(page.rows.findIndex((row) => row.proposalCode === "INJ-1") + 2).getCell(3).value,

@@ -203,6 +203,25 @@ async function datedCycleItem() {
   return item;
 }
 
+/** A handling item with a 督办单 to its lead (SHEITC), acknowledged or not yet. */
+async function noticedItem(acknowledged: boolean) {
+  const item = await cycleItem("handling");
+  const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tracker.example" } });
+  const notice = await db.supervisionNotice.create({
+    data: {
+      recommendationId: item.recommendationId,
+      agencyId: lead.id,
+      level: "yellow",
+      text: "顽皮督办单",
+      answerDueAt: new Date(Date.now() + 7 * 86_400_000),
+      issuedById: admin.id,
+      ...(acknowledged ? { acknowledgedAt: new Date(), acknowledgedById: admin.id } : {}),
+    },
+  });
+  return { ...item, noticeId: notice.id };
+}
+
 const ACTIONS: Record<string, Entry> = {
   requestExtension: {
     as: "lead",
@@ -274,6 +293,22 @@ const ACTIONS: Record<string, Entry> = {
   submitView: {
     as: "coHandler",
     form: async () => ({ ...(await cycleItem("handling")), text: "协办意见：建议补充申领条件。" }),
+  },
+  setPriority: { form: async () => ({ ...(await cycleItem("handling")), priority: "1" }) },
+  issueNotice: {
+    form: async () => ({
+      ...(await cycleItem("handling")),
+      level: "red",
+      text: "请于期限内报送办理进展。",
+      answerDueAt: new Date(Date.now() + 7 * 86_400_000).toLocaleDateString("sv-SE", {
+        timeZone: "Asia/Shanghai",
+      }),
+    }),
+  },
+  acknowledgeNotice: { as: "lead", form: async () => noticedItem(false) },
+  answerNotice: {
+    as: "lead",
+    form: async () => ({ ...(await noticedItem(true)), answer: "已报送进展。" }),
   },
   saveCalendarDay: {
     form: async () => ({ day: "2031-02-08", kind: "workday", nameZh: "调休上班", nameEn: "Make-up day" }),

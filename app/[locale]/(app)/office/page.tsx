@@ -1,9 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OpenNotices } from "@/components/cycle/open-notices";
 import { PendingRequests } from "@/components/cycle/pending-requests";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOffice } from "@/lib/auth/session";
 import { officeDesk } from "@/lib/cycle/assignment";
 import { pendingRequestsDesk } from "@/lib/cycle/request-queries";
+import { openNoticesOnDesk } from "@/lib/cycle/supervision";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -15,9 +17,10 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   await requireOffice(locale, `/${locale}/office`);
-  const [[toAssign, late], [requests, agencies], t, tCycle] = await Promise.all([
+  const [[toAssign, late], [requests, agencies], notices, t, tCycle] = await Promise.all([
     officeDesk(),
     pendingRequestsDesk(),
+    openNoticesOnDesk(),
     getTranslations("office"),
     getTranslations("cycle.assignment"),
   ]);
@@ -88,6 +91,7 @@ export default async function OfficePage({ params }: { params: Promise<{ locale:
         </CardContent>
       </Card>
       <PendingRequests requests={requests} agencies={agencies} />
+      <OpenNotices notices={notices} />
     </div>
   );
 }

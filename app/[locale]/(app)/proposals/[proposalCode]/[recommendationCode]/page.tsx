@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
+import { SupervisionPanel } from "@/components/cycle/supervision-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
@@ -11,6 +12,7 @@ import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
 import { requestPanelOf } from "@/lib/cycle/request-queries";
+import { supervisionPanelOf } from "@/lib/cycle/supervision";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
@@ -56,18 +58,20 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds, workflow, assignment, cycleHistory, requests] = await Promise.all([
-    isFollowing(user.id, "recommendation", rec.id),
-    followedAmong(
-      user.id,
-      "action",
-      rec.actions.map((action) => action.id),
-    ),
-    loadReplyWorkflow(rec.id, user),
-    assignmentPanelOf(rec.id, user),
-    cycleHistoryOf(rec.id),
-    open ? requestPanelOf(rec.id, user) : null,
-  ]);
+  const [following, followedActionIds, workflow, assignment, cycleHistory, requests, supervision] =
+    await Promise.all([
+      isFollowing(user.id, "recommendation", rec.id),
+      followedAmong(
+        user.id,
+        "action",
+        rec.actions.map((action) => action.id),
+      ),
+      loadReplyWorkflow(rec.id, user),
+      assignmentPanelOf(rec.id, user),
+      cycleHistoryOf(rec.id),
+      open ? requestPanelOf(rec.id, user) : null,
+      supervisionPanelOf(rec.id, user),
+    ]);
   return (
     <div className="space-y-3">
       {open && <FollowButton itemType="recommendation" itemId={rec.id} following={following} />}
@@ -81,6 +85,7 @@ export default async function RecommendationPage({
           <>
             {assignment && <AssignmentPanel data={assignment} />}
             {requests && <RequestPanel data={requests} />}
+            {supervision && <SupervisionPanel data={supervision} />}
           </>
         }
         cycleHistory={<CycleHistory entries={cycleHistory} />}

@@ -39,6 +39,7 @@ export function CycleHistory({ entries }: { entries: CycleHistoryEntry[] }) {
                 </span>
               )}
             </div>
+            <EntryDetails entry={entry} />
             {entry.correctedClass && (
               <p className="text-slate-800">{t("history.correctedClass", entry.correctedClass)}</p>
             )}
@@ -49,4 +50,18 @@ export function CycleHistory({ entries }: { entries: CycleHistoryEntry[] }) {
       </ol>
     </section>
   );
+}
+
+/** What a step decided, in words: the decision, the deadline asked for, the notice's level, the mark. */
+function EntryDetails({ entry }: { entry: CycleHistoryEntry }) {
+  const t = useTranslations("cycle.history");
+  const tLevel = useTranslations("supervision.level");
+  const details = [
+    entry.decision && t(`decision.${entry.decision}`),
+    entry.requestedDueAt && t("requestedDueAt", { day: entry.requestedDueAt }),
+    entry.level && t("level", { level: tLevel(entry.level) }),
+    entry.priority !== null && t(entry.priority ? "priorityOn" : "priorityOff"),
+  ].filter(Boolean);
+  if (details.length === 0) return null;
+  return <p className="text-slate-700">{details.join(" · ")}</p>;
 }

@@ -15,7 +15,17 @@ export type CycleHistoryEntry = {
   note: string | null;
   /** A reply's class as the office corrected it, next to the one drafted ("C → B"). */
   correctedClass: { drafted: string; accepted: string } | null;
+  /** What the step decided, as its data says: a request's or sign-off's decision, a new deadline… */
+  decision: "approved" | "rejected" | "signed" | "commented" | null;
+  requestedDueAt: string | null;
+  level: "blue" | "yellow" | "red" | null;
+  priority: boolean | null;
 };
+
+const DECISIONS = new Set(["approved", "rejected", "signed", "commented"]);
+const LEVELS = new Set(["blue", "yellow", "red"]);
+const ofSet = <T extends string>(set: Set<string>, value: unknown): T | null =>
+  typeof value === "string" && set.has(value) ? (value as T) : null;
 
 export async function loadCycleHistory(
   client: DbClient,
@@ -52,6 +62,13 @@ export async function loadCycleHistory(
       actorName: event.actor?.name ?? null,
       note: event.note,
       correctedClass: corrected,
+      decision: ofSet(DECISIONS, data.decision),
+      requestedDueAt:
+        typeof data.requestedDueAt === "string" && event.step.endsWith("Extension")
+          ? data.requestedDueAt.slice(0, 10)
+          : null,
+      level: ofSet(LEVELS, data.level),
+      priority: event.step === "setPriority" && typeof data.priority === "boolean" ? data.priority : null,
     };
   });
 }

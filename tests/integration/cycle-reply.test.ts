@@ -158,7 +158,7 @@ describe("the reply workflow", () => {
       "draftReply",
     ]);
     expect(history[0]).toMatchObject({ correctedClass: { drafted: "B", accepted: "A" }, actorName: "陈静" });
-    expect(history[2]?.agency?.nameZh).toBe("上海市科学技术委员会");
+    expect(history[2]).toMatchObject({ decision: "signed", agency: { nameZh: "上海市科学技术委员会" } });
   });
 
   it("goes straight to review when there are no co-handlers, and lets the lead revise while drafting", async () => {

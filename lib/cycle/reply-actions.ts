@@ -6,14 +6,9 @@
 // what it writes besides is written in the same transaction.
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import type { Access } from "@/lib/auth/item-access";
-import type { CurrentUser } from "@/lib/auth/session";
 import { shanghaiToday } from "@/lib/dates";
-import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
-import { revalidateApp } from "@/lib/revalidate";
-import { type FormState, formAction } from "@/lib/validation/form-action";
-import { partiesOf, STEPS, type Step } from "./machine";
+import { FormRefused, type FormState, formAction } from "@/lib/validation/form-action";
 import {
   acceptInput,
   closeInput,
@@ -23,48 +18,15 @@ import {
   signoffInput,
   stepInput,
 } from "./reply-schema";
-import { loadStepItem, type StepRefusal, type StepResult, takeStep } from "./take-step";
-
-/**
- * The per-item rule of a step's action: whether the person is one of the parties the machine lets
- * take it on this item (its stage is checked by the step itself, so the refusal can say why).
- */
-function stepAccess(...steps: Step[]) {
-  return async (user: CurrentUser, input: { recommendationId: string }): Promise<Access> => {
-    const item = await loadStepItem(db, input.recommendationId);
-    if (!item) return "notFound";
-    const parties = partiesOf(user, item.agencies);
-    return steps.some((step) => STEPS[step].by.some((party) => parties.has(party))) ? "allowed" : "forbidden";
-  };
-}
-
-/** Thrown inside a transaction to undo it and answer the form. */
-class Refused extends Error {
-  constructor(readonly state: FormState) {
-    super("refused");
-  }
-}
+import { inTransaction, stepAccess, stepTaken } from "./step-write";
+import { loadStepItem, type StepRefusal, takeStep } from "./take-step";
 
 async function refusal(reason: StepRefusal): Promise<FormState> {
   const t = await getTranslations("cycle.refused");
   return { formError: t(reason) };
 }
 
-/** Runs `write` in one transaction; a refused step (or a Refused) undoes everything and answers why. */
-async function inTransaction(write: (tx: DbClient) => Promise<FormState>): Promise<FormState> {
-  try {
-    const state = await db.$transaction((tx) => write(tx));
-    revalidateApp();
-    return state;
-  } catch (error) {
-    if (error instanceof Refused) return error.state;
-    throw error;
-  }
-}
-
-async function ok(result: StepResult): Promise<void> {
-  if (!result.ok) throw new Refused(await refusal(result.reason));
-}
+const ok = stepTaken;
 
 async function saved(): Promise<FormState> {
   const t = await getTranslations("validation");
@@ -77,7 +39,7 @@ async function currentDraft(tx: DbClient, input: Item) {
   const draft = await tx.replyDraft.findUnique({ where: { recommendationId: input.recommendationId } });
   if (!draft) {
     const t = await getTranslations("cycle.reply");
-    throw new Refused({ formError: t("noDraft") });
+    throw new FormRefused({ formError: t("noDraft") });
   }
   return draft;
 }
@@ -137,8 +99,8 @@ export const signoffReply = formAction(
   async ({ input, user }) =>
     inTransaction(async (tx) => {
       const item = await loadStepItem(tx, input.recommendationId);
-      if (!item) throw new Refused(await refusal("notFound"));
-      if (item.stage !== "cosigning") throw new Refused(await refusal("stage"));
+      if (!item) throw new FormRefused(await refusal("notFound"));
+      if (item.stage !== "cosigning") throw new FormRefused(await refusal("stage"));
       const draft = await currentDraft(tx, input);
       const agencyId = user.agencyId ?? "";
       const already = await tx.replySignoff.findUnique({
@@ -146,7 +108,7 @@ export const signoffReply = formAction(
           recommendationId_round_agencyId: { recommendationId: item.id, round: draft.round, agencyId },
         },
       });
-      if (already) throw new Refused(await refusal("conflict"));
+      if (already) throw new FormRefused(await refusal("conflict"));
       const coHandlers = item.agencies
         .filter((agency) => agency.role === "co_handler")
         .map((a) => a.agencyId);

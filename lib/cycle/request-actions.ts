@@ -5,15 +5,10 @@
 // Every one is a step of the machine taken through takeStep (stage, version, history, audit,
 // notification) in one transaction with the request it writes or decides; a refusal writes nothing.
 import { getTranslations } from "next-intl/server";
-import type { Access } from "@/lib/auth/item-access";
-import type { CurrentUser } from "@/lib/auth/session";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
-import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { replyDueDate } from "@/lib/recommendations/reply-clock";
-import { revalidateApp } from "@/lib/revalidate";
-import { type FormState, formAction } from "@/lib/validation/form-action";
-import { partiesOf, STEPS, type Step } from "./machine";
+import { FormRefused, type FormState, formAction } from "@/lib/validation/form-action";
 import { extensionLimit, extensionProblem, handbackInTime } from "./request-clock";
 import {
   decideExtensionInput,
@@ -22,57 +17,32 @@ import {
   requestHandbackInput,
 } from "./request-schema";
 import { loadCycleSettings } from "./settings";
-import { loadStepItem, type StepResult, takeStep } from "./take-step";
+import { inTransaction, stepAccess, stepTaken } from "./step-write";
+import { takeStep } from "./take-step";
 import { loadWorkingCalendar } from "./working-days";
-
-/** The per-item rule of a step's action: whether the person is one of the parties the machine names. */
-function stepAccess(step: Step) {
-  return async (user: CurrentUser, input: { recommendationId: string }): Promise<Access> => {
-    const item = await loadStepItem(db, input.recommendationId);
-    if (!item) return "notFound";
-    const parties = partiesOf(user, item.agencies);
-    return STEPS[step].by.some((party) => parties.has(party)) ? "allowed" : "forbidden";
-  };
-}
-
-/** Thrown inside the transaction to undo it and answer the form. */
-class Refused extends Error {
-  constructor(readonly state: FormState) {
-    super("refused");
-  }
-}
 
 async function refuse(key: string, values?: Record<string, string>): Promise<never> {
   const t = await getTranslations("cycleRequests.refused");
-  throw new Refused({ formError: t(key, values) });
+  throw new FormRefused({ formError: t(key, values) });
 }
 
 async function refuseField(field: string, key: string, values?: Record<string, string>): Promise<never> {
   const t = await getTranslations("cycleRequests.refused");
-  throw new Refused({ fieldErrors: { [field]: [t(key, values)] } });
+  throw new FormRefused({ fieldErrors: { [field]: [t(key, values)] } });
 }
 
-async function ok(result: StepResult): Promise<void> {
-  if (result.ok) return;
-  const t = await getTranslations("cycle.refused");
-  throw new Refused({ formError: t(result.reason) });
-}
+const ok = stepTaken;
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
-/** Runs `write` in one transaction; a Refused (or a second pending request) undoes it and answers why. */
-async function inTransaction(write: (tx: DbClient) => Promise<FormState>): Promise<FormState> {
-  try {
-    const state = await db.$transaction((tx) => write(tx));
-    revalidateApp();
-    return state;
-  } catch (error) {
-    if (error instanceof Refused) return error.state;
+/** Runs `write` in one transaction; a refusal, or a second pending request, undoes it and answers why. */
+function inOneTransaction(write: (tx: DbClient) => Promise<FormState>): Promise<FormState> {
+  return inTransaction(write, async (error) =>
     // Two requests at once: the database keeps one pending (the *_one_pending indexes).
-    if (isUniqueViolation(error))
-      return { formError: (await getTranslations("cycleRequests.refused"))("pending") };
-    throw error;
-  }
+    isUniqueViolation(error)
+      ? { formError: (await getTranslations("cycleRequests.refused"))("pending") }
+      : null,
+  );
 }
 
 async function saved(key: string): Promise<FormState> {
@@ -97,7 +67,7 @@ export const requestExtension = formAction(
   requestExtensionInput,
   { allowOn: stepAccess("requestExtension"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const dates = await replyDates(tx, input.recommendationId);
       await ok(
         await takeStep(tx, {
@@ -137,7 +107,7 @@ export const decideExtension = formAction(
   decideExtensionInput,
   { allowOn: stepAccess("decideExtension"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const request = await tx.extensionRequest.findFirst({
         where: { id: input.requestId, recommendationId: input.recommendationId },
       });
@@ -188,7 +158,7 @@ export const requestHandback = formAction(
   requestHandbackInput,
   { allowOn: stepAccess("requestHandback"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const agencyId = user.agencyId ?? "";
       const own = await tx.recommendationAgency.findUnique({
         where: { recommendationId_agencyId: { recommendationId: input.recommendationId, agencyId } },
@@ -244,7 +214,7 @@ export const decideHandback = formAction(
   decideHandbackInput,
   { allowOn: stepAccess("decideHandback"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const request = await tx.handbackRequest.findFirst({
         where: { id: input.requestId, recommendationId: input.recommendationId },
       });

@@ -5,58 +5,32 @@
 // the same transaction, and the database keeps it as written (the *_handling_cycle_constraints
 // triggers: acknowledged once, answered once, never changed or deleted).
 import { getTranslations } from "next-intl/server";
-import type { Access } from "@/lib/auth/item-access";
 import type { CurrentUser } from "@/lib/auth/session";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
-import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
-import { revalidateApp } from "@/lib/revalidate";
-import { type FormState, formAction } from "@/lib/validation/form-action";
-import { partiesOf, STEPS, type Step } from "./machine";
+import { FormRefused, type FormState, formAction } from "@/lib/validation/form-action";
+import { inTransaction, stepAccess, stepTaken } from "./step-write";
 import { answerNoticeInput, issueNoticeInput, noticeInput, priorityInput } from "./supervision-schema";
-import { loadStepItem, type StepRefusal, type StepResult, takeStep } from "./take-step";
-
-/** Whether the person is one of the parties the machine lets take `step` on this item. */
-function stepAccess(step: Step) {
-  return async (user: CurrentUser, input: { recommendationId: string }): Promise<Access> => {
-    const item = await loadStepItem(db, input.recommendationId);
-    if (!item) return "notFound";
-    const parties = partiesOf(user, item.agencies);
-    return STEPS[step].by.some((party) => parties.has(party)) ? "allowed" : "forbidden";
-  };
-}
-
-/** Thrown inside the transaction to undo it and answer the form. */
-class Refused extends Error {
-  constructor(readonly state: FormState) {
-    super("refused");
-  }
-}
+import { loadStepItem, type StepRefusal, takeStep } from "./take-step";
 
 async function refuse(reason: StepRefusal): Promise<never> {
   const t = await getTranslations("cycle.refused");
-  throw new Refused({ formError: t(reason) });
+  throw new FormRefused({ formError: t(reason) });
 }
 
 async function refuseWith(key: string): Promise<never> {
   const t = await getTranslations("supervision");
-  throw new Refused({ formError: t(key) });
+  throw new FormRefused({ formError: t(key) });
 }
 
-async function ok(result: StepResult): Promise<void> {
-  if (!result.ok) await refuse(result.reason);
-}
+const ok = stepTaken;
 
-async function inTransaction(write: (tx: DbClient) => Promise<string>): Promise<FormState> {
-  try {
-    const key = await db.$transaction((tx) => write(tx));
-    revalidateApp();
-    const t = await getTranslations("supervision");
-    return { notice: t(key) };
-  } catch (error) {
-    if (error instanceof Refused) return error.state;
-    throw error;
-  }
+/** One transaction; its answer is the notice `write` names (supervision.*). */
+function inOneTransaction(write: (tx: DbClient) => Promise<string>): Promise<FormState> {
+  return inTransaction(async (tx) => {
+    const key = await write(tx);
+    return { notice: (await getTranslations("supervision"))(key) };
+  });
 }
 
 /** 重点督办: the office marks the item as a priority, or takes the mark off. */
@@ -64,7 +38,7 @@ export const setPriority = formAction(
   priorityInput,
   { allowOn: stepAccess("setPriority"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const rec = await tx.recommendation.findUnique({
         where: { id: input.recommendationId },
         select: { priority: true },
@@ -95,7 +69,7 @@ export const issueNotice = formAction(
       const t = await getTranslations("supervision");
       return { fieldErrors: { answerDueAt: [t("answerDuePast")] } };
     }
-    return inTransaction(async (tx) => {
+    return inOneTransaction(async (tx) => {
       const item = await loadStepItem(tx, input.recommendationId);
       const lead = item?.agencies.find((agency) => agency.role === "lead");
       const result = await takeStep(tx, {
@@ -144,7 +118,7 @@ export const acknowledgeNotice = formAction(
   noticeInput,
   { allowOn: stepAccess("acknowledgeNotice"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const notice = await ownNotice(tx, user, input);
       if (notice.acknowledgedAt) await refuseWith("alreadyAcknowledged");
       const now = new Date();
@@ -172,7 +146,7 @@ export const answerNotice = formAction(
   answerNoticeInput,
   { allowOn: stepAccess("answerNotice"), refusal: "cycle.refused.party" },
   async ({ input, user }) =>
-    inTransaction(async (tx) => {
+    inOneTransaction(async (tx) => {
       const notice = await ownNotice(tx, user, input);
       if (!notice.acknowledgedAt) await refuseWith("acknowledgeFirst");
       if (notice.answeredAt) await refuseWith("alreadyAnswered");

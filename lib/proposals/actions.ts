@@ -16,7 +16,7 @@ import { LIST_ORDER } from "@/lib/db/selects";
 import { replyDueDate } from "@/lib/recommendations/reply-clock";
 import { revalidateApp } from "@/lib/revalidate";
 import { fieldErrorsFromKeys } from "@/lib/validation/form";
-import { type FormState, formAction } from "@/lib/validation/form-action";
+import { FormRefused, type FormState, formAction } from "@/lib/validation/form-action";
 import {
   type AssignmentRow,
   assignmentInput,
@@ -337,13 +337,6 @@ async function takeAssignStep(
   return step.ok ? null : (await getTranslations("cycle.refused"))(step.reason);
 }
 
-/** A refusal thrown out of a transaction, so that none of it is written (every row, when one is refused). */
-class Refused extends Error {
-  constructor(readonly state: FormState) {
-    super("refused");
-  }
-}
-
 /** Adds a recommendation at the end of a proposal's list. */
 export const createRecommendation = formAction(
   recommendationCreateInput,
@@ -386,12 +379,12 @@ export const createRecommendation = formAction(
         });
         if (assignedOn) {
           const refusal = await takeAssignStep(tx, user, rec, rec.version, assignedOn, input);
-          if (refusal) throw new Refused({ formError: refusal });
+          if (refusal) throw new FormRefused({ formError: refusal });
         }
         return done(t);
       })
       .catch((error: unknown) => {
-        if (error instanceof Refused) return error.state;
+        if (error instanceof FormRefused) return error.state;
         throw error;
       });
   },
@@ -433,7 +426,7 @@ export const editRecommendation = formAction(
           return { formError: tm("editConflict") };
         if (assignedOn) {
           const refusal = await takeAssignStep(tx, user, rec, input.version + 1, assignedOn, input);
-          if (refusal) throw new Refused({ formError: refusal });
+          if (refusal) throw new FormRefused({ formError: refusal });
         }
         if (rec.code === input.code) return done(t);
         // The edit page's address carries the code: the old one is gone.
@@ -443,7 +436,7 @@ export const editRecommendation = formAction(
         };
       })
       .catch((error: unknown) => {
-        if (error instanceof Refused) return error.state;
+        if (error instanceof FormRefused) return error.state;
         throw error;
       });
     if (!("moved" in result)) return result;
@@ -629,7 +622,7 @@ export const assignRecommendations = formAction(
         for (const [i, row] of input.rows.entries()) {
           const rec = byId.get(row.recommendationId);
           const refuse = (state: FormState) => {
-            throw new Refused(state);
+            throw new FormRefused(state);
           };
           if (!rec) refuse({ formError: t("notFound") });
           if (!rec) return;
@@ -665,7 +658,7 @@ export const assignRecommendations = formAction(
         }
       });
     } catch (error) {
-      if (error instanceof Refused) return error.state;
+      if (error instanceof FormRefused) return error.state;
       throw error;
     }
     return done(t);

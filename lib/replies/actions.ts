@@ -11,7 +11,7 @@ import { liveRecommendations } from "@/lib/db/live";
 import { notifyReplyChange } from "@/lib/notifications/changes";
 import { revalidateApp } from "@/lib/revalidate";
 import { fieldErrorsFromKeys } from "@/lib/validation/form";
-import { type FormState, formAction } from "@/lib/validation/form-action";
+import { FormRefused, formAction } from "@/lib/validation/form-action";
 import { replyRuleErrors } from "./rules";
 import type { ReplyInput } from "./schema";
 import { replyInput } from "./schema";
@@ -19,12 +19,6 @@ import { REPLY_FIELDS } from "./select";
 
 /** The fields of the reply cycle itself, which only the office records here (补录). */
 const CYCLE_FIELDS = ["assignedAt", "replyDueAt", "replyExtensionReason", "repliedAt", "replyClass"] as const;
-
-class Refused extends Error {
-  constructor(readonly state: FormState) {
-    super("refused");
-  }
-}
 
 /**
  * Records the deputy's feedback and the later answers of a recommendation (its lead agency's staff),
@@ -109,7 +103,7 @@ export const saveReply = formAction(
           } as Parameters<typeof takeStep>[1]);
           if (!result.ok) {
             const tRefused = await getTranslations("cycle.refused");
-            throw new Refused({ formError: tRefused(result.reason) });
+            throw new FormRefused({ formError: tRefused(result.reason) });
           }
         } else {
           const { count } = await tx.recommendation.updateMany({
@@ -142,7 +136,7 @@ export const saveReply = formAction(
         return { notice: t("saved") };
       });
     } catch (error) {
-      if (error instanceof Refused) return error.state;
+      if (error instanceof FormRefused) return error.state;
       throw error;
     }
   },

@@ -86,6 +86,13 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
   return action;
 }
 
+/** Thrown inside a write's transaction to undo all of it and answer the form with `state`. */
+export class FormRefused extends Error {
+  constructor(readonly state: FormState) {
+    super("refused");
+  }
+}
+
 /** Whether `action` was made by formAction, and so checks a rule. */
 export function isFormAction(action: unknown): boolean {
   return typeof action === "function" && declared.has(action);

@@ -24,6 +24,8 @@ test.describe("an admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("makes an API token that reads the API, then revokes it", async ({ page, playwright }, testInfo) => {
+    // Many pages and requests in one test: 30 s is too tight beside the other writing specs.
+    test.slow();
     await page.goto("/zh-CN/admin/users");
     await page.getByRole("link", { name: "API 令牌" }).click();
     await expect(page).toHaveURL(/\/zh-CN\/admin\/tokens$/);

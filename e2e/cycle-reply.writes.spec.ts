@@ -2,41 +2,21 @@
 // co-handler (STCSM) signs, the lead's reviewer approves, the office accepts with a corrected class.
 // The sample's items are all answered (2024): the spec adds its own item, RC9, copied from R3 (led by
 // SHEITC, co-handled by STCSM) and put back to 办理中.
-import Database from "better-sqlite3";
 import { storageStateFor } from "./accounts";
+import { addDemoItem } from "./demo-item";
 import { expect, test } from "./fixtures";
 
-const DATABASE_FILE = "data/e2e.db";
-const ITEM = "/zh-CN/proposals/LLM-2024/RC9";
+const ITEM = "/zh-CN/proposals/E2E-REPLY/RC9";
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
-  // Other specs write meanwhile, through the app: wait for their transactions rather than fail.
-  const database = new Database(DATABASE_FILE, { timeout: 30_000 });
-  try {
-    const r3 = database.prepare(`SELECT "id" FROM "Recommendation" WHERE "code" = 'R3'`).get() as {
-      id: string;
-    };
-    const id = "e2e-cycle-reply-rc9";
-    database.transaction(() => {
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "Recommendation" ("id", "proposalId", "code", "sortOrder", "titleZh", "descriptionZh", "sourceQuote", "assignedAt", "stage", "createdAt", "updatedAt")
-           SELECT ?, "proposalId", 'RC9', 99, '答复流程演示条目', "descriptionZh", "sourceQuote", "assignedAt", 'handling', "createdAt", "updatedAt"
-           FROM "Recommendation" WHERE "id" = ?`,
-        )
-        .run(id, r3.id);
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "RecommendationAgency" ("recommendationId", "agencyId", "role", "acknowledgedAt", "createdAt")
-           SELECT ?, "agencyId", "role", "createdAt", "createdAt" FROM "RecommendationAgency" WHERE "recommendationId" = ?`,
-        )
-        .run(id, r3.id);
-    })();
-  } finally {
-    database.close();
-  }
+  addDemoItem({
+    proposal: "E2E-REPLY",
+    code: "RC9",
+    titleZh: "答复流程演示条目",
+    values: { stage: "handling" },
+  });
 });
 
 const workflow = (page: import("@playwright/test").Page) => page.getByTestId("reply-workflow");

@@ -2,47 +2,29 @@
 // deadline and to hand the item back; the office approves the extension on its desk (on a phone, 390 px),
 // rejects the hand-back on the item's page, and approves a second one, which gives the item a new lead.
 // The spec adds its own item, RQ1, copied from R3 (led by SHEITC, co-handled by STCSM), assigned today.
-import Database from "better-sqlite3";
 import { addMonths } from "../lib/dates";
 import { storageStateFor } from "./accounts";
+import { addDemoItem, stored } from "./demo-item";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
-const DATABASE_FILE = "data/e2e.db";
-const ITEM = "/zh-CN/proposals/LLM-2024/RQ1";
+const ITEM = "/zh-CN/proposals/E2E-REQUESTS/RQ1";
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const DUE = addMonths(TODAY, 3);
 const ASKED = addMonths(TODAY, 4);
-const stored = (instant: Date) => instant.toISOString().replace("Z", "+00:00");
 const midnight = (day: string) => stored(new Date(`${day}T00:00:00+08:00`));
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
-  const database = new Database(DATABASE_FILE);
-  try {
-    const r3 = database.prepare(`SELECT "id" FROM "Recommendation" WHERE "code" = 'R3'`).get() as {
-      id: string;
-    };
-    const id = "e2e-cycle-requests-rq1";
-    const now = stored(new Date());
-    database.transaction(() => {
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "Recommendation" ("id", "proposalId", "code", "sortOrder", "titleZh", "descriptionZh", "sourceQuote", "assignedAt", "replyDueAt", "stage", "createdAt", "updatedAt")
-           SELECT ?, "proposalId", 'RQ1', 98, '延期与退回演示条目', "descriptionZh", "sourceQuote", ?, ?, 'handling', "createdAt", "updatedAt"
-           FROM "Recommendation" WHERE "id" = ?`,
-        )
-        .run(id, midnight(TODAY), midnight(DUE), r3.id);
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "RecommendationAgency" ("recommendationId", "agencyId", "role", "acknowledgedAt", "createdAt")
-           SELECT ?, "agencyId", "role", ?, ? FROM "RecommendationAgency" WHERE "recommendationId" = ?`,
-        )
-        .run(id, now, now, r3.id);
-    })();
-  } finally {
-    database.close();
-  }
+  const now = stored(new Date());
+  addDemoItem({
+    proposal: "E2E-REQUESTS",
+    code: "RQ1",
+    titleZh: "延期与退回演示条目",
+    values: { assignedAt: midnight(TODAY), replyDueAt: midnight(DUE), stage: "handling" },
+    assignedAt: now,
+    acknowledgedAt: now,
+  });
 });
 
 const panel = (page: import("@playwright/test").Page) => page.getByTestId("requests-panel");

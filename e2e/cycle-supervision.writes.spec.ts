@@ -2,47 +2,31 @@
 // (SHEITC), whose staff acknowledges and answers it; the office's desk lists the notice until it is
 // answered; the table, filtered by warning level, on a phone. The spec adds its own item, RS9, copied
 // from R3 (led by SHEITC, co-handled by STCSM), put back to 办理中 with its reply deadline past: red.
-import Database from "better-sqlite3";
 import { storageStateFor } from "./accounts";
+import { addDemoItem, stored } from "./demo-item";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
-const DATABASE_FILE = "data/e2e.db";
-const ITEM = "/zh-CN/proposals/LLM-2024/RS9";
+const ITEM = "/zh-CN/proposals/E2E-SUPERVISE/RS9";
 const NOTICE = "请于一周内报送开源大模型生态建设的阶段性进展。";
 const ANSWER = "已报送阶段性进展，并明确下一步时间表。";
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
-  const database = new Database(DATABASE_FILE);
-  try {
-    const r3 = database.prepare(`SELECT "id" FROM "Recommendation" WHERE "code" = 'R3'`).get() as {
-      id: string;
-    };
-    const id = "e2e-cycle-supervision-rs9";
-    // Thirty days past its reply deadline (midnight in Shanghai, written as Prisma writes dates).
-    const dueDay = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString("sv-SE", {
-      timeZone: "Asia/Shanghai",
-    });
-    const due = new Date(`${dueDay}T00:00:00+08:00`).toISOString().replace("Z", "+00:00");
-    database.transaction(() => {
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "Recommendation" ("id", "proposalId", "code", "sortOrder", "titleZh", "descriptionZh", "sourceQuote", "assignedAt", "replyDueAt", "stage", "status", "createdAt", "updatedAt")
-           SELECT ?, "proposalId", 'RS9', 98, '督办演示条目', "descriptionZh", "sourceQuote", "assignedAt", ?, 'handling', 'in_progress', "createdAt", "updatedAt"
-           FROM "Recommendation" WHERE "id" = ?`,
-        )
-        .run(id, due, r3.id);
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "RecommendationAgency" ("recommendationId", "agencyId", "role", "acknowledgedAt", "createdAt")
-           SELECT ?, "agencyId", "role", "createdAt", "createdAt" FROM "RecommendationAgency" WHERE "recommendationId" = ?`,
-        )
-        .run(id, r3.id);
-    })();
-  } finally {
-    database.close();
-  }
+  // Thirty days past its reply deadline (midnight in Shanghai).
+  const dueDay = new Date(Date.now() - 30 * 86_400_000).toLocaleDateString("sv-SE", {
+    timeZone: "Asia/Shanghai",
+  });
+  addDemoItem({
+    proposal: "E2E-SUPERVISE",
+    code: "RS9",
+    titleZh: "督办演示条目",
+    values: {
+      replyDueAt: stored(new Date(`${dueDay}T00:00:00+08:00`)),
+      stage: "handling",
+      status: "in_progress",
+    },
+  });
 });
 
 const panel = (page: import("@playwright/test").Page) => page.getByTestId("supervision-panel");
@@ -118,7 +102,7 @@ test.describe("the office, afterwards", () => {
 test.describe("the table on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   test("filtered by warning level, shows the red item with its level and priority", async ({ page }) => {
-    await page.goto("/zh-CN/table?warning=red,yellow&proposal=LLM-2024");
+    await page.goto("/zh-CN/table?warning=red,yellow&proposal=E2E-SUPERVISE");
     const row = page.locator("tr, li, article").filter({ hasText: "督办演示条目" }).first();
     await expect(row).toBeVisible();
     await expect(row.locator('[data-warning="red"]')).toHaveText("红色");

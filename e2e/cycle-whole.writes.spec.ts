@@ -5,11 +5,10 @@
 // clean, and the item's history holds every step. Labels come from the messages, so that both
 // languages run the same steps.
 import { readFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import { storageStateFor } from "./accounts";
+import { addDemoItem } from "./demo-item";
 import { expect, seriousAxeViolations, test } from "./fixtures";
 
-const DATABASE_FILE = "data/e2e.db";
 type Messages = typeof import("../messages/zh-CN.json");
 const messages = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, "utf8")) as Messages;
 const zh = messages("zh-CN");
@@ -34,41 +33,6 @@ const LOCALES = [
   },
 ] as const;
 
-/** A proposal of its own (a copy of the sample's, under another code) with one unassigned item, W1. */
-function addProposal(code: string) {
-  const database = new Database(DATABASE_FILE, { timeout: 30_000 });
-  try {
-    database.transaction(() => {
-      const source = database.prepare(`SELECT * FROM "Proposal" WHERE "code" = 'LLM-2024'`).get() as Record<
-        string,
-        unknown
-      >;
-      const proposalId = `e2e-${code.toLowerCase()}`;
-      const proposal = {
-        ...source,
-        id: proposalId,
-        code,
-        titleZh: `${code} 全流程演示建议`,
-        titleEn: `${code} whole cycle`,
-      };
-      const columns = Object.keys(proposal);
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "Proposal" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-        )
-        .run(...Object.values(proposal));
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "Recommendation" ("id", "proposalId", "code", "sortOrder", "titleZh", "titleEn", "descriptionZh", "sourceQuote", "stage", "createdAt", "updatedAt")
-           VALUES (?, ?, 'W1', 1, '全流程演示条目', 'Whole-cycle item', '说明', '原文。', 'unassigned', ?, ?)`,
-        )
-        .run(`${proposalId}-w1`, proposalId, source.createdAt, source.updatedAt);
-    })();
-  } finally {
-    database.close();
-  }
-}
-
 const inAWeek = () =>
   new Date(Date.now() + 7 * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
 
@@ -78,7 +42,15 @@ test.use({ viewport: { width: 390, height: 844 } });
 for (const { locale, m, code, lead, co } of LOCALES) {
   test.describe(`the whole cycle in ${locale}, on a phone`, () => {
     const item = `/${locale}/proposals/${code}/W1`;
-    test.beforeAll(() => addProposal(code));
+    test.beforeAll(() => {
+      addDemoItem({
+        proposal: code,
+        code: "W1",
+        titleZh: "全流程演示条目",
+        values: { stage: "unassigned", assignedAt: null },
+        withAgencies: false,
+      });
+    });
 
     /** A page signed in as `person`, on `path`, checked for accessibility and sideways scrolling. */
     const open = async (browser: import("@playwright/test").Browser, person: Person, path = item) => {

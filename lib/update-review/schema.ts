@@ -19,9 +19,16 @@ export const reviewInput = z
   });
 
 /** The queue's filters, from the address: none of them required, anything unknown ignored. */
+// A code has no control characters (PostgreSQL refuses a NUL in a query's text).
+const code = z
+  .string()
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u)
+  .optional()
+  .catch(undefined);
 export const queueFilters = z.object({
-  agency: z.string().max(100).optional().catch(undefined),
-  proposal: z.string().max(100).optional().catch(undefined),
+  agency: code,
+  proposal: code,
   kind: z.enum(["recommendation", "action"]).optional().catch(undefined),
 });
 export type QueueFilters = z.infer<typeof queueFilters>;

@@ -691,7 +691,30 @@ const ACTIONS: Record<string, Entry> = {
     },
   },
   applyImportBatch: { form: async () => ({ batchId: "no-such-batch" }) },
+  reviewProposedUpdates: {
+    as: "reviewer",
+    form: async () => ({ ids: [await pendingProposal()], decision: "reject", reason: "请核实进度" }),
+  },
 };
+
+/** A status update of a fresh SHEITC item that SHEITC's staff proposed, pending review (lib/update-review). */
+async function pendingProposal() {
+  const { recommendationId, version } = await cycleItem("handling");
+  const staff = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+  const proposal = await db.proposedUpdate.create({
+    data: {
+      recommendationId,
+      agencyId: staff.agencyId ?? "",
+      baseVersion: Number(version),
+      statusAfter: "in_progress",
+      progressAfter: 10,
+      effectiveDate: new Date(`${today()}T00:00:00+08:00`),
+      comment: "待审核",
+      authorId: staff.id,
+    },
+  });
+  return proposal.id;
+}
 
 /**
  * What a refusal must leave as it was: every table's rows and latest change. (Not DataVersion: on
@@ -731,6 +754,7 @@ const FINGERPRINT = `SELECT ${[
   ...WATCHED.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`),
   ...WITH_UPDATED_AT.map((table) => `(SELECT MAX("updatedAt") FROM "${table}") AS "${table}.updatedAt"`),
   `(SELECT MAX("revokedAt") FROM "ApiToken") AS "ApiToken.revokedAt"`,
+  `(SELECT COUNT(*) FROM "ProposedUpdate" WHERE "state" = 'pending') AS "ProposedUpdate.pending"`,
 ].join(", ")}`;
 async function fingerprint() {
   const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(FINGERPRINT);

@@ -29,6 +29,19 @@ export function ReviewQueue({ rows }: { rows: Queue["rows"] }) {
       box.checked = checked;
   };
 
+  // Rendered when the queue is empty too, so that the answer to the last review stays in view.
+  if (rows.length === 0)
+    return (
+      <div className="space-y-4">
+        <FormMessages state={state} />
+        <p
+          className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-sm text-slate-600"
+          data-testid="review-empty"
+        >
+          {t("empty")}
+        </p>
+      </div>
+    );
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4" data-testid="review-form">
       <FormMessages state={state} />

@@ -3,6 +3,7 @@
 // same write as a direct update), a stale proposal is refused alone, a rejection keeps its reason, and the
 // wrong people are refused without a trace.
 import { beforeAll, describe, expect, it } from "vitest";
+import { updateAgency } from "@/lib/admin/actions";
 import { parseDashboardParams } from "@/lib/dashboard/params";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
@@ -490,5 +491,39 @@ describe("a status update by staff of an agency whose updates need review", () =
     expect(staffPlan.rows[0]?.problems).toContainEqual({ field: "row", key: "needsReview" });
     const adminPlan = await planImport(db, users.admin, rows);
     expect(adminPlan.rows[0]?.outcome).toBe("update");
+  });
+
+  it("is turned on and off by an admin on the agencies page, audited like the agency's other fields", async () => {
+    const agency = await db.agency.findUniqueOrThrow({ where: { code: "SHFB" } });
+    const fields = (needsReview: boolean) => {
+      const form = new FormData();
+      form.set("agencyId", agency.id);
+      form.set("code", agency.code);
+      form.set("nameZh", agency.nameZh);
+      form.set("nameEn", agency.nameEn ?? "");
+      form.set("shortNameZh", agency.shortNameZh ?? "");
+      form.set("shortNameEn", agency.shortNameEn ?? "");
+      if (agency.active) form.set("active", "on");
+      if (needsReview) form.set("updatesNeedReview", "on");
+      return form;
+    };
+    as("staff");
+    expect(await callAction(() => updateAgency({}, fields(true)))).toEqual({
+      returned: { formError: "validation.forbidden" },
+    });
+    expect((await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).updatesNeedReview).toBe(false);
+    as("admin");
+    expect(await callAction(() => updateAgency({}, fields(true)))).toEqual({
+      returned: { notice: "validation.saved" },
+    });
+    expect((await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).updatesNeedReview).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "agency.update", entityId: agency.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.before).toMatchObject({ updatesNeedReview: false });
+    expect(audit.after).toMatchObject({ updatesNeedReview: true });
+    await callAction(() => updateAgency({}, fields(false)));
+    expect((await db.agency.findUniqueOrThrow({ where: { id: agency.id } })).updatesNeedReview).toBe(false);
   });
 });

@@ -95,16 +95,7 @@ export default async function ReviewPage({
           </form>
         </CardContent>
       </Card>
-      {queue.rows.length === 0 ? (
-        <p
-          className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-sm text-slate-600"
-          data-testid="review-empty"
-        >
-          {t("queue.empty")}
-        </p>
-      ) : (
-        <ReviewQueue rows={queue.rows} />
-      )}
+      <ReviewQueue rows={queue.rows} />
     </div>
   );
 }

@@ -5,15 +5,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
+import { liveActions, liveProposals, liveRecommendations } from "@/lib/db/live";
 import { canReviewUpdates, readProposalEvidence } from "./rule";
 import type { QueueFilters } from "./schema";
 
 /** Proposals of live items only: an archived item's pending update waits with it, out of the queue. */
 const LIVE_ITEM: Prisma.ProposedUpdateWhereInput = {
-  OR: [
-    { recommendation: { archivedAt: null } },
-    { action: { recommendation: { archivedAt: null, proposal: { archivedAt: null } } } },
-  ],
+  OR: [{ recommendation: liveRecommendations() }, { action: liveActions() }],
 };
 
 /** The proposals `actor` reviews: their agency's for a reviewer, all for the office and admins. */
@@ -100,18 +98,16 @@ export async function getReviewQueue(actor: Actor, filters: QueueFilters) {
       orderBy: { code: "asc" },
     }),
     db.proposal.findMany({
-      where: {
-        archivedAt: null,
+      where: liveProposals({
         recommendations: {
-          some: {
-            archivedAt: null,
+          some: liveRecommendations({
             OR: [
               { proposedUpdates: { some: { AND: [mine], state: "pending" } } },
               { actions: { some: { proposedUpdates: { some: { AND: [mine], state: "pending" } } } } },
             ],
-          },
+          }),
         },
-      },
+      }),
       select: { code: true, titleZh: true, titleEn: true },
       orderBy: { code: "asc" },
     }),

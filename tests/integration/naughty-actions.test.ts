@@ -697,15 +697,38 @@ const ACTIONS: Record<string, Entry> = {
   },
 };
 
-/** A status update of a fresh SHEITC item that SHEITC's staff proposed, pending review (lib/update-review). */
+/**
+ * A status update of a fresh SHEITC item that SHEITC's staff proposed, pending review (lib/update-review);
+ * under a proposal of its own, since the sweep renames and archives the sample's.
+ */
 async function pendingProposal() {
-  const { recommendationId, version } = await cycleItem("handling");
+  const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
   const staff = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
-  const proposal = await db.proposedUpdate.create({
+  const proposal = await db.proposal.create({
     data: {
-      recommendationId,
-      agencyId: staff.agencyId ?? "",
-      baseVersion: Number(version),
+      code: `NR-${unique()}`,
+      titleZh: "顽皮审核建议",
+      authorZh: "测试代表",
+      congressSessionZh: "第十六届二次会议",
+      submittedAt: new Date("2025-01-20"),
+      summaryZh: "摘要",
+    },
+  });
+  const rec = await db.recommendation.create({
+    data: {
+      proposalId: proposal.id,
+      code: "R1",
+      titleZh: "顽皮审核",
+      descriptionZh: "",
+      sourceQuote: "顽皮。",
+      agencies: { create: [{ agencyId: lead.id, role: "lead" }] },
+    },
+  });
+  const pending = await db.proposedUpdate.create({
+    data: {
+      recommendationId: rec.id,
+      agencyId: lead.id,
+      baseVersion: rec.version,
       statusAfter: "in_progress",
       progressAfter: 10,
       effectiveDate: new Date(`${today()}T00:00:00+08:00`),
@@ -713,7 +736,7 @@ async function pendingProposal() {
       authorId: staff.id,
     },
   });
-  return proposal.id;
+  return pending.id;
 }
 
 /**

@@ -83,7 +83,7 @@ test.describe("the commission's staff", () => {
   test.use({ storageState: storageStateFor("staffKw") });
   test("submits two updates, which wait for review and move nothing", async ({ page }) => {
     await page.goto(ITEM);
-    const historyBefore = await page.getByTestId("history").innerText();
+    const historyBefore = await page.getByTestId("history").textContent();
 
     await submitUpdate(page, "R7.2", "65", "审核演示：共同体首批成员单位签约。");
     await expect(page).toHaveURL(/\/R7\?saved=review/);
@@ -94,7 +94,7 @@ test.describe("the commission's staff", () => {
     await expect(waiting).toContainText("R7.2");
     await expect(waiting).toContainText("审核演示：共同体首批成员单位签约。");
     // The history is as it was: nothing is recorded before the reviewer approves.
-    expect(await page.getByTestId("history").innerText()).toBe(historyBefore);
+    expect(await page.getByTestId("history").textContent()).toBe(historyBefore);
 
     await submitUpdate(page, "R7.1", "85", "审核演示：人工智能学院筹建方案报批。");
     await expect(page).toHaveURL(/\/R7\?saved=review/);

@@ -7,6 +7,8 @@ import { AppShell } from "@/components/layout/app-shell";
 import { getCurrentUser } from "@/lib/auth/session";
 import { routing } from "@/lib/i18n/routing";
 import { unreadNotificationCount } from "@/lib/notifications/inbox";
+import { pendingReviewCount } from "@/lib/update-review/queries";
+import { canReviewUpdates } from "@/lib/update-review/rule";
 import "../globals.css";
 
 export async function generateMetadata({
@@ -30,12 +32,15 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const user = await getCurrentUser();
-  const unread = user ? await unreadNotificationCount(user.id) : 0;
+  const [unread, pendingReviews] = await Promise.all([
+    user ? unreadNotificationCount(user.id) : 0,
+    canReviewUpdates(user) ? pendingReviewCount(user) : undefined,
+  ]);
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
-          <AppShell user={user} unread={unread}>
+          <AppShell user={user} unread={unread} pendingReviews={pendingReviews}>
             {children}
           </AppShell>
         </NextIntlClientProvider>

@@ -13,11 +13,14 @@ import { UserMenu } from "./user-menu";
 export function AppShell({
   user,
   unread,
+  pendingReviews,
   children,
 }: {
   user: CurrentUser | null;
   /** The user's unread notifications, for the bell. */
   unread: number;
+  /** Status updates waiting for the user's review, when they review (lib/update-review); else undefined. */
+  pendingReviews?: number;
   children: ReactNode;
 }) {
   const t = useTranslations("app");
@@ -49,6 +52,7 @@ export function AppShell({
                 isAdmin={user.role === "admin"}
                 isOffice={user.role === "admin" || user.role === "office"}
                 mayImport={canImport(user)}
+                reviewCount={pendingReviews}
               />
               <UserMenu user={user} />
             </SiteMenu>

@@ -42,6 +42,13 @@ const NAV_ITEMS = [
     officeOnly: true,
   },
   {
+    href: "/review",
+    key: "review",
+    section: (path: string) => path.startsWith("/review"),
+    adminOnly: false,
+    reviewersOnly: true,
+  },
+  {
     href: "/admin/users",
     key: "admin",
     section: (path: string) => path.startsWith("/admin"),
@@ -53,14 +60,18 @@ export function MainNav({
   isAdmin,
   mayImport,
   isOffice = isAdmin,
+  reviewCount,
 }: {
   isAdmin: boolean;
   mayImport: boolean;
+  /** For a reviewer or the office: how many status updates wait for their review (the queue's link). */
+  reviewCount?: number;
   /** The office (or an admin): the supervision desk. */
   isOffice?: boolean;
 }) {
   const t = useTranslations("nav");
   const tOffice = useTranslations("office");
+  const tReview = useTranslations("updateReview");
   const pathname = usePathname();
   // Reports open on the proposal the page shows (issue 15, point 21), else on the newest.
   const reports = reportsHref(pathname, useSearchParams());
@@ -71,7 +82,8 @@ export function MainNav({
           (item) =>
             (isAdmin || !item.adminOnly) &&
             (mayImport || !("importersOnly" in item)) &&
-            (isOffice || !("officeOnly" in item)),
+            (isOffice || !("officeOnly" in item)) &&
+            (reviewCount !== undefined || !("reviewersOnly" in item)),
         ).map((item) => {
           const inSection = item.section(pathname);
           return (
@@ -85,12 +97,40 @@ export function MainNav({
                   inSection && "bg-white/15 text-white",
                 )}
               >
-                {item.key === "office" ? tOffice("nav") : t(item.key)}
+                {item.key === "office" ? (
+                  tOffice("nav")
+                ) : item.key === "review" ? (
+                  <ReviewLabel
+                    label={tReview("nav")}
+                    count={reviewCount ?? 0}
+                    of={tReview("navCount", { count: reviewCount ?? 0 })}
+                  />
+                ) : (
+                  t(item.key)
+                )}
               </Link>
             </li>
           );
         })}
       </ul>
     </nav>
+  );
+}
+
+/** The review queue's link: its name and, when some wait, their number (read out in words). */
+function ReviewLabel({ label, count, of }: { label: string; count: number; of: string }) {
+  if (count === 0) return label;
+  return (
+    <>
+      {label}{" "}
+      <span
+        aria-hidden="true"
+        className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900"
+        data-testid="review-count"
+      >
+        {count}
+      </span>
+      <span className="sr-only">{of}</span>
+    </>
   );
 }

@@ -29,6 +29,7 @@ export function RecommendationDetail({
   workflow,
   cycle,
   cycleHistory,
+  proposals,
 }: {
   page: RecommendationPage;
   editable: Editable;
@@ -41,6 +42,8 @@ export function RecommendationDetail({
   cycle?: ReactNode;
   /** The steps of the cycle taken so far, shown first in the history. */
   cycleHistory?: ReactNode;
+  /** Updates waiting for review, or rejected (lib/update-review), shown above the history. */
+  proposals?: ReactNode;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
@@ -212,6 +215,7 @@ export function RecommendationDetail({
           <CardTitle id="history-heading">{t("history")}</CardTitle>
         </CardHeader>
         {cycleHistory}
+        {proposals}
         <HistoryTimeline history={history} recommendationCode={rec.code} />
         <EditHistory edits={page.edits} />
       </Card>

@@ -55,7 +55,12 @@ const agencyFields = z.object({
   shortNameEn: optionalText(60),
 });
 export const agencyCreateInput = agencyFields;
-export const agencyUpdateInput = agencyFields.extend({ agencyId: id, active: checkbox });
+export const agencyUpdateInput = agencyFields.extend({
+  agencyId: id,
+  active: checkbox,
+  /** 进展更新需审核: its staff's status updates wait for its reviewer (lib/update-review). */
+  updatesNeedReview: checkbox,
+});
 
 const themeFields = z.object({
   code,

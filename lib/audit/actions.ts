@@ -74,6 +74,10 @@ export const AUDIT_ACTIONS = [
   "cycle.acknowledgeNotice",
   "cycle.answerNotice",
   "calendarDay.update",
+  // Review of status updates (lib/update-review).
+  "updateReview.propose",
+  "updateReview.approve",
+  "updateReview.reject",
   "cycleSettings.update",
 ] as const;
 

@@ -9,6 +9,7 @@ import type { DbClient } from "@/lib/db/client";
 import type { ItemStatus } from "@/lib/db/enums";
 import { type LoadedItem, loadItems, statusUpdateProblems } from "@/lib/status-updates/record";
 import { type StatusUpdateInput, statusUpdateInput, statusUpdateNote } from "@/lib/status-updates/schema";
+import { reviewingAgencyOf } from "@/lib/update-review/rule";
 import { readDay, readProgress, readStatus, readText, readVersion } from "./cells";
 import type { ImportField, ImportRow } from "./columns";
 
@@ -127,9 +128,25 @@ export async function planImportAndRead(
       row,
     ),
   );
+  // Staff of an agency whose updates need review enter them through the status form, for their reviewer:
+  // an import would record them unreviewed (lib/update-review/rule.ts). An admin's import stays direct.
+  const reviewing = await reviewingAgencyOf(db, actor);
+  const reviewed = reviewing
+    ? planned.map(
+        (row): PlannedRow =>
+          row.outcome === "update"
+            ? {
+                ...row,
+                outcome: "problem",
+                problems: [...row.problems, { field: "row", key: "needsReview" }],
+                input: null,
+              }
+            : row,
+      )
+    : planned;
   const counts = { update: 0, unchanged: 0, problem: 0 };
-  for (const row of planned) counts[row.outcome]++;
-  return { plan: { rows: planned, counts }, families };
+  for (const row of reviewed) counts[row.outcome]++;
+  return { plan: { rows: reviewed, counts }, families };
 }
 
 function planRow(

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { itemAccess } from "@/lib/auth/item-access";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { db } from "@/lib/db";
@@ -16,6 +17,13 @@ export type StatusFormState = {
   /** Someone else changed the item: its state now; the form keeps the user's input. */
   conflict?: CurrentState;
 };
+
+/** The page to return to, told that the update waits for review rather than that it was saved. */
+function submittedForReview(path: string): string {
+  const url = new URL(path, "http://app.invalid");
+  url.searchParams.set("saved", "review");
+  return `${url.pathname}${url.search}${url.hash}`;
+}
 
 /**
  * The status form's action: records the update, then returns to the item's page (`returnTo`, a path
@@ -44,9 +52,15 @@ export const submitStatusUpdate = formAction(
         return { conflict: result.current, formError: t("conflict") };
       case "invalid":
         return { fieldErrors: fieldErrorsFromKeys(result.errors, t) };
+      case "pendingExists":
+        return { formError: (await getTranslations("updateReview"))("pendingExists") };
       case "recorded":
         revalidateApp();
-        redirect(safeNextPath(form.get("returnTo"), "/"));
+        return redirect(safeNextPath(form.get("returnTo"), "/"));
+      // Kept for the agency's reviewer (lib/update-review): the item's page says so instead of "saved".
+      case "proposed":
+        revalidateApp();
+        return redirect(submittedForReview(safeNextPath(form.get("returnTo"), "/")));
     }
   },
   { arrays: ["evidenceIds"] },

@@ -12,6 +12,7 @@ import { ASSIGNMENTS } from "@/lib/db/selects";
 import { type NewEvidence, newEvidence, writeEvidence } from "@/lib/evidence/write";
 import { notifyStatusChanges } from "@/lib/notifications/changes";
 import { type Origin, recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
+import { type ProposalEvidence, reviewingAgencyOf } from "@/lib/update-review/rule";
 import { STATUSES_NEEDING_COMMENT, type StatusUpdateInput } from "./schema";
 
 /** The item as it stands now, shown to a user whose form was based on an older version. */
@@ -24,6 +25,10 @@ export type CurrentState = {
 
 export type RecordResult =
   | { kind: "recorded"; statusUpdateId: string; recommendationId: string }
+  /** Kept for review (its agency's updates need review): nothing of the item moved. */
+  | { kind: "proposed"; proposedUpdateId: string }
+  /** The item has an update waiting for review already: one at a time. */
+  | { kind: "pendingExists" }
   | { kind: "forbidden" }
   | { kind: "notFound" }
   | { kind: "conflict"; current: CurrentState }
@@ -52,15 +57,23 @@ export type LoadedAction = LoadedItem & { kind: "action"; weight: number };
 const itemWhere = (input: StatusUpdateInput) =>
   input.itemType === "recommendation" ? { recommendationId: input.itemId } : { actionId: input.itemId };
 
+/**
+ * How the write treats the review of updates (lib/update-review): by default a staff member of an agency
+ * whose updates need review proposes (a ProposedUpdate) instead of recording; `reviewed` is the
+ * approval of such a proposal, which records it for its author.
+ */
+export type RecordOptions = { reviewed?: boolean };
+
 export async function recordStatusUpdate(
   db: Db,
   actor: Actor | null,
   input: StatusUpdateInput,
   origin: Origin,
   now: Date = new Date(),
+  options: RecordOptions = {},
 ): Promise<RecordResult> {
   if (!actor) return { kind: "forbidden" };
-  return db.$transaction((tx) => recordStatusUpdateIn(tx, actor, input, origin, now));
+  return db.$transaction((tx) => recordStatusUpdateIn(tx, actor, input, origin, now, options));
 }
 
 /**
@@ -73,6 +86,7 @@ export async function recordStatusUpdateIn(
   input: StatusUpdateInput,
   origin: Origin,
   now: Date = new Date(),
+  options: RecordOptions = {},
 ): Promise<RecordResult> {
   const item = await loadItem(tx, actor, input);
   if (!item) return { kind: "notFound" } as const;
@@ -83,6 +97,11 @@ export async function recordStatusUpdateIn(
   const progress = item.progressIsRolledUp ? item.progress : (input.progress ?? item.progress);
   const errors = await validate(tx, input, item, now);
   if (errors) return { kind: "invalid", errors } as const;
+
+  if (!options.reviewed) {
+    const reviewingAgencyId = await reviewingAgencyOf(tx, actor);
+    if (reviewingAgencyId) return proposeStatusUpdate(tx, actor, reviewingAgencyId, input, item, progress);
+  }
 
   // Optimistic lock: only the version the user saw may be replaced.
   const data = { status: input.status, progress, version: { increment: 1 } };
@@ -153,6 +172,56 @@ export async function recordStatusUpdateIn(
     });
   }
   return { kind: "recorded", statusUpdateId: update.id, recommendationId: item.recommendationId } as const;
+}
+
+/**
+ * Keeps an update for its agency's reviewer: the same rules were checked, nothing of the item moves (its
+ * state, version, roll-up and history stay), and its new link waits with it. The database holds one
+ * pending proposal an item (a partial unique index), which a concurrent second one runs into.
+ */
+async function proposeStatusUpdate(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  agencyId: string,
+  input: StatusUpdateInput,
+  item: LoadedItem,
+  progress: number,
+): Promise<RecordResult> {
+  const pending = await tx.proposedUpdate.count({ where: { ...itemWhere(input), state: "pending" } });
+  if (pending > 0) return { kind: "pendingExists" } as const;
+  const evidence: ProposalEvidence = {
+    evidenceIds: [...new Set(input.evidenceIds)],
+    ...(input.newEvidenceUrl && input.newEvidenceTitle
+      ? {
+          url: input.newEvidenceUrl,
+          titleZh: input.newEvidenceTitle,
+          kind: input.newEvidenceKind ?? "other",
+          isPublic: input.newEvidencePublic ?? false,
+        }
+      : {}),
+  };
+  const proposal = await tx.proposedUpdate.create({
+    data: {
+      ...itemWhere(input),
+      agencyId,
+      baseVersion: item.version,
+      statusAfter: input.status,
+      progressAfter: progress,
+      effectiveDate: shanghaiDate(input.effectiveDate),
+      comment: input.comment ?? null,
+      evidence,
+      authorId: actor.id,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "updateReview.propose",
+    entityType: input.itemType === "recommendation" ? "Recommendation" : "Action",
+    entityId: item.id,
+    before: { status: item.status, progress: item.progress, version: item.version },
+    after: { proposedUpdateId: proposal.id, status: input.status, progress, baseVersion: item.version },
+  });
+  return { kind: "proposed", proposedUpdateId: proposal.id } as const;
 }
 
 /** The new link a status update adds, if it adds one: the form's, or an import row's. */

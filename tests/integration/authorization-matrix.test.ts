@@ -69,6 +69,7 @@ import {
 import { setProposalPublished } from "@/lib/public/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
+import { reviewProposedUpdates } from "@/lib/update-review/actions";
 import { type FormState, isFormAction } from "@/lib/validation/form-action";
 import { createWebhook, setWebhookActive, testWebhook, updateWebhook } from "@/lib/webhooks/actions";
 import zh from "@/messages/zh-CN.json";
@@ -1228,7 +1229,59 @@ const WRITES: Write[] = [
     },
     succeeded: (outcome) => "redirectedTo" in outcome,
   },
+  {
+    name: "reviewProposedUpdates (approving: the office or an admin; an agency's reviewer, in its own tests)",
+    allowed: { ...ONLY_OFFICE, admin: true },
+    prepare: () => pendingProposal(),
+    call: (id) => reviewProposedUpdates({}, reviewForm(id, "approve")),
+    succeeded: reviewed,
+  },
+  {
+    name: "reviewProposedUpdates (rejecting: the office or an admin)",
+    allowed: { ...ONLY_OFFICE, admin: true },
+    prepare: () => pendingProposal(),
+    call: (id) => reviewProposedUpdates({}, reviewForm(id, "reject")),
+    succeeded: reviewed,
+  },
 ];
+
+/**
+ * A status update of the target action by its agency's staff (staff.jxw), pending review against its
+ * version now; an earlier one still pending (one an item) is rejected first, as a reviewer would.
+ */
+async function pendingProposal() {
+  const staff = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+  await db.proposedUpdate.updateMany({
+    where: { actionId: target.actionId, state: "pending" },
+    data: { state: "rejected", reviewReason: "矩阵：换一条", reviewedById: adminId, reviewedAt: new Date() },
+  });
+  const action = await db.action.findUniqueOrThrow({ where: { id: target.actionId } });
+  const proposal = await db.proposedUpdate.create({
+    data: {
+      actionId: action.id,
+      agencyId: staff.agencyId ?? "",
+      baseVersion: action.version,
+      statusAfter: "in_progress",
+      progressAfter: action.progress === 37 ? 38 : 37,
+      effectiveDate: new Date(
+        `${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00+08:00`,
+      ),
+      comment: "矩阵：待审核",
+      authorId: staff.id,
+    },
+  });
+  return proposal.id;
+}
+function reviewForm(id: string, decision: "approve" | "reject") {
+  const data = form({ decision, reason: decision === "reject" ? "矩阵：退回" : "" });
+  data.append("ids", id);
+  return data;
+}
+function reviewed(outcome: Awaited<ReturnType<typeof callAction>>) {
+  if (!("returned" in outcome)) return false;
+  const state = outcome.returned as FormState;
+  return Boolean(state.notice) && !state.formError;
+}
 
 /** Writes with tests of their own, below, instead of a row. */
 const TESTED_APART = ["signOut"];

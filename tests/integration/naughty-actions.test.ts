@@ -691,7 +691,53 @@ const ACTIONS: Record<string, Entry> = {
     },
   },
   applyImportBatch: { form: async () => ({ batchId: "no-such-batch" }) },
+  reviewProposedUpdates: {
+    as: "reviewer",
+    form: async () => ({ ids: [await pendingProposal()], decision: "reject", reason: "请核实进度" }),
+  },
 };
+
+/**
+ * A status update of a fresh SHEITC item that SHEITC's staff proposed, pending review (lib/update-review);
+ * under a proposal of its own, since the sweep renames and archives the sample's.
+ */
+async function pendingProposal() {
+  const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
+  const staff = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+  const proposal = await db.proposal.create({
+    data: {
+      code: `NR-${unique()}`,
+      titleZh: "顽皮审核建议",
+      authorZh: "测试代表",
+      congressSessionZh: "第十六届二次会议",
+      submittedAt: new Date("2025-01-20"),
+      summaryZh: "摘要",
+    },
+  });
+  const rec = await db.recommendation.create({
+    data: {
+      proposalId: proposal.id,
+      code: "R1",
+      titleZh: "顽皮审核",
+      descriptionZh: "",
+      sourceQuote: "顽皮。",
+      agencies: { create: [{ agencyId: lead.id, role: "lead" }] },
+    },
+  });
+  const pending = await db.proposedUpdate.create({
+    data: {
+      recommendationId: rec.id,
+      agencyId: lead.id,
+      baseVersion: rec.version,
+      statusAfter: "in_progress",
+      progressAfter: 10,
+      effectiveDate: new Date(`${today()}T00:00:00+08:00`),
+      comment: "待审核",
+      authorId: staff.id,
+    },
+  });
+  return pending.id;
+}
 
 /**
  * What a refusal must leave as it was: every table's rows and latest change. (Not DataVersion: on
@@ -731,6 +777,7 @@ const FINGERPRINT = `SELECT ${[
   ...WATCHED.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`),
   ...WITH_UPDATED_AT.map((table) => `(SELECT MAX("updatedAt") FROM "${table}") AS "${table}.updatedAt"`),
   `(SELECT MAX("revokedAt") FROM "ApiToken") AS "ApiToken.revokedAt"`,
+  `(SELECT COUNT(*) FROM "ProposedUpdate" WHERE "state" = 'pending') AS "ProposedUpdate.pending"`,
 ].join(", ")}`;
 async function fingerprint() {
   const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(FINGERPRINT);

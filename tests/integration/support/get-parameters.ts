@@ -9,6 +9,7 @@ import { exportQuery } from "@/lib/export/params";
 import { deliveryLogFilters } from "@/lib/notifications/delivery-log";
 import { reportShape } from "@/lib/reports/schema";
 import { trackingShape } from "@/lib/tracking/search-params";
+import { queueFilters } from "@/lib/update-review/schema";
 
 const keys = (shape: object) => Object.keys(shape);
 
@@ -54,6 +55,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/public/[code]": [],
   "/[locale]/reports": keys(reportShape),
   "/[locale]/sign-in": ["next"],
+  "/[locale]/review": keys(queueFilters.shape),
   "/[locale]/table": keys(trackingShape),
   "/api/calendar/[token]": [],
   "/api/export": keys(exportQuery.shape),

@@ -12,7 +12,11 @@ export default async function AdminAgenciesPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const admin = await requireAdmin(locale, `/${locale}/admin/agencies`);
-  const [agencies, t] = await Promise.all([listAgencies(admin), getTranslations("admin")]);
+  const [agencies, t, tReview] = await Promise.all([
+    listAgencies(admin),
+    getTranslations("admin"),
+    getTranslations("updateReview"),
+  ]);
   const fields = (agency?: Awaited<ReturnType<typeof listAgencies>>[number]): FieldSpec[] => [
     { kind: "text", name: "code", label: t("code"), value: agency?.code, width: "sm:w-28" },
     { kind: "text", name: "nameZh", label: t("nameZh"), value: agency?.nameZh, width: "sm:w-72" },
@@ -49,6 +53,12 @@ export default async function AdminAgenciesPage({ params }: { params: Promise<{ 
                 fields={[
                   ...fields(agency),
                   { kind: "checkbox", name: "active", label: t("active"), checked: agency.active },
+                  {
+                    kind: "checkbox",
+                    name: "updatesNeedReview",
+                    label: tReview("agencyCheckbox"),
+                    checked: agency.updatesNeedReview,
+                  },
                 ]}
               />
             </li>

@@ -6,6 +6,7 @@ import { RequestPanel } from "@/components/cycle/request-panel";
 import { SupervisionPanel } from "@/components/cycle/supervision-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
+import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
@@ -17,6 +18,7 @@ import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { getItemProposals } from "@/lib/update-review/queries";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
 
@@ -58,20 +60,31 @@ export default async function RecommendationPage({
       ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
       : [],
   };
-  const [following, followedActionIds, workflow, assignment, cycleHistory, requests, supervision] =
-    await Promise.all([
-      isFollowing(user.id, "recommendation", rec.id),
-      followedAmong(
-        user.id,
-        "action",
-        rec.actions.map((action) => action.id),
-      ),
-      loadReplyWorkflow(rec.id, user),
-      assignmentPanelOf(rec.id, user),
-      cycleHistoryOf(rec.id),
-      open ? requestPanelOf(rec.id, user) : null,
-      supervisionPanelOf(rec.id, user),
-    ]);
+  const [
+    following,
+    followedActionIds,
+    workflow,
+    assignment,
+    cycleHistory,
+    requests,
+    supervision,
+    proposals,
+    { saved },
+  ] = await Promise.all([
+    isFollowing(user.id, "recommendation", rec.id),
+    followedAmong(
+      user.id,
+      "action",
+      rec.actions.map((action) => action.id),
+    ),
+    loadReplyWorkflow(rec.id, user),
+    assignmentPanelOf(rec.id, user),
+    cycleHistoryOf(rec.id),
+    open ? requestPanelOf(rec.id, user) : null,
+    supervisionPanelOf(rec.id, user),
+    getItemProposals(user, rec.id),
+    searchParams,
+  ]);
   return (
     <div className="space-y-3">
       {open && <FollowButton itemType="recommendation" itemId={rec.id} following={following} />}
@@ -79,7 +92,7 @@ export default async function RecommendationPage({
         page={page}
         editable={editable}
         followedActionIds={open ? followedActionIds : undefined}
-        saved={(await searchParams).saved === "1"}
+        saved={saved === "1"}
         workflow={workflow}
         cycle={
           <>
@@ -89,6 +102,9 @@ export default async function RecommendationPage({
           </>
         }
         cycleHistory={<CycleHistory entries={cycleHistory} />}
+        proposals={
+          <ItemProposals proposals={proposals} recommendationCode={rec.code} submitted={saved === "review"} />
+        }
       />
     </div>
   );

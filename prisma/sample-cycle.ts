@@ -53,6 +53,17 @@ export interface SampleCycleStories {
   }[];
   /** 办结: closed by the office once every action was done. */
   closed: Record<string, IsoDate>;
+  /** Status updates of an agency whose updates need review (进展更新需审核): one rejected by the office,
+   *  one still waiting. Neither moved its action. */
+  proposedUpdates: readonly {
+    action: string;
+    agency: string;
+    proposedOn: IsoDate;
+    status: "in_progress" | "completed";
+    progress: number;
+    comment: string;
+    rejected?: { on: IsoDate; reason: string };
+  }[];
 }
 
 export const SAMPLE_CYCLE: SampleCycleStories = {
@@ -124,4 +135,23 @@ export const SAMPLE_CYCLE: SampleCycleStories = {
     },
   ],
   closed: { R3: "2026-08-20" },
+  proposedUpdates: [
+    {
+      action: "R6.3",
+      agency: "SHDATA",
+      proposedOn: "2026-10-28",
+      status: "completed",
+      progress: 100,
+      comment: "语料交易规则已完成。",
+      rejected: { on: "2026-10-30", reason: "规则尚未正式印发，请印发后附文件链接再报。" },
+    },
+    {
+      action: "R6.2",
+      agency: "SHDATA",
+      proposedOn: "2026-11-26",
+      status: "in_progress",
+      progress: 85,
+      comment: "第二批数据提供方完成授权协议签署。",
+    },
+  ],
 };

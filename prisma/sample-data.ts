@@ -47,6 +47,8 @@ export interface SampleAgency {
   nameEn: string;
   shortNameZh: string;
   shortNameEn: string;
+  /** Its staff's status updates wait for its reviewer's approval (进展更新需审核). */
+  updatesNeedReview?: boolean;
 }
 
 export interface SampleUser {
@@ -257,6 +259,7 @@ export const SAMPLE_AGENCIES: readonly SampleAgency[] = [
     nameEn: "Shanghai Municipal Data Bureau",
     shortNameZh: "市数据局",
     shortNameEn: "Data Bureau",
+    updatesNeedReview: true,
   },
   {
     code: "SHHC",
@@ -291,6 +294,8 @@ export const SAMPLE_USERS: readonly SampleUser[] = [
   { email: "staff.kw@tracker.example", name: "李强", role: "staff", agencyCode: "STCSM" },
   { email: "official@tracker.example", name: "王主任", role: "official", agencyCode: null },
   { email: "office@tracker.example", name: "陈静", role: "office", agencyCode: null },
+  // Staff of the data bureau, whose updates its unit head reviews (prisma/sample-cycle.ts).
+  { email: "staff.sjj@tracker.example", name: "王磊", role: "staff", agencyCode: "SHDATA" },
   {
     email: "reviewer.jxw@tracker.example",
     name: "刘洋",

@@ -138,6 +138,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
   }
 
   const evidenceLinks = await createEvidence(tx, items, updateIds);
+  await createProposedUpdates(tx, items, agencyIds, users);
 
   const counts = {
     themes: themeIds.size,
@@ -356,6 +357,39 @@ async function createRecommendation(
 }
 
 type SampleUsers = Awaited<ReturnType<typeof createUsers>>;
+
+/** The stories' updates waiting for, or refused in, review: ProposedUpdate rows beside the history. */
+async function createProposedUpdates(
+  tx: Tx,
+  items: Map<string, { parent: UpdateParent }>,
+  agencyIds: Map<string, string>,
+  users: SampleUsers,
+) {
+  for (const story of SAMPLE_CYCLE.proposedUpdates) {
+    const parent = items.get(story.action)?.parent;
+    if (!parent || !("actionId" in parent)) throw new Error(`The sample has no action ${story.action}`);
+    const { version } = await tx.action.findUniqueOrThrow({ where: { id: parent.actionId } });
+    await tx.proposedUpdate.create({
+      data: {
+        actionId: parent.actionId,
+        agencyId: requireId(agencyIds, story.agency, "agency"),
+        baseVersion: version,
+        statusAfter: story.status,
+        progressAfter: story.progress,
+        effectiveDate: shanghaiDate(story.proposedOn),
+        comment: story.comment,
+        authorId: users.stepTakerFor("staff", story.agency),
+        createdAt: recordedAt(story.proposedOn),
+        ...(story.rejected && {
+          state: "rejected" as const,
+          reviewedById: users.stepTakerFor("office"),
+          reviewedAt: recordedAt(story.rejected.on),
+          reviewReason: story.rejected.reason,
+        }),
+      },
+    });
+  }
+}
 type SampleEvent = {
   recommendationId: string;
   step: string;

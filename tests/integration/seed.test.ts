@@ -66,6 +66,16 @@ describe("sample data", () => {
       ]),
     );
     expect(await db.recommendation.count({ where: { priority: true } })).toBe(2);
+    // 市数据局's updates need review: one sent back, one waiting, neither moving its action.
+    const proposed = await db.proposedUpdate.findMany({
+      select: { state: true, action: { select: { code: true, progress: true } }, progressAfter: true },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(proposed.map((p) => [p.action?.code, p.state])).toEqual([
+      ["R6.3", "rejected"],
+      ["R6.2", "pending"],
+    ]);
+    expect(proposed.every((p) => p.action?.progress !== p.progressAfter)).toBe(true);
     expect(await db.calendarDay.count({ where: { day: shanghaiDate("2024-10-12"), workday: true } })).toBe(1);
   });
 

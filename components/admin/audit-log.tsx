@@ -11,7 +11,14 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** The audit log: its filters (a GET form, so that a view can be linked), the events, the pages. */
 /** Fields that hold an agency's id or code: shown as its name. */
-const AGENCY_FIELDS = new Set(["leadAgency", "agency", "agencyId", "leadAgencyId", "suggestedAgencyId"]);
+const AGENCY_FIELDS = new Set([
+  "leadAgency",
+  "agency",
+  "agencyId",
+  "leadAgencyId",
+  "suggestedAgencyId",
+  "toAgencyId",
+]);
 /** Fields that hold a stage of the handling cycle. */
 const STAGE_FIELDS = new Set(["stage", "fromStage", "toStage"]);
 

@@ -16,6 +16,9 @@ export const DEMO_ACCOUNTS = {
   reviewerJxw: emailOf((user) => user.agencyCode === "SHEITC" && user.isReviewer === true),
   // Staff of the science and technology commission.
   staffKw: emailOf((user) => user.agencyCode === "STCSM"),
+  // Staff of the data bureau (R6), whose updates need review; no other spec acts on its items, so its
+  // inbox changes only as the inbox spec changes it.
+  staffSjj: emailOf((user) => user.agencyCode === "SHDATA"),
   // The supervising office (交办/督办部门).
   office: emailOf((user) => user.role === "office"),
 };

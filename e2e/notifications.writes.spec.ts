@@ -17,7 +17,7 @@ async function bellCount(page: Page): Promise<number> {
 }
 
 test.describe("the inbox, in Chinese on a desktop", () => {
-  test.use({ storageState: storageStateFor("staffKw") });
+  test.use({ storageState: storageStateFor("staffSjj") });
   // One person's inbox: opening one entry, then marking all read, in this order.
   test.describe.configure({ mode: "serial" });
 
@@ -36,7 +36,7 @@ test.describe("the inbox, in Chinese on a desktop", () => {
           `SELECT r."readAt" FROM "NotificationRecipient" r JOIN "User" u ON u."id" = r."userId"
            WHERE r."notificationId" = ? AND u."email" = ?`,
         )
-        .get(id, DEMO_ACCOUNTS.staffKw) as { readAt: unknown } | undefined;
+        .get(id, DEMO_ACCOUNTS.staffSjj) as { readAt: unknown } | undefined;
       expect(row?.readAt).toBeTruthy();
     } finally {
       database.close();

@@ -23,51 +23,55 @@ export type DemoItem = {
 
 /** Adds the proposal (once) and the item, and returns the item's page in Chinese. */
 export function addDemoItem(item: DemoItem): string {
-  // Other specs write meanwhile, through the app: wait for their transactions rather than fail.
+  // Other specs write meanwhile, through the app: wait for their transactions rather than fail. The
+  // transaction takes the write lock first (IMMEDIATE): one that read first and then wrote could not
+  // wait, and would fail at once if another write had come in between.
   const database = new Database(DATABASE_FILE, { timeout: 30_000 });
   try {
-    database.transaction(() => {
-      const sample = database.prepare(`SELECT * FROM "Proposal" WHERE "code" = 'LLM-2024'`).get() as Record<
-        string,
-        unknown
-      >;
-      const proposalId = `e2e-${item.proposal.toLowerCase()}`;
-      insert(database, "Proposal", {
-        ...sample,
-        id: proposalId,
-        code: item.proposal,
-        titleZh: `${item.proposal} 演示建议`,
-        titleEn: `${item.proposal} demo proposal`,
-      });
-      const r3 = database
-        .prepare(
-          `SELECT r.* FROM "Recommendation" r JOIN "Proposal" p ON p."id" = r."proposalId"
+    database
+      .transaction(() => {
+        const sample = database.prepare(`SELECT * FROM "Proposal" WHERE "code" = 'LLM-2024'`).get() as Record<
+          string,
+          unknown
+        >;
+        const proposalId = `e2e-${item.proposal.toLowerCase()}`;
+        insert(database, "Proposal", {
+          ...sample,
+          id: proposalId,
+          code: item.proposal,
+          titleZh: `${item.proposal} 演示建议`,
+          titleEn: `${item.proposal} demo proposal`,
+        });
+        const r3 = database
+          .prepare(
+            `SELECT r.* FROM "Recommendation" r JOIN "Proposal" p ON p."id" = r."proposalId"
            WHERE p."code" = 'LLM-2024' AND r."code" = 'R3'`,
-        )
-        .get() as Record<string, string | number | null>;
-      const id = `${proposalId}-${item.code.toLowerCase()}`;
-      insert(database, "Recommendation", {
-        id,
-        proposalId,
-        code: item.code,
-        sortOrder: 1,
-        titleZh: item.titleZh,
-        descriptionZh: r3.descriptionZh ?? "",
-        sourceQuote: r3.sourceQuote ?? "",
-        assignedAt: r3.assignedAt ?? null,
-        createdAt: r3.createdAt ?? null,
-        updatedAt: r3.updatedAt ?? null,
-        ...item.values,
-      });
-      if (item.withAgencies === false) return;
-      database
-        .prepare(
-          `INSERT OR IGNORE INTO "RecommendationAgency" ("recommendationId", "agencyId", "role", "acknowledgedAt", "createdAt")
+          )
+          .get() as Record<string, string | number | null>;
+        const id = `${proposalId}-${item.code.toLowerCase()}`;
+        insert(database, "Recommendation", {
+          id,
+          proposalId,
+          code: item.code,
+          sortOrder: 1,
+          titleZh: item.titleZh,
+          descriptionZh: r3.descriptionZh ?? "",
+          sourceQuote: r3.sourceQuote ?? "",
+          assignedAt: r3.assignedAt ?? null,
+          createdAt: r3.createdAt ?? null,
+          updatedAt: r3.updatedAt ?? null,
+          ...item.values,
+        });
+        if (item.withAgencies === false) return;
+        database
+          .prepare(
+            `INSERT OR IGNORE INTO "RecommendationAgency" ("recommendationId", "agencyId", "role", "acknowledgedAt", "createdAt")
            SELECT ?, "agencyId", "role", COALESCE(?, "createdAt"), COALESCE(?, "createdAt")
            FROM "RecommendationAgency" WHERE "recommendationId" = ?`,
-        )
-        .run(id, item.acknowledgedAt ?? null, item.assignedAt ?? null, r3.id);
-    })();
+          )
+          .run(id, item.acknowledgedAt ?? null, item.assignedAt ?? null, r3.id);
+      })
+      .immediate();
   } finally {
     database.close();
   }

@@ -49,6 +49,8 @@ test("the recommendation page reads in English and passes axe in both languages"
   await expect(page.getByText("From the source text")).toBeVisible();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Evidence" })).toBeVisible();
+  // After the client-side switch the title may still be on its way (axe: document-title).
+  await expect(page).toHaveTitle(new RegExp(rec.code));
   expect(await seriousAxeViolations(page)).toEqual([]);
 });
 

@@ -80,3 +80,11 @@ export function canRecordReplyCycle(actor: Actor | null): boolean {
 export function isOffice(actor: Actor | null): actor is Actor {
   return actor?.role === "office" || actor?.role === "admin";
 }
+
+/**
+ * A deputy (代表) reads only the proposals they authored or co-signed (lib/auth/deputy-scope.ts) and
+ * writes only their own ratings, confirmations and comments; every other role reads everything.
+ */
+export function isDeputy(actor: Actor | null): actor is Actor {
+  return actor?.role === "deputy";
+}

@@ -76,6 +76,35 @@ describe("keys", () => {
   });
 });
 
+describe("deputies", () => {
+  it("list co-signers from 1, with names, each account once per proposal; a deputy has no agency", async () => {
+    const proposal = await createProposal();
+    const deputy = await db.user.create({
+      data: { name: "代表", email: `deputy-${proposal.id}@test.example`, role: "deputy" },
+    });
+    await db.proposal.update({ where: { id: proposal.id }, data: { authorUserId: deputy.id } });
+    await db.proposalCosigner.create({
+      data: { proposalId: proposal.id, position: 1, nameZh: "联名甲", userId: deputy.id },
+    });
+    await expect(
+      db.proposalCosigner.create({ data: { proposalId: proposal.id, position: 0, nameZh: "联名乙" } }),
+    ).rejects.toThrow();
+    await expect(
+      db.proposalCosigner.create({ data: { proposalId: proposal.id, position: 2, nameZh: "  " } }),
+    ).rejects.toThrow();
+    await expect(
+      db.proposalCosigner.create({
+        data: { proposalId: proposal.id, position: 2, nameZh: "联名乙", userId: deputy.id },
+      }),
+    ).rejects.toThrow();
+    const agency = await createAgency();
+    await expect(
+      db.user.update({ where: { id: deputy.id }, data: { agencyId: agency.id } }),
+    ).rejects.toThrow();
+    expect(await db.proposalCosigner.count({ where: { proposalId: proposal.id } })).toBe(1);
+  });
+});
+
 describe("handling agencies", () => {
   it("allows one lead and any number of co-handlers per recommendation", async () => {
     const [lead, co1, co2, secondLead] = await Promise.all([

@@ -66,9 +66,9 @@ export function canImport(actor: Actor | null): actor is Actor {
   return actor !== null && (actor.role === "admin" || (actor.role === "staff" && actor.agencyId !== null));
 }
 
-/** Progress reports (PDF, Word) are for every signed-in role. */
+/** Progress reports (PDF, Word) are for every signed-in role but deputies, who read their own proposals only. */
 export function canMakeReports(actor: Actor | null): actor is Actor {
-  return actor !== null && (["official", "staff", "admin", "office"] as const).includes(actor.role);
+  return actor !== null && actor.role !== "deputy";
 }
 
 /** The office (交办/督办部门) assigns, approves, supervises and closes; an admin may act as office. */

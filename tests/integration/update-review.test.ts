@@ -7,6 +7,7 @@ import { updateAgency } from "@/lib/admin/actions";
 import { parseDashboardParams } from "@/lib/dashboard/params";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { db } from "@/lib/db";
+import type { UserRole } from "@/lib/db/enums";
 import { planImport } from "@/lib/import/plan";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
@@ -33,7 +34,7 @@ const users = {} as Record<
   Person,
   {
     id: string;
-    role: "staff" | "official" | "admin" | "office";
+    role: UserRole;
     agencyId: string | null;
     isReviewer: boolean;
   }

@@ -21,6 +21,8 @@ export const DEMO_ACCOUNTS = {
   staffSjj: emailOf((user) => user.agencyCode === "SHDATA"),
   // The supervising office (交办/督办部门).
   office: emailOf((user) => user.role === "office"),
+  // The demo deputy (代表), first author of the sample proposal.
+  deputy: emailOf((user) => user.role === "deputy"),
 };
 
 export function storageStateFor(role: keyof typeof DEMO_ACCOUNTS): string {

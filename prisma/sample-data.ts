@@ -303,6 +303,9 @@ export const SAMPLE_USERS: readonly SampleUser[] = [
     agencyCode: "SHEITC",
     isReviewer: true,
   },
+  // The sample proposal's author (领衔代表), as a demo deputy account: named as a sample, since the
+  // person is real and the account is not theirs.
+  { email: "deputy.wang@tracker.example", name: "王延峰（示例）", role: "deputy", agencyCode: null },
 ];
 
 // ---------------------------------------------------------------------------------------------

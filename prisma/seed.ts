@@ -242,8 +242,16 @@ async function createUsers(tx: Tx, agencyIds: Map<string, string>, createdAt: Da
 
 async function createProposal(tx: Tx, createdAt: Date): Promise<string> {
   const { submittedAt, ...fields } = SAMPLE_PROPOSAL;
+  // The demo deputy account is the proposal's first author.
+  const author = await tx.user.findFirst({ where: { role: "deputy" }, select: { id: true } });
   const { id } = await tx.proposal.create({
-    data: { ...fields, submittedAt: shanghaiDate(submittedAt), createdAt, updatedAt: createdAt },
+    data: {
+      ...fields,
+      authorUserId: author?.id ?? null,
+      submittedAt: shanghaiDate(submittedAt),
+      createdAt,
+      updatedAt: createdAt,
+    },
   });
   return id;
 }

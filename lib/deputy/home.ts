@@ -8,6 +8,7 @@ import {
   readableRecommendations,
 } from "@/lib/auth/deputy-scope";
 import type { Actor } from "@/lib/auth/permissions";
+import { db as appDb } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import type { CycleStage, ItemStatus, ReplyClass } from "@/lib/db/enums";
 import { liveProposals, liveRecommendations } from "@/lib/db/live";
@@ -137,7 +138,7 @@ export async function getDeputyHome(
         isSample: true,
         authorUserId: true,
         recommendations: {
-          where: { archivedAt: null },
+          where: liveRecommendations(),
           orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
           select: REC,
         },
@@ -239,4 +240,10 @@ export async function getDeputyHome(
       .map((rec) => ({ ...rec, proposalCode: p.code })),
   );
   return { proposals: mine, awaiting, changes: changes.slice(0, MAX_CHANGES), since };
+}
+
+/** The home page's read for the signed-in deputy: records this visit, then reads what changed since. */
+export async function loadDeputyHome(actor: Actor, now = new Date()): Promise<DeputyHome> {
+  const since = await recordDeputyVisit(appDb, actor.id, now);
+  return getDeputyHome(appDb, actor, since, now);
 }

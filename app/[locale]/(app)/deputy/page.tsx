@@ -3,8 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DeputyHomeView } from "@/components/deputy/deputy-home";
 import { isDeputy } from "@/lib/auth/permissions";
 import { requireReader } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { getDeputyHome, recordDeputyVisit } from "@/lib/deputy/home";
+import { loadDeputyHome } from "@/lib/deputy/home";
 import { redirect } from "@/lib/i18n/navigation";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +25,7 @@ export default async function DeputyPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const user = await requireReader(locale, `/${locale}/deputy`);
   if (!isDeputy(user)) redirect({ href: "/", locale });
-  const now = new Date();
   // The visit moves "what changed" on: the database keeps it, not the browser.
-  const since = await recordDeputyVisit(db, user.id, now);
-  const home = await getDeputyHome(db, user, since, now);
+  const home = await loadDeputyHome(user);
   return <DeputyHomeView home={home} name={user.name} />;
 }

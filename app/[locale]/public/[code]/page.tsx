@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PublicProgress } from "@/components/public/public-progress";
-import { canReadProposalCode } from "@/lib/auth/deputy-scope";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { localized } from "@/lib/i18n/localized";
-import { getPublicProgress } from "@/lib/public/queries";
+import { getPublicProgress, mayRead } from "@/lib/public/queries";
 import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; code: string }>;
@@ -17,7 +15,7 @@ type Params = Promise<{ locale: string; code: string }>;
 async function progressFor(code: string) {
   const user = await getCurrentUser();
   const decoded = decodedSegment(code);
-  const preview = user !== null && (await canReadProposalCode(db, user, decoded));
+  const preview = user !== null && (await mayRead(user, decoded));
   return getPublicProgress(decoded, preview);
 }
 

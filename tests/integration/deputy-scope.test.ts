@@ -16,6 +16,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getDeputyHome, recordDeputyVisit, SITTING_MS } from "@/lib/deputy/home";
 import { setFollowing } from "@/lib/notifications/actions";
+import { loadItemRefs } from "@/lib/notifications/items";
+import { notify } from "@/lib/notifications/notify";
 import { editProposal } from "@/lib/proposals/actions";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -117,6 +119,32 @@ describe("the reading scope", () => {
       setFollowing({}, form({ itemType: "recommendation", itemId: mine.rec, follow: "1" })),
     );
     expect(allowed).toEqual({ returned: { notice: "validation.followed" } });
+  });
+
+  it("tells a deputy, as a follower, of their own proposals' items only", async () => {
+    // Follows kept from before (written directly: the follow action refuses another's item).
+    await db.follow.createMany({
+      data: [
+        { userId: me.id, itemType: "recommendation", itemId: theirs.rec },
+        { userId: other.id, itemType: "recommendation", itemId: theirs.rec },
+      ],
+    });
+    const refs = await loadItemRefs(db, [{ itemType: "recommendation", itemId: theirs.rec }]);
+    await db.$transaction((tx) =>
+      notify(tx, [
+        {
+          rule: "status.stalled",
+          dedupeKey: "deputy-scope",
+          day: "2026-12-02",
+          item: refs.get(theirs.rec) ?? null,
+        },
+      ]),
+    );
+    const told = await db.notificationRecipient.findMany({
+      where: { notification: { dedupeKey: "deputy-scope" }, userId: { in: [me.id, other.id] } },
+      select: { userId: true },
+    });
+    expect(told.map((r) => r.userId)).toEqual([other.id]);
   });
 
   it("refuses the API to a deputy's session, with a 403", async () => {

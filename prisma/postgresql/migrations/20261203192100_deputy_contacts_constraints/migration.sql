@@ -20,7 +20,7 @@ ALTER TABLE "DeputyContactLink" ADD CONSTRAINT "DeputyContactLink_http"
 CREATE TRIGGER "DeputyContactLink_append_only" BEFORE UPDATE OR DELETE ON "DeputyContactLink"
   FOR EACH ROW EXECUTE FUNCTION "refuse_history_change"();
 
--- The deputy's answer: a dispute says why; once, never changed.
+-- The deputy's answer: a dispute says why, given once and never changed.
 ALTER TABLE "DeputyContactResponse" ADD CONSTRAINT "DeputyContactResponse_dispute_comment"
   CHECK ("decision" <> 'disputed' OR length(trim(coalesce("comment", ''))) > 0);
 CREATE TRIGGER "DeputyContactResponse_append_only" BEFORE UPDATE OR DELETE ON "DeputyContactResponse"

@@ -187,12 +187,12 @@ function VersionBody({ version }: { version: ContactVersion }) {
         <dd className="break-words text-slate-900">{version.participants}</dd>
       </div>
       <div>
-        <dt className="sr-only">{t("summary")}</dt>
+        <dt className="text-xs font-medium text-slate-600">{t("summary")}</dt>
         <dd className="whitespace-pre-line break-words text-slate-900">{version.summary}</dd>
       </div>
       {version.links.length > 0 && (
         <div>
-          <dt className="font-medium text-slate-700">{t("links")}</dt>
+          <dt className="text-xs font-medium text-slate-600">{t("links")}</dt>
           <dd>
             <ul className="list-disc pl-5">
               {version.links.map((url) => (
@@ -255,7 +255,7 @@ function Record({ record, card }: { record: ContactRecord; card: ContactCardData
           <p className="text-xs font-medium text-slate-800">
             {t("responseLine", {
               by: response.by,
-              decision: t(`state.${response.decision}`),
+              decision: t(`decision.${response.decision}`),
               at: response.on,
             })}
           </p>

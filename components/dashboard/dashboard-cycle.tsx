@@ -65,19 +65,17 @@ export async function DashboardCycle({
               ) : (
                 tContacts("of", { consulted: cycle.consultation.onTime, replied: cycle.consultation.counted })
               )}
-              {cycle.consultation.hrefs.none && (
-                <>
-                  {" · "}
-                  <Link
-                    href={cycle.consultation.hrefs.none}
-                    className="text-brand-700 underline-offset-2 hover:underline"
-                  >
-                    {tContacts("none")}{" "}
-                    {format.number(cycle.consultation.counted - cycle.consultation.onTime)}
-                  </Link>
-                </>
-              )}
             </dd>
+            {cycle.consultation.hrefs.none && (
+              <dd className="text-xs">
+                <Link
+                  href={cycle.consultation.hrefs.none}
+                  className="text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {tContacts("none", { count: cycle.consultation.counted - cycle.consultation.onTime })}
+                </Link>
+              </dd>
+            )}
           </div>
           {(["sent", "awaiting", "overdue"] as const).map((state) => (
             <div

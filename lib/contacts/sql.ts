@@ -6,7 +6,7 @@
 // reply is dated by then too: the figure for a past day needs nothing more. (A record's date is its
 // Shanghai day's midnight, so "on or before the reply's day" is contactDate <= repliedAt.)
 import type { Db } from "@/lib/db/client";
-import { type Sql, sql } from "@/lib/db/sql";
+import { join, type Sql, sql } from "@/lib/db/sql";
 
 export const CONTACT_FILTERS = ["before_reply", "none"] as const;
 export type ContactFilter = (typeof CONTACT_FILTERS)[number];
@@ -20,6 +20,18 @@ export function contactSql(state: ContactFilter): Sql {
   return state === "before_reply"
     ? sql`(i."repliedAt" IS NOT NULL AND ${contactedBeforeReply})`
     : sql`(i."repliedAt" IS NOT NULL AND NOT ${contactedBeforeReply})`;
+}
+
+/**
+ * Of the items `ids` (read as `i` from `items`, the item SQL), whether each replied one was consulted
+ * before its reply; null for those not replied (on the view's day). For the table's column.
+ */
+export async function consultedOf(db: Db, items: Sql, ids: string[]): Promise<Map<string, boolean | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; consulted: unknown }[]>(sql`
+    SELECT i."id", CASE WHEN i."repliedAt" IS NULL THEN NULL WHEN ${contactSql("before_reply")} THEN 1 ELSE 0 END AS "consulted"
+    FROM ${items} i WHERE i."id" IN (${join(ids)})`);
+  return new Map(rows.map((row) => [row.id, row.consulted === null ? null : Boolean(Number(row.consulted))]));
 }
 
 /** 面商率's counts: of the replied recommendations (`items`, read as `i`), how many were consulted. */

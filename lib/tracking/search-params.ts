@@ -28,6 +28,7 @@ export const HIDEABLE_COLUMNS = [
   "stage",
   "warning",
   "priority",
+  "consulted",
   "dueDate",
   "updatedAt",
 ] as const;

@@ -460,6 +460,15 @@ describe("面商率 and the table's contact filter", () => {
     expect(await rows({ contact: "none" })).toBe(3);
     expect(await rows({ contact: "before_reply", asOf: "2026-10-15" })).toBe(1);
     expect(await rows({ contact: "none", asOf: "2026-10-15" })).toBe(3);
+    // The table's column says the same of each row: consulted, not, or not replied (null).
+    const column = async (query: Record<string, string>) =>
+      (
+        await getTrackingPage(db, parseTrackingParams({ proposal: proposal.code, perPage: "100", ...query }))
+      ).rows
+        .map((row) => row.consulted)
+        .sort();
+    expect(await column({})).toEqual([false, false, false, null, true, true]);
+    expect(await column({ asOf: "2026-10-15" })).toEqual([false, false, false, null, null, true]);
   });
 
   it("the table's filter agrees with a brute-force reading of every recommendation", async () => {

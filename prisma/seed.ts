@@ -12,6 +12,7 @@ import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
+import { createSampleContacts } from "./sample-contacts";
 import { SAMPLE_CYCLE } from "./sample-cycle";
 import {
   deriveRecommendationHistory,
@@ -139,6 +140,19 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
 
   const evidenceLinks = await createEvidence(tx, items, updateIds);
   await createProposedUpdates(tx, items, agencyIds, users);
+  await createSampleContacts(tx, {
+    recommendationId: (code) => {
+      const parent = items.get(code)?.parent;
+      if (!parent || !("recommendationId" in parent)) throw new Error(`No sample recommendation ${code}`);
+      return parent.recommendationId;
+    },
+    staffOf: (agency) => users.stepTakerFor("staff", agency),
+    agencyId: (agency) => requireId(agencyIds, agency, "agency"),
+    deputyId:
+      (await tx.proposal.findUnique({ where: { id: proposalId }, select: { authorUserId: true } }))
+        ?.authorUserId ?? null,
+    recordedAt: (date) => recordedAt(date),
+  });
 
   const counts = {
     themes: themeIds.size,

@@ -17,12 +17,13 @@ export async function DashboardCycle({
   display: FigureDisplay;
   switchHref: DashboardViewModel["switchHref"];
 }) {
-  const [t, tStage, tWarning, tLevel, format] = await Promise.all([
+  const [t, tStage, tWarning, tLevel, format, tContacts] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("cycle.stage"),
     getTranslations("supervision.chart"),
     getTranslations("supervision.level"),
     getFormatter(),
+    getTranslations("contacts.rate"),
   ]);
   const bars = cycle.stages.map((segment) => barOf(segment, tStage(segment.key)));
   const warningBars = cycle.warnings.map((segment) => barOf(segment, tLevel(segment.key)));
@@ -37,7 +38,7 @@ export async function DashboardCycle({
         <p className="mt-0.5 text-xs text-slate-600">{t("cycleNote")}</p>
       </CardHeader>
       <CardContent className="space-y-4">
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="cycle-figures">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="cycle-figures">
           {rates.map(({ key, rate }) => (
             <div key={key} className="rounded-md bg-slate-50 p-3" data-testid={key}>
               <dt className="text-sm text-slate-600">{t(key)}</dt>
@@ -47,6 +48,35 @@ export async function DashboardCycle({
               </dd>
             </div>
           ))}
+          <div className="rounded-md bg-slate-50 p-3" data-testid="consultationRate">
+            <dt className="text-sm text-slate-600">{tContacts("title")}</dt>
+            <dd className="text-xl font-semibold tabular-nums">{cycle.consultation.share}</dd>
+            <dd className="text-xs text-slate-600">
+              {cycle.consultation.hrefs.before_reply ? (
+                <Link
+                  href={cycle.consultation.hrefs.before_reply}
+                  className="text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {tContacts("of", {
+                    consulted: cycle.consultation.onTime,
+                    replied: cycle.consultation.counted,
+                  })}
+                </Link>
+              ) : (
+                tContacts("of", { consulted: cycle.consultation.onTime, replied: cycle.consultation.counted })
+              )}
+            </dd>
+            {cycle.consultation.hrefs.none && (
+              <dd className="text-xs">
+                <Link
+                  href={cycle.consultation.hrefs.none}
+                  className="text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {tContacts("none", { count: cycle.consultation.counted - cycle.consultation.onTime })}
+                </Link>
+              </dd>
+            )}
+          </div>
           {(["sent", "awaiting", "overdue"] as const).map((state) => (
             <div
               key={state}

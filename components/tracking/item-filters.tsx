@@ -47,6 +47,7 @@ export async function ItemFilterForm({
   const tClass = await getTranslations("replyClass");
   const tStage = await getTranslations("cycle.stage");
   const tWarning = await getTranslations("supervision.filter");
+  const tContact = await getTranslations("contacts.filter");
   const locale = await getLocale();
   const name = (zh: string, en: string | null) => localized(locale, zh, en);
   // What is filtered, in one line for the folded form on a phone.
@@ -70,6 +71,7 @@ export async function ItemFilterForm({
     filters.rehandling === "overdue" ? t("rehandlingOverdue") : null,
     filters.views === "awaiting" ? t("viewsAwaiting") : null,
     filters.views === "overdue" ? t("viewsOverdue") : null,
+    filters.contact ? tContact(filters.contact) : null,
     filters.dueFrom || filters.dueTo
       ? `${t("dueDate")} ${filters.dueFrom ?? "…"}–${filters.dueTo ?? "…"}`
       : null,
@@ -208,6 +210,14 @@ export async function ItemFilterForm({
               <option value="">{t("all")}</option>
               <option value="awaiting">{t("viewsAwaiting")}</option>
               <option value="overdue">{t("viewsOverdue")}</option>
+            </Select>
+          </div>
+          <div className="space-y-1">
+            <Label htmlFor="contact">{tContact("label")}</Label>
+            <Select id="contact" name="contact" defaultValue={filters.contact ?? ""}>
+              <option value="">{t("all")}</option>
+              <option value="before_reply">{tContact("before_reply")}</option>
+              <option value="none">{tContact("none")}</option>
             </Select>
           </div>
           {/* Two columns wide from a tablet up: a whole date shows in each field. */}

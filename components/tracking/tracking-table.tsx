@@ -26,6 +26,7 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
   const tStage = useTranslations("cycle.stage");
   const tExport = useTranslations("export");
   const tSupervision = useTranslations("supervision.column");
+  const tContacts = useTranslations("contacts.table");
   // Selected rows of this page (the page is remade, selection and all, when the view changes).
   const [selected, setSelected] = useState<RowSelectionState>({});
   const locale = useLocale();
@@ -122,6 +123,17 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
         ),
     },
     {
+      id: "consulted",
+      header: tContacts("column"),
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.consulted === null ? (
+          "—"
+        ) : (
+          <span className="whitespace-nowrap">{tContacts(row.original.consulted ? "yes" : "no")}</span>
+        ),
+    },
+    {
       id: "dueDate",
       header: t("dueDate"),
       // A date never breaks inside itself (2026年12月31/日).
@@ -153,7 +165,12 @@ export function TrackingTable({ page, params }: { page: TrackingPage; params: Tr
       pageSizes={PAGE_SIZES}
       hideable={HIDEABLE_COLUMNS.map((id) => ({
         id,
-        label: id === "warning" || id === "priority" ? tSupervision(id) : t(id),
+        label:
+          id === "warning" || id === "priority"
+            ? tSupervision(id)
+            : id === "consulted"
+              ? tContacts("column")
+              : t(id),
       }))}
       selection={{
         selected,

@@ -79,6 +79,11 @@ export const AUDIT_ACTIONS = [
   "updateReview.approve",
   "updateReview.reject",
   "cycleSettings.update",
+  // 沟通记录 (lib/contacts).
+  "contact.record",
+  "contact.correct",
+  "contact.confirm",
+  "contact.dispute",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

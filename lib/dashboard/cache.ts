@@ -9,7 +9,7 @@ import type { DashboardParams } from "./params";
 import { type Dashboard, getDashboard } from "./queries";
 
 // Bump when the shape of Dashboard changes, so that older entries are not read back.
-const FORMAT = 3;
+const FORMAT = 4;
 
 export async function getDashboardCached(
   db: Db,

@@ -2,6 +2,7 @@
 // the acknowledgements (签收, in working days), replies and co-handlers' views came on time. Counted
 // over the recommendations of the view, as they stood on its day.
 
+import { type ContactRate, contactRate } from "@/lib/contacts/sql";
 import { STAGES, VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
 import { loadCycleSettings } from "@/lib/cycle/settings";
 import { WARNING_LEVELS } from "@/lib/cycle/warning";
@@ -25,6 +26,8 @@ export type CycleFigures = {
   replied: OnTime;
   /** Co-handlers' written views while they are owed (lib/cycle/machine.ts): sent, due, overdue. */
   views: { sent: number; awaiting: number; overdue: number };
+  /** 面商率: of the replied recommendations, those consulted on or before the reply (lib/contacts/sql.ts). */
+  consultation: ContactRate;
 };
 
 type Assignment = {
@@ -40,30 +43,32 @@ type Assignment = {
 export async function cycleFigures(db: Db, scope: ItemScope, replyItems: Sql): Promise<CycleFigures> {
   const endOfDay = new Date(scope.day.getTime() + DAY_MS);
   const today = toShanghaiDateString(scope.day);
-  const [stageRows, warningRows, replyRows, assignments, calendar, settings] = await Promise.all([
-    db.$queryRaw<{ stage: CycleStage; items: unknown }[]>(
-      sql`SELECT i."stage", COUNT(*) AS "items" FROM ${replyItems} GROUP BY 1`,
-    ),
-    db.$queryRaw<{ warning: WarningLevel | null; items: unknown }[]>(
-      sql`SELECT i."warning", COUNT(*) AS "items" FROM ${replyItems} GROUP BY 1`,
-    ),
-    // A reply is on time by its (approved) deadline; one not in and past it is late already.
-    db.$queryRaw<{ onTime: unknown; late: unknown }[]>(sql`
+  const [stageRows, warningRows, replyRows, assignments, calendar, settings, consultation] =
+    await Promise.all([
+      db.$queryRaw<{ stage: CycleStage; items: unknown }[]>(
+        sql`SELECT i."stage", COUNT(*) AS "items" FROM ${replyItems} GROUP BY 1`,
+      ),
+      db.$queryRaw<{ warning: WarningLevel | null; items: unknown }[]>(
+        sql`SELECT i."warning", COUNT(*) AS "items" FROM ${replyItems} GROUP BY 1`,
+      ),
+      // A reply is on time by its (approved) deadline; one not in and past it is late already.
+      db.$queryRaw<{ onTime: unknown; late: unknown }[]>(sql`
       SELECT
         SUM(CASE WHEN i."repliedAt" IS NOT NULL AND (i."replyDueAt" IS NULL OR i."repliedAt" <= i."replyDueAt") THEN 1 ELSE 0 END) AS "onTime",
         SUM(CASE WHEN (i."repliedAt" IS NOT NULL AND i."repliedAt" > i."replyDueAt")
           OR (i."repliedAt" IS NULL AND i."replyDueAt" < ${scope.day}) THEN 1 ELSE 0 END) AS "late"
       FROM ${replyItems}`),
-    db.$queryRaw<Assignment[]>(sql`
+      db.$queryRaw<Assignment[]>(sql`
       SELECT CAST(ra."role" AS TEXT) AS "role", ra."createdAt",
         CASE WHEN ra."acknowledgedAt" < ${endOfDay} THEN ra."acknowledgedAt" END AS "acknowledgedAt",
         CASE WHEN ra."viewAt" < ${endOfDay} THEN ra."viewAt" END AS "viewAt",
         i."stage", i."repliedAt"
       FROM "RecommendationAgency" ra JOIN (SELECT i.* FROM ${replyItems}) i ON i."id" = ra."recommendationId"
       WHERE ra."createdAt" < ${endOfDay}`),
-    loadWorkingCalendar(db),
-    loadCycleSettings(db),
-  ]);
+      loadWorkingCalendar(db),
+      loadCycleSettings(db),
+      contactRate(db, replyItems),
+    ]);
   const counts = new Map(stageRows.map((row) => [row.stage, Number(row.items)]));
   const acknowledged: OnTime = { onTime: 0, late: 0 };
   const views = { sent: 0, awaiting: 0, overdue: 0 };
@@ -88,5 +93,6 @@ export async function cycleFigures(db: Db, scope: ItemScope, replyItems: Sql): P
     acknowledged,
     replied: { onTime: Number(reply?.onTime ?? 0), late: Number(reply?.late ?? 0) },
     views,
+    consultation,
   };
 }

@@ -56,6 +56,7 @@ function dashboardWith(changes: Partial<Dashboard> = {}): Dashboard {
       acknowledged: { onTime: 9, late: 3 },
       replied: { onTime: 4, late: 2 },
       views: { sent: 1, awaiting: 2, overdue: 1 },
+      consultation: { consulted: 1, replied: 4 },
       warnings: [
         { level: "red", items: 2 },
         { level: "yellow", items: 0 },

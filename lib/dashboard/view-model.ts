@@ -348,6 +348,17 @@ export function dashboardViewModel({
       thresholds: cycle.thresholds,
       acknowledged: rate(cycle.acknowledged),
       replied: rate(cycle.replied),
+      // 面商率: the replied recommendations consulted on or before their reply, and those not.
+      consultation: {
+        ...rate({
+          onTime: cycle.consultation.consulted,
+          late: cycle.consultation.replied - cycle.consultation.consulted,
+        }),
+        hrefs: {
+          before_reply: replyHref(cycle.consultation.consulted, { contact: "before_reply" }),
+          none: replyHref(cycle.consultation.replied - cycle.consultation.consulted, { contact: "none" }),
+        },
+      },
     },
     // A list links to the table only when it lists something.
     overdue: {

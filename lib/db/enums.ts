@@ -1,6 +1,8 @@
 // The model's enums, for code on either side of the server/client line.
 export {
   AgencyRole,
+  ContactMethod,
+  ContactResponseDecision,
   CycleStage,
   EvidenceKind,
   ExportState,

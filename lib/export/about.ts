@@ -179,6 +179,7 @@ export function aboutLines(
           ? t("tracking.viewsOverdue")
           : null,
     ],
+    [t("contacts.filter.label"), filters.contact ? t(`contacts.filter.${filters.contact}`) : null],
     [
       t("tracking.dueDate"),
       filters.dueFrom || filters.dueTo ? `${filters.dueFrom ?? "…"} – ${filters.dueTo ?? "…"}` : null,

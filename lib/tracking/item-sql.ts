@@ -3,6 +3,7 @@
 // Health and the as-of state are computed here, in the database, because they filter, sort and
 // group; the same statement runs on SQLite and PostgreSQL except for the few spots marked.
 
+import { contactSql } from "@/lib/contacts/sql";
 import { VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
 import { CYCLE_SETTING, type CycleSettings, cycleSettingsOf } from "@/lib/cycle/settings";
 import { warningSql } from "@/lib/cycle/warning";
@@ -315,6 +316,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.rehandling) conditions.push(rehandlingSql(scope, filters.rehandling));
   if (filters.views) conditions.push(coHandlerViewsSql(scope, filters.views));
+  if (filters.contact) conditions.push(contactSql(filters.contact));
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);
   if (filters.dueTo) conditions.push(sql`i."dueDate" <= ${shanghaiDate(filters.dueTo)}`);
   if (filters.q && scope.search) conditions.push(sql`i."id" IN (${scope.search})`);

@@ -1,3 +1,4 @@
+import { consultedOf } from "@/lib/contacts/sql";
 import { shanghaiToday } from "@/lib/dates";
 import { type Db, sqlReader } from "@/lib/db/client";
 import type { CycleStage, ItemStatus, ReplyClass, WarningLevel } from "@/lib/db/enums";
@@ -68,7 +69,16 @@ export async function getTrackingPage(db: Db, params: TrackingPageParams, today:
     total = Number(counted[0]?.total ?? 0);
     pageRows = rows;
   }
-  const rows = await withDetails(db, params.kind, pageRows);
+  const [details, consulted] = await Promise.all([
+    withDetails(db, params.kind, pageRows),
+    consultedOf(
+      db,
+      itemsSql(scope, params.kind),
+      pageRows.map((row) => row.id),
+    ),
+  ]);
+  // 面商: whether a replied item was consulted before its reply (lib/contacts/sql.ts).
+  const rows = details.map((row) => ({ ...row, consulted: consulted.get(row.id) ?? null }));
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / params.perPage)),

@@ -2,6 +2,7 @@
 // reload. One definition serves the pages, which never fail on a bad value (it falls back to its
 // default), and the read API, which answers a bad value with a 400.
 import { z } from "zod";
+import { CONTACT_FILTERS } from "../contacts/sql";
 import { WARNING_LEVELS } from "../cycle/warning";
 import { isIsoDate, toShanghaiDateString } from "../dates";
 import { CycleStage, ItemStatus, ReplyClass } from "../db/enums";
@@ -27,6 +28,7 @@ export const HIDEABLE_COLUMNS = [
   "stage",
   "warning",
   "priority",
+  "consulted",
   "dueDate",
   "updatedAt",
 ] as const;
@@ -106,6 +108,12 @@ export const itemFilterShape = {
     .optional()
     .describe(
       "Recommendations (an action's: its recommendation) with a co-handler's written view (协办意见) still owed: awaiting, within its month of the assignment; overdue, past it.",
+    ),
+  contact: z
+    .enum(CONTACT_FILTERS)
+    .optional()
+    .describe(
+      "面商 (沟通记录) of replied recommendations (an action's: its recommendation): before_reply, with a contact with the deputy on or before the reply's day; none, replied without one.",
     ),
   dueFrom: isoDay.optional().describe("Due on or after this day (YYYY-MM-DD)."),
   dueTo: isoDay.optional().describe("Due on or before this day (YYYY-MM-DD)."),

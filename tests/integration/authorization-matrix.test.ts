@@ -23,6 +23,7 @@ import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
+import { correctContact, recordContact, respondToContact } from "@/lib/contacts/actions";
 import { acknowledgeAssignment, submitView } from "@/lib/cycle/assignment-actions";
 import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
 import {
@@ -216,6 +217,8 @@ async function snapshot() {
         db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
         db.calendarDay.findMany({ orderBy: { day: "asc" } }),
         db.appSetting.findMany({ orderBy: { key: "asc" } }),
+        db.deputyContact.count(),
+        db.deputyContactResponse.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -224,6 +227,11 @@ async function snapshot() {
 type Write = {
   name: string;
   allowed: Record<ActorKind, boolean>;
+  /**
+   * For writes a deputy may make: whether a deputy of the item's proposal (own) and a deputy of another
+   * proposal (other) may; the item is the one `prepare` makes, of a proposal deputyOwn authored.
+   */
+  deputies?: { own: boolean; other: boolean };
   /** Rows the call needs (for this caller), made before the "nothing changed" snapshot. */
   prepare?: (kind: ActorKind) => Promise<string>;
   call: (prepared: string) => Promise<unknown>;
@@ -1353,6 +1361,111 @@ function reviewed(outcome: Awaited<ReturnType<typeof callAction>>) {
   return Boolean(state.notice) && !state.formError;
 }
 
+// 沟通记录 (lib/contacts): an item of a proposal of its own, led by the economy commission (staff.jxw)
+// alone, whose first author is the matrix's own deputy; another deputy authored another proposal.
+const DEPUTIES = { own: "matrix.deputy.own@tracker.example", other: "matrix.deputy.other@tracker.example" };
+const deputyCookies: Partial<Record<"own" | "other", string>> = {};
+async function signInDeputies() {
+  if (deputyCookies.own) return;
+  for (const [key, email] of Object.entries(DEPUTIES)) {
+    const user = await auth.api.createUser({
+      body: { email, name: `矩阵代表${key}`, password: SAMPLE_PASSWORD, role: "official" },
+    });
+    await db.user.update({ where: { id: user.user.id }, data: { role: "deputy" } });
+    const { headers } = await auth.api.signInEmail({
+      body: { email, password: SAMPLE_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    deputyCookies[key as "own" | "other"] = headers.get("set-cookie")?.split(";")[0];
+  }
+  const other = await db.user.findUniqueOrThrow({ where: { email: DEPUTIES.other } });
+  await db.proposal.create({
+    data: {
+      ...NEW_PROPOSAL,
+      code: `MX-${unique()}`,
+      submittedAt: new Date("2025-01-20"),
+      authorUserId: other.id,
+    },
+  });
+}
+async function contactRecommendation() {
+  await signInDeputies();
+  const id = await freshRecommendation();
+  const own = await db.user.findUniqueOrThrow({ where: { email: DEPUTIES.own } });
+  const rec = await db.recommendation.update({
+    where: { id },
+    data: {
+      stage: "handling",
+      proposal: { update: { authorUserId: own.id } },
+      agencies: { create: { agencyId: leadAgencyId, role: "lead", acknowledgedAt: new Date() } },
+    },
+  });
+  return rec.id;
+}
+/** An item as above with a contact its lead's staff (staff.jxw) recorded: "recommendationId contactId". */
+async function contactedRecommendation() {
+  const id = await contactRecommendation();
+  const jxw = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+  const contact = await db.deputyContact.create({
+    data: {
+      recommendationId: id,
+      agencyId: leadAgencyId,
+      contactDate: shanghaiDate("2026-11-20"),
+      method: "phone",
+      participants: "矩阵代表",
+      summary: "电话沟通",
+      recordedById: jxw.id,
+    },
+  });
+  return `${id} ${contact.id}`;
+}
+const CONTACT_FIELDS = {
+  contactDate: "2026-11-20",
+  method: "in_person",
+  participants: "矩阵代表；承办处室",
+  summary: "面商",
+  links: "https://example.org/minutes",
+};
+WRITES.push(
+  {
+    name: "recordContact (the staff of the item's agencies, the office, an admin)",
+    allowed: { ...STAFF_OF_THE_ITEM, office: true },
+    deputies: { own: false, other: false },
+    prepare: () => contactRecommendation(),
+    call: (id) => recordContact({}, form({ recommendationId: id, ...CONTACT_FIELDS })),
+    succeeded: saved,
+  },
+  {
+    name: "correctContact (the agency that recorded it, an admin)",
+    allowed: STAFF_OF_THE_ITEM,
+    deputies: { own: false, other: false },
+    prepare: () => contactedRecommendation(),
+    call: (prepared) => {
+      const [recommendationId = "", contactId = ""] = prepared.split(" ");
+      return correctContact(
+        {},
+        form({ recommendationId, contactId, ...CONTACT_FIELDS, correctionReason: "方式记错" }),
+      );
+    },
+    succeeded: saved,
+  },
+  {
+    name: "respondToContact (a deputy of the item's proposal)",
+    allowed: { ...NOBODY },
+    deputies: { own: true, other: false },
+    prepare: () => contactedRecommendation(),
+    call: (prepared) => {
+      const [recommendationId = "", contactId = ""] = prepared.split(" ");
+      return respondToContact(
+        {},
+        form({ recommendationId, contactId, decision: "disputed", comment: "未沟通" }),
+      );
+    },
+    succeeded: saved,
+  },
+);
+
 /** Writes with tests of their own, below, instead of a row. */
 const TESTED_APART = ["signOut"];
 /** The action or the route a row is of: its name without the parenthesis. */
@@ -1387,6 +1500,22 @@ describe.each(WRITES)("$name", (write) => {
       expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
       if (write.audited === false) expect(await snapshot()).toEqual(before);
       else expect((await snapshot()).audit).toBeGreaterThan(before.audit);
+    } else {
+      expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(false);
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+});
+
+describe.each(WRITES.filter((write) => write.deputies))("$name, as a deputy", (write) => {
+  it.each(["own", "other"] as const)("as the deputy of %s proposal", async (which) => {
+    const prepared = (await write.prepare?.("signedOut")) ?? "";
+    request.headers = new Headers({ cookie: deputyCookies[which] ?? "" });
+    const before = await snapshot();
+    const outcome = await callAction(() => write.call(prepared));
+    if (write.deputies?.[which]) {
+      expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
+      expect((await snapshot()).audit).toBeGreaterThan(before.audit);
     } else {
       expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(false);
       expect(await snapshot()).toEqual(before);

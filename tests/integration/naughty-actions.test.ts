@@ -36,7 +36,7 @@ type Entry = {
   /** The form as the action's page sends it, valid (made afresh before each call). */
   form: (context: Context) => Promise<Fields>;
   /** Whose session calls it (default: the admin's). */
-  as?: "admin" | "signedOut" | "throwaway" | "lead" | "coHandler" | "reviewer";
+  as?: "admin" | "signedOut" | "throwaway" | "lead" | "coHandler" | "reviewer" | "deputy";
 };
 
 let counter = 0;
@@ -203,6 +203,31 @@ async function datedCycleItem() {
   return item;
 }
 
+const CONTACT = {
+  contactDate: "2026-11-20",
+  method: "in_person",
+  participants: "代表；承办处室",
+  summary: "当面听取代表意见。",
+  links: "https://example.org/contact\nhttp://example.org/minutes",
+};
+/** A handling item with a contact recorded by its lead's staff (SHEITC). */
+async function contactedItem() {
+  const item = await cycleItem("handling");
+  const lead = await db.user.findUniqueOrThrow({ where: { email: "staff.jxw@tracker.example" } });
+  const contact = await db.deputyContact.create({
+    data: {
+      recommendationId: item.recommendationId,
+      agencyId: lead.agencyId,
+      contactDate: new Date("2026-11-20T00:00:00+08:00"),
+      method: "phone",
+      participants: "代表",
+      summary: "电话沟通。",
+      recordedById: lead.id,
+    },
+  });
+  return { recommendationId: item.recommendationId, contactId: contact.id };
+}
+
 /** A handling item with a 督办单 to its lead (SHEITC), acknowledged or not yet. */
 async function noticedItem(acknowledged: boolean) {
   const item = await cycleItem("handling");
@@ -306,6 +331,19 @@ const ACTIONS: Record<string, Entry> = {
     }),
   },
   acknowledgeNotice: { as: "lead", form: async () => noticedItem(false) },
+  recordContact: { as: "lead", form: async () => ({ ...(await cycleItem("handling")), ...CONTACT }) },
+  correctContact: {
+    as: "lead",
+    form: async () => {
+      const { recommendationId, contactId } = await contactedItem();
+      return { recommendationId, contactId, ...CONTACT, correctionReason: "日期记错。" };
+    },
+  },
+  // The sample's deputy (deputy.wang) is the first author of LLM-2024, where cycleItem adds its items.
+  respondToContact: {
+    as: "deputy",
+    form: async () => ({ ...(await contactedItem()), decision: "disputed", comment: "未当面沟通。" }),
+  },
   answerNotice: {
     as: "lead",
     form: async () => ({ ...(await noticedItem(true)), answer: "已报送进展。" }),
@@ -761,6 +799,9 @@ const WATCHED = [
   "SatisfactionLevel",
   "ImportBatch",
   "Webhook",
+  "DeputyContact",
+  "DeputyContactLink",
+  "DeputyContactResponse",
 ];
 const WITH_UPDATED_AT = [
   "Proposal",
@@ -799,7 +840,8 @@ function refused(returned: unknown): boolean {
   return Boolean(state.formError || state.fieldErrors || state.error || state.message);
 }
 
-const cookies: Record<"admin" | "throwaway" | "lead" | "coHandler" | "reviewer", string> = {
+const cookies: Record<"admin" | "throwaway" | "lead" | "coHandler" | "reviewer" | "deputy", string> = {
+  deputy: "",
   admin: "",
   throwaway: "",
   lead: "",
@@ -818,6 +860,7 @@ beforeAll(async () => {
   cookies.lead = await signInCookie("staff.jxw@tracker.example");
   cookies.coHandler = await signInCookie("staff.kw@tracker.example");
   cookies.reviewer = await signInCookie("reviewer.jxw@tracker.example");
+  cookies.deputy = await signInCookie("deputy.wang@tracker.example");
   actions = await serverActions();
 }, 120_000);
 

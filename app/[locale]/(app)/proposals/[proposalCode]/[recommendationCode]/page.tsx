@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ContactCard } from "@/components/contacts/contact-card";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
@@ -10,6 +11,7 @@ import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 // For deputies too (requireReader): loadProposalPage keeps a deputy to their own proposals.
 import { requireReader } from "@/lib/auth/session";
+import { contactCardOf } from "@/lib/contacts/queries";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
@@ -71,6 +73,7 @@ export default async function RecommendationPage({
     supervision,
     proposals,
     { saved },
+    contacts,
   ] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
@@ -85,6 +88,7 @@ export default async function RecommendationPage({
     supervisionPanelOf(rec.id, user),
     getItemProposals(user, rec.id),
     searchParams,
+    contactCardOf(rec.id, user),
   ]);
   return (
     <div className="space-y-3">
@@ -100,6 +104,7 @@ export default async function RecommendationPage({
             {assignment && <AssignmentPanel data={assignment} />}
             {requests && <RequestPanel data={requests} />}
             {supervision && <SupervisionPanel data={supervision} />}
+            {contacts && <ContactCard card={contacts} />}
           </>
         }
         cycleHistory={<CycleHistory entries={cycleHistory} />}

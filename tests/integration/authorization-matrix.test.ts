@@ -1363,7 +1363,11 @@ function reviewed(outcome: Awaited<ReturnType<typeof callAction>>) {
 
 // 沟通记录 (lib/contacts): an item of a proposal of its own, led by the economy commission (staff.jxw)
 // alone, whose first author is the matrix's own deputy; another deputy authored another proposal.
-const DEPUTIES = { own: "matrix.deputy.own@tracker.example", other: "matrix.deputy.other@tracker.example" };
+// (Not the matrix's deputyOther, who is a deputy of no proposal: these two author proposals of their own.)
+const DEPUTIES = {
+  own: "matrix.contacts.deputy.own@tracker.example",
+  other: "matrix.contacts.deputy.other@tracker.example",
+};
 const deputyCookies: Partial<Record<"own" | "other", string>> = {};
 async function signInDeputies() {
   if (deputyCookies.own) return;

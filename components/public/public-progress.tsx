@@ -22,6 +22,7 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
   const tOverview = useTranslations("overview");
   const tStatus = useTranslations("status");
   const tHealth = useTranslations("health");
+  const tRating = useTranslations("rating");
   const locale = useLocale();
   const format = useFormatter();
   const local = (value: PublicText) => localized(locale, value.zh, value.en);
@@ -112,6 +113,14 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
                   <StatusBadge status={rec.status} />
                   <HealthBadge health={rec.health} />
                   {rec.theme && <Badge tone="muted">{local(rec.theme)}</Badge>}
+                  {rec.deputySatisfaction && (
+                    <Badge
+                      tone={rec.deputySatisfaction.dissatisfied ? "danger" : "success"}
+                      data-testid={`public-satisfaction-${rec.code}`}
+                    >
+                      {tRating("publicSatisfaction", { level: local(rec.deputySatisfaction) })}
+                    </Badge>
+                  )}
                 </div>
                 <h3 id={headingId} className="font-semibold text-slate-900">
                   {recTitle}

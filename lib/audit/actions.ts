@@ -79,6 +79,12 @@ export const AUDIT_ACTIONS = [
   "updateReview.approve",
   "updateReview.reject",
   "cycleSettings.update",
+  // The feedback questionnaire and ratings (lib/rating).
+  "ratingQuestion.create",
+  "ratingQuestion.update",
+  "ratingQuestion.retire",
+  "ratingQuestion.restore",
+  "rating.record",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -99,6 +105,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Delivery",
   "CalendarFeed",
   "CalendarDay",
+  "RatingQuestion",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -5,6 +5,7 @@ export {
   EvidenceKind,
   ExportState,
   ItemStatus,
+  RatingQuestionKind,
   ReplyClass,
   RequestState,
   RollUpCause,

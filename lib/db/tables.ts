@@ -42,6 +42,9 @@ export const TABLES: readonly TableSpec[] = [
   { name: "ReplyDraft", key: ["recommendationId"] },
   { name: "ReplySignoff", key: ["recommendationId", "round", "agencyId"] },
   { name: "SupervisionNotice", key: ["id"] },
+  { name: "RatingQuestion", key: ["id"], role: "seeded" },
+  { name: "ReplyRating", key: ["id"] },
+  { name: "RatingAnswer", key: ["ratingId", "questionId"] },
   { name: "ActionAgency", key: ["actionId", "agencyId"] },
   { name: "Evidence", key: ["id"] },
   // A roll-up names the action's update it was computed from, which is never itself a roll-up.
@@ -87,6 +90,12 @@ export const MIGRATION_DEFAULT_IDS: Readonly<Record<string, readonly string[]>> 
     "satisfaction_dissatisfied",
   ],
   DataVersion: ["1"],
+  RatingQuestion: [
+    "rating_question_consulted",
+    "rating_question_attitude",
+    "rating_question_addresses",
+    "rating_question_opinion",
+  ],
 };
 
 export type ColumnKind = "text" | "int" | "bigint" | "float" | "boolean" | "instant" | "json";

@@ -67,6 +67,12 @@ import {
   moveRecommendation,
 } from "@/lib/proposals/actions";
 import { setProposalPublished } from "@/lib/public/actions";
+import {
+  createRatingQuestion,
+  rateReply,
+  setRatingQuestionActive,
+  updateRatingQuestion,
+} from "@/lib/rating/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import { reviewProposedUpdates } from "@/lib/update-review/actions";
@@ -91,8 +97,15 @@ const ACTORS = [
   "office",
   "admin",
   "adminApiToken",
+  // A deputy (代表) of the item's proposal, and one of another proposal: a row that names neither
+  // allows them what it allows an official.
+  "deputyOfItem",
+  "deputyOther",
 ] as const;
 type ActorKind = (typeof ACTORS)[number];
+type DeputyKind = "deputyOfItem" | "deputyOther";
+const DEPUTY_EMAIL = "deputy.wang@tracker.example";
+const OTHER_DEPUTY_EMAIL = "matrix.deputy@tracker.example";
 const cookies: Partial<Record<ActorKind, string>> = {};
 let adminId: string;
 let adminApiToken: string;
@@ -119,12 +132,19 @@ beforeAll(async () => {
   target = { actionId: action.id, recommendationId: action.recommendationId };
   leadAgencyId = jxw.agencyId ?? "";
 
+  // A deputy of no proposal of the sample's.
+  await auth.api.createUser({
+    body: { email: OTHER_DEPUTY_EMAIL, name: "矩阵代表", password: SAMPLE_PASSWORD, role: "official" },
+  });
+  await db.user.update({ where: { email: OTHER_DEPUTY_EMAIL }, data: { role: "deputy" } });
   const emails: Record<Exclude<ActorKind, "signedOut" | "adminApiToken">, string> = {
     official: "official@tracker.example",
     staffAssigned: jxw.email,
     staffOther: kw.email,
     office: "office@tracker.example",
     admin: "admin@tracker.example",
+    deputyOfItem: DEPUTY_EMAIL,
+    deputyOther: OTHER_DEPUTY_EMAIL,
   };
   for (const [kind, email] of Object.entries(emails)) {
     const { headers } = await auth.api.signInEmail({
@@ -192,6 +212,8 @@ async function snapshot() {
         db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
         db.calendarDay.findMany({ orderBy: { day: "asc" } }),
         db.appSetting.findMany({ orderBy: { key: "asc" } }),
+        db.ratingQuestion.findMany({ orderBy: { id: "asc" } }),
+        db.replyRating.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -199,7 +221,8 @@ async function snapshot() {
 
 type Write = {
   name: string;
-  allowed: Record<ActorKind, boolean>;
+  /** Who may: a deputy not named may what an official may (both only read, but for their own things). */
+  allowed: Record<Exclude<ActorKind, DeputyKind>, boolean> & Partial<Record<DeputyKind, boolean>>;
   /** Rows the call needs (for this caller), made before the "nothing changed" snapshot. */
   prepare?: (kind: ActorKind) => Promise<string>;
   call: (prepared: string) => Promise<unknown>;
@@ -371,6 +394,8 @@ const IMPORT_USERS: Record<ActorKind, string> = {
   office: "office@tracker.example",
   admin: "admin@tracker.example",
   adminApiToken: "admin@tracker.example",
+  deputyOfItem: "deputy.wang@tracker.example",
+  deputyOther: "matrix.deputy@tracker.example",
 };
 /** A batch uploaded by the caller (officials cannot upload: one is made for them), not yet applied. */
 async function freshImportBatch(kind: ActorKind) {
@@ -1089,6 +1114,59 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
+    name: "rateReply (the deputy's own rating of an accepted reply, or 代录 by the lead's staff or the office)",
+    allowed: { ...STAFF_OF_THE_ITEM, office: true, deputyOfItem: true },
+    // An accepted reply of a proposal the sample's deputy authored.
+    prepare: async () => {
+      const id = await cycleRecommendation("replied");
+      const deputy = await db.user.findUniqueOrThrow({ where: { email: DEPUTY_EMAIL } });
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id } });
+      await db.proposal.update({ where: { id: rec.proposalId }, data: { authorUserId: deputy.id } });
+      return id;
+    },
+    call: async (id) =>
+      rateReply(
+        {},
+        form({
+          recommendationId: id,
+          version: String(await versionOf(id)),
+          satisfaction: "satisfied",
+          q_rating_question_consulted: "yes",
+          q_rating_question_attitude: "0",
+          q_rating_question_addresses: "1",
+          proxyReason: "代表电话反馈",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "createRatingQuestion (the feedback questionnaire: admins)",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      createRatingQuestion({}, form({ kind: "yes_no", textZh: `矩阵问题${unique()}`, sortOrder: "9" })),
+    succeeded: saved,
+  },
+  {
+    name: "updateRatingQuestion (a question not yet answered: admins)",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (await db.ratingQuestion.create({ data: { kind: "text", textZh: "矩阵待改问题" } })).id,
+    call: (id) =>
+      updateRatingQuestion(
+        {},
+        form({ questionId: id, kind: "text", textZh: "矩阵已改问题", sortOrder: "8", active: "on" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "setRatingQuestionActive (retiring a question: admins)",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (await db.ratingQuestion.create({ data: { kind: "yes_no", textZh: "矩阵待停用问题" } })).id,
+    call: (id) => setRatingQuestionActive({}, form({ questionId: id, active: "false" })),
+    succeeded: saved,
+  },
+  {
     name: "saveReply (the deputy's feedback: the lead agency's staff, or the office)",
     allowed: { ...STAFF_OF_THE_ITEM, office: true },
     call: async () => {
@@ -1313,7 +1391,7 @@ describe.each(WRITES)("$name", (write) => {
     const prepared = (await write.prepare?.(kind)) ?? "";
     const before = await snapshot();
     const outcome = await callAction(() => write.call(prepared));
-    if (write.allowed[kind]) {
+    if (write.allowed[kind] ?? write.allowed.official) {
       expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
       if (write.audited === false) expect(await snapshot()).toEqual(before);
       else expect((await snapshot()).audit).toBeGreaterThan(before.audit);

@@ -5,6 +5,7 @@ import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
 import { SupervisionPanel } from "@/components/cycle/supervision-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
+import { RatingPanel } from "@/components/rating/rating-panel";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
@@ -17,6 +18,7 @@ import { supervisionPanelOf } from "@/lib/cycle/supervision";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
+import { ratingPanelOf } from "@/lib/rating/queries";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { getItemProposals } from "@/lib/update-review/queries";
 
@@ -69,6 +71,7 @@ export default async function RecommendationPage({
     requests,
     supervision,
     proposals,
+    rating,
     { saved },
   ] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
@@ -83,6 +86,7 @@ export default async function RecommendationPage({
     open ? requestPanelOf(rec.id, user) : null,
     supervisionPanelOf(rec.id, user),
     getItemProposals(user, rec.id),
+    ratingPanelOf(rec.id, user),
     searchParams,
   ]);
   return (
@@ -96,6 +100,7 @@ export default async function RecommendationPage({
         workflow={workflow}
         cycle={
           <>
+            {rating && <RatingPanel data={rating} />}
             {assignment && <AssignmentPanel data={assignment} />}
             {requests && <RequestPanel data={requests} />}
             {supervision && <SupervisionPanel data={supervision} />}

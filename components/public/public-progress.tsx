@@ -115,7 +115,8 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
                   {rec.theme && <Badge tone="muted">{local(rec.theme)}</Badge>}
                   {rec.deputySatisfaction && (
                     <Badge
-                      tone={rec.deputySatisfaction.dissatisfied ? "danger" : "success"}
+                      // Apart from the status colours: satisfaction is an axis of its own.
+                      tone={rec.deputySatisfaction.dissatisfied ? "danger" : "info"}
                       data-testid={`public-satisfaction-${rec.code}`}
                     >
                       {tRating("publicSatisfaction", { level: local(rec.deputySatisfaction) })}
@@ -209,6 +210,7 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
           </li>
         </ul>
         <p className="text-xs text-slate-600">{t("scope")}</p>
+        {proposal.showsSatisfaction && <p className="text-xs text-slate-600">{tRating("publicScope")}</p>}
       </section>
     </div>
   );

@@ -155,16 +155,23 @@ export const rateReply = formAction(
     const tRating = await getTranslations("rating");
     const tValidation = await getTranslations("validation");
     const byDeputy = isDeputy(user);
-    if (!byDeputy && !input.proxyReason)
-      return { fieldErrors: { proxyReason: [tRating("errors.reasonRequired")] } };
     const questions = await activeQuestions(db);
     const read = readAnswers(questions, form);
-    if ("errors" in read)
+    const gaps = {
+      ...(input.satisfaction ? {} : { satisfaction: ["required"] }),
+      ...("errors" in read ? read.errors : {}),
+    };
+    const missingReason = !byDeputy && !input.proxyReason;
+    if (Object.keys(gaps).length > 0 || "errors" in read || missingReason)
       return {
-        fieldErrors: Object.fromEntries(
-          Object.entries(read.errors).map(([field, keys]) => [field, keys.map((key) => tValidation(key))]),
-        ),
+        fieldErrors: {
+          ...Object.fromEntries(
+            Object.entries(gaps).map(([field, keys]) => [field, keys.map((key) => tValidation(key))]),
+          ),
+          ...(missingReason ? { proxyReason: [tRating("errors.reasonRequired")] } : {}),
+        },
       };
+    const satisfaction = input.satisfaction ?? "";
     try {
       const result = await db.$transaction((tx) =>
         recordRating(tx, {
@@ -173,7 +180,7 @@ export const rateReply = formAction(
           actor: user,
           byDeputy,
           proxyReason: byDeputy ? null : (input.proxyReason ?? null),
-          satisfaction: input.satisfaction,
+          satisfaction,
           answers: read.answers,
         }).then((outcome) => {
           // Undo the step and everything else when the rating was refused after it.

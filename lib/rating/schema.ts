@@ -75,7 +75,8 @@ export const questionActiveInput = z.object({
 export const rateInput = z.object({
   recommendationId: z.string().min(1, { error: "invalid" }),
   version: z.coerce.number({ error: "invalid" }).int().min(1, { error: "invalid" }),
-  satisfaction: requiredText(50),
+  /** Required: checked by the action with the questions' answers, so that the form shows every gap at once. */
+  satisfaction: optionalText(50),
   proxyReason: optionalText(200),
 });
 

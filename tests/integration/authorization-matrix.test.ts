@@ -1184,7 +1184,8 @@ const WRITES: Write[] = [
           repliedAt: day(rec.repliedAt),
           replyClass: rec.replyClass ?? "",
           satisfaction: rec.satisfaction === "satisfied" ? "basically_satisfied" : "satisfied",
-          feedbackAt: day(rec.feedbackAt),
+          // The sample's R8 awaits its rating: the first feedback is given today.
+          feedbackAt: day(rec.feedbackAt) || toShanghaiDateString(new Date()),
         }),
       );
     },
@@ -1275,7 +1276,15 @@ const WRITES: Write[] = [
   },
   {
     name: "POST /api/reports (a report with edited narratives)",
-    allowed: { ...STAFF_OF_THE_ITEM, official: true, staffOther: true, office: true },
+    // Deputies read their own proposals only: no reports (canMakeReports).
+    allowed: {
+      ...STAFF_OF_THE_ITEM,
+      official: true,
+      staffOther: true,
+      office: true,
+      deputyOfItem: false,
+      deputyOther: false,
+    },
     audited: false,
     call: async () => {
       const proposal = await db.proposal.findFirstOrThrow({ orderBy: { code: "asc" } });

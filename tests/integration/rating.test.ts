@@ -312,6 +312,28 @@ describe("the deputy's own rating", () => {
     expect(await rate("otherStaff", theirs, { proxyReason: "代表电话反馈" })).toEqual({
       formError: "rating.refused.forbidden",
     });
+    // Nothing answered: every gap at once.
+    expect(
+      await run("deputy", rateReply, { recommendationId: theirs, version: await version(theirs) }),
+    ).toEqual({
+      fieldErrors: {
+        satisfaction: ["validation.required"],
+        q_rating_question_consulted: ["validation.required"],
+        q_rating_question_attitude: ["validation.required"],
+        q_rating_question_addresses: ["validation.required"],
+      },
+    });
+    expect(
+      await run("lead", rateReply, { recommendationId: theirs, version: await version(theirs) }),
+    ).toEqual({
+      fieldErrors: {
+        satisfaction: ["validation.required"],
+        q_rating_question_consulted: ["validation.required"],
+        q_rating_question_attitude: ["validation.required"],
+        q_rating_question_addresses: ["validation.required"],
+        proxyReason: ["rating.errors.reasonRequired"],
+      },
+    });
     // A required question left out, an answer not among its options.
     expect(await rate("deputy", theirs, { q_rating_question_consulted: "" })).toEqual({
       fieldErrors: { q_rating_question_consulted: ["validation.required"] },

@@ -32,6 +32,7 @@ export const TABLES: readonly TableSpec[] = [
   { name: "SignInAttempt", key: ["id"] },
   { name: "ApiToken", key: ["id"] },
   { name: "Proposal", key: ["id"] },
+  { name: "ProposalCosigner", key: ["id"] },
   { name: "Recommendation", key: ["id"] },
   { name: "Action", key: ["id"] },
   { name: "RecommendationAgency", key: ["recommendationId", "agencyId"] },

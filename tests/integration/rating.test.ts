@@ -545,3 +545,29 @@ describe("the sample", () => {
     expect(r8.repliedAt).not.toBeNull();
   });
 });
+
+describe("the database", () => {
+  it("refuses a rating of a third round, 代录 without its reason, and any change to a rating or its answers", async () => {
+    const id = await item();
+    const base = { recommendationId: id, satisfaction: "satisfied", recordedById: deputyId };
+    await expect(db.replyRating.create({ data: { ...base, round: 3, byDeputy: true } })).rejects.toThrow();
+    await expect(db.replyRating.create({ data: { ...base, round: 1, byDeputy: false } })).rejects.toThrow();
+    await expect(
+      db.replyRating.create({ data: { ...base, round: 1, byDeputy: true, proxyReason: "不应有" } }),
+    ).rejects.toThrow();
+    await expect(
+      db.ratingQuestion.create({ data: { kind: "scale", textZh: "没有选项的量表" } }),
+    ).rejects.toThrow();
+    expect(await rate("deputy", id)).toEqual({ notice: "rating.saved" });
+    const rating = await db.replyRating.findFirstOrThrow({ where: { recommendationId: id } });
+    await expect(
+      db.replyRating.update({ where: { id: rating.id }, data: { satisfaction: "dissatisfied" } }),
+    ).rejects.toThrow();
+    await expect(db.replyRating.delete({ where: { id: rating.id } })).rejects.toThrow();
+    await expect(
+      db.ratingAnswer.updateMany({ where: { ratingId: rating.id }, data: { value: "no" } }),
+    ).rejects.toThrow();
+    await expect(db.ratingAnswer.deleteMany({ where: { ratingId: rating.id } })).rejects.toThrow();
+    expect(await db.ratingAnswer.count({ where: { ratingId: rating.id } })).toBe(4);
+  });
+});

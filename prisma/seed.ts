@@ -27,6 +27,7 @@ import {
   type SampleAction,
   type SampleRecommendation,
 } from "./sample-data";
+import { createSampleRatings, SAMPLE_RATING } from "./sample-rating";
 
 type Tx = Prisma.TransactionClient;
 
@@ -153,6 +154,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
         ?.authorUserId ?? null,
     recordedAt: (date) => recordedAt(date),
   });
+  await createSampleRatings(tx, recommendationIdsOf(items));
 
   const counts = {
     themes: themeIds.size,
@@ -300,6 +302,7 @@ async function createRecommendation(
     (extension) => extension.recommendation === r.code && extension.approved,
   );
   const closedOn = SAMPLE_CYCLE.closed[r.code];
+  const unrated = SAMPLE_RATING.unrated.includes(r.code);
   const { id } = await tx.recommendation.create({
     data: {
       proposalId,
@@ -321,10 +324,11 @@ async function createRecommendation(
       replyDueAt: shanghaiDate(approvedExtension?.requestedDue ?? r.replyDueAt),
       repliedAt: shanghaiDate(r.repliedAt),
       replyClass: r.replyClass,
-      satisfaction: r.satisfaction,
-      feedbackAt: shanghaiDate(r.feedbackAt),
-      // Every sample recommendation was replied to and rated in 2024; some were closed since.
-      stage: closedOn ? "closed" : "evaluated",
+      // Every sample recommendation was replied to in 2024 and rated, but the ones that await the
+      // deputy's rating (prisma/sample-rating.ts); some were closed since.
+      satisfaction: unrated ? null : r.satisfaction,
+      feedbackAt: unrated ? null : shanghaiDate(r.feedbackAt),
+      stage: closedOn ? "closed" : unrated ? "replied" : "evaluated",
       closedAt: closedOn ? recordedAt(closedOn) : null,
       priority: r.code in SAMPLE_CYCLE.priority,
       createdAt,
@@ -371,7 +375,9 @@ async function createRecommendation(
           data: { replyClass: r.replyClass, draftClass: reply.draftClass },
         }),
       },
-      event("recordFeedback", "replied", "evaluated", recordedAt(r.feedbackAt), lead?.agencyId),
+      ...(unrated
+        ? []
+        : [event("recordFeedback", "replied", "evaluated", recordedAt(r.feedbackAt), lead?.agencyId)]),
     ],
   });
   await createCycleStories(tx, { recommendation: r, id, agencyIds, users, event });
@@ -379,6 +385,15 @@ async function createRecommendation(
 }
 
 type SampleUsers = Awaited<ReturnType<typeof createUsers>>;
+
+/** The recommendations' ids by code, of the items written. */
+function recommendationIdsOf(items: Map<string, { parent: UpdateParent }>): Map<string, string> {
+  return new Map(
+    [...items].flatMap(([code, { parent }]) =>
+      "recommendationId" in parent ? [[code, parent.recommendationId] as const] : [],
+    ),
+  );
+}
 
 /** The stories' updates waiting for, or refused in, review: ProposedUpdate rows beside the history. */
 async function createProposedUpdates(

@@ -10,6 +10,7 @@ const SECTIONS = [
   "agencies",
   "themes",
   "satisfaction",
+  "questionnaire",
   "tokens",
   "notifications",
   "calendar",
@@ -25,12 +26,14 @@ export function AdminNav() {
   const tDeliveries = useTranslations("deliveries");
   const tNotifications = useTranslations("notificationSettings");
   const tCalendar = useTranslations("calendarAdmin");
+  const tRating = useTranslations("rating");
   const pathname = usePathname();
   // The sections whose pages title themselves in their own namespace.
   const OWN_TITLES: Partial<Record<(typeof SECTIONS)[number], string>> = {
     proposals: tManage("proposals"),
     notifications: tNotifications("title"),
     calendar: tCalendar("title"),
+    questionnaire: tRating("admin.title"),
     webhooks: tWebhooks("title"),
     deliveries: tDeliveries("title"),
   };

@@ -20,6 +20,7 @@ export async function ProposalPublication({
     <PublicationPanel
       proposalId={publication.id}
       publishedAt={publication.publishedAt}
+      showsSatisfaction={publication.publicSatisfaction}
       shown={publication.shown}
       publicUrl={`${await origin()}/${locale}/public/${encodeURIComponent(publication.code)}`}
       canManage={isAdmin(user)}

@@ -22,6 +22,7 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
   const tOverview = useTranslations("overview");
   const tStatus = useTranslations("status");
   const tHealth = useTranslations("health");
+  const tRating = useTranslations("rating");
   const locale = useLocale();
   const format = useFormatter();
   const local = (value: PublicText) => localized(locale, value.zh, value.en);
@@ -112,6 +113,15 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
                   <StatusBadge status={rec.status} />
                   <HealthBadge health={rec.health} />
                   {rec.theme && <Badge tone="muted">{local(rec.theme)}</Badge>}
+                  {rec.deputySatisfaction && (
+                    <Badge
+                      // Apart from the status colours: satisfaction is an axis of its own.
+                      tone={rec.deputySatisfaction.dissatisfied ? "danger" : "info"}
+                      data-testid={`public-satisfaction-${rec.code}`}
+                    >
+                      {tRating("publicSatisfaction", { level: local(rec.deputySatisfaction) })}
+                    </Badge>
+                  )}
                 </div>
                 <h3 id={headingId} className="font-semibold text-slate-900">
                   {recTitle}
@@ -200,6 +210,7 @@ export function PublicProgress({ progress }: { progress: Progressed }) {
           </li>
         </ul>
         <p className="text-xs text-slate-600">{t("scope")}</p>
+        {proposal.showsSatisfaction && <p className="text-xs text-slate-600">{tRating("publicScope")}</p>}
       </section>
     </div>
   );

@@ -16,12 +16,15 @@ import type { FormState } from "@/lib/validation/form-action";
 export function PublicationPanel({
   proposalId,
   publishedAt,
+  showsSatisfaction,
   shown,
   publicUrl,
   canManage,
 }: {
   proposalId: string;
   publishedAt: Date | null;
+  /** Whether the published page shows the deputy's satisfaction (ticked when publishing). */
+  showsSatisfaction: boolean;
   /** What the public page shows once published. */
   shown: { recommendations: number; actions: number; evidence: number };
   /** The page's absolute address in the current language. */
@@ -29,6 +32,7 @@ export function PublicationPanel({
   canManage: boolean;
 }) {
   const t = useTranslations("public");
+  const tRating = useTranslations("rating");
   const format = useFormatter();
   const { state, onSubmit, pending, form } = useFormAction<FormState>(setProposalPublished, {});
   const published = publishedAt !== null;
@@ -48,6 +52,9 @@ export function PublicationPanel({
               <a href={publicUrl} className="break-all font-medium text-brand-700 underline">
                 {publicUrl}
               </a>
+            </p>
+            <p data-testid="publication-satisfaction">
+              {tRating(showsSatisfaction ? "publicationShows" : "publicationHides")}
             </p>
           </div>
         ) : (
@@ -69,6 +76,15 @@ export function PublicationPanel({
                   {t("confirmTitle")}
                 </p>
                 <p id="publish-confirm-body">{t("confirmBody", shown)}</p>
+                <label htmlFor="publish-show-satisfaction" className="flex items-start gap-2">
+                  <input
+                    id="publish-show-satisfaction"
+                    type="checkbox"
+                    name="showSatisfaction"
+                    className="mt-1 accent-brand-600"
+                  />
+                  <span>{tRating("publishOption")}</span>
+                </label>
                 <div className="flex flex-wrap items-center gap-3">
                   <Button type="submit" disabled={pending}>
                     {t("confirmPublish")}

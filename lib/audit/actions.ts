@@ -84,6 +84,12 @@ export const AUDIT_ACTIONS = [
   "contact.correct",
   "contact.confirm",
   "contact.dispute",
+  // The feedback questionnaire and ratings (lib/rating).
+  "ratingQuestion.create",
+  "ratingQuestion.update",
+  "ratingQuestion.retire",
+  "ratingQuestion.restore",
+  "rating.record",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -104,6 +110,7 @@ export const AUDIT_ENTITY_TYPES = [
   "Delivery",
   "CalendarFeed",
   "CalendarDay",
+  "RatingQuestion",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

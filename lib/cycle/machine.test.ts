@@ -18,6 +18,7 @@ const actors = {
   coReviewer: { id: "cr", role: "staff", agencyId: CO, isReviewer: true },
   otherStaff: { id: "x", role: "staff", agencyId: "agency-other" },
   official: { id: "f", role: "official", agencyId: null },
+  deputy: { id: "d", role: "deputy", agencyId: null },
 } satisfies Record<string, Actor>;
 type Who = keyof typeof actors;
 
@@ -41,7 +42,7 @@ const expected: Record<Step, { from: string[]; by: Who[] }> = {
   recordReply: { from: open, by: office },
   acceptReply: { from: ["submitted"], by: office },
   returnReply: { from: ["submitted"], by: office },
-  recordFeedback: { from: ["replied", "evaluated"], by: [...staffOfLead, ...office] },
+  recordFeedback: { from: ["replied", "evaluated"], by: [...staffOfLead, ...office, "deputy"] },
   close: { from: ["replied", "evaluated"], by: office },
   reopen: { from: ["closed"], by: office },
   setPriority: { from: supervised, by: office },

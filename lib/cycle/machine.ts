@@ -21,9 +21,10 @@ export const STAGES = [
 
 /**
  * Who may take a step: the office (交办/督办部门, or an admin acting as office); the staff of any agency
- * the item is assigned to, of its lead (主办) or of a co-handler (协办); the lead agency's reviewer.
+ * the item is assigned to, of its lead (主办) or of a co-handler (协办); the lead agency's reviewer; a
+ * deputy (代表) of the item's proposal (the machine knows the role; take-step.ts checks the proposal).
  */
-export type Party = "office" | "assignee" | "lead" | "coHandler" | "leadReviewer";
+export type Party = "office" | "assignee" | "lead" | "coHandler" | "leadReviewer" | "deputy";
 
 /** Where a step leads: a stage, the stage it was taken from, or one chosen by how it went. */
 type Target = CycleStage | "same" | { [outcome: string]: CycleStage | "same" };
@@ -81,8 +82,8 @@ export const STEPS = {
   /** The office accepts the reply (and may correct its class): only now does it count as replied. */
   acceptReply: { from: ["submitted"], by: ["office"], to: "replied" },
   returnReply: { from: ["submitted"], by: ["office"], to: "drafting" },
-  /** 评价: the deputy's rating of the reply is recorded. */
-  recordFeedback: { from: ["replied", "evaluated"], by: ["lead", "office"], to: "evaluated" },
+  /** 评价: the deputy rates the reply (lib/rating), or the lead or the office records it on their behalf. */
+  recordFeedback: { from: ["replied", "evaluated"], by: ["lead", "office", "deputy"], to: "evaluated" },
   /** 办结: the office closes the item; a closed one can be reopened, with a reason. */
   close: { from: ["replied", "evaluated"], by: ["office"], to: "closed" },
   reopen: { from: ["closed"], by: ["office"], to: { replied: "replied", evaluated: "evaluated" } },
@@ -111,6 +112,7 @@ type Assignment = { agencyId: string; role: AgencyRole };
 export function partiesOf(actor: Actor, assignments: readonly Assignment[]): Set<Party> {
   const parties = new Set<Party>();
   if (actor.role === "office" || actor.role === "admin") parties.add("office");
+  if (actor.role === "deputy") parties.add("deputy");
   if (actor.role !== "staff" || actor.agencyId === null) return parties;
   const own = assignments.find((assignment) => assignment.agencyId === actor.agencyId);
   if (!own) return parties;

@@ -7,7 +7,8 @@ import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
-import type { Actor } from "@/lib/auth/permissions";
+import { canReadProposal } from "@/lib/auth/deputy-scope";
+import { type Actor, isDeputy } from "@/lib/auth/permissions";
 import type { DbClient } from "@/lib/db/client";
 import type { AgencyRole, CycleStage } from "@/lib/db/enums";
 import { liveRecommendations } from "@/lib/db/live";
@@ -16,6 +17,7 @@ import { checkStep, type Outcome, type Step } from "./machine";
 
 export type StepItem = {
   id: string;
+  proposalId: string;
   stage: CycleStage;
   version: number;
   agencies: { agencyId: string; role: AgencyRole; createdAt: Date; acknowledgedAt: Date | null }[];
@@ -34,6 +36,7 @@ export async function loadStepItem(tx: DbClient, recommendationId: string): Prom
     where: liveRecommendations({ id: recommendationId }),
     select: {
       id: true,
+      proposalId: true,
       stage: true,
       version: true,
       agencies: { select: { agencyId: true, role: true, createdAt: true, acknowledgedAt: true } },
@@ -72,6 +75,9 @@ export async function takeStep<S extends Step>(tx: DbClient, input: StepInput<S>
     ...(input.outcome === undefined ? [] : [input.outcome]),
   );
   if (!check.ok) return { ok: false, reason: check.reason };
+  // A deputy takes a step only on an item of their own proposals.
+  if (isDeputy(actor) && !(await canReadProposal(tx, actor, item.proposalId)))
+    return { ok: false, reason: "party" };
   if (item.version !== input.version) return { ok: false, reason: "conflict" };
   const { count } = await tx.recommendation.updateMany({
     where: { id: item.id, version: input.version },

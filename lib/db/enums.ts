@@ -7,6 +7,7 @@ export {
   EvidenceKind,
   ExportState,
   ItemStatus,
+  RatingQuestionKind,
   ReplyClass,
   RequestState,
   RollUpCause,

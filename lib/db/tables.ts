@@ -32,6 +32,8 @@ export const TABLES: readonly TableSpec[] = [
   { name: "SignInAttempt", key: ["id"] },
   { name: "ApiToken", key: ["id"] },
   { name: "Proposal", key: ["id"] },
+  { name: "ProposalCosigner", key: ["id"] },
+  { name: "DeputyVisit", key: ["userId"] },
   { name: "Recommendation", key: ["id"] },
   { name: "Action", key: ["id"] },
   { name: "RecommendationAgency", key: ["recommendationId", "agencyId"] },
@@ -42,6 +44,18 @@ export const TABLES: readonly TableSpec[] = [
   { name: "ReplyDraft", key: ["recommendationId"] },
   { name: "ReplySignoff", key: ["recommendationId", "round", "agencyId"] },
   { name: "SupervisionNotice", key: ["id"] },
+  { name: "RatingQuestion", key: ["id"], role: "seeded" },
+  { name: "ReplyRating", key: ["id"] },
+  { name: "RatingAnswer", key: ["ratingId", "questionId"] },
+  // A correction names the record it replaces; a correction of a correction comes later in id order
+  // (ids are time-ordered), so that its parent is copied first.
+  {
+    name: "DeputyContact",
+    key: ["id"],
+    passes: ['"supersedesId" IS NULL', '"supersedesId" IS NOT NULL'],
+  },
+  { name: "DeputyContactLink", key: ["contactId", "position"] },
+  { name: "DeputyContactResponse", key: ["id"] },
   { name: "ActionAgency", key: ["actionId", "agencyId"] },
   { name: "Evidence", key: ["id"] },
   // A roll-up names the action's update it was computed from, which is never itself a roll-up.
@@ -87,6 +101,12 @@ export const MIGRATION_DEFAULT_IDS: Readonly<Record<string, readonly string[]>> 
     "satisfaction_dissatisfied",
   ],
   DataVersion: ["1"],
+  RatingQuestion: [
+    "rating_question_consulted",
+    "rating_question_attitude",
+    "rating_question_addresses",
+    "rating_question_opinion",
+  ],
 };
 
 export type ColumnKind = "text" | "int" | "bigint" | "float" | "boolean" | "instant" | "json";

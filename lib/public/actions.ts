@@ -21,20 +21,22 @@ export const setProposalPublished = formAction(
     const proposal = await db.$transaction(async (tx) => {
       const before = await tx.proposal.findUnique({
         where: { id: input.proposalId },
-        select: { id: true, code: true, publishedAt: true },
+        select: { id: true, code: true, publishedAt: true, publicSatisfaction: true },
       });
       if (!before) return null;
       // Publishing again keeps the first publication's time; nothing to write then.
       if ((before.publishedAt !== null) === publish) return before;
       const publishedAt = publish ? new Date() : null;
-      await tx.proposal.update({ where: { id: before.id }, data: { publishedAt } });
+      // Whether the deputy's satisfaction is shown is decided at each publication (ticked or not).
+      const publicSatisfaction = publish && input.showSatisfaction;
+      await tx.proposal.update({ where: { id: before.id }, data: { publishedAt, publicSatisfaction } });
       await recordAudit(tx, {
         actorId: user.id,
         action: publish ? "proposal.publish" : "proposal.unpublish",
         entityType: "Proposal",
         entityId: before.id,
-        before: { publishedAt: before.publishedAt },
-        after: { publishedAt },
+        before: { publishedAt: before.publishedAt, publicSatisfaction: before.publicSatisfaction },
+        after: { publishedAt, publicSatisfaction },
       });
       return before;
     });

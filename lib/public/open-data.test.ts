@@ -37,6 +37,7 @@ const progress: PublicProgress = {
     sourceUrl: null,
     isSample: false,
     publishedAt: new Date("2026-11-29T02:00:00Z"),
+    showsSatisfaction: true,
   },
   today: shanghaiDate("2026-11-29"),
   figures: {
@@ -53,6 +54,8 @@ const progress: PublicProgress = {
       description: { zh: "说明", en: null },
       theme: null,
       actions: [{ ...item, code: "R1.1", evidence: [] }],
+      // Shown on the page only: the open data does not carry it.
+      deputySatisfaction: { zh: "满意", en: "Satisfied", dissatisfied: false },
     },
   ],
 };

@@ -48,6 +48,11 @@ export type PublicRecommendation = PublicItem & {
   description: PublicText;
   theme: PublicText | null;
   actions: PublicItem[];
+  /**
+   * Whether the deputy was satisfied: the summary answer of their own latest rating (never one recorded
+   * on their behalf, 代录), and only when the admin ticked it when publishing; else null.
+   */
+  deputySatisfaction: (PublicText & { dissatisfied: boolean }) | null;
 };
 
 export type PublicProgress = {
@@ -63,6 +68,8 @@ export type PublicProgress = {
     isSample: boolean;
     /** Null only in a signed-in preview of an unpublished proposal. */
     publishedAt: Date | null;
+    /** The admin ticked, when publishing, that the deputy's satisfaction is shown. */
+    showsSatisfaction: boolean;
   };
   today: Date;
   figures: {
@@ -165,11 +172,19 @@ export const getPublicProgress = cache(
         summaryEn: true,
         sourceUrl: true,
         publishedAt: true,
+        publicSatisfaction: true,
         recommendations: {
           where: liveRecommendations(),
           orderBy: LIST_ORDER,
           select: {
             ...scheduleSelect,
+            // The deputy's own ratings only (代录 is never public), the latest round first.
+            ratings: {
+              where: { byDeputy: true },
+              orderBy: { round: "desc" as const },
+              take: 1,
+              select: { satisfaction: true },
+            },
             descriptionZh: true,
             descriptionEn: true,
             weight: true,
@@ -182,11 +197,21 @@ export const getPublicProgress = cache(
     if (!row) return null;
 
     const today = shanghaiToday();
+    const levels = row.publicSatisfaction
+      ? await db.satisfactionLevel.findMany({
+          select: { key: true, labelZh: true, labelEn: true, isDissatisfied: true },
+        })
+      : [];
+    const satisfactionOf = (ratings: { satisfaction: string }[]) => {
+      const level = levels.find((candidate) => candidate.key === ratings[0]?.satisfaction);
+      return level ? { ...text(level.labelZh, level.labelEn), dissatisfied: level.isDissatisfied } : null;
+    };
     const recommendations = row.recommendations.map((rec) => ({
       ...publicItem(rec, today),
       description: text(rec.descriptionZh, rec.descriptionEn),
       theme: rec.theme ? text(rec.theme.nameZh, rec.theme.nameEn) : null,
       actions: rec.actions.map((action) => publicItem(action, today)),
+      deputySatisfaction: row.publicSatisfaction ? satisfactionOf(rec.ratings) : null,
     }));
 
     // One proposal's items are few and all of them are on the page already, so the headline
@@ -223,6 +248,7 @@ export const getPublicProgress = cache(
         sourceUrl: row.sourceUrl,
         isSample: row.isSample,
         publishedAt: row.publishedAt,
+        showsSatisfaction: row.publicSatisfaction,
       },
       today,
       figures: {
@@ -242,7 +268,7 @@ export const getPublicProgress = cache(
 export async function getPublication(proposalCode: string) {
   const proposal = await db.proposal.findUnique({
     where: { code: proposalCode },
-    select: { id: true, code: true, publishedAt: true },
+    select: { id: true, code: true, publishedAt: true, publicSatisfaction: true },
   });
   if (!proposal) return null;
   // What publishing shows the public, as getPublicProgress reads it: the items not archived, and

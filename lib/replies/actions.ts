@@ -32,7 +32,7 @@ export const saveReply = formAction(
   async ({ input: given, user, t }) => {
     const stored = await db.recommendation.findUnique({
       where: liveRecommendations({ id: given.recommendationId }),
-      select: REPLY_FIELDS,
+      select: { id: true, ...REPLY_FIELDS },
     });
     if (!stored) return { formError: t("notFound") };
     const day = (value: Date | null) => (value ? toShanghaiDateString(value) : undefined);
@@ -53,6 +53,15 @@ export const saveReply = formAction(
       if (changed.length > 0)
         return { fieldErrors: Object.fromEntries(changed.map((field) => [field, [tReply("officeOnly")]])) };
       input = { ...given, ...storedCycle };
+    }
+    // A feedback given on the questionnaire (lib/rating) is changed nowhere else.
+    if (
+      (input.satisfaction !== (stored.satisfaction ?? undefined) ||
+        input.feedbackAt !== day(stored.feedbackAt)) &&
+      (await db.replyRating.count({ where: { recommendationId: stored.id, round: 1 } })) > 0
+    ) {
+      const message = (await getTranslations("rating"))("errors.replyFormRated");
+      return { fieldErrors: { satisfaction: [message] } };
     }
     if (stored.repliedAt && !input.repliedAt)
       return { fieldErrors: { repliedAt: [(await getTranslations("cycle.reply"))("repliedAtKept")] } };

@@ -68,6 +68,12 @@ import {
   moveRecommendation,
 } from "@/lib/proposals/actions";
 import { setProposalPublished } from "@/lib/public/actions";
+import {
+  createRatingQuestion,
+  rateReply,
+  setRatingQuestionActive,
+  updateRatingQuestion,
+} from "@/lib/rating/actions";
 import { saveReply } from "@/lib/replies/actions";
 import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import { reviewProposedUpdates } from "@/lib/update-review/actions";
@@ -100,6 +106,7 @@ const ACTORS = [
 /** The deputy of a proposal of their own, not the sample's. */
 const OTHER_DEPUTY_EMAIL = "matrix.deputy.other@tracker.example";
 type ActorKind = (typeof ACTORS)[number];
+const DEPUTY_EMAIL = "deputy.wang@tracker.example";
 const cookies: Partial<Record<ActorKind, string>> = {};
 let adminId: string;
 let adminApiToken: string;
@@ -219,6 +226,8 @@ async function snapshot() {
         db.appSetting.findMany({ orderBy: { key: "asc" } }),
         db.deputyContact.count(),
         db.deputyContactResponse.count(),
+        db.ratingQuestion.findMany({ orderBy: { id: "asc" } }),
+        db.replyRating.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -1165,6 +1174,59 @@ const WRITES: Write[] = [
     succeeded: saved,
   },
   {
+    name: "rateReply (the deputy's own rating of an accepted reply, or 代录 by the lead's staff or the office)",
+    allowed: { ...STAFF_OF_THE_ITEM, office: true, deputy: true },
+    // An accepted reply of a proposal the sample's deputy authored.
+    prepare: async () => {
+      const id = await cycleRecommendation("replied");
+      const deputy = await db.user.findUniqueOrThrow({ where: { email: DEPUTY_EMAIL } });
+      const rec = await db.recommendation.findUniqueOrThrow({ where: { id } });
+      await db.proposal.update({ where: { id: rec.proposalId }, data: { authorUserId: deputy.id } });
+      return id;
+    },
+    call: async (id) =>
+      rateReply(
+        {},
+        form({
+          recommendationId: id,
+          version: String(await versionOf(id)),
+          satisfaction: "satisfied",
+          q_rating_question_consulted: "yes",
+          q_rating_question_attitude: "0",
+          q_rating_question_addresses: "1",
+          proxyReason: "代表电话反馈",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "createRatingQuestion (the feedback questionnaire: admins)",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      createRatingQuestion({}, form({ kind: "yes_no", textZh: `矩阵问题${unique()}`, sortOrder: "9" })),
+    succeeded: saved,
+  },
+  {
+    name: "updateRatingQuestion (a question not yet answered: admins)",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (await db.ratingQuestion.create({ data: { kind: "text", textZh: "矩阵待改问题" } })).id,
+    call: (id) =>
+      updateRatingQuestion(
+        {},
+        form({ questionId: id, kind: "text", textZh: "矩阵已改问题", sortOrder: "8", active: "on" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "setRatingQuestionActive (retiring a question: admins)",
+    allowed: ADMIN_ONLY,
+    prepare: async () =>
+      (await db.ratingQuestion.create({ data: { kind: "yes_no", textZh: "矩阵待停用问题" } })).id,
+    call: (id) => setRatingQuestionActive({}, form({ questionId: id, active: "false" })),
+    succeeded: saved,
+  },
+  {
     name: "saveReply (the deputy's feedback: the lead agency's staff, or the office)",
     allowed: { ...STAFF_OF_THE_ITEM, office: true },
     call: async () => {
@@ -1182,7 +1244,8 @@ const WRITES: Write[] = [
           repliedAt: day(rec.repliedAt),
           replyClass: rec.replyClass ?? "",
           satisfaction: rec.satisfaction === "satisfied" ? "basically_satisfied" : "satisfied",
-          feedbackAt: day(rec.feedbackAt),
+          // The sample's R8 awaits its rating: the first feedback is given today.
+          feedbackAt: day(rec.feedbackAt) || toShanghaiDateString(new Date()),
         }),
       );
     },
@@ -1275,7 +1338,15 @@ const WRITES: Write[] = [
   },
   {
     name: "POST /api/reports (a report with edited narratives)",
-    allowed: { ...STAFF_OF_THE_ITEM, official: true, staffOther: true, office: true },
+    // Deputies read their own proposals only: no reports (canMakeReports).
+    allowed: {
+      ...STAFF_OF_THE_ITEM,
+      official: true,
+      staffOther: true,
+      office: true,
+      deputy: false,
+      deputyOther: false,
+    },
     audited: false,
     call: async () => {
       const proposal = await db.proposal.findFirstOrThrow({ orderBy: { code: "asc" } });
@@ -1500,7 +1571,7 @@ describe.each(WRITES)("$name", (write) => {
     const prepared = (await write.prepare?.(kind)) ?? "";
     const before = await snapshot();
     const outcome = await callAction(() => write.call(prepared));
-    if (write.allowed[kind]) {
+    if (write.allowed[kind] ?? write.allowed.official) {
       expect(write.succeeded(outcome), JSON.stringify(outcome)).toBe(true);
       if (write.audited === false) expect(await snapshot()).toEqual(before);
       else expect((await snapshot()).audit).toBeGreaterThan(before.audit);

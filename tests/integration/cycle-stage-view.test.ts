@@ -64,8 +64,11 @@ describe("an item's stage", () => {
       parseTrackingParams({ kind: "action", stage: "handling,assigned", perPage: "100" }),
     );
     expect(actions.total).toBe(0);
-    // Today R3 is closed (办结, 2026-08-20), the others rated.
-    expect((await stagesOn({ stage: "evaluated" })).size).toBe(7);
+    // Today R3 is closed (办结, 2026-08-20), R8 awaits the deputy's rating, the others rated.
+    expect((await stagesOn({ stage: "evaluated" })).size).toBe(6);
+    expect(
+      [...(await stagesOn({ stage: "replied" })).keys()].filter((key) => key.startsWith("LLM-2024")),
+    ).toEqual(["LLM-2024 R8"]);
     expect([...(await stagesOn({ stage: "closed" })).keys()]).toEqual(["LLM-2024 R3"]);
     expect((await stagesOn({ stage: "closed", asOf: "2026-08-19" })).size).toBe(0);
   });
@@ -138,7 +141,7 @@ describe("the dashboard's handling cycle", () => {
     });
     const onTime = replies.filter((r) => r.repliedAt && r.replyDueAt && r.repliedAt <= r.replyDueAt).length;
     expect(dashboard.cycle.replied).toEqual({ onTime, late: replies.length - onTime });
-    expect(dashboard.cycle.stages.find((row) => row.stage === "evaluated")?.items).toBe(7);
+    expect(dashboard.cycle.stages.find((row) => row.stage === "evaluated")?.items).toBe(6);
     expect(dashboard.cycle.stages.find((row) => row.stage === "closed")?.items).toBe(1);
   });
 });

@@ -549,7 +549,9 @@ const ACTIONS: Record<string, Entry> = {
   },
   saveAgencyNotificationDefaults: { form: async ({ lead }) => ({ agencyId: lead, deadlinesEmail: "on" }) },
   saveNotificationThresholds: { form: async () => ({ reply: "14, 7, 1", item: "14, 3" }) },
-  setProposalPublished: { form: async ({ proposalId }) => ({ proposalId, publish: "true" }) },
+  setProposalPublished: {
+    form: async ({ proposalId }) => ({ proposalId, publish: "true", showSatisfaction: "on" }),
+  },
   createProposalFromEntry: {
     form: async () => ({
       ...PROPOSAL,
@@ -674,6 +676,58 @@ const ACTIONS: Record<string, Entry> = {
         followUpRepliedAt: "",
       };
     },
+  },
+  // 代录 by the admin (the office's right) of an accepted reply; the deputy's own goes the same way.
+  rateReply: {
+    form: async () => ({
+      ...(await cycleItem("replied")),
+      satisfaction: "basically_satisfied",
+      q_rating_question_consulted: "no",
+      q_rating_question_attitude: "1",
+      q_rating_question_addresses: "0",
+      q_rating_question_opinion: "希望加快推进。",
+      proxyReason: "代表电话反馈",
+    }),
+  },
+  createRatingQuestion: {
+    form: async () => ({
+      kind: "scale",
+      textZh: "答复是否及时",
+      textEn: "Was the reply on time?",
+      options: "及时 | On time\n不及时 | Late",
+      sortOrder: "5",
+      required: "on",
+    }),
+  },
+  updateRatingQuestion: {
+    form: async () => {
+      const question = await db.ratingQuestion.create({
+        data: {
+          kind: "scale",
+          textZh: "待改问题",
+          options: [
+            { zh: "好", en: null },
+            { zh: "差", en: null },
+          ],
+        },
+      });
+      return {
+        questionId: question.id,
+        kind: "scale",
+        textZh: "改过的问题",
+        textEn: "Edited question",
+        options: "好 | Good\n一般 | Fair\n差 | Poor",
+        sortOrder: "6",
+        required: "",
+        active: "on",
+      };
+    },
+  },
+  setRatingQuestionActive: {
+    form: async () => ({
+      questionId: (await db.ratingQuestion.create({ data: { kind: "yes_no", textZh: "待停用问题" } })).id,
+      active: "false",
+    }),
   },
   createEvidence: {
     form: async ({ actionId }) => ({
@@ -802,6 +856,9 @@ const WATCHED = [
   "DeputyContact",
   "DeputyContactLink",
   "DeputyContactResponse",
+  "RatingQuestion",
+  "ReplyRating",
+  "RatingAnswer",
 ];
 const WITH_UPDATED_AT = [
   "Proposal",
@@ -813,6 +870,7 @@ const WITH_UPDATED_AT = [
   "User",
   "SatisfactionLevel",
   "Webhook",
+  "RatingQuestion",
 ];
 const FINGERPRINT = `SELECT ${[
   ...WATCHED.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`),

@@ -189,8 +189,9 @@ describe("published", () => {
     });
     const { publishedAt } = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
     expect(event.actorId).toBe(admin.id);
-    expect(event.before).toEqual({ publishedAt: null });
-    expect(event.after).toEqual({ publishedAt: publishedAt?.toISOString() });
+    // Published without ticking the deputy's satisfaction (issue 19): not shown.
+    expect(event.before).toEqual({ publishedAt: null, publicSatisfaction: false });
+    expect(event.after).toEqual({ publishedAt: publishedAt?.toISOString(), publicSatisfaction: false });
   });
 
   it("publishing again keeps the first publication time and writes nothing", async () => {
@@ -330,7 +331,7 @@ describe("unpublished again", () => {
     const event = await db.auditEvent.findFirstOrThrow({
       where: { entityId: proposalId, action: "proposal.unpublish" },
     });
-    expect(event.after).toEqual({ publishedAt: null });
+    expect(event.after).toEqual({ publishedAt: null, publicSatisfaction: false });
   });
 
   it("refuses a proposal that does not exist", async () => {

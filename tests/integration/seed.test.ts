@@ -27,7 +27,11 @@ describe("sample data", () => {
     expect(await db.user.count()).toBe(SAMPLE_USERS.length);
     // The handling cycle's history as far as the sample's dates tell it, on the working-day calendar,
     // and the stories of the other steps (prisma/sample-cycle.ts).
-    expect(await db.recommendation.count({ where: { stage: "evaluated" } })).toBe(7);
+    // R3 closed, R8 awaiting the deputy's rating (prisma/sample-rating.ts), the others rated.
+    expect(await db.recommendation.count({ where: { stage: "evaluated" } })).toBe(6);
+    expect(await db.recommendation.findMany({ where: { stage: "replied" }, select: { code: true } })).toEqual(
+      [{ code: "R8" }],
+    );
     expect(await db.recommendation.findMany({ where: { stage: "closed" }, select: { code: true } })).toEqual([
       { code: "R3" },
     ]);

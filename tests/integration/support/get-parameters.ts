@@ -29,6 +29,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/admin/proposals/[proposalCode]/new": [],
   "/[locale]/admin/proposals/[proposalCode]/assign": [],
   "/[locale]/admin/proposals/new": [],
+  "/[locale]/admin/questionnaire": [],
   "/[locale]/admin/satisfaction": [],
   "/[locale]/admin/themes": [],
   "/[locale]/admin/tokens": [],

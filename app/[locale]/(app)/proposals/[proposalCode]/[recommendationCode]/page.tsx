@@ -6,6 +6,7 @@ import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
 import { SupervisionPanel } from "@/components/cycle/supervision-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
+import { RatingPanel } from "@/components/rating/rating-panel";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
@@ -20,6 +21,7 @@ import { supervisionPanelOf } from "@/lib/cycle/supervision";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
+import { ratingPanelOf } from "@/lib/rating/queries";
 import { getRecommendationPage } from "@/lib/recommendations/queries";
 import { getItemProposals } from "@/lib/update-review/queries";
 
@@ -72,6 +74,7 @@ export default async function RecommendationPage({
     requests,
     supervision,
     proposals,
+    rating,
     { saved },
     contacts,
   ] = await Promise.all([
@@ -87,6 +90,7 @@ export default async function RecommendationPage({
     open ? requestPanelOf(rec.id, user) : null,
     supervisionPanelOf(rec.id, user),
     getItemProposals(user, rec.id),
+    ratingPanelOf(rec.id, user),
     searchParams,
     contactCardOf(rec.id, user),
   ]);
@@ -101,6 +105,7 @@ export default async function RecommendationPage({
         workflow={workflow}
         cycle={
           <>
+            {rating && <RatingPanel data={rating} />}
             {assignment && <AssignmentPanel data={assignment} />}
             {requests && <RequestPanel data={requests} />}
             {supervision && <SupervisionPanel data={supervision} />}

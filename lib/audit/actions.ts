@@ -79,6 +79,10 @@ export const AUDIT_ACTIONS = [
   "updateReview.approve",
   "updateReview.reject",
   "cycleSettings.update",
+  // 讨论 (lib/comments).
+  "comment.post",
+  "comment.edit",
+  "comment.hide",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionThreadLinks, CommentThread, HiddenCommentHistory } from "@/components/comments/comment-thread";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
@@ -9,6 +10,7 @@ import { RecommendationDetail } from "@/components/recommendations/recommendatio
 import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { actionCommentCounts, commentThreadOf, hiddenCommentsOf } from "@/lib/comments/queries";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
@@ -44,7 +46,11 @@ export default async function RecommendationPage({
   params: Params;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  const { user, found: page } = await loadProposalPage(
+  const {
+    user,
+    locale,
+    found: page,
+  } = await loadProposalPage(
     params,
     "/proposals/[proposalCode]/[recommendationCode]",
     requireUser,
@@ -70,6 +76,9 @@ export default async function RecommendationPage({
     supervision,
     proposals,
     { saved },
+    thread,
+    hiddenComments,
+    actionComments,
   ] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
@@ -84,6 +93,9 @@ export default async function RecommendationPage({
     supervisionPanelOf(rec.id, user),
     getItemProposals(user, rec.id),
     searchParams,
+    commentThreadOf(user, { recommendationId: rec.id, actionId: null }, locale),
+    hiddenCommentsOf(rec.id),
+    actionCommentCounts(rec.id),
   ]);
   return (
     <div className="space-y-3">
@@ -101,9 +113,25 @@ export default async function RecommendationPage({
             {supervision && <SupervisionPanel data={supervision} />}
           </>
         }
-        cycleHistory={<CycleHistory entries={cycleHistory} />}
+        cycleHistory={
+          <>
+            <CycleHistory entries={cycleHistory} />
+            <HiddenCommentHistory entries={hiddenComments} />
+          </>
+        }
         proposals={
           <ItemProposals proposals={proposals} recommendationCode={rec.code} submitted={saved === "review"} />
+        }
+        comments={
+          thread && (
+            <CommentThread thread={thread}>
+              <ActionThreadLinks
+                actions={rec.actions}
+                counts={actionComments}
+                itemPath={`/proposals/${rec.proposal.code}/${rec.code}`}
+              />
+            </CommentThread>
+          )
         }
       />
     </div>

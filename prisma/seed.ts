@@ -12,6 +12,7 @@ import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
+import { createSampleComments } from "./sample-comments";
 import { SAMPLE_CYCLE } from "./sample-cycle";
 import {
   deriveRecommendationHistory,
@@ -139,6 +140,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
 
   const evidenceLinks = await createEvidence(tx, items, updateIds);
   await createProposedUpdates(tx, items, agencyIds, users);
+  await createSampleComments(tx);
 
   const counts = {
     themes: themeIds.size,

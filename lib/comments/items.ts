@@ -70,9 +70,18 @@ function proposalsCosignedBy(proposalId: string): Prisma.UserWhereInput {
   return { proposalsCosigned: { some: { proposalId } } };
 }
 
-/** An agency as a mention names it: in the reader's language. */
-export function agencyName(locale: string, agency: { nameZh: string; nameEn: string | null }): string {
-  return locale === "en" && agency.nameEn ? agency.nameEn : agency.nameZh;
+type AgencyNames = {
+  nameZh: string;
+  nameEn: string | null;
+  shortNameZh: string | null;
+  shortNameEn: string | null;
+};
+
+/** An agency as a mention names it: by its short name, in the reader's language. */
+export function agencyName(locale: string, agency: AgencyNames): string {
+  return locale === "en"
+    ? (agency.shortNameEn ?? agency.nameEn ?? agency.shortNameZh ?? agency.nameZh)
+    : (agency.shortNameZh ?? agency.nameZh);
 }
 
 export type NamedCandidate = MentionCandidate & { detail: string | null };
@@ -116,7 +125,7 @@ export async function mentionCandidates(
     }),
     db.agency.findMany({
       where: { id: { in: item.agencyIds } },
-      select: { id: true, nameZh: true, nameEn: true },
+      select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
       orderBy: { nameZh: "asc" },
     }),
   ]);
@@ -164,7 +173,7 @@ export async function allowedMentions(
     agencyIds.length
       ? db.agency.findMany({
           where: { id: { in: agencyIds } },
-          select: { id: true, nameZh: true, nameEn: true },
+          select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
         })
       : [],
   ]);

@@ -126,7 +126,7 @@ export async function namesOf(client: DbClient, refs: readonly MentionRef[], loc
     client.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, name: true } }),
     client.agency.findMany({
       where: { id: { in: ids("agency") } },
-      select: { id: true, nameZh: true, nameEn: true },
+      select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
     }),
   ]);
   const names: Record<string, string> = {};

@@ -125,9 +125,10 @@ describe("posting a comment", () => {
     const before = await counts();
     const deputy = await db.user.findUniqueOrThrow({ where: { id: ids.deputy } });
     const agency = await db.agency.findUniqueOrThrow({ where: { id: stcsm } });
+    const agencyShort = agency.shortNameZh ?? agency.nameZh;
     const state = await run("staff", postComment, {
       recommendationId: rec.id,
-      text: `请 @${deputy.name} 看一下办理进展，另请 @${agency.nameZh} 补充意见。见 https://github.com/InternLM/InternLM`,
+      text: `请 @${deputy.name} 看一下办理进展，另请 @${agencyShort} 补充意见。见 https://github.com/InternLM/InternLM`,
       // The other deputy may not read the item: dropped, never told.
       mentions: [`user:${ids.deputy}`, `agency:${stcsm}`, `user:${ids.otherDeputy}`],
     });

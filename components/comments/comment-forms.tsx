@@ -235,8 +235,13 @@ export function EditCommentForm({
 }) {
   const t = useTranslations("comments.edit");
   const { state, onSubmit, pending, form } = useFormAction(editComment as Action, {} as FormState);
+  const details = useRef<HTMLDetailsElement | null>(null);
+  // Saved: the edit is shown in the thread (the page is read again), and the form closes.
+  useEffect(() => {
+    if (state.notice && details.current) details.current.open = false;
+  }, [state]);
   return (
-    <details className="text-sm">
+    <details ref={details} className="text-sm">
       <summary className="cursor-pointer text-brand-700 underline">{t("open")}</summary>
       <form
         ref={form}

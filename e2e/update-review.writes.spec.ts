@@ -73,6 +73,8 @@ async function submitUpdate(
   comment: string,
 ) {
   await page.goto(`${ITEM}/${action}/update`);
+  // The form says beforehand that the update will wait for review.
+  await expect(page.getByText("本单位的进展更新需经单位负责人审核", { exact: false })).toBeVisible();
   await page.getByLabel("推进中").check();
   await page.getByLabel("进度（%）").fill(progress);
   await page.getByLabel("说明").fill(comment);
@@ -100,9 +102,12 @@ test.describe("the commission's staff", () => {
     await expect(page).toHaveURL(/\/R7\?saved=review/);
     await expect(page.getByTestId("item-proposals").locator('li[data-state="pending"]')).toHaveCount(2);
 
-    // One waits at a time per item.
-    await submitUpdate(page, "R7.2", "70", "再次提交");
-    await expect(page.getByText("该事项已有一条进展更新在等待审核，请待审核后再提交。")).toBeVisible();
+    // One waits at a time per item: its form says so before anything is typed, and offers no save.
+    await page.goto(`${ITEM}/R7.2/update`);
+    await expect(page.getByTestId("update-pending")).toContainText(
+      "该事项已有一条进展更新在等待审核，请待审核后再提交。",
+    );
+    await expect(page.getByRole("button", { name: "保存进展" })).toHaveCount(0);
   });
 });
 

@@ -124,7 +124,7 @@ describe("demo users", () => {
   it("has one of each role, a reviewer among the staff, on a reserved domain", () => {
     expect(SAMPLE_USERS.filter((user) => user.isReviewer).map((user) => user.role)).toEqual(["staff"]);
     expect(new Set(SAMPLE_USERS.map((user) => user.role))).toEqual(
-      new Set(["admin", "staff", "official", "office"]),
+      new Set(["admin", "staff", "official", "office", "deputy"]),
     );
     for (const user of SAMPLE_USERS) expect(user.email).toMatch(/@tracker\.example$/);
   });

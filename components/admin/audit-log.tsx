@@ -50,7 +50,8 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
       if (field === "role" && tAssignment.has(value)) return tAssignment(value);
       if (STAGE_FIELDS.has(field) && tStage.has(value)) return tStage(value);
       if (AGENCY_FIELDS.has(field)) return agency(value);
-      if (field.endsWith("ById") || field === "userId") return log.names.users.get(value) ?? value;
+      if (field.endsWith("ById") || field === "userId" || field === "authorUserId")
+        return log.names.users.get(value) ?? value;
       // A write made because of another (a token revoked as its user is deactivated).
       if (field === "reason" && t.has(`auditAction.${value}`)) return t(`auditAction.${value}`);
       if (ISO_INSTANT.test(value)) {
@@ -65,6 +66,13 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
     if (typeof value === "number") return field === "progress" ? `${value}%` : String(value);
     if (Array.isArray(value)) {
       if (field === "coAgencies" || field === "coAgencyIds") return list(value.map(agency));
+      // 联名代表 (issue 19): each by name, with their account's name when linked.
+      if (field === "cosigners")
+        return list(
+          value.map((c: { nameZh?: string; userId?: string | null }) =>
+            c.userId ? `${c.nameZh ?? ""} (${log.names.users.get(c.userId) ?? c.userId})` : (c.nameZh ?? ""),
+          ),
+        );
       if (field === "order") return list(value.map((id) => log.names.actions.get(String(id)) ?? String(id)));
       if (field === "agencies")
         return list(

@@ -74,6 +74,7 @@ export function ExtensionSummary({ row }: { row: ExtensionRow }) {
           {t("extension.change", { from: row.previousDueOn, to: row.requestedDueOn })}
         </span>
       </p>
+      {row.closedWithHandback && <p className="text-slate-700">{t("extension.closedWithHandback")}</p>}
     </RequestBody>
   );
 }

@@ -35,7 +35,7 @@ export function AppShell({
       </a>
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap group-has-[[data-layout=wide]]/shell:max-w-[100rem] items-center justify-between gap-x-3 gap-y-2 px-4 py-3">
-          <Link href="/" className="flex items-baseline gap-3">
+          <Link href={user?.role === "deputy" ? "/deputy" : "/"} className="flex items-baseline gap-3">
             <span className="text-lg font-semibold tracking-wide">{t("name")}</span>
             <span className="hidden text-sm text-brand-100 lg:inline">{t("tagline")}</span>
           </Link>
@@ -53,6 +53,7 @@ export function AppShell({
                 isOffice={user.role === "admin" || user.role === "office"}
                 mayImport={canImport(user)}
                 reviewCount={pendingReviews}
+                isDeputy={user.role === "deputy"}
               />
               <UserMenu user={user} />
             </SiteMenu>

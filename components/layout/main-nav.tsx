@@ -61,8 +61,11 @@ export function MainNav({
   mayImport,
   isOffice = isAdmin,
   reviewCount,
+  isDeputy = false,
 }: {
   isAdmin: boolean;
+  /** A deputy: only their own page, nothing they cannot open (lib/auth/deputy-scope.ts). */
+  isDeputy?: boolean;
   mayImport: boolean;
   /** For a reviewer or the office: how many status updates wait for their review (the queue's link). */
   reviewCount?: number;
@@ -75,6 +78,28 @@ export function MainNav({
   const pathname = usePathname();
   // Reports open on the proposal the page shows (issue 15, point 21), else on the newest.
   const reports = reportsHref(pathname, useSearchParams());
+  const tDeputy = useTranslations("deputy");
+  if (isDeputy) {
+    const inSection = pathname.startsWith("/deputy") || pathname.startsWith("/proposals");
+    return (
+      <nav aria-label={t("label")}>
+        <ul className="flex flex-col gap-1 lg:flex-row lg:items-center">
+          <li>
+            <Link
+              href="/deputy"
+              aria-current={pathname === "/deputy" ? "page" : undefined}
+              className={cn(
+                "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-brand-100 hover:bg-white/10 hover:text-white lg:py-1.5",
+                inSection && "bg-white/15 text-white",
+              )}
+            >
+              {tDeputy("nav")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    );
+  }
   return (
     <nav aria-label={t("label")}>
       <ul className="flex flex-col gap-1 lg:flex-row lg:items-center">

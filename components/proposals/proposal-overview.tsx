@@ -16,6 +16,7 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
   const tStatus = useTranslations("status");
   const tRec = useTranslations("recommendation");
   const tManage = useTranslations("manage");
+  const tDeputy = useTranslations("deputy");
   const locale = useLocale();
   const format = useFormatter();
   const title = localized(locale, proposal.titleZh, proposal.titleEn);
@@ -40,6 +41,16 @@ export function ProposalOverview({ overview }: { overview: Overview }) {
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm text-slate-700">
           <dt className="font-medium text-slate-500">{t("author")}</dt>
           <dd>{localized(locale, proposal.authorZh, proposal.authorEn)}</dd>
+          {proposal.cosigners.length > 0 && (
+            <>
+              <dt className="font-medium text-slate-500">{tDeputy("cosigners")}</dt>
+              <dd>
+                {proposal.cosigners
+                  .map((c) => localized(locale, c.nameZh, c.nameEn))
+                  .join(locale === "en" ? ", " : "、")}
+              </dd>
+            </>
+          )}
           <dt className="font-medium text-slate-500">{t("session")}</dt>
           <dd>{localized(locale, proposal.congressSessionZh, proposal.congressSessionEn)}</dd>
           <dt className="font-medium text-slate-500">{t("submitted")}</dt>

@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { toShanghaiDateString } from "@/lib/dates";
 import { localized } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
 import type { StatusFormItem } from "@/lib/status-updates/queries";
 import { StatusBadge } from "../recommendations/status-badge";
 import { StatusForm } from "./status-form";
@@ -19,6 +21,7 @@ export async function StatusUpdatePage({
 }) {
   const t = await getTranslations("statusForm");
   const tStatus = await getTranslations("status");
+  const tReview = await getTranslations("updateReview");
   const title = localized(locale, item.titleZh, item.titleEn);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -41,27 +44,46 @@ export async function StatusUpdatePage({
           </p>
         </CardHeader>
         <CardContent>
-          {item.canEdit ? (
-            <StatusForm
-              item={{
-                type: item.type,
-                id: item.id,
-                code: item.code,
-                title,
-                version: item.version,
-                status: item.status,
-                progress: item.progress,
-                progressIsRolledUp: item.progressIsRolledUp,
-              }}
-              evidence={item.evidence.map((evidence) => ({
-                id: evidence.id,
-                title: localized(locale, evidence.titleZh, evidence.titleEn),
-                url: evidence.url,
-              }))}
-              today={toShanghaiDateString(new Date())}
-              returnTo={`/${locale}${itemPath}?saved=1#history-heading`}
-              backHref={itemPath}
-            />
+          {item.canEdit && item.review.pending ? (
+            <div className="space-y-3" data-testid="update-pending">
+              <p
+                className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+                role="status"
+              >
+                {tReview("pendingExists")}
+              </p>
+              <Link href={itemPath} className={buttonVariants({ variant: "outline" })}>
+                {t("cancel")}
+              </Link>
+            </div>
+          ) : item.canEdit ? (
+            <>
+              {item.review.reviewed && (
+                <p className="mb-3 rounded border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+                  {tReview("formNotice")}
+                </p>
+              )}
+              <StatusForm
+                item={{
+                  type: item.type,
+                  id: item.id,
+                  code: item.code,
+                  title,
+                  version: item.version,
+                  status: item.status,
+                  progress: item.progress,
+                  progressIsRolledUp: item.progressIsRolledUp,
+                }}
+                evidence={item.evidence.map((evidence) => ({
+                  id: evidence.id,
+                  title: localized(locale, evidence.titleZh, evidence.titleEn),
+                  url: evidence.url,
+                }))}
+                today={toShanghaiDateString(new Date())}
+                returnTo={`/${locale}${itemPath}?saved=1#history-heading`}
+                backHref={itemPath}
+              />
+            </>
           ) : (
             <ForbiddenNotice />
           )}

@@ -26,6 +26,9 @@ const staffNeedAgency = (
 ) => {
   if (input.role === "staff" && !input.agencyId)
     ctx.addIssue({ code: "custom", path: ["agencyId"], message: "staffNeedsAgency" });
+  // A deputy (代表) belongs to no agency; the database refuses it too (User_deputy_has_no_agency).
+  if (input.role === "deputy" && input.agencyId)
+    ctx.addIssue({ code: "custom", path: ["agencyId"], message: "deputy.noAgency" });
   if (input.isReviewer && (input.role !== "staff" || !input.agencyId))
     ctx.addIssue({ code: "custom", path: ["isReviewer"], message: "reviewerNeedsStaff" });
 };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { redirect } from "@/lib/i18n/navigation";
-import { type Actor, isAdmin, isOffice } from "./permissions";
+import { type Actor, isAdmin, isDeputy, isOffice } from "./permissions";
 import { getAuth } from "./server";
 
 export type CurrentUser = Actor & {
@@ -47,8 +47,23 @@ export async function userOfSession(requestHeaders: Headers): Promise<CurrentUse
   return current;
 }
 
-/** The signed-in user; a signed-out visitor is sent to sign in and brought back afterwards. */
+/**
+ * The signed-in user who is not a deputy; a signed-out visitor is sent to sign in and brought back
+ * afterwards, a deputy gets a 404 (as staff do in admin). Deny by default: a page is for deputies
+ * only when it calls requireReader instead, and scopes its reads (lib/auth/deputy-scope.ts).
+ */
 export async function requireUser(locale: string, returnTo: string): Promise<CurrentUser> {
+  const user = await requireReader(locale, returnTo);
+  if (isDeputy(user)) notFound();
+  return user;
+}
+
+/**
+ * The signed-in user, deputies included: for the pages a deputy may open (DEPUTY_PAGES in
+ * lib/auth/deputy-scope.ts), which read only what readableRecommendations and its kin allow, or go
+ * through loadProposalPage (its per-proposal check).
+ */
+export async function requireReader(locale: string, returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect({ href: { pathname: "/sign-in", query: { next: returnTo } }, locale });
   return user as CurrentUser;

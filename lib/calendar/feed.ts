@@ -4,7 +4,8 @@
 import "server-only";
 import ical, { ICalAlarmType } from "ical-generator";
 import { createTranslator } from "next-intl";
-import type { Actor } from "@/lib/auth/permissions";
+import { readableRecommendations } from "@/lib/auth/deputy-scope";
+import { type Actor, isDeputy } from "@/lib/auth/permissions";
 import { DAY_MS, shanghaiDate, TIME_ZONE, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
@@ -86,7 +87,8 @@ export async function deadlinesFor(client: Db, actor: Actor): Promise<Deadline[]
   } else {
     if (agencyId !== null)
       found.push(...(await loadDeadlines(client, { agencyIds: [agencyId] })).filter((d) => handles(d.item)));
-    const recommendationIds = await followedRecommendationIds(client, follows);
+    // A deputy's follows cover only their own proposals' items (lib/auth/deputy-scope.ts).
+    const recommendationIds = await followedRecommendationIds(client, follows, actor);
     if (recommendationIds.length > 0)
       found.push(...(await loadDeadlines(client, { recommendationIds })).filter((d) => isFollowed(d.item)));
   }
@@ -100,6 +102,7 @@ export async function deadlinesFor(client: Db, actor: Actor): Promise<Deadline[]
 async function followedRecommendationIds(
   client: Db,
   follows: readonly { itemType: string; itemId: string }[],
+  actor: Actor,
 ): Promise<string[]> {
   const of = (type: string) => follows.filter((f) => f.itemType === type).map((f) => f.itemId);
   const [proposalIds, recommendationIds, actionIds] = [of("proposal"), of("recommendation"), of("action")];
@@ -109,7 +112,13 @@ async function followedRecommendationIds(
   ];
   const held =
     or.length > 0 ? await client.recommendation.findMany({ where: { OR: or }, select: { id: true } }) : [];
-  return [...new Set([...recommendationIds, ...held.map((rec) => rec.id)])];
+  const all = [...new Set([...recommendationIds, ...held.map((rec) => rec.id)])];
+  if (!isDeputy(actor) || all.length === 0) return all;
+  const readable = await client.recommendation.findMany({
+    where: { id: { in: all }, ...readableRecommendations(actor) },
+    select: { id: true },
+  });
+  return readable.map((rec) => rec.id);
 }
 
 /** The day after a "YYYY-MM-DD" day: an all-day event's exclusive end. */

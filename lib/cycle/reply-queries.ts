@@ -1,7 +1,7 @@
 import "server-only";
 // What the reply workflow panel of a recommendation shows: its draft and rounds, the sign-offs and the
 // steps the signed-in person may take now (the machine's availableSteps).
-import type { Actor } from "@/lib/auth/permissions";
+import { type Actor, isDeputy } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { CycleStage, ReplyClass, SignoffDecision } from "@/lib/db/enums";
 import { availableSteps, type Step } from "./machine";
@@ -61,7 +61,11 @@ export async function loadReplyWorkflow(
     },
   });
   if (!rec) return null;
-  const { reply } = rec;
+  // A deputy reads the reply once the office has accepted it (已答复), not the agencies' drafts and
+  // sign-offs before it (lib/auth/deputy-scope.ts).
+  const internal = isDeputy(actor) && !rec.reply?.acceptedAt;
+  const reply = internal ? null : rec.reply;
+  if (internal) rec.signoffs = [];
   return {
     recommendationId: rec.id,
     version: rec.version,

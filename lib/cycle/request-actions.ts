@@ -242,6 +242,17 @@ export const decideHandback = formAction(
       }
       const now = new Date();
       const today = day(now);
+      // The lead that leaves takes its pending extension with it: the deadline it asked to move is no
+      // longer its own, and the new lead's clock starts again from today.
+      const closedExtensions =
+        approved && lead
+          ? (
+              await tx.extensionRequest.findMany({
+                where: { recommendationId: input.recommendationId, state: "pending" },
+                select: { id: true },
+              })
+            ).map((extension) => extension.id)
+          : [];
       await ok(
         await takeStep(tx, {
           step: "decideHandback",
@@ -257,6 +268,7 @@ export const decideHandback = formAction(
             role: leaving?.role ?? null,
             ...(to ? { toAgencyId: to } : {}),
             ...(approved && lead ? { assignedAt: today, replyDueAt: replyDueDate(today) } : {}),
+            ...(closedExtensions.length > 0 ? { closedExtensionIds: closedExtensions } : {}),
           },
           // A new lead is a new assignment: the reply clock restarts from it, as 交办 sets it.
           changes:
@@ -266,6 +278,18 @@ export const decideHandback = formAction(
           now,
         }),
       );
+      if (closedExtensions.length > 0)
+        await tx.extensionRequest.updateMany({
+          where: { id: { in: closedExtensions }, state: "pending" },
+          data: {
+            state: "rejected",
+            decidedById: user.id,
+            decidedAt: now,
+            // No reason of the office's own: one without is one closed with its hand-back
+            // (request-queries.ts), as the office gives a reason for every rejection it makes.
+            decisionReason: null,
+          },
+        });
       if (approved) {
         const leavingIds = [request.agencyId, ...(to && lead ? [to] : [])];
         await tx.recommendationAgency.deleteMany({

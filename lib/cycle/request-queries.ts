@@ -29,6 +29,8 @@ export type ExtensionRow = Decision & {
   previousDueOn: string;
   requestedDueOn: string;
   reason: string;
+  /** Closed when the lead that asked handed the item back (decideHandback), not decided on its own. */
+  closedWithHandback: boolean;
 };
 
 export type HandbackRow = Decision & {
@@ -86,6 +88,14 @@ function decision(row: {
     decidedAt: row.decidedAt,
     decisionReason: row.decisionReason,
   };
+}
+
+/**
+ * An extension rejected without a reason was closed with its lead's approved hand-back
+ * (request-actions.ts decideHandback): the office gives a reason for every rejection it makes.
+ */
+function closedWithHandback(row: { state: RequestState; decisionReason: string | null }): boolean {
+  return row.state === "rejected" && row.decisionReason === null;
 }
 
 export function activeAgencies(db: DbClient): Promise<AgencyName[]> {
@@ -170,6 +180,7 @@ export async function loadRequestPanel(
       previousDueOn: day(row.previousDueAt),
       requestedDueOn: day(row.requestedDueAt),
       reason: row.reason,
+      closedWithHandback: closedWithHandback(row),
       ...decision(row),
     })),
     handbacks: rec.handbackRequests.map((row) => ({
@@ -259,6 +270,7 @@ export async function loadPendingRequests(db: DbClient): Promise<PendingRequest[
       previousDueOn: day(row.previousDueAt),
       requestedDueOn: day(row.requestedDueAt),
       reason: row.reason,
+      closedWithHandback: false,
       ...decision(row),
       ...itemRef(row.recommendation),
     })),

@@ -8,6 +8,13 @@ export type Value = string | number | boolean | Date | null | object;
 // Rows per statement: one bound value each, a few megabytes of JSON at most.
 const ROWS_PER_STATEMENT = 20_000;
 
+/** Rows made ready for insertRows' statements: one JSON document per statement. */
+export type EncodedRows = {
+  readonly provider: DatabaseProvider;
+  readonly columns: readonly string[];
+  readonly documents: readonly string[];
+};
+
 /**
  * Inserts many rows in a few statements, each handing the database every row as one JSON document
  * that the database itself takes apart (SQLite's json_each, PostgreSQL's json_populate_recordset).
@@ -23,25 +30,55 @@ export async function insertRows(
   columns: readonly string[],
   rows: readonly Record<string, Value>[],
 ) {
+  await insertEncoded(tx, table, encodeRows(provider, columns, rows));
+}
+
+/**
+ * The documents insertRows sends, worked out apart from the writing: a writer that holds the database
+ * (on SQLite, all of it) encodes its rows before it takes the lock. SQLite's rows are arrays, in the
+ * order of `columns`: json_each then hands each row over without its keys, and ->> reads a value by
+ * its place, about twice as fast as by name for rows of a dozen columns.
+ */
+export function encodeRows(
+  provider: DatabaseProvider,
+  columns: readonly string[],
+  rows: readonly Record<string, Value>[],
+): EncodedRows {
+  const documents: string[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const part = rows.slice(start, start + ROWS_PER_STATEMENT);
+    documents.push(
+      provider === "postgresql"
+        ? JSON.stringify(
+            part.map((row) => Object.fromEntries(columns.map((column) => [column, row[column] ?? null]))),
+          )
+        : JSON.stringify(
+            part.map((row) => columns.map((column) => row[column] ?? null)),
+            sqliteInstants,
+          ),
+    );
+  }
+  return { provider, columns, documents };
+}
+
+/** Inserts rows encoded by encodeRows into `table`. */
+export async function insertEncoded(
+  tx: DbClient,
+  table: string,
+  { provider, columns, documents }: EncodedRows,
+) {
   const name = raw(`"${table}"`);
   const names = raw(columns.map((column) => `"${column}"`).join(", "));
   const values =
     provider === "postgresql"
       ? raw(columns.map((column) => `r."${column}"`).join(", "))
-      : raw(columns.map((column) => `r.value ->> '${column}'`).join(", "));
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const part = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
-      const picked: Record<string, Value> = {};
-      for (const column of columns) picked[column] = row[column] ?? null;
-      return picked;
-    });
-    const document = JSON.stringify(part, provider === "sqlite" ? sqliteInstants : undefined);
+      : raw(columns.map((_, index) => `r.value ->> ${index}`).join(", "));
+  for (const document of documents)
     await tx.$executeRaw(
       provider === "postgresql"
         ? sql`INSERT INTO ${name} (${names}) SELECT ${values} FROM json_populate_recordset(NULL::${name}, ${document}::json) r`
         : sql`INSERT INTO ${name} (${names}) SELECT ${values} FROM json_each(${document}) r`,
     );
-  }
 }
 
 /** Prisma's SQLite adapter (@prisma/adapter-better-sqlite3) stores an instant as ISO text ending "+00:00". */
@@ -62,11 +99,15 @@ export function rowsFromJson(
   rows: readonly Record<string, Value>[],
 ): Sql {
   const names = Object.keys(columns);
-  const document = JSON.stringify(rows, provider === "sqlite" ? sqliteInstants : undefined);
   if (provider === "postgresql") {
     const types = names.map((column) => `"${column}" ${columns[column]}`).join(", ");
-    return sql`json_to_recordset(${document}::json) AS ${raw(`"${alias}"(${types})`)}`;
+    return sql`json_to_recordset(${JSON.stringify(rows)}::json) AS ${raw(`"${alias}"(${types})`)}`;
   }
-  const values = names.map((column) => `value ->> '${column}' AS "${column}"`).join(", ");
+  // As encodeRows: each row an array, read by place.
+  const document = JSON.stringify(
+    rows.map((row) => names.map((column) => row[column] ?? null)),
+    sqliteInstants,
+  );
+  const values = names.map((column, index) => `value ->> ${index} AS "${column}"`).join(", ");
   return sql`(SELECT ${raw(values)} FROM json_each(${document})) AS ${raw(`"${alias}"`)}`;
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { UserRole } from "@/lib/db/enums";
 import { jsonError } from "@/lib/http/errors";
 import { preferredLocale } from "@/lib/http/locale";
-import { routeTranslator } from "./translator";
+import { deputyTranslator, routeTranslator } from "./translator";
 
 /** Who is calling a route handler that a token may read (the API, exports). Nobody may write through a token. */
 export type Caller =
@@ -40,6 +40,10 @@ export async function authenticateRequest(request: Request): Promise<Caller | Re
     });
   }
   const user = await userOfSession(request.headers);
+  // The API and the exports are not for deputies, who read their own proposals in the app only
+  // (lib/auth/deputy-scope.ts): refused as a staff member's admin call is.
+  if (user?.role === "deputy")
+    return jsonError(403, "forbidden", deputyTranslator(locale)("apiRefused"), { locale });
   if (user) return { kind: "session", userId: user.id, name: user.name, role: user.role };
   return jsonError(401, "unauthorized", t("error.unauthorized"), {
     locale,

@@ -19,3 +19,10 @@ export function routeTranslator(locale: Locale): RouteTranslator {
     namespace: "api",
   }) as unknown as RouteTranslator;
 }
+
+/** The messages of the "deputy" namespace, for the route handlers that refuse a deputy. */
+export function deputyTranslator(locale: Locale): (key: string) => string {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "deputy" }) as unknown as (
+    key: string,
+  ) => string;
+}

@@ -46,7 +46,7 @@ export async function applyImport(
       (row): row is RowToWrite =>
         row.outcome === "update" && row.input !== null && row.before !== null && row.item !== null,
     );
-    const writes = prepareWrites(families, actor, updates, batch.fileName, now);
+    const writes = prepareWrites(provider, families, actor, updates, batch.fileName, now);
     return { plan, writes, recorded: updates.length };
   };
   const apply = (prepared: Awaited<ReturnType<typeof prepare>> | null) =>

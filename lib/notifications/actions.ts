@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { AuditEntityType } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
+import { canReadItem } from "@/lib/auth/deputy-scope";
 import { isAdmin } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { liveActions, liveProposals, liveRecommendations } from "@/lib/db/live";
@@ -94,8 +95,12 @@ async function followable(itemType: "proposal" | "recommendation" | "action", it
 export const setFollowing = formAction(
   followInput,
   {
-    allowOn: async (_user, input) =>
-      (await followable(input.itemType, input.itemId)) ? "allowed" : "notFound",
+    // A deputy follows only what they may read (lib/auth/deputy-scope.ts); another's item is as if gone.
+    allowOn: async (user, input) =>
+      (await followable(input.itemType, input.itemId)) &&
+      (await canReadItem(db, user, input.itemType, input.itemId))
+        ? "allowed"
+        : "notFound",
   },
   async ({ input, user, t }) => {
     const key = { userId: user.id, itemType: input.itemType, itemId: input.itemId };

@@ -4,6 +4,7 @@
 // that a day's reminders at national scale or an import of thousands of rows take a few statements.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { proposalsOfDeputy } from "@/lib/auth/deputy-scope";
 import { shanghaiDate } from "@/lib/dates";
 import { type DbClient, providerOfClient } from "@/lib/db/client";
 import type { UserRole } from "@/lib/db/enums";
@@ -274,6 +275,19 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
     select: { id: true, role: true, agencyId: true },
   });
   for (const user of extra) people.set(user.id, user);
+  // A deputy hears, as a follower, only of their own proposals' items (lib/auth/deputy-scope.ts):
+  // a follow kept from before (another role, a co-signer taken off) tells them nothing more.
+  const deputyIds = [...people.values()].filter((p) => p.role === "deputy").map((p) => p.id);
+  const ownProposals = new Map<string, Set<string>>();
+  for (const id of deputyIds)
+    ownProposals.set(
+      id,
+      new Set(
+        (await tx.proposal.findMany({ where: proposalsOfDeputy(id), select: { id: true } })).map((p) => p.id),
+      ),
+    );
+  const mayHear = (id: string, item: ItemRef) =>
+    people.get(id)?.role !== "deputy" || (ownProposals.get(id)?.has(item.proposalId) ?? false);
 
   const audienceOf = (event: NotificationEvent): readonly Audience[] => RULES[event.rule].audience;
   return {
@@ -288,7 +302,7 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
           for (const id of item.coHandlerAgencyIds) ids.push(...(staffOf.get(id) ?? []));
         if (part === "followers")
           for (const key of followKeys(item))
-            ids.push(...(followersOf.get(key) ?? []).filter((id) => people.has(id)));
+            ids.push(...(followersOf.get(key) ?? []).filter((id) => people.has(id) && mayHear(id, item)));
       }
       return ids;
     },

@@ -17,6 +17,7 @@ import { replyDueDate } from "@/lib/recommendations/reply-clock";
 import { revalidateApp } from "@/lib/revalidate";
 import { fieldErrorsFromKeys } from "@/lib/validation/form";
 import { FormRefused, type FormState, formAction } from "@/lib/validation/form-action";
+import { cosignersSnapshot, resolveProposalDeputies, writeCosigners } from "./deputies";
 import {
   type AssignmentRow,
   assignmentInput,
@@ -86,20 +87,34 @@ const proposalSnapshot = (row: ProposalRow): Snapshot => ({ ...row, submittedAt:
 
 /** Changes a proposal's fields; each changed field is audited. */
 export const editProposal = formAction(proposalEditInput, { allow: isAdmin }, async ({ input, user, t }) => {
+  const tDeputy = await getTranslations("deputy.manage");
   // The refusal, or the code the proposal had (to tell whether the page's address changed).
   const result = await db.$transaction(async (tx): Promise<FormState | { previousCode: string }> => {
-    const proposal = await tx.proposal.findUnique({ where: { id: input.proposalId } });
+    const proposal = await tx.proposal.findUnique({
+      where: { id: input.proposalId },
+      include: { cosigners: { orderBy: { position: "asc" } } },
+    });
     if (!proposal) return { formError: t("notFound") };
     if (await tx.proposal.findFirst({ where: { code: input.code, id: { not: proposal.id } } })) {
       return { fieldErrors: { code: [t("codeTaken")] } };
     }
+    // The first author's account and the 联名代表 (issue 19): audited as fields of the proposal.
+    const deputies = await resolveProposalDeputies(tx, input, tDeputy);
+    if ("fieldErrors" in deputies) return deputies;
     const row = proposalRow(input);
-    await tx.proposal.update({ where: { id: proposal.id }, data: row });
+    await tx.proposal.update({
+      where: { id: proposal.id },
+      data: { ...row, authorUserId: deputies.authorUserId },
+    });
+    const before = cosignersSnapshot(proposal.cosigners);
+    const after = cosignersSnapshot(deputies.cosigners);
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      await writeCosigners(tx, proposal.id, deputies.cosigners);
     await auditChangedFields(
       tx,
       { actorId: user.id, action: "proposal.edit", entityType: "Proposal", entityId: proposal.id },
-      proposalSnapshot(proposal),
-      proposalSnapshot(row),
+      { ...proposalSnapshot(proposal), authorUserId: proposal.authorUserId, cosigners: before },
+      { ...proposalSnapshot(row), authorUserId: deputies.authorUserId, cosigners: after },
     );
     return { previousCode: proposal.code };
   });
@@ -530,8 +545,13 @@ export const createProposalFromEntry = formAction(
     if (await db.proposal.findUnique({ where: { code: input.code } })) {
       return { fieldErrors: { code: [t("codeTaken")] } };
     }
+    const deputies = await resolveProposalDeputies(db, input, await getTranslations("deputy.manage"));
+    if ("fieldErrors" in deputies) return deputies;
     await db.$transaction(async (tx) => {
-      const proposal = await tx.proposal.create({ data: proposalRow(input) });
+      const proposal = await tx.proposal.create({
+        data: { ...proposalRow(input), authorUserId: deputies.authorUserId },
+      });
+      await writeCosigners(tx, proposal.id, deputies.cosigners);
       await recordAudit(tx, {
         actorId: user.id,
         action: "proposal.create",
@@ -539,6 +559,8 @@ export const createProposalFromEntry = formAction(
         entityId: proposal.id,
         after: {
           ...proposalSnapshot(proposalRow(input)),
+          authorUserId: deputies.authorUserId,
+          cosigners: cosignersSnapshot(deputies.cosigners),
           recommendations: input.parts.length,
           actions: input.parts.reduce((sum, part) => sum + part.actions.length, 0),
         },

@@ -30,6 +30,11 @@ export const getProposalForAdmin = cache(async (_admin: CheckedAdmin, code: stri
   const proposal = await db.proposal.findUnique({
     where: { code },
     include: {
+      authorUser: { select: { email: true } },
+      cosigners: {
+        orderBy: { position: "asc" },
+        select: { nameZh: true, nameEn: true, user: { select: { email: true } } },
+      },
       recommendations: {
         orderBy: LIST_ORDER,
         select: {

@@ -1,7 +1,10 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
+import { canReadProposalCode } from "@/lib/auth/deputy-scope";
+import type { Actor } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { decodedSegment } from "@/lib/validation/segments";
 
 /**
@@ -50,7 +53,7 @@ export type LoadedPage<U, T> = {
  * The reads that both a page and its generateMetadata make (getProposalOverview,
  * getRecommendationPage) are wrapped in React's `cache`, so the two share one load per request.
  */
-export async function loadProposalPage<S extends ProposalSegments, U, T>(
+export async function loadProposalPage<S extends ProposalSegments, U extends Actor, T>(
   params: Promise<S>,
   route: string,
   guard: (locale: string, returnTo: string) => Promise<U>,
@@ -60,7 +63,11 @@ export async function loadProposalPage<S extends ProposalSegments, U, T>(
   const { locale } = segments;
   setRequestLocale(locale);
   const user = await guard(locale, `/${locale}${filled(route, segments)}`);
-  const found = await read(user, await decodedParams(params));
+  const decoded = await decodedParams(params);
+  // A deputy (whom only requireReader lets through) reads their own proposals only: another's is
+  // the page's 404, as an unknown code is (lib/auth/deputy-scope.ts).
+  if (!(await canReadProposalCode(db, user as Actor, decoded.proposalCode))) notFound();
+  const found = await read(user, decoded);
   if (found === null || found === undefined) notFound();
   const itemPath = `/proposals/${segments.proposalCode}${
     segments.recommendationCode === undefined ? "" : `/${segments.recommendationCode}`
@@ -76,8 +83,12 @@ export async function loadForMetadata<S extends ProposalSegments, T>(
   params: Promise<S>,
   read: (segments: S) => Promise<T | null>,
 ): Promise<T | null> {
-  if (!(await getCurrentUser())) return null;
-  return read(await decodedParams(params));
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const decoded = await decodedParams(params);
+  // Nor does a deputy get the title of a proposal not theirs.
+  if (!(await canReadProposalCode(db, user, decoded.proposalCode))) return null;
+  return read(decoded);
 }
 
 function filled(route: string, segments: ProposalSegments): string {

@@ -31,6 +31,8 @@ export const getProposalOverview = cache(async (code?: string) => {
       sourceUrl: true,
       archivedAt: true,
       archivedReason: true,
+      // 联名代表, by name, in the proposal's order (issue 19).
+      cosigners: { orderBy: { position: "asc" }, select: { nameZh: true, nameEn: true } },
     },
   });
   if (!proposal) return null;

@@ -45,6 +45,18 @@ export const proposalFields = z.object({
   sourceReferenceZh: optionalText(500),
   sourceUrl: optionalUrl,
   sourceText: optionalText(SOURCE_TEXT_MAX),
+  /** The first author's deputy account, by its email (lib/proposals/deputies.ts). */
+  authorUserEmail: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z
+      .string()
+      .trim()
+      .max(254, { error: "tooLong" })
+      .pipe(z.email({ error: "emailInvalid" }))
+      .optional(),
+  ),
+  /** 联名代表, one a line: "中文姓名 | English name | email" (lib/proposals/deputies.ts). */
+  cosigners: optionalText(20_000),
 });
 
 export const proposalEditInput = z.intersection(

@@ -1,5 +1,7 @@
 import "server-only";
 import { cache } from "react";
+import { canReadProposalCode } from "@/lib/auth/deputy-scope";
+import type { Actor } from "@/lib/auth/permissions";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
@@ -258,4 +260,12 @@ export async function getPublication(proposalCode: string) {
     }),
   ]);
   return { ...proposal, shown: { recommendations, actions, evidence } };
+}
+
+/**
+ * Whether a signed-in user may preview the proposal `code` unpublished: every role but a deputy, who
+ * previews only their own proposals (lib/auth/deputy-scope.ts).
+ */
+export function mayRead(user: Actor, code: string): Promise<boolean> {
+  return canReadProposalCode(db, user, code);
 }

@@ -27,12 +27,11 @@ import { type Narratives, narrativeOf } from "./narrative";
 import type { ReportRequest } from "./schema";
 import {
   actionsTable,
-  extensionsTable,
   movedTable,
-  noticesTable,
   overdueTable,
   type ReportCell,
   type ReportTable,
+  supervisionBlocks,
 } from "./tables";
 
 // A4 with the margins of the national standard for official documents (GB/T 9704), in twips.
@@ -341,17 +340,14 @@ export async function renderReportDocx(
       }
       // 延期 and 督办单: each request and notice of the recommendation, or a line saying there is none.
       const tSupervision = labels.supervision;
-      for (const [heading, rows, render, none] of [
-        ["extensions", item.extensions, () => extensionsTable(item.extensions, labels), "noExtensions"],
-        ["notices", item.notices, () => noticesTable(item.notices, labels), "noNotices"],
-      ] as const) {
+      for (const block of supervisionBlocks(item, labels)) {
         children.push(
           paragraph({
             indent,
-            keepNext: rows.length > 0,
-            children: [new TextRun({ text: `${tSupervision(heading)}${labels.colon}`, bold: true })],
+            keepNext: block.table !== null,
+            children: [new TextRun({ text: `${tSupervision(block.heading)}${labels.colon}`, bold: true })],
           }),
-          rows.length ? table(render(), labels) : body(tSupervision(none)),
+          block.table ? table(block.table, labels) : body(tSupervision(block.none)),
         );
       }
       children.push(

@@ -8,7 +8,14 @@ import { boldFont, regularFont } from "./fonts";
 import { type ReportLabels, reportLabels } from "./labels";
 import { type Narratives, narrativeOf } from "./narrative";
 import type { ReportRequest } from "./schema";
-import { actionsTable, movedTable, overdueTable, type ReportCell, type ReportTable } from "./tables";
+import {
+  actionsTable,
+  movedTable,
+  overdueTable,
+  type ReportCell,
+  type ReportTable,
+  supervisionBlocks,
+} from "./tables";
 
 const MARGIN = 56;
 const A4_WIDTH = 595.28;
@@ -268,6 +275,18 @@ function section(
   if (item.actions.length) {
     doc.moveDown(0.4);
     table(doc, actionsTable(item.actions, labels));
+  }
+  // 延期 and 督办单, as in the Word report.
+  for (const block of supervisionBlocks(item, labels)) {
+    keepSpace(doc, 30);
+    doc.moveDown(0.3);
+    doc
+      .font("bold")
+      .fontSize(10)
+      .fillColor(MUTED)
+      .text(`${labels.supervision(block.heading)}${labels.colon}`, MARGIN, doc.y);
+    if (block.table) table(doc, block.table);
+    else paragraph(doc, labels.supervision(block.none), { size: 10 });
   }
   keepSpace(doc, 30);
   doc

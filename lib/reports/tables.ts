@@ -38,7 +38,7 @@ export function actionsTable(
 }
 
 /** A recommendation's extension requests (延期): asked, the date asked for, the decision, the reason. */
-export function extensionsTable(
+function extensionsTable(
   extensions: ReportData["sections"][number]["extensions"],
   labels: ReportLabels,
 ): ReportTable {
@@ -60,10 +60,7 @@ export function extensionsTable(
 }
 
 /** A recommendation's supervision notices (督办单): level, issued, answer due, answered. */
-export function noticesTable(
-  notices: ReportData["sections"][number]["notices"],
-  labels: ReportLabels,
-): ReportTable {
+function noticesTable(notices: ReportData["sections"][number]["notices"], labels: ReportLabels): ReportTable {
   const { supervision: t } = labels;
   return {
     columns: [
@@ -79,6 +76,28 @@ export function noticesTable(
       notice.answeredOn ? labels.date(notice.answeredOn) : t("notAnswered"),
     ]),
   };
+}
+
+/**
+ * 延期 and 督办单 under a recommendation, in the order both files show them: each block's heading (a
+ * supervision label) and its table, or, when it has no rows, the line that says so.
+ */
+export function supervisionBlocks(
+  item: ReportData["sections"][number],
+  labels: ReportLabels,
+): { heading: "extensions" | "notices"; table: ReportTable | null; none: "noExtensions" | "noNotices" }[] {
+  return [
+    {
+      heading: "extensions",
+      table: item.extensions.length ? extensionsTable(item.extensions, labels) : null,
+      none: "noExtensions",
+    },
+    {
+      heading: "notices",
+      table: item.notices.length ? noticesTable(item.notices, labels) : null,
+      none: "noNotices",
+    },
+  ];
 }
 
 /** The items past their due date and not done. */

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { type Actor, canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ASSIGNMENTS } from "@/lib/db/selects";
+import { reviewingAgencyOf } from "@/lib/update-review/rule";
 
 const evidenceOfItem = {
   where: { withdrawnAt: null },
@@ -25,7 +26,8 @@ const formItem = {
 
 /**
  * What the status form needs about a recommendation, or one of its actions when `actionCode` is
- * given: its current state and version, the evidence it can cite, and whether `actor` may change it.
+ * given: its current state and version, the evidence it can cite, whether `actor` may change it, and
+ * whether their update will wait for review — and cannot be sent yet, one being pending already.
  */
 export const getStatusFormItem = cache(
   async (actor: Actor, proposalCode: string, recommendationCode: string, actionCode?: string) => {
@@ -34,26 +36,42 @@ export const getStatusFormItem = cache(
       select: { ...formItem, _count: { select: { actions: true } } },
     });
     if (!rec) return null;
-    if (actionCode === undefined) {
+    const action =
+      actionCode === undefined
+        ? null
+        : await db.action.findFirst({
+            where: { code: actionCode, recommendationId: rec.id },
+            select: formItem,
+          });
+    if (actionCode !== undefined && !action) return null;
+    const reviewed = (await reviewingAgencyOf(db, actor)) !== null;
+    const review = {
+      reviewed,
+      pending:
+        reviewed &&
+        (await db.proposedUpdate.count({
+          where: action
+            ? { actionId: action.id, state: "pending" }
+            : { recommendationId: rec.id, state: "pending" },
+        })) > 0,
+    };
+    if (!action) {
       return {
         type: "recommendation" as const,
         ...rec,
         recommendation: rec,
         progressIsRolledUp: rec._count.actions > 0,
         canEdit: canEditRecommendation(actor, rec.agencies),
+        review,
       };
     }
-    const action = await db.action.findFirst({
-      where: { code: actionCode, recommendationId: rec.id },
-      select: formItem,
-    });
-    if (!action) return null;
     return {
       type: "action" as const,
       ...action,
       recommendation: rec,
       progressIsRolledUp: false,
       canEdit: canEditAction(actor, action.agencies, rec.agencies),
+      review,
     };
   },
 );

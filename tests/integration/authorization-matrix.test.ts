@@ -93,7 +93,13 @@ const ACTORS = [
   "office",
   "admin",
   "adminApiToken",
+  // 王延峰（示例）, the sample proposal's first author (the target item is his), and a deputy of
+  // another proposal only (issue 19: a deputy writes only their own things, reads only their own).
+  "deputy",
+  "deputyOther",
 ] as const;
+/** The deputy of a proposal of their own, not the sample's. */
+const OTHER_DEPUTY_EMAIL = "matrix.deputy.other@tracker.example";
 type ActorKind = (typeof ACTORS)[number];
 const cookies: Partial<Record<ActorKind, string>> = {};
 let adminId: string;
@@ -127,7 +133,24 @@ beforeAll(async () => {
     staffOther: kw.email,
     office: "office@tracker.example",
     admin: "admin@tracker.example",
+    deputy: "deputy.wang@tracker.example",
+    deputyOther: OTHER_DEPUTY_EMAIL,
   };
+  const other = await auth.api.createUser({
+    body: { email: OTHER_DEPUTY_EMAIL, name: "矩阵代表", password: SAMPLE_PASSWORD, role: "official" },
+  });
+  await db.user.update({ where: { id: other.user.id }, data: { role: "deputy" } });
+  await db.proposal.create({
+    data: {
+      code: "MX-DEPUTY",
+      titleZh: "矩阵代表的建议",
+      authorZh: "矩阵代表",
+      authorUserId: other.user.id,
+      congressSessionZh: "第十六届二次会议",
+      submittedAt: new Date("2025-01-20"),
+      summaryZh: "摘要",
+    },
+  });
   for (const [kind, email] of Object.entries(emails)) {
     const { headers } = await auth.api.signInEmail({
       body: { email, password: SAMPLE_PASSWORD },
@@ -172,6 +195,7 @@ async function snapshot() {
         db.theme.findMany({ orderBy: { id: "asc" } }),
         db.satisfactionLevel.findMany({ orderBy: { id: "asc" } }),
         db.proposal.findMany({ orderBy: { id: "asc" } }),
+        db.proposalCosigner.findMany({ orderBy: { id: "asc" } }),
         db.recommendation.findMany({ orderBy: { id: "asc" }, include: { agencies: true } }),
         db.apiToken.findMany({
           orderBy: { id: "asc" },
@@ -228,6 +252,8 @@ const STAFF_OF_THE_ITEM = {
   office: false,
   admin: true,
   adminApiToken: false,
+  deputy: false,
+  deputyOther: false,
 };
 const saved = (outcome: Awaited<ReturnType<typeof callAction>>) =>
   "returned" in outcome && Boolean((outcome.returned as FormState).notice);
@@ -247,6 +273,8 @@ const ADMIN_ONLY = {
   office: false,
   admin: true,
   adminApiToken: false,
+  deputy: false,
+  deputyOther: false,
 };
 const EVERYONE_SIGNED_IN = {
   signedOut: false,
@@ -256,6 +284,9 @@ const EVERYONE_SIGNED_IN = {
   office: true,
   admin: true,
   adminApiToken: false,
+  // The target item is his proposal's; the other deputy's is not.
+  deputy: true,
+  deputyOther: false,
 };
 const unique = () => Math.random().toString(36).slice(2, 8);
 const firstId = async (rows: Promise<{ id: string }[]>) => ((await rows)[0] as { id: string }).id;
@@ -385,6 +416,8 @@ const IMPORT_USERS: Record<ActorKind, string> = {
   office: "office@tracker.example",
   admin: "admin@tracker.example",
   adminApiToken: "admin@tracker.example",
+  deputy: "deputy.wang@tracker.example",
+  deputyOther: OTHER_DEPUTY_EMAIL,
 };
 /** A batch uploaded by the caller (officials cannot upload: one is made for them), not yet applied. */
 async function freshImportBatch(kind: ActorKind) {
@@ -417,6 +450,8 @@ const SIGNED_IN = {
   office: true,
   admin: true,
   adminApiToken: false,
+  deputy: true,
+  deputyOther: true,
 };
 /** A working feed of the caller (of the handling staff, the admin, for callers without a user). */
 async function freshCalendarFeed(kind: ActorKind) {
@@ -551,6 +586,41 @@ const WRITES: Write[] = [
           password: "a-long-password",
         }),
       ),
+    succeeded: saved,
+  },
+  {
+    name: "createUser (a deputy, of no agency)",
+    allowed: ADMIN_ONLY,
+    call: () =>
+      createUser(
+        {},
+        form({
+          email: `deputy-${unique()}@tracker.example`,
+          name: "新代表",
+          role: "deputy",
+          agencyId: "",
+          password: "a-long-password",
+        }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "editProposal (its first author's account and co-signers, 联名代表)",
+    allowed: ADMIN_ONLY,
+    prepare: async () => proposalOf(await freshRecommendation()),
+    call: async (proposalId) => {
+      const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
+      return editProposal(
+        {},
+        form({
+          ...NEW_PROPOSAL,
+          proposalId,
+          code: proposal.code,
+          authorUserEmail: OTHER_DEPUTY_EMAIL,
+          cosigners: `联名甲 | Co-signer A | deputy.wang@tracker.example\n联名乙`,
+        }),
+      );
+    },
     succeeded: saved,
   },
   {
@@ -758,7 +828,8 @@ const WRITES: Write[] = [
   },
   {
     name: "setFollowing (follow, or stop following, a recommendation)",
-    allowed: SIGNED_IN,
+    // A deputy follows only their own proposals' items (lib/auth/deputy-scope.ts).
+    allowed: { ...SIGNED_IN, deputyOther: false },
     prepare: async (kind) => {
       const user = await db.user.findUniqueOrThrow({ where: { email: IMPORT_USERS[kind] } });
       const follows = await db.follow.count({
@@ -1205,6 +1276,8 @@ const WRITES: Write[] = [
       office: true,
       admin: true,
       adminApiToken: true,
+      deputy: true,
+      deputyOther: true,
     },
     call: () => signIn({}, form({ email: SIGN_IN_EMAIL, password: SAMPLE_PASSWORD })),
     succeeded: (outcome) => "redirectedTo" in outcome,

@@ -460,6 +460,7 @@ describe("退回/改办: the office's decision", () => {
   it("approving the lead's reassigns it: a new lead's row, back to 待签收, the clocks from today", async () => {
     const id = await item({ assignedOn: "2025-03-03" });
     today("2025-03-05");
+    expect(await askExtension(id, "2025-07-01")).toEqual({ notice: "cycleRequests.extension.requested" });
     expect(await askHandback(id, "lead", drc)).toEqual({ notice: "cycleRequests.handback.requested" });
     let before = await state(id);
     expect(await decideBack(id, "approved", { agencyId: "" })).toEqual({
@@ -496,7 +497,25 @@ describe("退回/改办: the office's decision", () => {
       jxw,
       "改由市发展改革委主办",
     ]);
-    expect(event.data).toMatchObject({ decision: "approved", role: "lead", toAgencyId: drc });
+    // The leaving lead's pending extension goes with it, closed by the same decision.
+    const extension = await db.extensionRequest.findFirstOrThrow({ where: { recommendationId: id } });
+    expect([extension.state, extension.decisionReason, day(extension.decidedAt)]).toEqual([
+      "rejected",
+      null,
+      "2025-03-07",
+    ]);
+    expect(event.data).toMatchObject({
+      decision: "approved",
+      role: "lead",
+      toAgencyId: drc,
+      closedExtensionIds: [extension.id],
+    });
+    const requests = await loadRequestPanel(
+      db,
+      id,
+      await db.user.findUniqueOrThrow({ where: { email: PEOPLE.office } }),
+    );
+    expect(requests?.extensions.map((row) => row.closedWithHandback)).toEqual([true]);
     expect(await db.auditEvent.count({ where: { entityId: id, action: "cycle.decideHandback" } })).toBe(1);
     // The 签收 clock starts again from the new assignment (Fri 7 Mar: Mon 10, Tue 11, Wed 12).
     const office = await db.user.findUniqueOrThrow({ where: { email: PEOPLE.office } });

@@ -1,12 +1,17 @@
 // The Word report lists each recommendation's extension requests (延期) and 督办单 as they stood on its
 // as-of day, read back from the generated .docx: a decision or an answer made later is not yet made,
 // a request or notice made later is not there.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { getReportData } from "@/lib/reports/data";
 import { renderReportDocx } from "@/lib/reports/docx";
+import { renderReportPdf } from "@/lib/reports/pdf";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { seedSampleData } from "../../prisma/seed";
@@ -139,5 +144,29 @@ describe("the Word report's 延期 and 督办单", () => {
     expect(tableAfter(rows, [r.level, r.issuedOn, r.answerDue, r.answeredOn])[1]?.[0]).toBe(
       en.supervision.level.red,
     );
+  });
+});
+
+describe("the PDF report's 延期 and 督办单", () => {
+  it("lists the same, read back as its reader shows it", async () => {
+    const data = await getReportData(db, { proposal: proposalCode, asOf: AS_OF, compareTo: "2026-06-30" });
+    if (!data) throw new Error("no report");
+    const file = join(mkdtempSync(join(tmpdir(), "supervision-pdf-")), "report.pdf");
+    writeFileSync(file, await renderReportPdf(data, { locale: "zh-CN" }));
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+      .replace(/第\d+页，共\d+页/g, "")
+      .replace(/\s+/g, "");
+    const r = zh.supervision.report;
+    for (const line of [
+      `${r.extensions}：`,
+      `${r.notices}：`,
+      `2026年9月1日2026年12月31日${r.stateValue.rejected}需协调市区两级资金`,
+      `2026年10月8日2027年1月31日${r.stateValue.pending}试点方案待国务院批复`,
+      `${zh.supervision.level.red}2026年11月20日2026年11月27日${r.notAnswered}`,
+      r.noExtensions,
+      r.noNotices,
+    ])
+      expect(text).toContain(line);
+    expect(text).not.toContain("做完再说");
   });
 });

@@ -20,6 +20,10 @@ const CALLERS = [
   "deputyToBe",
   "adminApiToken",
   "admin",
+  // Issue 19: 王延峰（示例）, the sample proposal's first author, and the deputy of the unpublished
+  // proposal only. Each reads their own proposal and nothing of the other's, by code or by id.
+  "deputy",
+  "deputyOther",
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -43,6 +47,8 @@ const SIGNED_IN_ONLY = {
   unpublishedTitle: `未公开建议${tag}`,
   unpublishedRecommendation: `未公开条目${tag}`,
   sampleComment: "",
+  /** Non-public evidence of the sample's recommendation: its deputy reads it, the other deputy not. */
+  sampleEvidence: `内部佐证${tag}`,
 };
 
 let server: AppServer;
@@ -148,6 +154,22 @@ beforeAll(async () => {
   await db.user.create({
     data: { email: `deputy.${tag}@matrix.test`, name: "王延峰", role: "official" },
   });
+  // The unpublished proposal's own deputy, with the sample's password.
+  const otherDeputy = await db.user.create({
+    data: { email: `other.deputy.${tag}@matrix.test`, name: `另一代表${tag}`, role: "deputy" },
+  });
+  await db.account.create({
+    data: {
+      id: `matrix-other-${tag}`,
+      accountId: otherDeputy.id,
+      providerId: "credential",
+      userId: otherDeputy.id,
+      password: (
+        await db.account.findFirstOrThrow({ where: { user: { email: "official@tracker.example" } } })
+      ).password,
+    },
+  });
+  await db.proposal.update({ where: { id: secret.id }, data: { authorUserId: otherDeputy.id } });
   const deputy = await db.user.findUniqueOrThrow({ where: { email: `deputy.${tag}@matrix.test` } });
   await db.account.create({
     data: {
@@ -170,6 +192,14 @@ beforeAll(async () => {
   const recommendation = sample.recommendations.find((rec) => rec.actions.some((a) => a.evidence.length));
   const action = recommendation?.actions.find((a) => a.evidence.length);
   if (!recommendation || !action) throw new Error("The sample has an action with evidence");
+  await db.evidence.create({
+    data: {
+      recommendationId: recommendation.id,
+      url: "https://example.org/internal",
+      titleZh: SIGNED_IN_ONLY.sampleEvidence,
+      isPublic: false,
+    },
+  });
   const secretRecommendation = secret.recommendations[0];
   if (!secretRecommendation) throw new Error("unreachable");
   values = {
@@ -192,6 +222,8 @@ beforeAll(async () => {
     staffOther: "staff.kw@tracker.example",
     deputyToBe: deputy.email,
     admin: admin.email,
+    deputy: "deputy.wang@tracker.example",
+    deputyOther: otherDeputy.email,
   };
   for (const [caller, email] of Object.entries(emails))
     cookies[caller as Caller] = await sessionCookie(email);
@@ -232,6 +264,12 @@ function secretsFor(caller: Caller): string[] {
   const adminOnly = [...Object.values(ADMIN_ONLY), ...Object.values(NOBODY)];
   if (caller === "signedOut" || caller === "forgedCookie")
     return [...adminOnly, ...Object.values(SIGNED_IN_ONLY)];
+  // A deputy reads their own proposal only: the sample's deputy nothing of the unpublished one, its
+  // deputy nothing of the sample's but what its public page shows (lib/auth/deputy-scope.ts).
+  if (caller === "deputy")
+    return [...adminOnly, SIGNED_IN_ONLY.unpublishedTitle, SIGNED_IN_ONLY.unpublishedRecommendation];
+  if (caller === "deputyOther")
+    return [...adminOnly, SIGNED_IN_ONLY.sampleComment, SIGNED_IN_ONLY.sampleEvidence];
   return adminOnly;
 }
 
@@ -294,9 +332,14 @@ describe("the route matrix", () => {
       expect(leaks).toEqual([]);
       const failures = results.filter((result) => result.status >= 500).map((r) => `${r.method} ${r.path}`);
       expect(failures, server.output().slice(-4000)).toEqual([]);
-      if (caller === "official") {
-        // Officials read every proposal, published or not: the visitors' check is not vacuous.
+      if (caller === "official" || caller === "deputyOther") {
+        // Officials read every proposal, published or not, and the unpublished one's deputy reads
+        // it: the visitors' and the other deputy's checks are not vacuous.
         expect(results.some((result) => result.body.includes(SIGNED_IN_ONLY.unpublishedTitle))).toBe(true);
+      }
+      if (caller === "deputy") {
+        // The sample's deputy reads its items, non-public evidence included (not only its public page).
+        expect(results.some((result) => result.body.includes(SIGNED_IN_ONLY.sampleEvidence))).toBe(true);
       }
     },
     300_000,

@@ -1,8 +1,8 @@
 // No save may fail because someone else is importing. While a file of 10,000 rows is being written by
 // one app process (this one), a staff member saves an unrelated item through another (the production
 // build, in a real browser, through the status form): the save is recorded, on PostgreSQL about as fast
-// as with nothing else going on, and on SQLite (one writer at a time) within two seconds of the
-// import's writing.
+// as with nothing else going on, and on SQLite (one writer at a time) within two seconds more than the
+// same save alone.
 import type { Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -163,9 +163,10 @@ describe("a save while a large import is written", () => {
     // going on (held behind the import, it took the import's whole length and then failed). Measured
     // beside the save alone, as a loaded machine slows both.
     if (providerOf(db) === "postgresql") expect(during.ms - alone.ms, waited).toBeLessThan(1500);
-    // SQLite has one writer at a time: the save waits for the import's writing to end (one to two
-    // seconds for 10,000 rows on a busy machine), then is done as quickly.
-    else expect(during.ms - (imported.at - during.started), waited).toBeLessThan(2000);
+    // SQLite has one writer at a time: the save waits for the rest of the import's writing (half a
+    // second for 10,000 rows on an idle machine, the documents encoded before it took the lock), then
+    // is done as quickly: within two seconds of the same save alone, even on a loaded machine.
+    else expect(during.ms - alone.ms, waited).toBeLessThan(2000);
     expect(await db.action.findFirstOrThrow({ where: { code: "R3.3" } })).toMatchObject({
       status: "in_progress",
       progress: 66,

@@ -3,7 +3,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
 import { ProposalPortfolio } from "@/components/proposals/proposal-portfolio";
 import { ProposalPublication } from "@/components/public/proposal-publication";
-import { requireUser } from "@/lib/auth/session";
+import { isDeputy } from "@/lib/auth/permissions";
+import { requireReader } from "@/lib/auth/session";
+import { redirect } from "@/lib/i18n/navigation";
 import { getProposalPortfolio } from "@/lib/proposals/portfolio";
 import { getProposalOverview } from "@/lib/proposals/queries";
 
@@ -28,7 +30,9 @@ export default async function HomePage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requireUser(locale, `/${locale}`);
+  const user = await requireReader(locale, `/${locale}`);
+  // A deputy's home is their own page (where sign-in brings them): the portfolio is everyone's.
+  if (isDeputy(user)) redirect({ href: "/deputy", locale });
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
   const portfolio = await getProposalPortfolio(page);
   // Several proposals: the portfolio. A single one: its overview, which says more than one card.

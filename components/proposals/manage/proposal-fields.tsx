@@ -19,6 +19,9 @@ export type ProposalValues = {
   summaryEn: string;
   sourceReferenceZh: string;
   sourceUrl: string;
+  /** The first author's deputy account (email) and the 联名代表, one a line (lib/proposals/deputies.ts). */
+  authorUserEmail: string;
+  cosigners: string;
 };
 
 export const EMPTY_PROPOSAL: ProposalValues = {
@@ -35,6 +38,8 @@ export const EMPTY_PROPOSAL: ProposalValues = {
   summaryEn: "",
   sourceReferenceZh: "",
   sourceUrl: "",
+  authorUserEmail: "",
+  cosigners: "",
 };
 
 /** What the server requires (lib/proposals/schema.ts): marked before anything is sent. */
@@ -50,6 +55,7 @@ const REQUIRED = new Set<keyof ProposalValues>([
 /** A proposal's own fields (建议), shared by the edit form and the assisted entry. */
 export function ProposalFields({ values, errors }: { values: ProposalValues; errors: FieldErrors }) {
   const t = useTranslations("manage");
+  const tDeputy = useTranslations("deputy.manage");
   const text = (name: keyof ProposalValues, max: number, extra: { lang?: string; type?: string } = {}) => (
     <Field name={name} label={t(`field.${name}`)} errors={errors[name]} required={REQUIRED.has(name)}>
       {(control) => <Input {...control} {...extra} maxLength={max} defaultValue={values[name]} />}
@@ -67,6 +73,24 @@ export function ProposalFields({ values, errors }: { values: ProposalValues; err
       <div className="grid gap-4 md:grid-cols-2">
         {text("authorZh", 100)}
         {text("authorEn", 100, { lang: "en" })}
+        <Field
+          name="authorUserEmail"
+          label={tDeputy("authorUser")}
+          hint={tDeputy("authorUserHint")}
+          errors={errors.authorUserEmail}
+        >
+          {(control) => (
+            <Input {...control} type="email" maxLength={254} defaultValue={values.authorUserEmail} />
+          )}
+        </Field>
+        <Field
+          name="cosigners"
+          label={tDeputy("cosigners")}
+          hint={tDeputy("cosignersHint")}
+          errors={errors.cosigners}
+        >
+          {(control) => <Textarea {...control} rows={3} defaultValue={values.cosigners} />}
+        </Field>
         {text("congressSessionZh", 100)}
         {text("congressSessionEn", 100, { lang: "en" })}
       </div>

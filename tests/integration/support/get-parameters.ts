@@ -36,6 +36,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/admin/webhooks": [],
   // "show" is the page's own: charts or tables.
   "/[locale]/dashboard": [...keys(dashboardShape), "show"],
+  "/[locale]/deputy": [],
   "/[locale]/import": [],
   "/[locale]/import/[id]": [],
   "/[locale]/notifications": ["page", "unread"],

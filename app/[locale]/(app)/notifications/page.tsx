@@ -1,7 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { InboxList } from "@/components/notifications/inbox";
-import { requireUser } from "@/lib/auth/session";
+// For deputies too: a person's own inbox and choices, nothing of any item (lib/auth/deputy-scope.ts).
+import { requireReader } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import type { LocalePageProps } from "@/lib/i18n/page-props";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -13,7 +14,7 @@ export const generateMetadata = pageTitle("notifications", "title");
 export default async function NotificationsPage({ params, searchParams }: LocalePageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requireUser(locale, `/${locale}/notifications`);
+  const user = await requireReader(locale, `/${locale}/notifications`);
   const query = await searchParams;
   const unreadOnly = query.unread === "1";
   const requested = Number(query.page);
@@ -29,9 +30,12 @@ export default async function NotificationsPage({ params, searchParams }: Locale
         <Link href="/notifications/preferences" className="text-brand-700 underline underline-offset-2">
           {t("preferencesLink")}
         </Link>
-        <Link href="/notifications/calendar" className="text-brand-700 underline underline-offset-2">
-          {t("calendarLink")}
-        </Link>
+        {/* The calendar feed is not for deputies (lib/auth/deputy-scope.ts). */}
+        {user.role !== "deputy" && (
+          <Link href="/notifications/calendar" className="text-brand-700 underline underline-offset-2">
+            {t("calendarLink")}
+          </Link>
+        )}
       </p>
       <InboxList
         inbox={inbox}

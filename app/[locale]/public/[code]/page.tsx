@@ -4,16 +4,19 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PublicProgress } from "@/components/public/public-progress";
 import { getCurrentUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
-import { getPublicProgress } from "@/lib/public/queries";
+import { getPublicProgress, mayRead } from "@/lib/public/queries";
 import { decodedSegment } from "@/lib/validation/segments";
 
 type Params = Promise<{ locale: string; code: string }>;
 
 // Published proposals are for everyone. Signed-in people (who may read all of it in the app anyway)
-// also see an unpublished one, marked as a preview, so that an admin can check it before publishing.
+// also see an unpublished one, marked as a preview, so that an admin can check it before publishing;
+// a deputy, only of their own proposals (lib/auth/deputy-scope.ts).
 async function progressFor(code: string) {
-  const preview = (await getCurrentUser()) !== null;
-  return getPublicProgress(decodedSegment(code), preview);
+  const user = await getCurrentUser();
+  const decoded = decodedSegment(code);
+  const preview = user !== null && (await mayRead(user, decoded));
+  return getPublicProgress(decoded, preview);
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -2,7 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+// For deputies too: a person's own inbox and choices, nothing of any item (lib/auth/deputy-scope.ts).
+import { requireReader } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { preferencesOf } from "@/lib/notifications/preferences-view";
@@ -16,7 +17,7 @@ export default async function NotificationPreferencesPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await requireUser(locale, `/${locale}/notifications/preferences`);
+  const user = await requireReader(locale, `/${locale}/notifications/preferences`);
   const [t, { mailOn, ...preferences }] = await Promise.all([
     getTranslations("notifications.preferences"),
     preferencesOf(user),

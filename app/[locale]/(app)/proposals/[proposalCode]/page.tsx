@@ -3,7 +3,8 @@ import { getLocale } from "next-intl/server";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { ProposalOverview } from "@/components/proposals/proposal-overview";
 import { ProposalPublication } from "@/components/public/proposal-publication";
-import { requireUser } from "@/lib/auth/session";
+// For deputies too (requireReader): loadProposalPage keeps a deputy to their own proposals.
+import { requireReader } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
@@ -23,7 +24,7 @@ export default async function ProposalPage({ params }: { params: Params }) {
     locale,
     user,
     found: overview,
-  } = await loadProposalPage(params, "/proposals/[proposalCode]", requireUser, (_, { proposalCode }) =>
+  } = await loadProposalPage(params, "/proposals/[proposalCode]", requireReader, (_, { proposalCode }) =>
     getProposalOverview(proposalCode),
   );
   const following = await isFollowing(user.id, "proposal", overview.proposal.id);

@@ -11,6 +11,7 @@ import { type AgencyNames, agencyShortName, localized } from "@/lib/i18n/localiz
 import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { moveRecommendation } from "@/lib/proposals/actions";
+import { cosignersText } from "@/lib/proposals/deputies";
 import { getProposalForAdmin } from "@/lib/proposals/manage-queries";
 import { loadProposalPage } from "@/lib/proposals/page-loader";
 
@@ -141,6 +142,8 @@ export default async function AdminProposalPage({ params }: { params: Params }) 
               summaryEn: proposal.summaryEn ?? "",
               sourceReferenceZh: proposal.sourceReferenceZh ?? "",
               sourceUrl: proposal.sourceUrl ?? "",
+              authorUserEmail: proposal.authorUser?.email ?? "",
+              cosigners: cosignersText(proposal.cosigners),
             }}
           />
         </CardContent>

@@ -9,7 +9,8 @@ import { FollowButton } from "@/components/notifications/follow-button";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+// For deputies too (requireReader): loadProposalPage keeps a deputy to their own proposals.
+import { requireReader } from "@/lib/auth/session";
 import { actionCommentCounts, commentThreadOf, hiddenCommentsOf } from "@/lib/comments/queries";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
@@ -53,7 +54,7 @@ export default async function RecommendationPage({
   } = await loadProposalPage(
     params,
     "/proposals/[proposalCode]/[recommendationCode]",
-    requireUser,
+    requireReader,
     (_, segments) => read(segments),
   );
   const rec = page.recommendation;

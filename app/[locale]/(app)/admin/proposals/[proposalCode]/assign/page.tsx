@@ -1,78 +1,17 @@
-import { getTranslations } from "next-intl/server";
-import { AssignmentGrid } from "@/components/proposals/manage/assignment-grid";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { AssignRecommendationsPage } from "@/components/proposals/manage/assign-page";
 import { requireAdmin } from "@/lib/auth/session";
-import { toShanghaiDateString } from "@/lib/dates";
-import { localized } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getAssignmentGrid, getRecommendationChoices } from "@/lib/proposals/manage-queries";
-import { loadProposalPage } from "@/lib/proposals/page-loader";
 
 export const generateMetadata = pageTitle("manage", "assign.title");
 
-const day = (value: Date | null) => (value ? toShanghaiDateString(value) : "");
-
-/** One grid to assign lead, co-handlers, theme, dates and weight to all of a proposal's recommendations. */
-export default async function AssignRecommendationsPage({
-  params,
-}: {
-  params: Promise<{ locale: string; proposalCode: string }>;
-}) {
-  const {
-    locale,
-    found: { proposal, choices },
-  } = await loadProposalPage(
-    params,
-    "/admin/proposals/[proposalCode]/assign",
-    requireAdmin,
-    async (admin, { locale, proposalCode }) => {
-      const [proposal, choices] = await Promise.all([
-        getAssignmentGrid(admin, proposalCode),
-        getRecommendationChoices(admin, locale),
-      ]);
-      return proposal && { proposal, choices };
-    },
-  );
-  const t = await getTranslations("manage");
+/** The admins' 交办 grid (the office has the same, components/proposals/manage/assign-page.tsx). */
+export default function Page({ params }: { params: Promise<{ locale: string; proposalCode: string }> }) {
   return (
-    // The grid's seven columns want the wide layout: at 1440 px it fits without scrolling.
-    <Card data-layout="wide">
-      <CardHeader>
-        <CardTitle>{t("assign.title")}</CardTitle>
-        <p className="text-sm text-slate-700">
-          <Link
-            href={`/admin/proposals/${encodeURIComponent(proposal.code)}`}
-            className="text-brand-700 hover:underline"
-          >
-            {localized(locale, proposal.titleZh, proposal.titleEn)}
-          </Link>
-        </p>
-        <p className="text-sm text-slate-700">{t("assign.intro")}</p>
-      </CardHeader>
-      <CardContent>
-        {proposal.archivedAt || proposal.recommendations.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("noRecommendations")}</p>
-        ) : (
-          <AssignmentGrid
-            proposalId={proposal.id}
-            agencies={choices.agencies}
-            themes={choices.themes}
-            rows={proposal.recommendations.map((rec) => ({
-              recommendationId: rec.id,
-              version: rec.version,
-              code: rec.code,
-              title: rec.titleZh,
-              themeId: rec.themeId ?? "",
-              leadAgencyId: rec.agencies.find((a) => a.role === "lead")?.agencyId ?? "",
-              coAgencyIds: rec.agencies.filter((a) => a.role === "co_handler").map((a) => a.agencyId),
-              startDate: day(rec.startDate),
-              dueDate: day(rec.dueDate),
-              weight: String(rec.weight),
-            }))}
-          />
-        )}
-      </CardContent>
-    </Card>
+    <AssignRecommendationsPage
+      params={params}
+      route="/admin/proposals/[proposalCode]/assign"
+      guard={requireAdmin}
+      backTo={(code) => `/admin/proposals/${encodeURIComponent(code)}`}
+    />
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CommentThread, HiddenCommentHistory } from "@/components/comments/comment-thread";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireReader } from "@/lib/auth/session";
 import { commentThreadOf, hiddenCommentsOf } from "@/lib/comments/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -31,7 +31,7 @@ export default async function ActionCommentsPage({ params }: { params: Params })
   } = await loadProposalPage(
     params,
     "/proposals/[proposalCode]/[recommendationCode]/actions/[actionCode]/comments",
-    requireUser,
+    requireReader,
     async (user, { locale, proposalCode, recommendationCode, actionCode }) => {
       const page = await getRecommendationPage(proposalCode, recommendationCode ?? "");
       const action = page?.recommendation.actions.find((a) => a.code === actionCode);

@@ -13,6 +13,7 @@ import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
 import { createSampleContacts } from "./sample-contacts";
+import { createSampleComments } from "./sample-comments";
 import { SAMPLE_CYCLE } from "./sample-cycle";
 import {
   deriveRecommendationHistory,
@@ -155,6 +156,7 @@ async function writeSampleData(tx: Tx): Promise<SeedCounts> {
     recordedAt: (date) => recordedAt(date),
   });
   await createSampleRatings(tx, recommendationIdsOf(items));
+  await createSampleComments(tx);
 
   const counts = {
     themes: themeIds.size,

@@ -30,6 +30,7 @@ export function RecommendationDetail({
   cycle,
   cycleHistory,
   proposals,
+  comments,
 }: {
   page: RecommendationPage;
   editable: Editable;
@@ -44,6 +45,8 @@ export function RecommendationDetail({
   cycleHistory?: ReactNode;
   /** Updates waiting for review, or rejected (lib/update-review), shown above the history. */
   proposals?: ReactNode;
+  /** 讨论: the recommendation's comment thread (components/comments), before its history. */
+  comments?: ReactNode;
 }) {
   const { recommendation: rec, evidence, history, satisfaction, today } = page;
   const t = useTranslations("recommendation");
@@ -209,6 +212,8 @@ export function RecommendationDetail({
           }
         />
       </Card>
+
+      {comments}
 
       <Card aria-labelledby="history-heading">
         <CardHeader>

@@ -90,6 +90,10 @@ export const AUDIT_ACTIONS = [
   "ratingQuestion.retire",
   "ratingQuestion.restore",
   "rating.record",
+  // 讨论 (lib/comments).
+  "comment.post",
+  "comment.edit",
+  "comment.hide",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -80,6 +80,8 @@ export const DEPUTY_PAGES = [
   "/[locale]/notifications/preferences",
   "/[locale]/proposals/[proposalCode]",
   "/[locale]/proposals/[proposalCode]/[recommendationCode]",
+  // An action's comment thread (讨论): loadProposalPage and the thread's own canReadProposal.
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/actions/[actionCode]/comments",
   "/[locale]/public/[code]",
   "/[locale]/sign-in",
 ] as const;

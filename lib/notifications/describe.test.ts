@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemPath } from "./describe";
+import { commentPath, itemPath } from "./describe";
 
 const recommendation = { proposalCode: "LLM 2024", recommendationCode: "R3", actionCode: null };
 
@@ -11,6 +11,15 @@ describe("an item's path", () => {
   it("of an action is its row on its recommendation's page, not its edit form", () => {
     expect(itemPath("en", { ...recommendation, actionCode: "R3.1" })).toBe(
       "/en/proposals/LLM%202024/R3#action-R3.1",
+    );
+  });
+});
+
+describe("a comment's path", () => {
+  it("is the comment on its recommendation's page, or on its action's discussion page", () => {
+    expect(commentPath("zh-CN", recommendation, "c1")).toBe("/zh-CN/proposals/LLM%202024/R3#comment-c1");
+    expect(commentPath("en", { ...recommendation, actionCode: "R3.1" }, "c2")).toBe(
+      "/en/proposals/LLM%202024/R3/actions/R3.1/comments#comment-c2",
     );
   });
 });

@@ -69,6 +69,7 @@ export function describeNotification(notification: Stored, locale: Locale): Noti
     moved: 0,
     late: 0,
     dueNextWeek: 0,
+    name: text("actorName"),
   };
   const lines: string[] = [];
 
@@ -108,6 +109,24 @@ export function describeNotification(notification: Stored, locale: Locale): Noti
     title: t(`rule.${notification.rule}` as "rule.reply.due", values),
     item: item ? itemLabel(locale, item) : null,
     lines,
-    path: item ? itemPath(locale, item) : `/${locale}/dashboard`,
+    path: item
+      ? notification.rule === "mentioned" && text("commentId")
+        ? commentPath(locale, item, text("commentId"))
+        : itemPath(locale, item)
+      : `/${locale}/dashboard`,
   };
+}
+
+/**
+ * Where a comment is read: on its recommendation's page, or on its action's discussion page, at the
+ * comment itself.
+ */
+export function commentPath(
+  locale: Locale,
+  item: Pick<ItemRef, "proposalCode" | "recommendationCode" | "actionCode">,
+  commentId: string,
+): string {
+  const base = itemPath(locale, { ...item, actionCode: null });
+  const page = item.actionCode ? `${base}/actions/${encodeURIComponent(item.actionCode)}/comments` : base;
+  return `${page}#comment-${encodeURIComponent(commentId)}`;
 }

@@ -13,6 +13,7 @@ export const GROUP_DEFAULTS: Readonly<Record<RuleGroup, Choice>> = {
   deadlines: { email: true, daily: false },
   changes: { email: true, daily: false },
   following: { email: true, daily: false },
+  mentions: { email: true, daily: false },
   digest: { email: true, daily: false },
 };
 

@@ -8,7 +8,7 @@ import type { DeadlineKind } from "./deadlines";
 export type Audience = "lead" | "coHandlers" | "admins" | "followers";
 
 /** People choose channels and timing per group of rules. */
-export const RULE_GROUPS = ["deadlines", "changes", "following", "digest"] as const;
+export const RULE_GROUPS = ["deadlines", "changes", "following", "mentions", "digest"] as const;
 export type RuleGroup = (typeof RULE_GROUPS)[number];
 
 type RuleSpec = { group: RuleGroup; audience: readonly Audience[] };
@@ -33,6 +33,9 @@ export const RULES = {
   "cycle.step": { group: "changes", audience: ["lead", "coHandlers", "admins", "followers"] },
   "followed.changed": { group: "following", audience: ["followers"] },
   "digest.weekly": { group: "digest", audience: ["admins"] },
+  // 讨论: told to the people a comment mentions, and the staff of the agencies it mentions (named by
+  // the event: lib/comments/actions.ts).
+  mentioned: { group: "mentions", audience: [] },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleKey = keyof typeof RULES;

@@ -2,6 +2,7 @@
 // with an admin's API token (which only reads: it must be refused everywhere). Denied calls must change
 // nothing in the database. The test finds every server action and every route handler that is not a
 // GET itself, and fails for one without its row in WRITES.
+import { hashPassword } from "better-auth/crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as uploadImport } from "@/app/api/import/route";
@@ -24,6 +25,7 @@ import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
 import { correctContact, recordContact, respondToContact } from "@/lib/contacts/actions";
+import { editComment, hideComment, postComment } from "@/lib/comments/actions";
 import { acknowledgeAssignment, submitView } from "@/lib/cycle/assignment-actions";
 import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
 import {
@@ -228,6 +230,9 @@ async function snapshot() {
         db.deputyContactResponse.count(),
         db.ratingQuestion.findMany({ orderBy: { id: "asc" } }),
         db.replyRating.count(),
+        db.comment.findMany({ orderBy: { id: "asc" } }),
+        db.commentVersion.count(),
+        db.commentMention.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -286,6 +291,18 @@ const ADMIN_ONLY = {
   admin: true,
   adminApiToken: false,
   deputy: false,
+  deputyOther: false,
+};
+const EVERYONE_SIGNED_IN = {
+  signedOut: false,
+  official: true,
+  staffAssigned: true,
+  staffOther: true,
+  office: true,
+  admin: true,
+  adminApiToken: false,
+  // The target item is his proposal's; the other deputy's is not.
+  deputy: true,
   deputyOther: false,
 };
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -1392,7 +1409,50 @@ const WRITES: Write[] = [
     call: (id) => reviewProposedUpdates({}, reviewForm(id, "reject")),
     succeeded: reviewed,
   },
+  {
+    name: "postComment (讨论, on a recommendation: whoever may read it)",
+    allowed: EVERYONE_SIGNED_IN,
+    call: () => postComment({}, form({ recommendationId: target.recommendationId, text: "矩阵评论" })),
+    succeeded: saved,
+  },
+  {
+    name: "postComment (on an action)",
+    allowed: EVERYONE_SIGNED_IN,
+    call: () =>
+      postComment(
+        {},
+        form({ recommendationId: target.recommendationId, actionId: target.actionId, text: "矩阵评论" }),
+      ),
+    succeeded: saved,
+  },
+  {
+    name: "editComment (its author only, within 15 minutes: staff.jxw's comment)",
+    allowed: { ...ADMIN_ONLY, admin: false, staffAssigned: true },
+    prepare: () => commentBy("staff.jxw@tracker.example"),
+    call: (id) => editComment({}, form({ commentId: id, version: "1", text: "矩阵评论（改）" })),
+    succeeded: saved,
+  },
+  {
+    name: "hideComment (an admin only, with a reason)",
+    allowed: ADMIN_ONLY,
+    prepare: () => commentBy("staff.jxw@tracker.example"),
+    call: (id) => hideComment({}, form({ commentId: id, version: "1", reason: "矩阵：不当内容" })),
+    succeeded: saved,
+  },
 ];
+
+/** A comment on the target recommendation just posted by the user with `email`. */
+async function commentBy(email: string) {
+  const author = await db.user.findUniqueOrThrow({ where: { email } });
+  const comment = await db.comment.create({
+    data: {
+      recommendationId: target.recommendationId,
+      authorId: author.id,
+      versions: { create: { version: 1, text: "矩阵：待改的评论" } },
+    },
+  });
+  return comment.id;
+}
 
 /**
  * A status update of the target action by its agency's staff (staff.jxw), pending review against its
@@ -1651,5 +1711,90 @@ describe("deactivating a user", () => {
     ).toEqual({
       returned: { formError: "validation.cannotDeactivateSelf" },
     });
+  });
+});
+
+// 讨论 by deputies: a deputy comments on their own proposal's items only; they edit only their own
+// comments and hide none. (Comments are the first write of a deputy's; the matrix's actors above
+// have no deputy yet.)
+describe("comments by deputies", () => {
+  let other: string;
+  let own: string;
+  beforeAll(async () => {
+    const created = await db.user.create({
+      data: { email: "matrix.deputy@tracker.example", name: "矩阵代表", role: "deputy" },
+    });
+    await db.account.create({
+      data: {
+        id: `credential-${created.id}`,
+        providerId: "credential",
+        accountId: created.id,
+        userId: created.id,
+        password: await hashPassword(SAMPLE_PASSWORD),
+      },
+    });
+    other = await signInAs(created.email);
+    own = await signInAs("deputy.wang@tracker.example");
+  });
+  async function signInAs(email: string) {
+    const { headers } = await auth.api.signInEmail({
+      body: { email, password: SAMPLE_PASSWORD },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
+    return headers.get("set-cookie")?.split(";")[0] ?? "";
+  }
+  const as = (cookie: string) => {
+    request.headers = new Headers({ cookie });
+  };
+  const onAction = () =>
+    form({ recommendationId: target.recommendationId, actionId: target.actionId, text: "代表的评论" });
+
+  it("a deputy of the item's proposal comments on its recommendation and actions", async () => {
+    as(own);
+    for (const fields of [
+      form({ recommendationId: target.recommendationId, text: "代表的评论" }),
+      onAction(),
+    ]) {
+      const before = await snapshot();
+      const outcome = await callAction(() => postComment({}, fields));
+      expect(saved(outcome), JSON.stringify(outcome)).toBe(true);
+      expect((await snapshot()).audit).toBeGreaterThan(before.audit);
+    }
+  });
+
+  it("a deputy of another proposal is refused every comment write, by id, and nothing changes", async () => {
+    as(other);
+    const id = await commentBy("deputy.wang@tracker.example");
+    const before = await snapshot();
+    for (const call of [
+      () => postComment({}, form({ recommendationId: target.recommendationId, text: "不是我的" })),
+      () => postComment({}, onAction()),
+      () => editComment({}, form({ commentId: id, version: "1", text: "改别人的" })),
+      () => hideComment({}, form({ commentId: id, version: "1", reason: "不当" })),
+    ]) {
+      const outcome = await callAction(call);
+      expect(saved(outcome), JSON.stringify(outcome)).toBe(false);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the deputy of the proposal edits their own comment but not another's, and hides none", async () => {
+    as(own);
+    const mine = await commentBy("deputy.wang@tracker.example");
+    const staffs = await commentBy("staff.jxw@tracker.example");
+    expect(
+      saved(await callAction(() => editComment({}, form({ commentId: mine, version: "1", text: "改好了" })))),
+    ).toBe(true);
+    const before = await snapshot();
+    expect(
+      saved(
+        await callAction(() => editComment({}, form({ commentId: staffs, version: "1", text: "改别人的" }))),
+      ),
+    ).toBe(false);
+    expect(
+      saved(await callAction(() => hideComment({}, form({ commentId: staffs, version: "1", reason: "x" })))),
+    ).toBe(false);
+    expect(await snapshot()).toEqual(before);
   });
 });

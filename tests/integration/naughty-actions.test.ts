@@ -28,7 +28,7 @@ const sample = (field: number) => [
   ...NAUGHTY_STRINGS.filter((_, i) => i % SLICES === field % SLICES),
   ...KNOWN_BAD_INPUTS,
 ];
-const FULL_CORPUS_FIELDS = new Set(["createEvidence.url", "submitStatusUpdate.comment"]);
+const FULL_CORPUS_FIELDS = new Set(["createEvidence.url", "submitStatusUpdate.comment", "postComment.text"]);
 
 type Fields = Record<string, string | string[]>;
 type Context = Awaited<ReturnType<typeof prepareContext>>;
@@ -247,7 +247,34 @@ async function noticedItem(acknowledged: boolean) {
   return { ...item, noticeId: notice.id };
 }
 
+/** A comment on the context's recommendation, just posted by the admin (so still theirs to edit). */
+async function freshComment({ recommendationId, adminId }: Context) {
+  const comment = await db.comment.create({
+    data: { recommendationId, authorId: adminId, versions: { create: { version: 1, text: "待改的评论" } } },
+  });
+  return comment.id;
+}
+
 const ACTIONS: Record<string, Entry> = {
+  postComment: {
+    form: async ({ recommendationId, actionId, lead }) => ({
+      recommendationId,
+      actionId,
+      text: "请 @市经济信息化委 补充材料：https://opendatalab.com",
+      mentions: [`agency:${lead}`],
+    }),
+  },
+  editComment: {
+    form: async (context) => ({
+      commentId: await freshComment(context),
+      version: "1",
+      text: "改过的评论",
+      mentions: [`user:${context.userId}`],
+    }),
+  },
+  hideComment: {
+    form: async (context) => ({ commentId: await freshComment(context), version: "1", reason: "含个人信息" }),
+  },
   requestExtension: {
     as: "lead",
     form: async () => ({ ...(await datedCycleItem()), requestedDueAt: "2026-12-20", reason: "需协调多部门" }),
@@ -859,6 +886,9 @@ const WATCHED = [
   "RatingQuestion",
   "ReplyRating",
   "RatingAnswer",
+  "Comment",
+  "CommentVersion",
+  "CommentMention",
 ];
 const WITH_UPDATED_AT = [
   "Proposal",
@@ -871,6 +901,7 @@ const WITH_UPDATED_AT = [
   "SatisfactionLevel",
   "Webhook",
   "RatingQuestion",
+  "Comment",
 ];
 const FINGERPRINT = `SELECT ${[
   ...WATCHED.map((table) => `(SELECT COUNT(*) FROM "${table}") AS "${table}"`),

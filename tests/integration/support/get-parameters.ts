@@ -50,6 +50,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/[actionCode]/update": [],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/actions": [],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/actions/[actionCode]": [],
+  "/[locale]/proposals/[proposalCode]/[recommendationCode]/actions/[actionCode]/comments": [],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/evidence/[evidenceId]": [],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/evidence/new": [],
   "/[locale]/proposals/[proposalCode]/[recommendationCode]/reply": [],

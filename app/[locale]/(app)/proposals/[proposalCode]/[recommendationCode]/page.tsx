@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ContactCard } from "@/components/contacts/contact-card";
+import { ActionThreadLinks, CommentThread, HiddenCommentHistory } from "@/components/comments/comment-thread";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
@@ -13,6 +14,7 @@ import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/p
 // For deputies too (requireReader): loadProposalPage keeps a deputy to their own proposals.
 import { requireReader } from "@/lib/auth/session";
 import { contactCardOf } from "@/lib/contacts/queries";
+import { actionCommentCounts, commentThreadOf, hiddenCommentsOf } from "@/lib/comments/queries";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";
@@ -49,7 +51,11 @@ export default async function RecommendationPage({
   params: Params;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  const { user, found: page } = await loadProposalPage(
+  const {
+    user,
+    locale,
+    found: page,
+  } = await loadProposalPage(
     params,
     "/proposals/[proposalCode]/[recommendationCode]",
     requireReader,
@@ -77,6 +83,9 @@ export default async function RecommendationPage({
     rating,
     { saved },
     contacts,
+    thread,
+    hiddenComments,
+    actionComments,
   ] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
@@ -93,6 +102,9 @@ export default async function RecommendationPage({
     ratingPanelOf(rec.id, user),
     searchParams,
     contactCardOf(rec.id, user),
+    commentThreadOf(user, { recommendationId: rec.id, actionId: null }, locale),
+    hiddenCommentsOf(rec.id),
+    actionCommentCounts(rec.id),
   ]);
   return (
     <div className="space-y-3">
@@ -112,9 +124,25 @@ export default async function RecommendationPage({
             {contacts && <ContactCard card={contacts} />}
           </>
         }
-        cycleHistory={<CycleHistory entries={cycleHistory} />}
+        cycleHistory={
+          <>
+            <CycleHistory entries={cycleHistory} />
+            <HiddenCommentHistory entries={hiddenComments} />
+          </>
+        }
         proposals={
           <ItemProposals proposals={proposals} recommendationCode={rec.code} submitted={saved === "review"} />
+        }
+        comments={
+          thread && (
+            <CommentThread thread={thread}>
+              <ActionThreadLinks
+                actions={rec.actions}
+                counts={actionComments}
+                itemPath={`/proposals/${rec.proposal.code}/${rec.code}`}
+              />
+            </CommentThread>
+          )
         }
       />
     </div>

@@ -12,8 +12,8 @@ import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
-import { createSampleContacts } from "./sample-contacts";
 import { createSampleComments } from "./sample-comments";
+import { createSampleContacts } from "./sample-contacts";
 import { SAMPLE_CYCLE } from "./sample-cycle";
 import {
   deriveRecommendationHistory,

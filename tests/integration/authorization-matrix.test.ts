@@ -24,8 +24,8 @@ import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
 import { generateCalendarToken } from "@/lib/calendar/token";
-import { correctContact, recordContact, respondToContact } from "@/lib/contacts/actions";
 import { editComment, hideComment, postComment } from "@/lib/comments/actions";
+import { correctContact, recordContact, respondToContact } from "@/lib/contacts/actions";
 import { acknowledgeAssignment, submitView } from "@/lib/cycle/assignment-actions";
 import { removeCalendarDay, saveCalendarDay, saveCycleSettings } from "@/lib/cycle/calendar-actions";
 import {

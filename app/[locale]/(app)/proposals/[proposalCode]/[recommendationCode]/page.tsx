@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ContactCard } from "@/components/contacts/contact-card";
 import { ActionThreadLinks, CommentThread, HiddenCommentHistory } from "@/components/comments/comment-thread";
+import { ContactCard } from "@/components/contacts/contact-card";
 import { AssignmentPanel } from "@/components/cycle/assignment-panel";
 import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
@@ -13,8 +13,8 @@ import { ItemProposals } from "@/components/update-review/item-proposals";
 import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
 // For deputies too (requireReader): loadProposalPage keeps a deputy to their own proposals.
 import { requireReader } from "@/lib/auth/session";
-import { contactCardOf } from "@/lib/contacts/queries";
 import { actionCommentCounts, commentThreadOf, hiddenCommentsOf } from "@/lib/comments/queries";
+import { contactCardOf } from "@/lib/contacts/queries";
 import { assignmentPanelOf } from "@/lib/cycle/assignment";
 import { cycleHistoryOf } from "@/lib/cycle/history";
 import { loadReplyWorkflow } from "@/lib/cycle/reply-queries";

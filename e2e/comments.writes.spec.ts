@@ -83,6 +83,20 @@ test.describe("a comment thread, in Chinese on a desktop", () => {
       await entry.locator("form button").first().click();
       await expect(page).toHaveURL(/\/zh-CN\/proposals\/E2E-CMT\/C1#comment-/);
       await expect(page.getByTestId("comment").filter({ hasText: marker })).toBeVisible();
+
+      // The deputy answers in the thread on a phone, mentioning the staff member who wrote.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const thread = page.getByRole("region", { name: "讨论" });
+      const box = thread.getByRole("textbox", { name: "发表评论" });
+      // Its own words, apart from the marker the admin looks for below.
+      const answer = `代表回复-${Date.now().toString(36)}`;
+      await box.fill(`${answer}：收到，请 @张`);
+      await thread.getByTestId("mention-suggestions").getByRole("button", { name: /张敏/ }).click();
+      await thread.getByRole("button", { name: "发表评论" }).click();
+      await expect(thread.getByText("评论已发表。")).toBeVisible();
+      const reply = thread.getByTestId("comment").filter({ hasText: answer });
+      await expect(reply.locator("[data-mention]")).toHaveText("@张敏");
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
   });
 

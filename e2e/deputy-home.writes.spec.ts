@@ -82,8 +82,14 @@ for (const [locale, words] of [
     await expect(nav.getByRole("link")).toHaveCount(1);
     await page.getByRole("button", { name: locale === "en" ? "Menu" : "菜单" }).click();
 
-    // One of their items opens.
-    await home.getByTestId("deputy-recommendation").first().getByRole("link").click();
+    // One of the sample proposal's items opens (other specs' demo proposals are the deputy's too).
+    await home
+      .getByTestId("deputy-proposal")
+      .filter({ has: page.getByRole("link", { name: title, exact: true }) })
+      .getByTestId("deputy-recommendation")
+      .first()
+      .getByRole("link")
+      .click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/proposals/${SAMPLE_PROPOSAL.code}/R\\d`));
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -4,6 +4,7 @@ import { ChoiceSelect, Input, Label } from "@/components/ui/input";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { AuditChange, AuditLogFilters, AuditLogPage } from "@/lib/audit/log";
+import { withMentionNames } from "@/lib/comments/mentions";
 import { toShanghaiDateString } from "@/lib/dates";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -52,6 +53,11 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
       if (AGENCY_FIELDS.has(field)) return agency(value);
       if (field.endsWith("ById") || field === "userId" || field === "authorUserId")
         return log.names.users.get(value) ?? value;
+      // A comment's text and its mentions name people and agencies by id (lib/comments/mentions.ts).
+      if (field === "text" || field === "mentions")
+        return withMentionNames(value, (ref) =>
+          (ref.kind === "user" ? log.names.users : log.names.agencies).get(ref.id),
+        );
       // A write made because of another (a token revoked as its user is deactivated).
       if (field === "reason" && t.has(`auditAction.${value}`)) return t(`auditAction.${value}`);
       if (ISO_INSTANT.test(value)) {

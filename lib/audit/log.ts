@@ -4,6 +4,7 @@ import "server-only";
 // field, with the ids inside them (agencies, actions) replaced by names.
 import { z } from "zod";
 import type { CheckedAdmin } from "@/lib/auth/session";
+import { mentionRefsIn } from "@/lib/comments/mentions";
 import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
@@ -58,7 +59,7 @@ export type AuditLogPage = {
 };
 
 // Ids that mean nothing to a reader; the events still keep them.
-const HIDDEN_FIELDS = new Set(["statusUpdateId"]);
+const HIDDEN_FIELDS = new Set(["statusUpdateId", "commentId", "notificationId"]);
 
 // The order fields are shown in: PostgreSQL's jsonb keeps no order of its own. Others follow, by name.
 const FIELD_ORDER = [
@@ -299,8 +300,11 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
 async function nameIds(events: EventRef[], locale: string) {
   const mentioned = new Set<string>();
   const collect = (value: unknown) => {
-    if (typeof value === "string") mentioned.add(value);
-    else if (Array.isArray(value)) value.forEach(collect);
+    if (typeof value === "string") {
+      mentioned.add(value);
+      // A comment's @mentions, inside its text or as keys (lib/comments/mentions.ts).
+      for (const ref of mentionRefsIn(value)) mentioned.add(ref.id);
+    } else if (Array.isArray(value)) value.forEach(collect);
     else if (value && typeof value === "object") Object.values(value).forEach(collect);
   };
   for (const event of events) {

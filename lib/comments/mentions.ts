@@ -25,6 +25,25 @@ export function parseMentionKey(value: string): MentionRef | null {
   return match ? { kind: match[1] as MentionKind, id: match[2] as string } : null;
 }
 
+/** Every reference a stored text or a mention key holds: for readers that name them (the audit log). */
+export function mentionRefsIn(value: string): MentionRef[] {
+  const key = parseMentionKey(value);
+  if (key) return [key];
+  return [...value.matchAll(TOKEN)].map((match) => ({
+    kind: KIND_OF[match[1] as keyof typeof KIND_OF],
+    id: match[2] as string,
+  }));
+}
+
+/** A stored text or a mention key with each reference as "@Name" (its id when the name is unknown). */
+export function withMentionNames(value: string, nameOf: (ref: MentionRef) => string | undefined): string {
+  const key = parseMentionKey(value);
+  if (key) return `@${nameOf(key) ?? key.id}`;
+  return value.replace(TOKEN, (_, letter: keyof typeof KIND_OF, id: string) => {
+    return `@${nameOf({ kind: KIND_OF[letter], id }) ?? id}`;
+  });
+}
+
 export function mentionToken(ref: MentionRef): string {
   return `@[${LETTER_OF[ref.kind]}:${ref.id}]`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { InlineFormMessages } from "@/components/ui/form-messages";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/validation/form-action";
@@ -118,16 +119,7 @@ export function RecordForm({
           {submitLabel}
         </Button>
       </div>
-      {state.formError && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.formError}
-        </p>
-      )}
-      {state.notice && (
-        <p role="status" className="text-sm text-emerald-800">
-          {state.notice}
-        </p>
-      )}
+      <InlineFormMessages state={state} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { InlineFormMessages } from "@/components/ui/form-messages";
 import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { RatingQuestionKind } from "@/lib/db/enums";
@@ -122,16 +123,7 @@ export function QuestionForm({ question }: { question?: QuestionValues }) {
           {question ? t("save") : t("create")}
         </Button>
       </div>
-      {state.formError && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.formError}
-        </p>
-      )}
-      {state.notice && (
-        <p role="status" className="text-sm text-emerald-800">
-          {state.notice}
-        </p>
-      )}
+      <InlineFormMessages state={state} />
     </form>
   );
 }
@@ -161,16 +153,7 @@ export function QuestionActiveButton({
       >
         {active ? t("retire") : t("restore")}
       </Button>
-      {state.formError && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.formError}
-        </p>
-      )}
-      {state.notice && (
-        <p role="status" className="text-sm text-emerald-800">
-          {state.notice}
-        </p>
-      )}
+      <InlineFormMessages state={state} />
     </form>
   );
 }

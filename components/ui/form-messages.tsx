@@ -11,3 +11,21 @@ export function FormMessages({ state }: { state: FormState }) {
     </>
   );
 }
+
+/** The same answer in a line of text, for the compact forms of admin lists (no boxed alert). */
+export function InlineFormMessages({ state }: { state: FormState }) {
+  return (
+    <>
+      {state.formError && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.formError}
+        </p>
+      )}
+      {state.notice && (
+        <p role="status" className="text-sm text-emerald-800">
+          {state.notice}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,5 +1,7 @@
 // The cycle's history of one recommendation, as its page shows it: every step taken (CycleEvent, which
 // only takeStep writes and the database keeps append-only), oldest last.
+import { mayReadCycleStep } from "@/lib/auth/deputy-scope";
+import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import type { CycleStage } from "@/lib/db/enums";
@@ -73,7 +75,11 @@ export async function loadCycleHistory(
   });
 }
 
-/** For a page (pages read through their features, never the database themselves). */
-export function cycleHistoryOf(recommendationId: string) {
-  return loadCycleHistory(db, recommendationId);
+/**
+ * For a page (pages read through their features, never the database themselves), as `viewer` may read
+ * it: a deputy's, without the internal handling (lib/auth/deputy-scope.ts).
+ */
+export async function cycleHistoryOf(recommendationId: string, viewer: Actor) {
+  const entries = await loadCycleHistory(db, recommendationId);
+  return entries.filter((entry) => mayReadCycleStep(viewer, entry.step));
 }

@@ -118,7 +118,13 @@ export async function notifyReplyChange(
 export async function notifyEvidenceChange(
   tx: DbClient,
   actorId: string,
-  evidence: { id: string; titleZh: string; recommendationId: string | null; actionId: string | null },
+  evidence: {
+    id: string;
+    titleZh: string;
+    recommendationId: string | null;
+    actionId: string | null;
+    isInternal?: boolean;
+  },
   change: { kind: "withdrawn"; reason: string } | { kind: "added" },
   now: Date = new Date(),
 ): Promise<void> {
@@ -135,7 +141,7 @@ export async function notifyEvidenceChange(
       : { change: "evidence" }),
     ...(name ? { actorName: name } : {}),
   };
-  const common = { day: toShanghaiDateString(now), item, actorId, payload };
+  const common = { day: toShanghaiDateString(now), item, actorId, payload, internal: evidence.isInternal };
   await notify(
     tx,
     [

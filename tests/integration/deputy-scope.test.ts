@@ -9,10 +9,13 @@ import {
   canReadItem,
   canReadProposal,
   canReadProposalCode,
+  mayReadCycleStep,
+  proposalsOfDeputy,
   readableEvidence,
   readableRecommendations,
 } from "@/lib/auth/deputy-scope";
 import type { Actor } from "@/lib/auth/permissions";
+import { cycleHistoryOf } from "@/lib/cycle/history";
 import { db } from "@/lib/db";
 import { getDeputyHome, recordDeputyVisit, SITTING_MS } from "@/lib/deputy/home";
 import { setFollowing } from "@/lib/notifications/actions";
@@ -155,6 +158,28 @@ describe("the reading scope", () => {
     );
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain("R1");
+  });
+});
+
+describe("the office's internal handling", () => {
+  it("is left out of a deputy's cycle history: requests, drafts, 会签, 审核 and 督办", async () => {
+    const wang = await db.user.findUniqueOrThrow({ where: { email: "deputy.wang@tracker.example" } });
+    const deputyWang: Actor = { id: wang.id, role: "deputy", agencyId: null };
+    const official: Actor = { id: "official", role: "official", agencyId: null };
+    const recs = await db.recommendation.findMany({ where: { proposal: proposalsOfDeputy(wang.id) } });
+    const steps = async (viewer: Actor) =>
+      (await Promise.all(recs.map((rec) => cycleHistoryOf(rec.id, viewer))))
+        .flat()
+        .map((entry) => entry.step);
+    const all = await steps(official);
+    const theirs = await steps(deputyWang);
+    // The sample's cycle has both kinds: what the deputy keeps and what is kept from them.
+    expect(all).toEqual(expect.arrayContaining(["assign", "acknowledge", "issueNotice", "draftReply"]));
+    expect(theirs).toEqual(expect.arrayContaining(["assign", "acknowledge"]));
+    expect(theirs.filter((step) => !mayReadCycleStep(deputyWang, step))).toEqual([]);
+    expect(theirs).not.toContain("issueNotice");
+    expect(theirs).not.toContain("draftReply");
+    expect(theirs.length).toBeLessThan(all.length);
   });
 });
 

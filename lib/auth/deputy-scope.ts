@@ -56,7 +56,7 @@ export function seesInternalHandling(actor: Actor): boolean {
  * co-handlers' views, the drafting, 会签 and 审核 of the reply before the office accepts it, and 督办.
  * A deputy's history shows the rest: 交办, 签收, the reply, the ratings, 办结.
  */
-const INTERNAL_STEPS = new Set([
+export const INTERNAL_CYCLE_STEPS = [
   "requestHandback",
   "decideHandback",
   "submitView",
@@ -71,11 +71,34 @@ const INTERNAL_STEPS = new Set([
   "issueNotice",
   "acknowledgeNotice",
   "answerNotice",
-]);
+];
+const INTERNAL_STEPS = new Set(INTERNAL_CYCLE_STEPS);
 
 /** Whether `actor` may see a step of the cycle's history. */
 export function mayReadCycleStep(actor: Actor, step: string): boolean {
   return seesInternalHandling(actor) || !INTERNAL_STEPS.has(step);
+}
+
+/** The deputies (accounts, not banned) of a recommendation's proposal: its first author and co-signers. */
+export async function deputiesOfRecommendation(db: DbClient, recommendationId: string): Promise<string[]> {
+  const rec = await db.recommendation.findUnique({
+    where: { id: recommendationId },
+    select: {
+      proposal: {
+        select: {
+          authorUser: { select: { id: true, role: true, banned: true } },
+          cosigners: { select: { user: { select: { id: true, role: true, banned: true } } } },
+        },
+      },
+    },
+  });
+  if (!rec) return [];
+  const people = [rec.proposal.authorUser, ...rec.proposal.cosigners.map((c) => c.user)];
+  return [
+    ...new Set(
+      people.flatMap((person) => (person && person.role === "deputy" && !person.banned ? [person.id] : [])),
+    ),
+  ];
 }
 
 /** Whether `actor` may read the proposal `proposalId`. */

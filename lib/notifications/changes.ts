@@ -201,3 +201,42 @@ export async function notifyCycleStep(
     now,
   );
 }
+
+/**
+ * A change on a recommendation told to the people it names (`recipientIds`), by a rule of no audience
+ * of its own (lib/notifications/rules.ts): the deputy in the loop's contacts and ratings.
+ */
+export async function notifyNamed(
+  tx: DbClient,
+  actorId: string,
+  change: {
+    rule: "contact.recorded" | "contact.disputed" | "rating.proxy";
+    /** The change's own id: told once. */
+    id: string;
+    recommendationId: string;
+    recipientIds: readonly string[];
+    payload?: Record<string, unknown>;
+  },
+  now: Date = new Date(),
+): Promise<void> {
+  if (change.recipientIds.length === 0) return;
+  const key: ItemKey = { itemType: "recommendation", itemId: change.recommendationId };
+  const [refs, name] = await Promise.all([loadItemRefs(tx, [key]), actorName(tx, actorId)]);
+  const item = refs.get(key.itemId);
+  if (!item) return;
+  await notify(
+    tx,
+    [
+      {
+        rule: change.rule,
+        dedupeKey: `${change.rule}:${change.id}`,
+        day: toShanghaiDateString(now),
+        item,
+        actorId,
+        payload: { ...change.payload, ...(name ? { actorName: name } : {}) },
+        recipientIds: change.recipientIds,
+      },
+    ],
+    now,
+  );
+}

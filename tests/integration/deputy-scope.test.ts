@@ -261,6 +261,44 @@ describe("the deputy's home page", () => {
       ["status", theirs.code],
     ]);
   });
+
+  it("lists the contact records awaiting the deputy's answer, and leaves out the internal steps", async () => {
+    const staff = await db.user.findUniqueOrThrow({ where: { email: "office@tracker.example" } });
+    const record = (recommendationId: string, day: string) =>
+      db.deputyContact.create({
+        data: {
+          recommendationId,
+          contactDate: new Date(`${day}T16:00:00Z`),
+          method: "phone",
+          participants: "承办处室",
+          summary: "电话沟通",
+          recordedById: staff.id,
+        },
+      });
+    const answered = await record(mine.rec, "2026-11-26");
+    const open = await record(mine.rec, "2026-11-27");
+    await record(theirs.rec, "2026-11-27");
+    await db.deputyContactResponse.create({
+      data: { contactId: answered.id, userId: me.id, decision: "confirmed" },
+    });
+    await db.cycleEvent.create({
+      data: {
+        recommendationId: mine.rec,
+        step: "issueNotice",
+        fromStage: "replied",
+        toStage: "replied",
+        createdAt: new Date("2026-11-28T03:00:00Z"),
+      },
+    });
+    const home = await getDeputyHome(
+      db,
+      me,
+      new Date("2026-11-26T00:00:00Z"),
+      new Date("2026-12-01T00:00:00Z"),
+    );
+    expect(home.toConfirm.map((c) => c.id)).toEqual([open.id]);
+    expect(home.changes.map((c) => c.step).filter(Boolean)).not.toContain("issueNotice");
+  });
 });
 
 describe("the admin forms", () => {

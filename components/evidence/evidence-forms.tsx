@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { ChoiceSelect, Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, FieldError, Input, Label, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind } from "@/lib/db/enums";
 import { createEvidence, editEvidence, verifyEvidence, withdrawEvidence } from "@/lib/evidence/actions";
@@ -178,6 +178,7 @@ export function EvidenceWithdrawForm({ evidenceId }: { evidenceId: string }) {
 export function EvidenceVerifyForm({ evidenceId, title }: { evidenceId: string; title: string }) {
   const t = useTranslations("evidenceVerify");
   const { state, onSubmit, pending, form } = useFormAction<FormState>(verifyEvidence, {});
+  const id = `verify-${evidenceId}`;
   return (
     <details className="group rounded border border-slate-200 px-3 py-2 text-sm">
       <summary
@@ -190,9 +191,19 @@ export function EvidenceVerifyForm({ evidenceId, title }: { evidenceId: string; 
         <input type="hidden" name="evidenceId" value={evidenceId} />
         <FormMessages state={state} />
         <p className="text-xs text-slate-600">{t("hint")}</p>
-        <Field name="note" label={t("note")} errors={state.fieldErrors?.note}>
-          {(control) => <Textarea {...control} rows={2} maxLength={500} />}
-        </Field>
+        {/* Several of these forms share a page: ids of their own (Field's are the name's). */}
+        <div className="space-y-1.5">
+          <Label htmlFor={`${id}-note`}>{t("note")}</Label>
+          <Textarea
+            id={`${id}-note`}
+            name="note"
+            rows={2}
+            maxLength={500}
+            aria-invalid={Boolean(state.fieldErrors?.note)}
+            aria-describedby={state.fieldErrors?.note ? `${id}-note-error` : undefined}
+          />
+          <FieldError id={`${id}-note-error`} messages={state.fieldErrors?.note} />
+        </div>
         <Button type="submit" size="sm" disabled={pending}>
           {t("submit")}
         </Button>

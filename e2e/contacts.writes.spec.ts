@@ -72,9 +72,11 @@ test.describe("the deputy on a phone", () => {
     await expect(card(page).getByTestId("contact-record-form")).toHaveCount(0);
     const answer = record.getByTestId("contact-respond-form");
     await answer.getByRole("button", { name: "提出异议" }).click();
+    await answer.getByRole("alertdialog").getByRole("button", { name: "是，提出异议" }).click();
     await expect(answer.getByText("提出异议时请说明理由。")).toBeVisible();
     await answer.getByLabel(/意见/).fill(DISPUTE);
     await answer.getByRole("button", { name: "提出异议" }).click();
+    await answer.getByRole("alertdialog").getByRole("button", { name: "是，提出异议" }).click();
     await expect(record.getByTestId("contact-state")).toHaveText("代表有异议");
     await expect(record).toHaveAttribute("data-state", "disputed");
     await expect(record.getByTestId("contact-response")).toContainText(DISPUTE);
@@ -85,6 +87,7 @@ test.describe("the deputy on a phone", () => {
     await page.goto(`/en${ITEM}`);
     const call = card(page).getByTestId("contact-record").filter({ hasText: SUMMARY_EN });
     await call.getByRole("button", { name: "Confirm" }).click();
+    await call.getByRole("alertdialog").getByRole("button", { name: "Yes, confirm" }).click();
     await expect(call.getByTestId("contact-state")).toHaveText("Confirmed by the deputy");
     await expect(
       card(page).getByTestId("contact-record").filter({ hasText: SUMMARY_ZH }).getByTestId("contact-state"),

@@ -39,6 +39,8 @@ test.describe("the deputy on a phone", () => {
     const form = panel.getByTestId("rating-form");
     // Nothing chosen: the required questions say so, nothing is saved.
     await form.getByRole("button", { name: "提交评价" }).click();
+    // The second tap submits: a rating cannot be changed.
+    await form.getByRole("alertdialog").getByRole("button", { name: "确认提交" }).click();
     await expect(form.getByText("此项为必填项。").first()).toBeVisible();
     await form
       .getByRole("group", { name: /您对本次答复的总体评价/ })
@@ -59,6 +61,8 @@ test.describe("the deputy on a phone", () => {
     await form.getByLabel(/对办理结果的意见/).fill("希望尽快公布开源平台的建设进展。");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await form.getByRole("button", { name: "提交评价" }).click();
+    // The second tap submits: a rating cannot be changed.
+    await form.getByRole("alertdialog").getByRole("button", { name: "确认提交" }).click();
     const rated = panel.getByTestId("rating-round-1");
     await expect(rated).toBeVisible();
     await expect(rated.getByTestId("rating-by-deputy")).toHaveText("代表本人评价");
@@ -95,6 +99,8 @@ test.describe("the deputy on a phone", () => {
       .getByLabel("No")
       .check();
     await form.getByRole("button", { name: "Send rating" }).click();
+    // The second tap submits: a rating cannot be changed.
+    await form.getByRole("alertdialog").getByRole("button", { name: "Yes, submit" }).click();
     const rated = panel.getByTestId("rating-round-1");
     await expect(rated.getByTestId("rating-by-deputy")).toHaveText("Rated by the deputy");
     await expect(rated).toContainText("Dissatisfied");
@@ -128,9 +134,13 @@ test.describe("the lead agency's staff", () => {
       .getByLabel("针对", { exact: true })
       .check();
     await form.getByRole("button", { name: "提交代录评价" }).click();
+    // The second tap submits: a rating cannot be changed.
+    await form.getByRole("alertdialog").getByRole("button", { name: "确认提交" }).click();
     await expect(form.getByText("代录须注明原因。")).toBeVisible();
     await form.getByLabel("代录原因").fill("代表电话反馈");
     await form.getByRole("button", { name: "提交代录评价" }).click();
+    // The second tap submits: a rating cannot be changed.
+    await form.getByRole("alertdialog").getByRole("button", { name: "确认提交" }).click();
     const rated = panel.getByTestId("rating-round-1");
     await expect(rated.getByTestId("rating-by-proxy")).toHaveText("代录");
     await expect(rated).toContainText("原因：代表电话反馈");

@@ -8,6 +8,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmedSubmit } from "@/components/ui/confirmed-submit";
 import { FormMessages } from "@/components/ui/form-messages";
 import { ChoiceSelect, Input, Label, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -305,12 +306,27 @@ function Record({ record, card }: { record: ContactRecord; card: ContactCardData
                 {(control) => <Textarea {...control} rows={2} maxLength={2000} />}
               </Labelled>
               <div className="flex flex-wrap gap-2">
-                <Button type="submit" name="decision" value="confirmed" disabled={pending}>
+                <ConfirmedSubmit
+                  name="decision"
+                  value="confirmed"
+                  disabled={pending}
+                  question={t("confirmQuestion")}
+                  confirmLabel={t("confirmYes")}
+                  cancelLabel={t("confirmBack")}
+                >
                   {t("confirm")}
-                </Button>
-                <Button type="submit" name="decision" value="disputed" variant="outline" disabled={pending}>
+                </ConfirmedSubmit>
+                <ConfirmedSubmit
+                  name="decision"
+                  value="disputed"
+                  variant="outline"
+                  disabled={pending}
+                  question={t("disputeQuestion")}
+                  confirmLabel={t("disputeYes")}
+                  cancelLabel={t("confirmBack")}
+                >
                   {t("dispute")}
-                </Button>
+                </ConfirmedSubmit>
               </div>
             </fieldset>
           )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { ConfirmedSubmit } from "@/components/ui/confirmed-submit";
 import { FormMessages } from "@/components/ui/form-messages";
 import { FieldError, Input, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -152,9 +152,15 @@ export function RatingForm({
         </div>
       )}
       <FormMessages state={state} />
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+      <ConfirmedSubmit
+        disabled={pending}
+        className="w-full sm:w-auto"
+        question={t("confirmQuestion")}
+        confirmLabel={t("confirmSubmit")}
+        cancelLabel={t("confirmCancel")}
+      >
         {form.byDeputy ? t("submit") : t("submitProxy")}
-      </Button>
+      </ConfirmedSubmit>
     </form>
   );
 }

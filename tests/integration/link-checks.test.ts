@@ -1,0 +1,157 @@
+// The rounds of link checks on a real database (SQLite and PostgreSQL): a new link is due at once,
+// the first good check is its baseline, a changed text is "changed since cited", a 404 "broken"; and
+// two app processes (./support/link-check-process.ts, real OS processes) check each due link once.
+// Pages come from a local web server on 127.0.0.1, allowed through the admins' setting as an intranet
+// host would be; without it, the check is refused.
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { addNewLinks, checkDueLinks, RECHECK_AFTER_MS } from "@/lib/link-checks/rounds";
+import { ALLOWED_HOSTS_SETTING } from "@/lib/link-checks/settings";
+import { linkState } from "@/lib/link-checks/state";
+import { createProposal, createRecommendation } from "./factories";
+import { startTestSite, type TestSite } from "./support/link-site";
+
+let site: TestSite;
+let recommendationId: string;
+const children: ChildProcess[] = [];
+
+async function cite(url: string) {
+  return db.evidence.create({ data: { recommendationId, url, titleZh: "测试材料", isPublic: false } });
+}
+
+async function allowLocalSite(hosts: string[]) {
+  await db.appSetting.upsert({
+    where: { key: ALLOWED_HOSTS_SETTING },
+    create: { key: ALLOWED_HOSTS_SETTING, value: hosts },
+    update: { value: hosts },
+  });
+}
+
+beforeAll(async () => {
+  site = await startTestSite();
+  const proposal = await createProposal();
+  recommendationId = (await createRecommendation(proposal.id)).id;
+});
+
+afterAll(async () => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await site.close();
+});
+
+describe("a round of link checks", () => {
+  it("checks a new link at once, keeps its baseline, and tells a changed page and a broken one", async () => {
+    await allowLocalSite(["127.0.0.1"]);
+    site.setPage("cited", "第一版的文字");
+    const page = await cite(`${site.origin}/page/cited`);
+    const gone = await cite(`${site.origin}/missing`);
+    const withdrawn = await cite(`${site.origin}/page/withdrawn`);
+    await db.evidence.update({
+      where: { id: withdrawn.id },
+      data: { withdrawnAt: new Date(), withdrawnReason: "x" },
+    });
+    const added = new Date();
+    expect(await addNewLinks(db, added)).toBe(2);
+    expect(await addNewLinks(db, added)).toBe(0);
+
+    expect(await checkDueLinks(db, { now: added })).toEqual({ checked: 2, broken: 1 });
+    const first = await db.linkCheck.findUniqueOrThrow({ where: { evidenceId: page.id } });
+    expect(first).toMatchObject({
+      outcome: "ok",
+      httpStatus: 200,
+      title: "页面 cited",
+      snapshot: "第一版的文字",
+      checks: 1,
+    });
+    expect(first.baselineHash).toBe(first.textHash);
+    expect(linkState(first)).toBe("ok");
+    expect(first.dueAt.getTime() - (first.checkedAt?.getTime() ?? 0)).toBe(RECHECK_AFTER_MS);
+    const broken = await db.linkCheck.findUniqueOrThrow({ where: { evidenceId: gone.id } });
+    expect(broken).toMatchObject({ outcome: "broken", failure: "status", httpStatus: 404 });
+    expect(linkState(broken)).toBe("broken");
+    // Nothing is due again before the week is out.
+    expect(await checkDueLinks(db, { now: new Date() })).toEqual({ checked: 0, broken: 0 });
+
+    // A week on, the page says something else: changed since cited, the baseline kept.
+    site.setPage("cited", "改过的文字");
+    const weekOn = new Date(Date.now() + RECHECK_AFTER_MS + 1000);
+    expect((await checkDueLinks(db, { now: weekOn })).checked).toBe(2);
+    const second = await db.linkCheck.findUniqueOrThrow({ where: { evidenceId: page.id } });
+    expect(second.baselineHash).toBe(first.baselineHash);
+    expect(second.textHash).not.toBe(first.textHash);
+    expect(second.snapshot).toBe("改过的文字");
+    expect(linkState(second)).toBe("changed");
+  });
+
+  it("refuses the local site once it is no longer allowed", async () => {
+    await allowLocalSite([]);
+    const page = await cite(`${site.origin}/page/refused`);
+    site.setPage("refused", "内网页面");
+    await addNewLinks(db);
+    await checkDueLinks(db);
+    expect(await db.linkCheck.findUniqueOrThrow({ where: { evidenceId: page.id } })).toMatchObject({
+      outcome: "broken",
+      failure: "refused",
+      baselineHash: null,
+    });
+    expect(site.hits.get("/page/refused")).toBeUndefined();
+  });
+});
+
+const outputs: (() => string)[] = [];
+function startChecker(): Promise<{ pid: number }> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--conditions=react-server",
+      "tests/integration/support/link-check-process.ts",
+      "60000",
+    ],
+    {
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: process.env.DATABASE_URL },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  children.push(child);
+  let output = "";
+  outputs.push(() => output);
+  return new Promise((resolve, reject) => {
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("ready")) resolve({ pid: child.pid ?? 0 });
+    });
+    child.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.once("exit", (code) => reject(new Error(`A link-check process exited (${code}):\n${output}`)));
+  });
+}
+
+describe("two app processes checking links", () => {
+  it("check each due link once in a round, both taking part", async () => {
+    await allowLocalSite(["127.0.0.1"]);
+    const workers = await Promise.all([startChecker(), startChecker()]);
+    const LINKS = 60;
+    const names = Array.from({ length: LINKS }, (_, n) => `race-${n}`);
+    for (const name of names) site.setPage(name, `页面 ${name} 的文字`);
+    const cited = await db.evidence.createManyAndReturn({
+      data: names.map((name) => ({ recommendationId, url: `${site.origin}/page/${name}`, titleZh: name })),
+      select: { id: true },
+    });
+    const ids = cited.map((row) => row.id);
+    const deadline = Date.now() + 20_000;
+    let rows = await db.linkCheck.findMany({ where: { evidenceId: { in: ids } } });
+    while ((rows.length < LINKS || rows.some((row) => row.checks === 0)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rows = await db.linkCheck.findMany({ where: { evidenceId: { in: ids } } });
+    }
+    expect(rows, outputs.map((output) => output()).join("\n")).toHaveLength(LINKS);
+    expect(rows.filter((row) => row.checks !== 1 || row.outcome !== "ok")).toEqual([]);
+    for (const name of names) expect(site.hits.get(`/page/${name}`), name).toBe(1);
+    const checkers = new Set(rows.map((row) => Number(row.leasedBy?.split(":").at(-2))));
+    expect([...checkers].sort()).toEqual(workers.map((worker) => worker.pid).sort());
+  }, 60_000);
+});

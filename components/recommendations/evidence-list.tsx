@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { LinkStatus } from "@/components/link-checks/link-status";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -54,6 +55,7 @@ export function EvidenceList({
               {localized(locale, item.titleZh, item.titleEn)}
             </ExternalLink>
             <p className="break-all text-xs text-slate-500">{item.url}</p>
+            {!withdrawn && /^https?:\/\//i.test(item.url) && <LinkStatus check={item.linkCheck} />}
             {item.publisher && (
               <p className="text-xs text-slate-600">{t("publisher", { publisher: item.publisher })}</p>
             )}

@@ -22,9 +22,9 @@ export async function linkCheckPass(db: Db, options: Omit<RoundOptions, "now"> =
   return total;
 }
 
-/** Starts the loop (once per process); LINK_CHECKS=off leaves it out (an app without outside access). */
+/** Starts the loop (once per process); LINK_CHECKS_WORKER=off leaves it out (tests that drive it). */
 export function startLinkCheckWorker(db: Db): void {
-  if (process.env.LINK_CHECKS === "off") return;
+  if (process.env.LINK_CHECKS_WORKER === "off") return;
   let running = false;
   const pass = async () => {
     if (running) return;

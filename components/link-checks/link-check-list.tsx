@@ -68,7 +68,7 @@ export async function LinkCheckList({
                   <dd>{format.dateTime(link.baselineAt, "dateTime")}</dd>
                 </>
               )}
-              {link.finalUrl && link.finalUrl !== link.url && (
+              {link.finalUrl && !sameAddress(link.finalUrl, link.url) && (
                 <>
                   <dt className="text-slate-600">{t("finalUrl")}</dt>
                   <dd className="break-all">{link.finalUrl}</dd>
@@ -93,4 +93,13 @@ export async function LinkCheckList({
       })}
     </ul>
   );
+}
+
+/** Whether two addresses are one (as URL parsing writes them: "https://a.cn" is "https://a.cn/"). */
+function sameAddress(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return a === b;
+  }
 }

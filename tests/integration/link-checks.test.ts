@@ -130,25 +130,39 @@ function startChecker(): Promise<{ pid: number }> {
   });
 }
 
+/** Waits until every link of `ids` has been checked (or `ms` have gone), and answers their rows. */
+async function checkedAll(ids: string[], ms: number) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const rows = await db.linkCheck.findMany({ where: { evidenceId: { in: ids } } });
+    if ((rows.length === ids.length && rows.every((row) => row.checks > 0)) || Date.now() > deadline)
+      return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("two app processes checking links", () => {
   it("check each due link once in a round, both taking part", async () => {
     await allowLocalSite(["127.0.0.1"]);
     const workers = await Promise.all([startChecker(), startChecker()]);
-    const LINKS = 60;
-    const names = Array.from({ length: LINKS }, (_, n) => `race-${n}`);
-    for (const name of names) site.setPage(name, `页面 ${name} 的文字`);
-    const cited = await db.evidence.createManyAndReturn({
-      data: names.map((name) => ({ recommendationId, url: `${site.origin}/page/${name}`, titleZh: name })),
-      select: { id: true },
-    });
-    const ids = cited.map((row) => row.id);
-    const deadline = Date.now() + 20_000;
-    let rows = await db.linkCheck.findMany({ where: { evidenceId: { in: ids } } });
-    while ((rows.length < LINKS || rows.some((row) => row.checks === 0)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      rows = await db.linkCheck.findMany({ where: { evidenceId: { in: ids } } });
+    // In waves, as links are added: each a new race between the two processes' claims.
+    const WAVES = 6;
+    const PER_WAVE = 25;
+    const ids: string[] = [];
+    const names: string[] = [];
+    for (let wave = 0; wave < WAVES; wave += 1) {
+      const batch = Array.from({ length: PER_WAVE }, (_, n) => `race-${wave}-${n}`);
+      for (const name of batch) site.setPage(name, `页面 ${name} 的文字`);
+      const cited = await db.evidence.createManyAndReturn({
+        data: batch.map((name) => ({ recommendationId, url: `${site.origin}/page/${name}`, titleZh: name })),
+        select: { id: true },
+      });
+      ids.push(...cited.map((row) => row.id));
+      names.push(...batch);
+      await checkedAll(ids, 20_000);
     }
-    expect(rows, outputs.map((output) => output()).join("\n")).toHaveLength(LINKS);
+    const rows = await checkedAll(ids, 20_000);
+    expect(rows, outputs.map((output) => output()).join("\n")).toHaveLength(ids.length);
     expect(rows.filter((row) => row.checks !== 1 || row.outcome !== "ok")).toEqual([]);
     for (const name of names) expect(site.hits.get(`/page/${name}`), name).toBe(1);
     const checkers = new Set(rows.map((row) => Number(row.leasedBy?.split(":").at(-2))));

@@ -84,6 +84,35 @@ describe("a round of link checks", () => {
     expect(linkState(second)).toBe("changed");
   });
 
+  it("takes over a link whose checker died (its lease ran out), and leaves one still leased alone", async () => {
+    await allowLocalSite(["127.0.0.1"]);
+    site.setPage("orphan", "孤儿页面");
+    site.setPage("leased", "被占用的页面");
+    const orphan = await cite(`${site.origin}/page/orphan`);
+    const leased = await cite(`${site.origin}/page/leased`);
+    await addNewLinks(db);
+    const now = new Date();
+    await db.linkCheck.update({
+      where: { evidenceId: orphan.id },
+      data: { leasedBy: "gone-host:1:dead", leaseUntil: new Date(now.getTime() - 1000) },
+    });
+    await db.linkCheck.update({
+      where: { evidenceId: leased.id },
+      data: { leasedBy: "other-host:2:alive", leaseUntil: new Date(now.getTime() + 60_000) },
+    });
+    expect(await checkDueLinks(db, { now })).toEqual({ checked: 1, broken: 0 });
+    expect(await db.linkCheck.findUniqueOrThrow({ where: { evidenceId: orphan.id } })).toMatchObject({
+      outcome: "ok",
+      checks: 1,
+      leaseUntil: null,
+    });
+    expect(await db.linkCheck.findUniqueOrThrow({ where: { evidenceId: leased.id } })).toMatchObject({
+      checkedAt: null,
+      leasedBy: "other-host:2:alive",
+    });
+    expect(site.hits.get("/page/leased")).toBeUndefined();
+  });
+
   it("refuses the local site once it is no longer allowed", async () => {
     await allowLocalSite([]);
     const page = await cite(`${site.origin}/page/refused`);

@@ -94,9 +94,7 @@ test.afterAll(async () => {
 test.describe("an admin, in Chinese on a desktop", () => {
   test.use({ storageState: storageStateFor("admin"), viewport: { width: 1440, height: 900 } });
 
-  test("sees the broken and the changed link with their item, and asks for a check again", async ({
-    page,
-  }, testInfo) => {
+  test("sees the broken and the changed link with their item", async ({ page }, testInfo) => {
     await page.goto("/zh-CN/admin/users");
     await page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: "链接检查" }).click();
     await expect(page).toHaveURL(/\/zh-CN\/admin\/link-checks$/);
@@ -112,19 +110,6 @@ test.describe("an admin, in Chinese on a desktop", () => {
     await expect(changed).toContainText("页面 changed");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath("admin-link-checks-zh.png"), fullPage: true });
-
-    await broken.getByRole("button", { name: `立即重新检查：${site.origin}/missing` }).click();
-    await expect(broken.getByText("已安排检查，一分钟内完成。")).toBeVisible();
-
-    const hosts = page.getByLabel("主机（每行一个）");
-    await hosts.fill("oa.example.gov.cn\n不是主机!");
-    await page.getByRole("button", { name: "保存主机" }).click();
-    await expect(page.getByText("请每行填写一个主机名（如 oa.example.gov.cn）或 IP 地址。")).toBeVisible();
-    await hosts.fill("oa.example.gov.cn\n10.0.0.8");
-    await page.getByRole("button", { name: "保存主机" }).click();
-    await expect(page.getByText("已保存允许访问的内网主机。")).toBeVisible();
-    await page.reload();
-    await expect(page.getByLabel("主机（每行一个）")).toHaveValue("oa.example.gov.cn\n10.0.0.8");
   });
 
   test("the item's evidence list says which link changed and which is broken", async ({ page }, testInfo) => {
@@ -165,5 +150,27 @@ test.describe("an admin, in English on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath("item-link-status-en-390.png"), fullPage: true });
+  });
+});
+
+// Last: a check asked for now may run (in the app's background loop) while later tests read the page.
+test.describe("an admin, in Chinese on a desktop, afterwards", () => {
+  test.use({ storageState: storageStateFor("admin"), viewport: { width: 1440, height: 900 } });
+
+  test("asks for a check again, and saves the allowed hosts (a bad one refused)", async ({ page }) => {
+    await page.goto("/zh-CN/admin/link-checks");
+    const broken = page.getByTestId("flagged-link").filter({ hasText: "已删除的通知（端到端）" });
+    await broken.getByRole("button", { name: `立即重新检查：${site.origin}/missing` }).click();
+    await expect(broken.getByText("已安排检查，一分钟内完成。")).toBeVisible();
+
+    const hosts = page.getByLabel("主机（每行一个）");
+    await hosts.fill("oa.example.gov.cn\n不是主机!");
+    await page.getByRole("button", { name: "保存主机" }).click();
+    await expect(page.getByText("请每行填写一个主机名（如 oa.example.gov.cn）或 IP 地址。")).toBeVisible();
+    await hosts.fill("oa.example.gov.cn\n10.0.0.8");
+    await page.getByRole("button", { name: "保存主机" }).click();
+    await expect(page.getByText("已保存允许访问的内网主机。")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("主机（每行一个）")).toHaveValue("oa.example.gov.cn\n10.0.0.8");
   });
 });

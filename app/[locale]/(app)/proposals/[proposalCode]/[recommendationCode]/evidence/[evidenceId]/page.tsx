@@ -74,6 +74,7 @@ export default async function EvidencePage({ params }: { params: Params }) {
                 publishedAt: evidence.publishedAt ? toShanghaiDateString(evidence.publishedAt) : "",
                 note: evidence.note ?? "",
                 isPublic: evidence.isPublic,
+                isInternal: evidence.isInternal,
               }}
             />
           ) : (

@@ -16,6 +16,7 @@ const SECTIONS = [
   "calendar",
   "webhooks",
   "deliveries",
+  "link-checks",
   "audit",
 ] as const;
 
@@ -27,6 +28,7 @@ export function AdminNav() {
   const tNotifications = useTranslations("notificationSettings");
   const tCalendar = useTranslations("calendarAdmin");
   const tRating = useTranslations("rating");
+  const tLinks = useTranslations("linkChecks");
   const pathname = usePathname();
   // The sections whose pages title themselves in their own namespace.
   const OWN_TITLES: Partial<Record<(typeof SECTIONS)[number], string>> = {
@@ -36,6 +38,7 @@ export function AdminNav() {
     questionnaire: tRating("admin.title"),
     webhooks: tWebhooks("title"),
     deliveries: tDeliveries("title"),
+    "link-checks": tLinks("title"),
   };
   return (
     <nav aria-label={t("title")}>

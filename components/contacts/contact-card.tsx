@@ -6,6 +6,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { LinkStatus } from "@/components/link-checks/link-status";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmedSubmit } from "@/components/ui/confirmed-submit";
@@ -196,7 +197,7 @@ function VersionBody({ version }: { version: ContactVersion }) {
           <dt className="text-xs font-medium text-slate-600">{t("links")}</dt>
           <dd>
             <ul className="list-disc pl-5">
-              {version.links.map((url) => (
+              {version.links.map((url, index) => (
                 <li key={url} className="break-all">
                   <a
                     href={url}
@@ -206,6 +207,7 @@ function VersionBody({ version }: { version: ContactVersion }) {
                   >
                     {url}
                   </a>
+                  <LinkStatus check={version.linkChecks[index] ?? null} />
                 </li>
               ))}
             </ul>

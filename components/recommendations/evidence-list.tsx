@@ -1,5 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { EvidenceVerifyForm } from "@/components/evidence/evidence-forms";
+import { LinkStatus } from "@/components/link-checks/link-status";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -66,6 +67,7 @@ export function EvidenceList({
               {localized(locale, item.titleZh, item.titleEn)}
             </ExternalLink>
             <p className="break-all text-xs text-slate-500">{item.url}</p>
+            {!withdrawn && /^https?:\/\//i.test(item.url) && <LinkStatus check={item.linkCheck} />}
             {item.publisher && (
               <p className="text-xs text-slate-600">{t("publisher", { publisher: item.publisher })}</p>
             )}

@@ -95,6 +95,9 @@ export const AUDIT_ACTIONS = [
   "comment.post",
   "comment.edit",
   "comment.hide",
+  // Link checks (lib/link-checks).
+  "linkCheck.recheck",
+  "linkCheckHosts.update",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -116,6 +119,7 @@ export const AUDIT_ENTITY_TYPES = [
   "CalendarFeed",
   "CalendarDay",
   "RatingQuestion",
+  "LinkCheck",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -9,6 +9,7 @@ import { DAY_MS, shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { agencyShortName, localized } from "@/lib/i18n/localized";
+import { ALLOWED_HOSTS_SETTING } from "@/lib/link-checks/settings";
 import { THRESHOLDS_SETTING } from "@/lib/notifications/scheduler";
 import { isoDate } from "@/lib/validation/fields";
 import { AUDIT_ACTIONS, type AuditEntityType } from "./actions";
@@ -292,7 +293,16 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
     );
   // An app setting is named by its key; the reminder days are set on the notifications page.
   for (const key of ids("AppSetting"))
-    set("AppSetting", key, key, key === THRESHOLDS_SETTING ? "/admin/notifications" : null);
+    set(
+      "AppSetting",
+      key,
+      key,
+      key === THRESHOLDS_SETTING
+        ? "/admin/notifications"
+        : key === ALLOWED_HOSTS_SETTING
+          ? "/admin/link-checks"
+          : null,
+    );
   return named;
 }
 

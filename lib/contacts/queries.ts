@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { ContactMethod, ContactResponseDecision } from "@/lib/db/enums";
+import { type LinkCheckView, linkCheckViewSelect } from "@/lib/link-checks/state";
 import { mayCorrectContact, mayRecordContact } from "./rule";
 
 const CONTACT_SELECT = {
@@ -21,7 +22,7 @@ const CONTACT_SELECT = {
   createdAt: true,
   agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
   recordedBy: { select: { name: true } },
-  links: { orderBy: { position: "asc" }, select: { url: true } },
+  links: { orderBy: { position: "asc" }, select: { url: true, linkCheck: { select: linkCheckViewSelect } } },
   responses: {
     orderBy: { createdAt: "asc" },
     select: {
@@ -41,6 +42,8 @@ export type ContactVersion = {
   participants: string;
   summary: string;
   links: string[];
+  /** Each link's last check (lib/link-checks), in the order of `links`. */
+  linkChecks: (LinkCheckView | null)[];
   agency: {
     nameZh: string;
     nameEn: string | null;
@@ -82,7 +85,7 @@ type Row = {
   createdAt: Date;
   agency: ContactVersion["agency"];
   recordedBy: { name: string };
-  links: { url: string }[];
+  links: { url: string; linkCheck: LinkCheckView | null }[];
   responses: {
     userId: string;
     decision: ContactResponseDecision;
@@ -99,6 +102,7 @@ const versionOf = (row: Row): ContactVersion => ({
   participants: row.participants,
   summary: row.summary,
   links: row.links.map((link) => link.url),
+  linkChecks: row.links.map((link) => link.linkCheck),
   agency: row.agency,
   recordedBy: row.recordedBy.name,
   recordedOn: toShanghaiDateString(row.createdAt),

@@ -58,6 +58,7 @@ export const TABLES: readonly TableSpec[] = [
   { name: "DeputyContactResponse", key: ["id"] },
   { name: "ActionAgency", key: ["actionId", "agencyId"] },
   { name: "Evidence", key: ["id"] },
+  { name: "LinkCheck", key: ["id"] },
   // A roll-up names the action's update it was computed from, which is never itself a roll-up.
   {
     name: "StatusUpdate",

@@ -6,6 +6,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { LIST_ORDER } from "@/lib/db/selects";
+import { linkCheckViewSelect } from "@/lib/link-checks/state";
 import { REPLY_FIELDS } from "@/lib/replies/select";
 
 const agencySelect = {
@@ -114,6 +115,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         withdrawnReason: true,
         actionId: true,
         action: { select: { code: true } },
+        linkCheck: { select: linkCheckViewSelect },
       },
     }),
     db.statusUpdate.findMany({

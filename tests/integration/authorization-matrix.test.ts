@@ -49,6 +49,7 @@ import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, verifyEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
+import { recheckLink, saveAllowedHosts } from "@/lib/link-checks/actions";
 import { createMeasure, editMeasure, moveMeasure } from "@/lib/measures/actions";
 import {
   markNotificationsRead,
@@ -233,6 +234,7 @@ async function snapshot() {
         db.comment.findMany({ orderBy: { id: "asc" } }),
         db.commentVersion.count(),
         db.commentMention.count(),
+        db.linkCheck.findMany({ orderBy: { id: "asc" } }),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -815,6 +817,35 @@ const WRITES: Write[] = [
       return delivery.id;
     },
     call: (deliveryId) => retryDelivery({}, form({ deliveryId })),
+    succeeded: saved,
+  },
+  {
+    name: "recheckLink",
+    allowed: ADMIN_ONLY,
+    prepare: async () => {
+      const evidence = await db.evidence.create({
+        data: { actionId: target.actionId, url: `https://example.org/${unique()}`, titleZh: "检查的链接" },
+      });
+      const check = await db.linkCheck.create({
+        data: {
+          id: `ev:${evidence.id}`,
+          evidenceId: evidence.id,
+          url: evidence.url,
+          dueAt: new Date(Date.now() + 86_400_000),
+          checkedAt: new Date(),
+          outcome: "broken",
+          failure: "network",
+        },
+      });
+      return check.id;
+    },
+    call: (linkCheckId) => recheckLink({}, form({ linkCheckId })),
+    succeeded: saved,
+  },
+  {
+    name: "saveAllowedHosts",
+    allowed: ADMIN_ONLY,
+    call: () => saveAllowedHosts({}, form({ hosts: `oa-${unique()}.example.gov.cn\n10.0.0.8` })),
     succeeded: saved,
   },
   {

@@ -39,6 +39,9 @@ const ADMIN_ONLY = {
   /** What the export-progress route tells its owner of the admin's export. */
   exportItems: '"items":7654321',
   webhookName: `机密机器人${tag}`,
+  /** What the link checker read on a page (the admin's list of changed links), and an allowed intranet host. */
+  linkSnapshot: `内网页面摘录${tag}`,
+  linkHost: `intranet-${tag}.example`,
 };
 /** Sent to nobody, admins included: a group bot's key (its address's query) and its signing secret. */
 const NOBODY = { webhookKey: `botkey${tag}`, webhookSecret: `SECbot${tag}` };
@@ -192,7 +195,7 @@ beforeAll(async () => {
   const recommendation = sample.recommendations.find((rec) => rec.actions.some((a) => a.evidence.length));
   const action = recommendation?.actions.find((a) => a.evidence.length);
   if (!recommendation || !action) throw new Error("The sample has an action with evidence");
-  await db.evidence.create({
+  const internal = await db.evidence.create({
     data: {
       recommendationId: recommendation.id,
       url: "https://example.org/internal",
@@ -200,6 +203,22 @@ beforeAll(async () => {
       isPublic: false,
     },
   });
+  // Changed since cited, and not due (the app's own checks leave it alone).
+  await db.linkCheck.create({
+    data: {
+      id: `ev:${internal.id}`,
+      evidenceId: internal.id,
+      url: internal.url,
+      dueAt: new Date(Date.now() + 86_400_000),
+      checkedAt: new Date(),
+      outcome: "ok",
+      httpStatus: 200,
+      baselineHash: "a".repeat(64),
+      textHash: "b".repeat(64),
+      snapshot: ADMIN_ONLY.linkSnapshot,
+    },
+  });
+  await db.appSetting.create({ data: { key: "linkChecks.allowedHosts", value: [ADMIN_ONLY.linkHost] } });
   const secretRecommendation = secret.recommendations[0];
   if (!secretRecommendation) throw new Error("unreachable");
   values = {

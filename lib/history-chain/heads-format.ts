@@ -35,6 +35,14 @@ export function chainHeadsText(heads: readonly ChainHead[], locale: Locale): str
 /** The label before chainHeadsText. */
 export const chainHeadsLabel = (locale: Locale) => exportTranslator(locale)("historyChain.label");
 
+/** How a reader checks a printed head against today's record. */
+export const chainHowToCheck = (locale: Locale) => exportTranslator(locale)("historyChain.howToCheck");
+
+/** The heads as one labelled line, as reports and the export's about sheet print them. */
+export function chainHeadsLine(heads: readonly ChainHead[], locale: Locale): [string, string] {
+  return [chainHeadsLabel(locale), chainHeadsText(heads, locale)];
+}
+
 /** The heads in a JSON document (open data, the JSON export). */
 export function chainHeadsJson(heads: readonly ChainHead[]) {
   return heads.map((head) => ({

@@ -20,6 +20,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { chainHeadsLine, chainHowToCheck } from "@/lib/history-chain/heads-format";
 import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { type ReportLabels, reportLabels } from "./labels";
@@ -414,6 +415,16 @@ export async function renderReportDocx(
       spacing: data.sender ? undefined : { before: 480 },
       keepLines: true,
       children: [new TextRun(unbrokenText(labels.date(generatedAt)))],
+    }),
+    // The history chains' heads: a reader of this copy can check later that the record extends it.
+    paragraph({
+      spacing: { before: 480 },
+      children: [
+        new TextRun({
+          text: `${chainHeadsLine(data.historyChain, labels.locale).join(labels.colon)}${english ? ". " : "。"}${chainHowToCheck(labels.locale)}`,
+          size: 20,
+        }),
+      ],
     }),
   );
 

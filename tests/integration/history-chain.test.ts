@@ -3,6 +3,7 @@
 // the database, by someone who gets past the append-only triggers (as anyone with the database's
 // password can). Each tampering runs in a transaction that is rolled back, so the next starts clean.
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as historyChainRoute } from "@/app/api/public/history-chain/route";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/permissions";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
@@ -132,6 +133,43 @@ describe("a clean history", () => {
     expect(await findChainLinks(reader, "not-hex")).toEqual([]);
     const after = await readChainHeads(reader);
     expect(after[1]?.chainSeq).toBe(old.chainSeq + 1);
+  });
+});
+
+describe("GET /api/public/history-chain", () => {
+  const lookUp = (query: string) =>
+    historyChainRoute(new Request(`http://localhost/api/public/history-chain${query}`));
+
+  it("tells the heads, and where an old head's short hash is in today's chain", async () => {
+    const [old] = await readChainHeads(reader);
+    if (!old) throw new Error("no head");
+    await createStatusUpdate(db, {
+      recommendationId: (await db.recommendation.findFirstOrThrow()).id,
+      statusAfter: "in_progress",
+      progressAfter: 2,
+      effectiveDate: new Date(),
+    });
+    const response = await lookUp(`?hash=${old.chainHash.slice(0, 12).toUpperCase()}`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.heads[0]).toMatchObject({ table: "StatusUpdate", chainSeq: old.chainSeq + 1 });
+    expect(body.found).toEqual([
+      expect.objectContaining({
+        table: "StatusUpdate",
+        chainSeq: old.chainSeq,
+        chainHash: old.chainHash,
+        rowsSince: 1,
+      }),
+    ]);
+    expect((await (await lookUp(`?hash=${"0".repeat(12)}`)).json()).found).toEqual([]);
+  });
+
+  it("refuses a hash that is not 12 to 64 hex digits, in the caller's language", async () => {
+    for (const hash of ["abc", "g".repeat(12), "a".repeat(65)]) {
+      const response = await lookUp(`?hash=${hash}&lang=en`);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toContain("12 to 64 hexadecimal digits");
+    }
   });
 });
 

@@ -416,13 +416,17 @@ export async function renderReportDocx(
       keepLines: true,
       children: [new TextRun(unbrokenText(labels.date(generatedAt)))],
     }),
-    // The history chains' heads: a reader of this copy can check later that the record extends it.
+    // The history chains' heads, as a note (附注) below the date, where an official document has its
+    // notes: a reader of this copy can check later that the record extends it.
     paragraph({
-      spacing: { before: 480 },
+      indent,
+      spacing: { before: 320 },
       children: [
         new TextRun({
-          text: `${chainHeadsLine(data.historyChain, labels.locale).join(labels.colon)}${english ? ". " : "。"}${chainHowToCheck(labels.locale)}`,
-          size: 20,
+          text: english
+            ? `(${chainHeadsLine(data.historyChain, labels.locale).join(labels.colon)}. ${chainHowToCheck(labels.locale)}.)`
+            : `（${chainHeadsLine(data.historyChain, labels.locale).join(labels.colon)}。${chainHowToCheck(labels.locale)}。）`,
+          size: english ? 20 : 24,
         }),
       ],
     }),

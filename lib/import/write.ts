@@ -193,8 +193,10 @@ export async function writePrepared(
     if (row) throw new RowNotWritten(row, "conflict");
   }
   await update("Recommendation", prepared.recommendationChanges);
-  await prepared.history.write(tx);
+  // The notifications before the history: appending to the history chains takes their lock, which
+  // every other save on PostgreSQL then waits for until this commits (lib/history-chain/append.ts).
   await notifyStatusChanges(tx, prepared.history.actorId, prepared.history.changes(), now);
+  await prepared.history.write(tx);
 }
 
 type Row = Record<string, string | number | boolean | Date | object | null>;

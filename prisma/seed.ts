@@ -11,6 +11,7 @@ import { shanghaiDate, toShanghaiDateString } from "../lib/dates";
 import { createPrismaClient, type Db, providerOf } from "../lib/db/client";
 import type { CycleStage, ItemStatus } from "../lib/db/enums";
 import { sql } from "../lib/db/sql";
+import { createStatusUpdate } from "../lib/history-chain/append";
 import { addDays, MAX_CATCH_UP_DAYS, runReminders } from "../lib/notifications/scheduler";
 import { createSampleComments } from "./sample-comments";
 import { createSampleContacts } from "./sample-contacts";
@@ -701,22 +702,20 @@ async function createHistory(
 ): Promise<void> {
   let previous: HistoryStep | undefined;
   for (const step of steps) {
-    const { id } = await tx.statusUpdate.create({
-      data: {
-        ...parent,
-        statusBefore: previous?.status ?? null,
-        progressBefore: previous?.progress ?? null,
-        statusAfter: step.status,
-        progressAfter: step.progress,
-        effectiveDate: shanghaiDate(step.effectiveDate),
-        comment: step.comment,
-        source: "seed",
-        authorId: step.rollUpOf?.authorId ?? authorId,
-        rollUpOfId: step.rollUpOf?.updateId ?? null,
-        rollUpCause: step.rollUpOf ? "action_update" : null,
-        rollUpActionCode: step.rollUpOf?.actionCode ?? null,
-        createdAt: recordedAt(step.effectiveDate, extraMinutes),
-      },
+    const { id } = await createStatusUpdate(tx, {
+      ...parent,
+      statusBefore: previous?.status ?? null,
+      progressBefore: previous?.progress ?? null,
+      statusAfter: step.status,
+      progressAfter: step.progress,
+      effectiveDate: shanghaiDate(step.effectiveDate),
+      comment: step.comment,
+      source: "seed",
+      authorId: step.rollUpOf?.authorId ?? authorId,
+      rollUpOfId: step.rollUpOf?.updateId ?? null,
+      rollUpCause: step.rollUpOf ? "action_update" : null,
+      rollUpActionCode: step.rollUpOf?.actionCode ?? null,
+      createdAt: recordedAt(step.effectiveDate, extraMinutes),
     });
     updateIds.set(updateKey(itemCode, step.effectiveDate), id);
     previous = step;

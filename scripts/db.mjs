@@ -28,6 +28,16 @@ export function migrate() {
   if (provider === "sqlite") mkdirSync(dirname(sqliteFile()), { recursive: true });
   prisma("migrate", "deploy");
   if (provider === "sqlite") switchToWal(sqliteFile());
+  chainHistory();
+}
+
+/**
+ * Gives the history rows written before the history chain existed their place in it, once (SQL cannot
+ * compute SHA-256 on SQLite, so the migration that added the chain could not): see
+ * lib/history-chain/backfill.ts. Quick when there is nothing to do.
+ */
+export function chainHistory() {
+  run("npx", ["tsx", "scripts/chain-history.ts"]);
 }
 
 /** SQLite's WAL mode, kept in the file (see lib/db/sqlite.ts; the app's connections set it too). */

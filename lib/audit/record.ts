@@ -1,4 +1,5 @@
 import type { DbClient } from "@/lib/db/client";
+import { createAuditEvent } from "@/lib/history-chain/append";
 import type { AuditAction, AuditEntityType } from "./actions";
 
 export type AuditInput = {
@@ -11,17 +12,18 @@ export type AuditInput = {
   after?: unknown;
 };
 
-/** Appends one audit event; call it inside the transaction of the write it describes. */
+/**
+ * Appends one audit event to the audit chain (lib/history-chain); call it inside the transaction of
+ * the write it describes.
+ */
 export async function recordAudit(db: DbClient, event: AuditInput) {
-  await db.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: toJson(event.before),
-      after: toJson(event.after),
-    },
+  await createAuditEvent(db, {
+    actorId: event.actorId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: toJson(event.before),
+    after: toJson(event.after),
   });
 }
 

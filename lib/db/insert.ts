@@ -82,7 +82,7 @@ export async function insertEncoded(
 }
 
 /** Prisma's SQLite adapter (@prisma/adapter-better-sqlite3) stores an instant as ISO text ending "+00:00". */
-function sqliteInstants(this: Record<string, unknown>, key: string, value: unknown) {
+export function sqliteInstants(this: Record<string, unknown>, key: string, value: unknown) {
   const original = this[key];
   return original instanceof Date ? original.toISOString().replace("Z", "+00:00") : value;
 }

@@ -5,6 +5,7 @@ import { v7 as orderedId } from "uuid";
 import { type DbClient, providerOfClient } from "@/lib/db/client";
 import type { EvidenceKind } from "@/lib/db/enums";
 import { insertRows } from "@/lib/db/insert";
+import { insertChained } from "@/lib/history-chain/append";
 
 /** What a new piece of evidence says; the optional details default to none. */
 export type EvidenceFields = {
@@ -72,9 +73,9 @@ export async function writeEvidence(
       updatedAt: now,
     })),
   );
-  await insertRows(
+  // At the end of the audit chain (lib/history-chain).
+  await insertChained(
     tx,
-    provider,
     "AuditEvent",
     AUDIT_COLUMNS,
     pieces.map((piece, index) => ({

@@ -4,6 +4,8 @@
 // says what it is.
 import { toShanghaiDateString } from "@/lib/dates";
 import { join, type SqlReader, sql } from "@/lib/db/sql";
+import { readChainHeads } from "@/lib/history-chain/heads";
+import { type ChainHead, chainHeadsJson, chainHeadsLine } from "@/lib/history-chain/heads-format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { type ItemFilters, itemFilterShape, itemFilters } from "@/lib/tracking/search-params";
@@ -35,6 +37,8 @@ export type ExportAbout = {
   items: number;
   /** Names of the agencies, themes and recommendation the filters point at, by id. */
   names: Record<string, string | Named>;
+  /** The history chains' heads as the export is read (lib/history-chain). */
+  historyChain: ChainHead[];
 };
 
 function activeFilters(query: ExportQuery): ActiveFilters {
@@ -63,7 +67,7 @@ export async function describeExport(
   const { query, author } = input;
   const filters = activeFilters(query);
   const agencyIds = [filters.agency, filters.leadAgency].filter((id): id is string => Boolean(id));
-  const [people, agencies, themes, recommendations] = await Promise.all([
+  const [people, agencies, themes, recommendations, historyChain] = await Promise.all([
     author.kind === "user"
       ? db.rows<{ name: string; nameZh: string | null; nameEn: string | null }>(sql`
           SELECT u."name", a."nameZh", a."nameEn" FROM "User" u
@@ -82,6 +86,7 @@ export async function describeExport(
           SELECT r."id", p."code" || ' ' || r."code" AS "code" FROM "Recommendation" r
           JOIN "Proposal" p ON p."id" = r."proposalId" WHERE r."id" = ${filters.recommendation}`)
       : [],
+    readChainHeads(db),
   ]);
   const person = people[0];
   const names: ExportAbout["names"] = {};
@@ -107,6 +112,7 @@ export async function describeExport(
     parts: input.parts,
     items: input.items,
     names,
+    historyChain,
   };
 }
 
@@ -123,6 +129,7 @@ export function aboutJson(about: ExportAbout) {
     selected: about.selected,
     part: about.parts[0] ?? "items",
     items: about.items,
+    historyChain: chainHeadsJson(about.historyChain),
   };
 }
 
@@ -216,5 +223,6 @@ export function aboutLines(
       : []),
     [t("export.about.items"), String(about.items)],
     [t("export.about.sheets"), list(sheetTitles)],
+    chainHeadsLine(about.historyChain, locale),
   ];
 }

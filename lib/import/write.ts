@@ -15,6 +15,7 @@ import type { ItemStatus } from "@/lib/db/enums";
 import { type EncodedRows, encodeRows, insertEncoded, rowsFromJson } from "@/lib/db/insert";
 import { raw, sql } from "@/lib/db/sql";
 import { type NewEvidence, writeEvidence } from "@/lib/evidence/write";
+import { type EncodedChainRows, encodeChainRows, insertChainRows } from "@/lib/history-chain/append";
 import { notifyStatusChanges, type StatusChange } from "@/lib/notifications/changes";
 import { lockRecommendations } from "@/lib/recommendations/lock";
 import { rollUp } from "@/lib/recommendations/roll-up";
@@ -192,8 +193,10 @@ export async function writePrepared(
     if (row) throw new RowNotWritten(row, "conflict");
   }
   await update("Recommendation", prepared.recommendationChanges);
-  await prepared.history.write(tx);
+  // The notifications before the history: appending to the history chains takes their lock, which
+  // every other save on PostgreSQL then waits for until this commits (lib/history-chain/append.ts).
   await notifyStatusChanges(tx, prepared.history.actorId, prepared.history.changes(), now);
+  await prepared.history.write(tx);
 }
 
 type Row = Record<string, string | number | boolean | Date | object | null>;
@@ -311,11 +314,13 @@ class History {
       }));
   }
 
-  #encoded: { updates: EncodedRows; links: EncodedRows; audit: EncodedRows } | undefined;
+  #encoded: { updates: EncodedChainRows; links: EncodedRows; audit: EncodedChainRows } | undefined;
 
   /**
    * Turns the rows into the statements' documents, as the writes are worked out: not in the writing
    * transaction, which on SQLite holds the whole database (for 10,000 rows, a quarter of its time).
+   * The history and audit rows' content hashes too: in the transaction only their links to the
+   * chains' heads are worked out (lib/history-chain/append.ts).
    */
   encode(provider: DatabaseProvider) {
     // One moment for the whole file, as it is recorded at once; ids in the order written break ties.
@@ -326,22 +331,23 @@ class History {
       createdAt: this.now,
     };
     this.#encoded = {
-      updates: encodeRows(
+      updates: encodeChainRows(
         provider,
+        "StatusUpdate",
         UPDATE_COLUMNS,
         this.updates.map((row) => ({ ...row, ...common })),
       ),
       links: encodeRows(provider, ["statusUpdateId", "evidenceId"], this.links),
-      audit: encodeRows(provider, AUDIT_COLUMNS, this.audit),
+      audit: encodeChainRows(provider, "AuditEvent", AUDIT_COLUMNS, this.audit),
     };
   }
 
   async write(tx: Prisma.TransactionClient) {
     if (!this.#encoded) throw new Error("The import's history was not encoded before writing");
     await writeEvidence(tx, this.actorId, this.evidence, this.now);
-    await insertEncoded(tx, "StatusUpdate", this.#encoded.updates);
+    await insertChainRows(tx, this.#encoded.updates);
     await insertEncoded(tx, "StatusUpdateEvidence", this.#encoded.links);
-    await insertEncoded(tx, "AuditEvent", this.#encoded.audit);
+    await insertChainRows(tx, this.#encoded.audit);
   }
 }
 

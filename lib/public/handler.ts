@@ -3,6 +3,9 @@
 // unpublished: answers may be stored by caches but must be revalidated (ETag) before each reuse.
 import "server-only";
 import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db/client";
+import { readChainHeads } from "@/lib/history-chain/heads";
 import { attachment } from "@/lib/http/download";
 import { jsonError } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/http/locale";
@@ -25,8 +28,11 @@ export async function handlePublicData(request: Request, file: string): Promise<
     });
   }
   const format = match[2] as "csv" | "json";
+  const heads = await readChainHeads(sqlReader(db));
   const body =
-    format === "json" ? `${JSON.stringify(publicJson(progress), null, 2)}\n` : publicCsv(progress, locale);
+    format === "json"
+      ? `${JSON.stringify(publicJson(progress, heads), null, 2)}\n`
+      : publicCsv(progress, locale, heads);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const headers: Record<string, string> = {
     "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { shanghaiDate } from "@/lib/dates";
+import type { ChainHead } from "@/lib/history-chain/heads-format";
 import { publicCsv, publicJson } from "./open-data";
 import type { PublicItem, PublicProgress } from "./queries";
 
@@ -61,13 +62,26 @@ const progress: PublicProgress = {
   ],
 };
 
+const HEAD: ChainHead = {
+  table: "StatusUpdate",
+  chainSeq: 42,
+  chainHash: "0123456789abcdef".repeat(4),
+  createdAt: new Date("2026-12-04T12:00:00Z"),
+};
+
 describe("publicCsv", () => {
   it("is UTF-8 with a BOM and CRLF, one row per item, with formulas neutralised", () => {
-    const csv = publicCsv(progress, "zh-CN");
+    const csv = publicCsv(progress, "zh-CN", [HEAD]);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.split("\r\n").length).toBeGreaterThan(3);
     const rows: string[][] = parse(csv, { bom: true });
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
+    // Last, the history chain's head (lib/history-chain), in Shanghai time.
+    expect(rows[3]?.slice(0, 3)).toEqual([
+      "历史记录校验链",
+      "进展更新 #42 0123456789ab（2026-12-04 20:00:00 北京时间）",
+      "",
+    ]);
     expect(rows[1]?.slice(0, 5)).toEqual(["P-1", "条目", "R1", "R1", '\'=HYPERLINK("https://evil.example")']);
     expect(rows[2]?.slice(1, 4)).toEqual(["举措", "R1.1", "R1"]);
     expect(rows[1]?.[13]).toBe("书生·浦语 https://github.com/InternLM/InternLM （已核实）");
@@ -85,7 +99,16 @@ describe("publicCsv", () => {
 
 describe("publicJson", () => {
   it("gives days as Shanghai dates and leaves out evidence ids", () => {
-    const json = publicJson(progress);
+    const json = publicJson(progress, [HEAD]);
+    expect(json.historyChain).toEqual([
+      {
+        table: "StatusUpdate",
+        chainSeq: 42,
+        chainHash: HEAD.chainHash,
+        shortHash: "0123456789ab",
+        at: "2026-12-04T12:00:00.000Z",
+      },
+    ]);
     expect(json.proposal.submittedAt).toBe("2024-01-26");
     expect(json.asOf).toBe("2026-11-29");
     expect(json.recommendations[0]?.dueDate).toBe("2026-12-31");

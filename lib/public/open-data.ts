@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { toShanghaiDateString } from "@/lib/dates";
 import { exportTranslator } from "@/lib/export/i18n";
 import { neutralise } from "@/lib/export/neutralise";
+import { type ChainHead, chainHeadsJson, chainHeadsLine } from "@/lib/history-chain/heads-format";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicEvidence, PublicItem, PublicProgress, PublicText } from "./queries";
@@ -39,8 +40,12 @@ function itemJson(item: PublicItem) {
   };
 }
 
-/** The open data as a JSON document; dates are Shanghai calendar days ("YYYY-MM-DD"). */
-export function publicJson(progress: PublicProgress) {
+/**
+ * The open data as a JSON document; dates are Shanghai calendar days ("YYYY-MM-DD"). `historyChain`:
+ * the history chains' heads as it was made (lib/history-chain), to check later that the record
+ * extends it.
+ */
+export function publicJson(progress: PublicProgress, historyChain: readonly ChainHead[] = []) {
   const { proposal, figures } = progress;
   return {
     proposal: {
@@ -63,6 +68,7 @@ export function publicJson(progress: PublicProgress) {
       theme: rec.theme,
       actions: rec.actions.map(itemJson),
     })),
+    historyChain: chainHeadsJson(historyChain),
   };
 }
 
@@ -84,8 +90,15 @@ const COLUMNS = [
   "sampleData",
 ] as const;
 
-/** The open data as CSV for spreadsheets: UTF-8 with BOM, CRLF, formulas neutralised. */
-export function publicCsv(progress: PublicProgress, locale: Locale): string {
+/**
+ * The open data as CSV for spreadsheets: UTF-8 with BOM, CRLF, formulas neutralised; one row per item,
+ * then one with the history chains' heads (label, heads, the other cells empty).
+ */
+export function publicCsv(
+  progress: PublicProgress,
+  locale: Locale,
+  historyChain: readonly ChainHead[] = [],
+): string {
   const t = exportTranslator(locale);
   const local = (value: PublicText | null) => (value ? localized(locale, value.zh, value.en) : "");
   const yesNo = (value: boolean) => t(value ? "public.csv.yes" : "public.csv.no");
@@ -124,7 +137,9 @@ export function publicCsv(progress: PublicProgress, locale: Locale): string {
   const cells = rows.map((cells) =>
     cells.map((cell) => (typeof cell === "string" ? neutralise(cell) : cell)),
   );
-  return stringify([COLUMNS.map((column) => t(`public.csv.column.${column}`)), ...cells], {
+  const chain = chainHeadsLine(historyChain, locale).map(neutralise);
+  const chainRow = [...chain, ...COLUMNS.slice(chain.length).map(() => "")];
+  return stringify([COLUMNS.map((column) => t(`public.csv.column.${column}`)), ...cells, chainRow], {
     bom: true,
     record_delimiter: "\r\n",
   });

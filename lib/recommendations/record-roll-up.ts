@@ -3,6 +3,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { DbClient } from "@/lib/db/client";
 import type { RollUpCause, UpdateSource } from "@/lib/db/enums";
+import { createStatusUpdate } from "@/lib/history-chain/append";
 import { lockRecommendations } from "./lock";
 import { rollUp } from "./roll-up";
 
@@ -45,21 +46,19 @@ export async function recordRecommendationRollUp(
     where: { id: recommendationId },
     data: { progress, status, version: { increment: 1 } },
   });
-  await tx.statusUpdate.create({
-    data: {
-      recommendationId,
-      statusBefore: rec.status,
-      statusAfter: status,
-      progressBefore: rec.progress,
-      progressAfter: progress,
-      effectiveDate,
-      source: origin.source,
-      importFileName: origin.importFileName ?? null,
-      authorId: actorId,
-      rollUpOfId: causeId,
-      rollUpCause: cause.kind,
-      rollUpActionCode: cause.actionCode,
-    },
+  await createStatusUpdate(tx, {
+    recommendationId,
+    statusBefore: rec.status,
+    statusAfter: status,
+    progressBefore: rec.progress,
+    progressAfter: progress,
+    effectiveDate,
+    source: origin.source,
+    importFileName: origin.importFileName ?? null,
+    authorId: actorId,
+    rollUpOfId: causeId,
+    rollUpCause: cause.kind,
+    rollUpActionCode: cause.actionCode,
   });
   await recordAudit(tx, {
     actorId,

@@ -9,6 +9,7 @@ import type { AgencyRole, EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { liveRecommendations } from "@/lib/db/live";
 import { LIST_ORDER } from "@/lib/db/selects";
 import { sql } from "@/lib/db/sql";
+import { readChainHeads } from "@/lib/history-chain/heads";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import type { Health } from "@/lib/tracking/health";
 import { filteredItems, itemScope } from "@/lib/tracking/item-sql";
@@ -89,6 +90,7 @@ export async function getReportData(
     recommendations,
     comments,
     satisfactionLevels,
+    historyChain,
   ] = await Promise.all([
     getDashboard(db, dashboardParams, today),
     statesOn(db, "recommendation", proposal.code, params.asOf, today),
@@ -149,6 +151,8 @@ export async function getReportData(
       },
     }),
     db.satisfactionLevel.findMany({ select: { key: true, labelZh: true, labelEn: true } }),
+    // The history chains' heads as the report is made, printed on it (lib/history-chain).
+    readChainHeads(sqlReader(db)),
   ]);
 
   // Evidence known by the day and not yet withdrawn then, on the recommendation or its actions.
@@ -357,6 +361,7 @@ export async function getReportData(
     moved,
     overdue,
     satisfactionLevels,
+    historyChain,
   };
 }
 

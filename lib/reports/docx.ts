@@ -20,6 +20,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { chainHeadsLine, chainHowToCheck } from "@/lib/history-chain/heads-format";
 import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { type ReportLabels, reportLabels } from "./labels";
@@ -416,6 +417,20 @@ export async function renderReportDocx(
       spacing: data.sender ? undefined : { before: 480 },
       keepLines: true,
       children: [new TextRun(unbrokenText(labels.date(generatedAt)))],
+    }),
+    // The history chains' heads, as a note (附注) below the date, where an official document has its
+    // notes: a reader of this copy can check later that the record extends it.
+    paragraph({
+      indent,
+      spacing: { before: 320 },
+      children: [
+        new TextRun({
+          text: english
+            ? `(${chainHeadsLine(data.historyChain, labels.locale).join(labels.colon)}. ${chainHowToCheck(labels.locale)}.)`
+            : `（${chainHeadsLine(data.historyChain, labels.locale).join(labels.colon)}。${chainHowToCheck(labels.locale)}。）`,
+          size: english ? 20 : 24,
+        }),
+      ],
     }),
   );
 

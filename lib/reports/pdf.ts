@@ -2,6 +2,7 @@
 // (subset) so that it reads the same on any machine. Built in memory; nothing is fetched.
 import type { Font } from "fontkit";
 import PDFDocument from "pdfkit";
+import { chainHeadsLine, chainHowToCheck } from "@/lib/history-chain/heads-format";
 import { CHART_SCALE, renderReportCharts } from "./charts";
 import type { ReportData } from "./data";
 import { boldFont, regularFont } from "./fonts";
@@ -194,6 +195,11 @@ function cover(doc: Doc, data: ReportData, labels: ReportLabels, generatedAt: Da
       .fillColor(INK)
       .text(value, { width: CONTENT_WIDTH - 120, lineGap: 6 });
   }
+  // The history chains' heads: a reader of this copy can check later that the record extends it.
+  doc.moveDown(2);
+  const [chainLabel, chainHeads] = chainHeadsLine(data.historyChain, labels.locale);
+  paragraph(doc, `${chainLabel}${labels.colon}${chainHeads}`, { color: MUTED, size: 9 });
+  paragraph(doc, chainHowToCheck(labels.locale), { color: MUTED, size: 9 });
   if (data.proposal.isSample) {
     doc.moveDown(3);
     paragraph(doc, t("sampleNotice"), { color: "#92400e", size: 10 });

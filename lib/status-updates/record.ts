@@ -10,6 +10,7 @@ import type { ItemStatus } from "@/lib/db/enums";
 import { liveActions, liveRecommendations } from "@/lib/db/live";
 import { ASSIGNMENTS } from "@/lib/db/selects";
 import { type NewEvidence, newEvidence, writeEvidence } from "@/lib/evidence/write";
+import { createStatusUpdate } from "@/lib/history-chain/append";
 import { notifyStatusChanges } from "@/lib/notifications/changes";
 import { type Origin, recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { type ProposalEvidence, reviewingAgencyOf } from "@/lib/update-review/rule";
@@ -119,20 +120,18 @@ export async function recordStatusUpdateIn(
     evidenceIds.push(evidence.id);
   }
 
-  const update = await tx.statusUpdate.create({
-    data: {
-      ...itemWhere(input),
-      statusBefore: item.status,
-      statusAfter: input.status,
-      progressBefore: item.progress,
-      progressAfter: progress,
-      effectiveDate: shanghaiDate(input.effectiveDate),
-      comment: input.comment ?? null,
-      source: origin.source,
-      importFileName: origin.importFileName ?? null,
-      authorId: actor.id,
-      evidence: { create: evidenceIds.map((evidenceId) => ({ evidenceId })) },
-    },
+  const update = await createStatusUpdate(tx, {
+    ...itemWhere(input),
+    statusBefore: item.status,
+    statusAfter: input.status,
+    progressBefore: item.progress,
+    progressAfter: progress,
+    effectiveDate: shanghaiDate(input.effectiveDate),
+    comment: input.comment ?? null,
+    source: origin.source,
+    importFileName: origin.importFileName ?? null,
+    authorId: actor.id,
+    evidence: { create: evidenceIds.map((evidenceId) => ({ evidenceId })) },
   });
   await recordAudit(tx, {
     actorId: actor.id,

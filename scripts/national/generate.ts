@@ -18,6 +18,7 @@ import {
   ACTION_AGENCY,
   AGENCY,
   AUDIT_EVENT,
+  chainRows,
   EVIDENCE,
   EVIDENCE_CREATED_AT,
   PROPOSAL,
@@ -49,7 +50,7 @@ import {
 } from "./vocabulary";
 
 /** Bump when the data a seed produces changes, so that benchmarks regenerate instead of reusing. */
-export const NATIONAL_GENERATOR_VERSION = 1;
+export const NATIONAL_GENERATOR_VERSION = 2;
 /** The day the dataset is "as of": every date in it is on or before it, whenever it is generated. */
 export const NATIONAL_DATASET_TODAY = "2026-11-28";
 export const DEFAULT_SEED = 20_261_128;
@@ -231,7 +232,7 @@ export async function generateNationalDataset(
     }
     // Written last, in the same transaction: its presence says the dataset is complete.
     const now = Date.now();
-    await writer.insert(AUDIT_EVENT, [
+    const datasetEvent: Row[] = [
       [
         new IdMaker(new Random(now)).next(now),
         null,
@@ -241,7 +242,10 @@ export async function generateNationalDataset(
         JSON.stringify(info),
         now,
       ],
-    ]);
+    ];
+    // The audit chain's first row: the database was freshly migrated, with no audit events.
+    chainRows(AUDIT_EVENT, datasetEvent);
+    await writer.insert(AUDIT_EVENT, datasetEvent);
     await writer.commit();
     const written = performance.now();
     log(`written in ${((written - generated) / 1000).toFixed(1)} s`);
@@ -346,6 +350,8 @@ class DatasetPlan {
     this.rows.of(ACTION).sort(byCreatedAt(ACTION.columns.length - 2));
     this.rows.of(EVIDENCE).sort(byCreatedAt(EVIDENCE_CREATED_AT));
     this.rows.of(STATUS_UPDATE).sort(byCreatedAt(STATUS_UPDATE_CREATED_AT));
+    // The history chain, in the order the rows are written (lib/history-chain).
+    chainRows(STATUS_UPDATE, this.rows.of(STATUS_UPDATE));
   }
 
   // Themes, agencies, users ------------------------------------------------------------------

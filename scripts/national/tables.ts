@@ -1,5 +1,12 @@
 // The columns the generator writes, in the order its rows hold them (see prisma/models.prisma).
-import type { TableSpec } from "./bulk-writer";
+import {
+  CHAIN_COLUMNS,
+  type ChainHeadLink,
+  contentHashOf,
+  EMPTY_CHAIN,
+  linkAfter,
+} from "../../lib/history-chain/content";
+import type { Row, TableSpec } from "./bulk-writer";
 
 const itemStatus = { enum: "ItemStatus" } as const;
 const agencyRole = { enum: "AgencyRole" } as const;
@@ -190,6 +197,10 @@ export const STATUS_UPDATE = {
     ["rollUpCause", { enum: "RollUpCause" }],
     ["rollUpActionCode", "text"],
     ["createdAt", "timestamp"],
+    // The history chain (lib/history-chain), filled in by chainRows as the rows are made.
+    ["chainSeq", "int"],
+    ["contentHash", "text"],
+    ["chainHash", "text"],
   ],
 } as const satisfies TableSpec;
 export const STATUS_UPDATE_CREATED_AT = 15;
@@ -212,5 +223,27 @@ export const AUDIT_EVENT = {
     ["entityId", "text"],
     ["after", "json"],
     ["createdAt", "timestamp"],
+    ["chainSeq", "int"],
+    ["contentHash", "text"],
+    ["chainHash", "text"],
   ],
 } as const satisfies TableSpec;
+
+/**
+ * Appends the history chain's fields to rows of STATUS_UPDATE or AUDIT_EVENT made without them (all
+ * columns but the chain's, in the spec's order), in the order given, after the chain's `head`.
+ */
+export function chainRows(
+  table: typeof STATUS_UPDATE | typeof AUDIT_EVENT,
+  rows: Row[],
+  head: ChainHeadLink = EMPTY_CHAIN,
+) {
+  const names = table.columns.map(([name]) => name).filter((name) => !CHAIN_COLUMN_NAMES.has(name));
+  const contentHashes = rows.map((row) =>
+    contentHashOf(table.name, Object.fromEntries(names.map((name, index) => [name, row[index]]))),
+  );
+  linkAfter(head, contentHashes).forEach((link, index) => {
+    rows[index]?.push(link.chainSeq, link.contentHash, link.chainHash);
+  });
+}
+const CHAIN_COLUMN_NAMES = new Set<string>(CHAIN_COLUMNS);

@@ -14,7 +14,12 @@ import { backupDatabase, postgresTool, restoreDatabase } from "../../scripts/db-
 import { type Connection, openConnection } from "../../scripts/db-transfer/connection";
 import { TransferError } from "../../scripts/db-transfer/copy";
 import { createEmptyDatabase, removeEmptyDatabase } from "./databases";
-import { expectSameRows, seedWithHistory, wholeDatabase } from "./support/whole-database";
+import {
+  expectSameRows,
+  expectVerifiedHistory,
+  seedWithHistory,
+  wholeDatabase,
+} from "./support/whole-database";
 
 const url = databaseUrl();
 const provider = databaseProvider(url);
@@ -42,6 +47,8 @@ describe(`backup and restore (${provider})`, () => {
     const [original, copy] = [await wholeDatabase(url), await wholeDatabase(restored)];
     expect(original.StatusUpdate?.size).toBeGreaterThan(150);
     expectSameRows(copy, original);
+    // The history chains verify in the restored database (lib/history-chain).
+    await expectVerifiedHistory(restored);
     // The tables beside the model's (migrations, search index) came back too.
     const source = await openConnection(url);
     try {

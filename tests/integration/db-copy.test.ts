@@ -11,7 +11,12 @@ import { databaseTables, NOT_MODEL_TABLES, TABLES } from "@/lib/db/tables";
 import { type Connection, openConnection } from "../../scripts/db-transfer/connection";
 import { assertEmpty, copyDatabase, migrateDeploy, TransferError } from "../../scripts/db-transfer/copy";
 import { createEmptyDatabase, removeEmptyDatabase } from "./databases";
-import { expectSameRows, seedWithHistory, wholeDatabase } from "./support/whole-database";
+import {
+  expectSameRows,
+  expectVerifiedHistory,
+  seedWithHistory,
+  wholeDatabase,
+} from "./support/whole-database";
 
 const url = databaseUrl();
 const provider = databaseProvider(url);
@@ -51,6 +56,10 @@ describe(`db:copy from ${provider} to ${otherProvider} and back`, () => {
     expect(original.AuditEvent?.size).toBeGreaterThan(2);
     expectSameRows(await wholeDatabase(other), original);
     expectSameRows(await wholeDatabase(back), original);
+    // The history chains verify in the other database and back (their canonical form is the same).
+    await expectVerifiedHistory(url);
+    await expectVerifiedHistory(other);
+    await expectVerifiedHistory(back);
     expect(progress).toContain(`StatusUpdate ${original.StatusUpdate?.size}/${original.StatusUpdate?.size}`);
   });
 

@@ -482,6 +482,10 @@ describe("GET /api/export as a workbook", () => {
     expect(lines.get("事项数")).toBe(String(page.total));
     expect(lines.get("包含的表")).toBe("举措、佐证材料、进展更新");
     expect(lines.has("仅含勾选的行（行数）")).toBe(false);
+    // The history chains' heads as the export was read (lib/history-chain).
+    expect(lines.get("历史记录校验链")).toMatch(
+      /^进展更新 #\d+ [0-9a-f]{12}（.+ 北京时间）；操作日志 #\d+ [0-9a-f]{12}/,
+    );
   });
 
   it("says when nothing is filtered, and how many rows were ticked, in English too", async () => {
@@ -527,6 +531,10 @@ describe("GET /api/export as JSON", () => {
       items: page.total,
     });
     expect(Math.abs(Date.parse(String(about.exportedAt)) - Date.now())).toBeLessThan(60_000);
+    expect(about.historyChain).toEqual([
+      expect.objectContaining({ table: "StatusUpdate", shortHash: expect.stringMatching(/^[0-9a-f]{12}$/) }),
+      expect.objectContaining({ table: "AuditEvent" }),
+    ]);
     expect(rows.map((row) => [row.code, row.status, row.progress, row.health, row.dueDate])).toEqual(
       page.rows.map((row) => [row.code, row.status, row.progress, row.health, day(row.dueDate) || null]),
     );

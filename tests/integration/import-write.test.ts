@@ -13,6 +13,7 @@ import { planImport } from "@/lib/import/plan";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { recordStatusUpdate, recordStatusUpdateIn } from "@/lib/status-updates/record";
 import { seedSampleData } from "../../prisma/seed";
+import { expectVerifiedHistory } from "./support/whole-database";
 
 const NOW = new Date("2026-11-29T04:00:00Z");
 const TODAY = "2026-11-29";
@@ -326,5 +327,13 @@ describe("an import's writes", () => {
       select: { progress: true, actions: { select: { status: true, progress: true, weight: true } } },
     });
     expect(after.progress).toBe(rollUp(after.actions).progress);
+  });
+});
+
+describe("the history chain after every import above", () => {
+  // Imports, their roll-ups and audit events, and the form's saves beside them: one unbroken chain
+  // per table (lib/history-chain), the import's rows linked in its transaction.
+  it("verifies", async () => {
+    await expectVerifiedHistory();
   });
 });

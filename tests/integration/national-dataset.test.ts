@@ -4,6 +4,9 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { addMonths, shanghaiToday, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db/client";
+import { describeReport } from "@/lib/history-chain/describe";
+import { verifyHistory } from "@/lib/history-chain/verify";
 import { rollUp } from "@/lib/recommendations/roll-up";
 import { getTrackingPage } from "@/lib/tracking/queries";
 import { parseTrackingParams } from "@/lib/tracking/search-params";
@@ -43,6 +46,13 @@ describe("national dataset generator", () => {
     expect(await db.agency.count()).toBe(60);
     expect(result.counts.statusUpdates).toBe(await db.statusUpdate.count());
     expect(await db.statusUpdateEvidence.count()).toBe(result.counts.statusUpdateEvidence);
+  });
+
+  it("writes an unbroken history chain (lib/history-chain), as the app would have", async () => {
+    const reports = await verifyHistory(sqlReader(db));
+    expect(reports.map(describeReport).join("\n")).not.toContain("BROKEN");
+    expect(reports[0]).toMatchObject({ ok: true, rows: result.counts.statusUpdates });
+    expect(reports[1]).toMatchObject({ ok: true, rows: 1 });
   });
 
   it("records itself in the audit log, which the benchmark reads to reuse a dataset", async () => {

@@ -11,6 +11,9 @@ import { PublicProgress } from "@/components/public/public-progress";
 import { createAuth } from "@/lib/auth/config";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db/client";
+import { readChainHeads } from "@/lib/history-chain/heads";
+import { chainHeadsJson } from "@/lib/history-chain/heads-format";
 import type { Locale } from "@/lib/i18n/routing";
 import { setProposalPublished } from "@/lib/public/actions";
 import { getPublicProgress } from "@/lib/public/queries";
@@ -265,6 +268,13 @@ describe("published", () => {
     // The figures agree with the items.
     const progress = await getPublicProgress(CODE);
     expect(data.figures).toEqual(progress?.figures);
+    // The history chains' heads, as the look-up (GET /api/public/history-chain) finds them.
+    const heads = await readChainHeads(sqlReader(db));
+    expect(data.historyChain).toEqual(chainHeadsJson(heads));
+    expect(data.historyChain[0]).toMatchObject({
+      table: "StatusUpdate",
+      shortHash: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
   });
 
   it("serves the same data as CSV (BOM, CRLF, one row per item), with nothing internal", async () => {
@@ -281,8 +291,14 @@ describe("published", () => {
       const rows: string[][] = parse(text, { bom: true });
       const progress = await getPublicProgress(CODE);
       const items = (progress?.recommendations ?? []).reduce((sum, rec) => sum + 1 + rec.actions.length, 0);
-      expect(rows).toHaveLength(1 + items);
+      // The header, one row per item, and the history chains' heads (lib/history-chain).
+      expect(rows).toHaveLength(1 + items + 1);
       expect(rows[0]?.[0]).toBe(lang === "en" ? "proposal" : "建议编号");
+      const chain = rows[rows.length - 1] ?? [];
+      expect(chain[0]).toBe(lang === "en" ? "History chain heads" : "历史记录校验链");
+      expect(chain[1]).toMatch(
+        lang === "en" ? /^Status updates #\d+ [0-9a-f]{12} / : /^进展更新 #\d+ [0-9a-f]{12}/,
+      );
       const r1 = rows.find((row) => row[2] === "R1");
       expect(r1?.[13]).toContain(PUBLIC_URL);
     }

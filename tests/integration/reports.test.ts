@@ -254,6 +254,14 @@ describe("the PDF", () => {
     );
     expect(text).toContain("《关于上海加快建设具有全球影响力的大模型创新集聚区的建议》进展报告");
     const data = await getReportData(db, { proposal: PROPOSAL, asOf: AS_OF, compareTo: COMPARE_TO });
+    // On the cover, the history chains' heads as the report was made (lib/history-chain).
+    const [updatesHead] = data?.historyChain ?? [];
+    expect(updatesHead?.table).toBe("StatusUpdate");
+    expect(text).toContain(
+      withoutSpace(
+        `历史记录校验链：进展更新 #${updatesHead?.chainSeq} ${updatesHead?.chainHash.slice(0, 12)}`,
+      ),
+    );
     // Each recommendation's section: its heading (code and title), then its status among its facts.
     const sections = data?.sections ?? [];
     const headings = sections.map((section) => withoutSpace(`${section.code} ${section.titleZh}`));
@@ -397,8 +405,12 @@ describe("the Word document", () => {
         counts.set(agency.nameZh, (counts.get(agency.nameZh) ?? 0) + 1);
     const mostLed = Math.max(...counts.values());
     expect(counts.get(data?.sender?.nameZh ?? "")).toBe(mostLed);
-    const [closing, sender, date] = paragraphs.slice(-3);
+    const [closing, sender, date, note] = paragraphs.slice(-4);
     expect(text(closing ?? "")).toBe("特此报告。");
+    // Below the date, as an official document's note (附注): the history chains' heads.
+    expect(text(note ?? "")).toMatch(
+      /^（历史记录校验链：进展更新 #\d+ [0-9a-f]{12}（.+北京时间）；操作日志 #\d+ /,
+    );
     expect(text(sender ?? "")).toBe(data?.sender?.nameZh);
     expect(text(date ?? "")).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     for (const p of [closing, sender]) expect(p).toContain("<w:keepNext/>");

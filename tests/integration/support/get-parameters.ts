@@ -67,6 +67,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/api/health/ready": [],
   "/api/import/template": ["format", "locale"],
   "/api/public/[file]": ["lang"],
+  "/api/public/history-chain": ["hash", "lang"],
   "/api/reports": [...keys(reportShape), "format"],
   "/api/v1/notifications": keys(notificationListQuery.shape),
   "/api/v1/openapi.json": [],

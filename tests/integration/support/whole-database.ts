@@ -5,6 +5,9 @@ import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { openDriverReader } from "@/lib/db/driver-reader";
 import { rowHashes, TABLES } from "@/lib/db/tables";
+import { createAuditEvent } from "@/lib/history-chain/append";
+import { describeReport } from "@/lib/history-chain/describe";
+import { verifyHistory } from "@/lib/history-chain/verify";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
 import { seedSampleData } from "../../../prisma/seed";
 
@@ -36,15 +39,26 @@ export async function seedWithHistory() {
     );
     expect(result.kind).toBe("recorded");
   }
-  await db.auditEvent.create({
-    data: {
-      action: "test.nested",
-      entityType: "Test",
-      entityId: "x",
-      after: { z: [1, 2.5, { b: true, a: null }], a: "中文", big: 9007199254740991 },
-      createdAt: new Date("2026-11-29T05:00:00.007Z"),
-    },
+  // Chained as the app chains it: its JSON must hash the same after a copy to the other database.
+  await createAuditEvent(db, {
+    action: "test.nested",
+    entityType: "Test",
+    entityId: "x",
+    after: { z: [1, 2.5, { b: true, a: null }], a: "中文", big: 9007199254740991 },
+    createdAt: new Date("2026-11-29T05:00:00.007Z"),
   });
+}
+
+/** The history chains of a database verify (lib/history-chain), read through the plain driver. */
+export async function expectVerifiedHistory(url: string = databaseUrl()) {
+  const reader = await openDriverReader(url);
+  try {
+    const reports = await verifyHistory(reader);
+    expect(reports.map(describeReport).join("\n")).not.toContain("BROKEN");
+    expect(reports.every((report) => report.ok && report.rows > 0)).toBe(true);
+  } finally {
+    await reader.close();
+  }
 }
 
 /** Every row's hash of every table, by table and key. */

@@ -576,6 +576,18 @@ const ACTIONS: Record<string, Entry> = {
   },
   saveAgencyNotificationDefaults: { form: async ({ lead }) => ({ agencyId: lead, deadlinesEmail: "on" }) },
   saveNotificationThresholds: { form: async () => ({ reply: "14, 7, 1", item: "14, 3" }) },
+  recheckLink: {
+    form: async () => ({
+      linkCheckId: (
+        await db.linkCheck.upsert({
+          where: { id: "naughty-link" },
+          create: { id: "naughty-link", url: "https://example.org/naughty", dueAt: new Date() },
+          update: {},
+        })
+      ).id,
+    }),
+  },
+  saveAllowedHosts: { form: async () => ({ hosts: "intranet.example.gov.cn\n10.0.0.8" }) },
   setProposalPublished: {
     form: async ({ proposalId }) => ({ proposalId, publish: "true", showSatisfaction: "on" }),
   },

@@ -94,6 +94,9 @@ export const AUDIT_ACTIONS = [
   "comment.post",
   "comment.edit",
   "comment.hide",
+  // Files on evidence and replies (lib/files).
+  "file.attach",
+  "file.remove",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -115,6 +118,7 @@ export const AUDIT_ENTITY_TYPES = [
   "CalendarFeed",
   "CalendarDay",
   "RatingQuestion",
+  "StoredFile",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -5,16 +5,18 @@
 
 export type StorageKind = "database" | "s3";
 
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 const DEFAULT_MAX_MB = 20;
 
 /** The largest file taken, in bytes. */
-export function maxFileBytes(env: NodeJS.ProcessEnv = process.env): number {
+export function maxFileBytes(env: Environment = process.env): number {
   const megabytes = Number(env.FILE_MAX_MB ?? DEFAULT_MAX_MB);
   return Math.floor((Number.isFinite(megabytes) && megabytes > 0 ? megabytes : DEFAULT_MAX_MB) * 1024 * 1024);
 }
 
 /** Where new files go. */
-export function storageKind(env: NodeJS.ProcessEnv = process.env): StorageKind {
+export function storageKind(env: Environment = process.env): StorageKind {
   const kind = env.FILE_STORAGE?.trim() || "database";
   if (kind !== "database" && kind !== "s3")
     throw new Error(`FILE_STORAGE is "${kind}": it must be "database" or "s3".`);
@@ -30,7 +32,7 @@ export type S3Settings = {
   forcePathStyle: boolean;
 };
 
-export function s3Settings(env: NodeJS.ProcessEnv = process.env): S3Settings {
+export function s3Settings(env: Environment = process.env): S3Settings {
   const bucket = env.S3_BUCKET?.trim();
   if (!bucket) throw new Error("FILE_STORAGE=s3 needs S3_BUCKET (README, Files).");
   return {

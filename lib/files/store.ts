@@ -7,12 +7,12 @@ import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import type { DbClient } from "@/lib/db/client";
-import { type S3Settings, type StorageKind, s3Settings } from "./config";
+import { type Environment, type S3Settings, type StorageKind, s3Settings } from "./config";
 
 export interface FileStore {
   readonly kind: StorageKind;
   /** Stores `content` under `key`, reading it as it comes; throws what `content` throws. */
-  write(key: string, content: AsyncIterable<Uint8Array>, mime: string): Promise<void>;
+  write(key: string, content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, mime: string): Promise<void>;
   /** The bytes stored under `key`, as a stream read a part at a time. */
   read(key: string): Readable;
   /** Removes what is stored under `key` (nothing if there is none). */
@@ -24,7 +24,10 @@ export const CHUNK_BYTES = 256 * 1024;
 const READ_AHEAD = 4;
 
 /** Cuts a stream of pieces of any size into parts of `size` bytes (the last may be shorter). */
-export async function* inParts(content: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+export async function* inParts(
+  content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  size: number,
+): AsyncGenerator<Uint8Array> {
   let part = new Uint8Array(size);
   let filled = 0;
   for await (const piece of content) {
@@ -48,7 +51,7 @@ export class DatabaseFileStore implements FileStore {
   readonly kind = "database" as const;
   constructor(private readonly db: DbClient) {}
 
-  async write(key: string, content: AsyncIterable<Uint8Array>) {
+  async write(key: string, content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
     let position = 0;
     try {
       // One statement per part: no transaction held open while the upload arrives.
@@ -104,11 +107,22 @@ export class S3FileStore implements FileStore {
     });
   }
 
-  async write(key: string, content: AsyncIterable<Uint8Array>, mime: string) {
+  async write(key: string, content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, mime: string) {
+    // What the content itself threw (the size limit) is what the caller is told, not the failure of
+    // the upload it caused.
+    let contentError: unknown = null;
+    async function* watched() {
+      try {
+        yield* content;
+      } catch (error) {
+        contentError = error;
+        throw error;
+      }
+    }
     // lib-storage sends parts of 5 MiB as they fill (a multipart upload), never the whole file.
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.settings.bucket, Key: key, Body: Readable.from(content), ContentType: mime },
+      params: { Bucket: this.settings.bucket, Key: key, Body: Readable.from(watched()), ContentType: mime },
       queueSize: 1,
       partSize: 5 * 1024 * 1024,
     });
@@ -117,7 +131,7 @@ export class S3FileStore implements FileStore {
     } catch (error) {
       await upload.abort().catch(() => undefined);
       await this.remove(key).catch(() => undefined);
-      throw error;
+      throw contentError ?? error;
     }
   }
 
@@ -138,10 +152,6 @@ export class S3FileStore implements FileStore {
 }
 
 /** The store that holds files of `kind` (a file's own, for reading; the configured one, for writing). */
-export function fileStoreOf(
-  kind: StorageKind,
-  db: DbClient,
-  env: NodeJS.ProcessEnv = process.env,
-): FileStore {
+export function fileStoreOf(kind: StorageKind, db: DbClient, env: Environment = process.env): FileStore {
   return kind === "s3" ? new S3FileStore(s3Settings(env)) : new DatabaseFileStore(db);
 }

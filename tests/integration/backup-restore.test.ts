@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { databaseTables, toInstant } from "@/lib/db/tables";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
@@ -14,7 +15,7 @@ import { backupDatabase, postgresTool, restoreDatabase } from "../../scripts/db-
 import { type Connection, openConnection } from "../../scripts/db-transfer/connection";
 import { TransferError } from "../../scripts/db-transfer/copy";
 import { createEmptyDatabase, removeEmptyDatabase } from "./databases";
-import { expectSameRows, seedWithHistory, wholeDatabase } from "./support/whole-database";
+import { expectSameRows, seedWithHistory, storedFileHash, wholeDatabase } from "./support/whole-database";
 
 const url = databaseUrl();
 const provider = databaseProvider(url);
@@ -52,6 +53,16 @@ describe(`backup and restore (${provider})`, () => {
       );
     } finally {
       await source.close();
+    }
+  });
+
+  it("restores a file's bytes kept in the database", async () => {
+    const file = await db.storedFile.findUniqueOrThrow({ where: { storageKey: "files/whole-database" } });
+    const client = createPrismaClient(restored);
+    try {
+      expect(await storedFileHash(client as typeof db)).toBe(file.sha256);
+    } finally {
+      await client.$disconnect();
     }
   });
 

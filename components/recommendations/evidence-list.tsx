@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
+import { FileList } from "@/components/files/file-list";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
@@ -58,6 +59,7 @@ export function EvidenceList({
               <p className="text-xs text-slate-600">{t("publisher", { publisher: item.publisher })}</p>
             )}
             {item.note && <p className="text-sm text-slate-700">{item.note}</p>}
+            {item.files.length > 0 && <FileList files={item.files} />}
             {withdrawn && item.withdrawnReason && (
               <p className="text-sm text-red-800">{t("withdrawnReason", { reason: item.withdrawnReason })}</p>
             )}

@@ -102,8 +102,3 @@ export async function detectFileKind(
   if (!mime) return { problem: "extensionMismatch" };
   return { mime, extension, preview: allowed.preview === true };
 }
-
-/** Whether a file of this recorded MIME type may be shown inline (in a sandbox). */
-export function previewable(mime: string): boolean {
-  return ["application/pdf", "image/jpeg", "image/png", "image/gif", "image/webp"].includes(mime);
-}

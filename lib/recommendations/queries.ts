@@ -4,6 +4,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { LIST_ORDER } from "@/lib/db/selects";
+import { FILE_SUMMARY } from "@/lib/files/queries";
 import { REPLY_FIELDS } from "@/lib/replies/select";
 
 const agencySelect = {
@@ -108,6 +109,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         withdrawnReason: true,
         actionId: true,
         action: { select: { code: true } },
+        files: FILE_SUMMARY,
       },
     }),
     db.statusUpdate.findMany({

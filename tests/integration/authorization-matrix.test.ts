@@ -5,6 +5,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as attachFileRoute } from "@/app/api/files/route";
 import { POST as uploadImport } from "@/app/api/import/route";
 import { POST as postReport } from "@/app/api/reports/route";
 import {
@@ -233,6 +234,8 @@ async function snapshot() {
         db.comment.findMany({ orderBy: { id: "asc" } }),
         db.commentVersion.count(),
         db.commentMention.count(),
+        db.storedFile.count(),
+        db.fileChunk.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -254,6 +257,20 @@ type Write = {
   /** False for a route that only reads, though not by GET (a report from a form): nothing to audit. */
   audited?: false;
 };
+
+/** A scanned letter (a small PDF) attached to `owner` through the upload route. */
+function uploadFile(owner: string) {
+  const body = new FormData();
+  body.set("owner", owner);
+  body.set("file", new File([Buffer.from("%PDF-1.4\n% 扫描件\n%%EOF\n")], "扫描件.pdf"));
+  return attachFileRoute(
+    new NextRequest("http://127.0.0.1/api/files?locale=zh-CN", {
+      method: "POST",
+      body,
+      headers: request.headers,
+    }),
+  );
+}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -1328,6 +1345,20 @@ const WRITES: Write[] = [
           headers: request.headers,
         }),
       ),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (a file on a piece of evidence)",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: freshEvidence,
+    call: (evidenceId) => uploadFile(`evidence:${evidenceId}`),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (the reply letter's scan: the lead's staff only, as drafting)",
+    allowed: ONLY_LEAD,
+    prepare: () => cycleRecommendation("drafting"),
+    call: (recommendationId) => uploadFile(`reply:${recommendationId}`),
     succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
   },
   {

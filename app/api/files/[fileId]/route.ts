@@ -17,7 +17,7 @@ import { requestLocale } from "@/lib/http/locale";
 
 /** A file shown inline runs nothing, loads nothing but itself, and may not be framed elsewhere. */
 const PREVIEW_CONTENT_SECURITY_POLICY =
-  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ fileId: string }> }) {
   const { fileId } = await params;

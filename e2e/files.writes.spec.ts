@@ -75,7 +75,8 @@ test.describe("the lead agency's staff, in Chinese", () => {
     await expect(upload.getByRole("status")).toContainText("已上传：答复函扫描件.png");
     const preview = workflow(page).getByRole("img", { name: "答复函扫描件.png 的预览" });
     await expect(preview).toBeVisible();
-    expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(600);
+    // Loaded and drawn: the image's own width, read from its bytes.
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(600);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot(page, "reply-zh-1440");
   });

@@ -32,6 +32,7 @@ let recommendationId: string;
 let publicEvidence: string;
 let privateEvidence: string;
 let otherProposalEvidence: string;
+let contactId: string;
 
 beforeAll(async () => {
   await seedSampleData(db);
@@ -91,6 +92,19 @@ beforeAll(async () => {
     create: { recommendationId: rec.id, replyClass: "A", text: "答复正文", draftedById: lead.id },
     update: { acceptedAt: null },
   });
+  contactId = (
+    await db.deputyContact.create({
+      data: {
+        recommendationId: rec.id,
+        agencyId: lead.agencyId,
+        contactDate: new Date("2026-11-20T00:00:00+08:00"),
+        method: "in_person",
+        participants: "王代表、李强",
+        summary: "当面沟通办理方案。",
+        recordedById: lead.id,
+      },
+    })
+  ).id;
   for (const [person, email] of Object.entries(PEOPLE))
     cookies[person as Person] = await sessionCookie(email);
   cookies.visitor = "";
@@ -214,8 +228,20 @@ describe("uploads", () => {
     ["deputy", "reply", 403],
     // Drafting a reply is the lead agency's: admins do not draft, nor attach its letter.
     ["admin", "reply", 403],
+    // A contact record takes files from whoever may correct it: its agency's staff, admins.
+    ["lead", "contact", 201],
+    ["otherStaff", "contact", 403],
+    ["office", "contact", 403],
+    ["deputy", "contact", 403],
+    ["otherDeputy", "contact", 403],
+    ["admin", "contact", 201],
   ])("as %s on %s answers %i", async (person, kind, status) => {
-    const owner = kind === "evidence" ? `evidence:${privateEvidence}` : `reply:${recommendationId}`;
+    const owner =
+      kind === "evidence"
+        ? `evidence:${privateEvidence}`
+        : kind === "contact"
+          ? `contact:${contactId}`
+          : `reply:${recommendationId}`;
     const files = await db.storedFile.count();
     expect((await send(person, owner, "a.pdf", pdf())).status).toBe(status);
     expect(await db.storedFile.count()).toBe(files + (status === 201 ? 1 : 0));
@@ -248,18 +274,19 @@ describe("downloads", () => {
     await add("private", `evidence:${privateEvidence}`);
     await add("otherProposal", `evidence:${otherProposalEvidence}`);
     await add("draftReply", `reply:${recommendationId}`);
+    await add("contact", `contact:${contactId}`);
   });
 
   // Who reads which: 200, or 404 (never telling a file exists to someone who may not read it).
   const MATRIX: Record<Person, Record<string, number>> = {
-    visitor: { public: 200, private: 404, otherProposal: 404, draftReply: 404 },
-    lead: { public: 200, private: 200, otherProposal: 200, draftReply: 200 },
-    otherStaff: { public: 200, private: 200, otherProposal: 200, draftReply: 200 },
-    official: { public: 200, private: 200, otherProposal: 200, draftReply: 200 },
-    office: { public: 200, private: 200, otherProposal: 200, draftReply: 200 },
-    admin: { public: 200, private: 200, otherProposal: 200, draftReply: 200 },
-    deputy: { public: 200, private: 200, otherProposal: 404, draftReply: 404 },
-    otherDeputy: { public: 200, private: 404, otherProposal: 200, draftReply: 404 },
+    visitor: { public: 200, private: 404, otherProposal: 404, draftReply: 404, contact: 404 },
+    lead: { public: 200, private: 200, otherProposal: 200, draftReply: 200, contact: 200 },
+    otherStaff: { public: 200, private: 200, otherProposal: 200, draftReply: 200, contact: 200 },
+    official: { public: 200, private: 200, otherProposal: 200, draftReply: 200, contact: 200 },
+    office: { public: 200, private: 200, otherProposal: 200, draftReply: 200, contact: 200 },
+    admin: { public: 200, private: 200, otherProposal: 200, draftReply: 200, contact: 200 },
+    deputy: { public: 200, private: 200, otherProposal: 404, draftReply: 404, contact: 200 },
+    otherDeputy: { public: 200, private: 404, otherProposal: 200, draftReply: 404, contact: 404 },
   };
   it.each(Object.keys(MATRIX) as Person[])("as %s", async (person) => {
     const answers: Record<string, number> = {};

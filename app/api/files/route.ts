@@ -1,5 +1,6 @@
-// POST /api/files?locale=…: attaches one file to a piece of evidence or a reply draft. Multipart, the
-// field "owner" ("evidence:<id>" or "reply:<recommendationId>") before the field "file". The file is
+// POST /api/files?locale=…: attaches one file to a piece of evidence, a reply draft or a contact record.
+// Multipart, the field "owner" ("evidence:<id>", "reply:<recommendationId>" or "contact:<id>") before
+// the field "file". The file is
 // streamed to the store as it arrives (lib/files/upload.ts); answers 201 { file } or an error
 // { error: { code, message } } in the user's language. A route handler rather than a server action, as
 // server actions read the whole body into memory.
@@ -8,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { unlessBusy } from "@/lib/db/busy";
-import { attachAccess, parseFileOwner } from "@/lib/files/access";
+import { attachAccess, ownerColumns, parseFileOwner } from "@/lib/files/access";
 import { maxFileBytes, storageKind } from "@/lib/files/config";
 import { filesTranslator, uploadProblemMessage } from "@/lib/files/messages";
 import { fileStoreOf } from "@/lib/files/store";
@@ -75,8 +76,7 @@ export async function POST(request: NextRequest) {
     const stored = await db.$transaction(async (tx) => {
       const row = await tx.storedFile.create({
         data: {
-          evidenceId: owner.kind === "evidence" ? owner.evidenceId : null,
-          replyRecommendationId: owner.kind === "reply" ? owner.recommendationId : null,
+          ...ownerColumns(owner),
           name: file.name,
           mime: file.mime,
           size: file.size,

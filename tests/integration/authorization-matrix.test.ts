@@ -389,6 +389,8 @@ async function datedCycleRecommendation() {
 const versionOf = async (id: string) =>
   String((await db.recommendation.findUniqueOrThrow({ where: { id } })).version);
 const ONLY_LEAD = { ...STAFF_OF_THE_ITEM, admin: false };
+/** A contact record's corrections (and files): the recording agency's staff, and admins. */
+const ONLY_RECORDING_AGENCY = STAFF_OF_THE_ITEM;
 /** A handling item with a 督办单 to its lead, acknowledged or not yet. */
 async function noticedRecommendation(acknowledged: boolean) {
   const id = await cycleRecommendation("handling");
@@ -1359,6 +1361,26 @@ const WRITES: Write[] = [
     allowed: ONLY_LEAD,
     prepare: () => cycleRecommendation("drafting"),
     call: (recommendationId) => uploadFile(`reply:${recommendationId}`),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (a contact record's file: who may correct the record, its agency's staff)",
+    allowed: ONLY_RECORDING_AGENCY,
+    prepare: async () =>
+      (
+        await db.deputyContact.create({
+          data: {
+            recommendationId: target.recommendationId,
+            agencyId: leadAgencyId,
+            contactDate: new Date("2026-11-20T00:00:00+08:00"),
+            method: "phone",
+            participants: "矩阵代表",
+            summary: "电话沟通。",
+            recordedById: adminId,
+          },
+        })
+      ).id,
+    call: (contactId) => uploadFile(`contact:${contactId}`),
     succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
   },
   {

@@ -25,6 +25,11 @@ export function CycleHistory({ entries }: { entries: CycleHistoryEntry[] }) {
               <span className="font-medium text-slate-900">
                 {entry.step in STEPS ? t(`step.${entry.step as keyof typeof STEPS}`) : entry.step}
               </span>
+              {entry.proxy && (
+                <span className="rounded-full border border-dashed border-amber-400 bg-amber-50 px-2 text-xs text-amber-900">
+                  {t("history.proxy")}
+                </span>
+              )}
               {entry.agency && (
                 <span className="text-slate-700">
                   {localized(locale, entry.agency.nameZh, entry.agency.nameEn)}
@@ -43,7 +48,11 @@ export function CycleHistory({ entries }: { entries: CycleHistoryEntry[] }) {
             {entry.correctedClass && (
               <p className="text-slate-800">{t("history.correctedClass", entry.correctedClass)}</p>
             )}
-            {entry.note && <p className="max-w-prose break-words text-slate-800">{entry.note}</p>}
+            {entry.note && (
+              <p className="max-w-prose break-words text-slate-800">
+                {entry.proxy ? t("history.proxyReason", { reason: entry.note }) : entry.note}
+              </p>
+            )}
             {entry.actorName && <p className="text-xs text-slate-500">{entry.actorName}</p>}
           </li>
         ))}

@@ -27,6 +27,9 @@ import { ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import type { FormState } from "@/lib/validation/form-action";
 
+/** The stages after the office accepted or recorded the reply. */
+const REPLIED_STAGES = new Set<Workflow["stage"]>(["replied", "evaluated", "closed"]);
+
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
 function StepForm({
@@ -102,7 +105,7 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
         <div className="min-w-0 space-y-5">
           <section aria-labelledby="reply-draft-heading" className="space-y-2">
             <h3 id="reply-draft-heading" className="font-medium text-slate-900">
-              {t("draftTitle")}
+              {t(workflow.forDeputy ? "replyTitle" : "draftTitle")}
               {draft && (
                 <span className="ml-2 text-sm font-normal text-slate-600">{t("round", { round })}</span>
               )}
@@ -151,11 +154,20 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
                 )}
               </div>
             ) : (
-              <p className="text-sm text-slate-600">{t("noDraft")}</p>
+              <p className="text-sm text-slate-600">
+                {/* A reply recorded without its text (补录) was delivered outside the tracker. */}
+                {t(
+                  REPLIED_STAGES.has(workflow.stage)
+                    ? "replyOutside"
+                    : workflow.forDeputy
+                      ? "notYetReplied"
+                      : "noDraft",
+                )}
+              </p>
             )}
           </section>
 
-          {workflow.coHandlers.length > 0 && draft && (
+          {workflow.coHandlers.length > 0 && draft && !workflow.forDeputy && (
             <section aria-labelledby="reply-signoffs-heading" className="space-y-2">
               <h3 id="reply-signoffs-heading" className="font-medium text-slate-900">
                 {t("signoffs")}{" "}

@@ -35,7 +35,13 @@ export function DeputyHomeView({ home, name }: { home: DeputyHome; name: string 
   const t = useTranslations("deputy");
   const locale = useLocale();
   const format = useFormatter();
+  const tMethod = useTranslations("contacts.method");
   const sample = home.proposals.some((p) => p.isSample);
+  // With several proposals, an item's code (R1) alone does not say whose it is.
+  const proposalName = (code: string) => {
+    const proposal = home.proposals.find((p) => p.code === code);
+    return proposal ? localized(locale, proposal.titleZh, proposal.titleEn) : code;
+  };
   return (
     <div className="space-y-6" data-testid="deputy-home">
       {sample && <SampleDataNotice />}
@@ -63,6 +69,7 @@ export function DeputyHomeView({ home, name }: { home: DeputyHome; name: string 
                 >
                   {rec.code} · {localized(locale, rec.titleZh, rec.titleEn)}
                 </Link>
+                <p className="text-xs text-slate-600">{proposalName(rec.proposalCode)}</p>
                 <p className="mt-1 text-sm text-slate-700">
                   {rec.repliedAt
                     ? t("awaiting.repliedOn", { date: format.dateTime(rec.repliedAt, "date") })
@@ -74,6 +81,37 @@ export function DeputyHomeView({ home, name }: { home: DeputyHome; name: string 
           </ul>
         )}
       </section>
+
+      {home.toConfirm.length > 0 && (
+        <section
+          aria-labelledby="deputy-to-confirm"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4"
+        >
+          <h2 id="deputy-to-confirm" className="text-lg font-semibold text-slate-900">
+            {t("toConfirm.title")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{t("toConfirm.intro")}</p>
+          <ul className="mt-2 space-y-2" data-testid="deputy-to-confirm">
+            {home.toConfirm.map((contact) => (
+              <li key={contact.id} className="rounded-md border border-amber-200 bg-white p-3">
+                <Link
+                  href={`${recPath(contact.proposalCode, contact.recommendationCode)}#contacts-heading`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {contact.recommendationCode} · {localized(locale, contact.titleZh, contact.titleEn)}
+                </Link>
+                <p className="text-xs text-slate-600">{proposalName(contact.proposalCode)}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {t("toConfirm.contact", {
+                    date: format.dateTime(contact.contactDate, "date"),
+                    method: tMethod(contact.method as "other"),
+                  })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="deputy-changes" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="deputy-changes" className="text-lg font-semibold text-slate-900">
@@ -213,7 +251,14 @@ function ChangeRow({ change }: { change: DeputyChange }) {
         >
           {item} · {localized(locale, change.titleZh, change.titleEn)}
         </Link>
-        <span className="block text-slate-700">{what}</span>
+        <span className="block text-slate-700">
+          {what}
+          {change.proxy && (
+            <Badge tone="warning" className="ml-2">
+              {t("changes.proxy")}
+            </Badge>
+          )}
+        </span>
       </span>
     </li>
   );

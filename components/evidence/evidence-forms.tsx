@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessages } from "@/components/ui/form-messages";
-import { ChoiceSelect, Input, Select, Textarea } from "@/components/ui/input";
+import { ChoiceSelect, FieldError, Input, Label, Select, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EvidenceKind } from "@/lib/db/enums";
-import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { createEvidence, editEvidence, verifyEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import type { FormState } from "@/lib/validation/form-action";
 
 export type EvidenceValues = {
@@ -18,6 +18,7 @@ export type EvidenceValues = {
   publishedAt: string;
   note: string;
   isPublic: boolean;
+  isInternal: boolean;
 };
 
 function DetailsFields({ values, errors }: { values?: EvidenceValues; errors: Record<string, string[]> }) {
@@ -63,6 +64,27 @@ function DetailsFields({ values, errors }: { values?: EvidenceValues; errors: Re
         />
         {t("isPublic")}
       </label>
+      <div className="space-y-1">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="isInternal"
+            defaultChecked={values?.isInternal ?? false}
+            aria-describedby="isInternal-hint"
+            aria-invalid={errors.isInternal ? true : undefined}
+            className="accent-brand-600"
+          />
+          {t("isInternal")}
+        </label>
+        <p id="isInternal-hint" className="text-xs text-slate-600">
+          {t("isInternalHint")}
+        </p>
+        {errors.isInternal?.map((message) => (
+          <p key={message} className="text-sm text-red-700" role="alert">
+            {message}
+          </p>
+        ))}
+      </div>
     </>
   );
 }
@@ -149,5 +171,43 @@ export function EvidenceWithdrawForm({ evidenceId }: { evidenceId: string }) {
         {t("withdraw")}
       </Button>
     </form>
+  );
+}
+
+/** 核实: a note (optional) and the button, folded away until asked for. */
+export function EvidenceVerifyForm({ evidenceId, title }: { evidenceId: string; title: string }) {
+  const t = useTranslations("evidenceVerify");
+  const { state, onSubmit, pending, form } = useFormAction<FormState>(verifyEvidence, {});
+  const id = `verify-${evidenceId}`;
+  return (
+    <details className="group rounded border border-slate-200 px-3 py-2 text-sm">
+      <summary
+        className="min-h-6 cursor-pointer text-brand-700 underline"
+        aria-label={t("openLabel", { title })}
+      >
+        {t("open")}
+      </summary>
+      <form ref={form} onSubmit={onSubmit} className="mt-2 space-y-2" noValidate>
+        <input type="hidden" name="evidenceId" value={evidenceId} />
+        <FormMessages state={state} />
+        <p className="text-xs text-slate-600">{t("hint")}</p>
+        {/* Several of these forms share a page: ids of their own (Field's are the name's). */}
+        <div className="space-y-1.5">
+          <Label htmlFor={`${id}-note`}>{t("note")}</Label>
+          <Textarea
+            id={`${id}-note`}
+            name="note"
+            rows={2}
+            maxLength={500}
+            aria-invalid={Boolean(state.fieldErrors?.note)}
+            aria-describedby={state.fieldErrors?.note ? `${id}-note-error` : undefined}
+          />
+          <FieldError id={`${id}-note-error`} messages={state.fieldErrors?.note} />
+        </div>
+        <Button type="submit" size="sm" disabled={pending}>
+          {t("submit")}
+        </Button>
+      </form>
+    </details>
   );
 }

@@ -237,7 +237,10 @@ function EvidenceLinks({ evidence, compact = false }: { evidence: PublicEvidence
             </ExternalLink>
             {!compact && item.publisher && (
               <span className="text-xs text-slate-600"> · {item.publisher}</span>
-            )}
+            )}{" "}
+            <Badge tone={item.verifiedAt ? "success" : "muted"}>
+              {t(item.verifiedAt ? "evidenceVerified" : "evidenceClaimed")}
+            </Badge>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { EvidenceVerifyForm } from "@/components/evidence/evidence-forms";
 import { FileList } from "@/components/files/file-list";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/i18n/localized";
@@ -10,16 +11,21 @@ import { ExternalLink } from "./external-link";
 export function EvidenceList({
   evidence,
   canChange,
+  verifiableIds,
   itemPath,
 }: {
   evidence: RecommendationPage["evidence"];
   /** Whether the signed-in user may edit or withdraw evidence of this item (null: the recommendation). */
   canChange: (actionId: string | null) => boolean;
+  /** The pieces the signed-in user may verify (核实) now. */
+  verifiableIds: readonly string[];
   itemPath: string;
 }) {
   const t = useTranslations("recommendation");
   const tForm = useTranslations("evidenceForm");
   const tKind = useTranslations("evidenceKind");
+  const tVerify = useTranslations("evidenceVerify");
+  const format = useFormatter();
   const locale = useLocale();
   if (evidence.length === 0) return <p className="px-5 py-4 text-slate-600">{t("evidenceEmpty")}</p>;
   return (
@@ -34,6 +40,12 @@ export function EvidenceList({
                 <span className="text-xs text-slate-500">{t("evidenceFor", { code: item.action.code })}</span>
               )}
               {withdrawn && <Badge tone="danger">{t("withdrawn")}</Badge>}
+              {item.verifiedAt ? (
+                <Badge tone="success">{tVerify("verified")}</Badge>
+              ) : (
+                !withdrawn && <Badge tone="muted">{tVerify("claimed")}</Badge>
+              )}
+              {item.isInternal && <Badge tone="warning">{tForm("internalBadge")}</Badge>}
               {canChange(item.actionId) && !withdrawn && (
                 <Link
                   href={`${itemPath}/evidence/${item.id}`}
@@ -62,6 +74,21 @@ export function EvidenceList({
             {item.files.length > 0 && <FileList files={item.files} />}
             {withdrawn && item.withdrawnReason && (
               <p className="text-sm text-red-800">{t("withdrawnReason", { reason: item.withdrawnReason })}</p>
+            )}
+            {item.verifiedAt && (
+              <p className="text-xs text-emerald-800" data-testid="evidence-verified">
+                {tVerify("verifiedBy", {
+                  name: item.verifiedBy?.name ?? "",
+                  date: format.dateTime(item.verifiedAt, "date"),
+                })}
+                {item.verifiedNote && ` ${tVerify("noteQuoted", { note: item.verifiedNote })}`}
+              </p>
+            )}
+            {verifiableIds.includes(item.id) && (
+              <EvidenceVerifyForm
+                evidenceId={item.id}
+                title={localized(locale, item.titleZh, item.titleEn)}
+              />
             )}
           </li>
         );

@@ -19,7 +19,13 @@ import { HistoryTimeline } from "./history-timeline";
 import { ReplyPanel } from "./reply-panel";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
-export type Editable = { recommendation: boolean; reply: boolean; actionIds: string[] };
+export type Editable = {
+  recommendation: boolean;
+  reply: boolean;
+  actionIds: string[];
+  /** The evidence the user may verify (核实) now. */
+  verifiableEvidenceIds?: string[];
+};
 
 export function RecommendationDetail({
   page,
@@ -163,6 +169,7 @@ export function RecommendationDetail({
         <ReplyPanel
           reply={rec}
           satisfaction={satisfaction}
+          satisfactionSource={page.satisfactionSource}
           today={today}
           editHref={editable.reply ? `${itemPath}/reply` : undefined}
         />
@@ -210,6 +217,7 @@ export function RecommendationDetail({
           canChange={(actionId) =>
             actionId ? editable.actionIds.includes(actionId) : editable.recommendation
           }
+          verifiableIds={editable.verifiableEvidenceIds ?? []}
         />
       </Card>
 

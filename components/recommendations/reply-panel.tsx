@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ReplyClass } from "@/lib/db/enums";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import type { RecommendationPage } from "@/lib/recommendations/queries";
 import { replyClock } from "@/lib/recommendations/reply-clock";
 
 type Reply = {
@@ -18,16 +19,20 @@ type Reply = {
   followUpRepliedAt: Date | null;
 };
 type SatisfactionLevel = { labelZh: string; labelEn: string | null; isDissatisfied: boolean } | null;
+type SatisfactionSource = RecommendationPage["satisfactionSource"];
 
 /** 答复办理: the formal reply and its clocks, kept apart from implementation progress. */
 export function ReplyPanel({
   reply,
   satisfaction,
+  satisfactionSource = null,
   today,
   editHref,
 }: {
   reply: Reply;
   satisfaction: SatisfactionLevel;
+  /** Whether the deputy gave it, or it was recorded for them (shown differently). */
+  satisfactionSource?: SatisfactionSource;
   today: Date;
   /** The reply form, for users who may record the reply. */
   editHref?: string;
@@ -68,10 +73,20 @@ export function ReplyPanel({
           <dt className="text-slate-500">{t("replyClass")}</dt>
           <dd>{reply.replyClass ? tClass(reply.replyClass) : "—"}</dd>
           <dt className="text-slate-500">{t("satisfaction")}</dt>
-          <dd>
-            {satisfaction
-              ? localized(locale, satisfaction.labelZh, satisfaction.labelEn)
-              : (reply.satisfaction ?? "—")}
+          <dd className="space-y-1">
+            <span className="flex flex-wrap items-center gap-1.5">
+              {satisfaction
+                ? localized(locale, satisfaction.labelZh, satisfaction.labelEn)
+                : (reply.satisfaction ?? "—")}
+              {satisfactionSource?.kind === "deputy" && <Badge tone="success">{t("ratedByDeputy")}</Badge>}
+              {satisfactionSource?.kind === "proxy" && <Badge tone="warning">{t("ratedByProxy")}</Badge>}
+              {satisfactionSource?.kind === "agency" && <Badge tone="muted">{t("ratedByAgency")}</Badge>}
+            </span>
+            {satisfactionSource?.kind === "proxy" && satisfactionSource.reason && (
+              <span className="block text-xs text-slate-600">
+                {t("proxyReason", { reason: satisfactionSource.reason })}
+              </span>
+            )}
           </dd>
           {reply.feedbackAt && (
             <>

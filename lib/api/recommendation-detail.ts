@@ -123,6 +123,11 @@ export const recommendationDetailSchema = namedSchema(
           publishedAt: calendarDateSchema.nullable(),
           note: nullableText,
           isPublic: z.boolean(),
+          isInternal: z.boolean().describe("内部材料: not shown to the proposal's deputies, never public."),
+          verifiedAt: instantSchema
+            .nullable()
+            .describe("核实: when the office or the agency's reviewer verified it; null while only claimed."),
+          verifiedNote: nullableText,
           actionCode: nullableText.describe("The action it is attached to; null: the recommendation itself."),
           createdAt: instantSchema,
           withdrawn: z.boolean().describe("Withdrawn evidence is kept, marked, with its reason."),
@@ -264,6 +269,9 @@ export function recommendationDetail({
       publishedAt: apiDate(item.publishedAt),
       note: item.note,
       isPublic: item.isPublic,
+      isInternal: item.isInternal,
+      verifiedAt: apiInstant(item.verifiedAt),
+      verifiedNote: item.verifiedNote,
       actionCode: item.action?.code ?? null,
       createdAt: apiInstant(item.createdAt),
       withdrawn: item.withdrawnAt !== null,

@@ -53,6 +53,12 @@ const trackedItemSchema = namedSchema(
         .nullable()
         .describe("三色预警 on the view's day (see the warning filter); null when the item has none."),
       priority: z.boolean().describe("Marked 重点督办 by the office (an action: its recommendation)."),
+      consulted: z
+        .boolean()
+        .nullable()
+        .describe(
+          "面商: whether the deputy was contacted on or before the reply's day (see the contact filter); null when not replied.",
+        ),
       theme: named.nullable(),
       leadAgency: agency.nullable(),
       path: z.string().describe("The item's page in the app, after the locale (/zh-CN or /en)."),
@@ -115,6 +121,7 @@ export function recommendationList(
       replyClass: row.replyClass,
       warning: row.warning,
       priority: row.priority,
+      consulted: row.consulted,
       theme: row.theme,
       leadAgency: row.leadAgency,
       path: row.href,

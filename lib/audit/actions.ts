@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "evidence.create",
   "evidence.edit",
   "evidence.withdraw",
+  "evidence.verify",
   "proposal.create",
   "proposal.edit",
   "proposal.archive",

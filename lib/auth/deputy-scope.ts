@@ -1,6 +1,7 @@
 // What a deputy may read: the proposals they authored (领衔, Proposal.authorUserId) or co-signed (联名,
 // ProposalCosigner.userId), and what hangs under them (recommendations, actions, replies, history,
-// evidence — the non-public evidence too: evidence has no "internal" mark, only isPublic). Every read
+// evidence — the non-public evidence too, but not what is marked internal, 内部材料). Not the office's
+// internal handling either: its 督办单 and the agencies' hand-back and extension requests. Every read
 // that a deputy can reach builds its filter here, so that the rule is written once.
 //
 // Where it is applied (issue 19, part 1), deny by default:
@@ -29,12 +30,75 @@ export function readableActions(actor: Actor): Prisma.ActionWhereInput {
 }
 
 /**
- * The evidence `actor` may read: a deputy, all of their proposals' evidence, public or not (there is
- * no mark of internal evidence), on a recommendation or on one of its actions.
+ * The evidence `actor` may read: a deputy, their proposals' evidence, public or not, on a
+ * recommendation or on one of its actions, but for what is marked internal.
  */
 export function readableEvidence(actor: Actor): Prisma.EvidenceWhereInput {
   if (!isDeputy(actor)) return {};
-  return { OR: [{ recommendation: readableRecommendations(actor) }, { action: readableActions(actor) }] };
+  return {
+    isInternal: false,
+    OR: [{ recommendation: readableRecommendations(actor) }, { action: readableActions(actor) }],
+  };
+}
+
+/** Whether `actor` may read a piece of evidence of an item they may read: all but a deputy, internal. */
+export function mayReadEvidence(actor: Actor, evidence: { isInternal: boolean }): boolean {
+  return !(isDeputy(actor) && evidence.isInternal);
+}
+
+/** Whether `actor` sees the office's and the agencies' internal handling: 督办单, hand-back and extension requests. */
+export function seesInternalHandling(actor: Actor): boolean {
+  return !isDeputy(actor);
+}
+
+/**
+ * The cycle's steps that are internal handling (lib/cycle/machine.ts): requests and their decisions,
+ * co-handlers' views, the drafting, 会签 and 审核 of the reply before the office accepts it, and 督办.
+ * A deputy's history shows the rest: 交办, 签收, the reply, the ratings, 办结.
+ */
+export const INTERNAL_CYCLE_STEPS = [
+  "requestHandback",
+  "decideHandback",
+  "submitView",
+  "requestExtension",
+  "decideExtension",
+  "draftReply",
+  "submitDraft",
+  "signoff",
+  "reviewReply",
+  "returnReply",
+  "setPriority",
+  "issueNotice",
+  "acknowledgeNotice",
+  "answerNotice",
+];
+const INTERNAL_STEPS = new Set(INTERNAL_CYCLE_STEPS);
+
+/** Whether `actor` may see a step of the cycle's history. */
+export function mayReadCycleStep(actor: Actor, step: string): boolean {
+  return seesInternalHandling(actor) || !INTERNAL_STEPS.has(step);
+}
+
+/** The deputies (accounts, not banned) of a recommendation's proposal: its first author and co-signers. */
+export async function deputiesOfRecommendation(db: DbClient, recommendationId: string): Promise<string[]> {
+  const rec = await db.recommendation.findUnique({
+    where: { id: recommendationId },
+    select: {
+      proposal: {
+        select: {
+          authorUser: { select: { id: true, role: true, banned: true } },
+          cosigners: { select: { user: { select: { id: true, role: true, banned: true } } } },
+        },
+      },
+    },
+  });
+  if (!rec) return [];
+  const people = [rec.proposal.authorUser, ...rec.proposal.cosigners.map((c) => c.user)];
+  return [
+    ...new Set(
+      people.flatMap((person) => (person && person.role === "deputy" && !person.banned ? [person.id] : [])),
+    ),
+  ];
 }
 
 /** Whether `actor` may read the proposal `proposalId`. */

@@ -71,12 +71,21 @@ export function canMakeReports(actor: Actor | null): actor is Actor {
   return actor !== null && actor.role !== "deputy";
 }
 
-/** The office (交办/督办部门) assigns, approves, supervises and closes; an admin may act as office. */
 /** Who may change the reply form's cycle fields (assignedAt, replyDueAt, repliedAt, replyClass): the office. */
 export function canRecordReplyCycle(actor: Actor | null): boolean {
   return isOffice(actor);
 }
 
+/**
+ * 核实: the office (or an admin) verifies any evidence; a reviewer (单位负责人) the evidence of the items
+ * their agency may change (`mayChangeItem`, the item's own rule).
+ */
+export function canVerifyEvidence(actor: Actor | null, mayChangeItem: boolean): boolean {
+  if (actor?.role === "staff") return actor.isReviewer === true && mayChangeItem;
+  return isOffice(actor);
+}
+
+/** The office (交办/督办部门) assigns, approves, supervises and closes; an admin may act as office. */
 export function isOffice(actor: Actor | null): actor is Actor {
   return actor?.role === "office" || actor?.role === "admin";
 }

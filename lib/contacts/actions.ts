@@ -5,10 +5,12 @@
 // disputes each current record, once. Every write is audited on the item.
 import { getTranslations } from "next-intl/server";
 import { recordAudit } from "@/lib/audit/record";
+import { deputiesOfRecommendation } from "@/lib/auth/deputy-scope";
 import { inTransaction } from "@/lib/cycle/step-write";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
+import { notifyNamed } from "@/lib/notifications/changes";
 import { FormRefused, type FormState, formAction } from "@/lib/validation/form-action";
 import { contactResponseAccess, contactWriteAccess, mayCorrectContact } from "./rule";
 import {
@@ -67,6 +69,14 @@ async function writeContact(
       links: { create: input.links.map((url, index) => ({ position: index + 1, url })) },
     },
     select: { id: true },
+  });
+  // The proposal's deputies are asked to confirm or dispute it (a correction afresh).
+  await notifyNamed(tx, user.id, {
+    rule: "contact.recorded",
+    id: contact.id,
+    recommendationId: input.recommendationId,
+    recipientIds: await deputiesOfRecommendation(tx, input.recommendationId),
+    payload: { method: input.method, contactDate: input.contactDate },
   });
   await recordAudit(tx, {
     actorId: user.id,
@@ -140,6 +150,7 @@ export const respondToContact = formAction(
         where: { id: input.contactId },
         select: {
           recommendationId: true,
+          recordedById: true,
           supersededBy: { select: { id: true } },
           responses: { where: { userId: user.id }, select: { id: true } },
         },
@@ -147,14 +158,24 @@ export const respondToContact = formAction(
       if (!contact || contact.recommendationId !== input.recommendationId) return refuse("notFound");
       if (contact.supersededBy) return refuse("stale");
       if (contact.responses.length > 0) return refuse("answered");
-      await tx.deputyContactResponse.create({
+      const response = await tx.deputyContactResponse.create({
         data: {
           contactId: input.contactId,
           userId: user.id,
           decision: input.decision,
           comment: input.comment ?? null,
         },
+        select: { id: true },
       });
+      // A dispute is told to whoever recorded the contact, with the deputy's reason.
+      if (input.decision === "disputed")
+        await notifyNamed(tx, user.id, {
+          rule: "contact.disputed",
+          id: response.id,
+          recommendationId: input.recommendationId,
+          recipientIds: [contact.recordedById],
+          payload: { comment: input.comment ?? "" },
+        });
       await recordAudit(tx, {
         actorId: user.id,
         action: input.decision === "confirmed" ? "contact.confirm" : "contact.dispute",

@@ -1,5 +1,7 @@
 // The cycle's history of one recommendation, as its page shows it: every step taken (CycleEvent, which
 // only takeStep writes and the database keeps append-only), oldest last.
+import { mayReadCycleStep, seesInternalHandling } from "@/lib/auth/deputy-scope";
+import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import type { CycleStage } from "@/lib/db/enums";
@@ -20,6 +22,8 @@ export type CycleHistoryEntry = {
   requestedDueAt: string | null;
   level: "blue" | "yellow" | "red" | null;
   priority: boolean | null;
+  /** A rating recorded on the deputy's behalf (代录): its note is the reason. */
+  proxy: boolean;
 };
 
 const DECISIONS = new Set(["approved", "rejected", "signed", "commented"]);
@@ -69,11 +73,19 @@ export async function loadCycleHistory(
           : null,
       level: ofSet(LEVELS, data.level),
       priority: event.step === "setPriority" && typeof data.priority === "boolean" ? data.priority : null,
+      proxy: event.step === "recordFeedback" && data.byDeputy === false,
     };
   });
 }
 
-/** For a page (pages read through their features, never the database themselves). */
-export function cycleHistoryOf(recommendationId: string) {
-  return loadCycleHistory(db, recommendationId);
+/**
+ * For a page (pages read through their features, never the database themselves), as `viewer` may read
+ * it: a deputy's, without the internal handling (lib/auth/deputy-scope.ts).
+ */
+export async function cycleHistoryOf(recommendationId: string, viewer: Actor) {
+  const entries = await loadCycleHistory(db, recommendationId);
+  const internal = seesInternalHandling(viewer);
+  return entries
+    .filter((entry) => mayReadCycleStep(viewer, entry.step))
+    .map((entry) => (internal ? entry : { ...entry, correctedClass: null }));
 }

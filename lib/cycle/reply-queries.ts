@@ -16,6 +16,8 @@ export type ReplyWorkflow = {
   steps: Step[];
   /** The signed-in person's agency (whose sign-off the form is for). */
   signerAgencyId: string | null;
+  /** A deputy's view: the reply as accepted, nothing of its drafting. */
+  forDeputy: boolean;
   coHandlers: AgencyName[];
   draft: {
     round: number;
@@ -66,17 +68,23 @@ export async function loadReplyWorkflow(
     },
   });
   if (!rec) return null;
-  // A deputy reads the reply once the office has accepted it (已答复), not the agencies' drafts and
-  // sign-offs before it (lib/auth/deputy-scope.ts).
-  const internal = isDeputy(actor) && !rec.reply?.acceptedAt;
-  const reply = internal ? null : rec.reply;
-  if (internal) rec.signoffs = [];
+  // A deputy reads the reply once the office has accepted it (已答复), as accepted: not the agencies'
+  // drafts, their sign-offs and reviews, or the class the office corrected (lib/auth/deputy-scope.ts).
+  const deputy = isDeputy(actor);
+  const reply =
+    deputy && rec.reply
+      ? rec.reply.acceptedAt
+        ? { ...rec.reply, replyClass: rec.reply.acceptedClass ?? rec.reply.replyClass }
+        : null
+      : rec.reply;
+  if (deputy) rec.signoffs = [];
   return {
     recommendationId: rec.id,
     version: rec.version,
     stage: rec.stage,
     steps: rec.archivedAt ? [] : availableSteps(rec.stage, actor, rec.agencies),
     signerAgencyId: actor.agencyId,
+    forDeputy: deputy,
     coHandlers: rec.agencies.filter((a) => a.role === "co_handler").map((a) => a.agency),
     draft: reply && {
       round: reply.round,

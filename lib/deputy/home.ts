@@ -2,6 +2,7 @@
 // changed since they last looked. Everything here is read through lib/auth/deputy-scope.ts.
 import "server-only";
 import {
+  INTERNAL_CYCLE_STEPS,
   proposalsOfDeputy,
   readableActions,
   readableEvidence,
@@ -84,6 +85,8 @@ export type DeputyChange = {
   progress?: number;
   step?: string;
   toStage?: CycleStage;
+  /** A rating recorded on the deputy's behalf (代录). */
+  proxy?: boolean;
   evidenceZh?: string;
   evidenceEn?: string | null;
 };
@@ -92,6 +95,16 @@ export type DeputyHome = {
   proposals: DeputyProposal[];
   /** Replies the office accepted (已答复) and the deputy has not yet rated. */
   awaiting: (DeputyRecommendation & { proposalCode: string })[];
+  /** Current contact records (沟通记录) the deputy has neither confirmed nor disputed. */
+  toConfirm: {
+    id: string;
+    contactDate: Date;
+    method: string;
+    proposalCode: string;
+    recommendationCode: string;
+    titleZh: string;
+    titleEn: string | null;
+  }[];
   changes: DeputyChange[];
   /** Where "what changed" starts: the last visit, or null on a first visit (then FIRST_VISIT_DAYS back). */
   since: Date | null;
@@ -126,7 +139,7 @@ export async function getDeputyHome(
 ): Promise<DeputyHome> {
   const from = since ?? new Date(now.getTime() - FIRST_VISIT_DAYS * 24 * 60 * 60 * 1000);
   const recScope = liveRecommendations(readableRecommendations(actor));
-  const [proposals, updates, events, evidence] = await Promise.all([
+  const [proposals, updates, events, evidence, contacts] = await Promise.all([
     db.proposal.findMany({
       where: liveProposals(proposalsOfDeputy(actor.id)),
       orderBy: [{ submittedAt: "desc" }, { code: "asc" }],
@@ -166,10 +179,18 @@ export async function getDeputyHome(
       },
     }),
     db.cycleEvent.findMany({
-      where: { createdAt: { gt: from }, recommendation: recScope },
+      // Not the internal handling (lib/auth/deputy-scope.ts).
+      where: { createdAt: { gt: from }, recommendation: recScope, step: { notIn: INTERNAL_CYCLE_STEPS } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: MAX_CHANGES,
-      select: { id: true, createdAt: true, step: true, toStage: true, recommendation: { select: ITEM } },
+      select: {
+        id: true,
+        createdAt: true,
+        step: true,
+        toStage: true,
+        data: true,
+        recommendation: { select: ITEM },
+      },
     }),
     db.evidence.findMany({
       where: { AND: [readableEvidence(actor), { createdAt: { gt: from }, withdrawnAt: null }] },
@@ -183,6 +204,15 @@ export async function getDeputyHome(
         recommendation: { select: { ...ITEM, archivedAt: true } },
         action: { select: { code: true, recommendation: { select: { ...ITEM, archivedAt: true } } } },
       },
+    }),
+    db.deputyContact.findMany({
+      where: {
+        recommendation: recScope,
+        supersededBy: null,
+        responses: { none: { userId: actor.id } },
+      },
+      orderBy: [{ contactDate: "desc" }, { id: "desc" }],
+      select: { id: true, contactDate: true, method: true, recommendation: { select: ITEM } },
     }),
   ]);
 
@@ -215,6 +245,7 @@ export async function getDeputyHome(
       ...where(e.recommendation, null),
       step: e.step,
       toStage: e.toStage,
+      proxy: e.step === "recordFeedback" && (e.data as { byDeputy?: unknown } | null)?.byDeputy === false,
     });
   for (const e of evidence) {
     const rec = e.recommendation ?? e.action?.recommendation;
@@ -239,7 +270,16 @@ export async function getDeputyHome(
       .filter((rec) => rec.stage === "replied")
       .map((rec) => ({ ...rec, proposalCode: p.code })),
   );
-  return { proposals: mine, awaiting, changes: changes.slice(0, MAX_CHANGES), since };
+  const toConfirm = contacts.map((contact) => ({
+    id: contact.id,
+    contactDate: contact.contactDate,
+    method: contact.method,
+    proposalCode: contact.recommendation.proposal.code,
+    recommendationCode: contact.recommendation.code,
+    titleZh: contact.recommendation.titleZh,
+    titleEn: contact.recommendation.titleEn,
+  }));
+  return { proposals: mine, awaiting, toConfirm, changes: changes.slice(0, MAX_CHANGES), since };
 }
 
 /** The home page's read for the signed-in deputy: records this visit, then reads what changed since. */

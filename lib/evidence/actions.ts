@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { recordAudit } from "@/lib/audit/record";
 import { itemAccess } from "@/lib/auth/item-access";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
@@ -10,8 +11,8 @@ import type { EvidenceKind } from "@/lib/db/enums";
 import { notifyEvidenceChange } from "@/lib/notifications/changes";
 import { revalidateApp } from "@/lib/revalidate";
 import { formAction } from "@/lib/validation/form-action";
-import { evidenceAccess } from "./access";
-import { evidenceCreateInput, evidenceEditInput, evidenceWithdrawInput } from "./schema";
+import { evidenceAccess, evidenceVerifyAccess } from "./access";
+import { evidenceCreateInput, evidenceEditInput, evidenceVerifyInput, evidenceWithdrawInput } from "./schema";
 import { type EvidenceTarget, newEvidence, writeEvidence } from "./write";
 
 function details(input: {
@@ -22,6 +23,7 @@ function details(input: {
   publishedAt?: string;
   note?: string;
   isPublic: boolean;
+  isInternal: boolean;
 }) {
   return {
     titleZh: input.titleZh,
@@ -31,6 +33,7 @@ function details(input: {
     publishedAt: input.publishedAt ? shanghaiDate(input.publishedAt) : null,
     note: input.note ?? null,
     isPublic: input.isPublic,
+    isInternal: input.isInternal,
   };
 }
 
@@ -58,7 +61,7 @@ export const createEvidence = formAction(
       await notifyEvidenceChange(
         tx,
         user.id,
-        { id: piece.id, titleZh: piece.fields.titleZh, ...target },
+        { id: piece.id, titleZh: piece.fields.titleZh, isInternal: piece.fields.isInternal, ...target },
         { kind: "added" },
       );
     });
@@ -91,6 +94,7 @@ export const editEvidence = formAction(
           publishedAt: evidence.publishedAt,
           note: evidence.note,
           isPublic: evidence.isPublic,
+          isInternal: evidence.isInternal,
         },
         after,
       });
@@ -124,6 +128,42 @@ export const withdrawEvidence = formAction(
       await notifyEvidenceChange(tx, user.id, evidence, { kind: "withdrawn", reason: input.reason });
       revalidateApp();
       return { notice: t("withdrawn") };
+    });
+  },
+);
+
+/**
+ * 核实: the office or the agency's reviewer confirms that a piece of evidence is what it claims to be.
+ * Once: a verified piece stays verified (a wrong one is withdrawn, which the history keeps).
+ */
+export const verifyEvidence = formAction(
+  evidenceVerifyInput,
+  {
+    allowOn: (user, input) => evidenceVerifyAccess(db, user, input.evidenceId),
+    refusal: "evidenceVerify.forbidden",
+  },
+  async ({ input, user, t }) => {
+    return db.$transaction(async (tx) => {
+      const verifiedAt = new Date();
+      const verified = await tx.evidence.updateMany({
+        where: { id: input.evidenceId, verifiedAt: null, withdrawnAt: null },
+        data: { verifiedAt, verifiedById: user.id, verifiedNote: input.note ?? null },
+      });
+      if (verified.count === 0) {
+        const evidence = await tx.evidence.findUnique({ where: { id: input.evidenceId } });
+        if (!evidence) return { formError: t("notFound") };
+        if (evidence.withdrawnAt) return { formError: t("evidenceWithdrawn") };
+        return { formError: (await getTranslations("evidenceVerify"))("alreadyVerified") };
+      }
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "evidence.verify",
+        entityType: "Evidence",
+        entityId: input.evidenceId,
+        after: { verifiedAt, note: input.note ?? null },
+      });
+      revalidateApp();
+      return { notice: (await getTranslations("evidenceVerify"))("done") };
     });
   },
 );

@@ -63,16 +63,33 @@ export const evidenceDetails = z.object({
   }),
   note: optionalText(2000),
   isPublic: checkbox,
+  /** 内部材料: kept from the proposal's deputies, so never public either. */
+  isInternal: checkbox,
 });
 
-export const evidenceCreateInput = evidenceDetails.extend({
-  /** "recommendation:<id>" or "action:<id>" */
-  target: z.string().regex(/^(recommendation|action):.+$/, { error: "invalid" }),
-  url: evidenceUrl,
-});
+/** Internal evidence is never public (the database refuses it too). */
+const internalIsNotPublic = <T extends { isPublic: boolean; isInternal: boolean }>(input: T) =>
+  !(input.isPublic && input.isInternal);
+const internalIsNotPublicIssue = { error: "internalNotPublic", path: ["isInternal"] };
 
-export const evidenceEditInput = evidenceDetails.extend({
+export const evidenceCreateInput = evidenceDetails
+  .extend({
+    /** "recommendation:<id>" or "action:<id>" */
+    target: z.string().regex(/^(recommendation|action):.+$/, { error: "invalid" }),
+    url: evidenceUrl,
+  })
+  .refine(internalIsNotPublic, internalIsNotPublicIssue);
+
+export const evidenceEditInput = evidenceDetails
+  .extend({
+    evidenceId: z.string().min(1, { error: "invalid" }),
+  })
+  .refine(internalIsNotPublic, internalIsNotPublicIssue);
+
+/** 核实: the office or the agency's reviewer confirms a piece of evidence, with an optional note. */
+export const evidenceVerifyInput = z.object({
   evidenceId: z.string().min(1, { error: "invalid" }),
+  note: optionalText(500),
 });
 
 export const evidenceWithdrawInput = z.object({

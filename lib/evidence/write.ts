@@ -16,6 +16,8 @@ export type EvidenceFields = {
   publishedAt?: Date | null;
   note?: string | null;
   isPublic: boolean;
+  /** 内部材料 (lib/auth/deputy-scope.ts): none but the evidence form's are. */
+  isInternal?: boolean;
 };
 
 /** What a piece is evidence of: a recommendation or an action. */
@@ -54,6 +56,7 @@ export async function writeEvidence(
     publishedAt: fields.publishedAt ?? null,
     note: fields.note ?? null,
     isPublic: fields.isPublic,
+    isInternal: fields.isInternal ?? false,
   }));
   await insertRows(
     tx,
@@ -100,6 +103,7 @@ const EVIDENCE_COLUMNS = [
   "publishedAt",
   "note",
   "isPublic",
+  "isInternal",
   "createdById",
   "createdAt",
   "updatedAt",

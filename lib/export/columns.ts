@@ -76,6 +76,15 @@ export function exportTable<P extends ExportPart>(
     column("repliedAt", "day", 12, (row: ExportItem) => row.repliedAt),
     column("feedbackAt", "day", 12, (row: ExportItem) => row.feedbackAt),
     column("closedAt", "day", 12, (row: ExportItem) => row.closedAt),
+    // 面商: consulted before the reply (replied items only).
+    column(
+      "consulted",
+      "text",
+      10,
+      (row: ExportItem) =>
+        row.consulted === null ? null : t(`contacts.table.${row.consulted ? "yes" : "no"}`),
+      "contacts.table.column",
+    ),
     // 督办: the warning level on the view's day and the priority mark.
     column(
       "warning",
@@ -120,6 +129,11 @@ export function exportTable<P extends ExportPart>(
       column("publisher", "text", 20, (row: Evidence) => row.publisher),
       column("publishedAt", "day", 12, (row: Evidence) => row.publishedAt),
       column("note", "text", 30, (row: Evidence) => row.note),
+      column("internal", "text", 8, (row: Evidence) =>
+        row.isInternal ? t("evidenceForm.internalBadge") : null,
+      ),
+      // 核实: the day it was verified; empty while only claimed.
+      column("verifiedAt", "day", 12, (row: Evidence) => row.verifiedAt),
       column("createdAt", "instant", 20, (row: Evidence) => row.createdAt),
     ],
     history: () => [

@@ -2,6 +2,7 @@
 // item ids are read first, in the table's order (ids only: small even for a national view), then each
 // batch of items is loaded with its names, its actions, evidence or history.
 import "server-only";
+import { contactSql } from "@/lib/contacts/sql";
 import { DAY_MS } from "@/lib/dates";
 import type {
   CycleStage,
@@ -47,6 +48,8 @@ export type ExportItem = {
   repliedAt: Date | null;
   feedbackAt: Date | null;
   closedAt: Date | null;
+  /** 面商: a replied item consulted before its reply (lib/contacts/sql.ts); null when not replied. */
+  consulted: boolean | null;
   /** 督办: the 三色预警 on the view's day and the 重点督办 mark (an action: its recommendation's). */
   warning: WarningLevel | null;
   priority: boolean;
@@ -71,6 +74,10 @@ export type ExportEvidence = {
   publisher: string | null;
   publishedAt: Date | null;
   note: string | null;
+  /** 内部材料: kept from the deputies. */
+  isInternal: boolean;
+  /** 核实: when it was verified (by the view's day); null while only claimed. */
+  verifiedAt: Date | null;
   createdAt: Date;
 };
 
@@ -120,8 +127,10 @@ function* chunks<T>(list: T[], size: number): Generator<T[]> {
   for (let start = 0; start < list.length; start += size) yield list.slice(start, start + size);
 }
 
-type EvidenceSqlRow = Omit<ExportEvidence, "publishedAt" | "createdAt"> & {
+type EvidenceSqlRow = Omit<ExportEvidence, "publishedAt" | "createdAt" | "verifiedAt" | "isInternal"> & {
   publishedAt: Date | string | null;
+  verifiedAt: Date | string | null;
+  isInternal: boolean | number | bigint;
   createdAt: Date | string;
 };
 
@@ -156,6 +165,7 @@ type ItemSqlRow = {
   repliedAt: Date | string | null;
   feedbackAt: Date | string | null;
   closedAt: Date | string | null;
+  consulted: number | bigint | null;
   warning: WarningLevel | null;
   priority: boolean | number | bigint;
   startDate: Date | string | null;
@@ -193,7 +203,9 @@ async function itemRows(
       x."titleEn", i."status", i."progress", i."health", t."nameZh" AS "themeZh", t."nameEn" AS "themeEn",
       ag."nameZh" AS "agencyZh", ag."nameEn" AS "agencyEn", i."replyClass", i."stage", i."assignedAt",
       ${byThen(acknowledged)} AS "acknowledgedAt", i."repliedAt", i."feedbackAt",
-      ${byThen(sql`r."closedAt"`)} AS "closedAt", i."warning", i."priority", i."startDate", i."dueDate",
+      ${byThen(sql`r."closedAt"`)} AS "closedAt",
+      CASE WHEN i."repliedAt" IS NULL THEN NULL WHEN ${contactSql("before_reply")} THEN 1 ELSE 0 END AS "consulted",
+      i."warning", i."priority", i."startDate", i."dueDate",
       i."updatedAt", x."version", i.${raw(`"${by}"`)} AS "place", x."sortOrder"
     FROM ${itemsSql(scope, kind)} i
     JOIN ${raw(table)} x ON x."id" = i."id"
@@ -224,6 +236,7 @@ async function itemRows(
       repliedAt: dateOf(row.repliedAt),
       feedbackAt: dateOf(row.feedbackAt),
       closedAt: dateOf(row.closedAt),
+      consulted: row.consulted === null ? null : Boolean(Number(row.consulted)),
       warning: row.warning,
       priority: Boolean(Number(row.priority)),
       startDate: dateOf(row.startDate),
@@ -342,7 +355,9 @@ async function loadBatch<P extends ExportPart>(
       ids,
       "Evidence",
       sql`o."id", o."titleZh", o."titleEn", CAST(o."kind" AS TEXT) AS "kind", o."url", o."publisher",
-        o."publishedAt", o."note", o."createdAt"`,
+        o."publishedAt", o."note", o."isInternal",
+        ${endOfDay ? sql`CASE WHEN o."verifiedAt" < ${endOfDay} THEN o."verifiedAt" END` : sql`o."verifiedAt"`} AS "verifiedAt",
+        o."createdAt"`,
       withdrawn,
     );
     return byPlace(rows, (row) => [
@@ -353,6 +368,8 @@ async function loadBatch<P extends ExportPart>(
     ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
       ...row,
       publishedAt: dateOf(row.publishedAt),
+      isInternal: Boolean(Number(row.isInternal)),
+      verifiedAt: dateOf(row.verifiedAt),
       createdAt: new Date(row.createdAt),
     })) as ExportRowOf[P][];
   }

@@ -118,7 +118,13 @@ export async function notifyReplyChange(
 export async function notifyEvidenceChange(
   tx: DbClient,
   actorId: string,
-  evidence: { id: string; titleZh: string; recommendationId: string | null; actionId: string | null },
+  evidence: {
+    id: string;
+    titleZh: string;
+    recommendationId: string | null;
+    actionId: string | null;
+    isInternal?: boolean;
+  },
   change: { kind: "withdrawn"; reason: string } | { kind: "added" },
   now: Date = new Date(),
 ): Promise<void> {
@@ -135,7 +141,7 @@ export async function notifyEvidenceChange(
       : { change: "evidence" }),
     ...(name ? { actorName: name } : {}),
   };
-  const common = { day: toShanghaiDateString(now), item, actorId, payload };
+  const common = { day: toShanghaiDateString(now), item, actorId, payload, internal: evidence.isInternal };
   await notify(
     tx,
     [
@@ -190,6 +196,45 @@ export async function notifyCycleStep(
           ...(change.note ? { reason: change.note } : {}),
           ...(name ? { actorName: name } : {}),
         },
+      },
+    ],
+    now,
+  );
+}
+
+/**
+ * A change on a recommendation told to the people it names (`recipientIds`), by a rule of no audience
+ * of its own (lib/notifications/rules.ts): the deputy in the loop's contacts and ratings.
+ */
+export async function notifyNamed(
+  tx: DbClient,
+  actorId: string,
+  change: {
+    rule: "contact.recorded" | "contact.disputed" | "rating.proxy";
+    /** The change's own id: told once. */
+    id: string;
+    recommendationId: string;
+    recipientIds: readonly string[];
+    payload?: Record<string, unknown>;
+  },
+  now: Date = new Date(),
+): Promise<void> {
+  if (change.recipientIds.length === 0) return;
+  const key: ItemKey = { itemType: "recommendation", itemId: change.recommendationId };
+  const [refs, name] = await Promise.all([loadItemRefs(tx, [key]), actorName(tx, actorId)]);
+  const item = refs.get(key.itemId);
+  if (!item) return;
+  await notify(
+    tx,
+    [
+      {
+        rule: change.rule,
+        dedupeKey: `${change.rule}:${change.id}`,
+        day: toShanghaiDateString(now),
+        item,
+        actorId,
+        payload: { ...change.payload, ...(name ? { actorName: name } : {}) },
+        recipientIds: change.recipientIds,
       },
     ],
     now,

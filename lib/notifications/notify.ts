@@ -31,6 +31,8 @@ export type NotificationEvent = {
   recipientIds?: readonly string[];
   /** The change it tells of, when two rules tell of one change: each person hears of it once. */
   cause?: string;
+  /** About something kept from deputies (internal evidence, lib/auth/deputy-scope.ts): none is told. */
+  internal?: boolean;
 };
 
 export type NotifyResult = { notifications: number; recipients: number; deliveries: number };
@@ -286,8 +288,9 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
         (await tx.proposal.findMany({ where: proposalsOfDeputy(id), select: { id: true } })).map((p) => p.id),
       ),
     );
-  const mayHear = (id: string, item: ItemRef) =>
-    people.get(id)?.role !== "deputy" || (ownProposals.get(id)?.has(item.proposalId) ?? false);
+  const mayHear = (id: string, event: NotificationEvent, item: ItemRef) =>
+    people.get(id)?.role !== "deputy" ||
+    (!event.internal && (ownProposals.get(id)?.has(item.proposalId) ?? false));
 
   const audienceOf = (event: NotificationEvent): readonly Audience[] => RULES[event.rule].audience;
   return {
@@ -302,7 +305,9 @@ async function loadAudience(tx: DbClient, events: readonly NotificationEvent[]) 
           for (const id of item.coHandlerAgencyIds) ids.push(...(staffOf.get(id) ?? []));
         if (part === "followers")
           for (const key of followKeys(item))
-            ids.push(...(followersOf.get(key) ?? []).filter((id) => people.has(id) && mayHear(id, item)));
+            ids.push(
+              ...(followersOf.get(key) ?? []).filter((id) => people.has(id) && mayHear(id, event, item)),
+            );
       }
       return ids;
     },

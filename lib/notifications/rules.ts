@@ -36,6 +36,12 @@ export const RULES = {
   // 讨论: told to the people a comment mentions, and the staff of the agencies it mentions (named by
   // the event: lib/comments/actions.ts).
   mentioned: { group: "mentions", audience: [] },
+  // The deputy in the loop (issue 19), each told to the people its event names: a contact recorded,
+  // to the proposal's deputies to confirm or dispute; a dispute, to whoever recorded the contact; a
+  // rating recorded on the deputy's behalf (代录), to the proposal's deputies.
+  "contact.recorded": { group: "changes", audience: [] },
+  "contact.disputed": { group: "changes", audience: [] },
+  "rating.proxy": { group: "changes", audience: [] },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleKey = keyof typeof RULES;

@@ -22,6 +22,7 @@ const item: PublicItem = {
       kind: "repository",
       publisher: null,
       publishedAt: null,
+      verifiedAt: shanghaiDate("2026-12-01"),
     },
   ],
 };
@@ -69,7 +70,7 @@ describe("publicCsv", () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]?.slice(0, 5)).toEqual(["P-1", "条目", "R1", "R1", '\'=HYPERLINK("https://evil.example")']);
     expect(rows[2]?.slice(1, 4)).toEqual(["举措", "R1.1", "R1"]);
-    expect(rows[1]?.[13]).toBe("书生·浦语 https://github.com/InternLM/InternLM");
+    expect(rows[1]?.[13]).toBe("书生·浦语 https://github.com/InternLM/InternLM （已核实）");
     expect(rows[1]?.[8]).toBe("40");
   });
 
@@ -89,5 +90,18 @@ describe("publicJson", () => {
     expect(json.asOf).toBe("2026-11-29");
     expect(json.recommendations[0]?.dueDate).toBe("2026-12-31");
     expect(json.recommendations[0]?.evidence[0]).not.toHaveProperty("id");
+    expect(json.recommendations[0]?.evidence[0]).toMatchObject({ verified: true, verifiedOn: "2026-12-01" });
+  });
+
+  it("says which evidence is only claimed", () => {
+    const claimed = structuredClone(progress);
+    const rec = claimed.recommendations[0];
+    if (rec?.evidence[0]) rec.evidence[0].verifiedAt = null;
+    expect(publicJson(claimed).recommendations[0]?.evidence[0]).toMatchObject({
+      verified: false,
+      verifiedOn: null,
+    });
+    const rows: string[][] = parse(publicCsv(claimed, "en"), { bom: true });
+    expect(rows[1]?.[13]).toBe("InternLM https://github.com/InternLM/InternLM (not verified)");
   });
 });

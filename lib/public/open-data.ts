@@ -18,6 +18,9 @@ function evidenceJson(item: PublicEvidence) {
     kind: item.kind,
     publisher: item.publisher,
     publishedAt: day(item.publishedAt),
+    // Verified by the office or the agency's reviewer (核实), or only claimed by the agency.
+    verified: item.verifiedAt !== null,
+    verifiedOn: day(item.verifiedAt),
   };
 }
 
@@ -105,8 +108,13 @@ export function publicCsv(progress: PublicProgress, locale: Locale): string {
     day(item.startDate) ?? "",
     day(item.dueDate) ?? "",
     yesNo(item.overdue),
-    // One line per evidence link: its title and address.
-    item.evidence.map((evidence) => `${local(evidence.title)} ${evidence.url}`).join("\n"),
+    // One line per evidence link: its title, address, and whether it is verified or only claimed.
+    item.evidence
+      .map(
+        (evidence) =>
+          `${local(evidence.title)} ${evidence.url} ${t(evidence.verifiedAt ? "public.csv.verified" : "public.csv.claimed")}`,
+      )
+      .join("\n"),
     yesNo(progress.proposal.isSample),
   ];
   const rows = progress.recommendations.flatMap((rec) => [

@@ -28,6 +28,8 @@ export type PublicEvidence = {
   kind: EvidenceKind;
   publisher: string | null;
   publishedAt: Date | null;
+  /** 核实: when the office or the agency's reviewer verified it (never by whom); null while only claimed. */
+  verifiedAt: Date | null;
 };
 
 export type PublicItem = {
@@ -109,6 +111,7 @@ const scheduleSelect = {
       kind: true,
       publisher: true,
       publishedAt: true,
+      verifiedAt: true,
     },
   },
 } satisfies Prisma.ActionSelect & Prisma.RecommendationSelect;
@@ -130,6 +133,7 @@ type ItemRow = {
     kind: EvidenceKind;
     publisher: string | null;
     publishedAt: Date | null;
+    verifiedAt: Date | null;
   }[];
 };
 
@@ -152,6 +156,7 @@ function publicItem(row: ItemRow, today: Date): PublicItem {
       kind: item.kind,
       publisher: item.publisher,
       publishedAt: item.publishedAt,
+      verifiedAt: item.verifiedAt,
     })),
   };
 }

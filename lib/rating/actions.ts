@@ -189,7 +189,16 @@ export const rateReply = formAction(
         }),
       );
       revalidateApp();
-      return { notice: tRating(result.round === 2 ? "savedRound2" : "saved") };
+      // 不满意 starts the re-handling clock: say so, as the form warned.
+      return {
+        notice: tRating(
+          result.dissatisfied && result.round === 1
+            ? "savedDissatisfied"
+            : result.round === 2
+              ? "savedRound2"
+              : "saved",
+        ),
+      };
     } catch (error) {
       if (error instanceof FormRefused) {
         if (error.state.formError === tRating("refused.summaryInvalid"))

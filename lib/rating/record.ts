@@ -5,12 +5,13 @@ import "server-only";
 // every figure reads the feedback (Recommendation.satisfaction/feedbackAt, for the reply's first round),
 // audits it, and tells the lead agency of a dissatisfied rating, whose re-handling clock (1 month) then runs.
 import { recordAudit } from "@/lib/audit/record";
+import { deputiesOfRecommendation } from "@/lib/auth/deputy-scope";
 import type { Actor } from "@/lib/auth/permissions";
 import { takeStep } from "@/lib/cycle/take-step";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import type { DbClient } from "@/lib/db/client";
 import { liveRecommendations } from "@/lib/db/live";
-import { notifyReplyChange } from "@/lib/notifications/changes";
+import { notifyNamed, notifyReplyChange } from "@/lib/notifications/changes";
 
 /** Why a rating was not recorded: each has its message (rating.refused.*). */
 export type RatingRefusal =
@@ -24,7 +25,7 @@ export type RatingRefusal =
   | "conflict";
 
 export type RatingResult =
-  | { ok: true; round: number; ratingId: string }
+  | { ok: true; round: number; ratingId: string; dissatisfied: boolean }
   | { ok: false; reason: RatingRefusal };
 
 /** The reply round a rating is of now: 2 once the agency answered again after 不满意 (重新办理), else 1. */
@@ -126,6 +127,20 @@ export async function recordRating(
       version: step.version,
     },
   });
+  // 代录: the proposal's deputies are told that a rating was recorded for them, and why.
+  if (!input.byDeputy)
+    await notifyNamed(
+      tx,
+      input.actor.id,
+      {
+        rule: "rating.proxy",
+        id: rating.id,
+        recommendationId: rec.id,
+        recipientIds: await deputiesOfRecommendation(tx, rec.id),
+        payload: { reason: input.proxyReason ?? "", satisfaction: level.key },
+      },
+      now,
+    );
   // 不满意: the lead agency handles it again (the clock runs from feedbackAt) and is told now.
   if (level.isDissatisfied)
     await notifyReplyChange(
@@ -140,5 +155,5 @@ export async function recordRating(
       },
       now,
     );
-  return { ok: true, round, ratingId: rating.id };
+  return { ok: true, round, ratingId: rating.id, dissatisfied: level.isDissatisfied };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { cache } from "react";
+import { mayReadEvidence } from "@/lib/auth/deputy-scope";
+import type { Actor } from "@/lib/auth/permissions";
 import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
@@ -90,7 +92,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
       { actionId: { in: recommendation.actions.map((action) => action.id) } },
     ],
   };
-  const [evidence, history, satisfaction, edits] = await Promise.all([
+  const [evidence, history, satisfaction, edits, latestRating] = await Promise.all([
     db.evidence.findMany({
       where: ofThisRecommendation,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -104,6 +106,10 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         publishedAt: true,
         note: true,
         isPublic: true,
+        isInternal: true,
+        verifiedAt: true,
+        verifiedNote: true,
+        verifiedBy: { select: { name: true } },
         createdAt: true,
         withdrawnAt: true,
         withdrawnReason: true,
@@ -138,7 +144,16 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         },
         evidence: {
           select: {
-            evidence: { select: { id: true, url: true, titleZh: true, titleEn: true, withdrawnAt: true } },
+            evidence: {
+              select: {
+                id: true,
+                url: true,
+                titleZh: true,
+                titleEn: true,
+                withdrawnAt: true,
+                isInternal: true,
+              },
+            },
           },
         },
       },
@@ -165,6 +180,11 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         actor: { select: { name: true } },
       },
     }),
+    db.replyRating.findFirst({
+      where: { recommendationId: recommendation.id },
+      orderBy: { round: "desc" },
+      select: { satisfaction: true, byDeputy: true, proxyReason: true },
+    }),
   ]);
 
   return {
@@ -173,6 +193,15 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
     // A roll-up is shown inside the action update that caused it, not as an entry of its own.
     history: history.filter((update) => update.rollUpOfId === null),
     satisfaction,
+    // How the satisfaction shown was given: by the deputy on the questionnaire, recorded for them (代录)
+    // with a reason, or — no rating behind it — typed in by the agency on the reply form.
+    satisfactionSource: !recommendation.satisfaction
+      ? null
+      : latestRating?.satisfaction === recommendation.satisfaction
+        ? latestRating.byDeputy
+          ? ({ kind: "deputy" } as const)
+          : ({ kind: "proxy", reason: latestRating.proxyReason ?? "" } as const)
+        : ({ kind: "agency" } as const),
     edits: await withNames(edits.map(editOf)),
     today: shanghaiToday(),
   };
@@ -248,3 +277,16 @@ function editOf(event: {
 }
 
 export type RecommendationPage = NonNullable<Awaited<ReturnType<typeof getRecommendationPage>>>;
+
+/** The page as `viewer` may read it: without the evidence kept from them (a deputy, internal evidence). */
+export function recommendationPageFor(page: RecommendationPage, viewer: Actor): RecommendationPage {
+  const readable = (evidence: { isInternal: boolean }) => mayReadEvidence(viewer, evidence);
+  return {
+    ...page,
+    evidence: page.evidence.filter(readable),
+    history: page.history.map((update) => ({
+      ...update,
+      evidence: update.evidence.filter((cited) => readable(cited.evidence)),
+    })),
+  };
+}

@@ -175,6 +175,7 @@ export async function getReportData(
       kind: true,
       publisher: true,
       publishedAt: true,
+      verifiedAt: true,
     },
   });
 
@@ -216,10 +217,14 @@ export async function getReportData(
         coAgencies: rec.agencies
           .filter((a) => a.role === ("co_handler" satisfies AgencyRole))
           .map((a) => a.agency),
-        evidence: (evidenceOf.get(rec.id) ?? []).map(({ recommendationId: _r, actionId: _a, ...link }) => ({
-          ...link,
-          kind: link.kind as EvidenceKind,
-        })),
+        evidence: (evidenceOf.get(rec.id) ?? []).map(
+          ({ recommendationId: _r, actionId: _a, verifiedAt, ...link }) => ({
+            ...link,
+            kind: link.kind as EvidenceKind,
+            // 核实 by the report's day, or only claimed then.
+            verified: verifiedAt !== null && verifiedAt < endOfDay,
+          }),
+        ),
         // The latest comment of the recommendation itself, then of each of its actions, in order.
         comments: [
           { kind: "recommendation" as const, code: rec.code, id: rec.id },

@@ -356,22 +356,24 @@ export async function renderReportDocx(
           children: [new TextRun({ text: `${t("evidence")}${labels.colon}`, bold: true })],
         }),
         ...(item.evidence.length
-          ? item.evidence.map((link) =>
-              paragraph({
+          ? item.evidence.map((link) => {
+              const meta = [
+                labels.evidenceKind(link.kind),
+                link.publisher,
+                labels.verification(link.verified),
+              ];
+              const parts = meta.filter(Boolean);
+              return paragraph({
                 indent,
                 children: [
                   new ExternalHyperlink({
                     link: link.url,
                     children: [new TextRun({ text: labels.title(link), style: "Hyperlink" })],
                   }),
-                  new TextRun({
-                    text: english
-                      ? ` (${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join(", ")})`
-                      : `（${[labels.evidenceKind(link.kind), link.publisher].filter(Boolean).join("，")}）`,
-                  }),
+                  new TextRun({ text: english ? ` (${parts.join(", ")})` : `（${parts.join("，")}）` }),
                 ],
-              }),
-            )
+              });
+            })
           : [body(t("none"))]),
       );
     });

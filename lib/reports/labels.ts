@@ -51,6 +51,8 @@ export function reportLabels(locale: Locale, data: ReportData) {
     replyClass: (replyClass: string | null) =>
       replyClass ? t(`replyClass.${replyClass}` as "replyClass.A") : doc("notReplied"),
     evidenceKind: (kind: string) => t(`evidenceKind.${kind}` as "evidenceKind.other"),
+    /** 已核实, or only claimed by the agency. */
+    verification: (verified: boolean) => doc(verified ? "evidenceVerified" : "evidenceClaimed"),
     satisfaction: (key: string | null) => (key ? (satisfaction.get(key) ?? key) : doc("noFeedback")),
     /** A stored Shanghai day, or a "YYYY-MM-DD" day. */
     date: (value: Date | string | null) =>

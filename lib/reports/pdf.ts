@@ -301,6 +301,7 @@ function section(
       labels.evidenceKind(link.kind),
       link.publisher,
       link.publishedAt ? labels.date(link.publishedAt) : null,
+      labels.verification(link.verified),
     ]
       .filter(Boolean)
       .join(" · ");

@@ -48,7 +48,7 @@ import {
 import { acknowledgeNotice, answerNotice, issueNotice, setPriority } from "@/lib/cycle/supervision-actions";
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { createEvidence, editEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { createEvidence, editEvidence, verifyEvidence, withdrawEvidence } from "@/lib/evidence/actions";
 import { applyImportBatch } from "@/lib/import/actions";
 import { createMeasure, editMeasure, moveMeasure } from "@/lib/measures/actions";
 import {
@@ -1334,6 +1334,13 @@ const WRITES: Write[] = [
     allowed: STAFF_OF_THE_ITEM,
     prepare: freshEvidence,
     call: (evidenceId) => withdrawEvidence({}, form({ evidenceId, reason: "链接失效" })),
+    succeeded: saved,
+  },
+  {
+    name: "verifyEvidence (the office or an admin; an agency's reviewer, in its own tests)",
+    allowed: ONLY_OFFICE,
+    prepare: freshEvidence,
+    call: (evidenceId) => verifyEvidence({}, form({ evidenceId, note: "已核对原件" })),
     succeeded: saved,
   },
   {

@@ -169,6 +169,16 @@ describe("recording a contact", () => {
     expect(contacts[0]?.links.map((l) => l.url)).toEqual(["https://example.org/a", "http://example.org/b"]);
     expect(toShanghaiDateString(contacts[0]?.contactDate ?? new Date())).toBe("2026-11-20");
     expect(await db.auditEvent.count({ where: { entityId: id, action: "contact.record" } })).toBe(3);
+    // The proposal's deputy is asked to confirm each, once; no other deputy hears of it.
+    const asked = await db.notification.findMany({
+      where: { rule: "contact.recorded", itemId: id },
+      include: { recipients: { include: { user: { select: { email: true } } } } },
+    });
+    expect(asked.map((n) => n.dedupeKey).sort()).toEqual(
+      contacts.map((c) => `contact.recorded:${c.id}`).sort(),
+    );
+    for (const notification of asked)
+      expect(notification.recipients.map((r) => r.user.email)).toEqual([PEOPLE.deputy]);
   });
 
   it("is refused to another agency's staff, officials and deputies, and for bad input, changing nothing", async () => {
@@ -347,6 +357,14 @@ describe("the deputy's answer", () => {
         comment: "当天没有通话。",
       }),
     ).toEqual({ notice: "contacts.disputed" });
+    // Whoever recorded it is told of the dispute, with the deputy's reason; a confirmation tells no one.
+    const disputes = await db.notification.findMany({
+      where: { rule: "contact.disputed", itemId: id },
+      include: { recipients: { include: { user: { select: { email: true } } } } },
+    });
+    expect(disputes.map((n) => [n.recipients.map((r) => r.user.email), n.payload])).toEqual([
+      [[PEOPLE.lead], expect.objectContaining({ comment: "当天没有通话。" })],
+    ]);
     const twice = await refusedUnchanged(
       "deputy",
       respondToContact,

@@ -9,10 +9,13 @@ import {
   canReadItem,
   canReadProposal,
   canReadProposalCode,
+  mayReadCycleStep,
+  proposalsOfDeputy,
   readableEvidence,
   readableRecommendations,
 } from "@/lib/auth/deputy-scope";
 import type { Actor } from "@/lib/auth/permissions";
+import { cycleHistoryOf } from "@/lib/cycle/history";
 import { db } from "@/lib/db";
 import { getDeputyHome, recordDeputyVisit, SITTING_MS } from "@/lib/deputy/home";
 import { setFollowing } from "@/lib/notifications/actions";
@@ -158,6 +161,28 @@ describe("the reading scope", () => {
   });
 });
 
+describe("the office's internal handling", () => {
+  it("is left out of a deputy's cycle history: requests, drafts, 会签, 审核 and 督办", async () => {
+    const wang = await db.user.findUniqueOrThrow({ where: { email: "deputy.wang@tracker.example" } });
+    const deputyWang: Actor = { id: wang.id, role: "deputy", agencyId: null };
+    const official: Actor = { id: "official", role: "official", agencyId: null };
+    const recs = await db.recommendation.findMany({ where: { proposal: proposalsOfDeputy(wang.id) } });
+    const steps = async (viewer: Actor) =>
+      (await Promise.all(recs.map((rec) => cycleHistoryOf(rec.id, viewer))))
+        .flat()
+        .map((entry) => entry.step);
+    const all = await steps(official);
+    const theirs = await steps(deputyWang);
+    // The sample's cycle has both kinds: what the deputy keeps and what is kept from them.
+    expect(all).toEqual(expect.arrayContaining(["assign", "acknowledge", "issueNotice", "draftReply"]));
+    expect(theirs).toEqual(expect.arrayContaining(["assign", "acknowledge"]));
+    expect(theirs.filter((step) => !mayReadCycleStep(deputyWang, step))).toEqual([]);
+    expect(theirs).not.toContain("issueNotice");
+    expect(theirs).not.toContain("draftReply");
+    expect(theirs.length).toBeLessThan(all.length);
+  });
+});
+
 describe("the deputy's home page", () => {
   it("keeps the last visit in the database: a sitting keeps its start, the next one moves it on", async () => {
     const t0 = new Date("2026-12-01T02:00:00Z");
@@ -235,6 +260,44 @@ describe("the deputy's home page", () => {
       ["evidence", theirs.code],
       ["status", theirs.code],
     ]);
+  });
+
+  it("lists the contact records awaiting the deputy's answer, and leaves out the internal steps", async () => {
+    const staff = await db.user.findUniqueOrThrow({ where: { email: "office@tracker.example" } });
+    const record = (recommendationId: string, day: string) =>
+      db.deputyContact.create({
+        data: {
+          recommendationId,
+          contactDate: new Date(`${day}T16:00:00Z`),
+          method: "phone",
+          participants: "承办处室",
+          summary: "电话沟通",
+          recordedById: staff.id,
+        },
+      });
+    const answered = await record(mine.rec, "2026-11-26");
+    const open = await record(mine.rec, "2026-11-27");
+    await record(theirs.rec, "2026-11-27");
+    await db.deputyContactResponse.create({
+      data: { contactId: answered.id, userId: me.id, decision: "confirmed" },
+    });
+    await db.cycleEvent.create({
+      data: {
+        recommendationId: mine.rec,
+        step: "issueNotice",
+        fromStage: "replied",
+        toStage: "replied",
+        createdAt: new Date("2026-11-28T03:00:00Z"),
+      },
+    });
+    const home = await getDeputyHome(
+      db,
+      me,
+      new Date("2026-11-26T00:00:00Z"),
+      new Date("2026-12-01T00:00:00Z"),
+    );
+    expect(home.toConfirm.map((c) => c.id)).toEqual([open.id]);
+    expect(home.changes.map((c) => c.step).filter(Boolean)).not.toContain("issueNotice");
   });
 });
 

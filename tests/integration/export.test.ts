@@ -160,6 +160,8 @@ async function expectedItemCells(rows: TrackingRow[], messages: Messages, action
       day(cycle.repliedAt),
       day(cycle.feedbackAt),
       day(cycle.closedAt),
+      // 面商: consulted before the reply, for replied items.
+      row.consulted === null ? "" : messages.contacts.table[row.consulted ? "yes" : "no"],
       // 督办: the warning level on the view's day and the priority mark.
       row.warning ? messages.supervision.level[row.warning] : "",
       row.priority ? messages.supervision.column.yes : "",
@@ -209,6 +211,7 @@ describe("GET /api/export as CSV", () => {
       "答复日期",
       "评价日期",
       "办结日期",
+      "答复前沟通",
       "三色预警",
       "重点督办",
       "开始日期",
@@ -308,10 +311,11 @@ describe("GET /api/export as a workbook", () => {
       expect(progress.numFmt).toBe("0%");
       expect(Math.round(Number(progress.value) * 100)).toBe(row.progress);
       expect(String(cells.getCell(11).value)).toBe(want[10]);
-      // 督办's warning level and priority mark, as text.
-      expect([17, 18].map((column) => String(cells.getCell(column).value ?? ""))).toEqual([
+      // 面商, 督办's warning level and priority mark, as text.
+      expect([17, 18, 19].map((column) => String(cells.getCell(column).value ?? ""))).toEqual([
         want[16],
         want[17],
+        want[18],
       ]);
       for (const [column, text] of [
         [12, want[11]],
@@ -319,8 +323,8 @@ describe("GET /api/export as a workbook", () => {
         [14, want[13]],
         [15, want[14]],
         [16, want[15]],
-        [19, want[18]],
         [20, want[19]],
+        [21, want[20]],
       ] as const) {
         const value = cells.getCell(column).value;
         if (text) {
@@ -329,8 +333,8 @@ describe("GET /api/export as a workbook", () => {
           expect(cells.getCell(column).numFmt).toBe("yyyy-mm-dd");
         } else expect(value).toBeNull();
       }
-      const updated = cells.getCell(21).value as Date;
-      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[20]);
+      const updated = cells.getCell(22).value as Date;
+      expect(updated.toISOString().slice(0, 19).replace("T", " ")).toBe(want[21]);
     });
     expect(
       items.getRow(page.rows.findIndex((row) => row.proposalCode === "INJ-1") + 2).getCell(3).value,
@@ -376,6 +380,8 @@ describe("GET /api/export as a workbook", () => {
         neutral(row.publisher),
         day(row.publishedAt),
         neutral(row.note),
+        row.isInternal ? zh.evidenceForm.internalBadge : "",
+        day(row.verifiedAt),
         instant(row.createdAt),
       ]),
     );

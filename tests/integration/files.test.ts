@@ -325,6 +325,12 @@ describe("downloads", () => {
     );
   });
 
+  it("answers a file nobody may read with a 404 under the API's policy", async () => {
+    const missing = await fetchFile("admin", "no-such-file");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+  });
+
   it("reads a removed file for nobody", async () => {
     const { body } = await send("admin", `evidence:${publicEvidence}`, "gone.png", png());
     await db.storedFile.update({ where: { id: body.file?.id }, data: { removedAt: new Date() } });

@@ -790,6 +790,15 @@ const ACTIONS: Record<string, Entry> = {
   withdrawEvidence: {
     form: async (context) => ({ evidenceId: await withdrawableEvidence(context), reason: "链接失效" }),
   },
+  verifyEvidence: {
+    // Afresh each call: a verified piece is verified once.
+    form: async ({ actionId }) => ({
+      evidenceId: (
+        await db.evidence.create({ data: { actionId, url: "https://example.org/v", titleZh: "待核实" } })
+      ).id,
+      note: "已核对原件",
+    }),
+  },
   submitStatusUpdate: {
     form: async ({ actionId }) => {
       const action = await db.action.findUniqueOrThrow({ where: { id: actionId } });

@@ -253,7 +253,15 @@ describe("published", () => {
         "title",
       ].sort(),
     );
-    expect(Object.keys(r1.evidence[0]).sort()).toEqual(["kind", "publishedAt", "publisher", "title", "url"]);
+    expect(Object.keys(r1.evidence[0]).sort()).toEqual([
+      "kind",
+      "publishedAt",
+      "publisher",
+      "title",
+      "url",
+      "verified",
+      "verifiedOn",
+    ]);
     // The figures agree with the items.
     const progress = await getPublicProgress(CODE);
     expect(data.figures).toEqual(progress?.figures);

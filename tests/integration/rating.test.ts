@@ -368,7 +368,9 @@ describe("the deputy's own rating", () => {
 
   it("不满意 starts the re-handling clock (1 month) and tells the lead agency's staff, no other agency's", async () => {
     const id = await item();
-    expect(await rate("deputy", id, { satisfaction: "dissatisfied" })).toEqual({ notice: "rating.saved" });
+    expect(await rate("deputy", id, { satisfaction: "dissatisfied" })).toEqual({
+      notice: "rating.savedDissatisfied",
+    });
     const rec = await db.recommendation.findUniqueOrThrow({ where: { id } });
     const today = new Date();
     const clock = replyClock(rec, true, today);
@@ -404,7 +406,9 @@ describe("the deputy's own rating", () => {
 
   it("rates the answer after re-handling as a round of its own, the first round's feedback kept", async () => {
     const id = await item();
-    expect(await rate("deputy", id, { satisfaction: "dissatisfied" })).toEqual({ notice: "rating.saved" });
+    expect(await rate("deputy", id, { satisfaction: "dissatisfied" })).toEqual({
+      notice: "rating.savedDissatisfied",
+    });
     const first = await db.recommendation.findUniqueOrThrow({ where: { id } });
     await db.recommendation.update({ where: { id }, data: { rehandlingRepliedAt: first.feedbackAt } });
     expect(await rate("deputy", id, { satisfaction: "basically_satisfied" })).toEqual({
@@ -440,6 +444,12 @@ describe("a rating recorded on the deputy's behalf (代录)", () => {
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "rating.record" } });
     expect(audit.after).toMatchObject({ byDeputy: false, proxyReason: "代表电话反馈" });
+    // The deputy is told that it was recorded for them, and why.
+    const deputy = await db.user.findUniqueOrThrow({ where: { email: PEOPLE.deputy } });
+    const told = await db.notification.findMany({
+      where: { rule: "rating.proxy", itemId: id, recipients: { some: { userId: deputy.id } } },
+    });
+    expect(told.map((n) => n.payload)).toEqual([expect.objectContaining({ reason: "代表电话反馈" })]);
     // Rated: the deputy cannot rate that round again.
     expect(await rate("deputy", id)).toEqual({ formError: "rating.refused.alreadyRated" });
 

@@ -14,6 +14,7 @@ import { fileStoreOf } from "@/lib/files/store";
 import { attachment } from "@/lib/http/download";
 import { jsonError } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/http/locale";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 
 /** A file shown inline runs nothing, loads nothing but itself, and may not be framed elsewhere. */
 const PREVIEW_CONTENT_SECURITY_POLICY =
@@ -27,7 +28,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     where: { id: fileId, ...readableFiles(user) },
     select: { name: true, mime: true, size: true, sha256: true, storage: true, storageKey: true },
   });
-  if (!file) return jsonError(404, "not_found", filesTranslator(locale)("problem.notFound"), { locale });
+  // next.config.ts leaves this route's policy to it: a 404 gets the API's.
+  if (!file)
+    return jsonError(404, "not_found", filesTranslator(locale)("problem.notFound"), {
+      locale,
+      headers: { "Content-Security-Policy": API_CONTENT_SECURITY_POLICY },
+    });
   const inline = request.nextUrl.searchParams.get("inline") === "1" && previewable(file.mime);
   const disposition = attachment(file.name);
   const body = fileStoreOf(file.storage as StorageKind, db).read(file.storageKey);

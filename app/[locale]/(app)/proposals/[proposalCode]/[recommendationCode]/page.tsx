@@ -10,7 +10,13 @@ import { FollowButton } from "@/components/notifications/follow-button";
 import { RatingPanel } from "@/components/rating/rating-panel";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { ItemProposals } from "@/components/update-review/item-proposals";
-import { canEditAction, canEditRecommendation, canEditReply } from "@/lib/auth/permissions";
+import { seesInternalHandling } from "@/lib/auth/deputy-scope";
+import {
+  canEditAction,
+  canEditRecommendation,
+  canEditReply,
+  canVerifyEvidence,
+} from "@/lib/auth/permissions";
 // For deputies too (requireReader): loadProposalPage keeps a deputy to their own proposals.
 import { requireReader } from "@/lib/auth/session";
 import { actionCommentCounts, commentThreadOf, hiddenCommentsOf } from "@/lib/comments/queries";
@@ -24,7 +30,7 @@ import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { ratingPanelOf } from "@/lib/rating/queries";
-import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { getRecommendationPage, recommendationPageFor } from "@/lib/recommendations/queries";
 import { getItemProposals } from "@/lib/update-review/queries";
 
 type Params = Promise<{ locale: string; proposalCode: string; recommendationCode: string }>;
@@ -51,25 +57,34 @@ export default async function RecommendationPage({
   params: Params;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  const {
-    user,
-    locale,
-    found: page,
-  } = await loadProposalPage(
+  const { user, locale, found } = await loadProposalPage(
     params,
     "/proposals/[proposalCode]/[recommendationCode]",
     requireReader,
     (_, segments) => read(segments),
   );
-  const rec = page.recommendation;
+  const rec = found.recommendation;
+  const page = recommendationPageFor(found, user);
   // An archived recommendation is read only: its page keeps its history.
   const open = rec.archivedAt === null;
+  const internalHandling = seesInternalHandling(user);
+  const editableRecommendation = open && canEditRecommendation(user, rec.agencies);
+  const editableActionIds = open
+    ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
+    : [];
   const editable = {
-    recommendation: open && canEditRecommendation(user, rec.agencies),
+    recommendation: editableRecommendation,
     reply: open && canEditReply(user, rec.agencies),
-    actionIds: open
-      ? rec.actions.filter((action) => canEditAction(user, action.agencies, rec.agencies)).map((a) => a.id)
-      : [],
+    actionIds: editableActionIds,
+    verifiableEvidenceIds: page.evidence
+      .filter((piece) => open && piece.verifiedAt === null && piece.withdrawnAt === null)
+      .filter((piece) =>
+        canVerifyEvidence(
+          user,
+          piece.actionId ? editableActionIds.includes(piece.actionId) : editableRecommendation,
+        ),
+      )
+      .map((piece) => piece.id),
   };
   const [
     following,
@@ -95,9 +110,9 @@ export default async function RecommendationPage({
     ),
     loadReplyWorkflow(rec.id, user),
     assignmentPanelOf(rec.id, user),
-    cycleHistoryOf(rec.id),
-    open ? requestPanelOf(rec.id, user) : null,
-    supervisionPanelOf(rec.id, user),
+    cycleHistoryOf(rec.id, user),
+    open && internalHandling ? requestPanelOf(rec.id, user) : null,
+    internalHandling ? supervisionPanelOf(rec.id, user) : null,
     getItemProposals(user, rec.id),
     ratingPanelOf(rec.id, user),
     searchParams,

@@ -78,6 +78,7 @@ export default async function EvidencePage({ params }: { params: Params }) {
                 publishedAt: evidence.publishedAt ? toShanghaiDateString(evidence.publishedAt) : "",
                 note: evidence.note ?? "",
                 isPublic: evidence.isPublic,
+                isInternal: evidence.isInternal,
               }}
             />
           ) : (

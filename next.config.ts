@@ -27,9 +27,10 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
         ],
       },
-      // Pages get theirs, with a nonce, from proxy.ts.
+      // Pages get theirs, with a nonce, from proxy.ts; a file's download its own, which lets an image
+      // or a PDF show in a sandbox (app/api/files/[fileId]/route.ts).
       {
-        source: "/api/:path*",
+        source: "/api/:path((?!files/).*)",
         headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       },
     ];

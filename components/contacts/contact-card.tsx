@@ -1,4 +1,5 @@
 "use client";
+
 // 沟通记录: every current contact record of the item with its state (a dispute flagged), its earlier
 // versions and the deputy's answers — for everyone who can read the item; the record form and each
 // record's correction for the handling agencies' staff (and the office); confirm/dispute for a deputy
@@ -6,6 +7,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { FileList } from "@/components/files/file-list";
+import { FileUpload } from "@/components/files/file-upload";
 import { LinkStatus } from "@/components/link-checks/link-status";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -169,7 +172,6 @@ function ContactFields({
           <Textarea {...control} rows={2} inputMode="url" defaultValue={from?.links.join("\n")} />
         )}
       </Labelled>
-      {/* Files (a later issue) are chosen here, beside the links, and kept as rows of their own. */}
     </>
   );
 }
@@ -182,6 +184,7 @@ const STATE_STYLE: Record<ContactRecord["state"], string> = {
 
 function VersionBody({ version }: { version: ContactVersion }) {
   const t = useTranslations("contacts");
+  const tFiles = useTranslations("files");
   return (
     <dl className="space-y-1 text-sm">
       <div>
@@ -214,7 +217,14 @@ function VersionBody({ version }: { version: ContactVersion }) {
           </dd>
         </div>
       )}
-      {/* Attachments (a later issue) are listed here, after the links. */}
+      {version.files.length > 0 && (
+        <div>
+          <dt className="text-xs font-medium text-slate-600">{tFiles("title")}</dt>
+          <dd>
+            <FileList files={version.files} />
+          </dd>
+        </div>
+      )}
       {version.correctionReason && (
         <div className="text-slate-700">{t("correctedNote", { reason: version.correctionReason })}</div>
       )}
@@ -224,6 +234,7 @@ function VersionBody({ version }: { version: ContactVersion }) {
 
 function Record({ record, card }: { record: ContactRecord; card: ContactCardData }) {
   const t = useTranslations("contacts");
+  const tFiles = useTranslations("files");
   const locale = useLocale();
   const agency = record.agency ? agencyShortName(locale, record.agency) : t("office");
   return (
@@ -333,6 +344,14 @@ function Record({ record, card }: { record: ContactRecord; card: ContactCardData
             </fieldset>
           )}
         </ContactForm>
+      )}
+      {record.mayCorrect && (
+        <details className="text-sm" data-testid="contact-attach">
+          <summary className="cursor-pointer text-brand-700">{tFiles("attach")}</summary>
+          <div className="mt-2">
+            <FileUpload owner={`contact:${record.id}`} limits={card.fileUpload} />
+          </div>
+        </details>
       )}
       {record.mayCorrect && (
         <details className="text-sm">

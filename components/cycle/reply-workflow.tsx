@@ -4,6 +4,8 @@
 // exactly the forms of the steps the signed-in person may take now (lib/cycle/machine.ts availableSteps).
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { FileList } from "@/components/files/file-list";
+import { FileUpload } from "@/components/files/file-upload";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -67,6 +69,7 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
   const tClosing = useTranslations("cycle.closing");
   const tStage = useTranslations("cycle.stage");
   const tClass = useTranslations("replyClass");
+  const tFiles = useTranslations("files");
   const format = useFormatter();
   const locale = useLocale();
   const { draft, steps } = workflow;
@@ -133,6 +136,17 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
                 <p className="text-xs text-slate-500">
                   {t("by", { who: draft.draftedBy, when: when(draft.updatedAt) })}
                 </p>
+                {(draft.files.length > 0 || workflow.fileUpload) && (
+                  <section aria-labelledby="reply-files-heading" className="space-y-2 pt-1">
+                    <h4 id="reply-files-heading" className="font-medium text-slate-900">
+                      {tFiles("replyFiles")}
+                    </h4>
+                    <FileList files={draft.files} />
+                    {workflow.fileUpload && (
+                      <FileUpload owner={`reply:${workflow.recommendationId}`} limits={workflow.fileUpload} />
+                    )}
+                  </section>
+                )}
                 {draft.acceptedAt && (
                   <p className="text-sm font-medium text-emerald-800">
                     {t("accepted")} · {when(draft.acceptedAt)}

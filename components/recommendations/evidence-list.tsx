@@ -1,5 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { EvidenceVerifyForm } from "@/components/evidence/evidence-forms";
+import { FileList } from "@/components/files/file-list";
 import { LinkStatus } from "@/components/link-checks/link-status";
 import { Badge } from "@/components/ui/badge";
 import { localized } from "@/lib/i18n/localized";
@@ -72,6 +73,7 @@ export function EvidenceList({
               <p className="text-xs text-slate-600">{t("publisher", { publisher: item.publisher })}</p>
             )}
             {item.note && <p className="text-sm text-slate-700">{item.note}</p>}
+            {item.files.length > 0 && <FileList files={item.files} />}
             {withdrawn && item.withdrawnReason && (
               <p className="text-sm text-red-800">{t("withdrawnReason", { reason: item.withdrawnReason })}</p>
             )}

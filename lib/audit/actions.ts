@@ -98,6 +98,9 @@ export const AUDIT_ACTIONS = [
   // Link checks (lib/link-checks).
   "linkCheck.recheck",
   "linkCheckHosts.update",
+  // Files on evidence and replies (lib/files).
+  "file.attach",
+  "file.remove",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -120,6 +123,7 @@ export const AUDIT_ENTITY_TYPES = [
   "CalendarDay",
   "RatingQuestion",
   "LinkCheck",
+  "StoredFile",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

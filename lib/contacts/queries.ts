@@ -1,3 +1,4 @@
+import { FILE_SUMMARY, type FileSummary, type UploadLimits, uploadLimits } from "@/lib/files/queries";
 import "server-only";
 // The 沟通记录 card of a recommendation: its current records (newest contact first), each with the
 // versions it corrected, the deputy's answers, and what the reader may do with each.
@@ -23,6 +24,7 @@ const CONTACT_SELECT = {
   agency: { select: { nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
   recordedBy: { select: { name: true } },
   links: { orderBy: { position: "asc" }, select: { url: true, linkCheck: { select: linkCheckViewSelect } } },
+  files: FILE_SUMMARY,
   responses: {
     orderBy: { createdAt: "asc" },
     select: {
@@ -55,6 +57,7 @@ export type ContactVersion = {
   recordedOn: string;
   correctionReason: string | null;
   responses: { by: string; decision: ContactResponseDecision; comment: string | null; on: string }[];
+  files: FileSummary[];
 };
 
 export type ContactRecord = ContactVersion & {
@@ -71,6 +74,8 @@ export type ContactCard = {
   records: ContactRecord[];
   mayRecord: boolean;
   today: string;
+  /** The limits of the file upload, for the records the reader may attach files to (mayCorrect). */
+  fileUpload: UploadLimits;
 };
 
 type Row = {
@@ -86,6 +91,7 @@ type Row = {
   agency: ContactVersion["agency"];
   recordedBy: { name: string };
   links: { url: string; linkCheck: LinkCheckView | null }[];
+  files: FileSummary[];
   responses: {
     userId: string;
     decision: ContactResponseDecision;
@@ -103,6 +109,7 @@ const versionOf = (row: Row): ContactVersion => ({
   summary: row.summary,
   links: row.links.map((link) => link.url),
   linkChecks: row.links.map((link) => link.linkCheck),
+  files: row.files,
   agency: row.agency,
   recordedBy: row.recordedBy.name,
   recordedOn: toShanghaiDateString(row.createdAt),
@@ -157,5 +164,6 @@ export async function contactCardOf(
     records,
     mayRecord: open && mayRecordContact(user, rec.agencies),
     today: toShanghaiDateString(new Date()),
+    fileUpload: uploadLimits(),
   };
 }

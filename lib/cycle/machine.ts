@@ -122,6 +122,12 @@ export function partiesOf(actor: Actor, assignments: readonly Assignment[]): Set
   return parties;
 }
 
+/** Whether `actor` is one of the parties that take `step` (whatever the stage). */
+export function isPartyTo(step: Step, actor: Actor, assignments: readonly Assignment[]): boolean {
+  const parties = partiesOf(actor, assignments);
+  return STEPS[step].by.some((party) => parties.has(party));
+}
+
 export type StepCheck =
   | { ok: true; to: CycleStage }
   /** stage: not from where the item is; party: not by this person. */

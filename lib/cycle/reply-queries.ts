@@ -4,7 +4,8 @@ import "server-only";
 import { type Actor, isDeputy } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { CycleStage, ReplyClass, SignoffDecision } from "@/lib/db/enums";
-import { availableSteps, type Step } from "./machine";
+import { FILE_SUMMARY, type FileSummary, type UploadLimits, uploadLimits } from "@/lib/files/queries";
+import { availableSteps, isPartyTo, type Step } from "./machine";
 
 type AgencyName = { id: string; nameZh: string; nameEn: string | null };
 
@@ -27,7 +28,11 @@ export type ReplyWorkflow = {
     acceptedAt: Date | null;
     updatedAt: Date;
     draftedBy: string;
+    /** The reply letter's files (a scan, the signed PDF). */
+    files: FileSummary[];
   } | null;
+  /** The limits of the file upload, when the signed-in person may attach the letter now. */
+  fileUpload: UploadLimits | null;
   signoffs: {
     round: number;
     agencyId: string;
@@ -54,7 +59,7 @@ export async function loadReplyWorkflow(
       stage: true,
       archivedAt: true,
       agencies: { select: { agencyId: true, role: true, agency: AGENCY }, orderBy: { createdAt: "asc" } },
-      reply: { include: { draftedBy: { select: { name: true } } } },
+      reply: { include: { draftedBy: { select: { name: true } }, files: FILE_SUMMARY } },
       signoffs: {
         include: { user: { select: { name: true } } },
         orderBy: [{ round: "asc" }, { createdAt: "asc" }],
@@ -90,7 +95,13 @@ export async function loadReplyWorkflow(
       acceptedAt: reply.acceptedAt,
       updatedAt: reply.updatedAt,
       draftedBy: reply.draftedBy.name,
+      files: reply.files,
     },
+    // As lib/files/access.ts attachAccess: the reply's drafters, until the office accepts it.
+    fileUpload:
+      reply && !reply.acceptedAt && !rec.archivedAt && isPartyTo("draftReply", actor, rec.agencies)
+        ? uploadLimits()
+        : null,
     signoffs: rec.signoffs.map((s) => ({
       round: s.round,
       agencyId: s.agencyId,

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { DbClient } from "@/lib/db/client";
 import { revalidateApp } from "@/lib/revalidate";
 import { FormRefused, type FormState } from "@/lib/validation/form-action";
-import { partiesOf, STEPS, type Step } from "./machine";
+import { isPartyTo, type Step } from "./machine";
 import { loadStepItem, type StepResult } from "./take-step";
 
 /**
@@ -19,8 +19,7 @@ export function stepAccess(...steps: Step[]) {
   return async (user: CurrentUser, input: { recommendationId: string }): Promise<Access> => {
     const item = await loadStepItem(db, input.recommendationId);
     if (!item) return "notFound";
-    const parties = partiesOf(user, item.agencies);
-    return steps.some((step) => STEPS[step].by.some((party) => parties.has(party))) ? "allowed" : "forbidden";
+    return steps.some((step) => isPartyTo(step, user, item.agencies)) ? "allowed" : "forbidden";
   };
 }
 

@@ -19,6 +19,8 @@ export interface TableSpec {
    * replaces them with the source's rows; a database holding only those counts as empty.
    */
   role?: "derived" | "seeded";
+  /** Rows read and written at a time, when fewer than the default: a file's parts are 256 KiB each. */
+  batch?: number;
 }
 
 export const TABLES: readonly TableSpec[] = [
@@ -59,6 +61,9 @@ export const TABLES: readonly TableSpec[] = [
   { name: "ActionAgency", key: ["actionId", "agencyId"] },
   { name: "Evidence", key: ["id"] },
   { name: "LinkCheck", key: ["id"] },
+  // A file's parts come first: its row is written only once they are all there (lib/files/store.ts).
+  { name: "FileChunk", key: ["storageKey", "position"], batch: 8 },
+  { name: "StoredFile", key: ["id"] },
   // A roll-up names the action's update it was computed from, which is never itself a roll-up.
   {
     name: "StatusUpdate",
@@ -113,7 +118,7 @@ export const MIGRATION_DEFAULT_IDS: Readonly<Record<string, readonly string[]>> 
   ],
 };
 
-export type ColumnKind = "text" | "int" | "bigint" | "float" | "boolean" | "instant" | "json";
+export type ColumnKind = "text" | "int" | "bigint" | "float" | "boolean" | "instant" | "json" | "bytes";
 
 export interface Column {
   name: string;
@@ -164,6 +169,7 @@ function sqliteKind(declared: string): ColumnKind {
   if (type === "INTEGER") return "int";
   if (type === "REAL" || type === "DOUBLE" || type === "DECIMAL") return "float";
   if (type === "JSONB" || type === "JSON") return "json";
+  if (type === "BLOB") return "bytes";
   return "text";
 }
 
@@ -174,6 +180,7 @@ function postgresKind(type: string): ColumnKind {
   if (type === "integer" || type === "smallint") return "int";
   if (type === "double precision" || type === "real" || type.startsWith("numeric")) return "float";
   if (type === "jsonb" || type === "json") return "json";
+  if (type === "bytea") return "bytes";
   return "text";
 }
 
@@ -194,6 +201,8 @@ export function canonicalValue(kind: ColumnKind, value: unknown): CanonicalValue
       return BigInt(value as string | number | bigint).toString();
     case "json":
       return canonicalJson(typeof value === "string" ? JSON.parse(value) : value);
+    case "bytes":
+      return Buffer.from(value as Uint8Array).toString("base64");
     default:
       return String(value);
   }
@@ -257,6 +266,7 @@ export async function* tableBatches(
   const order = join(keys, ", ");
   const keyTuple = keys.length === 1 ? (keys[0] as Sql) : sql`(${join(keys, ", ")})`;
   const filter = options.where ? sql`(${raw(options.where)})` : sql`1 = 1`;
+  const size = Math.min(options.batch ?? BATCH, table.batch ?? BATCH);
   let last: unknown[] | null = null;
   for (;;) {
     const after: Sql =
@@ -266,13 +276,13 @@ export async function* tableBatches(
           ? sql`${keyTuple} > ${last[0]}`
           : sql`${keyTuple} > (${join(last, ", ")})`;
     const rows = await db.rows<Record<string, unknown>>(
-      sql`SELECT * FROM ${quoteName(table.name)} WHERE ${filter} AND ${after} ORDER BY ${order} LIMIT ${options.batch ?? BATCH}`,
+      sql`SELECT * FROM ${quoteName(table.name)} WHERE ${filter} AND ${after} ORDER BY ${order} LIMIT ${size}`,
     );
     if (rows.length === 0) return;
     yield rows;
     const end = rows[rows.length - 1] as Record<string, unknown>;
     last = table.key.map((key) => end[key]);
-    if (rows.length < (options.batch ?? BATCH)) return;
+    if (rows.length < size) return;
   }
 }
 

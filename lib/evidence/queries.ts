@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { canEditAction, canEditRecommendation } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
+import { FILE_SUMMARY } from "@/lib/files/queries";
 
 /** A recommendation and the items (it and its actions) whose evidence `actor` may change. */
 export async function getEvidenceTargets(actor: Actor, proposalCode: string, recommendationCode: string) {
@@ -47,7 +48,7 @@ export async function getEvidenceToEdit(
         { action: { recommendation: { code: recommendationCode, proposal: { code: proposalCode } } } },
       ],
     },
-    include: { action: { select: { code: true } } },
+    include: { action: { select: { code: true } }, files: FILE_SUMMARY },
   });
   if (!evidence) return null;
   return { evidence, canChange: (await itemAccess(db, actor, evidence)) === "allowed" };

@@ -6,6 +6,7 @@ import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
 import { LIST_ORDER } from "@/lib/db/selects";
+import { FILE_SUMMARY } from "@/lib/files/queries";
 import { linkCheckViewSelect } from "@/lib/link-checks/state";
 import { REPLY_FIELDS } from "@/lib/replies/select";
 
@@ -116,6 +117,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
         actionId: true,
         action: { select: { code: true } },
         linkCheck: { select: linkCheckViewSelect },
+        files: FILE_SUMMARY,
       },
     }),
     db.statusUpdate.findMany({

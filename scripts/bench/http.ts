@@ -137,7 +137,7 @@ export async function benchHttp(
 }
 
 /** An official's session, signed in through the library with the secret the server gets. */
-async function signIn(url: string, origin: string): Promise<string> {
+async function signIn(url: string, origin: string, user = BENCH_USER, role = "official"): Promise<string> {
   // createAuth reads these from the environment, as the server will.
   process.env.DATABASE_URL = url;
   process.env.BETTER_AUTH_SECRET = BENCH_SECRET;
@@ -145,10 +145,13 @@ async function signIn(url: string, origin: string): Promise<string> {
   const db = createPrismaClient(url);
   try {
     const auth = createAuth(db);
-    if (!(await db.user.findUnique({ where: { email: BENCH_USER.email } })))
-      await auth.api.createUser({ body: { ...BENCH_USER, role: "official" } });
+    if (!(await db.user.findUnique({ where: { email: user.email } }))) {
+      const created = await auth.api.createUser({ body: { ...user, role: "official" } });
+      if (role !== "official")
+        await db.user.update({ where: { id: created.user.id }, data: { role: role as "admin" } });
+    }
     const response = await auth.api.signInEmail({
-      body: { email: BENCH_USER.email, password: BENCH_USER.password },
+      body: { email: user.email, password: user.password },
       asResponse: true,
     });
     if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
@@ -374,5 +377,102 @@ export async function benchHttpExports(
     return results;
   } finally {
     await stopServer(server);
+  }
+}
+
+export interface HttpFileResult {
+  name: string;
+  bytes: number;
+  uploadMs: number;
+  downloadMs: number;
+  /** The serving process's RSS: idle, and its peak while the file went up and while it came down. */
+  serverRssMb: { idle: number | null; uploadPeak: number | null; downloadPeak: number | null };
+}
+
+const FILES_USER = {
+  email: "bench.files@national.example",
+  name: "基准附件",
+  password: "bench-password-2026",
+};
+
+/**
+ * A file uploaded to a piece of evidence and downloaded again through the built app served by one
+ * process, a small one first (the baseline) and then one of 20 MB, with the serving process's memory
+ * sampled meanwhile: a file streamed goes through without the process holding it. The files are
+ * deleted afterwards, so that the dataset stays as generated.
+ */
+export async function benchHttpFiles(
+  url: string,
+  options: { port: number; log: (message: string) => void },
+): Promise<HttpFileResult[]> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const cookie = await signIn(url, origin, FILES_USER, "admin");
+  const db = createPrismaClient(url);
+  const server = startServer(url, options.port, origin, 1);
+  const made: string[] = [];
+  try {
+    const evidence = await db.evidence.findFirstOrThrow({
+      where: { withdrawnAt: null, recommendation: { archivedAt: null } },
+      select: { id: true },
+    });
+    await waitUntilHealthy(origin, server);
+    const results: HttpFileResult[] = [];
+    for (const [name, bytes] of [
+      ["baseline, 100 KB", 100 * 1024],
+      ["20 MB", 20 * 1024 * 1024],
+    ] as const) {
+      const content = Buffer.alloc(bytes, 0x20);
+      content.write("%PDF-1.4\n", 0, "latin1");
+      const body = new FormData();
+      body.set("owner", `evidence:${evidence.id}`);
+      body.set("file", new Blob([content]), "bench.pdf");
+      const idle = serverRss(server, "largest");
+      let peak = 0;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, serverRss(server, "largest") ?? 0);
+      }, 50);
+      const started = performance.now();
+      const uploaded = await fetch(`${origin}/api/files`, {
+        method: "POST",
+        body,
+        headers: { cookie, origin },
+      });
+      const answer = (await uploaded.json()) as { file?: { id: string } };
+      const uploadMs = performance.now() - started;
+      const uploadPeak = peak;
+      peak = 0;
+      if (!answer.file) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(answer)}`);
+      made.push(answer.file.id);
+      const downloadStarted = performance.now();
+      const response = await fetch(`${origin}/api/files/${answer.file.id}`, { headers: { cookie } });
+      let received = 0;
+      const reader = response.body?.getReader();
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) break;
+        received += chunk.value.byteLength;
+      }
+      clearInterval(sampler);
+      if (received !== bytes) throw new Error(`downloaded ${received} of ${bytes} bytes`);
+      const result = {
+        name,
+        bytes,
+        uploadMs: Math.round(uploadMs),
+        downloadMs: Math.round(performance.now() - downloadStarted),
+        serverRssMb: { idle, uploadPeak: uploadPeak || null, downloadPeak: peak || null },
+      };
+      options.log(
+        `  file ${name}: up ${result.uploadMs} ms, down ${result.downloadMs} ms; server RSS ${idle} MB idle, ` +
+          `${result.serverRssMb.uploadPeak} MB peak up, ${result.serverRssMb.downloadPeak} MB peak down`,
+      );
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await stopServer(server);
+    const files = await db.storedFile.findMany({ where: { id: { in: made } }, select: { storageKey: true } });
+    await db.fileChunk.deleteMany({ where: { storageKey: { in: files.map((file) => file.storageKey) } } });
+    await db.storedFile.deleteMany({ where: { id: { in: made } } });
+    await db.$disconnect();
   }
 }

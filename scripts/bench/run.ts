@@ -27,8 +27,10 @@ import { benchExports, EXPORT_CASES, type ExportCaseResult } from "./export-case
 import {
   benchHttp,
   benchHttpExports,
+  benchHttpFiles,
   HTTP_PAGES,
   type HttpExportResult,
+  type HttpFileResult,
   type HttpResult,
   hasBuild,
   WARM_UP_REQUESTS,
@@ -93,6 +95,7 @@ interface DatabaseReport {
   exports: ExportCaseResult[] | null;
   imported: ImportBenchResult | null;
   notifications: NotificationsBenchResult | null;
+  httpFiles: HttpFileResult[] | null;
   httpExports: HttpExportResult[] | null;
   http: HttpResult[] | null;
   httpSkipped: string | null;
@@ -172,6 +175,15 @@ for (const provider of providers) {
       log(`${provider}: exports over HTTP failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  let httpFiles: HttpFileResult[] | null = null;
+  if (http && (!values.filter || "files".includes(values.filter))) {
+    log(`${provider}: a 20 MB file up and down through the built app (one process) at port ${values.port}…`);
+    try {
+      httpFiles = await benchHttpFiles(database.url, { port: Number(values.port), log });
+    } catch (error) {
+      log(`${provider}: files over HTTP failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   reports.push({
     provider,
     database: { url: database.url, info: database.info, generatedMs: database.generated?.elapsedMs ?? null },
@@ -180,6 +192,7 @@ for (const provider of providers) {
     imported,
     notifications,
     httpExports,
+    httpFiles,
     http: httpResults,
     httpSkipped,
     loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
@@ -316,6 +329,21 @@ function printReport(reports: DatabaseReport[]) {
         "-",
       ]);
     }
+  }
+  const fileRows = reports.flatMap((report) =>
+    (report.httpFiles ?? []).map((result) => [
+      report.provider,
+      result.name,
+      ms(result.uploadMs),
+      ms(result.downloadMs),
+      `${result.serverRssMb.idle ?? "-"} / ${result.serverRssMb.uploadPeak ?? "-"} / ${result.serverRssMb.downloadPeak ?? "-"} MB`,
+    ]),
+  );
+  if (fileRows.length) {
+    log(
+      "\nFiles through HTTP (one upload and one download each): the app server's RSS at rest / peak up / peak down\n",
+    );
+    log(formatTable(["db", "file", "upload ms", "download ms", "server RSS"], fileRows));
   }
   if (exportRows.length) {
     log(

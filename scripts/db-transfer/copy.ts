@@ -243,6 +243,8 @@ function driverValue(provider: "sqlite" | "postgresql", column: Column, value: u
     case "int":
     case "float":
       return Number(value);
+    case "bytes":
+      return Buffer.from(value as Uint8Array);
     default:
       return String(value);
   }

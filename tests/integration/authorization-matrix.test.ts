@@ -5,6 +5,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as attachFileRoute } from "@/app/api/files/route";
 import { POST as uploadImport } from "@/app/api/import/route";
 import { POST as postReport } from "@/app/api/reports/route";
 import {
@@ -235,6 +236,8 @@ async function snapshot() {
         db.commentVersion.count(),
         db.commentMention.count(),
         db.linkCheck.findMany({ orderBy: { id: "asc" } }),
+        db.storedFile.count(),
+        db.fileChunk.count(),
       ]),
     ]);
   return { action, recommendation, actions, assignments, statusUpdates, evidence, audit, reference };
@@ -256,6 +259,20 @@ type Write = {
   /** False for a route that only reads, though not by GET (a report from a form): nothing to audit. */
   audited?: false;
 };
+
+/** A scanned letter (a small PDF) attached to `owner` through the upload route. */
+function uploadFile(owner: string) {
+  const body = new FormData();
+  body.set("owner", owner);
+  body.set("file", new File([Buffer.from("%PDF-1.4\n% 扫描件\n%%EOF\n")], "扫描件.pdf"));
+  return attachFileRoute(
+    new NextRequest("http://127.0.0.1/api/files?locale=zh-CN", {
+      method: "POST",
+      body,
+      headers: request.headers,
+    }),
+  );
+}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -374,6 +391,8 @@ async function datedCycleRecommendation() {
 const versionOf = async (id: string) =>
   String((await db.recommendation.findUniqueOrThrow({ where: { id } })).version);
 const ONLY_LEAD = { ...STAFF_OF_THE_ITEM, admin: false };
+/** A contact record's corrections (and files): the recording agency's staff, and admins. */
+const ONLY_RECORDING_AGENCY = STAFF_OF_THE_ITEM;
 /** A handling item with a 督办单 to its lead, acknowledged or not yet. */
 async function noticedRecommendation(acknowledged: boolean) {
   const id = await cycleRecommendation("handling");
@@ -1366,6 +1385,40 @@ const WRITES: Write[] = [
           headers: request.headers,
         }),
       ),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (a file on a piece of evidence)",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: freshEvidence,
+    call: (evidenceId) => uploadFile(`evidence:${evidenceId}`),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (the reply letter's scan: the lead's staff only, as drafting)",
+    allowed: ONLY_LEAD,
+    prepare: () => cycleRecommendation("drafting"),
+    call: (recommendationId) => uploadFile(`reply:${recommendationId}`),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (a contact record's file: who may correct the record, its agency's staff)",
+    allowed: ONLY_RECORDING_AGENCY,
+    prepare: async () =>
+      (
+        await db.deputyContact.create({
+          data: {
+            recommendationId: target.recommendationId,
+            agencyId: leadAgencyId,
+            contactDate: new Date("2026-11-20T00:00:00+08:00"),
+            method: "phone",
+            participants: "矩阵代表",
+            summary: "电话沟通。",
+            recordedById: adminId,
+          },
+        })
+      ).id,
+    call: (contactId) => uploadFile(`contact:${contactId}`),
     succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
   },
   {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { databaseTables, toInstant } from "@/lib/db/tables";
 import { recordStatusUpdate } from "@/lib/status-updates/record";
@@ -18,6 +19,7 @@ import {
   expectSameRows,
   expectVerifiedHistory,
   seedWithHistory,
+  storedFileHash,
   wholeDatabase,
 } from "./support/whole-database";
 
@@ -59,6 +61,16 @@ describe(`backup and restore (${provider})`, () => {
       );
     } finally {
       await source.close();
+    }
+  });
+
+  it("restores a file's bytes kept in the database", async () => {
+    const file = await db.storedFile.findUniqueOrThrow({ where: { storageKey: "files/whole-database" } });
+    const client = createPrismaClient(restored);
+    try {
+      expect(await storedFileHash(client as typeof db)).toBe(file.sha256);
+    } finally {
+      await client.$disconnect();
     }
   });
 

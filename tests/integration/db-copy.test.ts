@@ -5,6 +5,7 @@
 // leaves its target empty.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseProvider, databaseUrl } from "@/lib/database-url";
+import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
 import { raw, sql } from "@/lib/db/sql";
 import { databaseTables, NOT_MODEL_TABLES, TABLES } from "@/lib/db/tables";
@@ -15,6 +16,7 @@ import {
   expectSameRows,
   expectVerifiedHistory,
   seedWithHistory,
+  storedFileHash,
   wholeDatabase,
 } from "./support/whole-database";
 
@@ -61,6 +63,19 @@ describe(`db:copy from ${provider} to ${otherProvider} and back`, () => {
     await expectVerifiedHistory(other);
     await expectVerifiedHistory(back);
     expect(progress).toContain(`StatusUpdate ${original.StatusUpdate?.size}/${original.StatusUpdate?.size}`);
+  });
+
+  it("keeps a file's bytes in the database, read back as the app streams them", async () => {
+    const file = await db.storedFile.findUniqueOrThrow({ where: { storageKey: "files/whole-database" } });
+    expect(original.FileChunk?.size).toBe(3);
+    for (const target of [other, back]) {
+      const client = createPrismaClient(target);
+      try {
+        expect(await storedFileHash(client as typeof db)).toBe(file.sha256);
+      } finally {
+        await client.$disconnect();
+      }
+    }
   });
 
   it("keeps ids, timestamps, history and JSON as the app reads them", async () => {

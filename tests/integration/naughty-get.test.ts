@@ -70,6 +70,7 @@ beforeAll(async () => {
     actionCode: [action.code],
     evidenceId: [action.evidence[0]?.id ?? ""],
     id: [batch.id],
+    fileId: ["no-such-file"],
     file: [`${sample.code}.json`],
     rest: ["no-such-page"],
     token: [`${generateCalendarToken().token}.ics`],

@@ -2,11 +2,12 @@
 // production build as each kind of caller: no response — whatever its status, redirects and 404s
 // included — may carry data the caller may not see. The secrets are seeded here, each a string found
 // nowhere else; admins do see them (checked too, so that the test can fail).
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/token";
 import { generateCalendarToken } from "@/lib/calendar/token";
 import { db } from "@/lib/db";
+import { DatabaseFileStore } from "@/lib/files/store";
 import { seedSampleData } from "../../prisma/seed";
 import { type AppServer, startAppServer } from "./support/app-server";
 import { type AppRoute, fillRoute, listAppRoutes } from "./support/routes";
@@ -221,12 +222,52 @@ beforeAll(async () => {
   await db.appSetting.create({ data: { key: "linkChecks.allowedHosts", value: [ADMIN_ONLY.linkHost] } });
   const secretRecommendation = secret.recommendations[0];
   if (!secretRecommendation) throw new Error("unreachable");
+  // Files whose content holds a secret: on the sample's non-public evidence (its deputy reads it, the
+  // other deputy not) and on the unpublished proposal's evidence (the sample's deputy does not read
+  // it); beside one on public evidence of the published sample, which everyone reads.
+  const files: string[] = [];
+  const attach = async (evidenceId: string, text: string) => {
+    const key = `files/matrix-${files.length}-${tag}`;
+    const bytes = Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+    await new DatabaseFileStore(db).write(key, [bytes]);
+    const file = await db.storedFile.create({
+      data: {
+        evidenceId,
+        name: `${text}.pdf`,
+        mime: "application/pdf",
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        storage: "database",
+        storageKey: key,
+        uploadedById: admin.id,
+      },
+    });
+    files.push(file.id);
+  };
+  const internalEvidence = await db.evidence.findFirstOrThrow({
+    where: { titleZh: SIGNED_IN_ONLY.sampleEvidence },
+  });
+  await attach(internalEvidence.id, SIGNED_IN_ONLY.sampleEvidence);
+  const unpublishedEvidence = await db.evidence.create({
+    data: { recommendationId: secretRecommendation.id, url: "https://example.org/u", titleZh: "未公开佐证" },
+  });
+  await attach(unpublishedEvidence.id, SIGNED_IN_ONLY.unpublishedRecommendation);
+  const publicEvidence = await db.evidence.create({
+    data: {
+      recommendationId: recommendation.id,
+      url: "https://example.org/p",
+      titleZh: "公开佐证",
+      isPublic: true,
+    },
+  });
+  await attach(publicEvidence.id, "public");
   values = {
     proposalCode: [sample.code, secret.code],
     code: [sample.code, secret.code],
     recommendationCode: [recommendation.code, secretRecommendation.code],
     actionCode: [action.code],
     evidenceId: [action.evidence[0]?.id ?? ""],
+    fileId: [...files, "no-such-file"],
     // import/[id], api/export/jobs/[id], api/v1/recommendations/[id]: every id goes to each.
     id: [batch.id, job.id, secretRecommendation.id],
     file: [`${sample.code}.csv`, `${sample.code}.json`, `${secret.code}.csv`, `${secret.code}.json`],

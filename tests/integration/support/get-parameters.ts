@@ -61,6 +61,8 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/review": keys(queueFilters.shape),
   "/[locale]/table": keys(trackingShape),
   "/api/calendar/[token]": [],
+  // A file: inline previews it (images and PDFs), locale words its 404.
+  "/api/files/[fileId]": ["inline", "locale"],
   "/api/export": keys(exportQuery.shape),
   "/api/export/jobs/[id]": [],
   "/api/health": [],

@@ -1,10 +1,12 @@
 // Whole databases compared table by table (lib/db/tables.ts), and sample data with some history
 // recorded through the app's own write path, for the backup and copy tests.
+import { createHash } from "node:crypto";
 import { expect } from "vitest";
 import { databaseUrl } from "@/lib/database-url";
 import { db } from "@/lib/db";
 import { openDriverReader } from "@/lib/db/driver-reader";
 import { rowHashes, TABLES } from "@/lib/db/tables";
+import { DatabaseFileStore } from "@/lib/files/store";
 import { createAuditEvent } from "@/lib/history-chain/append";
 import { describeReport } from "@/lib/history-chain/describe";
 import { verifyHistory } from "@/lib/history-chain/verify";
@@ -12,7 +14,8 @@ import { recordStatusUpdate } from "@/lib/status-updates/record";
 import { seedSampleData } from "../../../prisma/seed";
 
 /** The sample data, two status updates recorded as a staff member records them (with their roll-ups
- * and audit events), and an audit event with nested JSON. */
+ * and audit events), an audit event with nested JSON, and a file of three parts kept in the database
+ * (every byte value in it). */
 export async function seedWithHistory() {
   await seedSampleData(db);
   const staff = await db.user.findUniqueOrThrow({
@@ -47,6 +50,31 @@ export async function seedWithHistory() {
     after: { z: [1, 2.5, { b: true, a: null }], a: "中文", big: 9007199254740991 },
     createdAt: new Date("2026-11-29T05:00:00.007Z"),
   });
+  const bytes = Buffer.alloc(600 * 1024);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+  bytes.write("%PDF-1.4\n", 0, "latin1");
+  await new DatabaseFileStore(db).write("files/whole-database", [bytes]);
+  const evidence = await db.evidence.findFirstOrThrow({ orderBy: { id: "asc" } });
+  await db.storedFile.create({
+    data: {
+      evidenceId: evidence.id,
+      name: "扫描件.pdf",
+      mime: "application/pdf",
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storage: "database",
+      storageKey: "files/whole-database",
+      uploadedById: staff.id,
+    },
+  });
+}
+
+/** The bytes of the file seedWithHistory stores, read back through the store of `url`'s database. */
+export async function storedFileHash(client: typeof db): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const part of new DatabaseFileStore(client).read("files/whole-database"))
+    hash.update(part as Buffer);
+  return hash.digest("hex");
 }
 
 /** The history chains of a database verify (lib/history-chain), read through the plain driver. */

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EvidenceEditForm, EvidenceWithdrawForm } from "@/components/evidence/evidence-forms";
+import { FileList } from "@/components/files/file-list";
+import { FileUpload } from "@/components/files/file-upload";
 import { ExternalLink } from "@/components/recommendations/external-link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { toShanghaiDateString } from "@/lib/dates";
 import { getEvidenceToEdit } from "@/lib/evidence/queries";
+import { uploadLimits } from "@/lib/files/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { loadProposalPage } from "@/lib/proposals/page-loader";
@@ -38,6 +41,7 @@ export default async function EvidencePage({ params }: { params: Params }) {
   );
   const { recommendationCode } = await params;
   const t = await getTranslations("evidenceForm");
+  const tFiles = await getTranslations("files");
   const format = await getFormatter();
   const title = localized(locale, evidence.titleZh, evidence.titleEn);
   return (
@@ -79,6 +83,17 @@ export default async function EvidencePage({ params }: { params: Params }) {
             />
           ) : (
             <ForbiddenNotice />
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{tFiles("evidenceFiles")}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <FileList files={evidence.files} />
+          {canChange && !evidence.withdrawnAt && (
+            <FileUpload owner={`evidence:${evidence.id}`} limits={uploadLimits()} />
           )}
         </CardContent>
       </Card>

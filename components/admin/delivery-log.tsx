@@ -2,15 +2,16 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { ChoiceSelect, Label } from "@/components/ui/input";
+import { RowActionButton } from "@/components/ui/row-action-button";
 import { Table, TableCell, TableHead } from "@/components/ui/table";
 import { Link } from "@/lib/i18n/navigation";
+import { retryDelivery } from "@/lib/notifications/delivery-actions";
 import {
   DELIVERY_STATES,
   type DeliveryLogFilters,
   type DeliveryLogPage,
   type DeliveryState,
 } from "@/lib/notifications/delivery-log";
-import { RetryDeliveryButton } from "./retry-delivery-button";
 
 const TONE: Record<DeliveryState, "success" | "warning" | "danger"> = {
   queued: "warning",
@@ -107,7 +108,16 @@ export async function DeliveryLog({ log, filters }: { log: DeliveryLogPage; filt
                     {entry.sentAt ? format.dateTime(entry.sentAt, "dateTime") : "—"}
                   </TableCell>
                   <TableCell>
-                    {entry.state === "failed" && <RetryDeliveryButton deliveryId={entry.id} to={entry.to} />}
+                    {/* "Send again": queued at once, sent by the next round of the sender. */}
+                    {entry.state === "failed" && (
+                      <RowActionButton
+                        action={retryDelivery}
+                        field="deliveryId"
+                        value={entry.id}
+                        label={t("retry")}
+                        accessibleLabel={t("retryFor", { to: entry.to })}
+                      />
+                    )}
                   </TableCell>
                 </tr>
               ))}

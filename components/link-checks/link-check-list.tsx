@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExternalLink } from "@/components/recommendations/external-link";
 import { Badge } from "@/components/ui/badge";
+import { RowActionButton } from "@/components/ui/row-action-button";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
+import { recheckLink } from "@/lib/link-checks/actions";
 import type { LinkCheckOverview } from "@/lib/link-checks/queries";
 import { failureText } from "./link-status";
-import { RecheckButton } from "./recheck-button";
 
 /** The admin page's list of broken and changed links, each with its item, last check and "check again". */
 export async function LinkCheckList({
@@ -87,7 +88,14 @@ export async function LinkCheckList({
                 </>
               )}
             </dl>
-            <RecheckButton linkCheckId={link.id} url={link.url} />
+            {/* "Check again now": due at once, checked by the background loop within a minute. */}
+            <RowActionButton
+              action={recheckLink}
+              field="linkCheckId"
+              value={link.id}
+              label={t("recheck")}
+              accessibleLabel={t("recheckFor", { url: link.url })}
+            />
           </li>
         );
       })}

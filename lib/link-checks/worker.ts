@@ -3,6 +3,7 @@
 // in a process; an error is logged, never thrown: the next pass tries again.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { startBackgroundLoop } from "@/lib/workers/loop";
 import { addNewLinks, checkDueLinks, type RoundOptions } from "./rounds";
 
 const PASS_EVERY_MS = 60_000;
@@ -24,19 +25,5 @@ export async function linkCheckPass(db: Db, options: Omit<RoundOptions, "now"> =
 
 /** Starts the loop (once per process); LINK_CHECKS_WORKER=off leaves it out (tests that drive it). */
 export function startLinkCheckWorker(db: Db): void {
-  if (process.env.LINK_CHECKS_WORKER === "off") return;
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await linkCheckPass(db);
-    } catch (error) {
-      console.error("Link checks:", error);
-    } finally {
-      running = false;
-    }
-  };
-  void pass();
-  setInterval(pass, PASS_EVERY_MS).unref();
+  startBackgroundLoop("Link checks", "LINK_CHECKS_WORKER", PASS_EVERY_MS, () => linkCheckPass(db));
 }

@@ -4,6 +4,7 @@
 // process, and an error is logged, never thrown: the next pass tries again.
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { startBackgroundLoop } from "@/lib/workers/loop";
 import { type Senders, type SendOptions, type SendResult, sendDueDeliveries } from "./deliveries";
 import { runScheduledDay } from "./scheduler";
 import { channelSenders } from "./senders";
@@ -52,19 +53,5 @@ export async function sendBacklog(
 
 /** Starts the loop (once per process); NOTIFICATIONS_WORKER=off leaves it out (tests that drive it). */
 export function startNotificationWorker(db: Db): void {
-  if (process.env.NOTIFICATIONS_WORKER === "off") return;
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await notificationPass(db);
-    } catch (error) {
-      console.error("Notifications:", error);
-    } finally {
-      running = false;
-    }
-  };
-  void pass();
-  setInterval(pass, PASS_EVERY_MS).unref();
+  startBackgroundLoop("Notifications", "NOTIFICATIONS_WORKER", PASS_EVERY_MS, () => notificationPass(db));
 }

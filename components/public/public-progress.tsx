@@ -241,6 +241,21 @@ function EvidenceLinks({ evidence, compact = false }: { evidence: PublicEvidence
             <Badge tone={item.verifiedAt ? "success" : "muted"}>
               {t(item.verifiedAt ? "evidenceVerified" : "evidenceClaimed")}
             </Badge>
+            {item.files.length > 0 && (
+              <ul className="ml-4 mt-0.5 space-y-0.5 text-xs" data-testid="public-evidence-files">
+                {item.files.map((file) => (
+                  <li key={file.id}>
+                    <a
+                      href={`/api/files/${file.id}`}
+                      download={file.name}
+                      className="break-all text-brand-700 underline"
+                    >
+                      {t("evidenceFile", { name: file.name })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>

@@ -24,6 +24,7 @@ const item: PublicItem = {
       publisher: null,
       publishedAt: null,
       verifiedAt: shanghaiDate("2026-12-01"),
+      files: [{ id: "file1", name: "答复函.pdf", size: 2048, sha256: "a".repeat(64) }],
     },
   ],
 };
@@ -114,6 +115,10 @@ describe("publicJson", () => {
     expect(json.recommendations[0]?.dueDate).toBe("2026-12-31");
     expect(json.recommendations[0]?.evidence[0]).not.toHaveProperty("id");
     expect(json.recommendations[0]?.evidence[0]).toMatchObject({ verified: true, verifiedOn: "2026-12-01" });
+    // A file by its download address, with what a copy is checked against.
+    expect(json.recommendations[0]?.evidence[0]?.files).toEqual([
+      { name: "答复函.pdf", path: "/api/files/file1", size: 2048, sha256: "a".repeat(64) },
+    ]);
   });
 
   it("says which evidence is only claimed", () => {

@@ -22,6 +22,13 @@ function evidenceJson(item: PublicEvidence) {
     // Verified by the office or the agency's reviewer (核实), or only claimed by the agency.
     verified: item.verifiedAt !== null,
     verifiedOn: day(item.verifiedAt),
+    // Each file by its download address in the app, its size and SHA-256 (to check a copy against).
+    files: item.files.map((file) => ({
+      name: file.name,
+      path: `/api/files/${file.id}`,
+      size: file.size,
+      sha256: file.sha256,
+    })),
   };
 }
 

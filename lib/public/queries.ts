@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { EvidenceKind, ItemStatus } from "@/lib/db/enums";
 import { liveProposals, liveRecommendations } from "@/lib/db/live";
 import { LIST_ORDER } from "@/lib/db/selects";
+import { FILE_SUMMARY } from "@/lib/files/queries";
 import { proposalHeadingSelect } from "@/lib/proposals/heading";
 import { isOverdue } from "@/lib/recommendations/overdue";
 import { type Health, healthOn } from "@/lib/tracking/health";
@@ -30,7 +31,11 @@ export type PublicEvidence = {
   publishedAt: Date | null;
   /** 核实: when the office or the agency's reviewer verified it (never by whom); null while only claimed. */
   verifiedAt: Date | null;
+  /** Its files (a scanned letter, minutes), which anyone may download as the evidence is public. */
+  files: PublicFile[];
 };
+
+export type PublicFile = { id: string; name: string; size: number; sha256: string };
 
 export type PublicItem = {
   code: string;
@@ -112,6 +117,7 @@ const scheduleSelect = {
       publisher: true,
       publishedAt: true,
       verifiedAt: true,
+      files: { ...FILE_SUMMARY, select: { id: true, name: true, size: true, sha256: true } },
     },
   },
 } satisfies Prisma.ActionSelect & Prisma.RecommendationSelect;
@@ -134,6 +140,7 @@ type ItemRow = {
     publisher: string | null;
     publishedAt: Date | null;
     verifiedAt: Date | null;
+    files: PublicFile[];
   }[];
 };
 
@@ -157,6 +164,7 @@ function publicItem(row: ItemRow, today: Date): PublicItem {
       publisher: item.publisher,
       publishedAt: item.publishedAt,
       verifiedAt: item.verifiedAt,
+      files: item.files,
     })),
   };
 }

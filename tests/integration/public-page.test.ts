@@ -257,6 +257,7 @@ describe("published", () => {
       ].sort(),
     );
     expect(Object.keys(r1.evidence[0]).sort()).toEqual([
+      "files",
       "kind",
       "publishedAt",
       "publisher",

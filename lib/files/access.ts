@@ -15,6 +15,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { contactWriteAccess, mayCorrectContact } from "@/lib/contacts/rule";
 import { stepAccess } from "@/lib/cycle/step-write";
 import type { DbClient, Prisma } from "@/lib/db/client";
+import { liveProposals, liveRecommendations } from "@/lib/db/live";
 import { evidenceAccess } from "@/lib/evidence/access";
 
 export type FileOwner =
@@ -72,10 +73,9 @@ export async function attachAccess(db: DbClient, user: CurrentUser, owner: FileO
   return draft.acceptedAt ? "forbidden" : "allowed";
 }
 
-const publishedRecommendation: Prisma.RecommendationWhereInput = {
-  archivedAt: null,
-  proposal: { archivedAt: null, publishedAt: { not: null } },
-};
+const publishedRecommendation: Prisma.RecommendationWhereInput = liveRecommendations({
+  proposal: liveProposals({ publishedAt: { not: null } }),
+});
 
 /** Evidence the public progress page shows. */
 export const PUBLIC_EVIDENCE: Prisma.EvidenceWhereInput = {

@@ -159,7 +159,12 @@ async function cycleItem(
 ) {
   const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
   const co = await db.agency.findUniqueOrThrow({ where: { code: "STCSM" } });
-  const proposal = await db.proposal.findFirstOrThrow({ where: { code: "LLM-2024" } });
+  // The sample's proposal (its deputy rates), found by what the sweep never edits: editProposal's
+  // naughty codes may have renamed it.
+  const proposal = await db.proposal.findFirstOrThrow({
+    where: { isSample: true },
+    orderBy: { createdAt: "asc" },
+  });
   const replied = stage === "replied" || stage === "closed";
   const rec = await db.recommendation.create({
     data: {

@@ -21,6 +21,7 @@ export const GET_PARAMETERS: Record<string, readonly string[]> = {
   "/[locale]/admin/agencies": [],
   "/[locale]/admin/calendar": ["year"],
   "/[locale]/admin/deliveries": keys(deliveryLogFilters.shape),
+  "/[locale]/admin/link-checks": [],
   "/[locale]/admin/notifications": ["agency"],
   "/[locale]/admin/audit": [],
   "/[locale]/admin/proposals": [],

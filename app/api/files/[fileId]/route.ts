@@ -20,14 +20,18 @@ import { API_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 const PREVIEW_CONTENT_SECURITY_POLICY =
   "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
+const FILE_ID = /^[a-z0-9]{1,64}$/i;
+
 export async function GET(request: NextRequest, { params }: { params: Promise<{ fileId: string }> }) {
   const { fileId } = await params;
   const locale = requestLocale(request, request.nextUrl.searchParams.get("locale"));
-  const user = await userOfSession(request.headers);
-  const file = await db.storedFile.findFirst({
-    where: { id: fileId, ...readableFiles(user) },
-    select: { name: true, mime: true, size: true, sha256: true, storage: true, storageKey: true },
-  });
+  // An id is a cuid: anything else (a NUL byte PostgreSQL would refuse, a path) names no file.
+  const file = FILE_ID.test(fileId)
+    ? await db.storedFile.findFirst({
+        where: { id: fileId, ...readableFiles(await userOfSession(request.headers)) },
+        select: { name: true, mime: true, size: true, sha256: true, storage: true, storageKey: true },
+      })
+    : null;
   // next.config.ts leaves this route's policy to it: a 404 gets the API's.
   if (!file)
     return jsonError(404, "not_found", filesTranslator(locale)("problem.notFound"), {

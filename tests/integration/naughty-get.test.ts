@@ -4,9 +4,10 @@
 // parameter it reads (GET_PARAMETERS, taken from its parser) and in each dynamic segment of its path,
 // and with malformed percent-escapes in the path (`%ff`, `%E0%A4%A`, `%`). No answer may be a 5xx.
 //
-// Sampled, deterministically, to keep to a minute or two per database: the API's search (q, the same
-// search as the table's) gets every string; the API's other parameters and segments all the known
-// cases and a slice of the list of their own; pages, which are slower, the cases that broke them.
+// Sampled, deterministically, to keep to a minute or so per database: the API's parameters and segments
+// get all the known cases and a slice of the list of their own; pages and the export, which are slower
+// (a page renders, an export writes the whole file), the cases that broke them and one string each. The
+// search itself gets every string of the list in naughty-search.test.ts, at the query.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCalendarToken } from "@/lib/calendar/token";
 import { db } from "@/lib/db";
@@ -23,21 +24,21 @@ const SEARCH_SYNTAX = ['"', "*", "'", ")", "NEAR(", '"a" OR "b"', "a*", "%_\\", 
 const KNOWN = [...KNOWN_BAD_INPUTS, ...SEARCH_SYNTAX];
 /** Written into the path as they are: escapes no decoder accepts, and NUL. */
 const RAW_SEGMENTS = ["%ff", "%E0%A4%A", "%", "%.json", "%ff.json", "a%2", "%C0%AF", "%00", "a%00b"];
-const FULL_CORPUS = new Set(["/api/v1/recommendations?q"]);
 /**
- * Pages read the same parsers as the API (lib/tracking/search-params.ts and the like) but take a
- * tenth of a second or more to render: they get the cases that broke them and one string of the list
- * each; the API gets every known case and its own sixtieth of the list.
+ * Pages and the export read the same parsers as the API (lib/tracking/search-params.ts and the like)
+ * but take a tenth of a second or more to answer: they get the cases that broke them and one string of
+ * the list each; the rest of the API gets every known case and its own sixtieth of the list.
  */
 const PAGE_CASES = ["\u0000", "a\u0000b", "0000-01-01", "2024-02-30", '"'];
 const SLICES = 60;
 const CONCURRENCY = 4;
 
 let slice = 0;
-const sample = (route: AppRoute, key: string) => {
-  if (FULL_CORPUS.has(key)) return [...NAUGHTY_STRINGS, ...KNOWN];
+const HEAVY = new Set(["/api/export"]);
+const sample = (route: AppRoute) => {
   const own = slice++;
-  if (route.kind === "page") return [NAUGHTY_STRINGS[own % NAUGHTY_STRINGS.length] ?? "", ...PAGE_CASES];
+  if (route.kind === "page" || HEAVY.has(route.pattern))
+    return [NAUGHTY_STRINGS[own % NAUGHTY_STRINGS.length] ?? "", ...PAGE_CASES];
   return [...NAUGHTY_STRINGS.filter((_, i) => i % SLICES === own % SLICES), ...KNOWN];
 };
 // A lone surrogate cannot be percent-encoded; it goes as the replacement character a browser sends.
@@ -88,11 +89,10 @@ function pathsOf(route: AppRoute): string[] {
   const [base = route.pattern] = fillRoute(route, values);
   const paths = [base];
   for (const parameter of GET_PARAMETERS[route.pattern] ?? []) {
-    for (const naughty of sample(route, `${route.pattern}?${parameter}`))
-      paths.push(`${base}?${parameter}=${encode(naughty)}`);
+    for (const naughty of sample(route)) paths.push(`${base}?${parameter}=${encode(naughty)}`);
   }
   for (const segment of route.params) {
-    const naughtySegments = [...sample(route, `${route.pattern}/[${segment}]`).map(encode), ...RAW_SEGMENTS];
+    const naughtySegments = [...sample(route).map(encode), ...RAW_SEGMENTS];
     for (const value of naughtySegments) {
       const [path] = fillRoute(route, { ...values, [segment]: [value] });
       if (path) paths.push(path);

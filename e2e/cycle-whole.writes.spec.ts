@@ -36,11 +36,13 @@ const LOCALES = [
 const inAWeek = () =>
   new Date(Date.now() + 7 * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
 
-test.describe.configure({ mode: "serial" });
+// Each language's cycle runs its steps in order, on an item of its own; the two run side by side.
+test.describe.configure({ mode: "parallel" });
 test.use({ viewport: { width: 390, height: 844 } });
 
 for (const { locale, m, code, lead, co } of LOCALES) {
   test.describe(`the whole cycle in ${locale}, on a phone`, () => {
+    test.describe.configure({ mode: "serial" });
     const item = `/${locale}/proposals/${code}/W1`;
     test.beforeAll(() => {
       addDemoItem({

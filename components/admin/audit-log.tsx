@@ -20,6 +20,8 @@ const AGENCY_FIELDS = new Set([
   "suggestedAgencyId",
   "toAgencyId",
 ]);
+/** Fields that hold a user's id, besides those named "…ById": shown as their name. */
+const USER_FIELDS = new Set(["userId", "authorUserId", "authorId"]);
 /** Fields that hold a stage of the handling cycle. */
 const STAGE_FIELDS = new Set(["stage", "fromStage", "toStage"]);
 
@@ -32,6 +34,8 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
   const tRole = await getTranslations("user.role");
   const tAssignment = await getTranslations("agencyRole");
   const tStage = await getTranslations("cycle.stage");
+  const tMethod = await getTranslations("contacts.method");
+  const tPlatform = await getTranslations("webhooks.platformValue");
   const format = await getFormatter();
 
   const list = (values: string[]) => values.join(t("auditListSeparator"));
@@ -50,9 +54,10 @@ export async function AuditLog({ log, filters }: { log: AuditLogPage; filters: A
       // A cycle step's agency role (主办, 协办).
       if (field === "role" && tAssignment.has(value)) return tAssignment(value);
       if (STAGE_FIELDS.has(field) && tStage.has(value)) return tStage(value);
+      if (field === "method" && tMethod.has(value)) return tMethod(value);
+      if (field === "platform" && tPlatform.has(value)) return tPlatform(value);
       if (AGENCY_FIELDS.has(field)) return agency(value);
-      if (field.endsWith("ById") || field === "userId" || field === "authorUserId")
-        return log.names.users.get(value) ?? value;
+      if (field.endsWith("ById") || USER_FIELDS.has(field)) return log.names.users.get(value) ?? value;
       // A comment's text and its mentions name people and agencies by id (lib/comments/mentions.ts).
       if (field === "text" || field === "mentions")
         return withMentionNames(value, (ref) =>

@@ -59,8 +59,12 @@ export type AuditLogPage = {
   names: { agencies: Map<string, string>; actions: Map<string, string>; users: Map<string, string> };
 };
 
-// Ids that mean nothing to a reader; the events still keep them.
-const HIDDEN_FIELDS = new Set(["statusUpdateId", "commentId", "notificationId"]);
+// Ids that mean nothing to a reader (the event's subject already names its item); the events still
+// keep them. A rating's answers are keyed by question id: the rating itself shows them.
+const HIDDEN_FIELDS = new Set([
+  ...["id", "statusUpdateId", "commentId", "notificationId", "contactId", "supersedesId"],
+  ...["owner", "links", "answers"],
+]);
 
 // The order fields are shown in: PostgreSQL's jsonb keeps no order of its own. Others follow, by name.
 const FIELD_ORDER = [

@@ -21,6 +21,7 @@ import {
 } from "@/lib/admin/actions";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions";
 import { generateApiToken } from "@/lib/api-tokens/token";
+import { changesOf } from "@/lib/audit/log";
 import { signIn, signOut } from "@/lib/auth/actions";
 import { createAuth } from "@/lib/auth/config";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/actions";
@@ -83,6 +84,7 @@ import { submitStatusUpdate } from "@/lib/status-updates/actions";
 import { reviewProposedUpdates } from "@/lib/update-review/actions";
 import { type FormState, isFormAction } from "@/lib/validation/form-action";
 import { createWebhook, setWebhookActive, testWebhook, updateWebhook } from "@/lib/webhooks/actions";
+import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { SAMPLE_PASSWORD } from "../../prisma/sample-data";
 import { seedSampleData } from "../../prisma/seed";
@@ -1846,5 +1848,24 @@ describe("comments by deputies", () => {
       saved(await callAction(() => hideComment({}, form({ commentId: staffs, version: "1", reason: "x" })))),
     ).toBe(false);
     expect(writtenBetween(before, await snapshot())).toEqual([]);
+  });
+});
+
+// Last: the events every write above recorded, as the audit log shows them to an admin.
+describe("the audit log", () => {
+  it("names every field of every event the writes above recorded, in both languages", async () => {
+    const events = await db.auditEvent.findMany({ select: { action: true, before: true, after: true } });
+    const unnamed = new Set<string>();
+    for (const [locale, messages] of [
+      ["zh-CN", zh],
+      ["en", en],
+    ] as const) {
+      const fields: Record<string, string> = messages.admin.auditField;
+      for (const event of events)
+        for (const change of changesOf(event.before, event.after))
+          if (!fields[change.field]) unnamed.add(`${locale} ${event.action}: ${change.field}`);
+    }
+    expect(events.length).toBeGreaterThan(100);
+    expect([...unnamed].sort()).toEqual([]);
   });
 });

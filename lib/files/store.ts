@@ -14,6 +14,7 @@
 import { Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import type BetterSqlite3 from "better-sqlite3";
 import { type Db, type Driver, driverOf } from "@/lib/db/client";
 import { type Environment, type S3Settings, type StorageKind, s3Settings } from "./config";
 
@@ -70,11 +71,25 @@ const INSERT = {
 };
 const SQLITE_READ = 'SELECT "bytes" FROM "FileChunk" WHERE "storageKey" = ? AND "position" = ?';
 
+/** SQLite's two statements, prepared once per connection. */
+const sqliteStatements = new WeakMap<
+  BetterSqlite3.Database,
+  { insert: BetterSqlite3.Statement; read: BetterSqlite3.Statement }
+>();
+function statementsOf(database: BetterSqlite3.Database) {
+  let statements = sqliteStatements.get(database);
+  if (!statements) {
+    statements = { insert: database.prepare(INSERT.sqlite), read: database.prepare(SQLITE_READ).pluck() };
+    sqliteStatements.set(database, statements);
+  }
+  return statements;
+}
+
 /** Writes one part; the driver has copied `bytes` when this resolves. */
 async function writePart(driver: Driver, key: string, position: number, bytes: Uint8Array): Promise<void> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (driver.provider === "sqlite") {
-    await driver.run((database) => database.prepare(INSERT.sqlite).run(key, position, buffer));
+    await driver.run((database) => statementsOf(database).insert.run(key, position, buffer));
   } else {
     await driver.query({ text: INSERT.postgresql, values: [key, position, buffer], rowMode: "array" });
   }
@@ -84,7 +99,7 @@ async function writePart(driver: Driver, key: string, position: number, bytes: U
 async function readPart(driver: Driver, key: string, position: number): Promise<Buffer[] | null> {
   if (driver.provider === "sqlite") {
     const bytes = await driver.run(
-      (database) => database.prepare(SQLITE_READ).pluck().get(key, position) as Buffer | undefined,
+      (database) => statementsOf(database).read.get(key, position) as Buffer | undefined,
     );
     return bytes ? [bytes] : null;
   }

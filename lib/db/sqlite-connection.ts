@@ -5,8 +5,12 @@
 // to end. A transaction begins IMMEDIATE, taking the write lock at once (waiting up to the busy timeout
 // for another process's writer), so that one that reads and then writes never fails because another
 // process wrote in between (SQLITE_BUSY_SNAPSHOT).
+//
+// The better-sqlite3 connection itself is lent out in the same turns (`withDatabase`), for what Prisma's
+// path would copy several times over: a file's bytes (lib/files/store.ts).
 import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { Mutex } from "async-mutex";
+import type BetterSqlite3 from "better-sqlite3";
 
 export class SerializedSqliteConnection implements SqlDriverAdapter {
   readonly provider = "sqlite";
@@ -15,9 +19,28 @@ export class SerializedSqliteConnection implements SqlDriverAdapter {
   // Held by an open transaction, and for the moment of each query outside one.
   readonly #turn = new Mutex();
 
-  constructor(connection: SqlDriverAdapter) {
+  readonly #database: BetterSqlite3.Database | null;
+
+  /** `database` is the better-sqlite3 connection under `connection`, for `withDatabase`. */
+  constructor(connection: SqlDriverAdapter, database: BetterSqlite3.Database | null = null) {
     this.#connection = connection;
+    this.#database = database;
     this.adapterName = connection.adapterName;
+  }
+
+  /** Whether the connection is still open (false once the client has disconnected). */
+  get open(): boolean {
+    return this.#database?.open ?? false;
+  }
+
+  /**
+   * Runs `work` on the better-sqlite3 connection in a turn of its own, as a query outside a transaction
+   * runs: after any open transaction has ended, and alone while it runs.
+   */
+  withDatabase<T>(work: (database: BetterSqlite3.Database) => T): Promise<T> {
+    const database = this.#database;
+    if (!database) return Promise.reject(new Error("This connection lends out no better-sqlite3 database"));
+    return this.#turn.runExclusive(() => work(database));
   }
 
   queryRaw(query: SqlQuery) {

@@ -5,11 +5,13 @@
 // at the start of the second, a burst that measures the server at full load, not at that rate. Pages
 // without a rate are loaded as fast as they are answered, by autocannon.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import { type LoadTestOptions, loadTest } from "loadtest";
 import { createAuth } from "../../lib/auth/config";
+import { databaseProvider } from "../../lib/database-url";
 import { createPrismaClient } from "../../lib/db/client";
 import { percentile, round } from "./stats";
 
@@ -163,11 +165,18 @@ async function signIn(url: string, origin: string, user = BENCH_USER, role = "of
   }
 }
 
-function startServer(url: string, port: number, origin: string, processes?: number): ChildProcess {
+function startServer(
+  url: string,
+  port: number,
+  origin: string,
+  processes?: number,
+  env: Record<string, string> = {},
+): ChildProcess {
   // Its own process group, so that stopping it stops next-server's children too.
   const server = spawn(process.execPath, [SERVE], {
     env: {
       ...process.env,
+      ...env,
       PORT: String(port),
       WEB_CONCURRENCY: String(processes ?? process.env.WEB_CONCURRENCY ?? WEB_CONCURRENCY),
       DATABASE_URL: url,
@@ -380,14 +389,44 @@ export async function benchHttpExports(
   }
 }
 
+/** What the serving process's memory did in one window (MB): the rise of its peak over its start. */
+export interface MemoryRise {
+  /** Resident memory, sampled inside the process every 10 ms; the start is after a full collection. */
+  rss: number;
+  /** The JavaScript heap in use. */
+  heapUsed: number;
+  /** Memory outside the heap: Buffers and other ArrayBuffers, and what native code reports. */
+  external: number;
+}
+
 export interface HttpFileResult {
+  /** "upload" or "download" of `bytes`, or its floor: the same bytes through the same server without the file store. */
   name: string;
   bytes: number;
-  uploadMs: number;
-  downloadMs: number;
-  /** The serving process's RSS: idle, and its peak while the file went up and while it came down. */
-  serverRssMb: { idle: number | null; uploadPeak: number | null; downloadPeak: number | null };
+  ms: number;
+  rise: MemoryRise;
+  /** The RSS (MB) at the window's start, after a full collection. */
+  rssAtStartMb: number;
+  /** For the 20 MB upload and download: the bound on the RSS rise, and whether it held. */
+  target: { maxRssRiseMb: number; pass: boolean } | null;
 }
+
+/**
+ * The bound on the serving process's RSS rise across a 20 MB upload, and across its download. The file
+ * goes through in parts of 256 KiB, one at a time; what a transfer costs beyond that is garbage that V8
+ * collects at its own pace: Buffers handed on and dropped, collected with the young generation (at the
+ * latest once its buffers reach 32 MB, whatever the file's size). The floors (the same bytes through the
+ * same server without the store) rise by 10–26 MB on this machine; 40 MB leaves them their room, and
+ * is a third of what the Prisma path cost (90–110 MB for the upload).
+ */
+export const FILE_MAX_RSS_RISE_MB = 40;
+/**
+ * On SQLite, and beyond that bound: the connection's page cache, which better-sqlite3 sizes at 16 MB
+ * (cache_size -16000) and which fills once, with whatever pages pass through it, and then stays that
+ * size. A fresh server's cache is empty; 20 MB written fills it.
+ */
+export const SQLITE_PAGE_CACHE_MB = 16;
+const FILE_BYTES = 20 * 1024 * 1024;
 
 const FILES_USER = {
   email: "bench.files@national.example",
@@ -395,11 +434,62 @@ const FILES_USER = {
   password: "bench-password-2026",
 };
 
+const MB = 1024 * 1024;
+type Usage = { rss: number; heapUsed: number; external: number; arrayBuffers: number };
+
 /**
- * A file uploaded to a piece of evidence and downloaded again through the built app served by one
- * process, a small one first (the baseline) and then one of 20 MB, with the serving process's memory
- * sampled meanwhile: a file streamed goes through without the process holding it. The files are
- * deleted afterwards, so that the dataset stays as generated.
+ * The serving process's own view of its memory (scripts/bench/memory-probe.cjs, loaded into it): each
+ * call ends one window and starts the next, and answers the window's peak and, after a full garbage
+ * collection, where the next one starts.
+ */
+function memoryProbe(file: string) {
+  let seq = 0;
+  const read = () => {
+    try {
+      return JSON.parse(readFileSync(file, "utf8")) as {
+        pid: number;
+        seq: number;
+        peak: Usage;
+        after: Usage;
+      };
+    } catch {
+      return null; // not written yet, or being written
+    }
+  };
+  return async (): Promise<{ peak: Usage; after: Usage }> => {
+    const pid = read()?.pid;
+    if (!pid) throw new Error("the app server loaded no memory probe");
+    process.kill(pid, "SIGUSR2");
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const answer = read();
+      if (answer && answer.seq > seq) {
+        seq = answer.seq;
+        return answer;
+      }
+      if (Date.now() > deadline) throw new Error("the memory probe did not answer");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+}
+
+const rise = (start: Usage, peak: Usage): MemoryRise => ({
+  rss: round((peak.rss - start.rss) / MB, 1),
+  heapUsed: round((peak.heapUsed - start.heapUsed) / MB, 1),
+  external: round((peak.external - start.external) / MB, 1),
+});
+
+/**
+ * A file of 20 MB uploaded to a piece of evidence and downloaded again through the built app served by
+ * one process, each beside its floor: the same multipart body posted for an owner that does not exist
+ * (Next.js and busboy read it all, nothing is stored), and the same number of bytes served from public/
+ * (a file stream piped to the response). Each runs on a server of its own, started afresh and warmed up
+ * with a small file: memory a process has taken it keeps for a while, so that a transfer measured after
+ * another would look cheaper than it is. Each is a window of the serving process's memory, from a full
+ * garbage collection to the end of the transfer (`memoryProbe`), sampled inside it every 10 ms: the
+ * rise of its peak RSS, heap and external memory. The client's memory (the body is built in the
+ * bench's process) is not counted. The files are deleted afterwards, so that the dataset stays as
+ * generated.
  */
 export async function benchHttpFiles(
   url: string,
@@ -408,43 +498,35 @@ export async function benchHttpFiles(
   const origin = `http://127.0.0.1:${options.port}`;
   const cookie = await signIn(url, origin, FILES_USER, "admin");
   const db = createPrismaClient(url);
-  const server = startServer(url, options.port, origin, 1);
+  const directory = mkdtempSync(join(tmpdir(), "bench-files-"));
+  const probeFile = join(directory, "memory.json");
+  // Served by the app as any file in public/ is: the download's floor (and a small one to warm up).
+  const floorName = `bench-floor-${process.pid}`;
+  const floorPaths = [join("public", `${floorName}.txt`), join("public", `${floorName}-small.txt`)] as const;
+  writeFileSync(floorPaths[0], Buffer.alloc(FILE_BYTES, 0x20));
+  writeFileSync(floorPaths[1], Buffer.alloc(100 * 1024, 0x20));
   const made: string[] = [];
   try {
     const evidence = await db.evidence.findFirstOrThrow({
       where: { withdrawnAt: null, recommendation: { archivedAt: null } },
       select: { id: true },
     });
-    await waitUntilHealthy(origin, server);
-    const results: HttpFileResult[] = [];
-    for (const [name, bytes] of [
-      ["baseline, 100 KB", 100 * 1024],
-      ["20 MB", 20 * 1024 * 1024],
-    ] as const) {
-      const content = Buffer.alloc(bytes, 0x20);
-      content.write("%PDF-1.4\n", 0, "latin1");
+    const content = Buffer.alloc(FILE_BYTES, 0x20);
+    content.write("%PDF-1.4\n", 0, "latin1");
+    const post = (owner: string, bytes: Buffer) => {
       const body = new FormData();
-      body.set("owner", `evidence:${evidence.id}`);
-      body.set("file", new Blob([content]), "bench.pdf");
-      const idle = serverRss(server, "largest");
-      let peak = 0;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, serverRss(server, "largest") ?? 0);
-      }, 50);
-      const started = performance.now();
-      const uploaded = await fetch(`${origin}/api/files`, {
-        method: "POST",
-        body,
-        headers: { cookie, origin },
-      });
+      body.set("owner", owner);
+      body.set("file", new Blob([bytes as Buffer<ArrayBuffer>]), "bench.pdf");
+      return fetch(`${origin}/api/files`, { method: "POST", body, headers: { cookie, origin } });
+    };
+    const uploadTo = async (owner: string, bytes: Buffer) => {
+      const uploaded = await post(owner, bytes);
       const answer = (await uploaded.json()) as { file?: { id: string } };
-      const uploadMs = performance.now() - started;
-      const uploadPeak = peak;
-      peak = 0;
       if (!answer.file) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(answer)}`);
       made.push(answer.file.id);
-      const downloadStarted = performance.now();
-      const response = await fetch(`${origin}/api/files/${answer.file.id}`, { headers: { cookie } });
+      return answer.file.id;
+    };
+    const drain = async (response: Response) => {
       let received = 0;
       const reader = response.body?.getReader();
       for (;;) {
@@ -452,24 +534,78 @@ export async function benchHttpFiles(
         if (!chunk || chunk.done) break;
         received += chunk.value.byteLength;
       }
-      clearInterval(sampler);
-      if (received !== bytes) throw new Error(`downloaded ${received} of ${bytes} bytes`);
-      const result = {
-        name,
-        bytes,
-        uploadMs: Math.round(uploadMs),
-        downloadMs: Math.round(performance.now() - downloadStarted),
-        serverRssMb: { idle, uploadPeak: uploadPeak || null, downloadPeak: peak || null },
-      };
-      options.log(
-        `  file ${name}: up ${result.uploadMs} ms, down ${result.downloadMs} ms; server RSS ${idle} MB idle, ` +
-          `${result.serverRssMb.uploadPeak} MB peak up, ${result.serverRssMb.downloadPeak} MB peak down`,
-      );
-      results.push(result);
-    }
+      return received;
+    };
+    const small = content.subarray(0, 100 * 1024);
+    const owner = `evidence:${evidence.id}`;
+    const refusedOwner = "evidence:bench-no-such-evidence";
+
+    const results: HttpFileResult[] = [];
+    const measure = async (name: string, target: number | null, transfer: () => Promise<void>) => {
+      rmSync(probeFile, { force: true });
+      const server = startServer(url, options.port, origin, 1, {
+        NODE_OPTIONS: [
+          process.env.NODE_OPTIONS,
+          "--expose-gc",
+          `--require=${resolve("scripts/bench/memory-probe.cjs")}`,
+        ]
+          .filter(Boolean)
+          .join(" "),
+        BENCH_MEMORY_PROBE: probeFile,
+      });
+      try {
+        await waitUntilHealthy(origin, server);
+        // Warm-up: each route's code loaded and each path run once, with small files.
+        const warm = await uploadTo(owner, small);
+        await drain(await fetch(`${origin}/api/files/${warm}`, { headers: { cookie } }));
+        await (await post(refusedOwner, small)).arrayBuffer();
+        await drain(await fetch(`${origin}/${floorName}-small.txt`));
+        const probe = memoryProbe(probeFile);
+        const { after: start } = await probe();
+        const started = performance.now();
+        await transfer();
+        const elapsed = performance.now() - started;
+        const { peak } = await probe();
+        const measured = rise(start, peak);
+        const result = {
+          name,
+          bytes: FILE_BYTES,
+          ms: Math.round(elapsed),
+          rise: measured,
+          rssAtStartMb: round(start.rss / MB, 0),
+          target: target === null ? null : { maxRssRiseMb: target, pass: measured.rss <= target },
+        };
+        options.log(
+          `  ${name}: ${result.ms} ms; server from ${result.rssAtStartMb} MB RSS, peak rise: RSS +${measured.rss} MB, ` +
+            `heap +${measured.heapUsed} MB, external +${measured.external} MB`,
+        );
+        results.push(result);
+      } finally {
+        await stopServer(server);
+      }
+    };
+    await measure("upload floor: refused, read through", null, async () => {
+      const answer = await post(refusedOwner, content);
+      await answer.arrayBuffer();
+      if (answer.status !== 404) throw new Error(`the floor's upload answered ${answer.status}`);
+    });
+    let fileId = "";
+    const target = FILE_MAX_RSS_RISE_MB + (databaseProvider(url) === "sqlite" ? SQLITE_PAGE_CACHE_MB : 0);
+    await measure("upload, 20 MB", target, async () => {
+      fileId = await uploadTo(owner, content);
+    });
+    await measure("download floor: a file in public/", null, async () => {
+      const received = await drain(await fetch(`${origin}/${floorName}.txt`));
+      if (received !== FILE_BYTES) throw new Error(`the floor served ${received} of ${FILE_BYTES} bytes`);
+    });
+    await measure("download, 20 MB", target, async () => {
+      const received = await drain(await fetch(`${origin}/api/files/${fileId}`, { headers: { cookie } }));
+      if (received !== FILE_BYTES) throw new Error(`downloaded ${received} of ${FILE_BYTES} bytes`);
+    });
     return results;
   } finally {
-    await stopServer(server);
+    for (const path of floorPaths) rmSync(path, { force: true });
+    rmSync(directory, { recursive: true, force: true });
     const files = await db.storedFile.findMany({ where: { id: { in: made } }, select: { storageKey: true } });
     await db.fileChunk.deleteMany({ where: { storageKey: { in: files.map((file) => file.storageKey) } } });
     await db.storedFile.deleteMany({ where: { id: { in: made } } });

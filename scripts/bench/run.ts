@@ -334,16 +334,25 @@ function printReport(reports: DatabaseReport[]) {
     (report.httpFiles ?? []).map((result) => [
       report.provider,
       result.name,
-      ms(result.uploadMs),
-      ms(result.downloadMs),
-      `${result.serverRssMb.idle ?? "-"} / ${result.serverRssMb.uploadPeak ?? "-"} / ${result.serverRssMb.downloadPeak ?? "-"} MB`,
+      ms(result.ms),
+      `${result.rssAtStartMb} MB`,
+      `+${result.rise.rss} MB`,
+      `+${result.rise.heapUsed} MB`,
+      `+${result.rise.external} MB`,
+      result.target ? `≤${result.target.maxRssRiseMb} MB` : "-",
+      result.target ? passMark(result.target.pass) : "-",
     ]),
   );
   if (fileRows.length) {
     log(
-      "\nFiles through HTTP (one upload and one download each): the app server's RSS at rest / peak up / peak down\n",
+      "\nFiles through HTTP (20 MB; the serving process, from a full collection to the end of the transfer): the rise of its peak RSS, heap and external memory; a floor is the same bytes through the same server without the file store\n",
     );
-    log(formatTable(["db", "file", "upload ms", "download ms", "server RSS"], fileRows));
+    log(
+      formatTable(
+        ["db", "transfer", "ms", "RSS at start", "RSS rise", "heap rise", "external rise", "target", "pass"],
+        fileRows,
+      ),
+    );
   }
   if (exportRows.length) {
     log(

@@ -8,6 +8,7 @@ import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportView } from "@/app/api/export/route";
+import { POST as uploadFile } from "@/app/api/files/route";
 import { POST as uploadImport } from "@/app/api/import/route";
 import { GET as getReport } from "@/app/api/reports/route";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
@@ -548,6 +549,33 @@ describe.runIf(provider === "sqlite")(
     }, 30_000);
   },
 );
+
+// A file's parts are written one statement each, through better-sqlite3 itself (lib/files/store.ts):
+// its SQLITE_BUSY is reported as the driver adapter reports it, so that the route answers busy too.
+describe.runIf(provider === "sqlite")("a file upload, while another connection holds the write lock", () => {
+  it("answers a translated 503 to try again and stores nothing", async () => {
+    const evidence = await db.evidence.findFirstOrThrow({ where: { withdrawnAt: null } });
+    const form = new FormData();
+    form.set("owner", `evidence:${evidence.id}`);
+    form.set("file", new File(["%PDF-1.4\n%%EOF\n"], "函.pdf"));
+    const [files, chunks] = [await db.storedFile.count(), await db.fileChunk.count()];
+    const { release } = sqliteWriteLock();
+    const response = await uploadFile(
+      new NextRequest("http://127.0.0.1/api/files?locale=zh-CN", {
+        method: "POST",
+        body: form,
+        headers: { cookie: admin },
+      }),
+    );
+    release();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({
+      error: { code: "service_unavailable", message: zh.databaseBusy.form },
+    });
+    expect([await db.storedFile.count(), await db.fileChunk.count()]).toEqual([files, chunks]);
+  }, 30_000);
+});
 
 // The import's apply runs in one transaction with a timeout of minutes: on PostgreSQL it waits that
 // long for a row lock, so the write lock of SQLite, refused after the busy timeout, is where it meets

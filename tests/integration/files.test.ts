@@ -2,7 +2,8 @@
 // the app takes is stored with its detected type, size and SHA-256 and comes back byte for byte; a
 // disguised executable, a name that lies about its content, an empty and an oversized file are
 // refused and leave nothing stored; who may attach and who may download, by role, for every download
-// (another deputy's files by id included); and a 20 MB file streamed up and down.
+// (another deputy's files by id included); a 20 MB file streamed up and down; and a download read from
+// the database only as fast as the client takes it.
 import { createHash, randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -214,6 +215,20 @@ describe("uploads", () => {
     expect(hash.digest("hex")).toBe(row.sha256);
     expect(pieces).toBeGreaterThan(1);
   }, 120_000);
+
+  it("reads a download's parts from the database only as the client takes them", async () => {
+    const bytes = Buffer.concat([pdf("paced"), randomBytes(5 * 1024 * 1024)]);
+    const { body } = await send("lead", `evidence:${privateEvidence}`, "分段.pdf", bytes);
+    const row = await db.storedFile.findUniqueOrThrow({ where: { id: body.file?.id } });
+    const reader = (await fetchFile("official", row.id)).body?.getReader();
+    let received = (await reader?.read())?.value?.byteLength ?? 0;
+    // The parts not yet read are gone: what still arrives is what was read ahead.
+    await db.fileChunk.deleteMany({ where: { storageKey: row.storageKey } });
+    for (let next = await reader?.read(); next && !next.done; next = await reader?.read())
+      received += next.value.byteLength;
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThanOrEqual(3 * CHUNK_BYTES);
+  });
 
   it.each<[Person, string, number]>([
     ["visitor", "evidence", 401],

@@ -2,7 +2,6 @@
 // from its store. Always a download (Content-Disposition: attachment, nosniff), except ?inline=1 for
 // images and PDFs, which are shown under a Content-Security-Policy that sandboxes them and lets them
 // load nothing. Anything else is a 404, whether the file does not exist or the caller may not read it.
-import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -10,7 +9,7 @@ import { readableFiles } from "@/lib/files/access";
 import type { StorageKind } from "@/lib/files/config";
 import { filesTranslator } from "@/lib/files/messages";
 import { previewable } from "@/lib/files/preview";
-import { fileStoreOf } from "@/lib/files/store";
+import { fileStoreOf, webStreamOf } from "@/lib/files/store";
 import { attachment } from "@/lib/http/download";
 import { jsonError } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/http/locale";
@@ -41,7 +40,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const inline = request.nextUrl.searchParams.get("inline") === "1" && previewable(file.mime);
   const disposition = attachment(file.name);
   const body = fileStoreOf(file.storage as StorageKind, db).read(file.storageKey);
-  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+  return new Response(webStreamOf(body), {
     headers: {
       "Content-Type": file.mime,
       "Content-Length": String(file.size),

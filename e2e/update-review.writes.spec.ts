@@ -18,7 +18,8 @@ const REVIEWER = "reviewer.kw.e2e@tracker.example";
 test.describe.configure({ mode: "serial" });
 
 function withDatabase(run: (database: Database.Database) => void) {
-  const database = new Database(DATABASE_FILE);
+  // Waits its turn while the app writes (other specs run beside this one).
+  const database = new Database(DATABASE_FILE, { timeout: 30_000 });
   try {
     run(database);
   } finally {

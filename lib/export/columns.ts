@@ -126,6 +126,8 @@ export function exportTable<P extends ExportPart>(
       column("evidenceTitleEn", "text", 40, (row: Evidence) => row.titleEn),
       column("evidenceKind", "text", 12, (row: Evidence) => t(`evidenceKind.${row.kind}`)),
       column("url", "text", 40, (row: Evidence) => row.url),
+      // Its files' names, one a line (a piece that is only a file has no URL).
+      column("files", "text", 30, (row: Evidence) => (row.files.length ? row.files.join("\n") : null)),
       column("publisher", "text", 20, (row: Evidence) => row.publisher),
       column("publishedAt", "day", 12, (row: Evidence) => row.publishedAt),
       column("note", "text", 30, (row: Evidence) => row.note),

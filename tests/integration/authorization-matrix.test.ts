@@ -849,7 +849,7 @@ const WRITES: Write[] = [
         data: {
           id: `ev:${evidence.id}`,
           evidenceId: evidence.id,
-          url: evidence.url,
+          url: evidence.url ?? "",
           dueAt: new Date(Date.now() + 86_400_000),
           checkedAt: new Date(),
           outcome: "broken",

@@ -15,6 +15,8 @@ import { expect, seriousAxeViolations, test } from "./fixtures";
 const ITEM = "/proposals/E2E-EVFILE/RE1";
 const RECOMMENDATION_ID = "e2e-e2e-evfile-re1";
 const CONTACT_ID = "e2e-evfile-contact";
+/** This run's mark on its titles and file names: a second run on the same database adds its own. */
+const RUN = Date.now().toString(36).slice(-5);
 
 test.describe.configure({ mode: "serial" });
 
@@ -74,7 +76,7 @@ test.describe("the lead agency's staff, in Chinese on a desktop", () => {
   }) => {
     await page.goto(`/zh-CN${ITEM}/evidence/new`);
     await page.getByRole("radio", { name: "文件" }).check();
-    await page.getByLabel("标题（中文）").fill("市经济信息化委答复函（扫描件）");
+    await page.getByLabel("标题（中文）").fill(`市经济信息化委答复函（扫描件）${RUN}`);
     await page.getByLabel("类型").selectOption("report");
     // No file chosen: said next to the file field, nothing sent.
     await page.getByRole("button", { name: "添加" }).click();
@@ -84,28 +86,31 @@ test.describe("the lead agency's staff, in Chinese on a desktop", () => {
     await page.getByRole("button", { name: "添加" }).click();
     await expect(page.getByText(/不支持此类文件/)).toBeVisible();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await choose(page, pdf("reply letter", 4096), "答复函扫描件.pdf");
+    await choose(page, pdf("reply letter", 4096), `答复函扫描件${RUN}.pdf`);
     await page.getByRole("button", { name: "添加" }).click();
 
     // Back on the item: the piece, without a link, with its file.
     await page.waitForURL(/\/zh-CN\/proposals\/E2E-EVFILE\/RE1\?saved=1/);
-    const piece = page.getByTestId("evidence-item").filter({ hasText: "市经济信息化委答复函（扫描件）" });
-    await expect(piece.getByRole("link", { name: "答复函扫描件.pdf" })).toBeVisible();
-    await expect(piece.getByRole("link", { name: /市经济信息化委答复函/ })).toHaveCount(0);
+    const piece = page
+      .getByTestId("evidence-item")
+      .filter({ hasText: `市经济信息化委答复函（扫描件）${RUN}` });
+    await expect(piece.getByRole("link", { name: `答复函扫描件${RUN}.pdf` })).toBeVisible();
+    // No link out: the piece has none.
+    await expect(piece.locator('a[href^="http"]')).toHaveCount(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Its page: a second file, removed again; the last one stays.
     await piece.getByRole("link", { name: /编辑/ }).click();
     await expect(page.getByText("无链接：本佐证材料为文件，见下方文件列表。")).toBeVisible();
     const upload = page.getByTestId("file-upload");
-    await choose(upload, pdf("second page", 2048), "答复函第二页.pdf");
+    await choose(upload, pdf("second page", 2048), `答复函第二页${RUN}.pdf`);
     await upload.getByRole("button", { name: "上传附件" }).click();
-    await expect(upload.getByRole("status")).toContainText("已上传：答复函第二页.pdf");
-    const second = page.getByTestId("file-item").filter({ hasText: "答复函第二页.pdf" });
+    await expect(upload.getByRole("status")).toContainText(`已上传：答复函第二页${RUN}.pdf`);
+    const second = page.getByTestId("file-item").filter({ hasText: `答复函第二页${RUN}.pdf` });
     await second.getByRole("button", { name: "移除" }).click();
     await second.getByRole("alertdialog").getByRole("button", { name: "确认移除" }).click();
-    await expect(page.getByTestId("file-item").filter({ hasText: "答复函第二页.pdf" })).toHaveCount(0);
-    const last = page.getByTestId("file-item").filter({ hasText: "答复函扫描件.pdf" });
+    await expect(page.getByTestId("file-item").filter({ hasText: `答复函第二页${RUN}.pdf` })).toHaveCount(0);
+    const last = page.getByTestId("file-item").filter({ hasText: `答复函扫描件${RUN}.pdf` });
     await last.getByRole("button", { name: "移除" }).click();
     await last.getByRole("alertdialog").getByRole("button", { name: "确认移除" }).click();
     await expect(last.getByRole("alert")).toContainText("不能移除");
@@ -118,9 +123,9 @@ test.describe("the lead agency's staff, in Chinese on a desktop", () => {
     const record = page.getByTestId("contact-record").filter({ hasText: "当面沟通答复口径。" });
     await record.getByTestId("contact-attach").locator("summary").click();
     const upload = record.getByTestId("file-upload");
-    await choose(upload, pdf("minutes", 2048), "面商纪要.pdf");
+    await choose(upload, pdf("minutes", 2048), `面商纪要${RUN}.pdf`);
     await upload.getByRole("button", { name: "上传附件" }).click();
-    await expect(record.getByRole("link", { name: "面商纪要.pdf" })).toBeVisible();
+    await expect(record.getByRole("link", { name: `面商纪要${RUN}.pdf` })).toBeVisible();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
@@ -137,19 +142,21 @@ test.describe("the lead agency's staff, in English on a phone", () => {
   test("add signed minutes as evidence without a link, without horizontal scroll", async ({ page }) => {
     await page.goto(`/en${ITEM}/evidence/new`);
     await page.getByRole("radio", { name: "A file" }).check();
-    await page.getByLabel("Title (Chinese)").fill("沟通会议纪要（签字版）");
-    await page.getByLabel("Title (English, optional)").fill("Signed minutes of the meeting");
+    await page.getByLabel("Title (Chinese)").fill(`沟通会议纪要（签字版）${RUN}`);
+    await page.getByLabel("Title (English, optional)").fill(`Signed minutes of the meeting ${RUN}`);
     await page.getByLabel("Kind").selectOption("meeting_minutes");
-    await choose(page, Buffer.alloc(0), "minutes.pdf");
+    await choose(page, Buffer.alloc(0), `minutes-${RUN}.pdf`);
     await page.getByRole("button", { name: "Add" }).click();
     await expect(page.getByText("The file is empty (0 bytes) and was not saved.")).toBeVisible();
     await noHorizontalScroll(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await choose(page, pdf("signed minutes", 2048), "minutes.pdf");
+    await choose(page, pdf("signed minutes", 2048), `minutes-${RUN}.pdf`);
     await page.getByRole("button", { name: "Add" }).click();
     await page.waitForURL(/\/en\/proposals\/E2E-EVFILE\/RE1\?saved=1/);
-    const piece = page.getByTestId("evidence-item").filter({ hasText: "Signed minutes of the meeting" });
-    await expect(piece.getByRole("link", { name: "minutes.pdf" })).toBeVisible();
+    const piece = page
+      .getByTestId("evidence-item")
+      .filter({ hasText: `Signed minutes of the meeting ${RUN}` });
+    await expect(piece.getByRole("link", { name: `minutes-${RUN}.pdf` })).toBeVisible();
     await noHorizontalScroll(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -166,9 +173,11 @@ test.describe("the deputy on a phone", () => {
   test("sees the contact record's file and the evidence's, and may remove neither", async ({ page }) => {
     await page.goto(`/en${ITEM}`);
     const record = page.getByTestId("contact-record").filter({ hasText: "当面沟通答复口径。" });
-    await expect(record.getByRole("link", { name: "面商纪要.pdf" })).toBeVisible();
-    const piece = page.getByTestId("evidence-item").filter({ hasText: "Signed minutes of the meeting" });
-    await expect(piece.getByRole("link", { name: "minutes.pdf" })).toBeVisible();
+    await expect(record.getByRole("link", { name: `面商纪要${RUN}.pdf` })).toBeVisible();
+    const piece = page
+      .getByTestId("evidence-item")
+      .filter({ hasText: `Signed minutes of the meeting ${RUN}` });
+    await expect(piece.getByRole("link", { name: `minutes-${RUN}.pdf` })).toBeVisible();
     await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(0);
     await noHorizontalScroll(page);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -279,11 +279,14 @@ export function EvidenceEditForm({
     <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <FormMessages state={state} />
-      <div className="space-y-1">
-        <p className="text-sm font-medium text-slate-700">{t("url")}</p>
-        <p className="break-all text-sm text-slate-900">{url ?? t("fileOnly")}</p>
-        {url && <p className="text-xs text-slate-600">{t("urlFixed")}</p>}
-      </div>
+      {/* A piece that is only a file has no link to show (the page's heading says so). */}
+      {url && (
+        <div className="space-y-1">
+          <p className="text-sm font-medium text-slate-700">{t("url")}</p>
+          <p className="break-all text-sm text-slate-900">{url}</p>
+          <p className="text-xs text-slate-600">{t("urlFixed")}</p>
+        </div>
+      )}
       <DetailsFields values={values} errors={errors} />
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}

@@ -203,6 +203,14 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
             <input type="checkbox" name="newEvidencePublic" defaultChecked className="accent-brand-600" />
             {t("newPublic")}
           </label>
+          {/* A file is streamed by the upload route, which this form's server action cannot be: it is
+              added as evidence on its own page (lib/evidence/file-evidence.ts), then cited above. */}
+          <p className="text-xs text-slate-600">
+            {t("fileEvidenceHint")}{" "}
+            <Link href={`${backHref}/evidence/new`} className="text-brand-700 underline">
+              {t("fileEvidenceLink")}
+            </Link>
+          </p>
         </div>
       </fieldset>
 

@@ -308,7 +308,7 @@ describe("removing a file", () => {
   const attach = async (evidenceId: string, name = "附件.pdf") => {
     const form = new FormData();
     form.set("owner", `evidence:${evidenceId}`);
-    form.set("file", new File([pdf(name)], name));
+    form.set("file", new File([pdf(name) as Uint8Array<ArrayBuffer>], name));
     const response = await upload(
       new NextRequest("http://localhost/api/files?locale=en", {
         method: "POST",
@@ -418,7 +418,7 @@ describe("a corrected contact record", () => {
     });
     const form = new FormData();
     form.set("owner", `contact:${contact.id}`);
-    form.set("file", new File([pdf("纪要")], "面商纪要.pdf"));
+    form.set("file", new File([pdf("纪要") as Uint8Array<ArrayBuffer>], "面商纪要.pdf"));
     const uploaded = await upload(
       new NextRequest("http://localhost/api/files?locale=en", {
         method: "POST",

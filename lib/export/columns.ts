@@ -126,8 +126,6 @@ export function exportTable<P extends ExportPart>(
       column("evidenceTitleEn", "text", 40, (row: Evidence) => row.titleEn),
       column("evidenceKind", "text", 12, (row: Evidence) => t(`evidenceKind.${row.kind}`)),
       column("url", "text", 40, (row: Evidence) => row.url),
-      // Its files' names, one a line (a piece that is only a file has no URL).
-      column("files", "text", 30, (row: Evidence) => (row.files.length ? row.files.join("\n") : null)),
       column("publisher", "text", 20, (row: Evidence) => row.publisher),
       column("publishedAt", "day", 12, (row: Evidence) => row.publishedAt),
       column("note", "text", 30, (row: Evidence) => row.note),
@@ -137,6 +135,9 @@ export function exportTable<P extends ExportPart>(
       // 核实: the day it was verified; empty while only claimed.
       column("verifiedAt", "day", 12, (row: Evidence) => row.verifiedAt),
       column("createdAt", "instant", 20, (row: Evidence) => row.createdAt),
+      // Its files' names, one a line (a piece that is only a file has no URL). Last, so that the
+      // columns before it keep their places for those who read them by position.
+      column("files", "text", 30, (row: Evidence) => (row.files.length ? row.files.join("\n") : null)),
     ],
     history: () => [
       ...owner<History>(),

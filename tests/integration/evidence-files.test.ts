@@ -8,12 +8,20 @@ import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as download } from "@/app/api/files/[fileId]/route";
 import { POST as upload } from "@/app/api/files/route";
+import { recommendationDetail } from "@/lib/api/recommendation-detail";
 import { correctContact } from "@/lib/contacts/actions";
 import { contactCardOf } from "@/lib/contacts/queries";
+import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db/client";
 import { createEvidence } from "@/lib/evidence/actions";
+import { exportQuery } from "@/lib/export/params";
+import { exportBatches, openExportView } from "@/lib/export/rows";
 import { removeFile } from "@/lib/files/actions";
-import { getRecommendationPage } from "@/lib/recommendations/queries";
+import { addNewLinks } from "@/lib/link-checks/rounds";
+import { publicCsv, publicJson } from "@/lib/public/open-data";
+import { getPublicProgress } from "@/lib/public/queries";
+import { getRecommendationPage, getRecommendationPageById } from "@/lib/recommendations/queries";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 import { seedSampleData } from "../../prisma/seed";
@@ -453,5 +461,44 @@ describe("a corrected contact record", () => {
     expect(await run("lead", removeFile, { fileId })).toEqual({ notice: "files.removed" });
     const after = await contactCardOf(recommendationId, lead);
     expect(after?.records.find((record) => record.id === current?.id)?.files).toEqual([]);
+  });
+});
+
+describe("a piece without a link, wherever evidence is shown or exported", () => {
+  it("shows its files instead: public page and open data, the API, exports; link checks skip it", async () => {
+    const { body } = await sendEvidence(
+      "lead",
+      { ...LETTER, titleZh: "公开的答复函扫描件" },
+      { name: "公开答复函.pdf", bytes: pdf() },
+    );
+    const evidenceId = body.evidence?.id ?? "";
+    await db.proposal.update({ where: { code: proposalCode }, data: { publishedAt: new Date() } });
+
+    const progress = await getPublicProgress(proposalCode);
+    const shown = progress?.recommendations
+      .flatMap((rec) => [...rec.evidence, ...rec.actions.flatMap((action) => action.evidence)])
+      .find((item) => item.id === evidenceId);
+    expect(shown).toMatchObject({ url: null, files: [{ name: "公开答复函.pdf" }] });
+    if (!progress) throw new Error("the proposal is published");
+    const json = JSON.stringify(publicJson(progress));
+    expect(json).toContain(`"path":"/api/files/${body.file?.id}"`);
+    expect(publicCsv(progress, "zh-CN")).toContain("公开的答复函扫描件 公开答复函.pdf");
+
+    const page = await getRecommendationPageById(recommendationId);
+    if (!page) throw new Error("the recommendation exists");
+    expect(recommendationDetail(page).evidence.find((item) => item.id === evidenceId)).toMatchObject({
+      url: null,
+      files: [{ id: body.file?.id, name: "公开答复函.pdf", download: `/api/files/${body.file?.id}` }],
+    });
+
+    const query = exportQuery.parse({ format: "csv", kind: "recommendation" });
+    const view = await openExportView(sqlReader(db), query, shanghaiDate(toShanghaiDateString(new Date())));
+    const rows: { id: string; url: string | null; files: string[] }[] = [];
+    for await (const batch of exportBatches(sqlReader(db), view, "evidence")) rows.push(...batch);
+    expect(rows.find((row) => row.id === evidenceId)).toMatchObject({ url: null, files: ["公开答复函.pdf"] });
+
+    await addNewLinks(db);
+    expect(await db.linkCheck.count({ where: { evidenceId } })).toBe(0);
+    expect(await db.linkCheck.count()).toBeGreaterThan(0);
   });
 });

@@ -30,7 +30,9 @@ export const SAMPLE_CONTACTS: readonly {
     participants: "王延峰（示例）代表；市经济信息化委软件和信息服务业处（示例）",
     summary:
       "当面听取代表对开源生态建设的意见：支持基础大模型开源发布，建议建设开源托管平台并纳入项目评价。（示例数据）",
-    links: ["https://example.org/sample/r3-consultation"],
+    // No link: the sample cites only real public pages (prisma/sample-data.test.ts), and a 面商 has
+    // none to cite.
+    links: [],
     confirmedOn: "2024-04-10",
     comment: "记录属实。（示例）",
   },

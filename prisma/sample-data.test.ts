@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { replyDueDate } from "../lib/recommendations/reply-clock";
+import { SAMPLE_CONTACTS } from "./sample-contacts";
 import {
   deriveRecommendationHistory,
   SAMPLE_AGENCIES,
@@ -107,6 +108,25 @@ describe("sample evidence", () => {
   it("points only to the known real public pages", () => {
     for (const evidence of SAMPLE_EVIDENCE)
       expect(KNOWN_PUBLIC_PAGES.has(evidence.url), evidence.url).toBe(true);
+  });
+
+  it("and so do the sample's contact records: no invented source passes for a real one", () => {
+    for (const contact of SAMPLE_CONTACTS)
+      for (const url of contact.links) expect(KNOWN_PUBLIC_PAGES.has(url), url).toBe(true);
+  });
+
+  it("cites no other web address anywhere in the sample's files", () => {
+    for (const file of [
+      "sample-data.ts",
+      "sample-contacts.ts",
+      "sample-cycle.ts",
+      "sample-comments.ts",
+      "sample-rating.ts",
+    ]) {
+      const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
+      for (const url of text.match(/https?:\/\/[^\s"'`)]+/g) ?? [])
+        expect(KNOWN_PUBLIC_PAGES.has(url), `${file}: ${url}`).toBe(true);
+    }
   });
 
   it("gives every recommendation at least one piece of evidence", () => {

@@ -182,7 +182,7 @@ const STATE_STYLE: Record<ContactRecord["state"], string> = {
   disputed: "bg-red-700 text-white",
 };
 
-function VersionBody({ version }: { version: ContactVersion }) {
+function VersionBody({ version, removable = false }: { version: ContactVersion; removable?: boolean }) {
   const t = useTranslations("contacts");
   const tFiles = useTranslations("files");
   return (
@@ -221,7 +221,7 @@ function VersionBody({ version }: { version: ContactVersion }) {
         <div>
           <dt className="text-xs font-medium text-slate-600">{tFiles("title")}</dt>
           <dd>
-            <FileList files={version.files} />
+            <FileList files={version.files} removable={removable} />
           </dd>
         </div>
       )}
@@ -257,7 +257,7 @@ function Record({ record, card }: { record: ContactRecord; card: ContactCardData
       <p className="text-xs text-slate-600">
         {t("recordedLine", { agency, by: record.recordedBy, at: record.recordedOn })}
       </p>
-      <VersionBody version={record} />
+      <VersionBody version={record} removable={record.mayCorrect} />
       {record.responses.map((response) => (
         <div
           key={`${response.by}-${response.on}`}

@@ -141,7 +141,7 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
                     <h4 id="reply-files-heading" className="font-medium text-slate-900">
                       {tFiles("replyFiles")}
                     </h4>
-                    <FileList files={draft.files} />
+                    <FileList files={draft.files} removable={Boolean(workflow.fileUpload)} />
                     {workflow.fileUpload && (
                       <FileUpload owner={`reply:${workflow.recommendationId}`} limits={workflow.fileUpload} />
                     )}

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { previewable } from "@/lib/files/preview";
 import type { FileSummary } from "@/lib/files/queries";
+import { RemoveFileForm } from "./remove-file-form";
 
 const sizeOf = (bytes: number) =>
   bytes < 1024 * 1024
@@ -9,9 +10,16 @@ const sizeOf = (bytes: number) =>
 
 /**
  * A thing's files: each a download, with its size and SHA-256; an image is previewed as an <img> of
- * its inline answer (sandboxed by its Content-Security-Policy), a PDF opened inline in a new tab.
+ * its inline answer (sandboxed by its Content-Security-Policy), a PDF opened inline in a new tab. With
+ * `removable` (for those who may attach files to the owner), each has its 移除 button.
  */
-export function FileList({ files }: { files: readonly FileSummary[] }) {
+export function FileList({
+  files,
+  removable = false,
+}: {
+  files: readonly FileSummary[];
+  removable?: boolean;
+}) {
   const t = useTranslations("files");
   const format = useFormatter();
   if (files.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
@@ -43,6 +51,7 @@ export function FileList({ files }: { files: readonly FileSummary[] }) {
             <p className="break-all font-mono text-[11px] text-slate-500">
               {t("sha256", { hash: file.sha256 })}
             </p>
+            {removable && <RemoveFileForm fileId={file.id} name={file.name} />}
             {preview && file.mime.startsWith("image/") && (
               // biome-ignore lint/performance/noImgElement: the file's own inline answer, not an optimizable asset
               <img

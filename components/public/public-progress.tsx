@@ -232,9 +232,14 @@ function EvidenceLinks({ evidence, compact = false }: { evidence: PublicEvidence
         {evidence.map((item) => (
           <li key={item.id} data-testid="public-evidence">
             {!compact && <Badge tone="muted">{tKind(item.kind)}</Badge>}{" "}
-            <ExternalLink href={item.url} className="text-brand-700 underline-offset-2 hover:underline">
-              {localized(locale, item.title.zh, item.title.en)}
-            </ExternalLink>
+            {item.url ? (
+              <ExternalLink href={item.url} className="text-brand-700 underline-offset-2 hover:underline">
+                {localized(locale, item.title.zh, item.title.en)}
+              </ExternalLink>
+            ) : (
+              // Only a file: its download follows.
+              <span className="text-slate-900">{localized(locale, item.title.zh, item.title.en)}</span>
+            )}
             {!compact && item.publisher && (
               <span className="text-xs text-slate-600"> · {item.publisher}</span>
             )}{" "}

@@ -58,17 +58,26 @@ export function EvidenceList({
                 </Link>
               )}
             </div>
-            <ExternalLink
-              href={item.url}
-              className={cn(
-                "font-medium text-brand-700 underline-offset-2 hover:underline",
-                withdrawn && "text-slate-500 line-through",
-              )}
-            >
-              {localized(locale, item.titleZh, item.titleEn)}
-            </ExternalLink>
-            <p className="break-all text-xs text-slate-500">{item.url}</p>
-            {!withdrawn && /^https?:\/\//i.test(item.url) && <LinkStatus check={item.linkCheck} />}
+            {item.url ? (
+              <>
+                <ExternalLink
+                  href={item.url}
+                  className={cn(
+                    "font-medium text-brand-700 underline-offset-2 hover:underline",
+                    withdrawn && "text-slate-500 line-through",
+                  )}
+                >
+                  {localized(locale, item.titleZh, item.titleEn)}
+                </ExternalLink>
+                <p className="break-all text-xs text-slate-500">{item.url}</p>
+                {!withdrawn && /^https?:\/\//i.test(item.url) && <LinkStatus check={item.linkCheck} />}
+              </>
+            ) : (
+              // Only a file (a scanned letter, signed minutes): its files below are what it is.
+              <p className={cn("font-medium text-slate-900", withdrawn && "text-slate-500 line-through")}>
+                {localized(locale, item.titleZh, item.titleEn)}
+              </p>
+            )}
             {item.publisher && (
               <p className="text-xs text-slate-600">{t("publisher", { publisher: item.publisher })}</p>
             )}

@@ -74,16 +74,25 @@ export function HistoryTimeline({
                 <ul className="inline">
                   {entry.evidence.map(({ evidence }) => (
                     <li key={evidence.id} className="mr-3 inline">
-                      <ExternalLink
-                        href={evidence.url}
-                        className={
-                          evidence.withdrawnAt
-                            ? "text-slate-500 line-through"
-                            : "text-brand-700 underline-offset-2 hover:underline"
-                        }
-                      >
-                        {localized(locale, evidence.titleZh, evidence.titleEn)}
-                      </ExternalLink>
+                      {evidence.url ? (
+                        <ExternalLink
+                          href={evidence.url}
+                          className={
+                            evidence.withdrawnAt
+                              ? "text-slate-500 line-through"
+                              : "text-brand-700 underline-offset-2 hover:underline"
+                          }
+                        >
+                          {localized(locale, evidence.titleZh, evidence.titleEn)}
+                        </ExternalLink>
+                      ) : (
+                        // A file's evidence: its files are listed with the evidence above.
+                        <span
+                          className={evidence.withdrawnAt ? "text-slate-500 line-through" : "text-slate-900"}
+                        >
+                          {localized(locale, evidence.titleZh, evidence.titleEn)}
+                        </span>
+                      )}
                       {evidence.withdrawnAt && (
                         <span className="ml-1 text-xs text-red-800" data-testid="withdrawn-evidence">
                           {t("withdrawnOn", { date: format.dateTime(evidence.withdrawnAt, "date") })}

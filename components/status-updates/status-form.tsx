@@ -26,7 +26,7 @@ export type StatusFormItem = {
 
 type Props = {
   item: StatusFormItem;
-  evidence: { id: string; title: string; url: string }[];
+  evidence: { id: string; title: string; url: string | null }[];
   today: string;
   /** The item's page: where the form returns after saving, and its "back" link. */
   returnTo: string;
@@ -167,7 +167,8 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
                       className="mt-1 accent-brand-600"
                     />
                     <span>
-                      {item.title} <span className="break-all text-xs text-slate-500">{item.url}</span>
+                      {item.title}{" "}
+                      {item.url && <span className="break-all text-xs text-slate-500">{item.url}</span>}
                     </span>
                   </label>
                 </li>
@@ -202,6 +203,14 @@ export function StatusForm({ item, evidence, today, returnTo, backHref }: Props)
             <input type="checkbox" name="newEvidencePublic" defaultChecked className="accent-brand-600" />
             {t("newPublic")}
           </label>
+          {/* A file is streamed by the upload route, which this form's server action cannot be: it is
+              added as evidence on its own page (lib/evidence/file-evidence.ts), then cited above. */}
+          <p className="text-xs text-slate-600">
+            {t("fileEvidenceHint")}{" "}
+            <Link href={`${backHref}/evidence/new`} className="text-brand-700 underline">
+              {t("fileEvidenceLink")}
+            </Link>
+          </p>
         </div>
       </fieldset>
 

@@ -115,7 +115,10 @@ export const recommendationDetailSchema = namedSchema(
       .array(
         z.object({
           id: z.string(),
-          url: z.string(),
+          url: z
+            .string()
+            .nullable()
+            .describe("The link; null for evidence that is only a file (then files holds at least one)."),
           titleZh: z.string(),
           titleEn: nullableText,
           kind: z.enum(EvidenceKind),
@@ -133,6 +136,20 @@ export const recommendationDetailSchema = namedSchema(
           withdrawn: z.boolean().describe("Withdrawn evidence is kept, marked, with its reason."),
           withdrawnAt: instantSchema.nullable(),
           withdrawnReason: nullableText,
+          files: z
+            .array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                mime: z.string(),
+                size: z.number().describe("Bytes."),
+                sha256: z.string(),
+                download: z.string().describe("Its download address (GET, with the same session or token)."),
+              }),
+            )
+            .describe(
+              "The evidence's files (a scanned letter, minutes), oldest first; removed ones left out.",
+            ),
         }),
       )
       .describe("Evidence of the recommendation and of its actions, newest first, withdrawn ones included."),
@@ -166,7 +183,7 @@ export const recommendationDetailSchema = namedSchema(
             .array(
               z.object({
                 id: z.string(),
-                url: z.string(),
+                url: z.string().nullable().describe("null: evidence that is only a file."),
                 titleZh: z.string(),
                 titleEn: nullableText,
                 withdrawn: z.boolean(),
@@ -277,6 +294,14 @@ export function recommendationDetail({
       withdrawn: item.withdrawnAt !== null,
       withdrawnAt: apiInstant(item.withdrawnAt),
       withdrawnReason: item.withdrawnReason,
+      files: item.files.map((file) => ({
+        id: file.id,
+        name: file.name,
+        mime: file.mime,
+        size: file.size,
+        sha256: file.sha256,
+        download: `/api/files/${file.id}`,
+      })),
     })),
     history: history.map((entry) => ({
       id: entry.id,

@@ -146,13 +146,20 @@ export async function contactCardOf(
     .filter((row) => !bySupersedes.has(row.id))
     .map((row): ContactRecord => {
       const earlier: ContactVersion[] = [];
+      const files = [...row.files];
       for (let at = row.supersedesId ? byId.get(row.supersedesId) : undefined; at; ) {
         earlier.push(versionOf(at));
+        files.push(...at.files);
         at = at.supersedesId ? byId.get(at.supersedesId) : undefined;
       }
       const decisions = row.responses.map((response) => response.decision);
       return {
         ...versionOf(row),
+        // A correction keeps the files of the versions it corrects: they stay theirs (a file's owner
+        // never changes, and its "file.attach" event names it), and the current version lists them all.
+        files: files.sort(
+          (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+        ),
         state: decisions.includes("disputed") ? "disputed" : decisions.length ? "confirmed" : "awaiting",
         earlier,
         mayCorrect: open && mayRecordContact(user, rec.agencies) && mayCorrectContact(user, row.agencyId),

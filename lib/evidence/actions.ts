@@ -5,45 +5,13 @@ import { getTranslations } from "next-intl/server";
 import { recordAudit } from "@/lib/audit/record";
 import { itemAccess } from "@/lib/auth/item-access";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
-import { shanghaiDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import type { EvidenceKind } from "@/lib/db/enums";
 import { notifyEvidenceChange } from "@/lib/notifications/changes";
 import { revalidateApp } from "@/lib/revalidate";
 import { formAction } from "@/lib/validation/form-action";
 import { evidenceAccess, evidenceVerifyAccess } from "./access";
 import { evidenceCreateInput, evidenceEditInput, evidenceVerifyInput, evidenceWithdrawInput } from "./schema";
-import { type EvidenceTarget, newEvidence, writeEvidence } from "./write";
-
-function details(input: {
-  titleZh: string;
-  titleEn?: string;
-  kind: EvidenceKind;
-  publisher?: string;
-  publishedAt?: string;
-  note?: string;
-  isPublic: boolean;
-  isInternal: boolean;
-}) {
-  return {
-    titleZh: input.titleZh,
-    titleEn: input.titleEn ?? null,
-    kind: input.kind,
-    publisher: input.publisher ?? null,
-    publishedAt: input.publishedAt ? shanghaiDate(input.publishedAt) : null,
-    note: input.note ?? null,
-    isPublic: input.isPublic,
-    isInternal: input.isInternal,
-  };
-}
-
-/** The item a form's `target` ("recommendation:<id>" or "action:<id>") names. */
-function targetOf(input: { target: string }): EvidenceTarget {
-  const [type, id] = input.target.split(/:(.*)/s) as ["recommendation" | "action", string];
-  return type === "action"
-    ? { actionId: id, recommendationId: null }
-    : { recommendationId: id, actionId: null };
-}
+import { evidenceDetailsOf as details, evidenceTargetOf, newEvidence, writeEvidence } from "./write";
 
 /** Adds a piece of evidence to a recommendation or an action the user's agency handles. */
 export const createEvidence = formAction(
@@ -51,10 +19,14 @@ export const createEvidence = formAction(
   {
     // The form offers only the items the user may change: one gone meanwhile is refused alike.
     allowOn: async (user, input) =>
-      (await itemAccess(db, user, targetOf(input))) === "allowed" ? "allowed" : "forbidden",
+      (await itemAccess(db, user, evidenceTargetOf(input.target))) === "allowed" ? "allowed" : "forbidden",
   },
   async ({ input, user, form }) => {
-    const target = targetOf(input);
+    // A file goes with its fields to POST /api/files (lib/evidence/file-evidence.ts), which streams it:
+    // a server action reads the whole body into memory.
+    if (input.source === "file" || !input.url)
+      return { fieldErrors: { file: [(await getTranslations("files"))("problem.noFile")] } };
+    const target = evidenceTargetOf(input.target);
     const piece = newEvidence(target, { url: input.url, ...details(input) });
     await db.$transaction(async (tx) => {
       await writeEvidence(tx, user.id, [piece], new Date());

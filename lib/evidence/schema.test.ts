@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evidenceUrl } from "./schema";
+import { evidenceCreateInput, evidenceUrl } from "./schema";
 
 const problem = (url: string) => evidenceUrl.safeParse(url).error?.issues.map((issue) => issue.message);
 
@@ -69,5 +69,23 @@ describe("the status form's new evidence", () => {
       newEvidenceKind: "",
     });
     expect(withLink.error?.issues.map((issue) => issue.message)).toEqual(["kindRequired"]);
+  });
+});
+
+describe("a new piece of evidence", () => {
+  const base = { target: "recommendation:r", titleZh: "答复函", kind: "report" };
+  const issues = (input: object) =>
+    evidenceCreateInput.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+
+  it("needs a link when it is one (the default)", () => {
+    expect(issues(base)).toEqual([["url", "required"]]);
+    expect(issues({ ...base, source: "link", url: "  " })).toEqual([["url", "required"]]);
+    expect(evidenceCreateInput.parse({ ...base, url: "https://tpc.dev" }).url).toBe("https://tpc.dev/");
+  });
+
+  it("needs none when it is a file, and checks one given", () => {
+    expect(evidenceCreateInput.parse({ ...base, source: "file", url: "" }).url).toBeUndefined();
+    expect(issues({ ...base, source: "file", url: "javascript:alert(1)" })).toEqual([["url", "urlScheme"]]);
+    expect(issues({ ...base, source: "other" })).toEqual([["source", "invalid"]]);
   });
 });

@@ -72,11 +72,30 @@ const internalIsNotPublic = <T extends { isPublic: boolean; isInternal: boolean 
   !(input.isPublic && input.isInternal);
 const internalIsNotPublicIssue = { error: "internalNotPublic", path: ["isInternal"] };
 
+/** What a new piece of evidence is: a link, or a file (sent with its fields to POST /api/files). */
+export const EVIDENCE_SOURCES = ["link", "file"] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+/** A link left empty is none (a file's evidence may have one, or not). */
+const optionalEvidenceUrl = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  evidenceUrl.optional(),
+);
+
+/**
+ * A new piece of evidence, for the evidence form's server action (a link) and the upload route (a
+ * file, and a link too if given) alike: a piece has a link, or a file, or both, never neither.
+ */
 export const evidenceCreateInput = evidenceDetails
   .extend({
     /** "recommendation:<id>" or "action:<id>" */
     target: z.string().regex(/^(recommendation|action):.+$/, { error: "invalid" }),
-    url: evidenceUrl,
+    source: z.preprocess((value) => value ?? "link", z.enum(EVIDENCE_SOURCES, { error: "invalid" })),
+    url: optionalEvidenceUrl,
+  })
+  .refine((input) => input.source === "file" || input.url !== undefined, {
+    error: "required",
+    path: ["url"],
   })
   .refine(internalIsNotPublic, internalIsNotPublicIssue);
 

@@ -2,6 +2,7 @@
 // evidence form, the status form's new link and an import's links alike, so that every piece is
 // stored and audited the same way. Set-based: an import hands over all of its pieces at once.
 import { v7 as orderedId } from "uuid";
+import { shanghaiDate } from "@/lib/dates";
 import { type DbClient, providerOfClient } from "@/lib/db/client";
 import type { EvidenceKind } from "@/lib/db/enums";
 import { insertRows } from "@/lib/db/insert";
@@ -9,7 +10,8 @@ import { insertChained } from "@/lib/history-chain/append";
 
 /** What a new piece of evidence says; the optional details default to none. */
 export type EvidenceFields = {
-  url: string;
+  /** None for a piece that is only a file: its writer writes the file beside it (lib/evidence/file-evidence.ts). */
+  url: string | null;
   titleZh: string;
   titleEn?: string | null;
   kind: EvidenceKind;
@@ -25,6 +27,37 @@ export type EvidenceFields = {
 export type EvidenceTarget =
   | { recommendationId: string; actionId: null }
   | { recommendationId: null; actionId: string };
+
+/** The item a form's `target` ("recommendation:<id>" or "action:<id>") names. */
+export function evidenceTargetOf(target: string): EvidenceTarget {
+  const [type, id] = target.split(/:(.*)/s) as ["recommendation" | "action", string];
+  return type === "action"
+    ? { actionId: id, recommendationId: null }
+    : { recommendationId: id, actionId: null };
+}
+
+/** The details of the evidence form (lib/evidence/schema.ts), as the row stores them. */
+export function evidenceDetailsOf(input: {
+  titleZh: string;
+  titleEn?: string;
+  kind: EvidenceKind;
+  publisher?: string;
+  publishedAt?: string;
+  note?: string;
+  isPublic: boolean;
+  isInternal: boolean;
+}) {
+  return {
+    titleZh: input.titleZh,
+    titleEn: input.titleEn ?? null,
+    kind: input.kind,
+    publisher: input.publisher ?? null,
+    publishedAt: input.publishedAt ? shanghaiDate(input.publishedAt) : null,
+    note: input.note ?? null,
+    isPublic: input.isPublic,
+    isInternal: input.isInternal,
+  };
+}
 
 /**
  * A piece of evidence ready to be written, with its id and its audit event's, made when it is made:

@@ -135,6 +135,9 @@ export function exportTable<P extends ExportPart>(
       // 核实: the day it was verified; empty while only claimed.
       column("verifiedAt", "day", 12, (row: Evidence) => row.verifiedAt),
       column("createdAt", "instant", 20, (row: Evidence) => row.createdAt),
+      // Its files' names, one a line (a piece that is only a file has no URL). Last, so that the
+      // columns before it keep their places for those who read them by position.
+      column("files", "text", 30, (row: Evidence) => (row.files.length ? row.files.join("\n") : null)),
     ],
     history: () => [
       ...owner<History>(),

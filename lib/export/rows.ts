@@ -70,7 +70,10 @@ export type ExportEvidence = {
   titleZh: string;
   titleEn: string | null;
   kind: EvidenceKind;
-  url: string;
+  /** None for a piece that is only a file. */
+  url: string | null;
+  /** Its files' names (by the view's day), which is what a piece without a link shows. */
+  files: string[];
   publisher: string | null;
   publishedAt: Date | null;
   note: string | null;
@@ -127,7 +130,10 @@ function* chunks<T>(list: T[], size: number): Generator<T[]> {
   for (let start = 0; start < list.length; start += size) yield list.slice(start, start + size);
 }
 
-type EvidenceSqlRow = Omit<ExportEvidence, "publishedAt" | "createdAt" | "verifiedAt" | "isInternal"> & {
+type EvidenceSqlRow = Omit<
+  ExportEvidence,
+  "publishedAt" | "createdAt" | "verifiedAt" | "isInternal" | "files"
+> & {
   publishedAt: Date | string | null;
   verifiedAt: Date | string | null;
   isInternal: boolean | number | bigint;
@@ -360,6 +366,16 @@ async function loadBatch<P extends ExportPart>(
         o."createdAt"`,
       withdrawn,
     );
+    const kept = endOfDay
+      ? sql`"createdAt" < ${endOfDay} AND ("removedAt" IS NULL OR "removedAt" >= ${endOfDay})`
+      : sql`"removedAt" IS NULL`;
+    const files = new Map<string, string[]>();
+    if (rows.length > 0)
+      for (const file of await db.rows<{ evidenceId: string; name: string }>(sql`
+        SELECT "evidenceId", "name" FROM "StoredFile"
+        WHERE "evidenceId" IN (${join(rows.map((row) => row.id))}) AND ${kept}
+        ORDER BY "createdAt", "id"`))
+        files.set(file.evidenceId, [...(files.get(file.evidenceId) ?? []), file.name]);
     return byPlace(rows, (row) => [
       position.get(row.place) ?? 0,
       Number(row.sortOrder),
@@ -367,6 +383,7 @@ async function loadBatch<P extends ExportPart>(
       row.id,
     ]).map(({ place: _place, sortOrder: _sortOrder, ...row }) => ({
       ...row,
+      files: files.get(row.id) ?? [],
       publishedAt: dateOf(row.publishedAt),
       isInternal: Boolean(Number(row.isInternal)),
       verifiedAt: dateOf(row.verifiedAt),

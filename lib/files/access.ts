@@ -4,6 +4,8 @@
 //   while the office has not accepted it.
 // - Attach to a contact record (沟通记录): whoever may correct it (lib/contacts/rule.ts), while it is the
 //   current version (a correction is a new record, which takes its own files).
+// - Remove (移除): whoever may attach to its owner (a contact record's: to its current version). A
+//   piece of evidence that is only a file keeps its last one (lib/files/actions.ts).
 // - Read: a piece of evidence's file as the evidence (public evidence of a published proposal by
 //   anyone; the rest by signed-in people, deputies per lib/auth/deputy-scope.ts); a reply's file as the
 //   reply (deputies once the office accepted it); a contact record's as the record (signed-in people,
@@ -71,6 +73,33 @@ export async function attachAccess(db: DbClient, user: CurrentUser, owner: FileO
   });
   if (!draft) return "notFound";
   return draft.acceptedAt ? "forbidden" : "allowed";
+}
+
+/**
+ * Whether `user` may remove the file `fileId` (移除): as they may attach one to its owner; a contact
+ * record's file as to the record's current version (a correction shows its earlier versions' files).
+ */
+export async function removeAccess(db: DbClient, user: CurrentUser, fileId: string): Promise<Access> {
+  const file = await db.storedFile.findUnique({
+    where: { id: fileId },
+    select: { evidenceId: true, replyRecommendationId: true, contactId: true, removedAt: true },
+  });
+  if (!file || file.removedAt) return "notFound";
+  if (file.evidenceId) return attachAccess(db, user, { kind: "evidence", evidenceId: file.evidenceId });
+  if (file.replyRecommendationId)
+    return attachAccess(db, user, { kind: "reply", recommendationId: file.replyRecommendationId });
+  if (!file.contactId) return "notFound";
+  let contactId = file.contactId;
+  // The chain of corrections is short (each a deliberate act); it is walked to its current version.
+  for (let hops = 0; hops < 100; hops++) {
+    const next = await db.deputyContact.findUnique({
+      where: { supersedesId: contactId },
+      select: { id: true },
+    });
+    if (!next) break;
+    contactId = next.id;
+  }
+  return attachAccess(db, user, { kind: "contact", contactId });
 }
 
 const publishedRecommendation: Prisma.RecommendationWhereInput = liveRecommendations({

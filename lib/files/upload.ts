@@ -53,8 +53,10 @@ export async function receiveUpload<R>(
     parser = busboy({
       headers: { "content-type": contentType },
       defParamCharset: "utf8",
-      // One more byte than the limit: a file that reaches it is too large.
-      limits: { files: 1, fields: 20, fieldSize: 2000, parts: 21, fileSize: options.maxBytes + 1 },
+      // One more byte than the limit: a file that reaches it is too large. A field holds up to 16 KiB:
+      // the longest a form takes (a note of 2,000 characters) is at most 8,000 bytes of UTF-8, and one
+      // cut at 16 KiB is longer than any form's limit, which the form's schema then refuses.
+      limits: { files: 1, fields: 20, fieldSize: 16 * 1024, parts: 21, fileSize: options.maxBytes + 1 },
     });
   } catch {
     return { kind: "problem", problem: "badForm" };

@@ -128,11 +128,12 @@ export function publicCsv(
     day(item.startDate) ?? "",
     day(item.dueDate) ?? "",
     yesNo(item.overdue),
-    // One line per evidence link: its title, address, and whether it is verified or only claimed.
+    // One line per piece of evidence: its title, address (or, for one that is only a file, its files'
+    // names: the JSON has their download addresses), and whether it is verified or only claimed.
     item.evidence
       .map(
         (evidence) =>
-          `${local(evidence.title)} ${evidence.url} ${t(evidence.verifiedAt ? "public.csv.verified" : "public.csv.claimed")}`,
+          `${local(evidence.title)} ${evidence.url ?? evidence.files.map((file) => file.name).join(" ")} ${t(evidence.verifiedAt ? "public.csv.verified" : "public.csv.claimed")}`,
       )
       .join("\n"),
     yesNo(progress.proposal.isSample),

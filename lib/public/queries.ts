@@ -25,7 +25,8 @@ export type PublicEvidence = {
   /** For the page's list keys; not part of the open data. */
   id: string;
   title: PublicText;
-  url: string;
+  /** None for evidence that is only a file (then `files` holds it). */
+  url: string | null;
   kind: EvidenceKind;
   publisher: string | null;
   publishedAt: Date | null;
@@ -135,7 +136,7 @@ type ItemRow = {
     id: string;
     titleZh: string;
     titleEn: string | null;
-    url: string;
+    url: string | null;
     kind: EvidenceKind;
     publisher: string | null;
     publishedAt: Date | null;

@@ -180,6 +180,13 @@ export async function getReportData(
       publisher: true,
       publishedAt: true,
       verifiedAt: true,
+      // Its files by the day (named: a report is read away from the app), which is all a piece that is
+      // only a file has to show.
+      files: {
+        where: { createdAt: { lt: endOfDay }, OR: [{ removedAt: null }, { removedAt: { gte: endOfDay } }] },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { name: true },
+      },
     },
   });
 
@@ -222,8 +229,9 @@ export async function getReportData(
           .filter((a) => a.role === ("co_handler" satisfies AgencyRole))
           .map((a) => a.agency),
         evidence: (evidenceOf.get(rec.id) ?? []).map(
-          ({ recommendationId: _r, actionId: _a, verifiedAt, ...link }) => ({
+          ({ recommendationId: _r, actionId: _a, verifiedAt, files, ...link }) => ({
             ...link,
+            files: files.map((file) => file.name),
             kind: link.kind as EvidenceKind,
             // 核实 by the report's day, or only claimed then.
             verified: verifiedAt !== null && verifiedAt < endOfDay,

@@ -367,11 +367,20 @@ export async function renderReportDocx(
               return paragraph({
                 indent,
                 children: [
-                  new ExternalHyperlink({
-                    link: link.url,
-                    children: [new TextRun({ text: labels.title(link), style: "Hyperlink" })],
-                  }),
+                  link.url
+                    ? new ExternalHyperlink({
+                        link: link.url,
+                        children: [new TextRun({ text: labels.title(link), style: "Hyperlink" })],
+                      })
+                    : new TextRun({ text: labels.title(link) }),
                   new TextRun({ text: english ? ` (${parts.join(", ")})` : `（${parts.join("，")}）` }),
+                  ...(link.files.length
+                    ? [
+                        new TextRun({
+                          text: ` ${t("evidenceFiles", { names: link.files.join(labels.comma) })}`,
+                        }),
+                      ]
+                    : []),
                 ],
               });
             })

@@ -314,16 +314,21 @@ function section(
     doc
       .font("regular")
       .fontSize(10)
-      .fillColor(LINK)
+      .fillColor(link.url ? LINK : INK)
       .text(`• ${labels.title(link)}`, MARGIN + 8, doc.y, {
         width: CONTENT_WIDTH - 8,
-        link: link.url,
-        underline: true,
+        link: link.url ?? undefined,
+        underline: link.url !== null,
       });
+    // A piece that is only a file has no address: its files' names instead.
+    const files = link.files.length ? t("evidenceFiles", { names: link.files.join(labels.comma) }) : "";
     doc
       .fontSize(8.5)
       .fillColor(MUTED)
-      .text(`${meta}  ${link.url}`, MARGIN + 16, doc.y, { width: CONTENT_WIDTH - 16, link: link.url });
+      .text([meta, link.url, files].filter(Boolean).join("  "), MARGIN + 16, doc.y, {
+        width: CONTENT_WIDTH - 16,
+        link: link.url ?? undefined,
+      });
   }
   doc.x = MARGIN;
 }

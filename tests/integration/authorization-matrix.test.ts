@@ -50,6 +50,7 @@ import { acknowledgeNotice, answerNotice, issueNotice, setPriority } from "@/lib
 import { shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { createEvidence, editEvidence, verifyEvidence, withdrawEvidence } from "@/lib/evidence/actions";
+import { removeFile } from "@/lib/files/actions";
 import { applyImportBatch } from "@/lib/import/actions";
 import { recheckLink, saveAllowedHosts } from "@/lib/link-checks/actions";
 import { createMeasure, editMeasure, moveMeasure } from "@/lib/measures/actions";
@@ -222,9 +223,10 @@ type Write = {
 };
 
 /** A scanned letter (a small PDF) attached to `owner` through the upload route. */
-function uploadFile(owner: string) {
+function uploadFile(owner: string, fields: Record<string, string> = {}) {
   const body = new FormData();
   body.set("owner", owner);
+  for (const [name, value] of Object.entries(fields)) body.set(name, value);
   body.set("file", new File([Buffer.from("%PDF-1.4\n% 扫描件\n%%EOF\n")], "扫描件.pdf"));
   return attachFileRoute(
     new NextRequest("http://127.0.0.1/api/files?locale=zh-CN", {
@@ -810,7 +812,7 @@ const WRITES: Write[] = [
         data: {
           id: `ev:${evidence.id}`,
           evidenceId: evidence.id,
-          url: evidence.url,
+          url: evidence.url ?? "",
           dueAt: new Date(Date.now() + 86_400_000),
           checkedAt: new Date(),
           outcome: "broken",
@@ -1354,6 +1356,35 @@ const WRITES: Write[] = [
     prepare: freshEvidence,
     call: (evidenceId) => uploadFile(`evidence:${evidenceId}`),
     succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "POST /api/files (new evidence that is only a file: as createEvidence)",
+    allowed: STAFF_OF_THE_ITEM,
+    call: () =>
+      uploadFile(`new-evidence:action:${target.actionId}`, { titleZh: "答复函扫描件", kind: "report" }),
+    succeeded: (outcome) => "returned" in outcome && (outcome.returned as Response).status === 201,
+  },
+  {
+    name: "removeFile (a file of a piece of evidence: who may attach to it)",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: async () => {
+      const evidenceId = await freshEvidence();
+      const file = await db.storedFile.create({
+        data: {
+          evidenceId,
+          name: "矩阵附件.pdf",
+          mime: "application/pdf",
+          size: 10,
+          sha256: "b".repeat(64),
+          storage: "database",
+          storageKey: `files/matrix-${unique()}`,
+          uploadedById: adminId,
+        },
+      });
+      return file.id;
+    },
+    call: (fileId) => removeFile({}, form({ fileId })),
+    succeeded: saved,
   },
   {
     name: "POST /api/files (the reply letter's scan: the lead's staff only, as drafting)",

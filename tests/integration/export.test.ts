@@ -369,7 +369,10 @@ describe("GET /api/export as a workbook", () => {
       return [recommendation.proposal.code, recommendation.code, action?.code ?? ""];
     };
 
-    const evidence = await db.evidence.findMany({ where: { withdrawnAt: null } });
+    const evidence = await db.evidence.findMany({
+      where: { withdrawnAt: null },
+      include: { files: { where: { removedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
     const expectedEvidence = await Promise.all(
       evidence.map(async (row) => [
         ...(await codesOf(row.recommendationId, row.actionId)),
@@ -383,6 +386,7 @@ describe("GET /api/export as a workbook", () => {
         row.isInternal ? zh.evidenceForm.internalBadge : "",
         day(row.verifiedAt),
         instant(row.createdAt),
+        neutral(row.files.map((file) => file.name).join("\n")),
       ]),
     );
     expect(sheetRows("佐证材料")).toEqual(expectedEvidence.sort());

@@ -808,6 +808,27 @@ const ACTIONS: Record<string, Entry> = {
   withdrawEvidence: {
     form: async (context) => ({ evidenceId: await withdrawableEvidence(context), reason: "链接失效" }),
   },
+  removeFile: {
+    // Afresh each call: a removed file is removed once.
+    form: async ({ actionId, adminId }) => {
+      const evidence = await db.evidence.create({
+        data: { actionId, url: "https://example.org/f", titleZh: "有附件" },
+      });
+      const file = await db.storedFile.create({
+        data: {
+          evidenceId: evidence.id,
+          name: "附件.pdf",
+          mime: "application/pdf",
+          size: 10,
+          sha256: "c".repeat(64),
+          storage: "database",
+          storageKey: `files/naughty-${unique()}`,
+          uploadedById: adminId,
+        },
+      });
+      return { fileId: file.id };
+    },
+  },
   verifyEvidence: {
     // Afresh each call: a verified piece is verified once.
     form: async ({ actionId }) => ({

@@ -209,7 +209,7 @@ beforeAll(async () => {
     data: {
       id: `ev:${internal.id}`,
       evidenceId: internal.id,
-      url: internal.url,
+      url: internal.url ?? "",
       dueAt: new Date(Date.now() + 86_400_000),
       checkedAt: new Date(),
       outcome: "ok",

@@ -1,14 +1,22 @@
-// POST /api/files?locale=…: attaches one file to a piece of evidence, a reply draft or a contact record.
-// Multipart, the field "owner" ("evidence:<id>", "reply:<recommendationId>" or "contact:<id>") before
-// the field "file". The file is
-// streamed to the store as it arrives (lib/files/upload.ts); answers 201 { file } or an error
-// { error: { code, message } } in the user's language. A route handler rather than a server action, as
+// POST /api/files?locale=…: attaches one file to a piece of evidence, a reply draft or a contact record,
+// or adds a piece of evidence that is that file. Multipart, the field "owner" ("evidence:<id>",
+// "reply:<recommendationId>", "contact:<id>", or "new-evidence:<recommendation|action>:<id>" with the
+// evidence form's fields, lib/evidence/file-evidence.ts) and any fields before the field "file". The file is
+// streamed to the store as it arrives (lib/files/upload.ts); answers 201 { file } (and { evidence } for a
+// new piece) or an error { error: { code, message, issues? } } in the user's language (issues: the
+// form's fields that are wrong, { parameter, message }). A route handler rather than a server action, as
 // server actions read the whole body into memory.
 import type { NextRequest } from "next/server";
 import { recordAudit } from "@/lib/audit/record";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { unlessBusy } from "@/lib/db/busy";
+import {
+  checkNewFileEvidence,
+  type NewFileEvidence,
+  newEvidenceTarget,
+  writeFileEvidence,
+} from "@/lib/evidence/file-evidence";
 import { attachAccess, ownerColumns, parseFileOwner } from "@/lib/files/access";
 import { maxFileBytes, storageKind } from "@/lib/files/config";
 import { filesTranslator, uploadProblemMessage } from "@/lib/files/messages";
@@ -39,12 +47,21 @@ export async function POST(request: NextRequest) {
     return error(413, "payload_too_large", uploadProblemMessage(locale, "tooLarge"));
 
   const store = fileStoreOf(storageKind(), db);
+  // A new piece of evidence's fields, once checked (before the file is stored).
+  let newEvidence: NewFileEvidence | null = null;
   const result = await unlessBusy(
     () =>
       receiveUpload(request.body, request.headers.get("content-type"), {
         store,
         maxBytes,
         admit: async (fields) => {
+          const target = newEvidenceTarget(fields.owner);
+          if (target) {
+            const checked = await checkNewFileEvidence(db, user, target, fields, locale);
+            if (!checked.ok) return { admitted: false, refusal: checked.refusal };
+            newEvidence = checked.evidence;
+            return { admitted: true };
+          }
           const owner = parseFileOwner(fields.owner);
           if (!owner) return { admitted: false, refusal: "notFound" as const };
           const access = await attachAccess(db, user, owner);
@@ -58,6 +75,15 @@ export async function POST(request: NextRequest) {
       locale,
       headers: { "Retry-After": "5" },
     });
+  if (result.kind === "refused" && typeof result.refusal === "object") {
+    const issues = Object.entries(result.refusal.fieldErrors).flatMap(([parameter, messages]) =>
+      messages.map((message) => ({ parameter, message })),
+    );
+    return jsonError(400, "invalid_parameter", issues[0]?.message ?? t("problem.badForm"), {
+      locale,
+      issues,
+    });
+  }
   if (result.kind === "refused")
     return result.refusal === "notFound"
       ? error(404, "not_found", t("problem.notFound"))
@@ -69,9 +95,22 @@ export async function POST(request: NextRequest) {
       uploadProblemMessage(locale, result.problem),
     );
 
+  const { file } = result;
+  if (newEvidence) {
+    const checked: NewFileEvidence = newEvidence;
+    try {
+      const written = await db.$transaction((tx) =>
+        writeFileEvidence(tx, user, checked, { ...file, storage: store.kind }),
+      );
+      revalidateApp();
+      return Response.json(written, { status: 201, headers: { "Cache-Control": "no-store" } });
+    } catch (failure) {
+      await store.remove(file.storageKey);
+      throw failure;
+    }
+  }
   const owner = parseFileOwner(result.fields.owner);
   if (!owner) throw new Error("unreachable: the owner was admitted");
-  const { file } = result;
   try {
     const stored = await db.$transaction(async (tx) => {
       const row = await tx.storedFile.create({

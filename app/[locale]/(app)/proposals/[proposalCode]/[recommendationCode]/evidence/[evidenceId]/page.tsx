@@ -54,9 +54,16 @@ export default async function EvidencePage({ params }: { params: Params }) {
               : t("forRecommendation", { code: recommendationCode })}
           </p>
           <h1 className="mt-1 text-xl font-semibold">{title}</h1>
-          <ExternalLink href={evidence.url} className="mt-1 block break-all text-sm text-brand-700 underline">
-            {evidence.url}
-          </ExternalLink>
+          {evidence.url ? (
+            <ExternalLink
+              href={evidence.url}
+              className="mt-1 block break-all text-sm text-brand-700 underline"
+            >
+              {evidence.url}
+            </ExternalLink>
+          ) : (
+            <p className="mt-1 text-sm text-slate-600">{t("fileOnly")}</p>
+          )}
         </CardHeader>
         <CardContent className="space-y-4">
           {evidence.withdrawnAt ? (
@@ -91,7 +98,7 @@ export default async function EvidencePage({ params }: { params: Params }) {
           <CardTitle>{tFiles("evidenceFiles")}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
-          <FileList files={evidence.files} />
+          <FileList files={evidence.files} removable={canChange && !evidence.withdrawnAt} />
           {canChange && !evidence.withdrawnAt && (
             <FileUpload owner={`evidence:${evidence.id}`} limits={uploadLimits()} />
           )}

@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getEvidenceTargets } from "@/lib/evidence/queries";
+import { uploadLimits } from "@/lib/files/queries";
 import { localized } from "@/lib/i18n/localized";
 import { Link } from "@/lib/i18n/navigation";
 import { loadProposalPage } from "@/lib/proposals/page-loader";
@@ -46,7 +47,11 @@ export default async function NewEvidencePage({ params }: { params: Params }) {
       </CardHeader>
       <CardContent className="space-y-4">
         {targets.length > 0 ? (
-          <EvidenceCreateForm targets={targets} returnTo={`/${locale}${itemPath}?saved=1#evidence-heading`} />
+          <EvidenceCreateForm
+            targets={targets}
+            returnTo={`/${locale}${itemPath}?saved=1#evidence-heading`}
+            limits={uploadLimits()}
+          />
         ) : (
           <ForbiddenNotice />
         )}

@@ -71,7 +71,8 @@ export function splitSentences(text: string): ReplySentence[] {
 const FUTURE =
   /(?<![已曾即])(?:将于|将在|将(?!来|其他)|计划(?=于|在|到|今年|明年|年内|年底|\d|[一二三四]季度|上半年|下半年|出台|建成|完成|启动|开展|推出|发布|制定|印发|召开|实现|建立|组建|上线)|拟于|拟在|拟(?=[出建完启开推发制印召实组上])|力争|争取|确保|下一步|下阶段|适时|近期)/;
 /** A condition or a hope: no commitment. */
-const CONDITION = /^(?:如|若|如果|倘若|假如|待|一旦)|条件成熟|条件具备|条件允许|视情|希望|期待|期望|有望|建议/;
+const CONDITION =
+  /^(?:如|若|如果|倘若|假如|待|一旦)|条件成熟|条件具备|条件允许|视情|希望|期待|期望|有望|建议/;
 const ASPIRATION = /力争|争取/;
 
 /** Words that open the promise's clause and are not its content. */
@@ -140,61 +141,60 @@ const YEAR = "(?<year>20[0-9]{2}|今年|本年度?|明年|后年|次年)";
  * The dated phrases, each with how it resolves. Tried in order at each position; the first phrase in
  * the sentence wins. `y` is the year the phrase names (the reply's year when it names none).
  */
-const DATE_PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, y: number, reply: string) => string | null }[] =
-  [
-    {
-      // 2025年6月底前, 6月底前, 6月末, 3月份, 明年3月, 9月中旬
-      re: new RegExp(
-        `^(?:${YEAR}年?)?(?<month>${NUM})月(?:份)?(?<part>底|末|上旬|中旬|下旬|前)?`,
-        "u",
-      ),
-      resolve: (m, y) => {
-        const month = numberOf(m.groups?.month ?? "");
-        if (!month || month > 12) return null;
-        const part = m.groups?.part;
-        if (part === "上旬") return `${y}-${pad(month)}-10`;
-        if (part === "中旬") return `${y}-${pad(month)}-20`;
-        if (part === "前" && !m.groups?.year) return null; // "6月前": the month's start or end? ambiguous
-        return endOfMonth(y, month);
-      },
+const DATE_PATTERNS: {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, y: number, reply: string) => string | null;
+}[] = [
+  {
+    // 2025年6月底前, 6月底前, 6月末, 3月份, 明年3月, 9月中旬
+    re: new RegExp(`^(?:${YEAR}年?)?(?<month>${NUM})月(?:份)?(?<part>底|末|上旬|中旬|下旬|前)?`, "u"),
+    resolve: (m, y) => {
+      const month = numberOf(m.groups?.month ?? "");
+      if (!month || month > 12) return null;
+      const part = m.groups?.part;
+      if (part === "上旬") return `${y}-${pad(month)}-10`;
+      if (part === "中旬") return `${y}-${pad(month)}-20`;
+      if (part === "前" && !m.groups?.year) return null; // "6月前": the month's start or end? ambiguous
+      return endOfMonth(y, month);
     },
-    {
-      // 第三季度, 三季度末, 2025年一季度, 明年第二季度
-      re: new RegExp(`^(?:${YEAR}年?)?(?:第)?(?<q>[一二三四1-4])季度(?:末|底)?`, "u"),
-      resolve: (m, y) => {
-        const q = numberOf(m.groups?.q ?? "");
-        return q && q <= 4 ? endOfMonth(y, q * 3) : null;
-      },
+  },
+  {
+    // 第三季度, 三季度末, 2025年一季度, 明年第二季度
+    re: new RegExp(`^(?:${YEAR}年?)?(?:第)?(?<q>[一二三四1-4])季度(?:末|底)?`, "u"),
+    resolve: (m, y) => {
+      const q = numberOf(m.groups?.q ?? "");
+      return q && q <= 4 ? endOfMonth(y, q * 3) : null;
     },
-    {
-      // 明年上半年, 下半年, 2026年上半年
-      re: new RegExp(`^(?:${YEAR}年?)?(?<half>上|下)半年`, "u"),
-      resolve: (m, y) => (m.groups?.half === "上" ? `${y}-06-30` : `${y}-12-31`),
+  },
+  {
+    // 明年上半年, 下半年, 2026年上半年
+    re: new RegExp(`^(?:${YEAR}年?)?(?<half>上|下)半年`, "u"),
+    resolve: (m, y) => (m.groups?.half === "上" ? `${y}-06-30` : `${y}-12-31`),
+  },
+  {
+    // 2026年底前, 2025年内, 今年底, 明年年底, 年内, 年底前, 本年度内, 2025年
+    re: new RegExp(`^(?:${YEAR}年?(?:度)?)(?<end>年底|年末|底|末|内|以内|度内)?`, "u"),
+    resolve: (m, y, reply) => {
+      // A bare year ("2024年") names a year, not a deadline, unless it is still ahead.
+      if (!m.groups?.end && Number(y) < Number(reply.slice(0, 4))) return null;
+      return `${y}-12-31`;
     },
-    {
-      // 2026年底前, 2025年内, 今年底, 明年年底, 年内, 年底前, 本年度内, 2025年
-      re: new RegExp(`^(?:${YEAR}年?(?:度)?)(?<end>年底|年末|底|末|内|以内|度内)?`, "u"),
-      resolve: (m, y, reply) => {
-        // A bare year ("2024年") names a year, not a deadline, unless it is still ahead.
-        if (!m.groups?.end && Number(y) < Number(reply.slice(0, 4))) return null;
-        return `${y}-12-31`;
-      },
+  },
+  { re: /^(?:年内|年底前|年底|年末|年度内|本年内)/u, resolve: (_m, y) => `${y}-12-31` },
+  {
+    // 一年内, 两年内, 三个月内, 6个月内, 半年内
+    re: new RegExp(`^(?<n>${NUM}|半)(?:个)?(?<unit>年|月|周|星期)(?:之内|以内|内)`, "u"),
+    resolve: (m, _y, reply) => {
+      const unit = m.groups?.unit === "星期" ? "周" : (m.groups?.unit as "年" | "月" | "周");
+      if (m.groups?.n === "半") return unit === "年" ? addPeriod(reply, 6, "月") : null;
+      const n = numberOf(m.groups?.n ?? "");
+      return n ? addPeriod(reply, n, unit) : null;
     },
-    { re: /^(?:年内|年底前|年底|年末|年度内|本年内)/u, resolve: (_m, y) => `${y}-12-31` },
-    {
-      // 一年内, 两年内, 三个月内, 6个月内, 半年内
-      re: new RegExp(`^(?<n>${NUM}|半)(?:个)?(?<unit>年|月|周|星期)(?:之内|以内|内)`, "u"),
-      resolve: (m, _y, reply) => {
-        const unit = m.groups?.unit === "星期" ? "周" : (m.groups?.unit as "年" | "月" | "周");
-        if (m.groups?.n === "半") return unit === "年" ? addPeriod(reply, 6, "月") : null;
-        const n = numberOf(m.groups?.n ?? "");
-        return n ? addPeriod(reply, n, unit) : null;
-      },
-    },
-    { re: /^国庆(?:节)?(?:前|之前)/u, resolve: (_m, y) => `${y}-09-30` },
-    { re: /^“?十四五”?(?:期间|末|时期)/u, resolve: () => "2025-12-31" },
-    { re: /^“?十五五”?(?:期间|末|时期)/u, resolve: () => "2030-12-31" },
-  ];
+  },
+  { re: /^国庆(?:节)?(?:前|之前)/u, resolve: (_m, y) => `${y}-09-30` },
+  { re: /^“?十四五”?(?:期间|末|时期)/u, resolve: () => "2025-12-31" },
+  { re: /^“?十五五”?(?:期间|末|时期)/u, resolve: () => "2030-12-31" },
+];
 
 /** Blanks what is never a deadline: 《titles》, 〔document numbers〕, brackets, “十四五” kept. */
 function blankQuoted(sentence: string): string {

@@ -134,7 +134,15 @@ export default async function RecommendationPage({
         followedActionIds={open ? followedActionIds : undefined}
         saved={saved === "1"}
         workflow={workflow}
-        promises={promiseReview && <PromiseReview review={promiseReview} />}
+        promises={
+          promiseReview && (
+            // Anew when the promises on offer change (a new draft, or some made actions).
+            <PromiseReview
+              key={`${promiseReview.round}:${promiseReview.promises.map((p) => p.sentence).join("\n")}`}
+              review={promiseReview}
+            />
+          )
+        }
         cycle={
           <>
             {rating && <RatingPanel data={rating} />}

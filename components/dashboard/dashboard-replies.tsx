@@ -91,7 +91,9 @@ export async function DashboardReplies({
                   {format.number(replies.neglected.value)}
                 </span>
               )}
-              <p className="text-xs text-amber-900">{tPromises("neglectedHint", { months: replies.neglected.months })}</p>
+              <p className="text-xs text-amber-900">
+                {tPromises("neglectedHint", { months: replies.neglected.months })}
+              </p>
             </dd>
           </div>
         </dl>

@@ -11,8 +11,8 @@ import {
   filteredItems,
   type ItemScope,
   itemScope,
-  overdueSql,
   neglectedSql,
+  overdueSql,
   rehandlingSql,
   replyMismatchSql,
 } from "@/lib/tracking/item-sql";

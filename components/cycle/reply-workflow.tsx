@@ -64,7 +64,8 @@ function StepForm({
   );
 }
 
-export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
+/** `children`: shown under the draft (the review list of its promises, components/promises). */
+export function ReplyWorkflow({ workflow, children }: { workflow: Workflow; children?: ReactNode }) {
   const t = useTranslations("cycle.reply");
   const tClosing = useTranslations("cycle.closing");
   const tStage = useTranslations("cycle.stage");
@@ -166,6 +167,8 @@ export function ReplyWorkflow({ workflow }: { workflow: Workflow }) {
               </p>
             )}
           </section>
+
+          {children}
 
           {workflow.coHandlers.length > 0 && draft && !workflow.forDeputy && (
             <section aria-labelledby="reply-signoffs-heading" className="space-y-2">

@@ -15,10 +15,11 @@ export async function DashboardReplies({
   display: FigureDisplay;
   switchHref: DashboardViewModel["switchHref"];
 }) {
-  const [t, tClass, format] = await Promise.all([
+  const [t, tClass, format, tPromises] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("replyClass"),
     getFormatter(),
+    getTranslations("promises"),
   ]);
   const separator = t("listSeparator");
   const classBars = replies.classes.map((segment) => barOf(segment, segment.key));
@@ -72,6 +73,27 @@ export async function DashboardReplies({
                 </span>
               )}
               <p className="text-xs text-amber-900">{t("mismatchHint")}</p>
+            </dd>
+          </div>
+          <div className="rounded-md bg-amber-50 p-3">
+            <dt className="text-sm text-amber-900">{tPromises("neglectedCard")}</dt>
+            <dd>
+              {replies.neglected.href ? (
+                <Link
+                  href={replies.neglected.href}
+                  className="text-xl font-semibold tabular-nums underline-offset-2 hover:underline"
+                  data-testid="neglected-link"
+                >
+                  {format.number(replies.neglected.value)}
+                </Link>
+              ) : (
+                <span className="text-xl font-semibold tabular-nums" data-testid="neglected-count">
+                  {format.number(replies.neglected.value)}
+                </span>
+              )}
+              <p className="text-xs text-amber-900">
+                {tPromises("neglectedHint", { months: replies.neglected.months })}
+              </p>
             </dd>
           </div>
         </dl>

@@ -30,6 +30,7 @@ export function ActionsTable({
 }) {
   const t = useTranslations("recommendation");
   const tForm = useTranslations("statusForm");
+  const tPromises = useTranslations("promises");
   const locale = useLocale();
   const format = useFormatter();
   if (actions.length === 0) return <p className="px-5 py-4 text-slate-600">{t("actionsEmpty")}</p>;
@@ -56,6 +57,13 @@ export function ActionsTable({
       />
     ) : null,
   }));
+  // 来自答复的承诺: the reply's sentence an action was created from (lib/promises).
+  const promiseLine = (source: string | null) =>
+    source ? (
+      <p className="mt-1 break-words text-xs text-slate-600" data-testid="promise-source">
+        {tPromises("fromReply", { sentence: source })}
+      </p>
+    ) : null;
   const anyEditable = editableIds.length > 0;
   const lastColumn = anyEditable || followedIds !== undefined;
   return (
@@ -94,6 +102,7 @@ export function ActionsTable({
                 </TableCell>
                 <TableCell>
                   <p className="font-medium text-slate-900">{action.title}</p>
+                  {promiseLine(action.promiseSource)}
                   <div className="mt-1 text-xs text-slate-600">
                     <AgencyList agencies={action.agencies} />
                   </div>
@@ -131,6 +140,7 @@ export function ActionsTable({
               {action.overdue && <OverdueBadge />}
             </div>
             <p className="font-medium text-slate-900">{action.title}</p>
+            {promiseLine(action.promiseSource)}
             <Progress value={action.progress} label={`${action.code} ${action.title}`} />
             <p className="text-xs text-slate-600">
               {t("dueDate")} {action.due} · {t("weight")} {action.weight}

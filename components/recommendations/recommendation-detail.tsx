@@ -33,6 +33,7 @@ export function RecommendationDetail({
   followedActionIds,
   saved = false,
   workflow,
+  promises,
   cycle,
   cycleHistory,
   proposals,
@@ -45,6 +46,8 @@ export function RecommendationDetail({
   saved?: boolean;
   /** The reply workflow (起草 → 受理, 办结) and the steps the user may take now. */
   workflow?: Workflow | null;
+  /** The review list of the reply's promises (components/promises), shown in the reply workflow. */
+  promises?: ReactNode;
   /** The handling cycle's panel (交办与签收), shown before the measures. */
   cycle?: ReactNode;
   /** The steps of the cycle taken so far, shown first in the history. */
@@ -175,7 +178,7 @@ export function RecommendationDetail({
         />
       </div>
 
-      {workflow && <ReplyWorkflow workflow={workflow} />}
+      {workflow && <ReplyWorkflow workflow={workflow}>{promises}</ReplyWorkflow>}
       {cycle}
 
       <Card aria-labelledby="actions-heading">

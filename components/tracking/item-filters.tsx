@@ -42,6 +42,7 @@ export async function ItemFilterForm({
   children?: ReactNode;
 }) {
   const t = await getTranslations("tracking");
+  const tPromises = await getTranslations("promises");
   const tStatus = await getTranslations("status");
   const tHealth = await getTranslations("health");
   const tClass = await getTranslations("replyClass");
@@ -79,6 +80,7 @@ export async function ItemFilterForm({
     ...filters.status.map((status) => tStatus(status)),
     ...filters.health.map((health) => tHealth(health)),
     filters.mismatch ? t("mismatchOnly") : null,
+    filters.neglected ? tPromises("neglectedFilter") : null,
   ].filter((part): part is string => Boolean(part));
   const summary = active.length
     ? t("filtersSummary", { count: active.length, list: active.join(locale === "en" ? ", " : "、") })
@@ -271,6 +273,12 @@ export async function ItemFilterForm({
             />
           ))}
           <Check name="mismatch" value="1" checked={filters.mismatch} label={t("mismatchOnly")} />
+          <Check
+            name="neglected"
+            value="1"
+            checked={filters.neglected}
+            label={tPromises("neglectedFilter")}
+          />
         </fieldset>
         <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <legend className="mb-1 text-sm font-medium text-slate-700">{tWarning("legend")}</legend>

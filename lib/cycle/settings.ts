@@ -16,6 +16,8 @@ export const cycleSettingsSchema = z.object({
   yellowDaysBefore: z.number().int().min(0).max(90),
   /** …red once this many days past it (0: as soon as it is overdue). */
   redDaysAfter: z.number().int().min(0).max(90),
+  /** 重答复轻办理: a reply of class A or B with no status update and no evidence for this many months. */
+  neglectMonths: z.number().int().min(1).max(24),
 });
 
 export type CycleSettings = z.infer<typeof cycleSettingsSchema>;
@@ -26,6 +28,7 @@ export const DEFAULT_CYCLE_SETTINGS: CycleSettings = {
   coHandlerViewMonths: 1,
   yellowDaysBefore: 7,
   redDaysAfter: 0,
+  neglectMonths: 3,
 };
 
 /** The settings in force: each one an admin saved, else its default. */

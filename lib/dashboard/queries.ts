@@ -11,6 +11,7 @@ import {
   filteredItems,
   type ItemScope,
   itemScope,
+  neglectedSql,
   overdueSql,
   rehandlingSql,
   replyMismatchSql,
@@ -197,6 +198,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
         satisfaction: string | null;
         state: string;
         mismatch: unknown;
+        neglected: unknown;
         rehandling: "awaiting" | "overdue" | null;
         items: unknown;
       }[]
@@ -207,11 +209,12 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
                WHEN i."replyDueAt" < ${scope.day} THEN 'overdue'
                ELSE 'awaiting' END AS "state",
           CASE WHEN ${replyMismatchSql} THEN 1 ELSE 0 END AS "mismatch",
+          CASE WHEN ${neglectedSql(scope)} THEN 1 ELSE 0 END AS "neglected",
           CASE WHEN ${rehandlingSql(scope, "overdue")} THEN 'overdue'
                WHEN ${rehandlingSql(scope, "awaiting")} THEN 'awaiting' END AS "rehandling",
           COUNT(*) AS "items"
         FROM ${replyItems}
-        GROUP BY 1, 2, 3, 4, 5`),
+        GROUP BY 1, 2, 3, 4, 5, 6`),
     // The history appends each item's updates in order, each starting from the one before, so a
     // month's change is the sum of its updates' differences. Over all items (none archived), the
     // daily totals HistoryDay keeps give the same sums at a fraction of the cost.
@@ -314,6 +317,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
   // Re-handling after a dissatisfied feedback: a reply of its own, with its own clock.
   const rehandling = { awaiting: 0, overdue: 0 };
   let mismatched = 0;
+  // 重答复轻办理: replied A or B, then nothing done for N months (lib/tracking/item-sql.ts neglectedSql).
+  let neglected = 0;
   for (const row of replies) {
     const count = num(row.items);
     if (row.replyClass) replyClasses.set(row.replyClass, (replyClasses.get(row.replyClass) ?? 0) + count);
@@ -321,6 +326,7 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       satisfaction.set(row.satisfaction, (satisfaction.get(row.satisfaction) ?? 0) + count);
     replyStates[row.state as keyof typeof replyStates] += count;
     if (num(row.mismatch)) mismatched += count;
+    if (num(row.neglected)) neglected += count;
     if (row.rehandling) rehandling[row.rehandling] += count;
   }
 
@@ -382,6 +388,8 @@ export async function getDashboard(db: Db, params: DashboardParams, today: Date 
       classes: [...replyClasses].map(([replyClass, items]) => ({ replyClass, items })),
       satisfaction: [...satisfaction].map(([key, items]) => ({ key, items })),
       mismatched,
+      neglected,
+      neglectMonths: scope.neglectMonths,
       rehandling,
     },
     cycle,

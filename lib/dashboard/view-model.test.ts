@@ -46,6 +46,8 @@ function dashboardWith(changes: Partial<Dashboard> = {}): Dashboard {
       ],
       satisfaction: [{ key: "satisfied", items: 4 }],
       mismatched: 2,
+      neglected: 1,
+      neglectMonths: 3,
       rehandling: { awaiting: 0, overdue: 1 },
     },
     cycle: {

@@ -330,6 +330,11 @@ export function dashboardViewModel({
         };
       }),
       mismatch: { value: replies.mismatched, href: replyHref(replies.mismatched, { mismatch: true }) },
+      neglected: {
+        value: replies.neglected,
+        months: replies.neglectMonths,
+        href: replyHref(replies.neglected, { neglected: true }),
+      },
       classes: replyClasses,
       satisfaction,
       // Co-handlers' views still owed to the lead (issue 15's "co-handler views" in the reply figures).

@@ -5,41 +5,17 @@ import { recordAudit } from "@/lib/audit/record";
 import { actionAccess, recommendationAccess } from "@/lib/auth/item-access";
 import { canEditRecommendation } from "@/lib/auth/permissions";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
-import { shanghaiDate, shanghaiToday } from "@/lib/dates";
+import { shanghaiToday } from "@/lib/dates";
 import { db } from "@/lib/db";
-import type { DbClient } from "@/lib/db/client";
-import { liveActions, liveRecommendations } from "@/lib/db/live";
+import { liveActions } from "@/lib/db/live";
 import { ASSIGNMENTS, LIST_ORDER } from "@/lib/db/selects";
 import { recordRecommendationRollUp } from "@/lib/recommendations/record-roll-up";
 import { revalidateApp } from "@/lib/revalidate";
 import { type FormState, formAction } from "@/lib/validation/form-action";
-import { type ActionFields, actionCreateInput, actionEditInput, actionMoveInput } from "./schema";
+import { agenciesExist, agencyRows, insertMeasure, rowOf } from "./create";
+import { actionCreateInput, actionEditInput, actionMoveInput } from "./schema";
 
 const ARRAYS = ["coAgencyIds"] as const;
-
-function rowOf(input: ActionFields) {
-  return {
-    code: input.code,
-    titleZh: input.titleZh,
-    titleEn: input.titleEn ?? null,
-    descriptionZh: input.descriptionZh ?? null,
-    startDate: input.startDate ? shanghaiDate(input.startDate) : null,
-    dueDate: input.dueDate ? shanghaiDate(input.dueDate) : null,
-    weight: input.weight,
-  };
-}
-
-function agencyRows(input: ActionFields) {
-  return [
-    { agencyId: input.leadAgencyId, role: "lead" as const },
-    ...input.coAgencyIds.map((agencyId) => ({ agencyId, role: "co_handler" as const })),
-  ];
-}
-
-async function agenciesExist(tx: DbClient, input: ActionFields) {
-  const ids = [input.leadAgencyId, ...input.coAgencyIds];
-  return (await tx.agency.count({ where: { id: { in: ids }, active: true } })) === new Set(ids).size;
-}
 
 /** Adds an action (举措) to a recommendation the user's agency handles; the progress rolls up again. */
 export const createMeasure = formAction(
@@ -47,39 +23,8 @@ export const createMeasure = formAction(
   { allowOn: (user, input) => recommendationAccess(db, user, input.recommendationId) },
   async ({ input, user, t, form }) => {
     const result = await db.$transaction(async (tx): Promise<FormState | null> => {
-      // An archived recommendation, and the actions under it, take no more changes: as if gone.
-      const rec = await tx.recommendation.findUnique({
-        where: liveRecommendations({ id: input.recommendationId }),
-        select: { id: true, _count: { select: { actions: true } } },
-      });
-      if (!rec) return { formError: t("notFound") };
-      if (!(await agenciesExist(tx, input))) return { fieldErrors: { leadAgencyId: [t("invalid")] } };
-      if (await tx.action.findFirst({ where: { recommendationId: rec.id, code: input.code } })) {
-        return { fieldErrors: { code: [t("codeTaken")] } };
-      }
-      const action = await tx.action.create({
-        data: {
-          ...rowOf(input),
-          recommendationId: rec.id,
-          sortOrder: rec._count.actions + 1,
-          agencies: { create: agencyRows(input) },
-        },
-      });
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "action.create",
-        entityType: "Action",
-        entityId: action.id,
-        after: { ...rowOf(input), agencies: agencyRows(input) },
-      });
-      await recordRecommendationRollUp(tx, {
-        actorId: user.id,
-        recommendationId: rec.id,
-        effectiveDate: shanghaiToday(),
-        cause: { kind: "action_added", actionCode: action.code },
-        origin: { source: "form" },
-      });
-      return null;
+      const made = await insertMeasure(tx, user, t, input);
+      return "id" in made ? null : made;
     });
     if (result) return result;
     revalidateApp();

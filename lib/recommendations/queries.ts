@@ -78,6 +78,7 @@ async function loadRecommendationPage(where: Prisma.RecommendationWhereInput) {
           dueDate: true,
           weight: true,
           updatedAt: true,
+          promiseSource: true,
           agencies: agencySelect,
         },
       },

@@ -8,7 +8,7 @@ import { VIEWS_OWED_STAGES } from "@/lib/cycle/machine";
 import { CYCLE_SETTING, type CycleSettings, cycleSettingsOf } from "@/lib/cycle/settings";
 import { warningSql } from "@/lib/cycle/warning";
 import type { DatabaseProvider } from "@/lib/database-url";
-import { DAY_MS, shanghaiDate } from "@/lib/dates";
+import { addMonths, DAY_MS, shanghaiDate, toShanghaiDateString } from "@/lib/dates";
 import { empty, join, raw, type Sql, type SqlReader, sql } from "@/lib/db/sql";
 import { firstDayNotOverdue, firstFeedbackDayNotOverdue } from "@/lib/recommendations/reply-clock";
 import type { ItemFilters, TrackingParams } from "./search-params";
@@ -30,6 +30,8 @@ export type ItemScope = {
   warning: Pick<CycleSettings, "yellowDaysBefore" | "redDaysAfter">;
   /** The months a co-handler has for its view (lib/cycle/settings.ts). */
   coHandlerViewMonths: number;
+  /** 重答复轻办理 after this many months (lib/cycle/settings.ts). */
+  neglectMonths: number;
 };
 
 /** The day a view describes, whether it looks back, and what its search finds. */
@@ -46,7 +48,9 @@ export async function itemScope(
     db.rows(sql`SELECT "id" FROM "Recommendation" WHERE "archivedAt" IS NOT NULL LIMIT 1`),
     db.rows<{ value: unknown }>(sql`SELECT "value" FROM "AppSetting" WHERE "key" = ${CYCLE_SETTING}`),
   ]);
-  const { yellowDaysBefore, redDaysAfter, coHandlerViewMonths } = cycleSettingsOf(settings[0]?.value);
+  const { yellowDaysBefore, redDaysAfter, coHandlerViewMonths, neglectMonths } = cycleSettingsOf(
+    settings[0]?.value,
+  );
   return {
     provider,
     day: asOf ?? today,
@@ -55,6 +59,7 @@ export async function itemScope(
     someArchived: archived.length > 0,
     warning: { yellowDaysBefore, redDaysAfter },
     coHandlerViewMonths,
+    neglectMonths,
   };
 }
 
@@ -245,6 +250,23 @@ export function coHandlerViewsSql(scope: ItemScope, state: "awaiting" | "overdue
       AND x."createdAt" ${raw(state === "overdue" ? "<" : ">=")} ${limit}))`;
 }
 
+/**
+ * 重答复轻办理: replied as class A or B at least `neglectMonths` months before the scope's day (exactly so
+ * many months counts), and since the reply's day no status update by a person (roll-ups only repeat them)
+ * and no evidence, on the recommendation or any of its actions. An action's row: its recommendation's.
+ */
+export function neglectedSql(scope: ItemScope): Sql {
+  const limit = shanghaiDate(addMonths(toShanghaiDateString(scope.day), -scope.neglectMonths));
+  const endOfDay = new Date(scope.day.getTime() + DAY_MS);
+  const ofItem = (table: string) => sql`(${raw(table)}."recommendationId" = i."recommendationId"
+      OR ${raw(table)}."actionId" IN (SELECT a."id" FROM "Action" a WHERE a."recommendationId" = i."recommendationId"))`;
+  return sql`(i."replyClass" IN ('A', 'B') AND i."repliedAt" IS NOT NULL AND i."repliedAt" <= ${limit}
+    AND NOT EXISTS (SELECT 1 FROM "StatusUpdate" su WHERE ${ofItem("su")} AND su."rollUpCause" IS NULL
+      AND su."effectiveDate" >= i."repliedAt" AND su."createdAt" < ${endOfDay})
+    AND NOT EXISTS (SELECT 1 FROM "Evidence" ev WHERE ${ofItem("ev")}
+      AND ev."createdAt" >= i."repliedAt" AND ev."createdAt" < ${endOfDay}))`;
+}
+
 /** Escapes LIKE's wildcards so that the text is matched as typed. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -315,6 +337,7 @@ export function filterSql(scope: ItemScope, filters: ItemFilters, extra: Sql[] =
   if (filters.priority) conditions.push(sql`i."priority" = TRUE`);
   if (filters.mismatch) conditions.push(replyMismatchSql);
   if (filters.rehandling) conditions.push(rehandlingSql(scope, filters.rehandling));
+  if (filters.neglected) conditions.push(neglectedSql(scope));
   if (filters.views) conditions.push(coHandlerViewsSql(scope, filters.views));
   if (filters.contact) conditions.push(contactSql(filters.contact));
   if (filters.dueFrom) conditions.push(sql`i."dueDate" >= ${shanghaiDate(filters.dueFrom)}`);

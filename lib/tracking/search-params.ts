@@ -97,6 +97,11 @@ export const itemFilterShape = {
     .describe(
       "1: only items whose reply class and progress disagree (class A below 50 %, class C/D completed).",
     ),
+  neglected: flag
+    .default(false)
+    .describe(
+      "1: 重答复轻办理, items (an action's: its recommendation) replied as class A or B at least N months ago (the cycle setting neglectMonths, default 3) with no status update and no evidence since the reply.",
+    ),
   rehandling: z
     .enum(["awaiting", "overdue"])
     .optional()

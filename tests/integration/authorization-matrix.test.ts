@@ -63,6 +63,7 @@ import {
   setFollowing,
 } from "@/lib/notifications/actions";
 import { retryDelivery } from "@/lib/notifications/delivery-actions";
+import { createPromisedMeasures } from "@/lib/promises/actions";
 import {
   archiveProposal,
   archiveRecommendation,
@@ -969,6 +970,39 @@ const WRITES: Write[] = [
         }),
       ),
     succeeded: (outcome) => "redirectedTo" in outcome,
+  },
+  {
+    name: "createPromisedMeasures (whoever may add actions: as createMeasure)",
+    allowed: STAFF_OF_THE_ITEM,
+    prepare: async () => {
+      const text = "经研究答复如下。我委将于2027年6月底前出台矩阵实施方案。";
+      await db.replyDraft.upsert({
+        where: { recommendationId: target.recommendationId },
+        create: { recommendationId: target.recommendationId, replyClass: "B", text, draftedById: adminId },
+        update: { text },
+      });
+      return target.recommendationId;
+    },
+    call: async (id) => {
+      const { round } = await db.replyDraft.findUniqueOrThrow({ where: { recommendationId: id } });
+      return createPromisedMeasures(
+        {},
+        form({
+          recommendationId: id,
+          round: String(round),
+          items: JSON.stringify([
+            {
+              sentence: "我委将于2027年6月底前出台矩阵实施方案。",
+              titleZh: "出台矩阵实施方案",
+              dueDate: "2027-06-30",
+              leadAgencyId,
+            },
+          ]),
+        }),
+      );
+    },
+    succeeded: (outcome) =>
+      "returned" in outcome && typeof (outcome.returned as FormState).notice === "string",
   },
   {
     name: "editMeasure",

@@ -335,6 +335,25 @@ const ACTIONS: Record<string, Entry> = {
     }),
   },
   submitDraft: { as: "lead", form: async () => cycleItem("drafting") },
+  createPromisedMeasures: {
+    as: "lead",
+    form: async () => {
+      const { recommendationId } = await cycleItem("drafting");
+      const sentence = "我委将于2027年6月底前出台实施方案。";
+      await db.replyDraft.update({
+        where: { recommendationId },
+        data: { text: `经研究答复如下。${sentence}` },
+      });
+      const lead = await db.agency.findUniqueOrThrow({ where: { code: "SHEITC" } });
+      return {
+        recommendationId,
+        round: "1",
+        items: JSON.stringify([
+          { sentence, titleZh: "出台实施方案", dueDate: "2027-06-30", leadAgencyId: lead.id },
+        ]),
+      };
+    },
+  },
   signoffReply: {
     as: "coHandler",
     form: async () => ({ ...(await cycleItem("cosigning")), decision: "commented", comment: "请补充" }),

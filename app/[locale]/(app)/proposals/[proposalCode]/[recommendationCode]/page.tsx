@@ -7,6 +7,7 @@ import { CycleHistory } from "@/components/cycle/cycle-history";
 import { RequestPanel } from "@/components/cycle/request-panel";
 import { SupervisionPanel } from "@/components/cycle/supervision-panel";
 import { FollowButton } from "@/components/notifications/follow-button";
+import { PromiseReview } from "@/components/promises/promise-review";
 import { RatingPanel } from "@/components/rating/rating-panel";
 import { RecommendationDetail } from "@/components/recommendations/recommendation-detail";
 import { ItemProposals } from "@/components/update-review/item-proposals";
@@ -28,6 +29,7 @@ import { requestPanelOf } from "@/lib/cycle/request-queries";
 import { supervisionPanelOf } from "@/lib/cycle/supervision";
 import { localized } from "@/lib/i18n/localized";
 import { followedAmong, isFollowing } from "@/lib/notifications/follows";
+import { promiseReviewOf } from "@/lib/promises/queries";
 import { loadForMetadata, loadProposalPage } from "@/lib/proposals/page-loader";
 import { ratingPanelOf } from "@/lib/rating/queries";
 import { getRecommendationPage, recommendationPageFor } from "@/lib/recommendations/queries";
@@ -101,6 +103,7 @@ export default async function RecommendationPage({
     thread,
     hiddenComments,
     actionComments,
+    promiseReview,
   ] = await Promise.all([
     isFollowing(user.id, "recommendation", rec.id),
     followedAmong(
@@ -120,6 +123,7 @@ export default async function RecommendationPage({
     commentThreadOf(user, { recommendationId: rec.id, actionId: null }, locale),
     hiddenCommentsOf(rec.id),
     actionCommentCounts(rec.id),
+    promiseReviewOf(rec.id, user),
   ]);
   return (
     <div className="space-y-3">
@@ -130,6 +134,15 @@ export default async function RecommendationPage({
         followedActionIds={open ? followedActionIds : undefined}
         saved={saved === "1"}
         workflow={workflow}
+        promises={
+          promiseReview && (
+            // Anew when the promises on offer change (a new draft, or some made actions).
+            <PromiseReview
+              key={`${promiseReview.round}:${promiseReview.promises.map((p) => p.sentence).join("\n")}`}
+              review={promiseReview}
+            />
+          )
+        }
         cycle={
           <>
             {rating && <RatingPanel data={rating} />}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Action" ADD COLUMN     "promiseRound" INTEGER,
+ADD COLUMN     "promiseSource" TEXT;
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Action" ADD COLUMN "promiseRound" INTEGER;
+ALTER TABLE "Action" ADD COLUMN "promiseSource" TEXT;
+

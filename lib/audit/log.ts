@@ -204,6 +204,7 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
     tokens,
     batches,
     deliveries,
+    files,
   ] = await Promise.all([
     db.proposal.findMany({ where: { id: { in: ids("Proposal") } }, select: { id: true, code: true } }),
     db.recommendation.findMany({
@@ -247,6 +248,7 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
         webhook: { select: { name: true } },
       },
     }),
+    db.storedFile.findMany({ where: { id: { in: ids("StoredFile") } }, select: { id: true, name: true } }),
   ]);
   const named = new Map<string, AuditSubject>();
   const set = (type: AuditEntityType, id: string, label: string, href: string | null = null) =>
@@ -288,6 +290,7 @@ async function nameSubjects(events: EventRef[], locale: string): Promise<Map<str
   for (const row of levels) set("SatisfactionLevel", row.id, localized(locale, row.labelZh, row.labelEn));
   for (const row of tokens) set("ApiToken", row.id, withNote(locale, row.name, `${row.prefix}…`));
   for (const row of batches) set("ImportBatch", row.id, row.fileName);
+  for (const row of files) set("StoredFile", row.id, row.name);
   for (const row of deliveries)
     set(
       "Delivery",

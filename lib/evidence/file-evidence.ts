@@ -5,10 +5,11 @@
 // piece, its file and their audit events are written in one transaction after the file is whole: no
 // piece is ever without both a link and a file, however the upload ends.
 import { createTranslator } from "next-intl";
-import { recordAudit } from "@/lib/audit/record";
 import { itemAccess } from "@/lib/auth/item-access";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { DbClient } from "@/lib/db/client";
+import { recordStoredFile } from "@/lib/files/attach";
+import type { StorageKind } from "@/lib/files/config";
 import type { ReceivedFile } from "@/lib/files/upload";
 import type { Locale } from "@/lib/i18n/routing";
 import { notifyEvidenceChange } from "@/lib/notifications/changes";
@@ -66,7 +67,7 @@ export async function writeFileEvidence(
   tx: DbClient,
   user: CurrentUser,
   { input }: NewFileEvidence,
-  file: ReceivedFile & { storage: string },
+  file: ReceivedFile & { storage: StorageKind },
 ) {
   const target = evidenceTargetOf(input.target);
   const piece = newEvidence(target, { url: input.url ?? null, ...evidenceDetailsOf(input) });
@@ -77,25 +78,12 @@ export async function writeFileEvidence(
     { id: piece.id, titleZh: piece.fields.titleZh, isInternal: piece.fields.isInternal, ...target },
     { kind: "added" },
   );
-  const row = await tx.storedFile.create({
-    data: {
-      evidenceId: piece.id,
-      name: file.name,
-      mime: file.mime,
-      size: file.size,
-      sha256: file.sha256,
-      storage: file.storage,
-      storageKey: file.storageKey,
-      uploadedById: user.id,
-    },
-    select: { id: true, name: true, mime: true, size: true, sha256: true },
-  });
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: "file.attach",
-    entityType: "StoredFile",
-    entityId: row.id,
-    after: { ...row, owner: `evidence:${piece.id}` },
-  });
+  const row = await recordStoredFile(
+    tx,
+    user.id,
+    { kind: "evidence", evidenceId: piece.id },
+    file,
+    file.storage,
+  );
   return { evidence: { id: piece.id }, file: row };
 }

@@ -7,7 +7,6 @@
 // form's fields that are wrong, { parameter, message }). A route handler rather than a server action, as
 // server actions read the whole body into memory.
 import type { NextRequest } from "next/server";
-import { recordAudit } from "@/lib/audit/record";
 import { userOfSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { unlessBusy } from "@/lib/db/busy";
@@ -17,7 +16,8 @@ import {
   newEvidenceTarget,
   writeFileEvidence,
 } from "@/lib/evidence/file-evidence";
-import { attachAccess, ownerColumns, parseFileOwner } from "@/lib/files/access";
+import { attachAccess, parseFileOwner } from "@/lib/files/access";
+import { recordStoredFile } from "@/lib/files/attach";
 import { maxFileBytes, storageKind } from "@/lib/files/config";
 import { filesTranslator, uploadProblemMessage } from "@/lib/files/messages";
 import { fileStoreOf } from "@/lib/files/store";
@@ -112,29 +112,7 @@ export async function POST(request: NextRequest) {
   const owner = parseFileOwner(result.fields.owner);
   if (!owner) throw new Error("unreachable: the owner was admitted");
   try {
-    const stored = await db.$transaction(async (tx) => {
-      const row = await tx.storedFile.create({
-        data: {
-          ...ownerColumns(owner),
-          name: file.name,
-          mime: file.mime,
-          size: file.size,
-          sha256: file.sha256,
-          storage: store.kind,
-          storageKey: file.storageKey,
-          uploadedById: user.id,
-        },
-        select: { id: true, name: true, mime: true, size: true, sha256: true },
-      });
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: "file.attach",
-        entityType: "StoredFile",
-        entityId: row.id,
-        after: { ...row, owner: result.fields.owner },
-      });
-      return row;
-    });
+    const stored = await db.$transaction((tx) => recordStoredFile(tx, user.id, owner, file, store.kind));
     revalidateApp();
     return Response.json({ file: stored }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (failure) {
